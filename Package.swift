@@ -1,0 +1,38 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "Byline",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "byline", targets: ["byline"]),
+        .library(name: "BylineKafka", targets: ["BylineKafka"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        // The only place that includes librdkafka's headers; found through pkg-config.
+        .systemLibrary(
+            name: "CRdKafka",
+            pkgConfig: "rdkafka",
+            providers: [.apt(["librdkafka-dev"])]
+        ),
+        .target(
+            name: "BylineKafka",
+            dependencies: ["CRdKafka"]
+        ),
+        .executableTarget(
+            name: "byline",
+            dependencies: [
+                "BylineKafka",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(
+            name: "BylineKafkaTests",
+            dependencies: ["BylineKafka"]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

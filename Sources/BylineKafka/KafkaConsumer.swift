@@ -1,0 +1,281 @@
+import CRdKafka
+import Synchronization
+
+/// A change of this member's partitions, reported on the consumer's polling thread.
+public enum KafkaRebalanceEvent: Sendable, Equatable {
+    /// The partitions were added to this member; messages for them follow.
+    case assigned([KafkaTopicPartition])
+    /// The partitions are being taken away. Until the listener returns this member still
+    /// owns them, so it can commit finished work (`commitNow`). `lost` means the group
+    /// already gave them to another member and a commit would be refused.
+    case revoked([KafkaTopicPartition], lost: Bool)
+}
+
+/// A consumer group member that reads messages as an `AsyncSequence` and commits
+/// explicit offsets only.
+///
+/// A dedicated thread polls librdkafka (see `Threading.swift`), serves rebalances and
+/// fills a bounded inbox (`ConsumerInbox`); `messages` reads from that inbox.
+/// Call `close()` to leave the group; until then the polling thread keeps it alive.
+public final class KafkaConsumer: Sendable {
+    private struct PartitionState {
+        var assignment: Set<KafkaTopicPartition> = []
+        var pausedByApplication: Set<KafkaTopicPartition> = []
+        var pausedForFlowControl = false
+    }
+
+    private nonisolated(unsafe) let handle: OpaquePointer
+    private let callbacks: NativeCallbackTarget
+    private let inbox: ConsumerInbox
+    private let partitions: Mutex<PartitionState>
+    private let closeRequested = Atomic<Bool>(false)
+    /// Held while the handle is used from outside the polling thread, so it cannot be
+    /// destroyed under a call.
+    private let handleIsLive = Mutex(true)
+    private let pollingStopped = OneShotEvent()
+
+    /// - Parameter onRebalance: called on the polling thread, before a revocation takes
+    ///   effect and after an assignment did. Keep it short; it may call `commitNow`.
+    public init(
+        configuration: KafkaConsumerConfiguration,
+        listeners: KafkaClientListeners = .init(),
+        onRebalance: (@Sendable (KafkaRebalanceEvent, KafkaConsumer) -> Void)? = nil
+    ) throws(KafkaError) {
+        let conf = try makeNativeConfiguration(configuration.properties)
+        let inbox = ConsumerInbox(capacity: configuration.bufferCapacity)
+        let partitions = Mutex(PartitionState())
+        // The rebalance callback needs `self`, which exists only after the handle does.
+        let owner = LateReference<KafkaConsumer>()
+        callbacks = NativeCallbackTarget(listeners: listeners) { handle, code, list in
+            guard let consumer = owner.value else {
+                // Not fully created yet: apply librdkafka's default behaviour.
+                KafkaConsumer.applyRebalance(handle: handle, code: code, list: list)
+                return
+            }
+            consumer.handleRebalance(code: code, list: list, onRebalance: onRebalance)
+        }
+        callbacks.install(on: conf)
+        handle = try makeClientHandle(type: RD_KAFKA_CONSUMER, conf: conf)
+        rd_kafka_poll_set_consumer(handle)
+        self.inbox = inbox
+        self.partitions = partitions
+        owner.value = self
+        startDedicatedThread(name: "byline-kafka-consumer") { [self] in
+            pollUntilClosed()
+            // Serves the final revocation on this thread, then leaves the group.
+            rd_kafka_consumer_close(handle)
+            owner.value = nil
+            inbox.finish()
+            handleIsLive.withLock { live in
+                live = false
+                rd_kafka_destroy(handle)
+            }
+            pollingStopped.signal()
+        }
+    }
+
+    /// Joins the group for these topics; partitions arrive through rebalances.
+    public func subscribe(topics: [String]) throws(KafkaError) {
+        let list = rd_kafka_topic_partition_list_new(Int32(topics.count))!
+        defer { rd_kafka_topic_partition_list_destroy(list) }
+        for topic in topics { rd_kafka_topic_partition_list_add(list, topic, byline_partition_unassigned()) }
+        try withLiveHandle { handle throws(KafkaError) in
+            try throwIfError(rd_kafka_subscribe(handle, list), "subscribe to \(topics.joined(separator: ", "))")
+        }
+    }
+
+    /// The messages of the assigned partitions, in order per partition. Ends after
+    /// `close()`; throws when librdkafka reports a fatal error.
+    public var messages: KafkaConsumerMessages { KafkaConsumerMessages(inbox: inbox) }
+
+    /// The partitions this member owns now.
+    public var assignment: [KafkaTopicPartition] { partitions.withLock { $0.assignment.sorted() } }
+
+    /// Commits offsets (each the next offset to read) and waits for the broker.
+    public func commit(_ offsets: [KafkaTopicPartitionOffset]) async throws(KafkaError) {
+        try await runBlocking { [self] () throws(KafkaError) in try commitNow(offsets) }
+    }
+
+    /// Commits on the calling thread. For `onRebalance`, which runs on the polling thread;
+    /// elsewhere prefer `commit`, which does not block a task's thread.
+    public func commitNow(_ offsets: [KafkaTopicPartitionOffset]) throws(KafkaError) {
+        guard !offsets.isEmpty else { return }
+        let list = TopicPartitionList.make(offsets)
+        defer { rd_kafka_topic_partition_list_destroy(list) }
+        try withLiveHandle { handle throws(KafkaError) in
+            try throwIfError(rd_kafka_commit(handle, list, 0), "commit")
+        }
+        if let error = TopicPartitionList.firstError(in: list, context: "commit") { throw error }
+    }
+
+    /// The group's committed offsets for these partitions (nil where none).
+    public func committedOffsets(for partitions: [KafkaTopicPartition], timeout: Duration = .seconds(10)) async throws(KafkaError) -> [KafkaTopicPartition: Int64] {
+        return try await runBlocking { [self] () throws(KafkaError) in
+            let list = TopicPartitionList.make(partitions)
+            defer { rd_kafka_topic_partition_list_destroy(list) }
+            try withLiveHandle { handle throws(KafkaError) in
+                try throwIfError(rd_kafka_committed(handle, list, Int32(clamping: timeout.milliseconds)), "fetch committed offsets")
+            }
+            var result: [KafkaTopicPartition: Int64] = [:]
+            for entry in TopicPartitionList.offsets(of: list) where entry.offset >= 0 {
+                result[entry.topicPartition] = entry.offset
+            }
+            return result
+        }
+    }
+
+    /// Stops fetching these partitions until `resume`; for the application's backpressure.
+    public func pause(_ partitionsToPause: [KafkaTopicPartition]) throws(KafkaError) {
+        partitions.withLock { $0.pausedByApplication.formUnion(partitionsToPause) }
+        try setPaused(true, partitionsToPause)
+    }
+
+    public func resume(_ partitionsToResume: [KafkaTopicPartition]) throws(KafkaError) {
+        let stillHeldByFlowControl = partitions.withLock { state -> Bool in
+            state.pausedByApplication.subtract(partitionsToResume)
+            return state.pausedForFlowControl
+        }
+        if !stillHeldByFlowControl { try setPaused(false, partitionsToResume) }
+    }
+
+    /// Leaves the group: revokes the assignment (calling `onRebalance`, so finished work
+    /// can be committed), ends `messages`, and releases the client. Safe to call again.
+    public func close() async {
+        closeRequested.store(true, ordering: .releasing)
+        await pollingStopped.wait()
+    }
+
+    // MARK: - Polling thread
+
+    private static let batchLimit = 256
+
+    private func pollUntilClosed() {
+        var batch: [KafkaMessage] = []
+        batch.reserveCapacity(Self.batchLimit)
+        while !closeRequested.load(ordering: .acquiring) {
+            applyFlowControl()
+            let paused = partitions.withLock { $0.pausedForFlowControl }
+            var timeout: Int32 = paused ? 10 : 100
+            while batch.count < Self.batchLimit, let native = rd_kafka_consumer_poll(handle, timeout) {
+                timeout = 0
+                defer { rd_kafka_message_destroy(native) }
+                if native.pointee.err == RD_KAFKA_RESP_ERR_NO_ERROR {
+                    batch.append(KafkaMessage(copying: native))
+                } else if reportConsumeError(native) {
+                    inbox.push(batch)
+                    return
+                }
+            }
+            if !batch.isEmpty {
+                inbox.push(batch)
+                batch.removeAll(keepingCapacity: true)
+            }
+        }
+    }
+
+    /// Passes a per-message error to the listener; true when it is fatal.
+    private func reportConsumeError(_ native: UnsafeMutablePointer<rd_kafka_message_t>) -> Bool {
+        let code = KafkaErrorCode(native.pointee.err)
+        if code == KafkaErrorCode(RD_KAFKA_RESP_ERR__PARTITION_EOF) { return false }
+        var message = String(cString: rd_kafka_message_errstr(native))
+        if let topic = native.pointee.rkt { message = "\(String(cString: rd_kafka_topic_name(topic))): \(message)" }
+        var error = KafkaError(code: code, message: message)
+        if code == .fatal {
+            var buffer = [CChar](repeating: 0, count: 512)
+            let cause = rd_kafka_fatal_error(handle, &buffer, buffer.count)
+            error = KafkaError(code: KafkaErrorCode(cause), message: "fatal: \(decodeCString(buffer))", isFatal: true, isRetriable: false)
+            inbox.finish(failure: error)
+        }
+        callbacks.listeners.onError?(error)
+        return error.isFatal
+    }
+
+    /// Pauses everything when the inbox is full, resumes when it is half empty.
+    private func applyFlowControl() {
+        let buffered = inbox.count
+        let change = partitions.withLock { state -> (pause: Bool, partitions: [KafkaTopicPartition])? in
+            if !state.pausedForFlowControl && buffered >= inbox.capacity {
+                state.pausedForFlowControl = true
+                return (true, Array(state.assignment))
+            }
+            if state.pausedForFlowControl && buffered <= inbox.capacity / 2 {
+                state.pausedForFlowControl = false
+                return (false, Array(state.assignment.subtracting(state.pausedByApplication)))
+            }
+            return nil
+        }
+        if let change { try? setPaused(change.pause, change.partitions) }
+    }
+
+    private func handleRebalance(
+        code: rd_kafka_resp_err_t,
+        list: UnsafeMutablePointer<rd_kafka_topic_partition_list_t>?,
+        onRebalance: (@Sendable (KafkaRebalanceEvent, KafkaConsumer) -> Void)?
+    ) {
+        let changed = TopicPartitionList.partitions(of: list)
+        if code == RD_KAFKA_RESP_ERR__ASSIGN_PARTITIONS {
+            Self.applyRebalance(handle: handle, code: code, list: list)
+            let toPause = partitions.withLock { state -> [KafkaTopicPartition] in
+                state.assignment.formUnion(changed)
+                return state.pausedForFlowControl ? changed : []
+            }
+            try? setPaused(true, toPause)
+            onRebalance?(.assigned(changed), self)
+        } else {
+            onRebalance?(.revoked(changed, lost: rd_kafka_assignment_lost(handle) != 0), self)
+            let revoked = Set(changed)
+            inbox.discard(partitions: revoked)
+            partitions.withLock { state in
+                state.assignment.subtract(revoked)
+                state.pausedByApplication.subtract(revoked)
+            }
+            Self.applyRebalance(handle: handle, code: code, list: list)
+        }
+    }
+
+    /// Applies an assignment change with the call the group's protocol requires.
+    private static func applyRebalance(
+        handle: OpaquePointer,
+        code: rd_kafka_resp_err_t,
+        list: UnsafeMutablePointer<rd_kafka_topic_partition_list_t>?
+    ) {
+        let cooperative = String(cString: rd_kafka_rebalance_protocol(handle)) == "COOPERATIVE"
+        let assigning = code == RD_KAFKA_RESP_ERR__ASSIGN_PARTITIONS
+        if cooperative {
+            let error = assigning ? rd_kafka_incremental_assign(handle, list) : rd_kafka_incremental_unassign(handle, list)
+            if let error { rd_kafka_error_destroy(error) }
+        } else {
+            rd_kafka_assign(handle, assigning ? list : nil)
+        }
+    }
+
+    private func setPaused(_ pause: Bool, _ selection: [KafkaTopicPartition]) throws(KafkaError) {
+        guard !selection.isEmpty else { return }
+        let list = TopicPartitionList.make(selection)
+        defer { rd_kafka_topic_partition_list_destroy(list) }
+        try withLiveHandle { handle throws(KafkaError) in
+            let result = pause ? rd_kafka_pause_partitions(handle, list) : rd_kafka_resume_partitions(handle, list)
+            try throwIfError(result, pause ? "pause" : "resume")
+        }
+    }
+
+    private func withLiveHandle<T>(_ body: (OpaquePointer) throws(KafkaError) -> T) throws(KafkaError) -> T {
+        try handleIsLive.withLock { live throws(KafkaError) -> T in
+            guard live else { throw KafkaError.closed("consumer") }
+            return try body(handle)
+        }
+    }
+}
+
+/// The consumer's messages; see `KafkaConsumer.messages`.
+public struct KafkaConsumerMessages: AsyncSequence, Sendable {
+    public typealias Element = KafkaMessage
+    fileprivate let inbox: ConsumerInbox
+
+    public struct AsyncIterator: AsyncIteratorProtocol {
+        fileprivate let inbox: ConsumerInbox
+        public mutating func next() async throws -> KafkaMessage? { try await inbox.next() }
+    }
+
+    public func makeAsyncIterator() -> AsyncIterator { AsyncIterator(inbox: inbox) }
+}

@@ -1,0 +1,180 @@
+import CRdKafka
+import Synchronization
+
+/// Publishes messages and reports, per message, where the broker stored it.
+///
+/// Delivery reports are served by a dedicated polling thread (see `Threading.swift`);
+/// each `send` suspends until its report arrives, so the caller learns exactly
+/// which messages are durable. Call `close()` before dropping the producer.
+public final class KafkaProducer: Sendable {
+    private enum Lifecycle { case open, closing, closed }
+
+    // librdkafka handles are thread-safe; the handle is destroyed only by the polling
+    // thread after `lifecycle` left `.open`, and `send` produces while holding the lock.
+    private nonisolated(unsafe) let handle: OpaquePointer
+    private let callbacks: NativeCallbackTarget
+    private let lifecycle = Mutex(Lifecycle.open)
+    private let closeRequested = Atomic<Bool>(false)
+    private let closeTimeout = Mutex(Duration.seconds(30))
+    private let pollingStopped = OneShotEvent()
+
+    public init(configuration: KafkaProducerConfiguration, listeners: KafkaClientListeners = .init()) throws(KafkaError) {
+        let conf = try makeNativeConfiguration(configuration.properties)
+        callbacks = NativeCallbackTarget(listeners: listeners)
+        callbacks.install(on: conf)
+        rd_kafka_conf_set_dr_msg_cb(conf) { _, message, _ in
+            guard let message, let opaque = message.pointee._private else { return }
+            let pending = Unmanaged<KafkaPendingDelivery>.fromOpaque(opaque).takeRetainedValue()
+            pending.complete(with: message)
+        }
+        handle = try makeClientHandle(type: RD_KAFKA_PRODUCER, conf: conf)
+        startDedicatedThread(name: "byline-kafka-producer") { [self] in
+            while !closeRequested.load(ordering: .acquiring) {
+                rd_kafka_poll(handle, 100)
+            }
+            shutDownOnPollingThread()
+        }
+    }
+
+    /// Sends one message and returns once the broker acknowledged it.
+    /// Throws when librdkafka refuses it or gives up (after `messageTimeout`).
+    public func send(_ message: KafkaProducerMessage) async throws(KafkaError) -> KafkaDeliveryReport {
+        try await enqueue(message).report()
+    }
+
+    /// Queues one message and returns without waiting for the broker; messages queued
+    /// one after another keep that order within their partition. Waits only while
+    /// librdkafka's queue is full. Await `report()` on the result for the outcome.
+    public func enqueue(_ message: KafkaProducerMessage) async throws(KafkaError) -> KafkaPendingDelivery {
+        while true {
+            let pending = KafkaPendingDelivery()
+            let opaque = Unmanaged.passRetained(pending).toOpaque()
+            guard let error = enqueue(message, opaque: opaque) else { return pending }
+            Unmanaged<KafkaPendingDelivery>.fromOpaque(opaque).release()
+            guard error.code == .queueFull else { throw error }
+            // Wait for deliveries to make room.
+            if Task.isCancelled { throw KafkaError(code: .queueFull, message: "send cancelled while the producer queue was full") }
+            try? await Task.sleep(for: .milliseconds(1))
+        }
+    }
+
+    /// Hands the message to librdkafka; nil when it was queued.
+    private func enqueue(_ message: KafkaProducerMessage, opaque: UnsafeMutableRawPointer) -> KafkaError? {
+        lifecycle.withLock { state -> KafkaError? in
+            guard state == .open else { return .closed("producer") }
+            let headers = makeNativeHeaders(message.headers)
+            let partition = message.partition ?? byline_partition_unassigned()
+            let result = message.value.withUnsafeBytes { value in
+                withOptionalBytes(message.key) { key in
+                    byline_produce(handle, message.topic, partition,
+                                   key?.baseAddress, key?.count ?? 0,
+                                   value.baseAddress, value.count,
+                                   headers, 0, opaque)
+                }
+            }
+            guard result == RD_KAFKA_RESP_ERR_NO_ERROR else {
+                if let headers { rd_kafka_headers_destroy(headers) }
+                return KafkaError(result, message: "could not send to \(message.topic): \(KafkaErrorCode(result).text)")
+            }
+            return nil
+        }
+    }
+
+    /// Waits until every message sent so far has its delivery report.
+    public func flush(timeout: Duration) async throws(KafkaError) {
+        try lifecycle.withLock { state throws(KafkaError) in if state != .open { throw .closed("producer") } }
+        try await runBlocking { [self] () throws(KafkaError) in
+            try throwIfError(rd_kafka_flush(handle, Int32(clamping: timeout.milliseconds)), "flush")
+        }
+    }
+
+    /// Waits up to `timeout` for outstanding deliveries, fails the rest, and releases the
+    /// client. Safe to call more than once.
+    public func close(timeout: Duration = .seconds(30)) async {
+        let first = lifecycle.withLock { state -> Bool in
+            guard state == .open else { return false }
+            state = .closing
+            return true
+        }
+        if first {
+            closeTimeout.withLock { $0 = timeout }
+            closeRequested.store(true, ordering: .releasing)
+        }
+        await pollingStopped.wait()
+    }
+
+    private func shutDownOnPollingThread() {
+        let timeout = closeTimeout.withLock { $0 }
+        rd_kafka_flush(handle, Int32(clamping: timeout.milliseconds))
+        // Whatever is still queued fails with a purge error instead of vanishing.
+        rd_kafka_purge(handle, RD_KAFKA_PURGE_F_QUEUE | RD_KAFKA_PURGE_F_INFLIGHT)
+        rd_kafka_poll(handle, 0)
+        rd_kafka_destroy(handle)
+        lifecycle.withLock { $0 = .closed }
+        pollingStopped.signal()
+    }
+}
+
+/// A queued message's delivery report, once the broker (or librdkafka) decides.
+/// Passed to librdkafka as the message opaque.
+public final class KafkaPendingDelivery: Sendable {
+    private struct State {
+        var outcome: Result<KafkaDeliveryReport, KafkaError>?
+        var waiters: [CheckedContinuation<Result<KafkaDeliveryReport, KafkaError>, Never>] = []
+    }
+    private let state = Mutex(State())
+
+    init() {}
+
+    /// Waits for the delivery report; throws when delivery failed.
+    public func report() async throws(KafkaError) -> KafkaDeliveryReport {
+        let outcome = await withCheckedContinuation { continuation in
+            let ready = state.withLock { state -> Result<KafkaDeliveryReport, KafkaError>? in
+                if let outcome = state.outcome { return outcome }
+                state.waiters.append(continuation)
+                return nil
+            }
+            if let ready { continuation.resume(returning: ready) }
+        }
+        return try outcome.get()
+    }
+
+    fileprivate func complete(with message: UnsafePointer<rd_kafka_message_t>) {
+        let native = message.pointee
+        let topic = native.rkt.map { String(cString: rd_kafka_topic_name($0)) } ?? ""
+        let outcome: Result<KafkaDeliveryReport, KafkaError>
+        if native.err == RD_KAFKA_RESP_ERR_NO_ERROR {
+            outcome = .success(KafkaDeliveryReport(topic: topic, partition: native.partition, offset: native.offset))
+        } else {
+            let detail = String(cString: rd_kafka_message_errstr(message))
+            outcome = .failure(KafkaError(code: KafkaErrorCode(native.err), message: "delivery to \(topic) failed: \(detail)"))
+        }
+        let waiters = state.withLock { state in
+            state.outcome = outcome
+            defer { state.waiters = [] }
+            return state.waiters
+        }
+        for waiter in waiters { waiter.resume(returning: outcome) }
+    }
+}
+
+/// Builds librdkafka headers; nil when there are none.
+private func makeNativeHeaders(_ headers: [KafkaHeader]) -> OpaquePointer? {
+    guard !headers.isEmpty else { return nil }
+    let native = rd_kafka_headers_new(headers.count)!
+    for header in headers {
+        if let value = header.value {
+            value.withUnsafeBytes { bytes in
+                _ = rd_kafka_header_add(native, header.key, -1, bytes.baseAddress, bytes.count)
+            }
+        } else {
+            rd_kafka_header_add(native, header.key, -1, nil, 0)
+        }
+    }
+    return native
+}
+
+private func withOptionalBytes<R>(_ bytes: [UInt8]?, _ body: (UnsafeRawBufferPointer?) -> R) -> R {
+    guard let bytes else { return body(nil) }
+    return bytes.withUnsafeBytes { body($0) }
+}

@@ -1,0 +1,10 @@
+import ArgumentParser
+
+@main
+struct Byline: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "byline",
+        abstract: "Enriches news articles flowing through Kafka with entities and attributed quotes.",
+        subcommands: [DevClusterCommand.self]
+    )
+}
