@@ -77,6 +77,12 @@ public final class DevCluster: Sendable {
         }
     }
 
+    /// Makes the brokers answer every request about `topic` with `error`, e.g.
+    /// `.unknownTopicOrPartition` to stand for a topic that does not exist.
+    public func failTopic(_ topic: String, with error: KafkaErrorCode) {
+        rd_kafka_mock_topic_set_error(cluster, topic, error.native)
+    }
+
     public func clearRequestErrors(_ api: KafkaAPIKey) {
         rd_kafka_mock_clear_request_errors(cluster, api.rawValue)
     }

@@ -67,8 +67,8 @@ public struct KafkaConsumerConfiguration: Sendable {
     public var autoOffsetReset: OffsetReset = .earliest
     /// How long the group waits for a silent member before it rebalances.
     public var sessionTimeout: Duration = .seconds(10)
-    /// Messages fetched ahead of the application; past this the consumer pauses its
-    /// partitions until the application catches up (see `ConsumerInbox`).
+    /// Messages fetched ahead of the application; past this the consumer stops polling
+    /// until the application catches up (see `ConsumerInbox`).
     public var bufferCapacity: Int = 2_000
 
     public init(kafka: KafkaConfiguration, groupID: String) {
@@ -118,9 +118,17 @@ extension Duration {
         let (seconds, attoseconds) = components
         return seconds * 1_000 + attoseconds / 1_000_000_000_000_000
     }
+
+    var secondsValue: Double {
+        let (seconds, attoseconds) = components
+        return Double(seconds) + Double(attoseconds) / 1e18
+    }
 }
 
 /// Reads the NUL-terminated text librdkafka wrote into an error buffer.
 func decodeCString(_ buffer: [CChar]) -> String {
     String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
 }
+
+/// librdkafka's version, as the loaded library reports it.
+public var kafkaLibraryVersion: String { String(cString: rd_kafka_version_str()) }

@@ -15,13 +15,12 @@ public enum KafkaRebalanceEvent: Sendable, Equatable {
 /// explicit offsets only.
 ///
 /// A dedicated thread polls librdkafka (see `Threading.swift`), serves rebalances and
-/// fills a bounded inbox (`ConsumerInbox`); `messages` reads from that inbox.
+/// fills a bounded inbox (`ConsumerInbox`); `messages` reads from that inbox. A reader
+/// that falls behind holds the consumer back: nothing is buffered without bound.
 /// Call `close()` to leave the group; until then the polling thread keeps it alive.
 public final class KafkaConsumer: Sendable {
     private struct PartitionState {
         var assignment: Set<KafkaTopicPartition> = []
-        var pausedByApplication: Set<KafkaTopicPartition> = []
-        var pausedForFlowControl = false
     }
 
     private nonisolated(unsafe) let handle: OpaquePointer
@@ -124,19 +123,18 @@ public final class KafkaConsumer: Sendable {
         }
     }
 
-    /// Stops fetching these partitions until `resume`; for the application's backpressure.
+    /// Stops fetching these partitions until `resume`. Messages already in the inbox
+    /// still arrive; librdkafka drops its prefetched ones and fetches them again on resume.
     public func pause(_ partitionsToPause: [KafkaTopicPartition]) throws(KafkaError) {
-        partitions.withLock { $0.pausedByApplication.formUnion(partitionsToPause) }
         try setPaused(true, partitionsToPause)
     }
 
     public func resume(_ partitionsToResume: [KafkaTopicPartition]) throws(KafkaError) {
-        let stillHeldByFlowControl = partitions.withLock { state -> Bool in
-            state.pausedByApplication.subtract(partitionsToResume)
-            return state.pausedForFlowControl
-        }
-        if !stillHeldByFlowControl { try setPaused(false, partitionsToResume) }
+        try setPaused(false, partitionsToResume)
     }
+
+    /// Messages fetched and waiting to be read from `messages` (at most `bufferCapacity`).
+    public var bufferedMessageCount: Int { inbox.count }
 
     /// Leaves the group: revokes the assignment (calling `onRebalance`, so finished work
     /// can be committed), ends `messages`, and releases the client. Safe to call again.
@@ -153,10 +151,10 @@ public final class KafkaConsumer: Sendable {
         var batch: [KafkaMessage] = []
         batch.reserveCapacity(Self.batchLimit)
         while !closeRequested.load(ordering: .acquiring) {
-            applyFlowControl()
-            let paused = partitions.withLock { $0.pausedForFlowControl }
-            var timeout: Int32 = paused ? 10 : 100
-            while batch.count < Self.batchLimit, let native = rd_kafka_consumer_poll(handle, timeout) {
+            let room = min(Self.batchLimit, inbox.waitForRoom(timeout: .milliseconds(100)))
+            guard room > 0 else { continue }
+            var timeout: Int32 = 100
+            while batch.count < room, let native = rd_kafka_consumer_poll(handle, timeout) {
                 timeout = 0
                 defer { rd_kafka_message_destroy(native) }
                 if native.pointee.err == RD_KAFKA_RESP_ERR_NO_ERROR {
@@ -190,23 +188,6 @@ public final class KafkaConsumer: Sendable {
         return error.isFatal
     }
 
-    /// Pauses everything when the inbox is full, resumes when it is half empty.
-    private func applyFlowControl() {
-        let buffered = inbox.count
-        let change = partitions.withLock { state -> (pause: Bool, partitions: [KafkaTopicPartition])? in
-            if !state.pausedForFlowControl && buffered >= inbox.capacity {
-                state.pausedForFlowControl = true
-                return (true, Array(state.assignment))
-            }
-            if state.pausedForFlowControl && buffered <= inbox.capacity / 2 {
-                state.pausedForFlowControl = false
-                return (false, Array(state.assignment.subtracting(state.pausedByApplication)))
-            }
-            return nil
-        }
-        if let change { try? setPaused(change.pause, change.partitions) }
-    }
-
     private func handleRebalance(
         code: rd_kafka_resp_err_t,
         list: UnsafeMutablePointer<rd_kafka_topic_partition_list_t>?,
@@ -215,20 +196,13 @@ public final class KafkaConsumer: Sendable {
         let changed = TopicPartitionList.partitions(of: list)
         if code == RD_KAFKA_RESP_ERR__ASSIGN_PARTITIONS {
             Self.applyRebalance(handle: handle, code: code, list: list)
-            let toPause = partitions.withLock { state -> [KafkaTopicPartition] in
-                state.assignment.formUnion(changed)
-                return state.pausedForFlowControl ? changed : []
-            }
-            try? setPaused(true, toPause)
+            partitions.withLock { $0.assignment.formUnion(changed) }
             onRebalance?(.assigned(changed), self)
         } else {
             onRebalance?(.revoked(changed, lost: rd_kafka_assignment_lost(handle) != 0), self)
             let revoked = Set(changed)
             inbox.discard(partitions: revoked)
-            partitions.withLock { state in
-                state.assignment.subtract(revoked)
-                state.pausedByApplication.subtract(revoked)
-            }
+            partitions.withLock { $0.assignment.subtract(revoked) }
             Self.applyRebalance(handle: handle, code: code, list: list)
         }
     }

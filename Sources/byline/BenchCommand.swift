@@ -1,0 +1,9 @@
+import ArgumentParser
+
+struct BenchCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bench",
+        abstract: "Measures throughput; figures go to standard output.",
+        subcommands: [KafkaBenchCommand.self]
+    )
+}
