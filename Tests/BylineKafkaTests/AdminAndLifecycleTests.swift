@@ -87,6 +87,37 @@ struct AdminAndLifecycleTests {
     }
 }
 
+extension AdminAndLifecycleTests {
+    @Test("`byline dev-cluster --control-stdin` applies fault commands and rejects bad ones")
+    func devClusterControl() async throws {
+        let process = Process()
+        process.executableURL = try bylineExecutable()
+        process.arguments = ["dev-cluster", "--brokers", "2", "--control-stdin"]
+        let output = Pipe(), input = Pipe()
+        process.standardOutput = output
+        process.standardInput = input
+        try process.run()
+        let bootstrap = String(try #require(readLine(from: output.fileHandleForReading)).dropFirst("bootstrap.servers=".count))
+
+        func command(_ line: String) -> String? {
+            input.fileHandleForWriting.write(Data((line + "\n").utf8))
+            return readLine(from: output.fileHandleForReading)
+        }
+        #expect(command("topic events 3") == "ok")
+        #expect(command("down 2") == "ok")
+        #expect(command("up 2") == "ok")
+        #expect(command("errors produce 6 6") == "ok")
+        #expect(command("explode 1")?.hasPrefix("error: unknown command") == true)
+        #expect(command("down two")?.hasPrefix("error:") == true)
+
+        let admin = try KafkaAdmin(configuration: KafkaConfiguration(bootstrapServers: bootstrap))
+        #expect(try await admin.describeCluster().topic(named: "events")?.partitions.count == 3)
+        process.terminate()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+    }
+}
+
 /// The `byline` executable built beside the test bundle.
 func bylineExecutable() throws -> URL {
     var directory = Bundle.main.bundleURL
