@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .executable(name: "byline", targets: ["byline"]),
         .library(name: "BylineKafka", targets: ["BylineKafka"]),
+        .library(name: "BylineEnrichment", targets: ["BylineEnrichment"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -22,16 +23,26 @@ let package = Package(
             name: "BylineKafka",
             dependencies: ["CRdKafka"]
         ),
+        // Knows nothing of Kafka: usable and testable alone.
+        .target(
+            name: "BylineEnrichment",
+            resources: [.copy("Resources/gazetteer.tsv")]
+        ),
         .executableTarget(
             name: "byline",
             dependencies: [
                 "BylineKafka",
+                "BylineEnrichment",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(
             name: "BylineKafkaTests",
             dependencies: ["BylineKafka"]
+        ),
+        .testTarget(
+            name: "BylineEnrichmentTests",
+            dependencies: ["BylineEnrichment"]
         ),
     ],
     swiftLanguageModes: [.v6]

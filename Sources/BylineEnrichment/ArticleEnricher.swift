@@ -1,0 +1,78 @@
+/// Runs the enrichment stages over one article: segmentation first, then entities and
+/// quote candidates concurrently, then attribution, which needs both.
+public struct ArticleEnricher: Sendable {
+    private let recognizer: EntityRecognizer
+    private let quoteFinder = QuoteFinder()
+    private let attributor = QuoteAttributor()
+    public let limits: EnrichmentLimits
+
+    public init(limits: EnrichmentLimits = .default) {
+        recognizer = EntityRecognizer(gazetteer: .shared)
+        self.limits = limits
+    }
+
+    /// Decodes, validates and enriches one JSON record.
+    public func enrich(record bytes: some Collection<UInt8>) async throws(ArticleError) -> EnrichedArticle {
+        let input = try ArticleInput.decode(bytes, maximumBytes: limits.maximumInputBytes)
+        return try await enrich(input)
+    }
+
+    /// Throws `timedOut` when the task is cancelled between stages.
+    public func enrich(_ input: ArticleInput) async throws(ArticleError) -> EnrichedArticle {
+        let clock = ContinuousClock()
+        let started = clock.now
+        let document = Document(text: input.text)
+        try checkCancellation()
+        async let recognized = recognizer.recognize(document)
+        async let candidates = quoteFinder.findQuotes(document)
+        let entities = await recognized
+        let quoteCandidates = await candidates
+        try checkCancellation()
+        let quotes = attributor.attribute(quoteCandidates, entities: entities, in: document)
+        let elapsed = clock.now - started
+        return EnrichedArticle(
+            input: input,
+            entities: outputEntities(entities),
+            quotes: quotes.map { outputQuote($0, entities: entities, document) },
+            tookMilliseconds: Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
+        )
+    }
+
+    private func checkCancellation() throws(ArticleError) {
+        if Task.isCancelled { throw ArticleError(.timedOut, "enrichment was cancelled (time limit reached)") }
+    }
+
+    private func outputEntities(_ entities: [RecognizedEntity]) -> [EnrichedArticle.Entity] {
+        entities.enumerated().map { index, entity in
+            EnrichedArticle.Entity(
+                id: "e\(index + 1)",
+                name: entity.name,
+                type: entity.type,
+                mentions: entity.mentions.sorted { $0.start < $1.start }.map { EnrichedArticle.Mention(start: $0.start, end: $0.end, text: $0.text) }
+            )
+        }
+    }
+
+    private func outputQuote(_ quote: AttributedQuote, entities: [RecognizedEntity], _ document: Document) -> EnrichedArticle.Quote {
+        let parts = quote.parts.map { EnrichedArticle.Mention(start: $0.lowerBound, end: $0.upperBound, text: document.text($0.lowerBound, $0.upperBound)) }
+        let speaker = quote.speaker.map { speaker in
+            let start = document.tokens[speaker.tokens.lowerBound].start
+            let end = document.tokens[speaker.tokens.upperBound - 1].end
+            return EnrichedArticle.Speaker(
+                name: entities[speaker.entity].name,
+                entity: "e\(speaker.entity + 1)",
+                mention: EnrichedArticle.Mention(start: start, end: end, text: document.text(start, end))
+            )
+        }
+        return EnrichedArticle.Quote(
+            text: parts.map(\.text).joined(separator: " "),
+            start: parts[0].start,
+            end: parts[parts.count - 1].end,
+            parts: parts,
+            kind: quote.kind.rawValue,
+            cue: quote.cue,
+            speaker: speaker,
+            confidence: quote.confidence
+        )
+    }
+}

@@ -1,0 +1,93 @@
+/// The enrichment of one article, as it appears in the output record.
+public struct EnrichedArticle: Sendable {
+    public struct Mention: Sendable, Equatable {
+        public var start: Int
+        public var end: Int
+        public var text: String
+    }
+
+    public struct Entity: Sendable {
+        public var id: String
+        public var name: String
+        public var type: EntityType
+        public var mentions: [Mention]
+    }
+
+    public struct Speaker: Sendable {
+        public var name: String
+        public var entity: String
+        public var mention: Mention
+    }
+
+    public struct Quote: Sendable {
+        public var text: String
+        public var start: Int
+        public var end: Int
+        /// The pieces inside the marks when the quote was split around its cue.
+        public var parts: [Mention]
+        public var kind: String
+        public var cue: String?
+        public var speaker: Speaker?
+        public var confidence: Double
+    }
+
+    public static let version = "byline-enrichment/1"
+    /// Schema version of the output record, carried in Kafka headers too.
+    public static let schemaVersion = "1"
+
+    public var input: ArticleInput
+    public var entities: [Entity]
+    public var quotes: [Quote]
+    public var tookMilliseconds: Double
+
+    /// The output record: the input fields (with `text` as enriched), then the enrichment.
+    public func json() -> JSONValue {
+        var members = input.fields.filter { !["text", "entities", "quotes", "enrichment"].contains($0.0) }
+        let textPosition = (members.firstIndex { $0.0 == "id" } ?? -1) + 1
+        members.insert(("text", .string(input.text)), at: min(textPosition, members.count))
+        members.append(("entities", .array(entities.map(Self.json))))
+        members.append(("quotes", .array(quotes.map(Self.json))))
+        members.append(("enrichment", .object([
+            ("version", .string(Self.version)),
+            ("took_ms", .number((tookMilliseconds * 1000).rounded() / 1000)),
+            ("text_from_html", .bool(input.textWasExtractedFromHTML)),
+        ])))
+        return .object(members)
+    }
+
+    private static func json(_ mention: Mention) -> JSONValue {
+        .object([("start", .integer(Int64(mention.start))), ("end", .integer(Int64(mention.end))), ("text", .string(mention.text))])
+    }
+
+    private static func json(_ entity: Entity) -> JSONValue {
+        .object([
+            ("id", .string(entity.id)),
+            ("name", .string(entity.name)),
+            ("type", .string(entity.type.rawValue)),
+            ("mentions", .array(entity.mentions.map(json))),
+            ("count", .integer(Int64(entity.mentions.count))),
+        ])
+    }
+
+    private static func json(_ quote: Quote) -> JSONValue {
+        var members: [(String, JSONValue)] = [
+            ("text", .string(quote.text)),
+            ("start", .integer(Int64(quote.start))),
+            ("end", .integer(Int64(quote.end))),
+            ("kind", .string(quote.kind)),
+            ("cue", quote.cue.map(JSONValue.string) ?? .null),
+        ]
+        if let speaker = quote.speaker {
+            members.append(("speaker", .object([
+                ("name", .string(speaker.name)),
+                ("entity", .string(speaker.entity)),
+                ("mention", json(speaker.mention)),
+            ])))
+        } else {
+            members.append(("speaker", .null))
+        }
+        members.append(("confidence", .number(quote.confidence)))
+        if quote.parts.count > 1 { members.append(("parts", .array(quote.parts.map(json)))) }
+        return .object(members)
+    }
+}

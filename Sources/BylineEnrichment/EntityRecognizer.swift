@@ -1,0 +1,316 @@
+/// A span of tokens naming an entity, with what the recogniser learned about it.
+struct EntityMention: Sendable {
+    var tokens: Range<Int>
+    var start: Int
+    var end: Int
+    var text: String
+    var type: EntityType?
+    /// How sure the type is: 3 from a gazetteer or organisation word, 2 from a title or
+    /// given name, 1 from context alone.
+    var strength: Int
+    /// Title words written before the name ("chief", "spokesman"), lower case.
+    var titles: [String] = []
+}
+
+/// A real-world entity: every mention of it in the article.
+struct RecognizedEntity: Sendable {
+    var name: String
+    var type: EntityType
+    var mentions: [EntityMention]
+    var gender: Gazetteer.Gender = .unknown
+    var titles: Set<String> = []
+}
+
+/// Finds names (capitalised spans), types them from gazetteers, organisation words,
+/// titles and context, and merges the mentions of one entity ("Joe Biden", "Biden").
+struct EntityRecognizer: Sendable {
+    let gazetteer: Gazetteer
+
+    func recognize(_ document: Document) -> [RecognizedEntity] {
+        let mentions = findMentions(document)
+        return merge(mentions, in: document)
+    }
+
+    // MARK: - Candidate spans
+
+    private func isNameToken(_ token: Token) -> Bool {
+        guard token.isWord, token.isCapitalized || token.isAllCaps else { return false }
+        return !Lexicon.nonNameCapitals.contains(token.text)
+    }
+
+    private func findMentions(_ document: Document) -> [EntityMention] {
+        let tokens = document.tokens
+        var mentions: [EntityMention] = []
+        var index = 0
+        while index < tokens.count {
+            guard isNameToken(tokens[index]) else { index += 1; continue }
+            var end = index + 1
+            while end < tokens.count, tokens[end].sentence == tokens[index].sentence {
+                if isNameToken(tokens[end]) { end += 1; continue }
+                if end + 1 < tokens.count, tokens[end].isWord, isNameToken(tokens[end + 1]),
+                   Lexicon.nameConnectors.contains(tokens[end].text), connectorJoins(tokens, at: end) {
+                    end += 2
+                    continue
+                }
+                break
+            }
+            mentions.append(contentsOf: mentionsIn(index..<end, document))
+            index = end
+        }
+        return mentions
+    }
+
+    /// "Bank of England" joins; "Russia and China" does not.
+    private func connectorJoins(_ tokens: [Token], at index: Int) -> Bool {
+        let previous = tokens[index - 1].text
+        switch tokens[index].text {
+        case "of", "for", "on":
+            return Lexicon.organisationStarts.contains(previous) || Lexicon.organisationHeads.contains(previous)
+                || ["Secretary", "Minister", "Republic", "Kingdom", "State", "States", "Gulf", "Sea", "Bay", "Isle",
+                    "Order", "Museum", "Duke", "Duchess", "Prince", "Princess", "Mayor", "Governor", "Sisters",
+                    "Brothers", "Friends", "Daughters", "Sons", "Children", "Federation", "Confederation",
+                    "Cape", "Strait", "Straits", "Lake", "Mount", "City", "District", "County", "Province",
+                    "Prosecutor", "Director", "Chief", "Chamber", "Hall", "Chair", "Head"].contains(previous)
+        case "&": return true
+        case "and": return false
+        case "the": return false
+        default:
+            // de, van, bin, al...: inside personal names.
+            return tokens[index].spaceBefore
+        }
+    }
+
+    /// Cleans a capitalised run into zero or more mentions: drops a sentence-initial common
+    /// word, splits off titles (keeping a place or nationality among them as its own mention).
+    private func mentionsIn(_ span: Range<Int>, _ document: Document) -> [EntityMention] {
+        let tokens = document.tokens
+        var lower = span.lowerBound
+        let upper = span.upperBound
+        var result: [EntityMention] = []
+
+        // A sentence-initial word that is common elsewhere in lower case is not a name.
+        while lower < upper, isSentenceInitial(lower, tokens), isCommonWord(tokens[lower], document) {
+            lower += 1
+        }
+        guard lower < upper else { return [] }
+
+        // Titles before a name: strip through the rightmost title word that has a name after it.
+        var titles: [String] = []
+        let endsAsOrganisation = Lexicon.organisationHeads.contains(tokens[upper - 1].text)
+        if !endsAsOrganisation {
+            var cut: Int?
+            for position in lower..<(upper - 1) where isTitleWord(tokens[position]) {
+                let next = tokens[position + 1]
+                if !isTitleWord(next) && next.isWord && next.text != "of" { cut = position }
+            }
+            if let cut {
+                for position in lower...cut {
+                    let word = tokens[position].text
+                    if let type = gazetteerType(word), type == .gpe || type == .norp {
+                        result.append(makeMention(position..<(position + 1), document, type: type, strength: 3))
+                    } else if word != "of" {
+                        titles.append(word.lowercased())
+                    }
+                }
+                lower = cut + 1
+            }
+        }
+        // Lowercase titles right before the span ("spokesman John Kirby", "police chief Ann Lee").
+        var before = lower - 1
+        while before >= 0, tokens[before].isWord, !tokens[before].isCapitalized, Lexicon.personTitles.contains(tokens[before].text) {
+            titles.insert(tokens[before].text, at: 0)
+            before -= 1
+        }
+        // A title such as "Mr." directly before: already stripped.
+        var mention = makeMention(lower..<upper, document, type: nil, strength: 0)
+        mention.titles = titles
+        classify(&mention, document)
+        result.append(mention)
+        return result
+    }
+
+    private func isTitleWord(_ token: Token) -> Bool {
+        let lower = token.text.lowercased()
+        return Lexicon.personTitles.contains(lower) || gazetteer.titles.contains(lower.hasSuffix(".") ? String(lower.dropLast()) : lower) && token.text.count > 2
+    }
+
+    private func isSentenceInitial(_ index: Int, _ tokens: [Token]) -> Bool {
+        var previous = index - 1
+        while previous >= 0, tokens[previous].sentence == tokens[index].sentence {
+            switch tokens[previous].kind {
+            case .quoteMark: previous -= 1
+            case .punctuation where tokens[previous].text == "(" || tokens[previous].text == "\u{2014}": previous -= 1
+            default: return false
+            }
+        }
+        return true
+    }
+
+    private func isCommonWord(_ token: Token, _ document: Document) -> Bool {
+        if Lexicon.sentenceStarters.contains(token.text) { return true }
+        if gazetteerType(token.text) != nil || gazetteer.givenNames[token.text] != nil { return false }
+        return document.lowercaseWords.contains(token.text.lowercased())
+    }
+
+    private func makeMention(_ range: Range<Int>, _ document: Document, type: EntityType?, strength: Int) -> EntityMention {
+        let start = document.tokens[range.lowerBound].start
+        let end = document.tokens[range.upperBound - 1].end
+        return EntityMention(tokens: range, start: start, end: end, text: document.text(start, end), type: type, strength: strength)
+    }
+
+    private func gazetteerType(_ name: String) -> EntityType? {
+        if gazetteer.demonyms.contains(name) { return .norp }
+        return gazetteer.placeType(of: name)
+    }
+
+    // MARK: - Typing
+
+    private func classify(_ mention: inout EntityMention, _ document: Document) {
+        let tokens = document.tokens
+        let words = mention.tokens.map { tokens[$0].text }
+        let name = mention.text
+        let first = words[0], last = words[words.count - 1]
+
+        if let type = gazetteerType(name) {
+            mention.type = type
+            mention.strength = 3
+        } else if words.count > 1 && (Lexicon.organisationHeads.contains(last) || Lexicon.organisationStarts.contains(first) && words.contains("of")) {
+            mention.type = .org
+            mention.strength = 3
+        } else if Lexicon.institutionWords.contains(name) {
+            mention.type = .org
+            mention.strength = 3
+        } else if !mention.titles.isEmpty && words.count <= 4 {
+            mention.type = .person
+            mention.strength = 2
+        } else if words.count == 1 && tokens[mention.tokens.lowerBound].isAllCaps && name.count <= 6 {
+            mention.type = .org
+            mention.strength = 2
+        } else if words.count >= 2 && words.count <= 4, gazetteer.givenNames[first] != nil, words.allSatisfy({ !Lexicon.organisationHeads.contains($0) }) {
+            mention.type = .person
+            mention.strength = 2
+        } else if words.count >= 2, let type = gazetteerType(first), type != .norp, words.count == 2, gazetteer.placeType(of: last) == nil {
+            // "Campbell Soup"? no: "Moscow Metro": a place-led name is an organisation.
+            mention.type = .org
+            mention.strength = 1
+        } else if words.count == 2 || words.count == 3 {
+            mention.type = looksLikePersonalName(words) ? .person : .org
+            mention.strength = 1
+        } else if words.count > 3 {
+            mention.type = .org
+            mention.strength = 1
+        } else if let context = contextType(mention, document) {
+            mention.type = context
+            mention.strength = 1
+        }
+    }
+
+    private func looksLikePersonalName(_ words: [String]) -> Bool {
+        words.allSatisfy { word in
+            guard let first = word.unicodeScalars.first, first.properties.isUppercase else { return false }
+            return !word.contains(where: \.isNumber) && !(word.count > 1 && word == word.uppercased())
+        }
+    }
+
+    /// A single unknown word: a place after a locative preposition, a person before a
+    /// speech verb.
+    private func contextType(_ mention: EntityMention, _ document: Document) -> EntityType? {
+        let tokens = document.tokens
+        let before = mention.tokens.lowerBound - 1
+        if before >= 0, ["in", "at", "from", "near", "outside", "across", "to", "into"].contains(tokens[before].text) {
+            return .gpe
+        }
+        let after = mention.tokens.upperBound
+        if after < tokens.count, Lexicon.speechVerbs.contains(tokens[after].text) { return .person }
+        return nil
+    }
+
+    // MARK: - Merging mentions into entities
+
+    private func merge(_ mentions: [EntityMention], in document: Document) -> [RecognizedEntity] {
+        var entities: [RecognizedEntity] = []
+        var byName: [String: Int] = [:]
+        func key(_ text: String) -> String { text.hasPrefix("The ") ? String(text.dropFirst(4)) : text }
+
+        // Longer names first, so "Biden" can join "Joe Biden" wherever either comes first.
+        let order = mentions.indices.sorted {
+            let a = mentions[$0].tokens.count, b = mentions[$1].tokens.count
+            return a != b ? a > b : mentions[$0].start < mentions[$1].start
+        }
+        var assignment = [Int?](repeating: nil, count: mentions.count)
+        for index in order {
+            let mention = mentions[index]
+            let name = key(mention.text)
+            if let existing = byName[name] {
+                assignment[index] = existing
+                continue
+            }
+            if let existing = partialMatch(mention, entities) {
+                assignment[index] = existing
+                byName[name] = existing
+                continue
+            }
+            guard mention.type != nil else { continue }
+            entities.append(RecognizedEntity(name: name, type: mention.type!, mentions: []))
+            byName[name] = entities.count - 1
+            assignment[index] = entities.count - 1
+        }
+        for index in mentions.indices {
+            guard let entity = assignment[index] else { continue }
+            entities[entity].mentions.append(mentions[index])
+        }
+        var result: [RecognizedEntity] = []
+        for var entity in entities where !entity.mentions.isEmpty {
+            entity.type = decideType(entity.mentions)
+            entity.titles = Set(entity.mentions.flatMap(\.titles))
+            entity.gender = gender(of: entity)
+            result.append(entity)
+        }
+        return result.sorted { $0.mentions[0].start < $1.mentions[0].start }
+    }
+
+    /// "Biden" joins "Joe Biden"; "Campbell" joins "Campbell Soup"; "FBI" joins
+    /// "Federal Bureau of Investigation".
+    private func partialMatch(_ mention: EntityMention, _ entities: [RecognizedEntity]) -> Int? {
+        let words = mention.text.split(separator: " ").map(String.init)
+        guard words.count <= 2 else { return nil }
+        var candidates: [Int] = []
+        for (index, entity) in entities.enumerated() {
+            let entityWords = entity.name.split(separator: " ").map(String.init)
+            guard entityWords.count > words.count else { continue }
+            switch entity.type {
+            case .person:
+                if mention.type == nil || mention.type == .person || mention.strength < 3,
+                   entityWords.suffix(words.count) == words[...] || (words.count == 1 && entityWords.first == words[0]) {
+                    candidates.append(index)
+                }
+            case .org:
+                if entityWords.prefix(words.count) == words[...] && mention.strength < 3 { candidates.append(index) }
+                if words.count == 1, words[0].count >= 2, words[0] == words[0].uppercased(),
+                   String(entityWords.filter { $0.first?.isUppercase == true }.compactMap(\.first)) == words[0] {
+                    candidates.append(index)
+                }
+            default:
+                continue
+            }
+        }
+        return candidates.count == 1 ? candidates[0] : candidates.first
+    }
+
+    private func decideType(_ mentions: [EntityMention]) -> EntityType {
+        var score: [EntityType: Int] = [:]
+        for mention in mentions {
+            guard let type = mention.type else { continue }
+            score[type, default: 0] += mention.strength * mention.strength + 1
+        }
+        return score.max { $0.value < $1.value || ($0.value == $1.value && $0.key.rawValue > $1.key.rawValue) }?.key ?? .org
+    }
+
+    private func gender(of entity: RecognizedEntity) -> Gazetteer.Gender {
+        guard entity.type == .person else { return .unknown }
+        if entity.titles.contains(where: { ["mr.", "mr", "sir", "lord", "king", "prince", "father", "spokesman", "congressman", "chairman", "councilman"].contains($0) }) { return .male }
+        if entity.titles.contains(where: { ["mrs.", "mrs", "ms.", "ms", "miss", "dame", "lady", "queen", "princess", "spokeswoman", "congresswoman", "chairwoman", "councilwoman", "actress"].contains($0) }) { return .female }
+        guard let first = entity.name.split(separator: " ").first else { return .unknown }
+        return gazetteer.givenNames[String(first)] ?? .unknown
+    }
+}

@@ -1,0 +1,61 @@
+import Foundation
+
+/// Place names, demonyms, given names and titles generated from public data by
+/// `scripts/gazetteer/build.py` into `Resources/gazetteer.tsv`, loaded once.
+final class Gazetteer: Sendable {
+    enum Gender: Sendable { case male, female, unknown }
+
+    let countries: Set<String>
+    let demonyms: Set<String>
+    let provinces: Set<String>
+    let cityPopulations: [String: Int]
+    let regions: Set<String>
+    let givenNames: [String: Gender]
+    let titles: Set<String>
+
+    static let shared: Gazetteer = {
+        guard let url = Bundle.module.url(forResource: "gazetteer", withExtension: "tsv"),
+              let text = try? String(contentsOf: url, encoding: .utf8) else {
+            fatalError("Byline's gazetteer resource is missing from the installation (gazetteer.tsv)")
+        }
+        return Gazetteer(tsv: text)
+    }()
+
+    init(tsv: String) {
+        var countries = Set<String>(), demonyms = Set<String>(), provinces = Set<String>(), regions = Set<String>()
+        var titles = Set<String>()
+        var cities: [String: Int] = [:]
+        var given: [String: Gender] = [:]
+        for line in tsv.split(separator: "\n") {
+            let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
+            guard fields.count >= 2 else { continue }
+            let name = String(fields[1])
+            let extra = fields.count > 2 ? fields[2] : ""
+            switch fields[0] {
+            case "country": countries.insert(name)
+            case "demonym": demonyms.insert(name)
+            case "province": provinces.insert(name)
+            case "region": regions.insert(name)
+            case "city": cities[name] = Int(extra) ?? 0
+            case "given": given[name] = extra == "m" ? .male : extra == "f" ? .female : .unknown
+            case "title": titles.insert(name)
+            default: continue
+            }
+        }
+        self.countries = countries
+        self.demonyms = demonyms
+        self.provinces = provinces
+        self.regions = regions
+        self.titles = titles
+        self.cityPopulations = cities
+        self.givenNames = given
+    }
+
+    /// The place type of a name, when the gazetteer knows it as a place.
+    func placeType(of name: String, minimumCityPopulation: Int = 15_000) -> EntityType? {
+        if countries.contains(name) || provinces.contains(name) { return .gpe }
+        if regions.contains(name) { return .loc }
+        if let population = cityPopulations[name], population >= minimumCityPopulation { return .gpe }
+        return nil
+    }
+}

