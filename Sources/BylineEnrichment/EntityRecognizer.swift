@@ -47,6 +47,12 @@ struct EntityRecognizer: Sendable {
             var end = index + 1
             while end < tokens.count, tokens[end].sentence == tokens[index].sentence {
                 if isNameToken(tokens[end]) { end += 1; continue }
+                // "Prince George's County", "Prime Minister's Office"
+                if tokens[end].kind == .possessive, end + 1 < tokens.count, isNameToken(tokens[end + 1]),
+                   Lexicon.organisationHeads.contains(tokens[end + 1].text) || ["County", "Island", "Bay", "Day", "Square"].contains(tokens[end + 1].text) {
+                    end += 2
+                    continue
+                }
                 if end + 1 < tokens.count, tokens[end].isWord, isNameToken(tokens[end + 1]),
                    Lexicon.nameConnectors.contains(tokens[end].text), connectorJoins(tokens, at: end) {
                     end += 2
@@ -121,7 +127,8 @@ struct EntityRecognizer: Sendable {
             titles.insert(tokens[before].text, at: 0)
             before -= 1
         }
-        // A title such as "Mr." directly before: already stripped.
+        // A title with no name ("the Prime Minister") is not an entity.
+        if (lower..<upper).allSatisfy({ isTitleWord(tokens[$0]) || tokens[$0].text == "of" }) { return result }
         var mention = makeMention(lower..<upper, document, type: nil, strength: 0)
         mention.titles = titles
         classify(&mention, document)
@@ -171,9 +178,13 @@ struct EntityRecognizer: Sendable {
         let name = mention.text
         let first = words[0], last = words[words.count - 1]
 
-        if let type = gazetteerType(name) {
+        let lookupName = words.allSatisfy({ tokens[mention.tokens.lowerBound].isAllCaps && $0 == $0.uppercased() }) && words.count > 1
+            ? words.map { $0.prefix(1) + $0.dropFirst().lowercased() }.joined(separator: " ") : name
+        if let type = gazetteerType(lookupName) {
             mention.type = type
-            mention.strength = 3
+            // A lone city name is often a surname ("Howard", "Clinton"): weaker than a country.
+            let isLoneCity = words.count == 1 && type == .gpe && !gazetteer.countries.contains(lookupName) && !gazetteer.provinces.contains(lookupName)
+            mention.strength = isLoneCity ? 2 : 3
         } else if words.count > 1 && (Lexicon.organisationHeads.contains(last) || Lexicon.organisationStarts.contains(first) && words.contains("of")) {
             mention.type = .org
             mention.strength = 3
@@ -193,10 +204,11 @@ struct EntityRecognizer: Sendable {
             // "Campbell Soup"? no: "Moscow Metro": a place-led name is an organisation.
             mention.type = .org
             mention.strength = 1
-        } else if words.count == 2 || words.count == 3 {
-            mention.type = looksLikePersonalName(words) ? .person : .org
+        } else if (words.count == 2 || words.count == 3) && looksLikePersonalName(words)
+                    && !words.contains(where: { isCommon($0, document) }) {
+            mention.type = .person
             mention.strength = 1
-        } else if words.count > 3 {
+        } else if words.count >= 2 {
             mention.type = .org
             mention.strength = 1
         } else if let context = contextType(mention, document) {
@@ -208,8 +220,18 @@ struct EntityRecognizer: Sendable {
     private func looksLikePersonalName(_ words: [String]) -> Bool {
         words.allSatisfy { word in
             guard let first = word.unicodeScalars.first, first.properties.isUppercase else { return false }
-            return !word.contains(where: \.isNumber) && !(word.count > 1 && word == word.uppercased())
+            return !word.contains(where: \.isNumber) && (isInitial(word) || !(word.count > 1 && word == word.uppercased()))
         }
+    }
+
+    private func isCommon(_ word: String, _ document: Document) -> Bool {
+        let lower = word.lowercased()
+        return gazetteer.commonWords.contains(lower) || document.lowercaseWords.contains(lower)
+    }
+
+    /// "J." or "J.J.": initials of a personal name.
+    private func isInitial(_ word: String) -> Bool {
+        word.hasSuffix(".") && word.split(separator: ".").allSatisfy { $0.count == 1 }
     }
 
     /// A single unknown word: a place after a locative preposition, a person before a
@@ -221,7 +243,9 @@ struct EntityRecognizer: Sendable {
             return .gpe
         }
         let after = mention.tokens.upperBound
-        if after < tokens.count, Lexicon.speechVerbs.contains(tokens[after].text) { return .person }
+        if after < tokens.count, Lexicon.speechVerbs.contains(tokens[after].text) {
+            return isCommon(mention.text, document) ? .org : .person
+        }
         return nil
     }
 
@@ -238,6 +262,7 @@ struct EntityRecognizer: Sendable {
             return a != b ? a > b : mentions[$0].start < mentions[$1].start
         }
         var assignment = [Int?](repeating: nil, count: mentions.count)
+        var partial = [Bool](repeating: false, count: mentions.count)
         for index in order {
             let mention = mentions[index]
             let name = key(mention.text)
@@ -248,6 +273,7 @@ struct EntityRecognizer: Sendable {
             if let existing = partialMatch(mention, entities) {
                 assignment[index] = existing
                 byName[name] = existing
+                partial[index] = true
                 continue
             }
             guard mention.type != nil else { continue }
@@ -257,7 +283,10 @@ struct EntityRecognizer: Sendable {
         }
         for index in mentions.indices {
             guard let entity = assignment[index] else { continue }
-            entities[entity].mentions.append(mentions[index])
+            var mention = mentions[index]
+            // A short form ("Howard") takes its type from the full name it joined.
+            if partial[index] { mention.type = nil }
+            entities[entity].mentions.append(mention)
         }
         var result: [RecognizedEntity] = []
         for var entity in entities where !entity.mentions.isEmpty {
@@ -303,7 +332,10 @@ struct EntityRecognizer: Sendable {
             guard let type = mention.type else { continue }
             score[type, default: 0] += mention.strength * mention.strength + 1
         }
-        return score.max { $0.value < $1.value || ($0.value == $1.value && $0.key.rawValue > $1.key.rawValue) }?.key ?? .org
+        if let best = score.max(by: { $0.value < $1.value || ($0.value == $1.value && $0.key.rawValue > $1.key.rawValue) }) {
+            return best.key
+        }
+        return mentions.first?.type ?? .org
     }
 
     private func gender(of entity: RecognizedEntity) -> Gazetteer.Gender {

@@ -12,6 +12,9 @@ final class Gazetteer: Sendable {
     let regions: Set<String>
     let givenNames: [String: Gender]
     let titles: Set<String>
+    /// Lower-case words of everyday newswire: a capitalised phrase made of them is
+    /// more likely an organisation or a title than a person.
+    let commonWords: Set<String>
 
     static let shared: Gazetteer = {
         guard let url = Bundle.module.url(forResource: "gazetteer", withExtension: "tsv"),
@@ -23,7 +26,7 @@ final class Gazetteer: Sendable {
 
     init(tsv: String) {
         var countries = Set<String>(), demonyms = Set<String>(), provinces = Set<String>(), regions = Set<String>()
-        var titles = Set<String>()
+        var titles = Set<String>(), common = Set<String>()
         var cities: [String: Int] = [:]
         var given: [String: Gender] = [:]
         for line in tsv.split(separator: "\n") {
@@ -39,6 +42,7 @@ final class Gazetteer: Sendable {
             case "city": cities[name] = Int(extra) ?? 0
             case "given": given[name] = extra == "m" ? .male : extra == "f" ? .female : .unknown
             case "title": titles.insert(name)
+            case "common": common.insert(name)
             default: continue
             }
         }
@@ -47,6 +51,7 @@ final class Gazetteer: Sendable {
         self.provinces = provinces
         self.regions = regions
         self.titles = titles
+        self.commonWords = common
         self.cityPopulations = cities
         self.givenNames = given
     }

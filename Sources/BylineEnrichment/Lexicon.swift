@@ -99,6 +99,8 @@ enum Lexicon {
         "education", "trade", "labor", "labour", "environment", "agriculture", "transport", "transportation",
         "treasury", "commerce", "housing", "culture", "sports", "federal", "national", "senior", "former",
         "acting", "interim", "then", "late", "u.s.", "us", "uk", "british", "american", "police", "army", "fire",
+        "mp", "mep", "mla", "mpp", "msp", "md", "tory", "labour", "liberal", "conservative", "democratic",
+        "republican", "democrat", "opposition", "majority", "minority", "shadow", "cabinet", "star", "head",
     ]
     /// Role nouns a speaker may be called by instead of a name ("the spokesman said").
     static let roleNouns: Set<String> = [
@@ -132,6 +134,9 @@ enum Lexicon {
         "Laboratories", "Labs", "Stores", "Reserve", "Exchange", "Chamber", "Watch", "Project", "Program",
         "Programme", "Initiative", "Institute", "Conference", "Team", "Squad", "Railway", "Railways", "Police",
         "Department", "Secretariat", "Tribunal", "Registry", "Inquiry", "Unit", "Division", "Taskforce",
+        "Museum", "Gallery", "Library", "Observer", "Panthers", "Giants", "Mail", "Telegraph", "Guardian",
+        "Independent", "Express", "Mirror", "Sun", "Star", "Chronicle", "Globe", "Broadcasting", "Radio",
+        "Television", "TV", "Channel", "Foods", "Airline", "Petroleum", "Oil", "Gas", "Steel", "Telecom",
     ]
     /// First words that make a capitalised phrase an organisation ("Bank of England").
     static let organisationStarts: Set<String> = [

