@@ -156,7 +156,7 @@ struct EntityRecognizer: Sendable {
     private func isCommonWord(_ token: Token, _ document: Document) -> Bool {
         if Lexicon.sentenceStarters.contains(token.text) { return true }
         if gazetteerType(token.text) != nil || gazetteer.givenNames[token.text] != nil { return false }
-        return document.lowercaseWords.contains(token.text.lowercased())
+        return isCommon(token.text, document)
     }
 
     private func makeMention(_ range: Range<Int>, _ document: Document, type: EntityType?, strength: Int) -> EntityMention {

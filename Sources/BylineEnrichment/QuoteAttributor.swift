@@ -39,7 +39,7 @@ struct QuoteAttributor: Sendable {
                 let gap = (previous.candidate.closeMark ?? previous.candidate.inner.upperBound)..<candidate.openMark
                 let continuesParagraph = startsParagraph(candidate.openMark, document)
                     && document.tokens[candidate.openMark].paragraph == document.tokens[previous.candidate.openMark].paragraph + 1
-                if samePapragraph && gap.count <= 12 || continuesParagraph {
+                if samePapragraph || continuesParagraph {
                     attribution.speaker = SpeakerPhrase(tokens: speaker.tokens, entity: speaker.entity, confidence: 0.6)
                     inherited = true
                     mergeWithPrevious = samePapragraph && containsSpeechVerb(gap, document)
@@ -96,7 +96,7 @@ struct QuoteAttributor: Sendable {
             while index < sentence.upperBound, tokens[index].kind == .punctuation, [",", "\u{2014}", "\u{2013}", "-", "--"].contains(tokens[index].text) {
                 index += 1
             }
-            let tail = index..<min(sentence.upperBound, index + 14)
+            let tail = index..<min(sentence.upperBound, index + 24)
             if let attribution = cueAfter(tail, context) { return attribution }
         }
         // Before the quote: X said: “...” / X told reporters “...” / X called it “...”
@@ -134,7 +134,7 @@ struct QuoteAttributor: Sendable {
         guard let speaker = speakerPhrase(startingAt: first, limit: tail.upperBound, context) else { return nil }
         var index = speaker.tokens.upperBound
         var skipped = 0
-        while index < tail.upperBound, skipped <= 8 {
+        while index < tail.upperBound, skipped <= 16 {
             let word = tokens[index].text
             if Lexicon.speechVerbs.contains(word) { return Attribution(cue: word, speaker: speaker) }
             if word == "." || tokens[index].kind == .quoteMark(.doubleOpening) { break }
@@ -151,21 +151,20 @@ struct QuoteAttributor: Sendable {
         if tokens[head.lowerBound].text == "According", head.count > 2, tokens[head.lowerBound + 1].text == "to" {
             return Attribution(cue: "according to", speaker: speakerPhrase(startingAt: head.lowerBound + 2, limit: head.upperBound, context))
         }
-        // The last speech verb before the quote, and the subject before it.
-        var verb: Int?
-        for index in head.reversed() where Lexicon.speechVerbs.contains(tokens[index].text) && tokens[index].text != "according" {
-            verb = index
-            break
-        }
-        if let verb {
-            if let speaker = speakerPhrase(endingBefore: verb, floor: head.lowerBound, context) {
+        // The nearest speech verb before the quote whose subject names someone.
+        var firstVerb: Int?
+        for verb in head.reversed() where Lexicon.speechVerbs.contains(tokens[verb].text) && tokens[verb].text != "according" {
+            if firstVerb == nil { firstVerb = verb }
+            if let speaker = speakerPhrase(endingBefore: verb, floor: head.lowerBound, context), speaker.entity != nil {
                 return Attribution(cue: tokens[verb].text, speaker: speaker)
             }
             // "said X:" as a lead-in
-            if let speaker = speakerPhrase(startingAt: verb + 1, limit: head.upperBound, context) {
+            if verb == firstVerb, let speaker = speakerPhrase(startingAt: verb + 1, limit: head.upperBound, context), speaker.entity != nil {
                 return Attribution(cue: tokens[verb].text, speaker: speaker)
             }
-            return Attribution(cue: tokens[verb].text, speaker: nil)
+        }
+        if let firstVerb {
+            return Attribution(cue: tokens[firstVerb].text, speaker: speakerPhrase(endingBefore: firstVerb, floor: head.lowerBound, context))
         }
         // Transcript label: NAME: “...”
         if allowVerbless || tokens[head.upperBound - 1].text == ":" {
@@ -188,8 +187,9 @@ struct QuoteAttributor: Sendable {
 
     // MARK: - Speaker phrases
 
-    /// A speaker phrase beginning at `start`: a pronoun, a name, or "the <role>" with an
-    /// optional appositive name.
+    /// The speaker named after a postposed cue ("said senior author Jane Roe, a professor"):
+    /// a pronoun right after the verb, else the first person named, else the first
+    /// organisation or place, else "the <role>".
     private func speakerPhrase(startingAt start: Int, limit: Int, _ context: Context) -> SpeakerPhrase? {
         let tokens = context.document.tokens
         guard start < limit else { return nil }
@@ -197,64 +197,55 @@ struct QuoteAttributor: Sendable {
         if Lexicon.subjectPronouns.contains(word) {
             return SpeakerPhrase(tokens: start..<(start + 1), entity: context.resolvePronoun(word, before: start), confidence: 0.8)
         }
-        // Titles or words before a name: "Foreign Minister Sergei Lavrov", "spokesman John Kirby".
-        var index = start
-        while index < limit, index - start <= 6 {
-            if let (entity, range) = context.mention(at: index) {
-                return SpeakerPhrase(tokens: range, entity: entity, confidence: 0.9)
-            }
-            guard tokens[index].isWord, !Lexicon.speechVerbs.contains(tokens[index].text) else { break }
-            index += 1
+        var end = start
+        while end < limit, end - start < 10, tokens[end].kind != .quoteMark(.doubleOpening), tokens[end].text != ".",
+              !(tokens[end].isWord && Lexicon.speechVerbs.contains(tokens[end].text) && end > start) {
+            end += 1
         }
-        // "the spokesman", "a company spokesperson", "the chief, Hank Stawinski"
-        index = start
-        while index < limit, index - start <= 5, tokens[index].isWord {
-            let lower = tokens[index].text.lowercased()
-            if Lexicon.roleNouns.contains(lower) {
-                var after = index + 1
-                if after < limit, tokens[after].text == "," { after += 1 }
-                if after < limit, let (entity, range) = context.mention(at: after) {
-                    return SpeakerPhrase(tokens: range, entity: entity, confidence: 0.9)
-                }
-                return SpeakerPhrase(tokens: start..<(index + 1), entity: context.resolveRole(lower, before: start), confidence: 0.7)
-            }
-            if Lexicon.speechVerbs.contains(lower) { break }
-            index += 1
-        }
-        return nil
+        return phrase(in: start..<end, context, preferLast: false)
     }
 
-    /// A speaker phrase ending right before `end` (the cue verb), skipping an adverb or an
-    /// appositive ("X, the mayor, said").
+    /// The subject of a cue verb at `end` ("UFCW president Jeff Traeger said",
+    /// "Ms. Roe, speaking in Ottawa, said", "he added", "the company said").
     private func speakerPhrase(endingBefore end: Int, floor: Int, _ context: Context) -> SpeakerPhrase? {
         let tokens = context.document.tokens
-        var index = end - 1
-        var steps = 0
-        while index >= floor, steps < 12 {
-            let token = tokens[index]
-            let lower = token.text.lowercased()
-            if Lexicon.subjectPronouns.contains(lower) {
-                return SpeakerPhrase(tokens: index..<(index + 1), entity: context.resolvePronoun(lower, before: index), confidence: 0.8)
-            }
-            if let (entity, range) = context.mention(at: index) {
-                return SpeakerPhrase(tokens: range, entity: entity, confidence: 0.9)
-            }
-            if Lexicon.roleNouns.contains(lower), index > floor {
-                // "the spokesman said" / "the company said"
-                var determiner = index - 1
-                while determiner > floor, determiner >= index - 4, !["the", "a", "an", "The", "A", "An", "his", "her", "its", "their"].contains(tokens[determiner].text) {
-                    determiner -= 1
-                }
-                if ["the", "a", "an", "The", "A", "An", "his", "her", "its", "their"].contains(tokens[determiner].text) {
-                    return SpeakerPhrase(tokens: determiner..<(index + 1), entity: context.resolveRole(lower, before: determiner), confidence: 0.7)
-                }
-            }
-            // Stop at clause boundaries other than an appositive comma.
-            if token.kind == .quoteMark(.doubleClosing) || token.text == "." || token.text == ";" { return nil }
-            if token.isWord, Lexicon.speechVerbs.contains(lower) { return nil }
-            index -= 1
-            steps += 1
+        var start = end
+        while start > floor, end - start < 14 {
+            let token = tokens[start - 1]
+            if case .quoteMark = token.kind { break }
+            if token.text == ";" || token.text == "." || token.text == ":" { break }
+            if token.isWord, Lexicon.speechVerbs.contains(token.text) || token.text == "that" { break }
+            start -= 1
         }
+        guard start < end else { return nil }
+        // A pronoun next to the verb ("he said", "she told reporters") is the subject.
+        var last = end - 1
+        while last > start, ["also", "then", "later", "previously", "once", "has", "had", "have", "would", "will", "was"].contains(tokens[last].text) { last -= 1 }
+        let lastWord = tokens[last].text.lowercased()
+        if Lexicon.subjectPronouns.contains(lastWord) {
+            return SpeakerPhrase(tokens: last..<(last + 1), entity: context.resolvePronoun(lastWord, before: last), confidence: 0.8)
+        }
+        return phrase(in: start..<end, context, preferLast: true)
+    }
+
+    /// Chooses the speaker inside a phrase: a named person first, then an organisation or
+    /// place, then a role noun resolved to whoever holds it.
+    private func phrase(in range: Range<Int>, _ context: Context, preferLast: Bool) -> SpeakerPhrase? {
+        let tokens = context.document.tokens
+        var firstOther: (Int, Range<Int>)?
+        for index in range {
+            guard let (entity, mentionRange) = context.mention(at: index) else { continue }
+            if context.entities[entity].type == .person { return SpeakerPhrase(tokens: mentionRange, entity: entity, confidence: 0.9) }
+            if firstOther == nil { firstOther = (entity, mentionRange) }
+        }
+        for index in range where tokens[index].isWord && Lexicon.roleNouns.contains(tokens[index].text.lowercased()) {
+            let role = tokens[index].text.lowercased()
+            let isPersonRole = !Context.organisationalRoles.contains(role)
+            if isPersonRole || firstOther == nil {
+                return SpeakerPhrase(tokens: range.lowerBound..<(index + 1), entity: context.resolveRole(role, before: range.lowerBound), confidence: 0.7)
+            }
+        }
+        if let (entity, mentionRange) = firstOther { return SpeakerPhrase(tokens: mentionRange, entity: entity, confidence: 0.85) }
         return nil
     }
 }
@@ -309,16 +300,22 @@ private struct Context {
 
     /// "the spokesman": the person introduced with that title; "the company": the most
     /// recent organisation.
+    static let organisationalRoles: Set<String> = [
+        "company", "ministry", "department", "government", "police", "agency", "group", "organisation",
+        "organization", "party", "firm", "court", "commission", "council", "union", "board", "team", "club",
+        "airline", "bank", "university", "school", "hospital", "military", "army", "embassy", "office",
+        "administration", "regulator", "authority", "campaign", "statement", "report",
+    ]
+
+    /// "the spokesman": the person introduced with that title, else the person most
+    /// recently named before it; "the company": the most recent organisation.
     func resolveRole(_ role: String, before token: Int) -> Int? {
+        if Self.organisationalRoles.contains(role) {
+            return organisationMentions.last { $0.0 < token }?.1
+        }
         for (position, entity) in personMentions.reversed() where position < token {
             if entities[entity].titles.contains(role) { return entity }
         }
-        let organisational: Set<String> = ["company", "ministry", "department", "government", "police", "agency", "group",
-                                           "organisation", "organization", "party", "firm", "court", "commission", "council",
-                                           "union", "board", "team", "club", "airline", "bank", "university", "school",
-                                           "hospital", "military", "army", "embassy", "office", "administration", "regulator",
-                                           "authority", "campaign"]
-        guard organisational.contains(role) else { return nil }
-        return organisationMentions.last { $0.0 < token }?.1
+        return personMentions.last { $0.0 < token }?.1
     }
 }
