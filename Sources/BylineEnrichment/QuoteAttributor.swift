@@ -103,6 +103,16 @@ struct QuoteAttributor: Sendable {
         let headSentence = document.sentenceRange(of: candidate.openMark)
         let head = headSentence.lowerBound..<candidate.openMark
         if let attribution = cueBefore(head, context) { return attribution }
+        // "Nair said she had moved her stock. “We have done this before.”": a quote opening its
+        // sentence continues the speaker of the sentence before, in the same paragraph.
+        if head.isEmpty, headSentence.lowerBound > 0 {
+            let previousSentence = document.sentenceRange(of: headSentence.lowerBound - 1)
+            if tokens[previousSentence.lowerBound].paragraph == tokens[candidate.openMark].paragraph,
+               !previousSentence.contains(where: { if case .quoteMark = tokens[$0].kind { return true } else { return false } }),
+               let attribution = cueBefore(previousSentence, context), attribution.speaker?.entity != nil {
+                return Attribution(cue: attribution.cue, speaker: attribution.speaker.map { SpeakerPhrase(tokens: $0.tokens, entity: $0.entity, confidence: 0.65) })
+            }
+        }
         // A transcript label or a lead-in sentence ending with a colon in the paragraph before.
         if startsParagraph(candidate.openMark, document), candidate.openMark > 0 {
             let previous = tokens[candidate.openMark - 1]
@@ -240,6 +250,10 @@ struct QuoteAttributor: Sendable {
         }
         for index in range where tokens[index].isWord && Lexicon.roleNouns.contains(tokens[index].text.lowercased()) {
             let role = tokens[index].text.lowercased()
+            // "a spokesman for Carrow Health Partners": the organisation speaks.
+            if index + 2 < range.upperBound, ["for", "of", "at"].contains(tokens[index + 1].text), let (entity, mentionRange) = context.mention(at: index + 2) {
+                return SpeakerPhrase(tokens: mentionRange, entity: entity, confidence: 0.8)
+            }
             let isPersonRole = !Context.organisationalRoles.contains(role)
             if isPersonRole || firstOther == nil {
                 return SpeakerPhrase(tokens: range.lowerBound..<(index + 1), entity: context.resolveRole(role, before: range.lowerBound), confidence: 0.7)
@@ -307,8 +321,8 @@ private struct Context {
         "administration", "regulator", "authority", "campaign", "statement", "report",
     ]
 
-    /// "the spokesman": the person introduced with that title, else the person most
-    /// recently named before it; "the company": the most recent organisation.
+    /// "the spokesman": the person introduced with that title (else nobody: an unknown
+    /// speaker stays unknown); "the company": the most recent organisation.
     func resolveRole(_ role: String, before token: Int) -> Int? {
         if Self.organisationalRoles.contains(role) {
             return organisationMentions.last { $0.0 < token }?.1
@@ -316,6 +330,6 @@ private struct Context {
         for (position, entity) in personMentions.reversed() where position < token {
             if entities[entity].titles.contains(role) { return entity }
         }
-        return personMentions.last { $0.0 < token }?.1
+        return nil
     }
 }
