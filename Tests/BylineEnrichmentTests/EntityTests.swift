@@ -1,0 +1,62 @@
+@testable import BylineEnrichment
+import Testing
+
+@Suite("Entities")
+struct EntityTests {
+    @Test("all mentions of a person merge under the fullest name, titles and possessives included")
+    func personMerging() async throws {
+        let text = "President Joe Biden met Vladimir Putin in Geneva. Biden said Putin's demands were unacceptable. Later, President Biden left."
+        let article = try await Fixtures.enrich(text)
+        let biden = try #require(article.entity(named: "Joe Biden"))
+        #expect(biden.type == .person)
+        #expect(biden.mentions.map(\.text) == ["Joe Biden", "Biden", "Biden"])
+        let putin = try #require(article.entity(named: "Vladimir Putin"))
+        #expect(putin.mentions.count == 2, "Putin's counts as a mention of Putin")
+        #expect(article.entity(named: "Geneva")?.type == .gpe)
+        #expect(article.entities.filter { $0.name.contains("Biden") }.count == 1)
+    }
+
+    @Test("organisations, acronyms, places and nationalities")
+    func types() async throws {
+        let text = "The Bank of England raised rates. NATO allies met in Brussels, where German and French officials spoke. The Ministry of Agriculture said farmers in Kenya would get help."
+        let article = try await Fixtures.enrich(text)
+        #expect(article.entity(named: "Bank of England")?.type == .org)
+        #expect(article.entity(named: "NATO")?.type == .org)
+        #expect(article.entity(named: "Brussels")?.type == .gpe)
+        #expect(article.entity(named: "German")?.type == .norp)
+        #expect(article.entity(named: "French")?.type == .norp)
+        #expect(article.entity(named: "Ministry of Agriculture")?.type == .org)
+        #expect(article.entity(named: "Kenya")?.type == .gpe)
+        #expect(article.entity(named: "The") == nil && article.entity(named: "Ministry") == nil)
+    }
+
+    @Test("every offset slices the text it names, in Unicode scalars", arguments: Fixtures.sampleLines.indices)
+    func offsetsSliceTheText(line: Int) async throws {
+        let article = try await ArticleEnricher().enrich(record: Fixtures.sampleLines[line])
+        let text = article.input.text
+        #expect(!article.entities.isEmpty)
+        for entity in article.entities {
+            for mention in entity.mentions { #expect(slice(text, mention.start, mention.end) == mention.text) }
+        }
+        for quote in article.quotes {
+            for part in quote.parts { #expect(slice(text, part.start, part.end) == part.text) }
+            if let speaker = quote.speaker {
+                #expect(slice(text, speaker.mention.start, speaker.mention.end) == speaker.mention.text)
+                #expect(article.entities.contains { $0.id == speaker.entity && $0.name == speaker.name })
+            }
+        }
+    }
+
+    @Test("the sample articles' quotes are found and mostly attributed")
+    func samplesAttributed() async throws {
+        var quotes = 0, attributed = 0
+        for line in Fixtures.sampleLines {
+            let article = try await ArticleEnricher().enrich(record: line)
+            quotes += article.quotes.count
+            attributed += article.quotes.filter { $0.speaker != nil }.count
+        }
+        #expect(Fixtures.sampleLines.count >= 20)
+        #expect(quotes >= 40)
+        #expect(Double(attributed) / Double(quotes) >= 0.9, "\(attributed) of \(quotes) attributed")
+    }
+}

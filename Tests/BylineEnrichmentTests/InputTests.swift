@@ -1,0 +1,105 @@
+@testable import BylineEnrichment
+import Foundation
+import Testing
+
+@Suite("Input records, bad input and the output schema")
+struct InputTests {
+    private func decodeError(_ bytes: [UInt8]) -> ArticleError? {
+        do {
+            _ = try ArticleInput.decode(bytes)
+            return nil
+        } catch {
+            return error
+        }
+    }
+
+    @Test("bad records get a clear error code", arguments: [
+        ("{\"id\": \"a\", \"text\": ", ArticleError.Code.invalidJSON),
+        ("[1, 2]", .notAnObject),
+        ("{\"text\": \"Hello there.\"}", .missingField),
+        ("{\"id\": \"a\"}", .missingField),
+        ("{\"id\": 7, \"text\": \"Hello.\"}", .wrongType),
+        ("{\"id\": \"a\", \"text\": [\"Hello.\"]}", .wrongType),
+        ("{\"id\": \"a\", \"text\": \"Hello.\", \"title\": 3}", .wrongType),
+        ("{\"id\": \"a\", \"text\": \"   \\n \"}", .emptyText),
+        ("{\"id\": \"\", \"text\": \"Hello.\"}", .wrongType),
+    ])
+    func badRecords(record: String, code: ArticleError.Code) {
+        let error = decodeError(Array(record.utf8))
+        #expect(error?.code == code, "\(record) gave \(String(describing: error))")
+        #expect(error?.message.isEmpty == false)
+    }
+
+    @Test("invalid UTF-8 is refused, not repaired")
+    func invalidUTF8() {
+        var bytes = Array("{\"id\": \"a\", \"text\": \"caf".utf8)
+        bytes += [0xC3, 0x28]
+        bytes += Array("\"}".utf8)
+        #expect(decodeError(bytes)?.code == .invalidUTF8)
+    }
+
+    @Test("a record over the size limit is refused")
+    func tooLarge() {
+        let text = String(repeating: "Word ", count: 1_100_000)
+        let record = Array("{\"id\": \"big\", \"text\": \"\(text)\"}".utf8)
+        #expect(decodeError(record)?.code == .tooLarge)
+    }
+
+    @Test("HTML is stripped to text; offsets refer to the extracted text")
+    func htmlInput() async throws {
+        let html = "<html><head><style>p{}</style></head><body><h1>Bridge</h1><p>&ldquo;We will reopen on Friday,&rdquo; Maria Okonjo said.</p><script>var x = \"<p>\";</script><p>Traffic &amp; ferries resume.</p></body></html>"
+        let record = JSONValue.object([("id", .string("h1")), ("html", .string(html))]).serialized()
+        let article = try await ArticleEnricher().enrich(record: record)
+        #expect(article.input.text == "Bridge\n\u{201C}We will reopen on Friday,\u{201D} Maria Okonjo said.\nTraffic & ferries resume.")
+        #expect(article.input.textWasExtractedFromHTML)
+        let quote = try #require(article.quotes.first)
+        #expect(quote.speaker?.name == "Maria Okonjo")
+        #expect(slice(article.input.text, quote.start, quote.end) == quote.text)
+    }
+
+    @Test("10,000 opening quotation marks and no closing one: a result in bounded time")
+    func unclosedMarks() async throws {
+        let text = "He said \u{201C}" + String(repeating: "no \u{201C}", count: 10_000)
+        let started = ContinuousClock.now
+        let article = try await Fixtures.enrich(text)
+        #expect(ContinuousClock.now - started < .seconds(10))
+        #expect(article.quotes.count < 10_000)
+    }
+
+    @Test("a long article of a million characters is enriched")
+    func longText() async throws {
+        let paragraph = "\u{201C}We will rebuild,\u{201D} Maria Okonjo said in Port Alder on Friday.\n"
+        let text = String(repeating: paragraph, count: 15_000)
+        let article = try await Fixtures.enrich(text)
+        #expect(article.quotes.count == 15_000)
+        #expect(article.entity(named: "Maria Okonjo")?.mentions.count == 15_000)
+    }
+
+    @Test("input fields pass through; the output matches the published schema", arguments: Fixtures.sampleLines.indices)
+    func schema(line: Int) async throws {
+        let validator = try SchemaValidator(file: "enriched-article.schema.json")
+        let inputValidator = try SchemaValidator(file: "article.schema.json")
+        let input = try JSONValue.parse(Fixtures.sampleLines[line])
+        #expect(inputValidator.errors(in: input).isEmpty)
+        let article = try await ArticleEnricher().enrich(record: Fixtures.sampleLines[line])
+        let output = try JSONValue.parse(article.json().serialized())
+        #expect(validator.errors(in: output) == [])
+        for field in ["id", "title", "source", "section", "published_at", "language", "text"] {
+            #expect(output[field] == input[field], "\(field) passes through")
+        }
+    }
+
+    @Test("the schema validator catches a wrong record")
+    func validatorRejects() throws {
+        let validator = try SchemaValidator(file: "enriched-article.schema.json")
+        let bad = JSONValue.object([("id", .string("x")), ("text", .string("t")), ("entities", .array([.object([("id", .string("e1"))])]))])
+        #expect(validator.errors(in: bad).count >= 3)
+    }
+
+    @Test("the JSON writer and parser round-trip escapes and unicode")
+    func jsonRoundTrip() throws {
+        let value = JSONValue.object([("a", .string("line\nquote\" back\\ tab\t \u{1} é 😀")), ("b", .array([.integer(-3), .number(2.5), .bool(true), .null]))])
+        #expect(try JSONValue.parse(value.serialized()) == value)
+        #expect(throws: JSONParseError.self) { try JSONValue.parse(Array("{\"a\": \"\\ud800\"}".utf8)) }
+    }
+}

@@ -1,0 +1,88 @@
+@testable import BylineEnrichment
+import Testing
+
+@Suite("Quotes and their speakers")
+struct QuoteTests {
+    @Test("“A,” X said.")
+    func postposedCue() async throws {
+        let article = try await Fixtures.enrich("Officials met on Monday.\n“We will rebuild the bridge,” Maria Okonjo said on Friday.")
+        let quote = try #require(article.quote(containing: "rebuild"))
+        #expect(quote.text == "We will rebuild the bridge,")
+        #expect(quote.speaker?.name == "Maria Okonjo")
+        #expect(quote.cue == "said")
+        #expect(quote.kind == "direct")
+    }
+
+    @Test("X said: “A.”")
+    func colonLeadIn() async throws {
+        let article = try await Fixtures.enrich("Finance Minister Paolo Greco said: \"This budget is fair to everyone in the country.\"")
+        #expect(article.speakerName(of: "budget is fair") == "Paolo Greco")
+    }
+
+    @Test("“A,” said X, the title of Y.")
+    func saidBeforeName() async throws {
+        let article = try await Fixtures.enrich("“The fire moved faster than anything we have seen,” said Luis Moreno, the superintendent of Cedar Ridge National Park.")
+        #expect(article.speakerName(of: "fire moved") == "Luis Moreno")
+    }
+
+    @Test("“A,” she added. “B.” is one quote, split around its cue, by the person in focus")
+    func splitQuoteMerged() async throws {
+        let text = "Mayor Gwen Adebayo opened the school on Monday.\n“No child should sit in a classroom hungry,” she added. “This is the best thing we can do.”"
+        let article = try await Fixtures.enrich(text)
+        #expect(article.quotes.count == 1)
+        let quote = try #require(article.quotes.first)
+        #expect(quote.parts.count == 2)
+        #expect(quote.speaker?.name == "Gwen Adebayo")
+        #expect(quote.speaker?.mention.text == "she")
+        for part in quote.parts { #expect(slice(text, part.start, part.end) == part.text) }
+    }
+
+    @Test("a quote running over paragraphs is one quote")
+    func multiParagraph() async throws {
+        let text = "Commissioner Beatrice Lang said: “We made mistakes, and we learned from them.\n“But today the city has a railway it will use for a hundred years.”\nThe line opened on Saturday."
+        let article = try await Fixtures.enrich(text)
+        #expect(article.quotes.count == 1)
+        let quote = try #require(article.quotes.first)
+        #expect(quote.text.contains("mistakes") && quote.text.contains("hundred years"))
+        #expect(quote.speaker?.name == "Beatrice Lang")
+    }
+
+    @Test("a partial quote inside reported speech")
+    func partialQuote() async throws {
+        let article = try await Fixtures.enrich("Opposition leader Sofia Marchetti accused the government of “hiding the real numbers” in its budget.")
+        let quote = try #require(article.quote(containing: "hiding"))
+        #expect(quote.kind == "partial")
+        #expect(quote.speaker?.name == "Sofia Marchetti")
+    }
+
+    @Test("a title resolves to the person introduced with it")
+    func titleSpeaker() async throws {
+        let text = "Police Chief Dana Whitfield said officers had knocked on every door.\nResidents left before dawn.\n“We are not taking chances with people’s lives,” the chief said."
+        let article = try await Fixtures.enrich(text)
+        #expect(article.speakerName(of: "taking chances") == "Dana Whitfield")
+    }
+
+    @Test("an organisation can speak")
+    func organisationSpeaker() async throws {
+        let article = try await Fixtures.enrich("“The talks were constructive and will continue next week,” the Kremlin said in a statement.")
+        #expect(article.speakerName(of: "constructive") == "Kremlin")
+    }
+
+    @Test("scare quotes and titles of works are not quotes; an unnamed speaker is null")
+    func nonQuotesAndUnknownSpeakers() async throws {
+        let text = "The so-called \"reform\" was shelved. She reviewed the film \"Jaws\" for the paper.\n“We will come back next year and we will win,” a witness said."
+        let article = try await Fixtures.enrich(text)
+        #expect(article.quote(containing: "reform") == nil)
+        #expect(article.quote(containing: "Jaws") == nil)
+        let quote = try #require(article.quote(containing: "come back"))
+        #expect(quote.speaker == nil, "a witness is never named: no guess")
+    }
+
+    @Test("a possessive apostrophe does not unbalance straight quotes")
+    func apostrophesAndStraightQuotes() async throws {
+        let article = try await Fixtures.enrich("\"It's a positive thing for the workers at Stella's,\" union president Jeff Traeger said. \"They now have a voice.\"")
+        #expect(article.quotes.count == 1)
+        #expect(article.quotes.first?.speaker?.name == "Jeff Traeger")
+        #expect(article.quotes.first?.text.contains("They now have a voice.") == true)
+    }
+}
