@@ -44,6 +44,11 @@ let package = Package(
             name: "BylineEnrichmentTests",
             dependencies: ["BylineEnrichment"]
         ),
+        // Runs the built `byline` executable: `swift build` before `swift test`.
+        .testTarget(
+            name: "BylineCommandTests",
+            dependencies: ["BylineKafka"]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -2,7 +2,7 @@ import BylineKafka
 import Foundation
 import Testing
 
-@Suite("Admin, producer lifecycle and the dev-cluster command")
+@Suite("Admin and producer lifecycle")
 struct AdminAndLifecycleTests {
     @Test("cluster metadata lists the brokers and topics")
     func describeCluster() async throws {
@@ -55,91 +55,5 @@ struct AdminAndLifecycleTests {
             let error = await #expect(throws: KafkaError.self) { try await delivery.report() }
             #expect(error?.code == .purgedFromQueue || error?.code == .purgedInFlight, "\(String(describing: error))")
         }
-    }
-
-    @Test("kcat lists the cluster that `byline dev-cluster` serves; SIGTERM stops it cleanly")
-    func devClusterCommandServesKcat() async throws {
-        let process = Process()
-        process.executableURL = try bylineExecutable()
-        process.arguments = ["dev-cluster", "--brokers", "2", "--topic", "articles.raw:6"]
-        let output = Pipe()
-        process.standardOutput = output
-        try process.run()
-        let firstLine = try #require(readLine(from: output.fileHandleForReading))
-        #expect(firstLine.hasPrefix("bootstrap.servers=127.0.0.1:"))
-        let bootstrap = String(firstLine.dropFirst("bootstrap.servers=".count))
-
-        let kcat = Process()
-        kcat.executableURL = URL(fileURLWithPath: "/usr/bin/kcat")
-        kcat.arguments = ["-b", bootstrap, "-L", "-m", "5"]
-        let listing = Pipe()
-        kcat.standardOutput = listing
-        try kcat.run()
-        let text = String(decoding: listing.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        kcat.waitUntilExit()
-        #expect(kcat.terminationStatus == 0)
-        #expect(text.contains("2 brokers"), "\(text)")
-        #expect(text.contains("topic \"articles.raw\" with 6 partitions"), "\(text)")
-
-        process.terminate()
-        process.waitUntilExit()
-        #expect(process.terminationReason == .exit && process.terminationStatus == 0)
-    }
-}
-
-extension AdminAndLifecycleTests {
-    @Test("`byline dev-cluster --control-stdin` applies fault commands and rejects bad ones")
-    func devClusterControl() async throws {
-        let process = Process()
-        process.executableURL = try bylineExecutable()
-        process.arguments = ["dev-cluster", "--brokers", "2", "--control-stdin"]
-        let output = Pipe(), input = Pipe()
-        process.standardOutput = output
-        process.standardInput = input
-        try process.run()
-        let bootstrap = String(try #require(readLine(from: output.fileHandleForReading)).dropFirst("bootstrap.servers=".count))
-
-        func command(_ line: String) -> String? {
-            input.fileHandleForWriting.write(Data((line + "\n").utf8))
-            return readLine(from: output.fileHandleForReading)
-        }
-        #expect(command("topic events 3") == "ok")
-        #expect(command("down 2") == "ok")
-        #expect(command("up 2") == "ok")
-        #expect(command("errors produce 6 6") == "ok")
-        #expect(command("explode 1")?.hasPrefix("error: unknown command") == true)
-        #expect(command("down two")?.hasPrefix("error:") == true)
-
-        let admin = try KafkaAdmin(configuration: KafkaConfiguration(bootstrapServers: bootstrap))
-        #expect(try await admin.describeCluster().topic(named: "events")?.partitions.count == 3)
-        process.terminate()
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0)
-    }
-}
-
-/// The `byline` executable built beside the test bundle.
-func bylineExecutable() throws -> URL {
-    var directory = Bundle.main.bundleURL
-    while directory.path != "/" {
-        let candidate = directory.appendingPathComponent("byline")
-        if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
-        directory.deleteLastPathComponent()
-    }
-    throw BylineExecutableMissing()
-}
-
-struct BylineExecutableMissing: Error, CustomStringConvertible {
-    var description: String { "the byline executable is not built; run `swift build` before `swift test`" }
-}
-
-/// Reads one line from a pipe, byte by byte so nothing after it is consumed.
-func readLine(from handle: FileHandle) -> String? {
-    var bytes: [UInt8] = []
-    while true {
-        let chunk = handle.readData(ofLength: 1)
-        guard let byte = chunk.first else { return bytes.isEmpty ? nil : String(decoding: bytes, as: UTF8.self) }
-        if byte == UInt8(ascii: "\n") { return String(decoding: bytes, as: UTF8.self) }
-        bytes.append(byte)
     }
 }
