@@ -34,7 +34,8 @@ public struct ArticleEnricher: Sendable {
             input: input,
             entities: outputEntities(entities),
             quotes: quotes.map { outputQuote($0, entities: entities, document) },
-            tookMilliseconds: Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
+            tookMilliseconds: Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15,
+            tokenCount: document.tokens.count
         )
     }
 

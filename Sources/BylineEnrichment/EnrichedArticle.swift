@@ -39,6 +39,8 @@ public struct EnrichedArticle: Sendable {
     public var entities: [Entity]
     public var quotes: [Quote]
     public var tookMilliseconds: Double
+    /// Tokens the segmenter produced: words, numbers and punctuation.
+    public var tokenCount: Int
 
     /// The output record: the input fields (with `text` as enriched), then the enrichment.
     public func json() -> JSONValue {
