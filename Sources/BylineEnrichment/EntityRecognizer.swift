@@ -188,6 +188,9 @@ struct EntityRecognizer: Sendable {
         } else if words.count > 1 && (Lexicon.organisationHeads.contains(last) || Lexicon.organisationStarts.contains(first) && words.contains("of")) {
             mention.type = .org
             mention.strength = 3
+        } else if words.count > 1 && Lexicon.facilityHeads.contains(last) {
+            mention.type = .fac
+            mention.strength = 3
         } else if Lexicon.institutionWords.contains(name) {
             mention.type = .org
             mention.strength = 3

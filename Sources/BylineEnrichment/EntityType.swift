@@ -8,4 +8,6 @@ public enum EntityType: String, Sendable, Codable, CaseIterable {
     case loc = "LOC"
     /// Nationalities, religious and political groups.
     case norp = "NORP"
+    /// Buildings, bridges, airports, roads.
+    case fac = "FAC"
 }

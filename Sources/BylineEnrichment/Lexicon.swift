@@ -138,6 +138,13 @@ enum Lexicon {
         "Independent", "Express", "Mirror", "Sun", "Star", "Chronicle", "Globe", "Broadcasting", "Radio",
         "Television", "TV", "Channel", "Foods", "Airline", "Petroleum", "Oil", "Gas", "Steel", "Telecom",
     ]
+    /// Last words that make a capitalised phrase a facility ("Kelvin Harbour Bridge").
+    static let facilityHeads: Set<String> = [
+        "Bridge", "Tunnel", "Airport", "Station", "Stadium", "Arena", "Street", "Road", "Avenue", "Boulevard",
+        "Highway", "Motorway", "Square", "Tower", "Towers", "Building", "Hall", "Palace", "Dam", "Port", "Harbour",
+        "Harbor", "Pier", "Terminal", "Plaza", "Mall", "Cathedral", "Mosque", "Temple", "Synagogue", "Prison", "Jail",
+        "Base", "Line",
+    ]
     /// First words that make a capitalised phrase an organisation ("Bank of England").
     static let organisationStarts: Set<String> = [
         "University", "Bank", "Department", "Ministry", "Office", "Institute", "Church", "House", "Board",
