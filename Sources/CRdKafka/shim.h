@@ -16,24 +16,14 @@ static inline rd_kafka_resp_err_t byline_produce(rd_kafka_t *rk,
                                                  rd_kafka_headers_t *headers,
                                                  int64_t timestamp_ms,
                                                  void *opaque) {
-    if (headers) {
-        return rd_kafka_producev(rk,
-                                 RD_KAFKA_V_TOPIC(topic),
-                                 RD_KAFKA_V_PARTITION(partition),
-                                 RD_KAFKA_V_MSGFLAGS(RD_KAFKA_MSG_F_COPY),
-                                 RD_KAFKA_V_KEY(key, key_len),
-                                 RD_KAFKA_V_VALUE((void *)value, value_len),
-                                 RD_KAFKA_V_HEADERS(headers),
-                                 RD_KAFKA_V_TIMESTAMP(timestamp_ms),
-                                 RD_KAFKA_V_OPAQUE(opaque),
-                                 RD_KAFKA_V_END);
-    }
+    /* A NULL header list is allowed: producev then sends none. */
     return rd_kafka_producev(rk,
                              RD_KAFKA_V_TOPIC(topic),
                              RD_KAFKA_V_PARTITION(partition),
                              RD_KAFKA_V_MSGFLAGS(RD_KAFKA_MSG_F_COPY),
                              RD_KAFKA_V_KEY(key, key_len),
                              RD_KAFKA_V_VALUE((void *)value, value_len),
+                             RD_KAFKA_V_HEADERS(headers),
                              RD_KAFKA_V_TIMESTAMP(timestamp_ms),
                              RD_KAFKA_V_OPAQUE(opaque),
                              RD_KAFKA_V_END);

@@ -46,4 +46,22 @@ struct RoundTripTests {
         }
         #expect(Set(consumed.compactMap(TestKafka.index(of:))).count == total)
     }
+
+    @Test("a message without key or headers arrives without them")
+    func bareMessage() async throws {
+        let cluster = try DevCluster(brokers: 1)
+        try cluster.createTopic("bare", partitions: 1)
+        let producer = try TestKafka.producer(cluster)
+        let report = try await producer.send(KafkaProducerMessage(topic: "bare", value: Array("plain".utf8)))
+        await producer.close()
+        let consumer = try KafkaConsumer(configuration: TestKafka.consumerConfiguration(cluster, group: "bare"))
+        try consumer.subscribe(topics: ["bare"])
+        var iterator = consumer.messages.makeAsyncIterator()
+        let message = try #require(try await iterator.next())
+        await consumer.close()
+        #expect(message.offset == report.offset)
+        #expect(message.key == nil)
+        #expect(message.headers.isEmpty)
+        #expect(message.value == Array("plain".utf8))
+    }
 }
