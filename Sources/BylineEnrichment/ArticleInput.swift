@@ -106,8 +106,8 @@ public struct EnrichmentLimits: Sendable {
 extension String {
     var trimmingWhitespace: Substring {
         let scalars = unicodeScalars
-        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
-              let last = scalars.lastIndex(where: { !$0.properties.isWhitespace }) else { return "" }
+        guard let first = scalars.firstIndex(where: { !$0.isSpace }),
+              let last = scalars.lastIndex(where: { !$0.isSpace }) else { return "" }
         return Substring(scalars[first...last])
     }
 }

@@ -222,7 +222,7 @@ struct EntityRecognizer: Sendable {
 
     private func looksLikePersonalName(_ words: [String]) -> Bool {
         words.allSatisfy { word in
-            guard let first = word.unicodeScalars.first, first.properties.isUppercase else { return false }
+            guard let first = word.unicodeScalars.first, first.isUppercaseLetter else { return false }
             return !word.contains(where: \.isNumber) && (isInitial(word) || !(word.count > 1 && word == word.uppercased()))
         }
     }

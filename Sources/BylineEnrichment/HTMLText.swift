@@ -42,7 +42,7 @@ enum HTMLText {
         var pendingBreak = false
 
         func emit(_ scalar: Unicode.Scalar) {
-            if scalar.properties.isWhitespace {
+            if scalar.isSpace {
                 pendingSpace = true
                 return
             }

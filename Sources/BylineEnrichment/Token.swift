@@ -23,13 +23,13 @@ struct Token: Sendable {
     var isWord: Bool { kind == .word }
     var isCapitalized: Bool {
         guard kind == .word, let first = text.unicodeScalars.first else { return false }
-        return first.properties.isUppercase
+        return first.isUppercaseLetter
     }
     var isAllCaps: Bool {
         guard kind == .word else { return false }
         var letters = 0
-        for scalar in text.unicodeScalars where scalar.properties.isAlphabetic {
-            if !scalar.properties.isUppercase { return false }
+        for scalar in text.unicodeScalars where scalar.isLetter {
+            if !scalar.isUppercaseLetter { return false }
             letters += 1
         }
         return letters >= 2

@@ -23,10 +23,10 @@ struct Tokenizer: Sendable {
         var sawSpace = true
         let count = scalars.count
 
-        func isLetter(_ i: Int) -> Bool { i >= 0 && i < count && scalars[i].properties.isAlphabetic }
+        func isLetter(_ i: Int) -> Bool { i >= 0 && i < count && scalars[i].isLetter }
         func isDigit(_ i: Int) -> Bool { i >= 0 && i < count && ("0"..."9").contains(scalars[i]) }
         func isLetterOrDigit(_ i: Int) -> Bool { isLetter(i) || isDigit(i) }
-        func isSpace(_ i: Int) -> Bool { i < 0 || i >= count || scalars[i].properties.isWhitespace }
+        func isSpace(_ i: Int) -> Bool { i < 0 || i >= count || scalars[i].isSpace }
         func text(_ start: Int, _ end: Int) -> String {
             var result = String.UnicodeScalarView()
             result.append(contentsOf: scalars[start..<end])
@@ -39,7 +39,7 @@ struct Tokenizer: Sendable {
 
         while index < count {
             let scalar = scalars[index]
-            if scalar.properties.isWhitespace {
+            if scalar.isSpace {
                 if scalar == "\n" || scalar == "\u{2029}" {
                     if let last = tokens.last, last.paragraph == paragraph { paragraph += 1 }
                 }
@@ -94,15 +94,15 @@ struct Tokenizer: Sendable {
         var singleLetterDots = true
         while index < count {
             let scalar = scalars[index]
-            if scalar.properties.isAlphabetic || scalar.properties.numericType != nil || scalar == "&" && index > start && index + 1 < count && scalars[index + 1].properties.isUppercase {
+            if scalar.isLetterOrNumber || scalar == "&" && index > start && index + 1 < count && scalars[index + 1].isUppercaseLetter {
                 index += 1
                 continue
             }
-            let nextIsLetter = index + 1 < count && scalars[index + 1].properties.isAlphabetic
+            let nextIsLetter = index + 1 < count && scalars[index + 1].isLetter
             if isApostrophe(scalar) && nextIsLetter {
                 // don't, O'Brien; but a possessive 's is split off by the caller.
                 let afterNext = index + 2
-                if (scalars[index + 1] == "s" || scalars[index + 1] == "S") && (afterNext >= count || !scalars[afterNext].properties.isAlphabetic) { break }
+                if (scalars[index + 1] == "s" || scalars[index + 1] == "S") && (afterNext >= count || !scalars[afterNext].isLetter) { break }
                 index += 1
                 continue
             }
@@ -113,7 +113,7 @@ struct Tokenizer: Sendable {
             if scalar == "." {
                 // U.S. / U.K. / e.g.: single letters joined by periods keep their periods.
                 let letters = index - (lastDotOrStart(scalars, start, index))
-                if letters == 1 && singleLetterDots && nextIsLetter && index + 2 <= count && (index + 2 == count || !scalars[index + 2].properties.isAlphabetic) {
+                if letters == 1 && singleLetterDots && nextIsLetter && index + 2 <= count && (index + 2 == count || !scalars[index + 2].isLetter) {
                     index += 1
                     continue
                 }
@@ -121,7 +121,7 @@ struct Tokenizer: Sendable {
                     return index + 1  // final period of U.S.
                 }
                 let word = String(String.UnicodeScalarView(scalars[start..<index])).lowercased()
-                if Self.abbreviations.contains(word) || (index - start == 1 && scalars[start].properties.isUppercase) {
+                if Self.abbreviations.contains(word) || (index - start == 1 && scalars[start].isUppercaseLetter) {
                     return index + 1  // Mr. / Inc. / the initial in "John F. Kennedy"
                 }
                 singleLetterDots = false

@@ -1,0 +1,23 @@
+/// Character classes with an ASCII fast path: Unicode property look-ups cost a table
+/// search each, and most news text is ASCII.
+extension Unicode.Scalar {
+    var isLetter: Bool {
+        if value < 0x80 { return (value | 0x20) >= 0x61 && (value | 0x20) <= 0x7A }
+        return properties.isAlphabetic
+    }
+
+    var isUppercaseLetter: Bool {
+        if value < 0x80 { return value >= 0x41 && value <= 0x5A }
+        return properties.isUppercase
+    }
+
+    var isLetterOrNumber: Bool {
+        if value < 0x80 { return isLetter || (value >= 0x30 && value <= 0x39) }
+        return properties.isAlphabetic || properties.numericType != nil
+    }
+
+    var isSpace: Bool {
+        if value < 0x80 { return value == 0x20 || (value >= 0x09 && value <= 0x0D) }
+        return properties.isWhitespace
+    }
+}
