@@ -93,7 +93,7 @@ struct QuoteAttributor: Sendable {
         if let close = candidate.closeMark {
             let sentence = document.sentenceRange(of: close)
             var index = close + 1
-            while index < sentence.upperBound, tokens[index].kind == .punctuation, [",", "\u{2014}", "\u{2013}", "-", "--"].contains(tokens[index].text) {
+            while index < sentence.upperBound, tokens[index].kind == .punctuation, [",", "\u{2015}", "\u{2014}", "\u{2013}", "-", "--"].contains(tokens[index].text) {
                 index += 1
             }
             let tail = index..<min(sentence.upperBound, index + 24)
@@ -129,6 +129,11 @@ struct QuoteAttributor: Sendable {
     private func cueAfter(_ tail: Range<Int>, _ context: Context) -> Attribution? {
         let tokens = context.document.tokens
         guard let first = tail.first else { return nil }
+        // “...” ― Jorge Falcon: a signature after a dash names the speaker.
+        if first > 0, ["\u{2015}", "\u{2014}", "\u{2013}", "-", "--"].contains(tokens[first - 1].text),
+           let (entity, range) = context.mention(at: first), range.upperBound >= tail.upperBound - 1 || tokens[range.upperBound].kind == .punctuation {
+            return Attribution(cue: nil, speaker: SpeakerPhrase(tokens: range, entity: entity, confidence: 0.85))
+        }
         // Postposed: said X
         if Lexicon.postposableVerbs.contains(tokens[first].text) {
             if let speaker = speakerPhrase(startingAt: first + 1, limit: tail.upperBound, context) {
@@ -147,7 +152,7 @@ struct QuoteAttributor: Sendable {
         while index < tail.upperBound, skipped <= 16 {
             let word = tokens[index].text
             if Lexicon.speechVerbs.contains(word) { return Attribution(cue: word, speaker: speaker) }
-            if word == "." || tokens[index].kind == .quoteMark(.doubleOpening) { break }
+            if tokens[index].kind == .quoteMark(.doubleOpening) { break }
             index += 1
             skipped += 1
         }
@@ -208,7 +213,7 @@ struct QuoteAttributor: Sendable {
             return SpeakerPhrase(tokens: start..<(start + 1), entity: context.resolvePronoun(word, before: start), confidence: 0.8)
         }
         var end = start
-        while end < limit, end - start < 10, tokens[end].kind != .quoteMark(.doubleOpening), tokens[end].text != ".",
+        while end < limit, end - start < 10, tokens[end].kind != .quoteMark(.doubleOpening),
               !(tokens[end].isWord && Lexicon.speechVerbs.contains(tokens[end].text) && end > start) {
             end += 1
         }
@@ -220,7 +225,12 @@ struct QuoteAttributor: Sendable {
     private func speakerPhrase(endingBefore end: Int, floor: Int, _ context: Context) -> SpeakerPhrase? {
         let tokens = context.document.tokens
         var start = end
-        while start > floor, end - start < 14 {
+        while start > floor, end - start < 20 {
+            // "Rep. John Mica (R-Fla.) said": step over the parenthesis.
+            if tokens[start - 1].text == ")", let open = (floor..<(start - 1)).last(where: { tokens[$0].text == "(" }) {
+                start = open
+                continue
+            }
             let token = tokens[start - 1]
             if case .quoteMark = token.kind { break }
             if token.text == ";" || token.text == "." || token.text == ":" { break }

@@ -85,4 +85,12 @@ struct QuoteTests {
         #expect(article.quotes.first?.speaker?.name == "Jeff Traeger")
         #expect(article.quotes.first?.text.contains("They now have a voice.") == true)
     }
+
+    @Test("a signature after a dash and a parenthesis between name and verb")
+    func signatureAndParenthesis() async throws {
+        let text = "Readers wrote in after the debate.\n“I just hope this campaign gets people to register and vote.” \u{2015} Jorge Falcon\n\"We cannot let this stand,\" Rep. Ann Lee (R-Fla.) said."
+        let article = try await Fixtures.enrich(text)
+        #expect(article.speakerName(of: "register and vote") == "Jorge Falcon")
+        #expect(article.speakerName(of: "let this stand") == "Ann Lee")
+    }
 }
