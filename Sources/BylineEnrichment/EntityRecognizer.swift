@@ -95,7 +95,9 @@ struct EntityRecognizer: Sendable {
         var result: [EntityMention] = []
 
         // A sentence-initial word that is common elsewhere in lower case is not a name.
-        while lower < upper, isSentenceInitial(lower, tokens), isCommonWord(tokens[lower], document) {
+        while lower < upper, isSentenceInitial(lower, tokens), isCommonWord(tokens[lower], document), !isTitleWord(tokens[lower]),
+              // "NEW YORK (AP)": a dateline in capitals keeps its first word.
+              !(tokens[lower].isAllCaps && lower + 1 < upper && tokens[lower + 1].isAllCaps) {
             lower += 1
         }
         guard lower < upper else { return [] }
@@ -103,7 +105,8 @@ struct EntityRecognizer: Sendable {
         // Titles before a name: strip through the rightmost title word that has a name after it.
         var titles: [String] = []
         let endsAsOrganisation = Lexicon.organisationHeads.contains(tokens[upper - 1].text)
-        if !endsAsOrganisation {
+        let hasPossessive = (lower..<upper).contains { tokens[$0].kind == .possessive }
+        if !endsAsOrganisation && !hasPossessive {
             var cut: Int?
             for position in lower..<(upper - 1) where isTitleWord(tokens[position]) {
                 let next = tokens[position + 1]
@@ -178,8 +181,12 @@ struct EntityRecognizer: Sendable {
         let name = mention.text
         let first = words[0], last = words[words.count - 1]
 
-        let lookupName = words.allSatisfy({ tokens[mention.tokens.lowerBound].isAllCaps && $0 == $0.uppercased() }) && words.count > 1
-            ? words.map { $0.prefix(1) + $0.dropFirst().lowercased() }.joined(separator: " ") : name
+        // Datelines write places in capitals ("OTTAWA", "NEW YORK"); acronyms stay as written.
+        var lookupName = name
+        if tokens[mention.tokens.lowerBound].isAllCaps && words.allSatisfy({ $0 == $0.uppercased() }) {
+            let titleCased = words.map { $0.prefix(1) + $0.dropFirst().lowercased() }.joined(separator: " ")
+            if words.count > 1 || name.count > 4 && gazetteerType(titleCased) != nil { lookupName = titleCased }
+        }
         if let type = gazetteerType(lookupName) {
             mention.type = type
             // A lone city name is often a surname ("Howard", "Clinton"): weaker than a country.
@@ -187,6 +194,9 @@ struct EntityRecognizer: Sendable {
             mention.strength = isLoneCity ? 2 : 3
         } else if words.count > 1 && (Lexicon.organisationHeads.contains(last) || Lexicon.organisationStarts.contains(first) && words.contains("of")) {
             mention.type = .org
+            mention.strength = 3
+        } else if words.count > 1 && ["County", "Province", "District", "Township", "Borough", "Parish", "Oblast", "Prefecture"].contains(last) {
+            mention.type = .gpe
             mention.strength = 3
         } else if words.count > 1 && Lexicon.facilityHeads.contains(last) {
             mention.type = .fac

@@ -39,7 +39,9 @@ EXTRA_DEMONYMS = ["Americans", "British", "Britons", "English", "Scottish", "Sco
                   "Ukrainian", "Ukrainians", "Russian", "Russians", "Chinese", "Japanese", "Korean", "Koreans",
                   "Taiwanese", "Vietnamese", "Filipino", "Filipinos", "Indian", "Indians", "Saudi", "Saudis",
                   "Emirati", "Turkish", "Turks", "Greek", "Greeks", "German", "Germans", "French", "Dutch",
-                  "Italian", "Italians", "Spanish", "Spaniards", "Mexican", "Mexicans", "Brazilian", "Brazilians"]
+                  "Italian", "Italians", "Spanish", "Spaniards", "Mexican", "Mexicans", "Brazilian", "Brazilians",
+                  "Tory", "Tories", "Labourite", "Islamist", "Islamists", "Evangelical", "Evangelicals", "Orthodox",
+                  "Maori", "Inuit", "Black", "Latina", "Latinas", "Baptist", "Methodist", "Mormon", "Mormons"]
 # AP-style abbreviations of US states and Canadian provinces, as datelines write them.
 STATE_ABBREVIATIONS = ["Ala.", "Ariz.", "Ark.", "Calif.", "Colo.", "Conn.", "Del.", "Fla.", "Ga.", "Ill.", "Ind.", "Kan.",
                        "Ky.", "La.", "Md.", "Mass.", "Mich.", "Minn.", "Miss.", "Mo.", "Mont.", "Neb.", "Nev.", "N.H.",
