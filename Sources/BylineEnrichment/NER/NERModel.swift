@@ -1,0 +1,206 @@
+import Foundation
+
+/// Why a model file could not be used.
+public struct NERModelError: Error, Sendable, CustomStringConvertible {
+    public let message: String
+    public var description: String { message }
+}
+
+/// A trained linear-chain tagger: per-feature weights for each tag plus tag-to-tag
+/// transition weights, decoded with Viterbi.
+public final class NERModel: Sendable {
+    static let magic = Array("BYLNER02".utf8)
+    static let tagCount = NERTag.count
+
+    let rows: [UInt64: Int32]
+    /// rows.count × tagCount, row-major.
+    let weights: [Float]
+    /// (tagCount + 1) × tagCount: from each tag, then from the sentence start.
+    let transitions: [Float]
+    let features: NERFeatures
+    /// A tagger whose document-wide votes become features of this one (stacking).
+    let firstPass: NERModel?
+
+    init(rows: [UInt64: Int32], weights: [Float], transitions: [Float], gazetteer: Gazetteer, firstPass: NERModel? = nil) {
+        self.rows = rows
+        self.weights = weights
+        self.transitions = transitions
+        self.features = NERFeatures(gazetteer: gazetteer)
+        self.firstPass = firstPass
+    }
+
+    public var featureCount: Int { rows.count }
+
+    /// The model shipped with Byline (trained on CoNLL-2003 English, see the README).
+    public static let bundled: NERModel? = {
+        guard let url = Bundle.module.url(forResource: "ner-model", withExtension: "bin") else { return nil }
+        return try? NERModel(contentsOf: url)
+    }()
+
+    /// Tags every sentence of one document (document-level features look across them).
+    public func tag(document sentences: [[String]]) -> [[NERTag]] {
+        let context = features.documentContext(sentences, firstPass: firstPass?.tag(document: sentences))
+        return sentences.map { tag($0, context: context) }
+    }
+
+    func tag(_ words: [String], context: NERFeatures.DocumentContext) -> [NERTag] {
+        guard !words.isEmpty else { return [] }
+        let hashed = features.extract(words, document: context)
+        var emissions = [Float](repeating: 0, count: words.count * Self.tagCount)
+        for (position, tokenFeatures) in hashed.enumerated() {
+            let base = position * Self.tagCount
+            for feature in tokenFeatures {
+                guard let row = rows[feature] else { continue }
+                let offset = Int(row) * Self.tagCount
+                for tag in 0..<Self.tagCount { emissions[base + tag] += weights[offset + tag] }
+            }
+        }
+        return Self.viterbi(emissions: emissions, transitions: transitions, length: words.count).map(NERTag.init(index:))
+    }
+
+    /// Best tag sequence under emission and transition scores, never producing I-X
+    /// without a B-X or I-X before it.
+    static func viterbi(emissions: [Float], transitions: [Float], length: Int) -> [Int] {
+        let tags = tagCount
+        let forbidden: Float = -1e30
+        var score = [Float](repeating: forbidden, count: length * tags)
+        var back = [Int32](repeating: 0, count: length * tags)
+        for tag in 0..<tags where NERTag.allowed(from: nil, to: NERTag(index: tag)) {
+            score[tag] = emissions[tag] + transitions[tags * tags + tag]
+        }
+        if length > 1 {
+            for position in 1..<length {
+                for tag in 0..<tags {
+                    var best = forbidden, bestPrevious = 0
+                    for previous in 0..<tags where score[(position - 1) * tags + previous] > forbidden
+                        && NERTag.allowed(from: NERTag(index: previous), to: NERTag(index: tag)) {
+                        let candidate = score[(position - 1) * tags + previous] + transitions[previous * tags + tag]
+                        if candidate > best { best = candidate; bestPrevious = previous }
+                    }
+                    if best > forbidden {
+                        score[position * tags + tag] = best + emissions[position * tags + tag]
+                        back[position * tags + tag] = Int32(bestPrevious)
+                    }
+                }
+            }
+        }
+        var last = 0
+        for tag in 1..<tags where score[(length - 1) * tags + tag] > score[(length - 1) * tags + last] { last = tag }
+        var path = [Int](repeating: 0, count: length)
+        path[length - 1] = last
+        var position = length - 1
+        while position > 0 {
+            path[position - 1] = Int(back[position * tags + path[position]])
+            position -= 1
+        }
+        return path
+    }
+
+    // MARK: - File format
+    // "BYLNER02", UInt32 stage count, then each stage from the first pass to this model:
+    // UInt32 tag count, UInt32 row count, Float32 weight scale, row count × UInt64 feature
+    // hash (ascending), row count × tag count × Int16 weight, (tag count + 1) × tag count ×
+    // Float32 transition. Little-endian.
+
+    private var stages: [NERModel] { (firstPass?.stages ?? []) + [self] }
+
+    public func write(to url: URL, maximumBytes: Int = 8_000_000) throws {
+        let stages = self.stages
+        var data = Data(Self.magic)
+        appendInteger(UInt32(stages.count), to: &data)
+        for stage in stages { stage.appendStage(to: &data, maximumBytes: (maximumBytes - 12) / stages.count) }
+        try data.write(to: url)
+    }
+
+    private func appendStage(to data: inout Data, maximumBytes: Int) {
+        let tags = Self.tagCount
+        let fixedBytes = 12 + (tags + 1) * tags * 4
+        let bytesPerRow = 8 + tags * 2
+        let maximumRows = max(0, (maximumBytes - fixedBytes) / bytesPerRow)
+        // Keep the rows with the strongest weights; the rest change few decisions.
+        var kept = rows.map { (hash: $0.key, row: Int($0.value)) }
+        if kept.count > maximumRows {
+            func strength(_ row: Int) -> Float { (0..<tags).reduce(0) { max($0, abs(weights[row * tags + $1])) } }
+            kept = kept.map { ($0, strength($0.row)) }.sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0.hash < $1.0.hash }.prefix(maximumRows).map(\.0)
+        }
+        kept.sort { $0.hash < $1.hash }
+        let largest = kept.reduce(Float(0)) { result, entry in (0..<tags).reduce(result) { max($0, abs(weights[entry.row * tags + $1])) } }
+        let scale = largest > 0 ? largest / 32_767 : 1
+        appendInteger(UInt32(tags), to: &data)
+        appendInteger(UInt32(kept.count), to: &data)
+        appendInteger(scale.bitPattern, to: &data)
+        for entry in kept { appendInteger(entry.hash, to: &data) }
+        for entry in kept {
+            for tag in 0..<tags { appendInteger(Int16((weights[entry.row * tags + tag] / scale).rounded()), to: &data) }
+        }
+        for value in transitions { appendInteger(value.bitPattern, to: &data) }
+    }
+
+    public convenience init(contentsOf url: URL) throws(NERModelError) {
+        try self.init(contentsOf: url, gazetteer: .shared)
+    }
+
+    convenience init(contentsOf url: URL, gazetteer: Gazetteer) throws(NERModelError) {
+        let data: Data
+        do { data = try Data(contentsOf: url) } catch {
+            throw NERModelError(message: "cannot read entity model \(url.path): \(error.localizedDescription)")
+        }
+        var reader = ModelReader(bytes: [UInt8](data), path: url.path)
+        guard reader.bytes.count >= 12, Array(reader.bytes[0..<8]) == Self.magic else {
+            throw reader.fail("not a Byline entity model (bad header)")
+        }
+        reader.offset = 8
+        let stageCount = Int(try reader.read(UInt32.self))
+        guard (1...4).contains(stageCount) else { throw reader.fail("\(stageCount) stages") }
+        var model: NERModel?
+        for _ in 0..<stageCount {
+            let tags = Int(try reader.read(UInt32.self))
+            guard tags == Self.tagCount else { throw reader.fail("it has \(tags) tags, this build expects \(Self.tagCount)") }
+            let rowCount = Int(try reader.read(UInt32.self))
+            let scale = Float(bitPattern: try reader.read(UInt32.self))
+            guard scale.isFinite, scale > 0, reader.remaining >= rowCount * (8 + tags * 2) + (tags + 1) * tags * 4 else {
+                throw reader.fail("truncated or corrupt")
+            }
+            var rows: [UInt64: Int32] = [:]
+            rows.reserveCapacity(rowCount)
+            for row in 0..<rowCount { rows[try reader.read(UInt64.self)] = Int32(row) }
+            guard rows.count == rowCount else { throw reader.fail("duplicate feature rows: corrupt") }
+            var weights = [Float](repeating: 0, count: rowCount * tags)
+            for index in weights.indices { weights[index] = Float(try reader.read(Int16.self)) * scale }
+            var transitions = [Float](repeating: 0, count: (tags + 1) * tags)
+            for index in transitions.indices { transitions[index] = Float(bitPattern: try reader.read(UInt32.self)) }
+            model = NERModel(rows: rows, weights: weights, transitions: transitions, gazetteer: gazetteer, firstPass: model)
+        }
+        guard reader.remaining == 0, let model else { throw reader.fail("\(reader.remaining) unexpected bytes at the end") }
+        self.init(rows: model.rows, weights: model.weights, transitions: model.transitions, gazetteer: gazetteer, firstPass: model.firstPass)
+    }
+}
+
+private func appendInteger<T: FixedWidthInteger>(_ value: T, to data: inout Data) {
+    withUnsafeBytes(of: value.littleEndian) { data.append(contentsOf: $0) }
+}
+
+/// Reads little-endian integers from a model file, failing on a short file.
+private struct ModelReader {
+    let bytes: [UInt8]
+    let path: String
+    var offset = 0
+
+    init(bytes: [UInt8], path: String) {
+        self.bytes = bytes
+        self.path = path
+    }
+
+    var remaining: Int { bytes.count - offset }
+
+    func fail(_ reason: String) -> NERModelError { NERModelError(message: "entity model \(path) is not usable: \(reason)") }
+
+    mutating func read<T: FixedWidthInteger>(_: T.Type) throws(NERModelError) -> T {
+        let size = MemoryLayout<T>.size
+        guard remaining >= size else { throw fail("truncated") }
+        var value: T = 0
+        withUnsafeMutableBytes(of: &value) { $0.copyBytes(from: bytes[offset..<(offset + size)]) }
+        offset += size
+        return T(littleEndian: value)
+    }
+}

@@ -1,0 +1,153 @@
+/// Trains `NERModel` as an averaged structured perceptron: decode each sentence with
+/// Viterbi, and where it differs from the gold tags move the weights toward gold.
+/// Chosen over a CRF because it needs no gradient or line search, trains on one core in
+/// seconds, and reaches CRF-level accuracy on newswire with the same features; the
+/// averaging keeps it from overfitting to the last sentences seen.
+public struct NERTrainer: Sendable {
+    public struct EpochReport: Sendable {
+        public var epoch: Int
+        public var developmentScore: NERScore
+        public var seconds: Double
+    }
+
+    let features: NERFeatures
+    public var epochs = 10
+    public var seed: UInt64 = 2003
+
+    public init() { features = NERFeatures(gazetteer: .shared) }
+
+    private struct Prepared {
+        var rows: [[Int32]]
+        var gold: [Int]
+    }
+
+    /// Folds for the first pass: each training document gets first-pass tags from a
+    /// model that never saw it, as unseen articles will.
+    public var folds = 5
+
+    /// Trains on `training`, scores `development` after every epoch and returns the model
+    /// of the best epoch. Two passes: a first tagger, then a second one that also sees the
+    /// first's document-wide votes.
+    public func train(_ training: CoNLLCorpus, development: CoNLLCorpus, progress: (EpochReport) -> Void = { _ in }) -> NERModel {
+        let firstPass = trainStage(training, development: development, firstPass: nil, progress: { _ in })
+        var trainingFirstPass: [[[NERTag]]] = Array(repeating: [], count: training.documents.count)
+        for fold in 0..<max(2, folds) {
+            let held = training.documents.indices.filter { $0 % max(2, folds) == fold }
+            let rest = CoNLLCorpus(documents: training.documents.indices.filter { $0 % max(2, folds) != fold }.map { training.documents[$0] })
+            let foldModel = trainStage(rest, development: development, firstPass: nil, progress: { _ in })
+            for index in held { trainingFirstPass[index] = foldModel.tag(document: training.documents[index].sentences.map(\.words)) }
+        }
+        let developmentFirstPass = development.documents.map { firstPass.tag(document: $0.sentences.map(\.words)) }
+        let second = trainStage(training, development: development,
+                                firstPass: (trainingFirstPass, developmentFirstPass), progress: progress)
+        return NERModel(rows: second.rows, weights: second.weights, transitions: second.transitions,
+                        gazetteer: features.gazetteer, firstPass: firstPass)
+    }
+
+    private func trainStage(
+        _ training: CoNLLCorpus,
+        development: CoNLLCorpus,
+        firstPass: (training: [[[NERTag]]], development: [[[NERTag]]])?,
+        progress: (EpochReport) -> Void
+    ) -> NERModel {
+        let tags = NERModel.tagCount
+        var rowOfFeature: [UInt64: Int32] = [:]
+        var trainingSentences: [Prepared] = []
+        for (words, gold, context) in sentences(training, firstPass: firstPass?.training) {
+            let rows = features.extract(words, document: context).map { tokenFeatures in
+                tokenFeatures.map { feature -> Int32 in
+                    if let row = rowOfFeature[feature] { return row }
+                    let row = Int32(rowOfFeature.count)
+                    rowOfFeature[feature] = row
+                    return row
+                }
+            }
+            trainingSentences.append(Prepared(rows: rows, gold: gold.map(\.index)))
+        }
+        let developmentSentences = sentences(development, firstPass: firstPass?.development).map { words, gold, context in
+            Prepared(rows: features.extract(words, document: context).map { $0.compactMap { rowOfFeature[$0] } },
+                     gold: gold.map(\.index))
+        }
+        var weights = [Float](repeating: 0, count: rowOfFeature.count * tags)
+        var weightUpdates = [Float](repeating: 0, count: weights.count)   // Σ time × change, for averaging
+        var transitions = [Float](repeating: 0, count: (tags + 1) * tags)
+        var transitionUpdates = [Float](repeating: 0, count: transitions.count)
+        var time: Float = 1
+        var generator = SplitMix64(seed: seed)
+        var order = Array(trainingSentences.indices)
+        var best: (f1: Double, weights: [Float], transitions: [Float]) = (-1, [], [])
+
+        for epoch in 1...max(1, epochs) {
+            let started = ContinuousClock.now
+            order.shuffle(using: &generator)
+            for index in order {
+                let sentence = trainingSentences[index]
+                let predicted = decode(sentence.rows, weights, transitions)
+                if predicted != sentence.gold {
+                    for position in sentence.gold.indices {
+                        let gold = sentence.gold[position], guess = predicted[position]
+                        if gold != guess {
+                            for row in sentence.rows[position] {
+                                let base = Int(row) * tags
+                                weights[base + gold] += 1; weightUpdates[base + gold] += time
+                                weights[base + guess] -= 1; weightUpdates[base + guess] -= time
+                            }
+                        }
+                        let goldFrom = position == 0 ? tags : sentence.gold[position - 1]
+                        let guessFrom = position == 0 ? tags : predicted[position - 1]
+                        if goldFrom != guessFrom || gold != guess {
+                            transitions[goldFrom * tags + gold] += 1; transitionUpdates[goldFrom * tags + gold] += time
+                            transitions[guessFrom * tags + guess] -= 1; transitionUpdates[guessFrom * tags + guess] -= time
+                        }
+                    }
+                }
+                time += 1
+            }
+            let averagedWeights = zip(weights, weightUpdates).map { $0 - $1 / time }
+            let averagedTransitions = zip(transitions, transitionUpdates).map { $0 - $1 / time }
+            var score = NERScore()
+            for sentence in developmentSentences {
+                score.add(gold: sentence.gold.map(NERTag.init(index:)),
+                          predicted: decode(sentence.rows, averagedWeights, averagedTransitions).map(NERTag.init(index:)))
+            }
+            let f1 = NERScore.f1(score.overall).f1
+            if f1 > best.f1 { best = (f1, averagedWeights, averagedTransitions) }
+            let elapsed = ContinuousClock.now - started
+            progress(EpochReport(epoch: epoch, developmentScore: score, seconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18))
+        }
+        return NERModel(rows: rowOfFeature, weights: best.weights, transitions: best.transitions, gazetteer: features.gazetteer)
+    }
+
+    private func decode(_ rows: [[Int32]], _ weights: [Float], _ transitions: [Float]) -> [Int] {
+        let tags = NERModel.tagCount
+        var emissions = [Float](repeating: 0, count: rows.count * tags)
+        for (position, tokenRows) in rows.enumerated() {
+            for row in tokenRows {
+                let base = Int(row) * tags
+                for tag in 0..<tags { emissions[position * tags + tag] += weights[base + tag] }
+            }
+        }
+        return NERModel.viterbi(emissions: emissions, transitions: transitions, length: rows.count)
+    }
+
+    /// Each sentence with its document's context.
+    private func sentences(_ corpus: CoNLLCorpus, firstPass: [[[NERTag]]]?) -> [([String], [NERTag], NERFeatures.DocumentContext)] {
+        corpus.documents.enumerated().flatMap { index, document -> [([String], [NERTag], NERFeatures.DocumentContext)] in
+            let context = features.documentContext(document.sentences.map(\.words), firstPass: firstPass?[index])
+            return document.sentences.map { ($0.words, $0.tags, context) }
+        }
+    }
+}
+
+/// A small deterministic generator, so training with one seed gives one model.
+struct SplitMix64: RandomNumberGenerator {
+    private var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var value = state
+        value = (value ^ (value >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        value = (value ^ (value >> 27)) &* 0x94D0_49BB_1331_11EB
+        return value ^ (value >> 31)
+    }
+}

@@ -1,0 +1,93 @@
+import ArgumentParser
+import BylineEnrichment
+import Foundation
+
+struct TrainCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "train",
+        abstract: "Trains the entity tagger on CoNLL-2003-format data and writes the model file.",
+        discussion: "Reports development-set F1 after each epoch and keeps the best epoch. The same data and seed give the same model."
+    )
+
+    @Option(help: "Training data (CoNLL format: token ... TAG per line).")
+    var conll: String
+
+    @Option(help: "Development data, scored after each epoch.")
+    var dev: String
+
+    @Option(help: "Where to write the model.")
+    var output: String
+
+    @Option(help: "Training epochs.")
+    var epochs = 10
+
+    @Option(help: "Seed for the order sentences are seen in.")
+    var seed: UInt64 = 2003
+
+    @Option(help: "Largest model file, in bytes; the weakest features are pruned to fit.")
+    var maxBytes = 8_000_000
+
+    func run() async throws {
+        let started = ContinuousClock.now
+        let training = try CoNLLCorpus(contentsOf: URL(fileURLWithPath: conll))
+        let development = try CoNLLCorpus(contentsOf: URL(fileURLWithPath: dev))
+        printError("training on \(training.tokenCount) tokens (\(training.sentenceCount) sentences), scoring on \(development.tokenCount)")
+        var trainer = NERTrainer()
+        trainer.epochs = epochs
+        trainer.seed = seed
+        let model = trainer.train(training, development: development) { report in
+            let (p, r, f) = NERScore.f1(report.developmentScore.overall)
+            printError(String(format: "epoch %2d  dev P %.4f R %.4f F1 %.4f  (%.1f s)", report.epoch, p, r, f, report.seconds))
+        }
+        try model.write(to: URL(fileURLWithPath: output), maximumBytes: maxBytes)
+        let size = (try? FileManager.default.attributesOfItem(atPath: output)[.size] as? Int) ?? 0
+        let elapsed = ContinuousClock.now - started
+        printError("wrote \(output): \(size) bytes, \(model.featureCount) features before pruning; \(elapsed.components.seconds) s in all")
+    }
+}
+
+struct TagCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "tag",
+        abstract: "Tags CoNLL-format text; writes each line with the predicted tag appended.",
+        discussion: "Per-type precision, recall and F1 (exact span match against the file's last column) and the tagging speed go to standard error."
+    )
+
+    @Option(help: "Input in CoNLL format.")
+    var conll: String
+
+    @Option(help: "Model file (default: the model shipped with Byline).")
+    var model: String?
+
+    func run() async throws {
+        let tagger: NERModel
+        if let model {
+            tagger = try NERModel(contentsOf: URL(fileURLWithPath: model))
+        } else {
+            guard let bundled = NERModel.bundled else { throw ValidationError("the bundled entity model is missing; pass --model") }
+            tagger = bundled
+        }
+        let corpus = try CoNLLCorpus(contentsOf: URL(fileURLWithPath: conll))
+        var score = NERScore()
+        var output = ""
+        var taggingTime = Duration.zero
+        for document in corpus.documents {
+            let started = ContinuousClock.now
+            let tagged = tagger.tag(document: document.sentences.map(\.words))
+            taggingTime += ContinuousClock.now - started
+            for (sentence, predicted) in zip(document.sentences, tagged) {
+                score.add(gold: sentence.tags, predicted: predicted)
+                for (line, tag) in zip(sentence.lines, predicted) { output += "\(line) \(tag)\n" }
+                output += "\n"
+            }
+        }
+        FileHandle.standardOutput.write(Data(output.utf8))
+        printError(score.report)
+        let seconds = Double(taggingTime.components.seconds) + Double(taggingTime.components.attoseconds) / 1e18
+        printError(String(format: "tagged %d tokens at %.0f tokens/s", corpus.tokenCount, Double(corpus.tokenCount) / max(seconds, 1e-9)))
+    }
+}
+
+func printError(_ text: String) {
+    FileHandle.standardError.write(Data((text + "\n").utf8))
+}
