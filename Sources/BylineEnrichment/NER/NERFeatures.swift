@@ -1,5 +1,6 @@
-/// Token features for the entity tagger, as stable 64-bit hashes (FNV-1a over a template
-/// number and the feature's text), so a model file means the same in every process.
+/// Token features for the entity tagger, as stable 64-bit hashes (each string is digested
+/// once with FNV-1a, then mixed with the feature's template number), so a model file means
+/// the same in every process and no feature builds a string.
 ///
 /// Word form and lower case, shape, affixes, capitalisation and sentence position, the
 /// neighbouring words and shapes, gazetteer membership of the word and its neighbours,
@@ -19,118 +20,176 @@ struct NERFeatures: Sendable {
     /// What the whole document says about each capitalised word.
     struct DocumentContext: Sendable {
         var lowercaseWords: Set<String> = []
-        var uses: [String: Set<String>] = [:]
+        /// Digests of how each capitalised word is used across the document, sorted.
+        var uses: [String: [UInt64]] = [:]
         /// The class a first-pass tagger gave each capitalised word most often in this
         /// document: "Clinton" tagged PER in one sentence helps in another.
-        var firstPassClass: [String: String] = [:]
+        var firstPassClass: [String: NERClass] = [:]
     }
 
     /// Looks at every occurrence of each capitalised word in the document's sentences.
-    func documentContext(_ sentences: [[String]], firstPass: [[NERTag]]? = nil) -> DocumentContext {
+    func documentContext(_ sentences: [[String]]) -> DocumentContext {
         var context = DocumentContext()
-        if let firstPass {
-            var votes: [String: [String: Int]] = [:]
-            for (words, tags) in zip(sentences, firstPass) {
-                for span in NERSpan.spans(tags) {
-                    for index in span.range { votes[words[index], default: [:]][span.entityClass.rawValue, default: 0] += 1 }
-                }
-            }
-            for (word, counts) in votes {
-                context.firstPassClass[word] = counts.max { $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key }?.key
-            }
-        }
+        var uses: [String: Set<String>] = [:]
         for words in sentences {
             for (index, word) in words.enumerated() {
                 guard let first = word.unicodeScalars.first, first.isUppercaseLetter else {
                     context.lowercaseWords.insert(word)
                     continue
                 }
-                var uses: [String] = []
+                var found: [String] = []
                 if index > 0 {
                     let previous = words[index - 1]
                     let previousLower = previous.lowercased()
-                    if Lexicon.personTitles.contains(previousLower) || gazetteer.titles.contains(previousLower) { uses.append("after-title") }
-                    if gazetteer.givenNames[previous] != nil { uses.append("after-given") }
-                    if ["in", "at", "near", "from", "to"].contains(previous) { uses.append("after-locative") }
-                    if previous.unicodeScalars.first?.isUppercaseLetter == true { uses.append("inside-name") }
+                    if Lexicon.personTitles.contains(previousLower) || gazetteer.titles.contains(previousLower) { found.append("after-title") }
+                    if gazetteer.givenNames[previous] != nil { found.append("after-given") }
+                    if ["in", "at", "near", "from", "to"].contains(previous) { found.append("after-locative") }
+                    if previous.unicodeScalars.first?.isUppercaseLetter == true { found.append("inside-name") }
                 } else {
-                    uses.append("initial")
+                    found.append("initial")
                 }
                 if index + 1 < words.count {
                     let next = words[index + 1]
-                    if Lexicon.organisationHeads.contains(next) { uses.append("before-orghead") }
-                    if Lexicon.speechVerbs.contains(next) { uses.append("before-speech") }
-                    if next.unicodeScalars.first?.isUppercaseLetter == true { uses.append("before-name") }
+                    if Lexicon.organisationHeads.contains(next) { found.append("before-orghead") }
+                    if Lexicon.speechVerbs.contains(next) { found.append("before-speech") }
+                    if next.unicodeScalars.first?.isUppercaseLetter == true { found.append("before-name") }
                 }
-                if uses.isEmpty { uses.append("alone") }
-                context.uses[word, default: []].formUnion(uses)
+                if found.isEmpty { found.append("alone") }
+                uses[word, default: []].formUnion(found)
             }
         }
+        context.uses = uses.mapValues { $0.map(Self.digest).sorted() }
         return context
     }
 
-    private struct TokenView {
-        let word: String
-        let lower: String
-        let shape: String
-        let classes: [String]
+    /// Adds the first pass's document-wide votes to a context.
+    func addFirstPass(_ tags: [[NERTag]], sentences: [[String]], to context: inout DocumentContext) {
+        var votes: [String: [NERClass: Int]] = [:]
+        for (words, sentenceTags) in zip(sentences, tags) {
+            for span in NERSpan.spans(sentenceTags) {
+                for index in span.range { votes[words[index], default: [:]][span.entityClass, default: 0] += 1 }
+            }
+        }
+        for (word, counts) in votes {
+            context.firstPassClass[word] = counts.max { $0.value != $1.value ? $0.value < $1.value : $0.key.rawValue > $1.key.rawValue }?.key
+        }
     }
 
-    func extract(_ words: [String], document: DocumentContext) -> [[UInt64]] {
-        let views = words.map(view)
+    /// The feature the first pass adds to a token, if any.
+    func firstPassFeature(_ word: String, _ context: DocumentContext) -> UInt64? {
+        context.firstPassClass[word].map { mix(.firstPassClass, Self.digest($0.rawValue)) }
+    }
+
+    /// The feature hashes of a sentence's tokens, flat: token i owns
+    /// `hashes[ends[i - 1]..<ends[i]]` (one allocation per sentence, not per token).
+    struct SentenceFeatures: Sendable {
+        var hashes: [UInt64] = []
+        var ends: [Int] = []
+
+        var count: Int { ends.count }
+
+        func range(of token: Int) -> Range<Int> { (token == 0 ? 0 : ends[token - 1])..<ends[token] }
+
+        /// The features of each token, one array apiece (for training).
+        var perToken: [[UInt64]] { (0..<count).map { Array(hashes[range(of: $0)]) } }
+    }
+
+    struct TokenView {
+        let isCapitalised: Bool
+        let isAllCaps: Bool
+        let length: Int
+        let word, lower, shape, prefix2, prefix3, suffix2, suffix3, suffix4: UInt64
+        let classes: [UInt64]
+    }
+
+    private static let sentenceStart = digest("<s>"), sentenceEnd = digest("</s>")
+
+    /// Features of each token of a sentence (without the first-pass feature).
+    func extract(_ words: [String], document: DocumentContext) -> SentenceFeatures {
+        var cache: [String: TokenView] = [:]
+        return extract(words, document: document, cache: &cache)
+    }
+
+    func extract(_ words: [String], document: DocumentContext, cache: inout [String: TokenView]) -> SentenceFeatures {
+        let views = words.map { word in
+            if let cached = cache[word] { return cached }
+            let made = view(word)
+            cache[word] = made
+            return made
+        }
         let phrases = phraseMatches(words)
-        var result: [[UInt64]] = []
-        result.reserveCapacity(words.count)
+        var result = SentenceFeatures()
+        result.hashes.reserveCapacity(words.count * 32)
+        result.ends.reserveCapacity(words.count)
         for index in words.indices {
             let token = views[index]
-            let previous = index > 0 ? views[index - 1].lower : "<s>"
-            let next = index + 1 < views.count ? views[index + 1].lower : "</s>"
-            let previous2 = index > 1 ? views[index - 2].lower : "<s>"
-            let next2 = index + 2 < views.count ? views[index + 2].lower : "</s>"
-            let previousShape = index > 0 ? views[index - 1].shape : "<s>"
-            let nextShape = index + 1 < views.count ? views[index + 1].shape : "</s>"
-            var features: [UInt64] = [
-                hash(.bias, ""),
-                hash(.word, token.word),
-                hash(.lower, token.lower),
-                hash(.shape, token.shape),
-                hash(.prefix2, String(token.lower.prefix(2))),
-                hash(.prefix3, String(token.lower.prefix(3))),
-                hash(.suffix2, String(token.lower.suffix(2))),
-                hash(.suffix3, String(token.lower.suffix(3))),
-                hash(.suffix4, String(token.lower.suffix(4))),
-                hash(.previousLower, previous),
-                hash(.nextLower, next),
-                hash(.previous2Lower, previous2),
-                hash(.next2Lower, next2),
-                hash(.previousShape, previousShape),
-                hash(.nextShape, nextShape),
-                hash(.previousAndWord, previous + "|" + token.lower),
-                hash(.wordAndNext, token.lower + "|" + next),
-                hash(.shapeWindow, previousShape + "|" + token.shape + "|" + nextShape),
-                hash(.previousPair, previous2 + "|" + previous),
-            ]
-            if index == 0 { features.append(hash(.firstInSentence, token.shape)) }
-            for name in token.classes { features.append(hash(.gazetteerClass, name)) }
-            if index > 0 { for name in views[index - 1].classes { features.append(hash(.previousGazetteer, name)) } }
-            if index + 1 < views.count { for name in views[index + 1].classes { features.append(hash(.nextGazetteer, name)) } }
-            if let phrase = phrases[index] { features.append(hash(.phraseGazetteer, phrase)) }
-            if token.word != token.lower {
-                if document.lowercaseWords.contains(token.lower) { features.append(hash(.lowerElsewhere, "")) }
-                // Sorted, so the features are the same whatever order the set keeps.
-                for use in (document.uses[token.word] ?? []).sorted() { features.append(hash(.documentUse, use)) }
-                if let firstPass = document.firstPassClass[token.word] { features.append(hash(.firstPassClass, firstPass)) }
+            let previous = index > 0 ? views[index - 1].lower : Self.sentenceStart
+            let next = index + 1 < views.count ? views[index + 1].lower : Self.sentenceEnd
+            let previous2 = index > 1 ? views[index - 2].lower : Self.sentenceStart
+            let next2 = index + 2 < views.count ? views[index + 2].lower : Self.sentenceEnd
+            let previousShape = index > 0 ? views[index - 1].shape : Self.sentenceStart
+            let nextShape = index + 1 < views.count ? views[index + 1].shape : Self.sentenceEnd
+            result.hashes.append(mix(.bias, 0))
+            result.hashes.append(mix(.word, token.word))
+            result.hashes.append(mix(.lower, token.lower))
+            result.hashes.append(mix(.shape, token.shape))
+            result.hashes.append(mix(.prefix2, token.prefix2))
+            result.hashes.append(mix(.prefix3, token.prefix3))
+            result.hashes.append(mix(.suffix2, token.suffix2))
+            result.hashes.append(mix(.suffix3, token.suffix3))
+            result.hashes.append(mix(.suffix4, token.suffix4))
+            result.hashes.append(mix(.previousLower, previous))
+            result.hashes.append(mix(.nextLower, next))
+            result.hashes.append(mix(.previous2Lower, previous2))
+            result.hashes.append(mix(.next2Lower, next2))
+            result.hashes.append(mix(.previousShape, previousShape))
+            result.hashes.append(mix(.nextShape, nextShape))
+            result.hashes.append(mix(.previousAndWord, previous, token.lower))
+            result.hashes.append(mix(.wordAndNext, token.lower, next))
+            result.hashes.append(mix(.shapeWindow, previousShape, token.shape, nextShape))
+            result.hashes.append(mix(.previousPair, previous2, previous))
+            if index == 0 { result.hashes.append(mix(.firstInSentence, token.shape)) }
+            for name in token.classes { result.hashes.append(mix(.gazetteerClass, name)) }
+            if index > 0 { for name in views[index - 1].classes { result.hashes.append(mix(.previousGazetteer, name)) } }
+            if index + 1 < views.count { for name in views[index + 1].classes { result.hashes.append(mix(.nextGazetteer, name)) } }
+            if let phrase = phrases[index] { result.hashes.append(mix(.phraseGazetteer, phrase)) }
+            if token.isCapitalised {
+                let word = words[index]
+                if document.lowercaseWords.contains(word.lowercased()) { result.hashes.append(mix(.lowerElsewhere, 0)) }
+                for use in document.uses[word] ?? [] { result.hashes.append(mix(.documentUse, use)) }
             }
-            if token.word.count > 1, token.word == token.word.uppercased(), token.word != token.lower {
-                features.append(hash(.allCapsLength, String(min(token.word.count, 6))))
-            }
-            result.append(features)
+            if token.isAllCaps { result.hashes.append(mix(.allCapsLength, UInt64(min(token.length, 6)))) }
+            result.ends.append(result.hashes.count)
         }
         return result
     }
 
     private func view(_ word: String) -> TokenView {
-        TokenView(word: word, lower: word.lowercased(), shape: Self.shape(word), classes: classes(of: word))
+        let lower = word.lowercased()
+        let lowerScalars = Array(lower.unicodeScalars)
+        func digestScalars(_ slice: ArraySlice<Unicode.Scalar>) -> UInt64 {
+            var value: UInt64 = 0xcbf2_9ce4_8422_2325
+            for scalar in slice {
+                value ^= UInt64(scalar.value)
+                value = value &* 0x0000_0100_0000_01B3
+            }
+            return value
+        }
+        let isCapitalised = word.unicodeScalars.first?.isUppercaseLetter == true
+        return TokenView(
+            isCapitalised: isCapitalised,
+            isAllCaps: isCapitalised && word.count > 1 && word == word.uppercased(),
+            length: lowerScalars.count,
+            word: Self.digest(word),
+            lower: Self.digest(lower),
+            shape: Self.digest(Self.shape(word)),
+            prefix2: digestScalars(lowerScalars.prefix(2)),
+            prefix3: digestScalars(lowerScalars.prefix(3)),
+            suffix2: digestScalars(lowerScalars.suffix(2)),
+            suffix3: digestScalars(lowerScalars.suffix(3)),
+            suffix4: digestScalars(lowerScalars.suffix(4)),
+            classes: classes(of: word, lower: lower).map(Self.digest)
+        )
     }
 
     /// "Xxxx", "XX", "Xx-Xx", "d.d": letters and digits by class, repeats folded.
@@ -149,7 +208,7 @@ struct NERFeatures: Sendable {
         return String(result)
     }
 
-    private func classes(of word: String) -> [String] {
+    private func classes(of word: String, lower: String) -> [String] {
         var names: [String] = []
         if gazetteer.countries.contains(word) { names.append("country") }
         if gazetteer.provinces.contains(word) { names.append("province") }
@@ -157,7 +216,6 @@ struct NERFeatures: Sendable {
         if gazetteer.regions.contains(word) { names.append("region") }
         if gazetteer.demonyms.contains(word) { names.append("demonym") }
         if let gender = gazetteer.givenNames[word] { names.append("given-\(gender)") }
-        let lower = word.lowercased()
         if gazetteer.titles.contains(lower) || Lexicon.personTitles.contains(lower) { names.append("title") }
         if gazetteer.commonWords.contains(lower) { names.append("common") }
         if Lexicon.organisationHeads.contains(word) { names.append("orghead") }
@@ -168,22 +226,25 @@ struct NERFeatures: Sendable {
     }
 
     /// Two- and three-word gazetteer names ("New York", "South Korea"), marked on each word.
-    private func phraseMatches(_ words: [String]) -> [String?] {
-        var result = [String?](repeating: nil, count: words.count)
+    private func phraseMatches(_ words: [String]) -> [UInt64?] {
+        var result = [UInt64?](repeating: nil, count: words.count)
         var index = 0
         while index < words.count {
             var matched = false
-            for length in [3, 2] where index + length <= words.count {
-                let phrase = words[index..<(index + length)].joined(separator: " ")
-                let kind: String?
-                if gazetteer.demonyms.contains(phrase) { kind = "demonym" }
-                else if let type = gazetteer.placeType(of: phrase) { kind = type.rawValue }
-                else { kind = nil }
-                if let kind {
-                    for position in index..<(index + length) { result[position] = (position == index ? "B-" : "I-") + kind }
-                    index += length
-                    matched = true
-                    break
+            // Only capitalised runs can be names; this keeps the look-ups few.
+            if words[index].unicodeScalars.first?.isUppercaseLetter == true {
+                for length in [3, 2] where index + length <= words.count {
+                    let phrase = words[index..<(index + length)].joined(separator: " ")
+                    let kind: String?
+                    if gazetteer.demonyms.contains(phrase) { kind = "demonym" }
+                    else if let type = gazetteer.placeType(of: phrase) { kind = type.rawValue }
+                    else { kind = nil }
+                    if let kind {
+                        for position in index..<(index + length) { result[position] = Self.digest((position == index ? "B-" : "I-") + kind) }
+                        index += length
+                        matched = true
+                        break
+                    }
                 }
             }
             if !matched { index += 1 }
@@ -191,13 +252,22 @@ struct NERFeatures: Sendable {
         return result
     }
 
-    private func hash(_ template: Template, _ text: String) -> UInt64 {
-        var value: UInt64 = 0xcbf2_9ce4_8422_2325 ^ template.rawValue
-        value = value &* 0x0000_0100_0000_01B3
+    static func digest(_ text: String) -> UInt64 {
+        var value: UInt64 = 0xcbf2_9ce4_8422_2325
         for byte in text.utf8 {
             value ^= UInt64(byte)
             value = value &* 0x0000_0100_0000_01B3
         }
         return value
+    }
+
+    private func mix(_ template: Template, _ first: UInt64, _ second: UInt64 = 0x5bd1_e995, _ third: UInt64 = 0x1b87_3593) -> UInt64 {
+        var value = template.rawValue &* 0x9E37_79B9_7F4A_7C15
+        value = (value ^ first) &* 0xff51_afd7_ed55_8ccd
+        value ^= value >> 33
+        value = (value ^ second) &* 0xff51_afd7_ed55_8ccd
+        value ^= value >> 33
+        value = (value ^ third) &* 0xff51_afd7_ed55_8ccd
+        return value ^ (value >> 33)
     }
 }

@@ -12,7 +12,7 @@ public final class NERModel: Sendable {
     static let magic = Array("BYLNER02".utf8)
     static let tagCount = NERTag.count
 
-    let rows: [UInt64: Int32]
+    let rows: FeatureTable
     /// rows.count × tagCount, row-major.
     let weights: [Float]
     /// (tagCount + 1) × tagCount: from each tag, then from the sentence start.
@@ -21,7 +21,7 @@ public final class NERModel: Sendable {
     /// A tagger whose document-wide votes become features of this one (stacking).
     let firstPass: NERModel?
 
-    init(rows: [UInt64: Int32], weights: [Float], transitions: [Float], gazetteer: Gazetteer, firstPass: NERModel? = nil) {
+    init(rows: FeatureTable, weights: [Float], transitions: [Float], gazetteer: Gazetteer, firstPass: NERModel? = nil) {
         self.rows = rows
         self.weights = weights
         self.transitions = transitions
@@ -38,24 +38,45 @@ public final class NERModel: Sendable {
     }()
 
     /// Tags every sentence of one document (document-level features look across them).
+    /// The first pass and this model share the token features; this one adds the first
+    /// pass's document-wide votes.
     public func tag(document sentences: [[String]]) -> [[NERTag]] {
-        let context = features.documentContext(sentences, firstPass: firstPass?.tag(document: sentences))
-        return sentences.map { tag($0, context: context) }
+        var context = features.documentContext(sentences)
+        var cache: [String: NERFeatures.TokenView] = [:]
+        let hashed = sentences.map { features.extract($0, document: context, cache: &cache) }
+        guard let firstPass else { return hashed.map { decode($0, extra: nil) } }
+        let firstTags = hashed.map { firstPass.decode($0, extra: nil) }
+        features.addFirstPass(firstTags, sentences: sentences, to: &context)
+        return zip(sentences, hashed).map { words, sentenceFeatures in
+            decode(sentenceFeatures, extra: words.map { features.firstPassFeature($0, context) })
+        }
     }
 
-    func tag(_ words: [String], context: NERFeatures.DocumentContext) -> [NERTag] {
-        guard !words.isEmpty else { return [] }
-        let hashed = features.extract(words, document: context)
-        var emissions = [Float](repeating: 0, count: words.count * Self.tagCount)
-        for (position, tokenFeatures) in hashed.enumerated() {
-            let base = position * Self.tagCount
-            for feature in tokenFeatures {
-                guard let row = rows[feature] else { continue }
-                let offset = Int(row) * Self.tagCount
-                for tag in 0..<Self.tagCount { emissions[base + tag] += weights[offset + tag] }
+    /// Tags one sentence from its features, plus at most one extra feature per token.
+    func decode(_ hashed: NERFeatures.SentenceFeatures, extra: [UInt64?]?) -> [NERTag] {
+        guard hashed.count > 0 else { return [] }
+        let tags = Self.tagCount
+        var emissions = [Float](repeating: 0, count: hashed.count * tags)
+        emissions.withUnsafeMutableBufferPointer { emissions in
+            weights.withUnsafeBufferPointer { weights in
+                hashed.hashes.withUnsafeBufferPointer { hashes in
+                    var start = 0
+                    for position in 0..<hashed.count {
+                        let base = position * tags
+                        let end = hashed.ends[position]
+                        func add(_ feature: UInt64) {
+                            guard let row = rows[feature] else { return }
+                            let offset = Int(row) * tags
+                            for tag in 0..<tags { emissions[base + tag] += weights[offset + tag] }
+                        }
+                        for index in start..<end { add(hashes[index]) }
+                        if let feature = extra?[position] { add(feature) }
+                        start = end
+                    }
+                }
             }
         }
-        return Self.viterbi(emissions: emissions, transitions: transitions, length: words.count).map(NERTag.init(index:))
+        return Self.viterbi(emissions: emissions, transitions: transitions, length: hashed.count).map(NERTag.init(index:))
     }
 
     /// Best tag sequence under emission and transition scores, never producing I-X
@@ -118,7 +139,7 @@ public final class NERModel: Sendable {
         let bytesPerRow = 8 + tags * 2
         let maximumRows = max(0, (maximumBytes - fixedBytes) / bytesPerRow)
         // Keep the rows with the strongest weights; the rest change few decisions.
-        var kept = rows.map { (hash: $0.key, row: Int($0.value)) }
+        var kept = rows.entries.map { (hash: $0.key, row: Int($0.row)) }
         if kept.count > maximumRows {
             func strength(_ row: Int) -> Float { (0..<tags).reduce(0) { max($0, abs(weights[row * tags + $1])) } }
             kept = kept.map { ($0, strength($0.row)) }.sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0.hash < $1.0.hash }.prefix(maximumRows).map(\.0)
@@ -161,9 +182,8 @@ public final class NERModel: Sendable {
             guard scale.isFinite, scale > 0, reader.remaining >= rowCount * (8 + tags * 2) + (tags + 1) * tags * 4 else {
                 throw reader.fail("truncated or corrupt")
             }
-            var rows: [UInt64: Int32] = [:]
-            rows.reserveCapacity(rowCount)
-            for row in 0..<rowCount { rows[try reader.read(UInt64.self)] = Int32(row) }
+            var rows = FeatureTable(minimumCapacity: rowCount)
+            for row in 0..<rowCount { rows.set(try reader.read(UInt64.self), row: Int32(row)) }
             guard rows.count == rowCount else { throw reader.fail("duplicate feature rows: corrupt") }
             var weights = [Float](repeating: 0, count: rowCount * tags)
             for index in weights.indices { weights[index] = Float(try reader.read(Int16.self)) * scale }

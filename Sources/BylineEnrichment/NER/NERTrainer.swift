@@ -51,21 +51,14 @@ public struct NERTrainer: Sendable {
         progress: (EpochReport) -> Void
     ) -> NERModel {
         let tags = NERModel.tagCount
-        var rowOfFeature: [UInt64: Int32] = [:]
+        var rowOfFeature = FeatureTable(minimumCapacity: 1 << 19)
         var trainingSentences: [Prepared] = []
         for (words, gold, context) in sentences(training, firstPass: firstPass?.training) {
-            let rows = features.extract(words, document: context).map { tokenFeatures in
-                tokenFeatures.map { feature -> Int32 in
-                    if let row = rowOfFeature[feature] { return row }
-                    let row = Int32(rowOfFeature.count)
-                    rowOfFeature[feature] = row
-                    return row
-                }
-            }
+            let rows = featuresOf(words, context).map { $0.map { rowOfFeature.rowInserting($0) } }
             trainingSentences.append(Prepared(rows: rows, gold: gold.map(\.index)))
         }
         let developmentSentences = sentences(development, firstPass: firstPass?.development).map { words, gold, context in
-            Prepared(rows: features.extract(words, document: context).map { $0.compactMap { rowOfFeature[$0] } },
+            Prepared(rows: featuresOf(words, context).map { $0.compactMap { rowOfFeature[$0] } },
                      gold: gold.map(\.index))
         }
         var weights = [Float](repeating: 0, count: rowOfFeature.count * tags)
@@ -130,10 +123,21 @@ public struct NERTrainer: Sendable {
         return NERModel.viterbi(emissions: emissions, transitions: transitions, length: rows.count)
     }
 
+    /// The same features `NERModel.tag(document:)` computes.
+    private func featuresOf(_ words: [String], _ context: NERFeatures.DocumentContext) -> [[UInt64]] {
+        var hashed = features.extract(words, document: context).perToken
+        for (position, word) in words.enumerated() {
+            if let extra = features.firstPassFeature(word, context) { hashed[position].append(extra) }
+        }
+        return hashed
+    }
+
     /// Each sentence with its document's context.
     private func sentences(_ corpus: CoNLLCorpus, firstPass: [[[NERTag]]]?) -> [([String], [NERTag], NERFeatures.DocumentContext)] {
         corpus.documents.enumerated().flatMap { index, document -> [([String], [NERTag], NERFeatures.DocumentContext)] in
-            let context = features.documentContext(document.sentences.map(\.words), firstPass: firstPass?[index])
+            let words = document.sentences.map(\.words)
+            var context = features.documentContext(words)
+            if let firstPass { features.addFirstPass(firstPass[index], sentences: words, to: &context) }
             return document.sentences.map { ($0.words, $0.tags, context) }
         }
     }
