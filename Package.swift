@@ -26,7 +26,7 @@ let package = Package(
         // Knows nothing of Kafka: usable and testable alone.
         .target(
             name: "BylineEnrichment",
-            resources: [.copy("Resources/gazetteer.tsv")]
+            resources: [.copy("Resources/gazetteer.tsv"), .copy("Resources/ner-model.bin")]
         ),
         .executableTarget(
             name: "byline",

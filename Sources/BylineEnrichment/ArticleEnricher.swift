@@ -7,7 +7,7 @@ public struct ArticleEnricher: Sendable {
     public let limits: EnrichmentLimits
 
     public init(limits: EnrichmentLimits = .default) {
-        recognizer = EntityRecognizer(gazetteer: .shared)
+        recognizer = EntityRecognizer(gazetteer: .shared, model: NERModel.bundled)
         self.limits = limits
     }
 

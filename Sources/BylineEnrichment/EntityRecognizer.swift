@@ -25,10 +25,93 @@ struct RecognizedEntity: Sendable {
 /// titles and context, and merges the mentions of one entity ("Joe Biden", "Biden").
 struct EntityRecognizer: Sendable {
     let gazetteer: Gazetteer
+    /// The learned tagger proposes the spans when present; the hand rules otherwise.
+    let model: NERModel?
 
     func recognize(_ document: Document) -> [RecognizedEntity] {
-        let mentions = findMentions(document)
+        let mentions = model.map { taggedMentions(document, $0) } ?? findMentions(document)
         return merge(mentions, in: document)
+    }
+
+    // MARK: - Spans from the learned tagger
+
+    /// The tagger's spans, typed in Byline's scheme: CoNLL's LOC splits into GPE and LOC,
+    /// MISC keeps only nationalities and groups (NORP); other MISC names are not reported.
+    private func taggedMentions(_ document: Document, _ model: NERModel) -> [EntityMention] {
+        let tokens = document.tokens
+        let sentences = document.sentences.map { range in range.map { Self.modelWord(tokens[$0]) } }
+        let tagged = model.tag(document: sentences)
+        var mentions: [EntityMention] = []
+        for (range, tags) in zip(document.sentences, tagged) {
+            for span in NERSpan.spans(tags) {
+                let tokenRange = (range.lowerBound + span.range.lowerBound)..<(range.lowerBound + span.range.upperBound)
+                guard let trimmed = trimPunctuation(tokenRange, tokens) else { continue }
+                let text = document.text(tokens: trimmed)
+                guard let type = byType(span.entityClass, text: text, tokens: trimmed, document) else { continue }
+                var mention = makeMention(trimmed, document, type: type, strength: 2)
+                mention.titles = titlesBefore(trimmed.lowerBound, tokens)
+                if type == .gpe || type == .norp, gazetteerType(text) == type { mention.strength = 3 }
+                mentions.append(mention)
+            }
+        }
+        return mentions
+    }
+
+    /// Tokens as the newswire the tagger learned from writes them.
+    private static func modelWord(_ token: Token) -> String {
+        switch token.kind {
+        case .quoteMark(let mark): return mark.isDouble ? "\"" : "'"
+        case .possessive: return "'s"
+        default: return token.text.replacingOccurrences(of: "\u{2019}", with: "'")
+        }
+    }
+
+    private func trimPunctuation(_ range: Range<Int>, _ tokens: [Token]) -> Range<Int>? {
+        var lower = range.lowerBound, upper = range.upperBound
+        while lower < upper, !(tokens[lower].isWord || tokens[lower].kind == .number) { lower += 1 }
+        while upper > lower, !(tokens[upper - 1].isWord || tokens[upper - 1].kind == .number) { upper -= 1 }
+        return lower < upper ? lower..<upper : nil
+    }
+
+    private static let naturalPlaceWords: Set<String> = [
+        "River", "Mountains", "Mountain", "Mount", "Sea", "Ocean", "Lake", "Valley", "Island", "Islands", "Peninsula",
+        "Desert", "Gulf", "Bay", "Coast", "Strait", "Straits", "Basin", "Forest", "Plains", "Plateau", "Canyon",
+    ]
+
+    private func byType(_ entityClass: NERClass, text: String, tokens range: Range<Int>, _ document: Document) -> EntityType? {
+        let words = range.map { document.tokens[$0].text }
+        switch entityClass {
+        case .person: return .person
+        case .organisation:
+            if words.count > 1, Lexicon.facilityHeads.contains(words[words.count - 1]) { return .fac }
+            return .org
+        case .location:
+            if let type = gazetteer.placeType(of: text) { return type }
+            if words.contains(where: Self.naturalPlaceWords.contains) { return .loc }
+            if words.count > 1, Lexicon.facilityHeads.contains(words[words.count - 1]) { return .fac }
+            return .gpe
+        case .miscellaneous:
+            if gazetteer.demonyms.contains(text) { return .norp }
+            // "South Korean", "Pakistanis": a nationality the list lacks.
+            let last = words[words.count - 1]
+            let nationalEndings = ["an", "ans", "ese", "ish", "ic", "ist", "ists", "i", "is", "ian", "ians"]
+            if words.count <= 2, nationalEndings.contains(where: { last.hasSuffix($0) }), last.first?.isUppercase == true,
+               !Lexicon.organisationHeads.contains(last) {
+                return .norp
+            }
+            return nil
+        }
+    }
+
+    /// Title words written just before a name ("Chief", "police spokesman"), lower case.
+    private func titlesBefore(_ start: Int, _ tokens: [Token]) -> [String] {
+        var titles: [String] = []
+        var index = start - 1
+        while index >= 0, start - index <= 4, tokens[index].isWord, isTitleWord(tokens[index]) {
+            titles.insert(tokens[index].text.lowercased(), at: 0)
+            index -= 1
+        }
+        return titles
     }
 
     // MARK: - Candidate spans
