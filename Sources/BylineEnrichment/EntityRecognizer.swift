@@ -46,15 +46,54 @@ struct EntityRecognizer: Sendable {
             for span in NERSpan.spans(tags) {
                 let tokenRange = (range.lowerBound + span.range.lowerBound)..<(range.lowerBound + span.range.upperBound)
                 guard let trimmed = trimPunctuation(tokenRange, tokens) else { continue }
-                let text = document.text(tokens: trimmed)
-                guard let type = byType(span.entityClass, text: text, tokens: trimmed, document) else { continue }
-                var mention = makeMention(trimmed, document, type: type, strength: 2)
-                mention.titles = titlesBefore(trimmed.lowerBound, tokens)
-                if type == .gpe || type == .norp, gazetteerType(text) == type { mention.strength = 3 }
-                mentions.append(mention)
+                for (part, entityClass) in splitAtTitle(trimmed, span.entityClass, tokens) {
+                    if let mention = taggedMention(part, entityClass, document) { mentions.append(mention) }
+                }
             }
         }
         return mentions
+    }
+
+    private func taggedMention(_ range: Range<Int>, _ entityClass: NERClass, _ document: Document) -> EntityMention? {
+        let tokens = document.tokens
+        let text = document.text(tokens: range)
+        if range.count == 1 {
+            let token = tokens[range.lowerBound]
+            let known = gazetteerType(text) != nil || gazetteer.givenNames[text] != nil || Lexicon.institutionWords.contains(text)
+            // A common word capitalised at a sentence start or as a heading ("Sorry", "Office").
+            if !known, !token.isAllCaps,
+               document.lowercaseWords.contains(text.lowercased()) || isSentenceInitial(range.lowerBound, tokens) && isCommon(text, document) {
+                return nil
+            }
+            // "R-Wis.", "D-N.Y.": party and state labels.
+            if text.count <= 8, text.hasPrefix("R-") || text.hasPrefix("D-") || text.hasPrefix("I-") { return nil }
+        }
+        guard var type = byType(entityClass, text: text, tokens: range, document) else { return nil }
+        if Lexicon.institutionWords.contains(text) { type = .org }
+        // Newswire tags a city as ORG when it names a sports team; in news at large a lone
+        // known place name is the place.
+        if type == .org, range.count == 1, let place = gazetteer.placeType(of: text) { type = place }
+        var mention = makeMention(range, document, type: type, strength: 2)
+        mention.titles = titlesBefore(range.lowerBound, tokens)
+        if gazetteerType(text) == type { mention.strength = 3 }
+        return mention
+    }
+
+    /// "Superior Court Justice François Huot" -> ORG "Superior Court", PER "François Huot";
+    /// "Kashmir Affairs Barjees Tahir" -> PER "Barjees Tahir" after a title word inside.
+    private func splitAtTitle(_ range: Range<Int>, _ entityClass: NERClass, _ tokens: [Token]) -> [(Range<Int>, NERClass)] {
+        guard range.count >= 3, !Lexicon.organisationHeads.contains(tokens[range.upperBound - 1].text) else { return [(range, entityClass)] }
+        var cut: Int?
+        for position in range.lowerBound..<(range.upperBound - 1) where tokens[position].isCapitalized && isTitleWord(tokens[position]) {
+            let next = tokens[position + 1]
+            if next.isCapitalized && !isTitleWord(next) && next.text != "of" { cut = position }
+        }
+        guard let cut, entityClass == .person || entityClass == .organisation, range.upperBound - cut - 1 <= 3 else { return [(range, entityClass)] }
+        var parts: [(Range<Int>, NERClass)] = []
+        let prefix = range.lowerBound..<cut
+        if entityClass == .organisation, prefix.count >= 1, !isTitleWord(tokens[cut - 1]) { parts.append((prefix, .organisation)) }
+        parts.append(((cut + 1)..<range.upperBound, .person))
+        return parts
     }
 
     /// Tokens as the newswire the tagger learned from writes them.
