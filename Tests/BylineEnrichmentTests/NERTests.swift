@@ -1,0 +1,94 @@
+@testable import BylineEnrichment
+import Foundation
+import Testing
+
+@Suite("The learned entity tagger")
+struct NERTests {
+    static let smallCorpusURL = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/small.conll")
+
+    private func trainSmall(seed: UInt64 = 7) throws -> (NERModel, CoNLLCorpus) {
+        let corpus = try CoNLLCorpus(contentsOf: Self.smallCorpusURL)
+        var trainer = NERTrainer()
+        trainer.epochs = 12
+        trainer.seed = seed
+        trainer.folds = 2
+        return (trainer.train(corpus, development: corpus), corpus)
+    }
+
+    private func score(_ model: NERModel, _ corpus: CoNLLCorpus) -> Double {
+        var score = NERScore()
+        for document in corpus.documents {
+            for (sentence, tags) in zip(document.sentences, model.tag(document: document.sentences.map(\.words))) {
+                score.add(gold: sentence.tags, predicted: tags)
+            }
+        }
+        return NERScore.f1(score.overall).f1
+    }
+
+    @Test("training on a small corpus converges and tags it back")
+    func convergesOnSmallCorpus() throws {
+        let (model, corpus) = try trainSmall()
+        #expect(corpus.sentenceCount == 18)
+        #expect(score(model, corpus) >= 0.95)
+    }
+
+    @Test("the same data and seed give the same model file; the file round-trips")
+    func deterministicAndRoundTrips() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("byline-ner-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let (first, corpus) = try trainSmall()
+        let (second, _) = try trainSmall()
+        let firstURL = directory.appendingPathComponent("a.bin"), secondURL = directory.appendingPathComponent("b.bin")
+        try first.write(to: firstURL)
+        try second.write(to: secondURL)
+        #expect(try Data(contentsOf: firstURL) == Data(contentsOf: secondURL))
+
+        let loaded = try NERModel(contentsOf: firstURL)
+        let sentences = corpus.documents.flatMap { $0.sentences.map(\.words) } + [["Okonjo", "visited", "Uppsala", "and", "Oslo", "."]]
+        #expect(loaded.tag(document: sentences) == first.tag(document: sentences), "saved weights are the trained ones, to rounding")
+        #expect(loaded.tag(document: sentences) == loaded.tag(document: sentences))
+    }
+
+    @Test("a missing or corrupt model file gives a clear error")
+    func badModelFiles() throws {
+        let missing = URL(fileURLWithPath: "/nonexistent/model.bin")
+        let missingError = #expect(throws: NERModelError.self) { try NERModel(contentsOf: missing) }
+        #expect(missingError?.message.contains("cannot read entity model") == true)
+
+        let directory = FileManager.default.temporaryDirectory
+        let garbage = directory.appendingPathComponent("byline-garbage-\(UUID().uuidString).bin")
+        try Data("not a model at all".utf8).write(to: garbage)
+        defer { try? FileManager.default.removeItem(at: garbage) }
+        let garbageError = #expect(throws: NERModelError.self) { try NERModel(contentsOf: garbage) }
+        #expect(garbageError?.message.contains("bad header") == true)
+
+        let (model, _) = try trainSmall()
+        let truncated = directory.appendingPathComponent("byline-truncated-\(UUID().uuidString).bin")
+        try model.write(to: truncated)
+        defer { try? FileManager.default.removeItem(at: truncated) }
+        let bytes = try Data(contentsOf: truncated)
+        try bytes.prefix(bytes.count - 10).write(to: truncated)
+        let truncatedError = #expect(throws: NERModelError.self) { try NERModel(contentsOf: truncated) }
+        #expect(truncatedError?.message.contains("not usable") == true)
+    }
+
+    @Test("the bundled model loads and finds people, places and organisations")
+    func bundledModel() throws {
+        let model = try #require(NERModel.bundled)
+        let words = ["Prime", "Minister", "Keir", "Starmer", "met", "Nvidia", "executives", "in", "Manchester", "on", "Tuesday", "."]
+        let spans = NERSpan.spans(model.tag(document: [words])[0]).map { (words[$0.range].joined(separator: " "), $0.entityClass) }
+        #expect(spans.contains { $0 == ("Keir Starmer", .person) })
+        #expect(spans.contains { $0 == ("Manchester", .location) })
+    }
+
+    @Test("BIO spans and scores are computed on exact matches")
+    func spansAndScores() {
+        let tags = ["B-PER", "I-PER", "O", "B-LOC", "I-ORG", "B-ORG"].compactMap(NERTag.init)
+        #expect(NERSpan.spans(tags) == [NERSpan(range: 0..<2, entityClass: .person), NERSpan(range: 3..<4, entityClass: .location),
+                                        NERSpan(range: 4..<5, entityClass: .organisation), NERSpan(range: 5..<6, entityClass: .organisation)])
+        var score = NERScore()
+        score.add(gold: ["B-PER", "I-PER", "O"].compactMap(NERTag.init), predicted: ["B-PER", "O", "O"].compactMap(NERTag.init))
+        #expect(NERScore.f1(score.overall).f1 == 0)
+    }
+}
