@@ -101,7 +101,9 @@ struct EntityRecognizer: Sendable {
         switch token.kind {
         case .quoteMark(let mark): return mark.isDouble ? "\"" : "'"
         case .possessive: return "'s"
-        default: return token.text.replacingOccurrences(of: "\u{2019}", with: "'")
+        default:
+            guard token.text.unicodeScalars.contains("\u{2019}") else { return token.text }
+            return String(String.UnicodeScalarView(token.text.unicodeScalars.map { $0 == "\u{2019}" ? "'" : $0 }))
         }
     }
 

@@ -1,3 +1,5 @@
+import Synchronization
+
 /// Token features for the entity tagger, as stable 64-bit hashes (each string is digested
 /// once with FNV-1a, then mixed with the feature's template number), so a model file means
 /// the same in every process and no feature builds a string.
@@ -9,6 +11,9 @@
 /// used (after a title or a given name, before an organisation word, after "in").
 struct NERFeatures: Sendable {
     let gazetteer: Gazetteer
+    private let views = TokenViewCache()
+
+    init(gazetteer: Gazetteer) { self.gazetteer = gazetteer }
 
     private enum Template: UInt64 {
         case bias = 1, word, lower, shape, prefix2, prefix3, suffix2, suffix3, suffix4
@@ -40,19 +45,19 @@ struct NERFeatures: Sendable {
                 var found: [String] = []
                 if index > 0 {
                     let previous = words[index - 1]
-                    let previousLower = previous.lowercased()
-                    if Lexicon.personTitles.contains(previousLower) || gazetteer.titles.contains(previousLower) { found.append("after-title") }
-                    if gazetteer.givenNames[previous] != nil { found.append("after-given") }
+                    let previousView = view(previous)
+                    if previousView.isTitle { found.append("after-title") }
+                    if previousView.isGivenName { found.append("after-given") }
                     if ["in", "at", "near", "from", "to"].contains(previous) { found.append("after-locative") }
-                    if previous.unicodeScalars.first?.isUppercaseLetter == true { found.append("inside-name") }
+                    if previousView.isCapitalised { found.append("inside-name") }
                 } else {
                     found.append("initial")
                 }
                 if index + 1 < words.count {
-                    let next = words[index + 1]
-                    if Lexicon.organisationHeads.contains(next) { found.append("before-orghead") }
-                    if Lexicon.speechVerbs.contains(next) { found.append("before-speech") }
-                    if next.unicodeScalars.first?.isUppercaseLetter == true { found.append("before-name") }
+                    let nextView = view(words[index + 1])
+                    if nextView.isOrganisationHead { found.append("before-orghead") }
+                    if nextView.isSpeechVerb { found.append("before-speech") }
+                    if nextView.isCapitalised { found.append("before-name") }
                 }
                 if found.isEmpty { found.append("alone") }
                 uses[word, default: []].formUnion(found)
@@ -94,8 +99,9 @@ struct NERFeatures: Sendable {
         var perToken: [[UInt64]] { (0..<count).map { Array(hashes[range(of: $0)]) } }
     }
 
-    struct TokenView {
+    struct TokenView: Sendable {
         let isCapitalised: Bool
+        let isTitle, isGivenName, isOrganisationHead, isSpeechVerb: Bool
         let isAllCaps: Bool
         let length: Int
         let word, lower, shape, prefix2, prefix3, suffix2, suffix3, suffix4: UInt64
@@ -106,17 +112,7 @@ struct NERFeatures: Sendable {
 
     /// Features of each token of a sentence (without the first-pass feature).
     func extract(_ words: [String], document: DocumentContext) -> SentenceFeatures {
-        var cache: [String: TokenView] = [:]
-        return extract(words, document: document, cache: &cache)
-    }
-
-    func extract(_ words: [String], document: DocumentContext, cache: inout [String: TokenView]) -> SentenceFeatures {
-        let views = words.map { word in
-            if let cached = cache[word] { return cached }
-            let made = view(word)
-            cache[word] = made
-            return made
-        }
+        let views = words.map(view)
         let phrases = phraseMatches(words)
         var result = SentenceFeatures()
         result.hashes.reserveCapacity(words.count * 32)
@@ -165,6 +161,10 @@ struct NERFeatures: Sendable {
     }
 
     private func view(_ word: String) -> TokenView {
+        views.view(of: word, making: makeView)
+    }
+
+    private func makeView(_ word: String) -> TokenView {
         let lower = word.lowercased()
         let lowerScalars = Array(lower.unicodeScalars)
         func digestScalars(_ slice: ArraySlice<Unicode.Scalar>) -> UInt64 {
@@ -176,8 +176,13 @@ struct NERFeatures: Sendable {
             return value
         }
         let isCapitalised = word.unicodeScalars.first?.isUppercaseLetter == true
+        let classNames = classes(of: word, lower: lower)
         return TokenView(
             isCapitalised: isCapitalised,
+            isTitle: classNames.contains("title"),
+            isGivenName: gazetteer.givenNames[word] != nil,
+            isOrganisationHead: classNames.contains("orghead"),
+            isSpeechVerb: classNames.contains("speech"),
             isAllCaps: isCapitalised && word.count > 1 && word == word.uppercased(),
             length: lowerScalars.count,
             word: Self.digest(word),
@@ -188,7 +193,7 @@ struct NERFeatures: Sendable {
             suffix2: digestScalars(lowerScalars.suffix(2)),
             suffix3: digestScalars(lowerScalars.suffix(3)),
             suffix4: digestScalars(lowerScalars.suffix(4)),
-            classes: classes(of: word, lower: lower).map(Self.digest)
+            classes: classNames.map(Self.digest)
         )
     }
 
@@ -269,5 +274,22 @@ struct NERFeatures: Sendable {
         value ^= value >> 33
         value = (value ^ third) &* 0xff51_afd7_ed55_8ccd
         return value ^ (value >> 33)
+    }
+}
+
+/// Token views shared across documents: most words recur from article to article, and a
+/// view costs a dozen gazetteer look-ups. Bounded: emptied when it grows past its limit.
+final class TokenViewCache: Sendable {
+    private let storage = Mutex<[String: NERFeatures.TokenView]>([:])
+    static let limit = 200_000
+
+    func view(of word: String, making make: (String) -> NERFeatures.TokenView) -> NERFeatures.TokenView {
+        if let cached = storage.withLock({ $0[word] }) { return cached }
+        let made = make(word)
+        storage.withLock { views in
+            if views.count >= Self.limit { views.removeAll(keepingCapacity: true) }
+            views[word] = made
+        }
+        return made
     }
 }

@@ -13,17 +13,28 @@ public final class NERModel: Sendable {
     static let tagCount = NERTag.count
 
     let rows: FeatureTable
-    /// rows.count × tagCount, row-major.
-    let weights: [Float]
+    /// rows.count × tagCount, row-major, quantised: the weight is value × `scale`. Half
+    /// the memory of Float, which matters in a loop bound by cache misses.
+    let weights: [Int16]
+    let scale: Float
     /// (tagCount + 1) × tagCount: from each tag, then from the sentence start.
     let transitions: [Float]
     let features: NERFeatures
     /// A tagger whose document-wide votes become features of this one (stacking).
     let firstPass: NERModel?
 
-    init(rows: FeatureTable, weights: [Float], transitions: [Float], gazetteer: Gazetteer, firstPass: NERModel? = nil) {
+    /// Quantises trained weights, so a model in memory decides exactly as its file will.
+    convenience init(rows: FeatureTable, weights: [Float], transitions: [Float], gazetteer: Gazetteer, firstPass: NERModel? = nil) {
+        let largest = weights.reduce(Float(0)) { max($0, abs($1)) }
+        let scale = largest > 0 ? largest / 32_767 : 1
+        self.init(rows: rows, quantised: weights.map { Int16(($0 / scale).rounded()) }, scale: scale,
+                  transitions: transitions, gazetteer: gazetteer, firstPass: firstPass)
+    }
+
+    init(rows: FeatureTable, quantised weights: [Int16], scale: Float, transitions: [Float], gazetteer: Gazetteer, firstPass: NERModel?) {
         self.rows = rows
         self.weights = weights
+        self.scale = scale
         self.transitions = transitions
         self.features = NERFeatures(gazetteer: gazetteer)
         self.firstPass = firstPass
@@ -42,8 +53,7 @@ public final class NERModel: Sendable {
     /// pass's document-wide votes.
     public func tag(document sentences: [[String]]) -> [[NERTag]] {
         var context = features.documentContext(sentences)
-        var cache: [String: NERFeatures.TokenView] = [:]
-        let hashed = sentences.map { features.extract($0, document: context, cache: &cache) }
+        let hashed = sentences.map { features.extract($0, document: context) }
         guard let firstPass else { return hashed.map { decode($0, extra: nil) } }
         let firstTags = hashed.map { firstPass.decode($0, extra: nil) }
         features.addFirstPass(firstTags, sentences: sentences, to: &context)
@@ -56,26 +66,34 @@ public final class NERModel: Sendable {
     func decode(_ hashed: NERFeatures.SentenceFeatures, extra: [UInt64?]?) -> [NERTag] {
         guard hashed.count > 0 else { return [] }
         let tags = Self.tagCount
-        var emissions = [Float](repeating: 0, count: hashed.count * tags)
-        emissions.withUnsafeMutableBufferPointer { emissions in
+        // Resolve every row first, then add weights: the look-ups are independent, so the
+        // processor overlaps their cache misses instead of waiting on each in turn.
+        var rowIndices = [Int32](repeating: -1, count: hashed.hashes.count + hashed.count)
+        var owners = [Int32](repeating: 0, count: rowIndices.count)
+        var used = 0
+        for position in 0..<hashed.count {
+            for index in hashed.range(of: position) {
+                rowIndices[used] = rows[hashed.hashes[index]] ?? -1
+                owners[used] = Int32(position)
+                used += 1
+            }
+            if let feature = extra?[position] {
+                rowIndices[used] = rows[feature] ?? -1
+                owners[used] = Int32(position)
+                used += 1
+            }
+        }
+        var sums = [Int32](repeating: 0, count: hashed.count * tags)
+        sums.withUnsafeMutableBufferPointer { sums in
             weights.withUnsafeBufferPointer { weights in
-                hashed.hashes.withUnsafeBufferPointer { hashes in
-                    var start = 0
-                    for position in 0..<hashed.count {
-                        let base = position * tags
-                        let end = hashed.ends[position]
-                        func add(_ feature: UInt64) {
-                            guard let row = rows[feature] else { return }
-                            let offset = Int(row) * tags
-                            for tag in 0..<tags { emissions[base + tag] += weights[offset + tag] }
-                        }
-                        for index in start..<end { add(hashes[index]) }
-                        if let feature = extra?[position] { add(feature) }
-                        start = end
-                    }
+                for index in 0..<used where rowIndices[index] >= 0 {
+                    let offset = Int(rowIndices[index]) * tags
+                    let base = Int(owners[index]) * tags
+                    for tag in 0..<tags { sums[base + tag] &+= Int32(weights[offset + tag]) }
                 }
             }
         }
+        let emissions = sums.map { Float($0) * scale }
         return Self.viterbi(emissions: emissions, transitions: transitions, length: hashed.count).map(NERTag.init(index:))
     }
 
@@ -141,18 +159,16 @@ public final class NERModel: Sendable {
         // Keep the rows with the strongest weights; the rest change few decisions.
         var kept = rows.entries.map { (hash: $0.key, row: Int($0.row)) }
         if kept.count > maximumRows {
-            func strength(_ row: Int) -> Float { (0..<tags).reduce(0) { max($0, abs(weights[row * tags + $1])) } }
+            func strength(_ row: Int) -> Int { (0..<tags).reduce(0) { max($0, abs(Int(weights[row * tags + $1]))) } }
             kept = kept.map { ($0, strength($0.row)) }.sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0.hash < $1.0.hash }.prefix(maximumRows).map(\.0)
         }
         kept.sort { $0.hash < $1.hash }
-        let largest = kept.reduce(Float(0)) { result, entry in (0..<tags).reduce(result) { max($0, abs(weights[entry.row * tags + $1])) } }
-        let scale = largest > 0 ? largest / 32_767 : 1
         appendInteger(UInt32(tags), to: &data)
         appendInteger(UInt32(kept.count), to: &data)
         appendInteger(scale.bitPattern, to: &data)
         for entry in kept { appendInteger(entry.hash, to: &data) }
         for entry in kept {
-            for tag in 0..<tags { appendInteger(Int16((weights[entry.row * tags + tag] / scale).rounded()), to: &data) }
+            for tag in 0..<tags { appendInteger(weights[entry.row * tags + tag], to: &data) }
         }
         for value in transitions { appendInteger(value.bitPattern, to: &data) }
     }
@@ -185,14 +201,14 @@ public final class NERModel: Sendable {
             var rows = FeatureTable(minimumCapacity: rowCount)
             for row in 0..<rowCount { rows.set(try reader.read(UInt64.self), row: Int32(row)) }
             guard rows.count == rowCount else { throw reader.fail("duplicate feature rows: corrupt") }
-            var weights = [Float](repeating: 0, count: rowCount * tags)
-            for index in weights.indices { weights[index] = Float(try reader.read(Int16.self)) * scale }
+            let weights = try reader.readArray(Int16.self, count: rowCount * tags)
             var transitions = [Float](repeating: 0, count: (tags + 1) * tags)
             for index in transitions.indices { transitions[index] = Float(bitPattern: try reader.read(UInt32.self)) }
-            model = NERModel(rows: rows, weights: weights, transitions: transitions, gazetteer: gazetteer, firstPass: model)
+            model = NERModel(rows: rows, quantised: weights, scale: scale, transitions: transitions, gazetteer: gazetteer, firstPass: model)
         }
         guard reader.remaining == 0, let model else { throw reader.fail("\(reader.remaining) unexpected bytes at the end") }
-        self.init(rows: model.rows, weights: model.weights, transitions: model.transitions, gazetteer: gazetteer, firstPass: model.firstPass)
+        self.init(rows: model.rows, quantised: model.weights, scale: model.scale, transitions: model.transitions,
+                  gazetteer: gazetteer, firstPass: model.firstPass)
     }
 }
 
@@ -214,6 +230,16 @@ private struct ModelReader {
     var remaining: Int { bytes.count - offset }
 
     func fail(_ reason: String) -> NERModelError { NERModelError(message: "entity model \(path) is not usable: \(reason)") }
+
+    /// Many little-endian integers at once (the weights: millions of them).
+    mutating func readArray<T: FixedWidthInteger>(_: T.Type, count: Int) throws(NERModelError) -> [T] {
+        let size = MemoryLayout<T>.size * count
+        guard remaining >= size else { throw fail("truncated") }
+        var values = [T](repeating: 0, count: count)
+        values.withUnsafeMutableBytes { $0.copyBytes(from: bytes[offset..<(offset + size)]) }
+        offset += size
+        return values.map { T(littleEndian: $0) }
+    }
 
     mutating func read<T: FixedWidthInteger>(_: T.Type) throws(NERModelError) -> T {
         let size = MemoryLayout<T>.size

@@ -40,7 +40,7 @@ public struct NERTrainer: Sendable {
         let developmentFirstPass = development.documents.map { firstPass.tag(document: $0.sentences.map(\.words)) }
         let second = trainStage(training, development: development,
                                 firstPass: (trainingFirstPass, developmentFirstPass), progress: progress)
-        return NERModel(rows: second.rows, weights: second.weights, transitions: second.transitions,
+        return NERModel(rows: second.rows, quantised: second.weights, scale: second.scale, transitions: second.transitions,
                         gazetteer: features.gazetteer, firstPass: firstPass)
     }
 
