@@ -61,6 +61,7 @@ struct QuoteAttributor: Sendable {
             )
             result.append(quote)
             previous = (candidate, result.count - 1)
+            if let speaker, entities[speaker.entity].type == .person { context.focus = (speaker.entity, candidate.openMark) }
         }
         return result
     }
@@ -260,6 +261,11 @@ struct QuoteAttributor: Sendable {
         }
         for index in range where tokens[index].isWord && Lexicon.roleNouns.contains(tokens[index].text.lowercased()) {
             let role = tokens[index].text.lowercased()
+            // "her statement said", "his office said": the owner speaks.
+            if index > range.lowerBound, ["his", "her", "its"].contains(tokens[index - 1].text.lowercased()) {
+                let owner = tokens[index - 1].text.lowercased()
+                return SpeakerPhrase(tokens: (index - 1)..<(index + 1), entity: context.resolvePronoun(owner, before: index - 1), confidence: 0.7)
+            }
             // "a spokesman for Carrow Health Partners": the organisation speaks.
             if index + 2 < range.upperBound, ["for", "of", "at"].contains(tokens[index + 1].text), let (entity, mentionRange) = context.mention(at: index + 2) {
                 return SpeakerPhrase(tokens: mentionRange, entity: entity, confidence: 0.8)
@@ -275,7 +281,7 @@ struct QuoteAttributor: Sendable {
 }
 
 /// Look-ups the attributor needs: which entity a token names, and who is in focus.
-private struct Context {
+private final class Context {
     let document: Document
     let entities: [RecognizedEntity]
     /// Token index -> (entity, mention token range).
@@ -283,6 +289,10 @@ private struct Context {
     /// Person mentions outside quotes, in text order: (first token, entity).
     let personMentions: [(Int, Int)]
     let organisationMentions: [(Int, Int)]
+    /// Organisations named as a sentence's subject ("The Foundation did not ..."), first token.
+    let organisationSubjects: [(Int, Int)]
+    /// The person who spoke the latest attributed quote, and where that quote opened.
+    var focus: (entity: Int, token: Int)?
 
     init(document: Document, entities: [RecognizedEntity], candidates: [QuoteCandidate]) {
         self.document = document
@@ -292,18 +302,26 @@ private struct Context {
             for index in candidate.inner { insideQuote[index] = true }
         }
         var byToken: [Int: (Int, Range<Int>)] = [:]
-        var people: [(Int, Int)] = [], organisations: [(Int, Int)] = []
+        var people: [(Int, Int)] = [], organisations: [(Int, Int)] = [], subjects: [(Int, Int)] = []
         for (entityIndex, entity) in entities.enumerated() {
             for mention in entity.mentions {
                 for token in mention.tokens { byToken[token] = (entityIndex, mention.tokens) }
                 guard !insideQuote[mention.tokens.lowerBound] else { continue }
                 if entity.type == .person { people.append((mention.tokens.lowerBound, entityIndex)) }
-                if entity.type == .org { organisations.append((mention.tokens.lowerBound, entityIndex)) }
+                if entity.type == .org {
+                    organisations.append((mention.tokens.lowerBound, entityIndex))
+                    let sentenceStart = document.sentenceRange(of: mention.tokens.lowerBound).lowerBound
+                    let before = mention.tokens.lowerBound - sentenceStart
+                    if before == 0 || before == 1 && document.tokens[sentenceStart].text == "The" {
+                        subjects.append((mention.tokens.lowerBound, entityIndex))
+                    }
+                }
             }
         }
         mentionsByToken = byToken
         personMentions = people.sorted { $0.0 < $1.0 }
         organisationMentions = organisations.sorted { $0.0 < $1.0 }
+        organisationSubjects = subjects.sorted { $0.0 < $1.0 }
     }
 
     func mention(at token: Int) -> (Int, Range<Int>)? {
@@ -311,15 +329,25 @@ private struct Context {
         return found
     }
 
-    /// "he" / "she": the most recent person before, of that gender where known.
+    /// "he" / "she": the person quoted just before when of that gender and no other person
+    /// of it was named since; else the most recent person of that gender (where known).
+    /// "it": the organisation in focus.
     func resolvePronoun(_ pronoun: String, before token: Int) -> Int? {
-        let wanted: Gazetteer.Gender? = pronoun == "he" ? .male : pronoun == "she" ? .female : nil
+        if pronoun == "it" || pronoun == "its" { return organisationInFocus(before: token) }
+        let wanted: Gazetteer.Gender? = ["he", "his", "him"].contains(pronoun) ? .male : ["she", "her"].contains(pronoun) ? .female : nil
         guard let wanted else { return nil }
-        for (position, entity) in personMentions.reversed() where position < token {
-            let gender = entities[entity].gender
-            if gender == wanted || gender == .unknown { return entity }
+        func agrees(_ entity: Int) -> Bool { entities[entity].gender == wanted || entities[entity].gender == .unknown }
+        let latest = personMentions.last { $0.0 < token && agrees($0.1) }
+        if let focus, agrees(focus.entity), focus.token < token {
+            let namedSince = personMentions.contains { $0.0 > focus.token && $0.0 < token && $0.1 != focus.entity && agrees($0.1) }
+            if !namedSince { return focus.entity }
         }
-        return nil
+        return latest?.1
+    }
+
+    /// The latest organisation named as a subject, else the latest named at all.
+    func organisationInFocus(before token: Int) -> Int? {
+        organisationSubjects.last { $0.0 < token }?.1 ?? organisationMentions.last { $0.0 < token }?.1
     }
 
     /// "the spokesman": the person introduced with that title; "the company": the most
@@ -334,9 +362,7 @@ private struct Context {
     /// "the spokesman": the person introduced with that title (else nobody: an unknown
     /// speaker stays unknown); "the company": the most recent organisation.
     func resolveRole(_ role: String, before token: Int) -> Int? {
-        if Self.organisationalRoles.contains(role) {
-            return organisationMentions.last { $0.0 < token }?.1
-        }
+        if Self.organisationalRoles.contains(role) { return organisationInFocus(before: token) }
         for (position, entity) in personMentions.reversed() where position < token {
             if entities[entity].titles.contains(role) { return entity }
         }
