@@ -256,8 +256,11 @@ struct QuoteAttributor: Sendable {
         var firstOther: (Int, Range<Int>)?
         for index in range {
             guard let (entity, mentionRange) = context.mention(at: index) else { continue }
-            if context.entities[entity].type == .person { return SpeakerPhrase(tokens: mentionRange, entity: entity, confidence: 0.9) }
-            if firstOther == nil { firstOther = (entity, mentionRange) }
+            let type = context.entities[entity].type
+            if type == .person { return SpeakerPhrase(tokens: mentionRange, entity: entity, confidence: 0.9) }
+            // A place or nationality speaks only as the verb's very subject ("Washington said").
+            let adjacent = preferLast ? mentionRange.upperBound >= range.upperBound : mentionRange.lowerBound <= range.lowerBound
+            if firstOther == nil, type == .org || adjacent { firstOther = (entity, mentionRange) }
         }
         for index in range where tokens[index].isWord && Lexicon.roleNouns.contains(tokens[index].text.lowercased()) {
             let role = tokens[index].text.lowercased()
