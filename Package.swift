@@ -42,7 +42,8 @@ let package = Package(
         ),
         .testTarget(
             name: "BylineEnrichmentTests",
-            dependencies: ["BylineEnrichment"]
+            dependencies: ["BylineEnrichment"],
+            exclude: ["Fixtures"]
         ),
         // Runs the built `byline` executable: `swift build` before `swift test`.
         .testTarget(

@@ -143,7 +143,7 @@ public final class NERModel: Sendable {
 
     private var stages: [NERModel] { (firstPass?.stages ?? []) + [self] }
 
-    public func write(to url: URL, maximumBytes: Int = 8_000_000) throws {
+    public func write(to url: URL, maximumBytes: Int = 1_000_000) throws {
         let stages = self.stages
         var data = Data(Self.magic)
         appendInteger(UInt32(stages.count), to: &data)
