@@ -23,10 +23,11 @@ struct AdminAndLifecycleTests {
         let admin = try KafkaAdmin(configuration: KafkaConfiguration(bootstrapServers: cluster.bootstrapServers))
         let (error, took) = await measure {
             await #expect(throws: KafkaError.self) {
-                try await admin.createTopics([KafkaNewTopic(name: "fresh", partitions: 3)], timeout: .seconds(5))
+                try await admin.createTopics([KafkaNewTopic(name: "fresh", partitions: 3)], timeout: .seconds(2))
             }
         }
         #expect(error?.message.isEmpty == false)
+        // The request times out after 2 s; the rest is slack for a loaded CI machine.
         #expect(took < .seconds(8))
     }
 

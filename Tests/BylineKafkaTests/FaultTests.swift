@@ -85,7 +85,7 @@ struct FaultTests {
     func unreachableBootstrap() async throws {
         let kafka = KafkaConfiguration(bootstrapServers: "127.0.0.1:1")
         var configuration = KafkaProducerConfiguration(kafka: kafka)
-        configuration.messageTimeout = .seconds(2)
+        configuration.messageTimeout = .seconds(1)
         let brokerErrors = Mutex<[KafkaError]>([])
         let producer = try KafkaProducer(
             configuration: configuration,
@@ -103,7 +103,7 @@ struct FaultTests {
 
         let admin = try KafkaAdmin(configuration: kafka)
         let (metadataError, metadataTook) = await measure {
-            await #expect(throws: KafkaError.self) { try await admin.describeCluster(timeout: .seconds(2)) }
+            await #expect(throws: KafkaError.self) { try await admin.describeCluster(timeout: .seconds(1)) }
         }
         #expect(metadataError?.code == .transport || metadataError?.code == .timedOut, "\(String(describing: metadataError))")
         #expect(metadataTook < .seconds(5))
