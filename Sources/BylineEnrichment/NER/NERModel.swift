@@ -43,9 +43,18 @@ public final class NERModel: Sendable {
     public var featureCount: Int { rows.count }
 
     /// The model shipped with Byline (trained on CoNLL-2003 English, see the README).
+    /// Nil, with a warning on standard error, when the file is missing or unusable: the
+    /// enrichment then falls back to its hand rules rather than stopping.
     public static let bundled: NERModel? = {
-        guard let url = Bundle.module.url(forResource: "ner-model", withExtension: "bin") else { return nil }
-        return try? NERModel(contentsOf: url)
+        do throws(NERModelError) {
+            guard let url = Bundle.module.url(forResource: "ner-model", withExtension: "bin") else {
+                throw NERModelError(message: "ner-model.bin is missing from the installation")
+            }
+            return try NERModel(contentsOf: url)
+        } catch {
+            FileHandle.standardError.write(Data("byline: warning: \(error); entities fall back to hand rules\n".utf8))
+            return nil
+        }
     }()
 
     /// Tags every sentence of one document (document-level features look across them).
