@@ -71,13 +71,13 @@ struct InputTests {
         #expect(withMarks < .seconds(30))
     }
 
-    @Test("a long article of a million characters is enriched")
+    @Test("a long article, a quarter of a million characters, is enriched whole")
     func longText() async throws {
         let paragraph = "\u{201C}We will rebuild,\u{201D} Maria Okonjo said in Port Alder on Friday.\n"
-        let text = String(repeating: paragraph, count: 15_000)
+        let text = String(repeating: paragraph, count: 4_000)
         let article = try await Fixtures.enrich(text)
-        #expect(article.quotes.count == 15_000)
-        #expect(article.entity(named: "Maria Okonjo")?.mentions.count == 15_000)
+        #expect(article.quotes.count == 4_000)
+        #expect(article.entity(named: "Maria Okonjo")?.mentions.count == 4_000)
     }
 
     @Test("input fields pass through; the output matches the published schema", arguments: Fixtures.sampleLines.indices)
