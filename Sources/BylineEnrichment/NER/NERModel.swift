@@ -62,13 +62,29 @@ public final class NERModel: Sendable {
     /// pass's document-wide votes.
     public func tag(document sentences: [[String]]) -> [[NERTag]] {
         var context = features.documentContext(sentences)
-        let hashed = sentences.map { features.extract($0, document: context) }
-        guard let firstPass else { return hashed.map { decode($0, extra: nil) } }
-        let firstTags = hashed.map { firstPass.decode($0, extra: nil) }
+        // A sentence with no capitalised word but a common opener names nobody: it is
+        // tagged O without decoding (about a fifth of news sentences).
+        let named = sentences.map(Self.mayNameSomething)
+        let hashed = zip(sentences, named).map { words, named in
+            named ? features.extract(words, document: context) : NERFeatures.SentenceFeatures()
+        }
+        let firstTags = zip(sentences, hashed).map { words, sentenceFeatures in
+            sentenceFeatures.count == words.count ? (firstPass ?? self).decode(sentenceFeatures, extra: nil)
+                : [NERTag](repeating: .outside, count: words.count)
+        }
+        guard firstPass != nil else { return firstTags }
         features.addFirstPass(firstTags, sentences: sentences, to: &context)
         return zip(sentences, hashed).map { words, sentenceFeatures in
-            decode(sentenceFeatures, extra: words.map { features.firstPassFeature($0, context) })
+            guard sentenceFeatures.count == words.count else { return [NERTag](repeating: .outside, count: words.count) }
+            return decode(sentenceFeatures, extra: words.map { features.firstPassFeature($0, context) })
         }
+    }
+
+    private static func mayNameSomething(_ words: [String]) -> Bool {
+        for (index, word) in words.enumerated() where word.unicodeScalars.first?.isUppercaseLetter == true {
+            if index > 0 || !Lexicon.sentenceStarters.contains(word) { return true }
+        }
+        return false
     }
 
     /// Tags one sentence from its features, plus at most one extra feature per token.
