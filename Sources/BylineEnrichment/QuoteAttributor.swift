@@ -169,7 +169,7 @@ struct QuoteAttributor: Sendable {
         }
         // The nearest speech verb before the quote whose subject names someone.
         var firstVerb: Int?
-        for verb in head.reversed() where Lexicon.speechVerbs.contains(tokens[verb].text) && tokens[verb].text != "according" {
+        for verb in head.reversed() where isSpeechVerb(at: verb, tokens) && tokens[verb].text != "according" {
             if firstVerb == nil { firstVerb = verb }
             if let speaker = speakerPhrase(endingBefore: verb, floor: head.lowerBound, context), speaker.entity != nil {
                 return Attribution(cue: tokens[verb].text, speaker: speaker)
@@ -192,6 +192,21 @@ struct QuoteAttributor: Sendable {
         }
         return nil
     }
+
+    /// A speech verb used as a verb: "tweets" in "Trump tweets" but not in "his late-night
+    /// tweets"; "calls" in "she calls it" but not in "the calls".
+    private func isSpeechVerb(at index: Int, _ tokens: [Token]) -> Bool {
+        guard Lexicon.speechVerbs.contains(tokens[index].text) else { return false }
+        guard index > 0 else { return true }
+        let previous = tokens[index - 1]
+        if previous.kind == .possessive { return false }
+        return !Self.nounMarkers.contains(previous.text.lowercased()) && !previous.text.contains("-")
+    }
+
+    private static let nounMarkers: Set<String> = [
+        "the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "these", "those", "this", "of",
+        "recent", "latest", "new", "many", "several", "some", "any", "no", "such", "angry", "two", "three",
+    ]
 
     private func containsSpeechVerb(_ range: Range<Int>, _ document: Document) -> Bool {
         range.contains { $0 < document.tokens.count && Lexicon.speechVerbs.contains(document.tokens[$0].text) }
@@ -340,6 +355,14 @@ private final class Context {
         let wanted: Gazetteer.Gender? = ["he", "his", "him"].contains(pronoun) ? .male : ["she", "her"].contains(pronoun) ? .female : nil
         guard let wanted else { return nil }
         func agrees(_ entity: Int) -> Bool { entities[entity].gender == wanted || entities[entity].gender == .unknown }
+        // "Clinton says she appreciated ... what she calls": the sentence's speaking subject.
+        let sentenceStart = document.sentenceRange(of: token).lowerBound
+        for (position, entity) in personMentions where position >= sentenceStart && position < token && agrees(entity) {
+            let after = (mentionsByToken[position]?.1.upperBound ?? position + 1)
+            if after < token, (after..<min(after + 2, token)).contains(where: { Lexicon.speechVerbs.contains(document.tokens[$0].text) }) {
+                return entity
+            }
+        }
         let latest = personMentions.last { $0.0 < token && agrees($0.1) }
         if let focus, agrees(focus.entity), focus.token < token {
             let namedSince = personMentions.contains { $0.0 > focus.token && $0.0 < token && $0.1 != focus.entity && agrees($0.1) }
