@@ -394,7 +394,11 @@ struct EntityRecognizer: Sendable {
         func key(_ text: String) -> String { text.hasPrefix("The ") ? String(text.dropFirst(4)) : text }
 
         // Longer names first, so "Biden" can join "Joe Biden" wherever either comes first.
+        // Headlines capitalise every word ("Clinton Goes After Trump"): their spans do not
+        // name entities while the body offers a name.
+        let headline = mentions.map { isHeadline(document.sentenceRange(of: $0.tokens.lowerBound), document.tokens) }
         let order = mentions.indices.sorted {
+            if headline[$0] != headline[$1] { return !headline[$0] }
             let a = mentions[$0].tokens.count, b = mentions[$1].tokens.count
             return a != b ? a > b : mentions[$0].start < mentions[$1].start
         }
@@ -433,6 +437,12 @@ struct EntityRecognizer: Sendable {
             result.append(entity)
         }
         return result.sorted { $0.mentions[0].start < $1.mentions[0].start }
+    }
+
+    private func isHeadline(_ sentence: Range<Int>, _ tokens: [Token]) -> Bool {
+        let words = sentence.filter { tokens[$0].isWord && tokens[$0].text.count > 3 }
+        guard words.count >= 3 else { return false }
+        return words.filter { tokens[$0].isCapitalized }.count * 10 >= words.count * 8
     }
 
     /// "Biden" joins "Joe Biden"; "Campbell" joins "Campbell Soup"; "FBI" joins

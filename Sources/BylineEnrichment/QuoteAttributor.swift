@@ -269,13 +269,25 @@ struct QuoteAttributor: Sendable {
     private func phrase(in range: Range<Int>, _ context: Context, preferLast: Bool) -> SpeakerPhrase? {
         let tokens = context.document.tokens
         var firstOther: (Int, Range<Int>)?
-        for index in range {
-            guard let (entity, mentionRange) = context.mention(at: index) else { continue }
+        var people: [(Int, Range<Int>)] = []
+        var index = range.lowerBound
+        while index < range.upperBound {
+            guard let (entity, mentionRange) = context.mention(at: index) else { index += 1; continue }
+            index = max(index + 1, mentionRange.upperBound)
             let type = context.entities[entity].type
-            if type == .person { return SpeakerPhrase(tokens: mentionRange, entity: entity, confidence: 0.9) }
+            if type == .person { people.append((entity, mentionRange)); continue }
             // A place or nationality speaks only as the verb's very subject ("Washington said").
             let adjacent = preferLast ? mentionRange.upperBound >= range.upperBound : mentionRange.lowerBound <= range.lowerBound
             if firstOther == nil, type == .org || adjacent { firstOther = (entity, mentionRange) }
+        }
+        if let first = people.first {
+            // "Trump campaign spokesman Jason Miller added": the titled name speaks, not the
+            // name that qualifies the title.
+            let last = people[people.count - 1]
+            let titled = last.1.lowerBound > range.lowerBound && tokens[last.1.lowerBound - 1].isWord
+                && Lexicon.personTitles.contains(tokens[last.1.lowerBound - 1].text.lowercased())
+            let chosen = people.count > 1 && titled ? last : first
+            return SpeakerPhrase(tokens: chosen.1, entity: chosen.0, confidence: 0.9)
         }
         for index in range where tokens[index].isWord && Lexicon.roleNouns.contains(tokens[index].text.lowercased()) {
             let role = tokens[index].text.lowercased()
