@@ -440,6 +440,11 @@ struct EntityRecognizer: Sendable {
     }
 
     private func isHeadline(_ sentence: Range<Int>, _ tokens: [Token]) -> Bool {
+        // A headline stands alone as the first paragraph, or carries no final stop; a sentence
+        // of names inside a paragraph ("Joe Biden met Vladimir Putin. Biden said ...") does not.
+        guard let first = sentence.first, let last = sentence.last else { return false }
+        let wholeFirstParagraph = tokens[first].paragraph == 0 && (last + 1 == tokens.count || tokens[last + 1].paragraph != 0)
+        if !wholeFirstParagraph, [".", "!", "?", "\u{2026}"].contains(tokens[last].text) { return false }
         let words = sentence.filter { tokens[$0].isWord && tokens[$0].text.count > 3 }
         guard words.count >= 3 else { return false }
         return words.filter { tokens[$0].isCapitalized }.count * 10 >= words.count * 8

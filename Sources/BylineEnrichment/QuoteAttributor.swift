@@ -286,7 +286,7 @@ struct QuoteAttributor: Sendable {
             let last = people[people.count - 1]
             let titled = last.1.lowerBound > range.lowerBound && tokens[last.1.lowerBound - 1].isWord
                 && Lexicon.personTitles.contains(tokens[last.1.lowerBound - 1].text.lowercased())
-            let chosen = people.count > 1 && titled ? last : first
+            let chosen = preferLast && people.count > 1 && titled ? last : first
             return SpeakerPhrase(tokens: chosen.1, entity: chosen.0, confidence: 0.9)
         }
         for index in range where tokens[index].isWord && Lexicon.roleNouns.contains(tokens[index].text.lowercased()) {

@@ -93,4 +93,16 @@ struct QuoteTests {
         #expect(article.speakerName(of: "register and vote") == "Jorge Falcon")
         #expect(article.speakerName(of: "let this stand") == "Ann Lee")
     }
+
+    @Test("the titled name speaks; a pronoun binds to its sentence's speaker")
+    func subjectsInContext() async throws {
+        let text = """
+        Mayor Diane Cho met the press on Monday.
+        Veltrix spokesman Harold Kim added, “The plant will open on time and on budget.”
+        Diane Cho says she rejects what she calls “a campaign of rumours about the budget.”
+        """
+        let article = try await Fixtures.enrich(text)
+        #expect(article.speakerName(of: "open on time") == "Harold Kim")
+        #expect(article.speakerName(of: "campaign of rumours") == "Diane Cho")
+    }
 }
