@@ -27,7 +27,9 @@ struct EnrichCommand: AsyncParsableCommand {
         if output == "-" {
             outputHandle = .standardOutput
         } else {
-            FileManager.default.createFile(atPath: output, contents: nil)
+            guard FileManager.default.createFile(atPath: output, contents: nil) else {
+                throw ValidationError("cannot create the output file \(output)")
+            }
             outputHandle = try FileHandle(forWritingTo: URL(fileURLWithPath: output))
         }
         let enricher = ArticleEnricher(limits: EnrichmentLimits(maximumInputBytes: maxBytes))
