@@ -19,14 +19,11 @@ public enum KafkaRebalanceEvent: Sendable, Equatable {
 /// that falls behind holds the consumer back: nothing is buffered without bound.
 /// Call `close()` to leave the group; until then the polling thread keeps it alive.
 public final class KafkaConsumer: Sendable {
-    private struct PartitionState {
-        var assignment: Set<KafkaTopicPartition> = []
-    }
-
     private nonisolated(unsafe) let handle: OpaquePointer
     private let callbacks: NativeCallbackTarget
     private let inbox: ConsumerInbox
-    private let partitions: Mutex<PartitionState>
+    /// The partitions this member owns, as the rebalances reported them.
+    private let assigned = Mutex<Set<KafkaTopicPartition>>([])
     private let closeRequested = Atomic<Bool>(false)
     /// Held while the handle is used from outside the polling thread, so it cannot be
     /// destroyed under a call.
@@ -42,7 +39,6 @@ public final class KafkaConsumer: Sendable {
     ) throws(KafkaError) {
         let conf = try makeNativeConfiguration(configuration.properties)
         let inbox = ConsumerInbox(capacity: configuration.bufferCapacity)
-        let partitions = Mutex(PartitionState())
         // The rebalance callback needs `self`, which exists only after the handle does.
         let owner = LateReference<KafkaConsumer>()
         callbacks = NativeCallbackTarget(listeners: listeners) { handle, code, list in
@@ -57,7 +53,6 @@ public final class KafkaConsumer: Sendable {
         handle = try makeClientHandle(type: RD_KAFKA_CONSUMER, conf: conf)
         rd_kafka_poll_set_consumer(handle)
         self.inbox = inbox
-        self.partitions = partitions
         owner.value = self
         startDedicatedThread(name: "byline-kafka-consumer") { [self] in
             pollUntilClosed()
@@ -88,7 +83,7 @@ public final class KafkaConsumer: Sendable {
     public var messages: KafkaConsumerMessages { KafkaConsumerMessages(inbox: inbox) }
 
     /// The partitions this member owns now.
-    public var assignment: [KafkaTopicPartition] { partitions.withLock { $0.assignment.sorted() } }
+    public var assignment: [KafkaTopicPartition] { assigned.withLock { $0.sorted() } }
 
     /// Commits offsets (each the next offset to read) and waits for the broker.
     public func commit(_ offsets: [KafkaTopicPartitionOffset]) async throws(KafkaError) {
@@ -196,13 +191,13 @@ public final class KafkaConsumer: Sendable {
         let changed = TopicPartitionList.partitions(of: list)
         if code == RD_KAFKA_RESP_ERR__ASSIGN_PARTITIONS {
             Self.applyRebalance(handle: handle, code: code, list: list)
-            partitions.withLock { $0.assignment.formUnion(changed) }
+            assigned.withLock { $0.formUnion(changed) }
             onRebalance?(.assigned(changed), self)
         } else {
             onRebalance?(.revoked(changed, lost: rd_kafka_assignment_lost(handle) != 0), self)
             let revoked = Set(changed)
             inbox.discard(partitions: revoked)
-            partitions.withLock { $0.assignment.subtract(revoked) }
+            assigned.withLock { $0.subtract(revoked) }
             Self.applyRebalance(handle: handle, code: code, list: list)
         }
     }
