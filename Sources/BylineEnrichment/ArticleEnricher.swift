@@ -34,7 +34,7 @@ public struct ArticleEnricher: Sendable {
             input: input,
             entities: outputEntities(entities),
             quotes: quotes.map { outputQuote($0, entities: entities, document) },
-            tookMilliseconds: Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15,
+            tookMilliseconds: elapsed.inSeconds * 1000,
             tokenCount: document.tokens.count
         )
     }

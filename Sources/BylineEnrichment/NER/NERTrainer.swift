@@ -106,7 +106,7 @@ public struct NERTrainer: Sendable {
             let f1 = NERScore.f1(score.overall).f1
             if f1 > best.f1 { best = (f1, averagedWeights, averagedTransitions) }
             let elapsed = ContinuousClock.now - started
-            progress(EpochReport(epoch: epoch, developmentScore: score, seconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18))
+            progress(EpochReport(epoch: epoch, developmentScore: score, seconds: elapsed.inSeconds))
         }
         return NERModel(rows: rowOfFeature, weights: best.weights, transitions: best.transitions, gazetteer: features.gazetteer)
     }
