@@ -11,6 +11,10 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
     ],
     targets: [
         // The only place that includes librdkafka's headers; found through pkg-config.
@@ -28,27 +32,58 @@ let package = Package(
             name: "BylineEnrichment",
             resources: [.copy("Resources/gazetteer.tsv"), .copy("Resources/ner-model.bin")]
         ),
+        // Joins the two: in-flight window, offset tracking, dead letters, metrics, health.
+        // Logs and counts through swift-log and swift-metrics; the executable picks the backends.
+        .target(
+            name: "BylineWorker",
+            dependencies: [
+                "BylineKafka",
+                "BylineEnrichment",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
+        ),
         .executableTarget(
             name: "byline",
             dependencies: [
                 "BylineKafka",
                 "BylineEnrichment",
+                "BylineWorker",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
+        ),
+        // Helpers shared by the test targets.
+        .target(
+            name: "BylineTestSupport",
+            path: "Tests/BylineTestSupport"
         ),
         .testTarget(
             name: "BylineKafkaTests",
-            dependencies: ["BylineKafka"]
+            dependencies: ["BylineKafka", "BylineTestSupport"]
         ),
         .testTarget(
             name: "BylineEnrichmentTests",
             dependencies: ["BylineEnrichment"],
             exclude: ["Fixtures"]
         ),
+        .testTarget(
+            name: "BylineWorkerTests",
+            dependencies: [
+                "BylineWorker",
+                "BylineKafka",
+                "BylineTestSupport",
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
+        ),
         // Runs the built `byline` executable: `swift build` before `swift test`.
         .testTarget(
             name: "BylineCommandTests",
-            dependencies: ["BylineKafka"]
+            dependencies: ["BylineKafka", "BylineTestSupport"]
         ),
     ],
     swiftLanguageModes: [.v6]

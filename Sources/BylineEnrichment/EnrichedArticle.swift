@@ -57,6 +57,18 @@ public struct EnrichedArticle: Sendable {
         return .object(members)
     }
 
+    /// One record per quote, for quote-search indexes: the quote as in `json()`, preceded by
+    /// the article's id, the quote's position in it, and the article fields that say where
+    /// it was published.
+    public func quoteRecords() -> [JSONValue] {
+        let context = input.fields.filter { ["url", "title", "source", "published_at", "language"].contains($0.0) }
+        return quotes.enumerated().map { index, quote in
+            guard case .object(let quoteMembers) = Self.json(quote) else { preconditionFailure("a quote is a JSON object") }
+            let head: [(String, JSONValue)] = [("article_id", .string(input.id)), ("quote_index", .integer(Int64(index)))]
+            return .object(head + context + quoteMembers)
+        }
+    }
+
     private static func json(_ mention: Mention) -> JSONValue {
         .object([("start", .integer(Int64(mention.start))), ("end", .integer(Int64(mention.end))), ("text", .string(mention.text))])
     }

@@ -7,11 +7,28 @@ public struct KafkaClientListeners: Sendable {
     public var onError: (@Sendable (KafkaError) -> Void)?
     /// librdkafka's statistics JSON, every `statisticsInterval`.
     public var onStatistics: (@Sendable (String) -> Void)?
+    /// librdkafka's log lines (syslog levels: 0 emergency ... 7 debug), from its own
+    /// threads. Without it librdkafka prints them to standard error.
+    public var onLog: (@Sendable (KafkaLogLine) -> Void)?
 
-    public init(onError: (@Sendable (KafkaError) -> Void)? = nil, onStatistics: (@Sendable (String) -> Void)? = nil) {
+    public init(
+        onError: (@Sendable (KafkaError) -> Void)? = nil,
+        onStatistics: (@Sendable (String) -> Void)? = nil,
+        onLog: (@Sendable (KafkaLogLine) -> Void)? = nil
+    ) {
         self.onError = onError
         self.onStatistics = onStatistics
+        self.onLog = onLog
     }
+}
+
+/// One line of librdkafka's own log.
+public struct KafkaLogLine: Sendable {
+    /// Syslog severity: 3 error, 4 warning, 6 info, 7 debug.
+    public var level: Int32
+    /// librdkafka's subsystem tag, e.g. "FAIL", "REQTMOUT", "CGRPOP".
+    public var facility: String
+    public var message: String
 }
 
 /// The object behind a client's native opaque pointer: the C callbacks below find their
@@ -46,6 +63,16 @@ final class NativeCallbackTarget: Sendable {
                     target.listeners.onStatistics?(text)
                 }
                 return 0  // librdkafka frees the JSON
+            }
+        }
+        if listeners.onLog != nil {
+            rd_kafka_conf_set_log_cb(conf) { handle, level, facility, message in
+                guard let handle, let target = NativeCallbackTarget.from(rd_kafka_opaque(handle)) else { return }
+                target.listeners.onLog?(KafkaLogLine(
+                    level: level,
+                    facility: facility.map { String(cString: $0) } ?? "",
+                    message: message.map { String(cString: $0) } ?? ""
+                ))
             }
         }
         if rebalance != nil {

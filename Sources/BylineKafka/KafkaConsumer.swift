@@ -3,8 +3,9 @@ import Synchronization
 
 /// A change of this member's partitions, reported on the consumer's polling thread.
 public enum KafkaRebalanceEvent: Sendable, Equatable {
-    /// The partitions were added to this member; messages for them follow.
-    case assigned([KafkaTopicPartition])
+    /// The partitions were added to this member; messages for them follow, each with an
+    /// `assignmentEpoch` of at least `epoch`.
+    case assigned([KafkaTopicPartition], epoch: UInt64)
     /// The partitions are being taken away. Until the listener returns this member still
     /// owns them, so it can commit finished work (`commitNow`). `lost` means the group
     /// already gave them to another member and a commit would be refused.
@@ -24,6 +25,9 @@ public final class KafkaConsumer: Sendable {
     private let inbox: ConsumerInbox
     /// The partitions this member owns, as the rebalances reported them.
     private let assigned = Mutex<Set<KafkaTopicPartition>>([])
+    /// Rebalances served so far; stamped on each fetched message. Only the polling
+    /// thread changes it, between polls, so a message's stamp is exact.
+    private let assignmentEpoch = Atomic<UInt64>(0)
     private let closeRequested = Atomic<Bool>(false)
     /// Held while the handle is used from outside the polling thread, so it cannot be
     /// destroyed under a call.
@@ -153,7 +157,7 @@ public final class KafkaConsumer: Sendable {
                 timeout = 0
                 defer { rd_kafka_message_destroy(native) }
                 if native.pointee.err == RD_KAFKA_RESP_ERR_NO_ERROR {
-                    batch.append(KafkaMessage(copying: native))
+                    batch.append(KafkaMessage(copying: native, assignmentEpoch: assignmentEpoch.load(ordering: .relaxed)))
                 } else if reportConsumeError(native) {
                     inbox.push(batch)
                     return
@@ -189,10 +193,11 @@ public final class KafkaConsumer: Sendable {
         onRebalance: (@Sendable (KafkaRebalanceEvent, KafkaConsumer) -> Void)?
     ) {
         let changed = TopicPartitionList.partitions(of: list)
+        let epoch = assignmentEpoch.add(1, ordering: .relaxed).newValue
         if code == RD_KAFKA_RESP_ERR__ASSIGN_PARTITIONS {
             Self.applyRebalance(handle: handle, code: code, list: list)
             assigned.withLock { $0.formUnion(changed) }
-            onRebalance?(.assigned(changed), self)
+            onRebalance?(.assigned(changed, epoch: epoch), self)
         } else {
             onRebalance?(.revoked(changed, lost: rd_kafka_assignment_lost(handle) != 0), self)
             let revoked = Set(changed)

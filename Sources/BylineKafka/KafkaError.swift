@@ -35,6 +35,15 @@ public struct KafkaErrorCode: RawRepresentable, Hashable, Sendable, CustomString
     public static let coordinatorNotAvailable = KafkaErrorCode(RD_KAFKA_RESP_ERR_COORDINATOR_NOT_AVAILABLE)
     public static let rebalanceInProgress = KafkaErrorCode(RD_KAFKA_RESP_ERR_REBALANCE_IN_PROGRESS)
     public static let noOffset = KafkaErrorCode(RD_KAFKA_RESP_ERR__NO_OFFSET)
+    public static let notEnoughReplicas = KafkaErrorCode(RD_KAFKA_RESP_ERR_NOT_ENOUGH_REPLICAS)
+    public static let messageSizeTooLarge = KafkaErrorCode(RD_KAFKA_RESP_ERR_MSG_SIZE_TOO_LARGE)
+    public static let recordListTooLarge = KafkaErrorCode(RD_KAFKA_RESP_ERR_RECORD_LIST_TOO_LARGE)
+    public static let invalidRecord = KafkaErrorCode(RD_KAFKA_RESP_ERR_INVALID_RECORD)
+
+    /// Codes that refuse the message itself: sending it again can never succeed.
+    public var rejectsMessage: Bool {
+        [Self.messageSizeTooLarge, .recordListTooLarge, .invalidRecord].contains(self)
+    }
 
     /// Codes after which the same request may succeed later: the broker or the network was
     /// briefly unavailable. librdkafka retries most of these internally already.
@@ -47,7 +56,7 @@ public struct KafkaErrorCode: RawRepresentable, Hashable, Sendable, CustomString
         KafkaErrorCode(RD_KAFKA_RESP_ERR__WAIT_COORD),
         KafkaErrorCode(RD_KAFKA_RESP_ERR_NETWORK_EXCEPTION),
         KafkaErrorCode(RD_KAFKA_RESP_ERR_COORDINATOR_LOAD_IN_PROGRESS),
-        KafkaErrorCode(RD_KAFKA_RESP_ERR_NOT_ENOUGH_REPLICAS),
+        .notEnoughReplicas,
         KafkaErrorCode(RD_KAFKA_RESP_ERR_NOT_ENOUGH_REPLICAS_AFTER_APPEND),
         KafkaErrorCode(RD_KAFKA_RESP_ERR_KAFKA_STORAGE_ERROR),
     ]

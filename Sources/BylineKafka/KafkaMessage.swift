@@ -24,11 +24,28 @@ public struct KafkaMessage: Sendable {
     public var headers: [KafkaHeader]
     /// Milliseconds since the epoch, when the broker or producer recorded one.
     public var timestampMilliseconds: Int64?
+    /// How many rebalances the consumer had served when it fetched this message. A message
+    /// fetched before its partition was last assigned (see `KafkaRebalanceEvent`) belongs
+    /// to an earlier ownership, and its offset may be read again from the group's commit.
+    public var assignmentEpoch: UInt64
 
     public var topicPartition: KafkaTopicPartition { KafkaTopicPartition(topic: topic, partition: partition) }
 
+    /// A message as a consumer would deliver it, for tests of code that handles messages.
+    public init(topic: String, partition: Int32, offset: Int64, key: [UInt8]? = nil, value: [UInt8], headers: [KafkaHeader] = [], timestampMilliseconds: Int64? = nil, assignmentEpoch: UInt64 = 0) {
+        self.topic = topic
+        self.partition = partition
+        self.offset = offset
+        self.key = key
+        self.value = value
+        self.headers = headers
+        self.timestampMilliseconds = timestampMilliseconds
+        self.assignmentEpoch = assignmentEpoch
+    }
+
     /// Copies a consumed native message; the caller still destroys it.
-    init(copying message: UnsafePointer<rd_kafka_message_t>) {
+    init(copying message: UnsafePointer<rd_kafka_message_t>, assignmentEpoch: UInt64) {
+        self.assignmentEpoch = assignmentEpoch
         let native = message.pointee
         topic = String(cString: rd_kafka_topic_name(native.rkt))
         partition = native.partition

@@ -118,9 +118,11 @@ public final class KafkaProducer: Sendable {
 /// A queued message's delivery report, once the broker (or librdkafka) decides.
 /// Passed to librdkafka as the message opaque.
 public final class KafkaPendingDelivery: Sendable {
+    private typealias Outcome = Result<KafkaDeliveryReport, KafkaError>
     private struct State {
-        var outcome: Result<KafkaDeliveryReport, KafkaError>?
-        var waiters: [CheckedContinuation<Result<KafkaDeliveryReport, KafkaError>, Never>] = []
+        var outcome: Outcome?
+        var waiters: [UInt64: CheckedContinuation<Outcome?, Never>] = [:]
+        var nextWaiterID: UInt64 = 0
     }
     private let state = Mutex(State())
 
@@ -128,15 +130,37 @@ public final class KafkaPendingDelivery: Sendable {
 
     /// Waits for the delivery report; throws when delivery failed.
     public func report() async throws(KafkaError) -> KafkaDeliveryReport {
-        let outcome = await withCheckedContinuation { continuation in
-            let ready = state.withLock { state -> Result<KafkaDeliveryReport, KafkaError>? in
-                if let outcome = state.outcome { return outcome }
-                state.waiters.append(continuation)
-                return nil
-            }
-            if let ready { continuation.resume(returning: ready) }
+        while true {
+            if let outcome = await waitForOutcome(cancellable: false) { return try outcome.get() }
         }
-        return try outcome.get()
+    }
+
+    /// Waits for the delivery report, or returns nil as soon as the waiting task is
+    /// cancelled (the message itself stays queued and may still be delivered).
+    public func outcome() async -> Result<KafkaDeliveryReport, KafkaError>? {
+        await waitForOutcome(cancellable: true)
+    }
+
+    private func waitForOutcome(cancellable: Bool) async -> Outcome? {
+        let id = state.withLock { state -> UInt64 in
+            state.nextWaiterID += 1
+            return state.nextWaiterID
+        }
+        return await withTaskCancellationHandler {
+            await withCheckedContinuation { (continuation: CheckedContinuation<Outcome?, Never>) in
+                enum Action { case resume(Outcome?), wait }
+                let action = state.withLock { state -> Action in
+                    if let outcome = state.outcome { return .resume(outcome) }
+                    if cancellable && Task.isCancelled { return .resume(nil) }
+                    state.waiters[id] = continuation
+                    return .wait
+                }
+                if case .resume(let outcome) = action { continuation.resume(returning: outcome) }
+            }
+        } onCancel: {
+            guard cancellable else { return }
+            state.withLock { $0.waiters.removeValue(forKey: id) }?.resume(returning: nil)
+        }
     }
 
     fileprivate func complete(with message: UnsafePointer<rd_kafka_message_t>) {
@@ -151,8 +175,8 @@ public final class KafkaPendingDelivery: Sendable {
         }
         let waiters = state.withLock { state in
             state.outcome = outcome
-            defer { state.waiters = [] }
-            return state.waiters
+            defer { state.waiters = [:] }
+            return state.waiters.values
         }
         for waiter in waiters { waiter.resume(returning: outcome) }
     }

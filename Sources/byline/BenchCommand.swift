@@ -4,6 +4,6 @@ struct BenchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
         abstract: "Measures throughput; figures go to standard output.",
-        subcommands: [EnrichBenchCommand.self, KafkaBenchCommand.self]
+        subcommands: [EnrichBenchCommand.self, KafkaBenchCommand.self, PipelineBenchCommand.self]
     )
 }

@@ -33,7 +33,7 @@ struct EnrichBenchCommand: AsyncParsableCommand {
                 articles += 1
             }
         }
-        let seconds = (ContinuousClock.now - started).seconds
+        let seconds = (ContinuousClock.now - started).inSeconds
         print("articles: \(records.count) x \(rounds) rounds from \(input), \(tokens / max(articles, 1)) tokens each on average")
         print(String(format: "enrich (decode + enrich + encode): %.0f articles/s, %.0f tokens/s, %.1f MB/s out", Double(articles) / seconds, Double(tokens) / seconds, Double(bytes) / seconds / 1e6))
     }

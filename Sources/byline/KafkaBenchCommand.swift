@@ -1,4 +1,5 @@
 import ArgumentParser
+import BylineEnrichment
 import BylineKafka
 import Foundation
 
@@ -60,7 +61,7 @@ struct KafkaBenchCommand: AsyncParsableCommand {
         for delivery in pending { _ = try await delivery.report() }
         let elapsed = ContinuousClock.now - start
         await producer.close()
-        return Double(messages) / elapsed.seconds
+        return Double(messages) / elapsed.inSeconds
     }
 
     private func measureConsume(kafka: KafkaConfiguration, topic: String) async throws -> Double {
@@ -78,7 +79,7 @@ struct KafkaBenchCommand: AsyncParsableCommand {
         }
         let elapsed = ContinuousClock.now - (start ?? .now)
         await consumer.close()
-        return Double(messages - 1) / elapsed.seconds
+        return Double(messages - 1) / elapsed.inSeconds
     }
 
     private func kcatProduceRate(bootstrap: String, topic: String, payload: [UInt8]) throws -> Double {
@@ -107,13 +108,6 @@ struct KafkaBenchCommand: AsyncParsableCommand {
         process.waitUntilExit()
         let elapsed = ContinuousClock.now - start
         guard process.terminationStatus == 0 else { throw ValidationError("kcat \(arguments.first ?? "") failed (\(process.terminationStatus))") }
-        return Double(messages) / elapsed.seconds
-    }
-}
-
-extension Duration {
-    var seconds: Double {
-        let (whole, fraction) = components
-        return Double(whole) + Double(fraction) / 1e18
+        return Double(messages) / elapsed.inSeconds
     }
 }

@@ -83,7 +83,7 @@ struct TagCommand: AsyncParsableCommand {
         }
         FileHandle.standardOutput.write(Data(output.utf8))
         printError(score.report)
-        let seconds = taggingTime.seconds
+        let seconds = taggingTime.inSeconds
         printError(String(format: "tagged %d tokens at %.0f tokens/s", corpus.tokenCount, Double(corpus.tokenCount) / max(seconds, 1e-9)))
     }
 }

@@ -1,4 +1,5 @@
 import BylineKafka
+@_exported import BylineTestSupport
 import Foundation
 import Synchronization
 import Testing
@@ -55,21 +56,4 @@ func startReading(_ consumer: KafkaConsumer, into received: Received, onMessage:
             await onMessage(message)
         }
     }
-}
-
-/// Polls `condition` until it holds or `timeout` passes; returns whether it held.
-func eventually(timeout: Duration, _ condition: () -> Bool) async -> Bool {
-    let deadline = ContinuousClock.now + timeout
-    while ContinuousClock.now < deadline {
-        if condition() { return true }
-        try? await Task.sleep(for: .milliseconds(50))
-    }
-    return condition()
-}
-
-/// How long `body` took.
-func measure<T>(_ body: () async throws -> T) async rethrows -> (T, Duration) {
-    let start = ContinuousClock.now
-    let result = try await body()
-    return (result, ContinuousClock.now - start)
 }

@@ -1,0 +1,53 @@
+import BylineEnrichment
+import BylineKafka
+
+/// What one worker consumes, where it publishes, and how much it takes on at once.
+public struct WorkerConfiguration: Sendable {
+    /// What the worker does with each article.
+    public enum Processing: Sendable {
+        /// Decode, validate and enrich; bad input goes to the dead-letter topic.
+        case enrich
+        /// Publish the input bytes unchanged: measures the transport alone.
+        case forwardUnchanged
+    }
+
+    public var brokers: String
+    public var groupID = "byline"
+    public var inputTopic = "articles.raw"
+    public var outputTopic = "articles.enriched"
+    public var deadLetterTopic = "articles.raw.dlq"
+    /// When set, one message per quote is published here too (key = article id).
+    public var quotesTopic: String?
+    /// Articles being enriched or published at once; reading stops while this many are.
+    /// Most of them wait for the broker's acknowledgement, so it is far above the core
+    /// count: throughput is at most this many articles per acknowledgement round trip.
+    public var maxInFlight = 1_024
+    /// Input bytes held by in-flight articles; reading stops past it (one article always fits).
+    public var maxInFlightBytes = 64 << 20
+    /// Larger records go to the dead-letter topic unread.
+    public var maxInputBytes = EnrichmentLimits.default.maximumInputBytes
+    /// An article whose enrichment takes longer goes to the dead-letter topic.
+    public var enrichmentTimeout: Duration = .seconds(10)
+    /// On shutdown, how long in-flight articles may take to finish before they are
+    /// abandoned uncommitted (the group reads them again).
+    public var drainTimeout: Duration = .seconds(20)
+    /// How often finished offsets are committed; revocation and shutdown commit at once too.
+    public var commitInterval: Duration = .seconds(1)
+    /// How often librdkafka's statistics (consumer lag) refresh the metrics.
+    public var statisticsInterval: Duration = .seconds(5)
+    /// Waits between attempts to publish while the brokers refuse or are unreachable.
+    public var publishRetryBackoff: Duration = .milliseconds(500)
+    /// How long the group waits for a silent member before it moves its partitions.
+    public var sessionTimeout: Duration = .seconds(10)
+    public var clientID = "byline"
+    /// Any librdkafka property for both clients (`security.protocol`, `sasl.*`, `ssl.*`,
+    /// `session.timeout.ms`, ...); wins over Byline's defaults.
+    public var kafkaProperties: [String: String] = [:]
+    public var processing = Processing.enrich
+
+    public init(brokers: String) { self.brokers = brokers }
+
+    var kafka: KafkaConfiguration {
+        KafkaConfiguration(bootstrapServers: brokers, clientID: clientID, statisticsInterval: statisticsInterval, properties: kafkaProperties)
+    }
+}

@@ -1,0 +1,45 @@
+import Synchronization
+
+/// Liveness and readiness of a worker, as `/healthz` and `/readyz` report them.
+public final class WorkerHealth: Sendable {
+    public enum Phase: String, Sendable {
+        case starting, running, draining, stopped, failed
+    }
+
+    private struct State {
+        var phase = Phase.starting
+        var joinedGroup = false
+        /// Set while the brokers are unreachable or refuse to publish; cleared by the next success.
+        var brokerProblem: String?
+    }
+    private let state = Mutex(State())
+
+    public init() {}
+
+    public var phase: Phase { state.withLock { $0.phase } }
+
+    /// Alive unless the worker failed: an orchestrator restarts a failed worker.
+    public var isLive: Bool { phase != .failed }
+
+    /// Ready while it runs, belongs to its group, and reaches the brokers.
+    public var isReady: Bool { readiness.ready }
+
+    /// Whether the worker is ready, and why not.
+    public var readiness: (ready: Bool, reason: String) {
+        state.withLock { state in
+            if state.phase != .running { return (false, "worker is \(state.phase.rawValue)") }
+            if !state.joinedGroup { return (false, "waiting to join the consumer group") }
+            if let problem = state.brokerProblem { return (false, "brokers unavailable: \(problem)") }
+            return (true, "ready")
+        }
+    }
+
+    func enter(_ phase: Phase) { state.withLock { $0.phase = phase } }
+    func joinedGroup() { state.withLock { $0.joinedGroup = true } }
+    func brokersFailing(_ reason: String) { state.withLock { $0.brokerProblem = reason } }
+    func brokersWorking() {
+        state.withLock { state in
+            if state.brokerProblem != nil { state.brokerProblem = nil }
+        }
+    }
+}

@@ -1,0 +1,62 @@
+import BylineKafka
+@testable import BylineWorker
+import Testing
+
+@Suite struct OffsetTrackerTests {
+    let partition = KafkaTopicPartition(topic: "articles.raw", partition: 0)
+
+    func message(_ offset: Int64, epoch: UInt64 = 1) -> KafkaMessage {
+        KafkaMessage(topic: partition.topic, partition: partition.partition, offset: offset, value: [], assignmentEpoch: epoch)
+    }
+
+    /// Begins a message that must be accepted.
+    func begin(_ tracker: inout OffsetTracker, _ message: KafkaMessage) throws -> OffsetTracker.Ticket {
+        let ticket = tracker.begin(message)
+        return try #require(ticket)
+    }
+
+    @Test func commitsOnlyAContiguousRunOfFinishedOffsets() throws {
+        var tracker = OffsetTracker()
+        tracker.assign([partition], epoch: 1)
+        var tickets: [OffsetTracker.Ticket] = []
+        for offset in Int64(10)..<15 { tickets.append(try begin(&tracker, message(offset))) }
+        tracker.finish(tickets[1])
+        tracker.finish(tickets[2])
+        #expect(tracker.offsetsToCommit.isEmpty, "10 is unfinished, so nothing may be committed")
+        tracker.finish(tickets[0])
+        #expect(tracker.offsetsToCommit == [KafkaTopicPartitionOffset(partition, offset: 13)])
+        tracker.markCommitted(tracker.offsetsToCommit)
+        #expect(tracker.offsetsToCommit.isEmpty)
+        tracker.finish(tickets[4])
+        #expect(tracker.offsetsToCommit.isEmpty, "14 finished but 13 did not")
+        tracker.finish(tickets[3])
+        #expect(tracker.offsetsToCommit == [KafkaTopicPartitionOffset(partition, offset: 15)])
+        #expect(tracker.inFlightCount == 0)
+    }
+
+    @Test func refusesMessagesOfUnownedPartitionsAndEarlierOwnerships() {
+        var tracker = OffsetTracker()
+        #expect(tracker.begin(message(0)) == nil, "not assigned yet")
+        tracker.assign([partition], epoch: 3)
+        #expect(tracker.begin(message(5, epoch: 2)) == nil, "fetched before this assignment")
+        #expect(tracker.begin(message(5, epoch: 3)) != nil)
+        #expect(tracker.begin(message(5, epoch: 3)) == nil, "already begun")
+    }
+
+    @Test func revocationReturnsFinishedWorkAndIgnoresLateFinishes() throws {
+        var tracker = OffsetTracker()
+        tracker.assign([partition], epoch: 1)
+        let first = try begin(&tracker, message(0))
+        let second = try begin(&tracker, message(1))
+        tracker.finish(first)
+        #expect(tracker.revoke([partition]) == [KafkaTopicPartitionOffset(partition, offset: 1)])
+        // Reassigned: the old ownership's work must not move the new commit point.
+        tracker.assign([partition], epoch: 2)
+        #expect(!tracker.isOwned(second))
+        tracker.finish(second)
+        #expect(tracker.offsetsToCommit.isEmpty)
+        let again = try begin(&tracker, message(1, epoch: 2))
+        tracker.finish(again)
+        #expect(tracker.offsetsToCommit == [KafkaTopicPartitionOffset(partition, offset: 2)])
+    }
+}
