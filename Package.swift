@@ -59,6 +59,7 @@ let package = Package(
         // Helpers shared by the test targets.
         .target(
             name: "BylineTestSupport",
+            dependencies: ["BylineWorker"],
             path: "Tests/BylineTestSupport"
         ),
         .testTarget(
@@ -83,7 +84,7 @@ let package = Package(
         // Runs the built `byline` executable: `swift build` before `swift test`.
         .testTarget(
             name: "BylineCommandTests",
-            dependencies: ["BylineKafka", "BylineTestSupport"]
+            dependencies: ["BylineKafka", "BylineWorker", "BylineTestSupport"]
         ),
     ],
     swiftLanguageModes: [.v6]

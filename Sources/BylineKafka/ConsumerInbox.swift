@@ -89,8 +89,13 @@ final class ConsumerInbox: Sendable {
     }
 
     /// Ends the sequence: readers get the queued messages, then nil (or `failure`).
-    func finish(failure: KafkaError? = nil) {
+    /// With `discardingQueued`, readers get nil at once and the queued messages are dropped.
+    func finish(failure: KafkaError? = nil, discardingQueued: Bool = false) {
         let waiters = state.withLock { state -> [Waiter] in
+            if discardingQueued {
+                state.queue = []
+                state.head = 0
+            }
             guard !state.finished else { return [] }
             state.finished = true
             state.failure = failure

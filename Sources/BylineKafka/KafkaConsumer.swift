@@ -132,6 +132,14 @@ public final class KafkaConsumer: Sendable {
         try setPaused(false, partitionsToResume)
     }
 
+    /// Ends `messages` at once, before `close()`: readers get nil, and messages fetched
+    /// but not yet read are dropped uncommitted (the group delivers them again). The member
+    /// stays in the group, serving rebalances, until `close()`. For a graceful stop that
+    /// finishes in-flight work before leaving.
+    public func stopDelivering() {
+        inbox.finish(discardingQueued: true)
+    }
+
     /// Messages fetched and waiting to be read from `messages` (at most `bufferCapacity`).
     public var bufferedMessageCount: Int { inbox.count }
 

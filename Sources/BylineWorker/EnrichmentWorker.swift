@@ -119,24 +119,7 @@ public final class EnrichmentWorker: Service, Sendable {
                 var window = Window()
                 var ending = Ending.shutdown
                 do {
-                    for try await message in consumer.messages.cancelOnGracefulShutdown() {
-                        metrics.consumed.increment()
-                        guard let ticket = tracker.withLock({ $0.begin(message) }) else {
-                            metrics.staleSkipped.increment()
-                            continue
-                        }
-                        let size = message.value.count
-                        while window.articles >= configuration.maxInFlight
-                            || (window.articles > 0 && window.bytes + size > configuration.maxInFlightBytes),
-                            let finished = await articles.next() {
-                            window.remove(finished)
-                        }
-                        window.add(size)
-                        articles.addTask {
-                            await self.process(message, ticket: ticket, producer: producer)
-                            return .article(bytes: size)
-                        }
-                    }
+                    try await startArticles(from: consumer, producer: producer, into: &articles, window: &window)
                 } catch is CancellationError {
                     ending = .cancelled
                 } catch {
@@ -152,6 +135,38 @@ public final class EnrichmentWorker: Service, Sendable {
             }
             background.cancelAll()
             return ending
+        }
+    }
+
+    /// Starts a child task per message, holding the window's bounds, until the messages
+    /// end (graceful shutdown stops their delivery) or fail.
+    private func startArticles(
+        from consumer: KafkaConsumer,
+        producer: KafkaProducer,
+        into articles: inout TaskGroup<ChildOutcome>,
+        window: inout Window
+    ) async throws {
+        try await withGracefulShutdownHandler {
+            for try await message in consumer.messages {
+                metrics.consumed.increment()
+                guard let ticket = tracker.withLock({ $0.begin(message) }) else {
+                    metrics.staleSkipped.increment()
+                    continue
+                }
+                let size = message.value.count
+                while window.articles >= configuration.maxInFlight
+                    || (window.articles > 0 && window.bytes + size > configuration.maxInFlightBytes),
+                    let finished = await articles.next() {
+                    window.remove(finished)
+                }
+                window.add(size)
+                articles.addTask {
+                    await self.process(message, ticket: ticket, producer: producer)
+                    return .article(bytes: size)
+                }
+            }
+        } onGracefulShutdown: {
+            consumer.stopDelivering()
         }
     }
 

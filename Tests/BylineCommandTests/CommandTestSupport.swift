@@ -1,4 +1,5 @@
 import Foundation
+@_exported import BylineTestSupport
 
 /// The `byline` executable built beside the test bundle.
 func bylineExecutable() throws -> URL {
@@ -27,10 +28,11 @@ func readLine(from handle: FileHandle) -> String? {
 }
 
 /// Runs `byline` with arguments and standard input; returns exit status, stdout, stderr.
-func runByline(_ arguments: [String], input: Data = Data()) throws -> (status: Int32, stdout: String, stderr: String) {
+func runByline(_ arguments: [String], input: Data = Data(), environment: [String: String] = [:]) throws -> (status: Int32, stdout: String, stderr: String) {
     let process = Process()
     process.executableURL = try bylineExecutable()
     process.arguments = arguments
+    process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, given in given }
     let stdin = Pipe(), stdout = Pipe(), stderr = Pipe()
     process.standardInput = stdin
     process.standardOutput = stdout

@@ -1,0 +1,114 @@
+import BylineKafka
+import BylineWorker
+import Foundation
+import Testing
+
+@Suite("byline run and byline produce", .serialized)
+struct RunCommandTests {
+    /// Starts `byline run` against the pipeline's cluster; brokers and group come from the
+    /// environment, the rest from flags.
+    func startRun(_ pipeline: DevPipeline, port: Int, stderr: Pipe) throws -> Process {
+        let process = Process()
+        process.executableURL = try bylineExecutable()
+        process.arguments = [
+            "run", "--http-port", String(port), "--http-host", "127.0.0.1",
+            "--drain-timeout", "10", "--max-in-flight", "16", "--max-bytes", String(SyntheticArticles.maximumBytes),
+            "--log-format", "json", "--kafka-property", "session.timeout.ms=6000",
+        ]
+        var environment = ProcessInfo.processInfo.environment
+        environment["BYLINE_BROKERS"] = pipeline.cluster.bootstrapServers
+        environment["BYLINE_GROUP"] = "byline-sigterm"
+        process.environment = environment
+        process.standardError = stderr
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        return process
+    }
+
+    /// Waits for the process to exit; false when it is still running after `timeout`.
+    func waitForExit(_ process: Process, timeout: Duration) async -> Bool {
+        await eventually(timeout: timeout) { !process.isRunning }
+    }
+
+    @Test("SIGTERM mid-stream drains and exits 0; a second run finishes the rest; nothing is missing")
+    func sigtermDrainsAndASecondRunFinishes() async throws {
+        let pipeline = try DevPipeline(partitions: 6)
+        let records = SyntheticArticles.make(count: 1_500, badEvery: 50, idPrefix: "sigterm")
+        try await feed(pipeline, records)
+        let collector = try TopicCollector(brokers: pipeline.cluster.bootstrapServers, topics: [pipeline.outputTopic, pipeline.deadLetterTopic])
+        let (output, dlq) = (pipeline.outputTopic, pipeline.deadLetterTopic)
+        let port = freePort()
+
+        let firstLog = Pipe()
+        let logReader = ReadInBackground(firstLog.fileHandleForReading)
+        let first = try startRun(pipeline, port: port, stderr: firstLog)
+        _ = try await collector.collect(timeout: .seconds(120)) { $0.keys(output).count >= 150 }
+        #expect(httpGet(port: port, path: "/readyz")?.status == 200)
+        let metrics = try #require(httpGet(port: port, path: "/metrics"))
+        #expect(metricValue(metrics.body, "byline_articles_enriched_total") > 0, "\(metrics.body.prefix(500))")
+
+        first.terminate()
+        let (exited, took) = await measure { await waitForExit(first, timeout: .seconds(25)) }
+        #expect(exited, "still running 25 s after SIGTERM")
+        #expect(first.terminationReason == .exit && first.terminationStatus == 0)
+        #expect(took < .seconds(20), "drain timeout is 10 s; took \(took)")
+        let logLines = String(decoding: logReader.wait(), as: UTF8.self).split(separator: "\n")
+        #expect(!logLines.isEmpty)
+        for line in logLines {
+            #expect((try? JSONSerialization.jsonObject(with: Data(line.utf8))) is [String: Any], "not a JSON log line: \(line)")
+        }
+        #expect(logLines.contains { $0.contains("worker stopped") })
+
+        let secondLog = Pipe()
+        _ = ReadInBackground(secondLog.fileHandleForReading)
+        let second = try startRun(pipeline, port: port, stderr: secondLog)
+        let good = records.filter { $0.expectedError == nil }.count
+        let collected = try await collector.collect(timeout: .seconds(180)) { collected in
+            collected.keys(output).count >= good && collected.keys(dlq).count >= records.count - good
+        }
+        // The first run stopped reading at SIGTERM, so some articles were left to the second.
+        #expect(await eventually(timeout: .seconds(20)) {
+            httpGet(port: port, path: "/metrics").map { metricValue($0.body, "byline_articles_enriched_total") > 0 } ?? false
+        }, "the second run enriched nothing")
+        second.terminate()
+        #expect(await waitForExit(second, timeout: .seconds(25)))
+        #expect(second.terminationStatus == 0)
+        await collector.close()
+        expectNothingLost(records, in: collected, pipeline: pipeline)
+    }
+
+    @Test("byline produce publishes valid lines keyed by id and reports the bad ones")
+    func produceValidatesAndKeysByID() async throws {
+        let cluster = try DevCluster(brokers: 1)
+        try cluster.createTopic("articles.raw", partitions: 2)
+        let lines = [
+            #"{"id": "p-1", "text": "The council met on Monday."}"#,
+            #"{"id": "p-2", "text": 7}"#,
+            #"not json"#,
+            #"{"id": "p-3", "html": "<p>The mayor said “yes”.</p>"}"#,
+        ].joined(separator: "\n") + "\n"
+        let result = try runByline(["produce", "--brokers", cluster.bootstrapServers, "--topic", "articles.raw"], input: Data(lines.utf8))
+        #expect(result.status == 1, "one or more lines were rejected")
+        #expect(result.stderr.contains("line 2: wrong_type"), "\(result.stderr)")
+        #expect(result.stderr.contains("line 3: invalid_json"), "\(result.stderr)")
+        #expect(result.stderr.contains("produced 2 articles to articles.raw; rejected 2"), "\(result.stderr)")
+
+        let collector = try TopicCollector(brokers: cluster.bootstrapServers, topics: ["articles.raw"])
+        let collected = try await collector.collect(timeout: .seconds(60)) { $0.messages("articles.raw").count >= 2 }
+        await collector.close()
+        #expect(collected.keys("articles.raw") == ["p-1", "p-3"])
+    }
+
+    @Test("byline run refuses a bad setting with a clear message")
+    func runRejectsBadSettings() throws {
+        let missingBrokers = try runByline(["run"], environment: ["BYLINE_BROKERS": ""])
+        #expect(missingBrokers.status != 0)
+        #expect(missingBrokers.stderr.contains("--brokers or BYLINE_BROKERS"), "\(missingBrokers.stderr)")
+        let badNumber = try runByline(["run", "--brokers", "127.0.0.1:1"], environment: ["BYLINE_MAX_IN_FLIGHT": "many"])
+        #expect(badNumber.status != 0)
+        #expect(badNumber.stderr.contains("BYLINE_MAX_IN_FLIGHT=many"), "\(badNumber.stderr)")
+        let badProperty = try runByline(["run", "--brokers", "127.0.0.1:1", "--kafka-property", "no.such.property=1", "--http-port", "0"])
+        #expect(badProperty.status != 0)
+        #expect(badProperty.stderr.contains("no.such.property"), "\(badProperty.stderr)")
+    }
+}
