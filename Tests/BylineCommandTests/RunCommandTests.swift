@@ -43,8 +43,10 @@ struct RunCommandTests {
         let logReader = ReadInBackground(firstLog.fileHandleForReading)
         let first = try startRun(pipeline, port: port, stderr: firstLog)
         _ = try await collector.collect(timeout: .seconds(120)) { $0.keys(output).count >= 150 }
-        #expect(httpGet(port: port, path: "/readyz")?.status == 200)
-        let metrics = try #require(httpGet(port: port, path: "/metrics"))
+        #expect(StatusProbe.get(port: port, path: "/readyz")?.status == 200)
+        let probe = try runByline(["healthcheck", "--port", String(port), "--path", "/readyz"])
+        #expect(probe.status == 0 && probe.stdout.hasPrefix("200 ready"), "\(probe)")
+        let metrics = try #require(StatusProbe.get(port: port, path: "/metrics"))
         #expect(metricValue(metrics.body, "byline_articles_enriched_total") > 0, "\(metrics.body.prefix(500))")
 
         first.terminate()
@@ -68,11 +70,13 @@ struct RunCommandTests {
         }
         // The first run stopped reading at SIGTERM, so some articles were left to the second.
         #expect(await eventually(timeout: .seconds(20)) {
-            httpGet(port: port, path: "/metrics").map { metricValue($0.body, "byline_articles_enriched_total") > 0 } ?? false
+            StatusProbe.get(port: port, path: "/metrics").map { metricValue($0.body, "byline_articles_enriched_total") > 0 } ?? false
         }, "the second run enriched nothing")
         second.terminate()
         #expect(await waitForExit(second, timeout: .seconds(25)))
         #expect(second.terminationStatus == 0)
+        let probeAfterExit = try runByline(["healthcheck"], environment: ["BYLINE_HTTP_PORT": String(port)])
+        #expect(probeAfterExit.status == 1 && probeAfterExit.stdout.contains("no answer"), "\(probeAfterExit)")
         await collector.close()
         expectNothingLost(records, in: collected, pipeline: pipeline)
     }

@@ -22,19 +22,19 @@ import Testing
         let (output, dlq) = (pipeline.outputTopic, pipeline.deadLetterTopic)
 
         let statusTask = Task { try await status.run() }
-        #expect(httpGet(port: port, path: "/readyz")?.status == 503, "not ready before joining the group")
-        #expect(httpGet(port: port, path: "/healthz")?.status == 200)
+        #expect(StatusProbe.get(port: port, path: "/readyz")?.status == 503, "not ready before joining the group")
+        #expect(StatusProbe.get(port: port, path: "/healthz")?.status == 200)
         let logger = Logger(label: "byline.test")
         try await pipeline.withWorkers(workers, logger: logger) {
             try await pipeline.waitUntilAssigned(workers)
-            #expect(await eventually(timeout: .seconds(10)) { httpGet(port: port, path: "/readyz")?.status == 200 })
+            #expect(await eventually(timeout: .seconds(10)) { StatusProbe.get(port: port, path: "/readyz")?.status == 200 })
             try await feed(pipeline, records)
             _ = try await collector.collect(timeout: .seconds(300)) { collected in
                 collected.keys(output).isSuperset(of: good) && collected.keys(dlq).count >= badCount
             }
         }
         // Stopped: the counters are final. Read on until the topics hold as many records as counted.
-        let metrics = try #require(httpGet(port: port, path: "/metrics")).body
+        let metrics = try #require(StatusProbe.get(port: port, path: "/metrics")).body
         statusTask.cancel()
         let enriched = Int(metricValue(metrics, "byline_articles_enriched_total"))
         let deadLettered = Int(metricValue(metrics, "byline_articles_dead_lettered_total"))
