@@ -339,12 +339,12 @@ public final class EnrichmentWorker: Service, Sendable {
                 failure = error
             }
             guard let failure else {
-                health.brokersWorking()
+                health.publishingWorks()
                 return .delivered
             }
             metrics.publishFailures.increment()
             if failure.code.rejectsMessage { return .rejected(failure) }
-            health.brokersFailing(failure.description)
+            health.publishingFails(failure.description)
             logger.warning("publishing failed; retrying", metadata: ["error": "\(failure)"])
             try? await Task.sleep(for: configuration.publishRetryBackoff)
         }
@@ -420,7 +420,7 @@ public final class EnrichmentWorker: Service, Sendable {
                 } else {
                     logger.warning("Kafka client error", metadata: ["client": "\(client)", "error": "\(error)"])
                 }
-                if error.code == .allBrokersDown { health.brokersFailing(error.message) }
+                if error.code == .allBrokersDown { health.brokersUnreachable(error.message) }
             },
             onLog: { line in
                 logger.log(level: Self.logLevel(syslog: line.level), "\(line.message)", metadata: [
@@ -430,8 +430,10 @@ public final class EnrichmentWorker: Service, Sendable {
         )
         if client == "consumer" {
             listeners.onStatistics = { [self] json in
-                let owned = Set(tracker.withLock { $0.ownedPartitions })
-                metrics.recordLag(ConsumerLag.parse(statistics: json, owned: owned))
+                let statistics = ClientStatistics(json: json, owned: Set(tracker.withLock { $0.ownedPartitions }))
+                metrics.recordLag(statistics.lag)
+                // An idle worker publishes nothing, so reconnection is what clears an outage.
+                if statistics.brokersUp > 0 { health.brokersReachable() }
             }
         }
         return listeners

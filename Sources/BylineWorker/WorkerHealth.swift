@@ -9,8 +9,10 @@ public final class WorkerHealth: Sendable {
     private struct State {
         var phase = Phase.starting
         var joinedGroup = false
-        /// Set while the brokers are unreachable or refuse to publish; cleared by the next success.
-        var brokerProblem: String?
+        /// Set when librdkafka reports every broker down; cleared when one is connected again.
+        var connectionProblem: String?
+        /// Set while publishing fails; cleared by the next acknowledged publish.
+        var publishProblem: String?
     }
     private let state = Mutex(State())
 
@@ -29,17 +31,20 @@ public final class WorkerHealth: Sendable {
         state.withLock { state in
             if state.phase != .running { return (false, "worker is \(state.phase.rawValue)") }
             if !state.joinedGroup { return (false, "waiting to join the consumer group") }
-            if let problem = state.brokerProblem { return (false, "brokers unavailable: \(problem)") }
+            if let problem = state.connectionProblem ?? state.publishProblem { return (false, "brokers unavailable: \(problem)") }
             return (true, "ready")
         }
     }
 
     func enter(_ phase: Phase) { state.withLock { $0.phase = phase } }
     func joinedGroup() { state.withLock { $0.joinedGroup = true } }
-    func brokersFailing(_ reason: String) { state.withLock { $0.brokerProblem = reason } }
-    func brokersWorking() {
+    func brokersUnreachable(_ reason: String) { state.withLock { $0.connectionProblem = reason } }
+    func brokersReachable() { state.withLock { $0.connectionProblem = nil } }
+    func publishingFails(_ reason: String) { state.withLock { $0.publishProblem = reason } }
+    func publishingWorks() {
         state.withLock { state in
-            if state.brokerProblem != nil { state.brokerProblem = nil }
+            state.publishProblem = nil
+            state.connectionProblem = nil
         }
     }
 }

@@ -120,4 +120,20 @@ import Testing
         await collector.close()
         expectNothingLost(records, in: collected, pipeline: pipeline)
     }
+
+    @Test func anIdleWorkerIsReadyAgainOnceTheBrokersReturn() async throws {
+        let pipeline = try DevPipeline(partitions: 2)
+        var configuration = pipeline.workerConfiguration()
+        configuration.statisticsInterval = .seconds(1)
+        let worker = EnrichmentWorker(configuration: configuration, logger: .init(label: "byline.test.idle"), metricsFactory: PrometheusMetricsFactory(registry: PrometheusCollectorRegistry()))
+        let running = Task { try await worker.run() }
+        #expect(await eventually(timeout: .seconds(30)) { worker.health.isReady }, "\(worker.health.readiness.reason)")
+        for broker in pipeline.cluster.brokerIDs { try pipeline.cluster.setBrokerDown(broker) }
+        #expect(await eventually(timeout: .seconds(20)) { !worker.health.isReady })
+        for broker in pipeline.cluster.brokerIDs { try pipeline.cluster.setBrokerUp(broker) }
+        // Nothing is published, so only the reconnection can clear the outage.
+        #expect(await eventually(timeout: .seconds(30)) { worker.health.isReady }, "\(worker.health.readiness.reason)")
+        running.cancel()
+        try await running.value
+    }
 }
