@@ -76,6 +76,7 @@ let package = Package(
             dependencies: [
                 "BylineWorker",
                 "BylineKafka",
+                "BylineEnrichment",
                 "BylineTestSupport",
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),

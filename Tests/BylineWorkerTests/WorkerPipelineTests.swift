@@ -1,3 +1,4 @@
+import BylineEnrichment
 import BylineKafka
 import BylineWorker
 import Logging
@@ -135,5 +136,43 @@ import Testing
         #expect(await eventually(timeout: .seconds(30)) { worker.health.isReady }, "\(worker.health.readiness.reason)")
         running.cancel()
         try await running.value
+    }
+
+    @Test func quoteRecordsGoToTheQuotesTopicKeyedByArticle() async throws {
+        let pipeline = try DevPipeline(partitions: 3)
+        let records = SyntheticArticles.make(count: 60, idPrefix: "quotes")
+        let worker = EnrichmentWorker(configuration: pipeline.workerConfiguration(withQuotes: true), logger: .init(label: "byline.test.quotes"), metricsFactory: PrometheusMetricsFactory(registry: PrometheusCollectorRegistry()))
+        let collector = try TopicCollector(brokers: pipeline.cluster.bootstrapServers, topics: [pipeline.outputTopic, pipeline.quotesTopic])
+        let running = Task { try await worker.run() }
+        try await feed(pipeline, records)
+        let (output, quotes) = (pipeline.outputTopic, pipeline.quotesTopic)
+        let enriched = try await collector.collect(timeout: .seconds(120)) { $0.keys(output).count >= 60 }
+        var expectedQuotes = 0
+        for message in enriched.messages(output) {
+            if case .array(let articleQuotes)? = try JSONValue.parse(message.value)["quotes"] { expectedQuotes += articleQuotes.count }
+        }
+        // Quote records are acknowledged together with their article, so they are all there or coming.
+        let collected = try await collector.collect(timeout: .seconds(60)) { [expectedQuotes] in $0.messages(quotes).count >= expectedQuotes }
+        running.cancel()
+        try await running.value
+        await collector.close()
+
+        // Each article's quote records are the quotes of its enriched record, in order.
+        var quotesByArticle: [String: [JSONValue]] = [:]
+        for message in collected.messages(quotes) {
+            let record = try JSONValue.parse(message.value)
+            let key = String(decoding: message.key ?? [], as: UTF8.self)
+            #expect(record["article_id"]?.stringValue == key)
+            quotesByArticle[key, default: []].append(record)
+        }
+        for message in collected.messages(output) {
+            let article = try JSONValue.parse(message.value)
+            let id = try #require(article["id"]?.stringValue)
+            guard case .array(let articleQuotes)? = article["quotes"] else { Issue.record("no quotes array"); continue }
+            #expect(articleQuotes.count >= 2, "the synthetic article quotes two people")
+            let published = quotesByArticle[id] ?? []
+            #expect(published.map { $0["text"] } == articleQuotes.map { $0["text"] })
+            #expect(published.first?["title"]?.stringValue?.hasPrefix("Ferry timetable") == true)
+        }
     }
 }
