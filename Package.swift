@@ -68,7 +68,7 @@ let package = Package(
         ),
         .testTarget(
             name: "BylineEnrichmentTests",
-            dependencies: ["BylineEnrichment"],
+            dependencies: ["BylineEnrichment", "BylineTestSupport"],
             exclude: ["Fixtures"]
         ),
         .testTarget(

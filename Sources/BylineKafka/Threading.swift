@@ -30,19 +30,20 @@ func runBlocking<T: Sendable>(_ body: @escaping @Sendable () throws(KafkaError) 
     return try result.get()
 }
 
-/// An event that happens once; any number of tasks can wait for it.
-final class OneShotEvent: Sendable {
+/// An event that happens once; any number of tasks can wait for it. Shared with the other
+/// modules of the package, which also wait on plain threads.
+package final class OneShotEvent: Sendable {
     private struct State {
         var happened = false
         var waiters: [CheckedContinuation<Void, Never>] = []
     }
     private let state = Mutex(State())
 
-    init() {}
+    package init() {}
 
-    var hasHappened: Bool { state.withLock { $0.happened } }
+    package var hasHappened: Bool { state.withLock { $0.happened } }
 
-    func signal() {
+    package func signal() {
         let waiters = state.withLock { state -> [CheckedContinuation<Void, Never>] in
             guard !state.happened else { return [] }
             state.happened = true
@@ -52,7 +53,7 @@ final class OneShotEvent: Sendable {
         for waiter in waiters { waiter.resume() }
     }
 
-    func wait() async {
+    package func wait() async {
         await withCheckedContinuation { continuation in
             let resumeNow = state.withLock { state -> Bool in
                 if state.happened { return true }

@@ -1,3 +1,4 @@
+import BylineKafka
 import Foundation
 import ServiceLifecycle
 import Synchronization
@@ -32,6 +33,8 @@ public final class StatusServer: Service, Sendable {
     private let handler: Handler
     private let listener = Mutex<(socket: Int32, port: Int)?>(nil)
     private let stopRequested = Atomic<Bool>(false)
+    /// Signalled when the serving thread has closed the socket.
+    private let serving = OneShotEvent()
 
     public init(host: String = "0.0.0.0", port: Int, handler: @escaping Handler) {
         self.host = host
@@ -56,42 +59,32 @@ public final class StatusServer: Service, Sendable {
         }
     }
 
-    /// Binds the listening socket (once) and returns its port: the chosen one when 0 was asked.
+    /// Binds the listening socket and starts answering (once); returns the port: the chosen
+    /// one when 0 was asked. Answers come from the server's own thread, so probes are served
+    /// even while enrichment keeps every core of the task pool busy.
     @discardableResult
-    public func bind() throws -> Int { try openedListener().port }
-
-    private func openedListener() throws -> (socket: Int32, port: Int) {
-        try listener.withLock { listener throws in
-            if let listener { return listener }
+    public func bind() throws -> Int {
+        try listener.withLock { listener throws -> Int in
+            if let listener { return listener.port }
             let opened = try Self.openListeningSocket(host: host, port: requestedPort)
             listener = opened
-            return opened
+            let thread = Thread { [self] in
+                serve(opened.socket)
+                close(opened.socket)
+                serving.signal()
+            }
+            thread.name = "byline-status-server"
+            thread.start()
+            return opened.port
         }
     }
 
+    /// Serves until graceful shutdown or cancellation, binding first if `bind` was not called.
     public func run() async throws {
-        let socket = try openedListener().socket
-        let stopped = Mutex<CheckedContinuation<Void, Never>?>(nil)
-        let finished = Atomic<Bool>(false)
-        let thread = Thread { [self] in
-            serve(socket)
-            close(socket)
-            finished.store(true, ordering: .releasing)
-            stopped.withLock { $0.take() }?.resume()
-        }
-        thread.name = "byline-status-server"
-        thread.start()
-        // Serves until graceful shutdown or cancellation.
+        try bind()
         try? await gracefulShutdown()
         stopRequested.store(true, ordering: .releasing)
-        await withCheckedContinuation { continuation in
-            let done = stopped.withLock { waiting -> Bool in
-                if finished.load(ordering: .acquiring) { return true }
-                waiting = continuation
-                return false
-            }
-            if done { continuation.resume() }
-        }
+        await serving.wait()
     }
 
     private func serve(_ socket: Int32) {

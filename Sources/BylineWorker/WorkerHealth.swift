@@ -9,7 +9,8 @@ public final class WorkerHealth: Sendable {
     private struct State {
         var phase = Phase.starting
         var joinedGroup = false
-        /// Set when librdkafka reports every broker down; cleared when one is connected again.
+        /// Set when librdkafka reports every broker down; cleared when its statistics show one
+        /// connected again.
         var connectionProblem: String?
         /// Set while publishing fails; cleared by the next acknowledged publish.
         var publishProblem: String?
@@ -41,10 +42,7 @@ public final class WorkerHealth: Sendable {
     func brokersUnreachable(_ reason: String) { state.withLock { $0.connectionProblem = reason } }
     func brokersReachable() { state.withLock { $0.connectionProblem = nil } }
     func publishingFails(_ reason: String) { state.withLock { $0.publishProblem = reason } }
-    func publishingWorks() {
-        state.withLock { state in
-            state.publishProblem = nil
-            state.connectionProblem = nil
-        }
-    }
+    /// Clears only the publishing problem: an acknowledgement can arrive just after the
+    /// connections dropped, so only librdkafka's statistics say they are back.
+    func publishingWorks() { state.withLock { $0.publishProblem = nil } }
 }

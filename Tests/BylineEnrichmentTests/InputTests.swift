@@ -1,4 +1,5 @@
 @testable import BylineEnrichment
+import BylineTestSupport
 import Foundation
 import Testing
 
@@ -62,11 +63,15 @@ struct InputTests {
         let marks = "He said \u{201C}" + String(repeating: "no \u{201C}", count: 10_000)
         let plain = "He said " + String(repeating: "no no ", count: 10_000)
         _ = try await Fixtures.enrich("Warm up: the gazetteer and the entity model load once.")
-        let (article, withMarks) = try await measure { try await Fixtures.enrich(marks) }
-        let (_, withoutMarks) = try await measure { try await Fixtures.enrich(plain) }
+        let (article, _) = try await measure { try await Fixtures.enrich(marks) }
         #expect(article.quotes.count < 10_000)
         // Linear, not quadratic, in the marks: compared with text of the same length in the
-        // same run, so a loaded machine does not decide the result.
+        // same run, the fastest of three each, so a loaded machine does not decide the result.
+        var withMarks = Duration.seconds(60), withoutMarks = Duration.seconds(60)
+        for _ in 0..<3 {
+            withMarks = min(withMarks, try await measure { try await Fixtures.enrich(marks) }.1)
+            withoutMarks = min(withoutMarks, try await measure { try await Fixtures.enrich(plain) }.1)
+        }
         #expect(withMarks < withoutMarks * 6, "\(withMarks) with marks, \(withoutMarks) without")
         #expect(withMarks < .seconds(30))
     }
@@ -107,11 +112,4 @@ struct InputTests {
         #expect(try JSONValue.parse(value.serialized()) == value)
         #expect(throws: JSONParseError.self) { try JSONValue.parse(Array("{\"a\": \"\\ud800\"}".utf8)) }
     }
-}
-
-/// How long `body` took.
-private func measure<T>(_ body: () async throws -> T) async rethrows -> (T, Duration) {
-    let start = ContinuousClock.now
-    let result = try await body()
-    return (result, ContinuousClock.now - start)
 }
