@@ -1,5 +1,4 @@
 import BylineKafka
-import BylineWorker
 import Foundation
 import Logging
 import ServiceLifecycle
