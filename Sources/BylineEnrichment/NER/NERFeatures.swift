@@ -24,7 +24,10 @@ struct NERFeatures: Sendable {
 
     /// What the whole document says about each capitalised word.
     struct DocumentContext: Sendable {
-        var lowercaseWords: Set<String> = []
+        /// Digests of the words written without a capital, to match a token's lower case.
+        var lowercaseWords: Set<UInt64> = []
+        /// Each sentence's token views, made once for the context and the features.
+        var views: [[TokenView]] = []
         /// Digests of how each capitalised word is used across the document, sorted.
         var uses: [String: [UInt64]] = [:]
         /// The class a first-pass tagger gave each capitalised word most often in this
@@ -36,16 +39,17 @@ struct NERFeatures: Sendable {
     func documentContext(_ sentences: [[String]]) -> DocumentContext {
         var context = DocumentContext()
         var uses: [String: Set<String>] = [:]
-        for words in sentences {
+        context.views = sentences.map { $0.map(view) }
+        for (words, views) in zip(sentences, context.views) {
             for (index, word) in words.enumerated() {
-                guard let first = word.unicodeScalars.first, first.isUppercaseLetter else {
-                    context.lowercaseWords.insert(word)
+                guard views[index].isCapitalised else {
+                    context.lowercaseWords.insert(views[index].word)
                     continue
                 }
                 var found: [String] = []
                 if index > 0 {
                     let previous = words[index - 1]
-                    let previousView = view(previous)
+                    let previousView = views[index - 1]
                     if previousView.isTitle { found.append("after-title") }
                     if previousView.isGivenName { found.append("after-given") }
                     if ["in", "at", "near", "from", "to"].contains(previous) { found.append("after-locative") }
@@ -54,7 +58,7 @@ struct NERFeatures: Sendable {
                     found.append("initial")
                 }
                 if index + 1 < words.count {
-                    let nextView = view(words[index + 1])
+                    let nextView = views[index + 1]
                     if nextView.isOrganisationHead { found.append("before-orghead") }
                     if nextView.isSpeechVerb { found.append("before-speech") }
                     if nextView.isCapitalised { found.append("before-name") }
@@ -110,9 +114,10 @@ struct NERFeatures: Sendable {
 
     private static let sentenceStart = digest("<s>"), sentenceEnd = digest("</s>")
 
-    /// Features of each token of a sentence (without the first-pass feature).
-    func extract(_ words: [String], document: DocumentContext) -> SentenceFeatures {
-        let views = words.map(view)
+    /// Features of each token of a sentence (without the first-pass feature); `views` are
+    /// the sentence's token views when the caller has them (`DocumentContext.views`).
+    func extract(_ words: [String], views knownViews: [TokenView]? = nil, document: DocumentContext) -> SentenceFeatures {
+        let views = knownViews ?? words.map(view)
         let phrases = phraseMatches(words)
         var result = SentenceFeatures()
         result.hashes.reserveCapacity(words.count * 32)
@@ -151,7 +156,7 @@ struct NERFeatures: Sendable {
             if let phrase = phrases[index] { result.hashes.append(mix(.phraseGazetteer, phrase)) }
             if token.isCapitalised {
                 let word = words[index]
-                if document.lowercaseWords.contains(word.lowercased()) { result.hashes.append(mix(.lowerElsewhere, 0)) }
+                if document.lowercaseWords.contains(token.lower) { result.hashes.append(mix(.lowerElsewhere, 0)) }
                 for use in document.uses[word] ?? [] { result.hashes.append(mix(.documentUse, use)) }
             }
             if token.isAllCaps { result.hashes.append(mix(.allCapsLength, UInt64(min(token.length, 6)))) }

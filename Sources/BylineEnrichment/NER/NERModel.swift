@@ -22,6 +22,8 @@ public final class NERModel: Sendable {
     let features: NERFeatures
     /// A tagger whose document-wide votes become features of this one (stacking).
     let firstPass: NERModel?
+    /// Every stage's weights under one look-up per feature (see `StackedWeights`).
+    private let stacked: StackedWeights
 
     /// Quantises trained weights, so a model in memory decides exactly as its file will.
     convenience init(rows: FeatureTable, weights: [Float], transitions: [Float], gazetteer: Gazetteer, firstPass: NERModel? = nil) {
@@ -38,6 +40,7 @@ public final class NERModel: Sendable {
         self.transitions = transitions
         self.features = NERFeatures(gazetteer: gazetteer)
         self.firstPass = firstPass
+        stacked = StackedWeights(stages: (firstPass?.stages ?? []).map { ($0.rows, $0.weights) } + [(rows, weights)])
     }
 
     public var featureCount: Int { rows.count }
@@ -64,19 +67,22 @@ public final class NERModel: Sendable {
         var context = features.documentContext(sentences)
         // A sentence with no capitalised word but a common opener names nobody: it is
         // tagged O without decoding (about a fifth of news sentences).
-        let named = sentences.map(Self.mayNameSomething)
-        let hashed = zip(sentences, named).map { words, named in
-            named ? features.extract(words, document: context) : NERFeatures.SentenceFeatures()
+        let resolved = zip(sentences, context.views).map { words, views -> ResolvedFeatures? in
+            guard Self.mayNameSomething(words) else { return nil }
+            return ResolvedFeatures(features.extract(words, views: views, document: context), rows: stacked.rows)
         }
-        let firstTags = zip(sentences, hashed).map { words, sentenceFeatures in
-            sentenceFeatures.count == words.count ? (firstPass ?? self).decode(sentenceFeatures, extra: nil)
-                : [NERTag](repeating: .outside, count: words.count)
+        let stages = self.stages
+        let firstTags = zip(sentences, resolved).map { words, resolved in
+            resolved.map { decode($0, stage: 0, of: stages) } ?? [NERTag](repeating: .outside, count: words.count)
         }
-        guard firstPass != nil else { return firstTags }
+        guard stages.count > 1 else { return firstTags }
         features.addFirstPass(firstTags, sentences: sentences, to: &context)
-        return zip(sentences, hashed).map { words, sentenceFeatures in
-            guard sentenceFeatures.count == words.count else { return [NERTag](repeating: .outside, count: words.count) }
-            return decode(sentenceFeatures, extra: words.map { features.firstPassFeature($0, context) })
+        return zip(sentences, resolved).map { words, resolved in
+            guard var resolved else { return [NERTag](repeating: .outside, count: words.count) }
+            for (position, word) in words.enumerated() {
+                if let feature = features.firstPassFeature(word, context) { resolved.add(stacked.rows[feature], at: position) }
+            }
+            return decode(resolved, stage: 1, of: stages)
         }
     }
 
@@ -87,39 +93,47 @@ public final class NERModel: Sendable {
         return false
     }
 
-    /// Tags one sentence from its features, plus at most one extra feature per token.
-    func decode(_ hashed: NERFeatures.SentenceFeatures, extra: [UInt64?]?) -> [NERTag] {
-        guard hashed.count > 0 else { return [] }
-        let tags = Self.tagCount
-        // Resolve every row first, then add weights: the look-ups are independent, so the
-        // processor overlaps their cache misses instead of waiting on each in turn.
-        var rowIndices = [Int32](repeating: -1, count: hashed.hashes.count + hashed.count)
-        var owners = [Int32](repeating: 0, count: rowIndices.count)
-        var used = 0
-        for position in 0..<hashed.count {
-            for index in hashed.range(of: position) {
-                rowIndices[used] = rows[hashed.hashes[index]] ?? -1
-                owners[used] = Int32(position)
-                used += 1
-            }
-            if let feature = extra?[position] {
-                rowIndices[used] = rows[feature] ?? -1
-                owners[used] = Int32(position)
-                used += 1
+    /// A sentence's features resolved to rows of the stacked table, once for both passes.
+    struct ResolvedFeatures {
+        var rows: [Int32] = []
+        var owners: [Int32] = []
+        let length: Int
+
+        init(_ hashed: NERFeatures.SentenceFeatures, rows table: FeatureTable) {
+            length = hashed.count
+            rows.reserveCapacity(hashed.hashes.count + length)
+            owners.reserveCapacity(hashed.hashes.count + length)
+            // The look-ups are independent, so the processor overlaps their cache misses.
+            for position in 0..<hashed.count {
+                for index in hashed.range(of: position) { add(table[hashed.hashes[index]], at: position) }
             }
         }
-        var sums = [Int32](repeating: 0, count: hashed.count * tags)
+
+        mutating func add(_ row: Int32?, at position: Int) {
+            guard let row else { return }
+            rows.append(row)
+            owners.append(Int32(position))
+        }
+    }
+
+    /// Tags one sentence with one stage's weights.
+    func decode(_ resolved: ResolvedFeatures, stage: Int, of stages: [NERModel]) -> [NERTag] {
+        guard resolved.length > 0 else { return [] }
+        let tags = Self.tagCount
+        let stride = stacked.stride
+        var sums = [Int32](repeating: 0, count: resolved.length * tags)
         sums.withUnsafeMutableBufferPointer { sums in
-            weights.withUnsafeBufferPointer { weights in
-                for index in 0..<used where rowIndices[index] >= 0 {
-                    let offset = Int(rowIndices[index]) * tags
-                    let base = Int(owners[index]) * tags
+            stacked.weights.withUnsafeBufferPointer { weights in
+                for (row, owner) in zip(resolved.rows, resolved.owners) {
+                    let offset = Int(row) * stride + stage * tags
+                    let base = Int(owner) * tags
                     for tag in 0..<tags { sums[base + tag] &+= Int32(weights[offset + tag]) }
                 }
             }
         }
+        let scale = stages[stage].scale
         let emissions = sums.map { Float($0) * scale }
-        return Self.viterbi(emissions: emissions, transitions: transitions, length: hashed.count).map(NERTag.init(index:))
+        return Self.viterbi(emissions: emissions, transitions: stages[stage].transitions, length: resolved.length).map(NERTag.init(index:))
     }
 
     /// Best tag sequence under emission and transition scores, never producing I-X
@@ -277,5 +291,31 @@ private struct ModelReader {
         withUnsafeMutableBytes(of: &value) { $0.copyBytes(from: bytes[offset..<(offset + size)]) }
         offset += size
         return T(littleEndian: value)
+    }
+}
+
+/// The weights of every stage of a stacked model side by side, under one table: the second
+/// pass reads the same features as the first, so one look-up (one cache miss) serves both.
+/// A feature only one stage knows has zeros in the other's columns, so sums are unchanged.
+struct StackedWeights: Sendable {
+    let rows: FeatureTable
+    /// rows.count × stride; stage s's weights at columns s × tagCount ..< (s + 1) × tagCount.
+    let weights: [Int16]
+    let stride: Int
+
+    init(stages: [(rows: FeatureTable, weights: [Int16])]) {
+        let tags = NERModel.tagCount
+        stride = tags * stages.count
+        var table = FeatureTable(minimumCapacity: stages.map(\.rows.count).max() ?? 16)
+        var joint: [Int16] = []
+        for (stage, (rows, weights)) in stages.enumerated() {
+            for (key, row) in rows.entries {
+                let jointRow = Int(table.rowInserting(key))
+                if jointRow * stride >= joint.count { joint.append(contentsOf: repeatElement(0, count: stride)) }
+                for tag in 0..<tags { joint[jointRow * stride + stage * tags + tag] = weights[Int(row) * tags + tag] }
+            }
+        }
+        rows = table
+        weights = joint
     }
 }
