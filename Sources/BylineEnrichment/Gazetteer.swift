@@ -15,6 +15,9 @@ final class Gazetteer: Sendable {
     /// Lower-case words of everyday newswire: a capitalised phrase made of them is
     /// more likely an organisation or a title than a person.
     let commonWords: Set<String>
+    /// The first word of every name of several words (demonyms and places): a phrase
+    /// starting with any other word needs no look-up.
+    let phraseFirstWords: Set<String>
 
     static let shared: Gazetteer = {
         guard let url = Bundle.module.url(forResource: "gazetteer", withExtension: "tsv"),
@@ -54,6 +57,13 @@ final class Gazetteer: Sendable {
         self.commonWords = common
         self.cityPopulations = cities
         self.givenNames = given
+        var firstWords = Set<String>()
+        for names in [countries, demonyms, provinces, regions, Set(cities.keys)] {
+            for name in names {
+                if let space = name.firstIndex(of: " ") { firstWords.insert(String(name[..<space])) }
+            }
+        }
+        phraseFirstWords = firstWords
     }
 
     /// The place type of a name, when the gazetteer knows it as a place.

@@ -35,10 +35,20 @@ struct NERFeatures: Sendable {
         var firstPassClass: [String: NERClass] = [:]
     }
 
+    /// Digests of how a capitalised word is used, by name (the names are part of the model).
+    private enum Use {
+        static let afterTitle = digest("after-title"), afterGiven = digest("after-given")
+        static let afterLocative = digest("after-locative"), insideName = digest("inside-name")
+        static let initial = digest("initial"), beforeOrganisationHead = digest("before-orghead")
+        static let beforeSpeech = digest("before-speech"), beforeName = digest("before-name")
+        static let alone = digest("alone")
+        static let locativePrepositions: Set<String> = ["in", "at", "near", "from", "to"]
+    }
+
     /// Looks at every occurrence of each capitalised word in the document's sentences.
     func documentContext(_ sentences: [[String]]) -> DocumentContext {
         var context = DocumentContext()
-        var uses: [String: Set<String>] = [:]
+        var uses: [String: Set<UInt64>] = [:]
         context.views = sentences.map { $0.map(view) }
         for (words, views) in zip(sentences, context.views) {
             for (index, word) in words.enumerated() {
@@ -46,28 +56,28 @@ struct NERFeatures: Sendable {
                     context.lowercaseWords.insert(views[index].word)
                     continue
                 }
-                var found: [String] = []
+                var found: [UInt64] = []
                 if index > 0 {
                     let previous = words[index - 1]
                     let previousView = views[index - 1]
-                    if previousView.isTitle { found.append("after-title") }
-                    if previousView.isGivenName { found.append("after-given") }
-                    if ["in", "at", "near", "from", "to"].contains(previous) { found.append("after-locative") }
-                    if previousView.isCapitalised { found.append("inside-name") }
+                    if previousView.isTitle { found.append(Use.afterTitle) }
+                    if previousView.isGivenName { found.append(Use.afterGiven) }
+                    if Use.locativePrepositions.contains(previous) { found.append(Use.afterLocative) }
+                    if previousView.isCapitalised { found.append(Use.insideName) }
                 } else {
-                    found.append("initial")
+                    found.append(Use.initial)
                 }
                 if index + 1 < words.count {
                     let nextView = views[index + 1]
-                    if nextView.isOrganisationHead { found.append("before-orghead") }
-                    if nextView.isSpeechVerb { found.append("before-speech") }
-                    if nextView.isCapitalised { found.append("before-name") }
+                    if nextView.isOrganisationHead { found.append(Use.beforeOrganisationHead) }
+                    if nextView.isSpeechVerb { found.append(Use.beforeSpeech) }
+                    if nextView.isCapitalised { found.append(Use.beforeName) }
                 }
-                if found.isEmpty { found.append("alone") }
+                if found.isEmpty { found.append(Use.alone) }
                 uses[word, default: []].formUnion(found)
             }
         }
-        context.uses = uses.mapValues { $0.map(Self.digest).sorted() }
+        context.uses = uses.mapValues { $0.sorted() }
         return context
     }
 
@@ -242,7 +252,7 @@ struct NERFeatures: Sendable {
         while index < words.count {
             var matched = false
             // Only capitalised runs can be names; this keeps the look-ups few.
-            if words[index].unicodeScalars.first?.isUppercaseLetter == true {
+            if words[index].unicodeScalars.first?.isUppercaseLetter == true, gazetteer.phraseFirstWords.contains(words[index]) {
                 for length in [3, 2] where index + length <= words.count {
                     let phrase = words[index..<(index + length)].joined(separator: " ")
                     let kind: String?
