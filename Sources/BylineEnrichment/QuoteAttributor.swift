@@ -109,9 +109,19 @@ struct QuoteAttributor: Sendable {
         if head.isEmpty, headSentence.lowerBound > 0 {
             let previousSentence = document.sentenceRange(of: headSentence.lowerBound - 1)
             if tokens[previousSentence.lowerBound].paragraph == tokens[candidate.openMark].paragraph,
-               !previousSentence.contains(where: { if case .quoteMark = tokens[$0].kind { return true } else { return false } }),
-               let attribution = cueBefore(previousSentence, context), attribution.speaker?.entity != nil {
-                return Attribution(cue: attribution.cue, speaker: attribution.speaker.map { SpeakerPhrase(tokens: $0.tokens, entity: $0.entity, confidence: 0.65) })
+               !previousSentence.contains(where: { if case .quoteMark = tokens[$0].kind { return true } else { return false } }) {
+                if let attribution = cueBefore(previousSentence, context), attribution.speaker?.entity != nil {
+                    return Attribution(cue: attribution.cue, speaker: attribution.speaker.map { SpeakerPhrase(tokens: $0.tokens, entity: $0.entity, confidence: 0.65) })
+                }
+                // "He finished with an appeal to activists. “One day you will ...”": with no
+                // cue on either side, a person who is the subject of the sentence before speaks
+                // a quote that is a sentence of its own.
+                let cueFollows = candidate.closeMark.map { close in
+                    containsSpeechVerb((close + 1)..<min(document.sentenceRange(of: close).upperBound, close + 12), document)
+                } ?? false
+                if !cueFollows, isDirect(candidate, document), let subject = personSubject(of: previousSentence, context) {
+                    return Attribution(cue: nil, speaker: subject)
+                }
             }
         }
         // A transcript label or a lead-in sentence ending with a colon in the paragraph before.
@@ -125,6 +135,19 @@ struct QuoteAttributor: Sendable {
             }
         }
         return Attribution()
+    }
+
+    /// The person a sentence opens with as its subject: "He ...", "She ...", "Mr Howard ...".
+    private func personSubject(of sentence: Range<Int>, _ context: Context) -> SpeakerPhrase? {
+        let tokens = context.document.tokens
+        guard !sentence.isEmpty else { return nil }
+        let first = tokens[sentence.lowerBound].text.lowercased()
+        if first == "he" || first == "she" {
+            guard let entity = context.resolvePronoun(first, before: sentence.lowerBound) else { return nil }
+            return SpeakerPhrase(tokens: sentence.lowerBound..<(sentence.lowerBound + 1), entity: entity, confidence: 0.55)
+        }
+        guard let (entity, mention) = context.mention(at: sentence.lowerBound), context.entities[entity].type == .person else { return nil }
+        return SpeakerPhrase(tokens: mention, entity: entity, confidence: 0.55)
     }
 
     private func cueAfter(_ tail: Range<Int>, _ context: Context) -> Attribution? {

@@ -25,6 +25,17 @@ struct QuoteTests {
         #expect(article.speakerName(of: "fire moved") == "Luis Moreno")
     }
 
+    @Test("a sentence quote with no cue is spoken by the person the sentence before is about")
+    func subjectOfThePreviousSentence() async throws {
+        let text = "Opposition leader Tomas Lindqvist spoke for an hour in Malmo on Saturday.\n\nHe ended with an appeal to volunteers to knock on every door before the vote. “One day you will tell your children that you were there and that you did your part.”"
+        let article = try await Fixtures.enrich(text)
+        #expect(article.speakerName(of: "One day you will") == "Tomas Lindqvist")
+        // A cue after the quote that names nobody leaves it unattributed, not guessed.
+        let voice = try await Fixtures.enrich("Ines Duarte took the call on Friday. “Please stay inside your house until the police arrive,” the voice said.")
+        let quote = try #require(voice.quote(containing: "stay inside"))
+        #expect(quote.speaker == nil)
+    }
+
     @Test("“A,” she added. “B.” is one quote, split around its cue, by the person in focus")
     func splitQuoteMerged() async throws {
         let text = "Mayor Gwen Adebayo opened the school on Monday.\n“No child should sit in a classroom hungry,” she added. “This is the best thing we can do.”"
