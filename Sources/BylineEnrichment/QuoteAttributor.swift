@@ -190,18 +190,26 @@ struct QuoteAttributor: Sendable {
         if tokens[head.lowerBound].text == "According", head.count > 2, tokens[head.lowerBound + 1].text == "to" {
             return Attribution(cue: "according to", speaker: speakerPhrase(startingAt: head.lowerBound + 2, limit: head.upperBound, context))
         }
-        // The nearest speech verb before the quote whose subject names someone.
+        // The nearest speech verb before the quote whose subject names someone; but in
+        // "Freeland said even though Canada believes ..., “...”" the person who said it
+        // speaks, not the country in the clause.
         var firstVerb: Int?
+        var nearest: Attribution?
         for verb in head.reversed() where isSpeechVerb(at: verb, tokens) && tokens[verb].text != "according" {
             if firstVerb == nil { firstVerb = verb }
-            if let speaker = speakerPhrase(endingBefore: verb, floor: head.lowerBound, context), speaker.entity != nil {
-                return Attribution(cue: tokens[verb].text, speaker: speaker)
+            if let speaker = speakerPhrase(endingBefore: verb, floor: head.lowerBound, context), let entity = speaker.entity {
+                let found = Attribution(cue: tokens[verb].text, speaker: speaker)
+                if context.entities[entity].type == .person { return found }
+                if nearest == nil { nearest = found }
+                continue
             }
-            // "said X:" as a lead-in
-            if verb == firstVerb, let speaker = speakerPhrase(startingAt: verb + 1, limit: head.upperBound, context), speaker.entity != nil {
+            // "said X:" as a lead-in; a nationality after the verb is its object, not a speaker.
+            if nearest == nil, verb == firstVerb, let speaker = speakerPhrase(startingAt: verb + 1, limit: head.upperBound, context),
+               let entity = speaker.entity, context.entities[entity].type != .norp {
                 return Attribution(cue: tokens[verb].text, speaker: speaker)
             }
         }
+        if let nearest { return nearest }
         if let firstVerb {
             return Attribution(cue: tokens[firstVerb].text, speaker: speakerPhrase(endingBefore: firstVerb, floor: head.lowerBound, context))
         }

@@ -36,6 +36,20 @@ struct QuoteTests {
         #expect(quote.speaker == nil)
     }
 
+    @Test("the person who said it speaks, not a country in the clause after the cue")
+    func personOverClauseSubject() async throws {
+        let text = "Foreign Minister Elena Rossi said even though Italy believes the sanctions are wrong, “travellers to the region must respect the law where they are.”"
+        let article = try await Fixtures.enrich(text)
+        #expect(article.speakerName(of: "travellers to the region") == "Elena Rossi")
+    }
+
+    @Test("a nationality after the cue is its object, not its speaker")
+    func nationalityIsNotASpeaker() async throws {
+        let article = try await Fixtures.enrich("The notice urged Norwegian citizens to “avoid all travel to the border area until further notice.”")
+        let quote = try #require(article.quote(containing: "avoid all travel"))
+        #expect(quote.speaker?.name != "Norwegian")
+    }
+
     @Test("“A,” she added. “B.” is one quote, split around its cue, by the person in focus")
     func splitQuoteMerged() async throws {
         let text = "Mayor Gwen Adebayo opened the school on Monday.\n“No child should sit in a classroom hungry,” she added. “This is the best thing we can do.”"
