@@ -104,6 +104,18 @@ struct QuoteAttributor: Sendable {
         let headSentence = document.sentenceRange(of: candidate.openMark)
         let head = headSentence.lowerBound..<candidate.openMark
         if let attribution = cueBefore(head, context) { return attribution }
+        let cueFollows = candidate.closeMark.map { close in
+            containsSpeechVerb((close + 1)..<min(document.sentenceRange(of: close).upperBound, close + 12), document)
+        } ?? false
+        // "She rhymed off a list of allies for “publicly coming out ... .”": with no cue on
+        // either side, the person the sentence opens with speaks a sentence-like quote in it.
+        // ("He decided that she “was the girl ...”" reports a clause: no speaker.)
+        let reportsClause = head.contains { index in
+            tokens[index].text == "that" && index + 1 < head.upperBound && Lexicon.subjectPronouns.contains(tokens[index + 1].text.lowercased())
+        }
+        if !head.isEmpty, !cueFollows, !reportsClause, isDirect(candidate, document), let subject = personSubject(of: head, context) {
+            return Attribution(cue: nil, speaker: subject)
+        }
         // "Nair said she had moved her stock. “We have done this before.”": a quote opening its
         // sentence continues the speaker of the sentence before, in the same paragraph.
         if head.isEmpty, headSentence.lowerBound > 0 {
@@ -116,9 +128,6 @@ struct QuoteAttributor: Sendable {
                 // "He finished with an appeal to activists. “One day you will ...”": with no
                 // cue on either side, a person who is the subject of the sentence before speaks
                 // a quote that is a sentence of its own.
-                let cueFollows = candidate.closeMark.map { close in
-                    containsSpeechVerb((close + 1)..<min(document.sentenceRange(of: close).upperBound, close + 12), document)
-                } ?? false
                 if !cueFollows, isDirect(candidate, document), let subject = personSubject(of: previousSentence, context) {
                     return Attribution(cue: nil, speaker: subject)
                 }

@@ -193,6 +193,10 @@ struct Tokenizer: Sendable {
         let token = tokens[index]
         switch token.kind {
         case .punctuation:
+            // A period glued to the next word is inside an abbreviation: "(D-N.Y.)".
+            if token.text == ".", index + 1 < tokens.count, tokens[index + 1].start == token.end, tokens[index + 1].kind == .word {
+                return false
+            }
             return token.text.hasPrefix(".") || token.text.hasPrefix("!") || token.text.hasPrefix("?") || token.text == "\u{2026}"
         case .word:
             guard token.text.hasSuffix(".") else { return false }

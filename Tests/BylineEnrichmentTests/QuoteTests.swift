@@ -36,6 +36,21 @@ struct QuoteTests {
         #expect(quote.speaker == nil)
     }
 
+    @Test("a state abbreviation in parentheses does not end the sentence before its cue")
+    func abbreviationInParentheses() async throws {
+        let text = "In a statement on Thursday, Rep. Dana Whitfield (D-N.Y.) reacted to the ruling, saying: “The court has let down every family in this state.”"
+        let article = try await Fixtures.enrich(text)
+        #expect(article.speakerName(of: "let down every family") == "Dana Whitfield")
+    }
+
+    @Test("with no cue, the person the sentence opens with speaks a sentence quote in it; a reported thought has no speaker")
+    func subjectOfTheSameSentence() async throws {
+        let text = "Minister Aisha Mensah met her counterparts in Accra on Monday.\n\nShe listed the countries that had signed, thanking them for “standing together when it mattered. That is what partners do.”"
+        #expect(try await Fixtures.enrich(text).speakerName(of: "standing together") == "Aisha Mensah")
+        let thought = "Investigators said Karl Brandt watched the house for weeks.\n\nHe decided then that he “would rob the house first of all, before winter.”"
+        #expect(try await Fixtures.enrich(thought).quote(containing: "would rob the house")?.speaker == nil)
+    }
+
     @Test("the person who said it speaks, not a country in the clause after the cue")
     func personOverClauseSubject() async throws {
         let text = "Foreign Minister Elena Rossi said even though Italy believes the sanctions are wrong, “travellers to the region must respect the law where they are.”"
