@@ -6,6 +6,10 @@ missing=()
 for package in "${packages[@]}"; do
   dpkg -s "$package" >/dev/null 2>&1 || missing+=("$package")
 done
+# scripts/check-deploy.sh runs its linters from a Python virtual environment.
+if ! python3 -c "import ensurepip, venv" >/dev/null 2>&1; then
+  missing+=(python3 python3-venv)
+fi
 [ ${#missing[@]} -eq 0 ] && exit 0
 sudo_prefix=()
 [ "$(id -u)" -ne 0 ] && sudo_prefix=(sudo)
