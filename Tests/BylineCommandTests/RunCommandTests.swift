@@ -50,10 +50,9 @@ struct RunCommandTests {
         #expect(metricValue(metrics.body, "byline_articles_enriched_total") > 0, "\(metrics.body.prefix(500))")
 
         first.terminate()
-        let (exited, took) = await measure { await waitForExit(first, timeout: .seconds(25)) }
-        #expect(exited, "still running 25 s after SIGTERM")
+        // The drain timeout is 10 s; the rest is slack for a loaded machine.
+        #expect(await waitForExit(first, timeout: .seconds(25)), "still running 25 s after SIGTERM")
         #expect(first.terminationReason == .exit && first.terminationStatus == 0)
-        #expect(took < .seconds(20), "drain timeout is 10 s; took \(took)")
         let logLines = String(decoding: logReader.wait(), as: UTF8.self).split(separator: "\n")
         #expect(!logLines.isEmpty)
         for line in logLines {

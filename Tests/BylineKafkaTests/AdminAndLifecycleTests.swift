@@ -27,8 +27,9 @@ struct AdminAndLifecycleTests {
             }
         }
         #expect(error?.message.isEmpty == false)
-        // The request times out after 2 s; the rest is slack for a loaded CI machine.
-        #expect(took < .seconds(8))
+        // The request times out after 2 s; the rest is slack for a CI machine that runs the
+        // other suites at the same time (seen at 14 s). A hang would never end.
+        #expect(took < .seconds(30))
     }
 
     @Test("close waits for outstanding deliveries; sending afterwards is refused")
