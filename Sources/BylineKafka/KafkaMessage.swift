@@ -31,6 +31,14 @@ public struct KafkaMessage: Sendable {
 
     public var topicPartition: KafkaTopicPartition { KafkaTopicPartition(topic: topic, partition: partition) }
 
+    /// The key as UTF-8 text (invalid bytes replaced), or nil when there is none.
+    public var keyText: String? { key.map { String(decoding: $0, as: UTF8.self) } }
+
+    /// The value of the first header with this name, as UTF-8 text.
+    public func headerText(_ name: String) -> String? {
+        headers.first { $0.key == name }?.value.map { String(decoding: $0, as: UTF8.self) }
+    }
+
     /// A message as a consumer would deliver it, for tests of code that handles messages.
     public init(topic: String, partition: Int32, offset: Int64, key: [UInt8]? = nil, value: [UInt8], headers: [KafkaHeader] = [], timestampMilliseconds: Int64? = nil, assignmentEpoch: UInt64 = 0) {
         self.topic = topic

@@ -100,7 +100,7 @@ public final class EnrichmentWorker: Service, Sendable {
         }
     }
 
-    private enum ChildOutcome: Equatable { case article(bytes: Int), drainDeadline }
+    private enum ChildOutcome { case article(bytes: Int), drainDeadline }
 
     /// Articles and input bytes in flight, as the reading loop counts them.
     private struct Window {

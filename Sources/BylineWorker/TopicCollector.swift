@@ -22,7 +22,7 @@ public final class TopicCollector: Sendable {
             if firstArrival == nil { firstArrival = time }
             lastArrival = time
             byTopic[message.topic, default: []].append(message)
-            if let key = message.key { keysByTopic[message.topic, default: []].insert(String(decoding: key, as: UTF8.self)) }
+            if let key = message.keyText { keysByTopic[message.topic, default: []].insert(key) }
         }
     }
 

@@ -73,7 +73,7 @@ struct DemoCommand: AsyncParsableCommand {
     private func printSummary(_ records: TopicCollector.Records, elapsed: Duration, articleCount: Int, output: String, deadLetters: String) {
         var latest: [String: JSONValue] = [:]
         for message in records.messages(output) {
-            if let key = message.key, let record = try? JSONValue.parse(message.value) { latest[String(decoding: key, as: UTF8.self)] = record }
+            if let key = message.keyText, let record = try? JSONValue.parse(message.value) { latest[key] = record }
         }
         var entityCount = 0
         var quoteCount = 0
@@ -93,7 +93,7 @@ struct DemoCommand: AsyncParsableCommand {
         print("")
         print("articles enriched: \(latest.count) of \(articleCount) (\(records.messages(output).count) records published; repeats come from group rebalances)")
         for message in records.messages(deadLetters) {
-            let header = { (name: String) in message.headers.first { $0.key == name }?.value.map { String(decoding: $0, as: UTF8.self) } ?? "?" }
+            let header = { (name: String) in message.headerText(name) ?? "?" }
             print("dead-lettered: \(header(RecordHeader.sourceTopic))[\(header(RecordHeader.sourcePartition))]@\(header(RecordHeader.sourceOffset)) \(header(RecordHeader.errorCode)): \(header(RecordHeader.errorMessage))")
         }
         print("entities: \(entityCount); quotes: \(quoteCount), \(attributed) attributed to a speaker")

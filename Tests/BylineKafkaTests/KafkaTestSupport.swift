@@ -32,8 +32,8 @@ enum TestKafka {
     }
 
     static func index(of message: KafkaMessage) -> Int? {
-        guard let key = message.key else { return nil }
-        return Int(String(decoding: key, as: UTF8.self).dropFirst("key-".count))
+        guard let key = message.keyText else { return nil }
+        return Int(key.dropFirst("key-".count))
     }
 }
 

@@ -20,8 +20,8 @@ public func expectNothingLost(_ records: [SyntheticArticles.Record], in collecte
     #expect(deadLettered.isSubset(of: bad), "good records dead-lettered: \(deadLettered.subtracting(bad).sorted().prefix(5))", sourceLocation: sourceLocation)
     let expectedCodes = Dictionary(uniqueKeysWithValues: records.compactMap { record in record.expectedError.map { (record.id, $0) } })
     for message in collected.messages(pipeline.deadLetterTopic) {
-        let id = String(decoding: message.key ?? [], as: UTF8.self)
-        let code = message.headers.first { $0.key == RecordHeader.errorCode }?.value.map { String(decoding: $0, as: UTF8.self) }
+        let id = message.keyText ?? ""
+        let code = message.headerText(RecordHeader.errorCode)
         #expect(code == expectedCodes[id], "dead letter \(id) has code \(code ?? "none")", sourceLocation: sourceLocation)
     }
 }

@@ -161,7 +161,7 @@ import Testing
         var quotesByArticle: [String: [JSONValue]] = [:]
         for message in collected.messages(quotes) {
             let record = try JSONValue.parse(message.value)
-            let key = String(decoding: message.key ?? [], as: UTF8.self)
+            let key = message.keyText ?? ""
             #expect(record["article_id"]?.stringValue == key)
             quotesByArticle[key, default: []].append(record)
         }
