@@ -15,7 +15,8 @@ struct Tokenizer: Sendable {
         "adm", "maj", "cpl", "pvt", "rev", "hon", "pres", "supt", "insp", "det", "mt", "ft",
     ]
 
-    func tokenize(_ scalars: [Unicode.Scalar]) -> [Token] {
+    func tokenize(_ source: ScalarText) -> [Token] {
+        let scalars = source.scalars
         var tokens: [Token] = []
         tokens.reserveCapacity(scalars.count / 5)
         var index = 0
@@ -27,13 +28,8 @@ struct Tokenizer: Sendable {
         func isDigit(_ i: Int) -> Bool { i >= 0 && i < count && ("0"..."9").contains(scalars[i]) }
         func isLetterOrDigit(_ i: Int) -> Bool { isLetter(i) || isDigit(i) }
         func isSpace(_ i: Int) -> Bool { i < 0 || i >= count || scalars[i].isSpace }
-        func text(_ start: Int, _ end: Int) -> String {
-            var result = String.UnicodeScalarView()
-            result.append(contentsOf: scalars[start..<end])
-            return String(result)
-        }
         func add(_ kind: Token.Kind, _ start: Int, _ end: Int) {
-            tokens.append(Token(kind: kind, start: start, end: end, text: text(start, end), paragraph: paragraph, spaceBefore: sawSpace))
+            tokens.append(Token(kind: kind, start: start, end: end, text: source.string(start, end), paragraph: paragraph, spaceBefore: sawSpace))
             sawSpace = false
         }
 
