@@ -12,8 +12,12 @@ import Synchronization
 struct NERFeatures: Sendable {
     let gazetteer: Gazetteer
     private let views = TokenViewCache()
+    private let wordClasses: WordClassTable
 
-    init(gazetteer: Gazetteer) { self.gazetteer = gazetteer }
+    init(gazetteer: Gazetteer) {
+        self.gazetteer = gazetteer
+        wordClasses = WordClassTable(gazetteer)
+    }
 
     private enum Template: UInt64 {
         case bias = 1, word, lower, shape, prefix2, prefix3, suffix2, suffix3, suffix4
@@ -22,81 +26,109 @@ struct NERFeatures: Sendable {
         case phraseGazetteer, lowerElsewhere, allCapsLength, shapeWindow, previousPair, documentUse, firstPassClass
     }
 
-    /// What the whole document says about each capitalised word.
+    /// What the whole document says about its words. Each distinct word is looked up
+    /// once per document and then named by its place in `views`: the per-token work is
+    /// one digest and one probe, not a string hash per map.
     struct DocumentContext: Sendable {
-        /// Digests of the words written without a capital, to match a token's lower case.
-        var lowercaseWords: Set<UInt64> = []
-        /// Each sentence's token views, made once for the context and the features.
-        var views: [[TokenView]] = []
-        /// Digests of how each capitalised word is used across the document, sorted.
-        var uses: [String: [UInt64]] = [:]
-        /// The class a first-pass tagger gave each capitalised word most often in this
-        /// document: "Clinton" tagged PER in one sentence helps in another.
-        var firstPassClass: [String: NERClass] = [:]
+        /// Each distinct word's view.
+        var views: [TokenView] = []
+        /// Each sentence's tokens, as places in `views`.
+        var sentenceWords: [[Int32]] = []
+        /// Per distinct word: how its capitalised occurrences are used (bits of `Use`).
+        var uses: [UInt16] = []
+        /// Per distinct word: its lower case is also written as a word of its own.
+        var lowerElsewhere: [Bool] = []
+        /// Per distinct word: the class a first-pass tagger gave it most often in this
+        /// document ("Clinton" tagged PER in one sentence helps in another).
+        var firstPassClass: [NERClass?] = []
+
+        func view(sentence: Int, token: Int) -> TokenView { views[Int(sentenceWords[sentence][token])] }
     }
 
-    /// Digests of how a capitalised word is used, by name (the names are part of the model).
+    /// How a capitalised word is used, as bits. The digests of the names are part of the
+    /// model; a bit's place is its digest's rank, so features come out in ascending digest
+    /// order, the order the shipped model was trained with.
     private enum Use {
-        static let afterTitle = digest("after-title"), afterGiven = digest("after-given")
-        static let afterLocative = digest("after-locative"), insideName = digest("inside-name")
-        static let initial = digest("initial"), beforeOrganisationHead = digest("before-orghead")
-        static let beforeSpeech = digest("before-speech"), beforeName = digest("before-name")
-        static let alone = digest("alone")
-        static let locativePrepositions: Set<String> = ["in", "at", "near", "from", "to"]
+        static let names = ["after-title", "after-given", "after-locative", "inside-name", "initial",
+                            "before-orghead", "before-speech", "before-name", "alone"]
+        static let digests: [UInt64] = names.map(NERFeatures.digest).sorted()
+        static func bit(_ name: String) -> UInt16 { 1 << UInt16(digests.firstIndex(of: NERFeatures.digest(name))!) }
+        static let afterTitle = bit("after-title"), afterGiven = bit("after-given")
+        static let afterLocative = bit("after-locative"), insideName = bit("inside-name")
+        static let initial = bit("initial"), beforeOrganisationHead = bit("before-orghead")
+        static let beforeSpeech = bit("before-speech"), beforeName = bit("before-name")
+        static let alone = bit("alone")
     }
 
     /// Looks at every occurrence of each capitalised word in the document's sentences.
     func documentContext(_ sentences: [[String]]) -> DocumentContext {
         var context = DocumentContext()
-        var uses: [String: Set<UInt64>] = [:]
-        context.views = sentences.map { $0.map(view) }
-        for (words, views) in zip(sentences, context.views) {
-            for (index, word) in words.enumerated() {
-                guard views[index].isCapitalised else {
-                    context.lowercaseWords.insert(views[index].word)
-                    continue
+        var index = WordIndex()
+        var writtenLowercase = Set<UInt64>()
+        context.sentenceWords = sentences.map { words in
+            words.map { word in
+                let (place, isNew) = index.place(of: Self.digest(word))
+                if isNew {
+                    let view = view(word)
+                    context.views.append(view)
+                    if !view.isCapitalised { writtenLowercase.insert(view.word) }
                 }
-                var found: [UInt64] = []
-                if index > 0 {
-                    let previous = words[index - 1]
-                    let previousView = views[index - 1]
-                    if previousView.isTitle { found.append(Use.afterTitle) }
-                    if previousView.isGivenName { found.append(Use.afterGiven) }
-                    if Use.locativePrepositions.contains(previous) { found.append(Use.afterLocative) }
-                    if previousView.isCapitalised { found.append(Use.insideName) }
-                } else {
-                    found.append(Use.initial)
-                }
-                if index + 1 < words.count {
-                    let nextView = views[index + 1]
-                    if nextView.isOrganisationHead { found.append(Use.beforeOrganisationHead) }
-                    if nextView.isSpeechVerb { found.append(Use.beforeSpeech) }
-                    if nextView.isCapitalised { found.append(Use.beforeName) }
-                }
-                if found.isEmpty { found.append(Use.alone) }
-                uses[word, default: []].formUnion(found)
+                return place
             }
         }
-        context.uses = uses.mapValues { $0.sorted() }
+        context.uses = [UInt16](repeating: 0, count: context.views.count)
+        for places in context.sentenceWords {
+            for (position, place) in places.enumerated() where context.views[Int(place)].isCapitalised {
+                var found: UInt16 = 0
+                if position > 0 {
+                    let previous = context.views[Int(places[position - 1])]
+                    if previous.isTitle { found |= Use.afterTitle }
+                    if previous.isGivenName { found |= Use.afterGiven }
+                    if previous.isLocativePreposition { found |= Use.afterLocative }
+                    if previous.isCapitalised { found |= Use.insideName }
+                } else {
+                    found |= Use.initial
+                }
+                if position + 1 < places.count {
+                    let next = context.views[Int(places[position + 1])]
+                    if next.isOrganisationHead { found |= Use.beforeOrganisationHead }
+                    if next.isSpeechVerb { found |= Use.beforeSpeech }
+                    if next.isCapitalised { found |= Use.beforeName }
+                }
+                context.uses[Int(place)] |= found == 0 ? Use.alone : found
+            }
+        }
+        context.lowerElsewhere = context.views.map { $0.isCapitalised && writtenLowercase.contains($0.lower) }
+        context.firstPassClass = [NERClass?](repeating: nil, count: context.views.count)
         return context
     }
 
     /// Adds the first pass's document-wide votes to a context.
-    func addFirstPass(_ tags: [[NERTag]], sentences: [[String]], to context: inout DocumentContext) {
-        var votes: [String: [NERClass: Int]] = [:]
-        for (words, sentenceTags) in zip(sentences, tags) {
+    func addFirstPass(_ tags: [[NERTag]], to context: inout DocumentContext) {
+        let classes = NERClass.allCases
+        var votes = [Int](repeating: 0, count: context.views.count * classes.count)
+        for (places, sentenceTags) in zip(context.sentenceWords, tags) {
             for span in NERSpan.spans(sentenceTags) {
-                for index in span.range { votes[words[index], default: [:]][span.entityClass, default: 0] += 1 }
+                let column = classes.firstIndex(of: span.entityClass)!
+                for position in span.range { votes[Int(places[position]) * classes.count + column] += 1 }
             }
         }
-        for (word, counts) in votes {
-            context.firstPassClass[word] = counts.max { $0.value != $1.value ? $0.value < $1.value : $0.key.rawValue > $1.key.rawValue }?.key
+        // The most votes; a tie goes to the class whose name sorts first.
+        let byName = classes.indices.sorted { classes[$0].rawValue < classes[$1].rawValue }
+        for place in context.views.indices {
+            var best: Int?
+            for column in byName where votes[place * classes.count + column] > 0 {
+                if best == nil || votes[place * classes.count + column] > votes[place * classes.count + best!] { best = column }
+            }
+            context.firstPassClass[place] = best.map { classes[$0] }
         }
     }
 
+    private static let firstPassDigests = Dictionary(uniqueKeysWithValues: NERClass.allCases.map { ($0, digest($0.rawValue)) })
+
     /// The feature the first pass adds to a token, if any.
-    func firstPassFeature(_ word: String, _ context: DocumentContext) -> UInt64? {
-        context.firstPassClass[word].map { mix(.firstPassClass, Self.digest($0.rawValue)) }
+    func firstPassFeature(sentence: Int, token: Int, _ context: DocumentContext) -> UInt64? {
+        context.firstPassClass[Int(context.sentenceWords[sentence][token])].map { mix(.firstPassClass, Self.firstPassDigests[$0]!) }
     }
 
     /// The feature hashes of a sentence's tokens, flat: token i owns
@@ -113,22 +145,43 @@ struct NERFeatures: Sendable {
         var perToken: [[UInt64]] { (0..<count).map { Array(hashes[range(of: $0)]) } }
     }
 
+    /// What the tagger needs of one word, made once per distinct word. Plain values only,
+    /// so copying one costs no reference counting.
     struct TokenView: Sendable {
         let isCapitalised: Bool
-        let isTitle, isGivenName, isOrganisationHead, isSpeechVerb: Bool
         let isAllCaps: Bool
+        let isLocativePreposition: Bool
+        /// The word can start a multi-word gazetteer name.
+        let startsPhrase: Bool
         let length: Int
         let word, lower, shape, prefix2, prefix3, suffix2, suffix3, suffix4: UInt64
-        let classes: [UInt64]
+        /// Gazetteer and lexicon classes, as bits of `WordClass`.
+        let classes: UInt16
+
+        var isTitle: Bool { classes & WordClass.title != 0 }
+        var isGivenName: Bool { classes & WordClass.givenName != 0 }
+        var isOrganisationHead: Bool { classes & WordClass.organisationHead != 0 }
+        var isSpeechVerb: Bool { classes & WordClass.speechVerb != 0 }
+    }
+
+    /// Word classes by bit; a bit's place is the order the shipped model's features were
+    /// trained in, and its name's digest is the feature.
+    enum WordClass {
+        static let names = ["country", "province", "bigcity", "city", "region", "demonym", "given-male", "given-female",
+                            "given-unknown", "title", "common", "orghead", "orgstart", "facility", "speech"]
+        static let digests = names.map(NERFeatures.digest)
+        static func bit(_ name: String) -> UInt16 { 1 << UInt16(names.firstIndex(of: name)!) }
+        static let title = bit("title"), organisationHead = bit("orghead"), speechVerb = bit("speech")
+        static let givenName = bit("given-male") | bit("given-female") | bit("given-unknown")
     }
 
     private static let sentenceStart = digest("<s>"), sentenceEnd = digest("</s>")
 
-    /// Features of each token of a sentence (without the first-pass feature); `views` are
-    /// the sentence's token views when the caller has them (`DocumentContext.views`).
-    func extract(_ words: [String], views knownViews: [TokenView]? = nil, document: DocumentContext) -> SentenceFeatures {
-        let views = knownViews ?? words.map(view)
-        let phrases = phraseMatches(words)
+    /// Features of each token of sentence `sentence` of `document` (without the
+    /// first-pass feature).
+    func extract(_ words: [String], sentence: Int, document: DocumentContext) -> SentenceFeatures {
+        let views = document.sentenceWords[sentence].map { document.views[Int($0)] }
+        let phrases = phraseMatches(words, views)
         var result = SentenceFeatures()
         result.hashes.reserveCapacity(words.count * 32)
         result.ends.reserveCapacity(words.count)
@@ -160,19 +213,31 @@ struct NERFeatures: Sendable {
             result.hashes.append(mix(.shapeWindow, previousShape, token.shape, nextShape))
             result.hashes.append(mix(.previousPair, previous2, previous))
             if index == 0 { result.hashes.append(mix(.firstInSentence, token.shape)) }
-            for name in token.classes { result.hashes.append(mix(.gazetteerClass, name)) }
-            if index > 0 { for name in views[index - 1].classes { result.hashes.append(mix(.previousGazetteer, name)) } }
-            if index + 1 < views.count { for name in views[index + 1].classes { result.hashes.append(mix(.nextGazetteer, name)) } }
+            appendClasses(token.classes, .gazetteerClass, to: &result.hashes)
+            if index > 0 { appendClasses(views[index - 1].classes, .previousGazetteer, to: &result.hashes) }
+            if index + 1 < views.count { appendClasses(views[index + 1].classes, .nextGazetteer, to: &result.hashes) }
             if let phrase = phrases[index] { result.hashes.append(mix(.phraseGazetteer, phrase)) }
             if token.isCapitalised {
-                let word = words[index]
-                if document.lowercaseWords.contains(token.lower) { result.hashes.append(mix(.lowerElsewhere, 0)) }
-                for use in document.uses[word] ?? [] { result.hashes.append(mix(.documentUse, use)) }
+                let place = Int(document.sentenceWords[sentence][index])
+                if document.lowerElsewhere[place] { result.hashes.append(mix(.lowerElsewhere, 0)) }
+                var uses = document.uses[place]
+                while uses != 0 {
+                    result.hashes.append(mix(.documentUse, Use.digests[uses.trailingZeroBitCount]))
+                    uses &= uses - 1
+                }
             }
             if token.isAllCaps { result.hashes.append(mix(.allCapsLength, UInt64(min(token.length, 6)))) }
             result.ends.append(result.hashes.count)
         }
         return result
+    }
+
+    private func appendClasses(_ classes: UInt16, _ template: Template, to hashes: inout [UInt64]) {
+        var remaining = classes
+        while remaining != 0 {
+            hashes.append(mix(template, WordClass.digests[remaining.trailingZeroBitCount]))
+            remaining &= remaining - 1
+        }
     }
 
     private func view(_ word: String) -> TokenView {
@@ -191,14 +256,11 @@ struct NERFeatures: Sendable {
             return value
         }
         let isCapitalised = word.unicodeScalars.first?.isUppercaseLetter == true
-        let classNames = classes(of: word, lower: lower)
         return TokenView(
             isCapitalised: isCapitalised,
-            isTitle: classNames.contains("title"),
-            isGivenName: gazetteer.givenNames[word] != nil,
-            isOrganisationHead: classNames.contains("orghead"),
-            isSpeechVerb: classNames.contains("speech"),
             isAllCaps: isCapitalised && word.count > 1 && word == word.uppercased(),
+            isLocativePreposition: Self.locativePrepositions.contains(word),
+            startsPhrase: isCapitalised && wordClasses.startsPhrase(word),
             length: lowerScalars.count,
             word: Self.digest(word),
             lower: Self.digest(lower),
@@ -208,9 +270,11 @@ struct NERFeatures: Sendable {
             suffix2: digestScalars(lowerScalars.suffix(2)),
             suffix3: digestScalars(lowerScalars.suffix(3)),
             suffix4: digestScalars(lowerScalars.suffix(4)),
-            classes: classNames.map(Self.digest)
+            classes: wordClasses.classes(of: word, lower: lower)
         )
     }
+
+    private static let locativePrepositions: Set<String> = ["in", "at", "near", "from", "to"]
 
     /// "Xxxx", "XX", "Xx-Xx", "d.d": letters and digits by class, repeats folded.
     static func shape(_ word: String) -> String {
@@ -228,31 +292,14 @@ struct NERFeatures: Sendable {
         return String(result)
     }
 
-    private func classes(of word: String, lower: String) -> [String] {
-        var names: [String] = []
-        if gazetteer.countries.contains(word) { names.append("country") }
-        if gazetteer.provinces.contains(word) { names.append("province") }
-        if let population = gazetteer.cityPopulations[word] { names.append(population >= 100_000 ? "bigcity" : "city") }
-        if gazetteer.regions.contains(word) { names.append("region") }
-        if gazetteer.demonyms.contains(word) { names.append("demonym") }
-        if let gender = gazetteer.givenNames[word] { names.append("given-\(gender)") }
-        if gazetteer.titles.contains(lower) || Lexicon.personTitles.contains(lower) { names.append("title") }
-        if gazetteer.commonWords.contains(lower) { names.append("common") }
-        if Lexicon.organisationHeads.contains(word) { names.append("orghead") }
-        if Lexicon.organisationStarts.contains(word) { names.append("orgstart") }
-        if Lexicon.facilityHeads.contains(word) { names.append("facility") }
-        if Lexicon.speechVerbs.contains(lower) { names.append("speech") }
-        return names
-    }
-
     /// Two- and three-word gazetteer names ("New York", "South Korea"), marked on each word.
-    private func phraseMatches(_ words: [String]) -> [UInt64?] {
+    private func phraseMatches(_ words: [String], _ views: [TokenView]) -> [UInt64?] {
         var result = [UInt64?](repeating: nil, count: words.count)
         var index = 0
         while index < words.count {
             var matched = false
             // Only capitalised runs can be names; this keeps the look-ups few.
-            if words[index].unicodeScalars.first?.isUppercaseLetter == true, gazetteer.phraseFirstWords.contains(words[index]) {
+            if views[index].startsPhrase {
                 for length in [3, 2] where index + length <= words.count {
                     let phrase = words[index..<(index + length)].joined(separator: " ")
                     let kind: String?
@@ -289,6 +336,82 @@ struct NERFeatures: Sendable {
         value ^= value >> 33
         value = (value ^ third) &* 0xff51_afd7_ed55_8ccd
         return value ^ (value >> 33)
+    }
+}
+
+/// The gazetteer and lexicon classes of every word they know, under two look-ups (the
+/// word as written, and its lower case) instead of one per list: a view of a new word
+/// cost a dozen string hashes.
+final class WordClassTable: Sendable {
+    private let byWord: [String: UInt16]
+    private let byLower: [String: UInt16]
+    private let phraseFirstWords: Set<String>
+
+    init(_ gazetteer: Gazetteer) {
+        typealias WordClass = NERFeatures.WordClass
+        var byWord: [String: UInt16] = [:], byLower: [String: UInt16] = [:]
+        func mark(_ words: some Sequence<String>, _ name: String, in table: inout [String: UInt16]) {
+            let bit = WordClass.bit(name)
+            for word in words { table[word, default: 0] |= bit }
+        }
+        mark(gazetteer.countries, "country", in: &byWord)
+        mark(gazetteer.provinces, "province", in: &byWord)
+        for (city, population) in gazetteer.cityPopulations { byWord[city, default: 0] |= WordClass.bit(population >= 100_000 ? "bigcity" : "city") }
+        mark(gazetteer.regions, "region", in: &byWord)
+        mark(gazetteer.demonyms, "demonym", in: &byWord)
+        for (name, gender) in gazetteer.givenNames { byWord[name, default: 0] |= WordClass.bit("given-\(gender)") }
+        mark(gazetteer.titles, "title", in: &byLower)
+        mark(Lexicon.personTitles, "title", in: &byLower)
+        mark(gazetteer.commonWords, "common", in: &byLower)
+        mark(Lexicon.organisationHeads, "orghead", in: &byWord)
+        mark(Lexicon.organisationStarts, "orgstart", in: &byWord)
+        mark(Lexicon.facilityHeads, "facility", in: &byWord)
+        mark(Lexicon.speechVerbs, "speech", in: &byLower)
+        self.byWord = byWord
+        self.byLower = byLower
+        phraseFirstWords = gazetteer.phraseFirstWords
+    }
+
+    func classes(of word: String, lower: String) -> UInt16 { (byWord[word] ?? 0) | (byLower[lower] ?? 0) }
+
+    func startsPhrase(_ word: String) -> Bool { phraseFirstWords.contains(word) }
+}
+
+/// Each distinct word digest of a document, numbered in order of first appearance. Full
+/// 64-bit digests are compared: two words of one document sharing one is about as
+/// likely as one in 10^14.
+struct WordIndex {
+    private var keys = [UInt64](repeating: 0, count: 1024)
+    private var places = [Int32](repeating: 0, count: 1024)
+    private(set) var count = 0
+
+    /// The word's place, and whether this is its first appearance.
+    mutating func place(of digest: UInt64) -> (Int32, isNew: Bool) {
+        let key = digest == 0 ? 1 : digest  // 0 marks an empty slot
+        if count * 2 >= keys.count { grow() }
+        let mask = keys.count - 1
+        var slot = Int(truncatingIfNeeded: key ^ (key >> 29)) & mask
+        while keys[slot] != 0 {
+            if keys[slot] == key { return (places[slot], false) }
+            slot = (slot + 1) & mask
+        }
+        keys[slot] = key
+        places[slot] = Int32(count)
+        count += 1
+        return (Int32(count - 1), true)
+    }
+
+    private mutating func grow() {
+        let old = zip(keys, places).filter { $0.0 != 0 }
+        keys = [UInt64](repeating: 0, count: keys.count * 2)
+        places = [Int32](repeating: 0, count: keys.count)
+        let mask = keys.count - 1
+        for (key, place) in old {
+            var slot = Int(truncatingIfNeeded: key ^ (key >> 29)) & mask
+            while keys[slot] != 0 { slot = (slot + 1) & mask }
+            keys[slot] = key
+            places[slot] = place
+        }
     }
 }
 

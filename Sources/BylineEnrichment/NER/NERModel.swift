@@ -38,7 +38,8 @@ public final class NERModel: Sendable {
         self.weights = weights
         self.scale = scale
         self.transitions = transitions
-        self.features = NERFeatures(gazetteer: gazetteer)
+        // One feature extractor for every stage: they share its word views and tables.
+        self.features = firstPass?.features ?? NERFeatures(gazetteer: gazetteer)
         self.firstPass = firstPass
         stacked = StackedWeights(stages: (firstPass?.stages ?? []).map { ($0.rows, $0.weights) } + [(rows, weights)])
     }
@@ -67,22 +68,24 @@ public final class NERModel: Sendable {
         var context = features.documentContext(sentences)
         // A sentence with no capitalised word but a common opener names nobody: it is
         // tagged O without decoding (about a fifth of news sentences).
-        let resolved = zip(sentences, context.views).map { words, views -> ResolvedFeatures? in
-            guard Self.mayNameSomething(words) else { return nil }
-            return ResolvedFeatures(features.extract(words, views: views, document: context), rows: stacked.rows)
+        let sums = sentences.indices.map { index -> EmissionSums? in
+            guard Self.mayNameSomething(sentences[index]) else { return nil }
+            return stacked.sums(of: features.extract(sentences[index], sentence: index, document: context))
         }
         let stages = self.stages
-        let firstTags = zip(sentences, resolved).map { words, resolved in
-            resolved.map { decode($0, stage: 0, of: stages) } ?? [NERTag](repeating: .outside, count: words.count)
+        let firstTags = zip(sentences, sums).map { words, sums in
+            sums.map { decode($0, stage: 0, of: stages) } ?? [NERTag](repeating: .outside, count: words.count)
         }
         guard stages.count > 1 else { return firstTags }
-        features.addFirstPass(firstTags, sentences: sentences, to: &context)
-        return zip(sentences, resolved).map { words, resolved in
-            guard var resolved else { return [NERTag](repeating: .outside, count: words.count) }
-            for (position, word) in words.enumerated() {
-                if let feature = features.firstPassFeature(word, context) { resolved.add(stacked.rows[feature], at: position) }
+        features.addFirstPass(firstTags, to: &context)
+        return sentences.indices.map { index in
+            guard var sentenceSums = sums[index] else { return [NERTag](repeating: .outside, count: sentences[index].count) }
+            for position in sentences[index].indices {
+                if let feature = features.firstPassFeature(sentence: index, token: position, context) {
+                    stacked.add(feature, at: position, to: &sentenceSums)
+                }
             }
-            return decode(resolved, stage: 1, of: stages)
+            return decode(sentenceSums, stage: 1, of: stages)
         }
     }
 
@@ -93,48 +96,23 @@ public final class NERModel: Sendable {
         return false
     }
 
-    /// A sentence's features resolved to rows of the stacked table, once for both passes.
-    struct ResolvedFeatures {
-        var rows: [Int32] = []
-        var owners: [Int32] = []
-        let length: Int
-
-        init(_ hashed: NERFeatures.SentenceFeatures, rows table: FeatureTable) {
-            length = hashed.count
-            rows.reserveCapacity(hashed.hashes.count + length)
-            owners.reserveCapacity(hashed.hashes.count + length)
-            // The look-ups are independent, so the processor overlaps their cache misses.
-            for position in 0..<hashed.count {
-                for index in hashed.range(of: position) { add(table[hashed.hashes[index]], at: position) }
-            }
-        }
-
-        mutating func add(_ row: Int32?, at position: Int) {
-            guard let row else { return }
-            rows.append(row)
-            owners.append(Int32(position))
-        }
-    }
-
     /// Tags one sentence with one stage's weights.
-    func decode(_ resolved: ResolvedFeatures, stage: Int, of stages: [NERModel]) -> [NERTag] {
-        guard resolved.length > 0 else { return [] }
+    func decode(_ sums: EmissionSums, stage: Int, of stages: [NERModel]) -> [NERTag] {
+        guard sums.length > 0 else { return [] }
         let tags = Self.tagCount
-        let stride = stacked.stride
-        var sums = [Int32](repeating: 0, count: resolved.length * tags)
-        sums.withUnsafeMutableBufferPointer { sums in
-            stacked.weights.withUnsafeBufferPointer { weights in
-                for (row, owner) in zip(resolved.rows, resolved.owners) {
-                    let offset = Int(row) * stride + stage * tags
-                    let base = Int(owner) * tags
-                    for tag in 0..<tags { sums[base + tag] &+= Int32(weights[offset + tag]) }
-                }
-            }
-        }
         let scale = stages[stage].scale
-        let emissions = sums.map { Float($0) * scale }
-        return Self.viterbi(emissions: emissions, transitions: stages[stage].transitions, length: resolved.length).map(NERTag.init(index:))
+        var emissions = [Float](repeating: 0, count: sums.length * tags)
+        for position in 0..<sums.length {
+            for tag in 0..<tags { emissions[position * tags + tag] = Float(sums.values[position * sums.stride + stage * tags + tag]) * scale }
+        }
+        return Self.viterbi(emissions: emissions, transitions: stages[stage].transitions, length: sums.length).map(NERTag.init(index:))
     }
+
+    /// For each pair (previous, next), row-major, whether next may follow previous.
+    private static let allowedTransitions: [Bool] = (0..<tagCount * tagCount).map {
+        NERTag.allowed(from: NERTag(index: $0 / tagCount), to: NERTag(index: $0 % tagCount))
+    }
+    private static let allowedFirst: [Bool] = (0..<tagCount).map { NERTag.allowed(from: nil, to: NERTag(index: $0)) }
 
     /// Best tag sequence under emission and transition scores, never producing I-X
     /// without a B-X or I-X before it.
@@ -143,16 +121,20 @@ public final class NERModel: Sendable {
         let forbidden: Float = -1e30
         var score = [Float](repeating: forbidden, count: length * tags)
         var back = [Int32](repeating: 0, count: length * tags)
-        for tag in 0..<tags where NERTag.allowed(from: nil, to: NERTag(index: tag)) {
-            score[tag] = emissions[tag] + transitions[tags * tags + tag]
-        }
-        if length > 1 {
-            for position in 1..<length {
+        emissions.withUnsafeBufferPointer { emissions in
+        transitions.withUnsafeBufferPointer { transitions in
+        allowedTransitions.withUnsafeBufferPointer { allowed in
+        score.withUnsafeMutableBufferPointer { score in
+        back.withUnsafeMutableBufferPointer { back in
+            for tag in 0..<tags where allowedFirst[tag] {
+                score[tag] = emissions[tag] + transitions[tags * tags + tag]
+            }
+            for position in 1..<max(length, 1) {
+                let previousRow = (position - 1) * tags
                 for tag in 0..<tags {
                     var best = forbidden, bestPrevious = 0
-                    for previous in 0..<tags where score[(position - 1) * tags + previous] > forbidden
-                        && NERTag.allowed(from: NERTag(index: previous), to: NERTag(index: tag)) {
-                        let candidate = score[(position - 1) * tags + previous] + transitions[previous * tags + tag]
+                    for previous in 0..<tags where allowed[previous * tags + tag] && score[previousRow + previous] > forbidden {
+                        let candidate = score[previousRow + previous] + transitions[previous * tags + tag]
                         if candidate > best { best = candidate; bestPrevious = previous }
                     }
                     if best > forbidden {
@@ -161,7 +143,7 @@ public final class NERModel: Sendable {
                     }
                 }
             }
-        }
+        }}}}}
         var last = 0
         for tag in 1..<tags where score[(length - 1) * tags + tag] > score[(length - 1) * tags + last] { last = tag }
         var path = [Int](repeating: 0, count: length)
@@ -317,5 +299,46 @@ struct StackedWeights: Sendable {
         }
         rows = table
         weights = joint
+    }
+
+    /// Every stage's emission sums for one sentence's features: one look-up per feature.
+    func sums(of features: NERFeatures.SentenceFeatures) -> EmissionSums {
+        var sums = EmissionSums(length: features.count, stride: stride)
+        let stride = self.stride
+        sums.values.withUnsafeMutableBufferPointer { values in
+            weights.withUnsafeBufferPointer { weights in
+                features.hashes.withUnsafeBufferPointer { hashes in
+                    for position in 0..<features.count {
+                        let base = position * stride
+                        for index in features.range(of: position) {
+                            guard let row = rows[hashes[index]] else { continue }
+                            let offset = Int(row) * stride
+                            for column in 0..<stride { values[base + column] &+= Int32(weights[offset + column]) }
+                        }
+                    }
+                }
+            }
+        }
+        return sums
+    }
+
+    /// Adds one more feature of token `position`.
+    func add(_ feature: UInt64, at position: Int, to sums: inout EmissionSums) {
+        guard let row = rows[feature] else { return }
+        for column in 0..<stride { sums.values[position * stride + column] &+= Int32(weights[Int(row) * stride + column]) }
+    }
+}
+
+/// One sentence's emission sums in quantised units: `length` × `stride`, each token's row
+/// holding every stage's tags side by side.
+struct EmissionSums {
+    var values: [Int32]
+    let length: Int
+    let stride: Int
+
+    init(length: Int, stride: Int) {
+        values = [Int32](repeating: 0, count: length * stride)
+        self.length = length
+        self.stride = stride
     }
 }

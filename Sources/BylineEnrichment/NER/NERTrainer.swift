@@ -53,12 +53,12 @@ public struct NERTrainer: Sendable {
         let tags = NERModel.tagCount
         var rowOfFeature = FeatureTable(minimumCapacity: 1 << 19)
         var trainingSentences: [Prepared] = []
-        for (words, gold, context) in sentences(training, firstPass: firstPass?.training) {
-            let rows = featuresOf(words, context).map { $0.map { rowOfFeature.rowInserting($0) } }
+        for (words, gold, context, sentence) in sentences(training, firstPass: firstPass?.training) {
+            let rows = featuresOf(words, sentence, context).map { $0.map { rowOfFeature.rowInserting($0) } }
             trainingSentences.append(Prepared(rows: rows, gold: gold.map(\.index)))
         }
-        let developmentSentences = sentences(development, firstPass: firstPass?.development).map { words, gold, context in
-            Prepared(rows: featuresOf(words, context).map { $0.compactMap { rowOfFeature[$0] } },
+        let developmentSentences = sentences(development, firstPass: firstPass?.development).map { words, gold, context, sentence in
+            Prepared(rows: featuresOf(words, sentence, context).map { $0.compactMap { rowOfFeature[$0] } },
                      gold: gold.map(\.index))
         }
         var weights = [Float](repeating: 0, count: rowOfFeature.count * tags)
@@ -124,21 +124,20 @@ public struct NERTrainer: Sendable {
     }
 
     /// The same features `NERModel.tag(document:)` computes.
-    private func featuresOf(_ words: [String], _ context: NERFeatures.DocumentContext) -> [[UInt64]] {
-        var hashed = features.extract(words, document: context).perToken
-        for (position, word) in words.enumerated() {
-            if let extra = features.firstPassFeature(word, context) { hashed[position].append(extra) }
+    private func featuresOf(_ words: [String], _ sentence: Int, _ context: NERFeatures.DocumentContext) -> [[UInt64]] {
+        var hashed = features.extract(words, sentence: sentence, document: context).perToken
+        for position in words.indices {
+            if let extra = features.firstPassFeature(sentence: sentence, token: position, context) { hashed[position].append(extra) }
         }
         return hashed
     }
 
     /// Each sentence with its document's context.
-    private func sentences(_ corpus: CoNLLCorpus, firstPass: [[[NERTag]]]?) -> [([String], [NERTag], NERFeatures.DocumentContext)] {
-        corpus.documents.enumerated().flatMap { index, document -> [([String], [NERTag], NERFeatures.DocumentContext)] in
-            let words = document.sentences.map(\.words)
-            var context = features.documentContext(words)
-            if let firstPass { features.addFirstPass(firstPass[index], sentences: words, to: &context) }
-            return document.sentences.map { ($0.words, $0.tags, context) }
+    private func sentences(_ corpus: CoNLLCorpus, firstPass: [[[NERTag]]]?) -> [([String], [NERTag], NERFeatures.DocumentContext, Int)] {
+        corpus.documents.enumerated().flatMap { index, document -> [([String], [NERTag], NERFeatures.DocumentContext, Int)] in
+            var context = features.documentContext(document.sentences.map(\.words))
+            if let firstPass { features.addFirstPass(firstPass[index], to: &context) }
+            return document.sentences.enumerated().map { ($1.words, $1.tags, context, $0) }
         }
     }
 }
