@@ -177,9 +177,25 @@ struct NERFeatures: Sendable {
 
     private static let sentenceStart = digest("<s>"), sentenceEnd = digest("</s>")
 
+    /// A word's own features, which no context changes: form, affixes, shape, classes.
+    func wordFeatures(_ token: TokenView, into hashes: inout [UInt64]) {
+        hashes.append(mix(.bias, 0))
+        hashes.append(mix(.word, token.word))
+        hashes.append(mix(.lower, token.lower))
+        hashes.append(mix(.shape, token.shape))
+        hashes.append(mix(.prefix2, token.prefix2))
+        hashes.append(mix(.prefix3, token.prefix3))
+        hashes.append(mix(.suffix2, token.suffix2))
+        hashes.append(mix(.suffix3, token.suffix3))
+        hashes.append(mix(.suffix4, token.suffix4))
+        appendClasses(token.classes, .gazetteerClass, to: &hashes)
+        if token.isAllCaps { hashes.append(mix(.allCapsLength, UInt64(min(token.length, 6)))) }
+    }
+
     /// Features of each token of sentence `sentence` of `document` (without the
-    /// first-pass feature).
-    func extract(_ words: [String], sentence: Int, document: DocumentContext) -> SentenceFeatures {
+    /// first-pass feature). Without `includingWordFeatures`, only those that depend on
+    /// the context: the tagger adds each word's own from its cache.
+    func extract(_ words: [String], sentence: Int, document: DocumentContext, includingWordFeatures: Bool = true) -> SentenceFeatures {
         let views = document.sentenceWords[sentence].map { document.views[Int($0)] }
         let phrases = phraseMatches(words, views)
         var result = SentenceFeatures()
@@ -193,15 +209,7 @@ struct NERFeatures: Sendable {
             let next2 = index + 2 < views.count ? views[index + 2].lower : Self.sentenceEnd
             let previousShape = index > 0 ? views[index - 1].shape : Self.sentenceStart
             let nextShape = index + 1 < views.count ? views[index + 1].shape : Self.sentenceEnd
-            result.hashes.append(mix(.bias, 0))
-            result.hashes.append(mix(.word, token.word))
-            result.hashes.append(mix(.lower, token.lower))
-            result.hashes.append(mix(.shape, token.shape))
-            result.hashes.append(mix(.prefix2, token.prefix2))
-            result.hashes.append(mix(.prefix3, token.prefix3))
-            result.hashes.append(mix(.suffix2, token.suffix2))
-            result.hashes.append(mix(.suffix3, token.suffix3))
-            result.hashes.append(mix(.suffix4, token.suffix4))
+            if includingWordFeatures { wordFeatures(token, into: &result.hashes) }
             result.hashes.append(mix(.previousLower, previous))
             result.hashes.append(mix(.nextLower, next))
             result.hashes.append(mix(.previous2Lower, previous2))
@@ -213,7 +221,6 @@ struct NERFeatures: Sendable {
             result.hashes.append(mix(.shapeWindow, previousShape, token.shape, nextShape))
             result.hashes.append(mix(.previousPair, previous2, previous))
             if index == 0 { result.hashes.append(mix(.firstInSentence, token.shape)) }
-            appendClasses(token.classes, .gazetteerClass, to: &result.hashes)
             if index > 0 { appendClasses(views[index - 1].classes, .previousGazetteer, to: &result.hashes) }
             if index + 1 < views.count { appendClasses(views[index + 1].classes, .nextGazetteer, to: &result.hashes) }
             if let phrase = phrases[index] { result.hashes.append(mix(.phraseGazetteer, phrase)) }
@@ -226,7 +233,6 @@ struct NERFeatures: Sendable {
                     uses &= uses - 1
                 }
             }
-            if token.isAllCaps { result.hashes.append(mix(.allCapsLength, UInt64(min(token.length, 6)))) }
             result.ends.append(result.hashes.count)
         }
         return result
