@@ -6,8 +6,9 @@ struct Document: Sendable {
     let tokens: [Token]
     /// For each sentence, the range of its tokens.
     let sentences: [Range<Int>]
-    /// Lower-case forms of words written in lower case somewhere in the text.
-    let lowercaseWords: Set<String>
+    /// Digests of the words written in lower case somewhere in the text (digests, not
+    /// strings: hashing every token's string cost a fifth of building a document).
+    private let lowercaseWordDigests: Set<UInt64>
 
     init(text: String) {
         source = ScalarText(text)
@@ -20,10 +21,13 @@ struct Document: Sendable {
         }
         if !tokens.isEmpty { sentences.append(start..<tokens.count) }
         self.sentences = sentences
-        var lowercase = Set<String>()
-        for token in tokens where token.isWord && !token.isCapitalized { lowercase.insert(token.text) }
-        lowercaseWords = lowercase
+        var lowercase = Set<UInt64>(minimumCapacity: tokens.count / 2)
+        for token in tokens where token.isWord && !token.isCapitalized { lowercase.insert(NERFeatures.digest(token.text)) }
+        lowercaseWordDigests = lowercase
     }
+
+    /// Whether `word` (in lower case) is written as a word of its own somewhere in the text.
+    func isWrittenInLowercase(_ word: String) -> Bool { lowercaseWordDigests.contains(NERFeatures.digest(word)) }
 
     func text(_ start: Int, _ end: Int) -> String { source.string(start, end) }
 

@@ -62,7 +62,7 @@ struct EntityRecognizer: Sendable {
             let known = gazetteerType(text) != nil || gazetteer.givenNames[text] != nil || Lexicon.institutionWords.contains(text)
             // A common word capitalised at a sentence start or as a heading ("Sorry", "Office").
             if !known, !token.isAllCaps,
-               document.lowercaseWords.contains(text.lowercased()) || isSentenceInitial(range.lowerBound, tokens) && isCommon(text, document) {
+               document.isWrittenInLowercase(text.lowercased()) || isSentenceInitial(range.lowerBound, tokens) && isCommon(text, document) {
                 return nil
             }
             // "R-Wis.", "D-N.Y.": party and state labels.
@@ -363,7 +363,7 @@ struct EntityRecognizer: Sendable {
 
     private func isCommon(_ word: String, _ document: Document) -> Bool {
         let lower = word.lowercased()
-        return gazetteer.commonWords.contains(lower) || document.lowercaseWords.contains(lower)
+        return gazetteer.commonWords.contains(lower) || document.isWrittenInLowercase(lower)
     }
 
     /// "J." or "J.J.": initials of a personal name.

@@ -120,10 +120,15 @@ public final class NERModel: Sendable {
         return Self.viterbi(emissions: emissions, transitions: stages[stage].transitions, length: sums.length).map(NERTag.init(index:))
     }
 
-    /// For each pair (previous, next), row-major, whether next may follow previous.
-    private static let allowedTransitions: [Bool] = (0..<tagCount * tagCount).map {
-        NERTag.allowed(from: NERTag(index: $0 / tagCount), to: NERTag(index: $0 % tagCount))
-    }
+    /// For each tag, the tags that may precede it, ascending: `previousTags[previousStarts[t]..<previousStarts[t + 1]]`.
+    private static let (previousTags, previousStarts): ([Int], [Int]) = {
+        var tags: [Int] = [], starts = [0]
+        for tag in 0..<tagCount {
+            tags += (0..<tagCount).filter { NERTag.allowed(from: NERTag(index: $0), to: NERTag(index: tag)) }
+            starts.append(tags.count)
+        }
+        return (tags, starts)
+    }()
     private static let allowedFirst: [Bool] = (0..<tagCount).map { NERTag.allowed(from: nil, to: NERTag(index: $0)) }
 
     /// Best tag sequence under emission and transition scores, never producing I-X
@@ -135,7 +140,8 @@ public final class NERModel: Sendable {
         var back = [Int32](repeating: 0, count: length * tags)
         emissions.withUnsafeBufferPointer { emissions in
         transitions.withUnsafeBufferPointer { transitions in
-        allowedTransitions.withUnsafeBufferPointer { allowed in
+        previousTags.withUnsafeBufferPointer { previousTags in
+        previousStarts.withUnsafeBufferPointer { previousStarts in
         score.withUnsafeMutableBufferPointer { score in
         back.withUnsafeMutableBufferPointer { back in
             for tag in 0..<tags where allowedFirst[tag] {
@@ -145,7 +151,7 @@ public final class NERModel: Sendable {
                 let previousRow = (position - 1) * tags
                 for tag in 0..<tags {
                     var best = forbidden, bestPrevious = 0
-                    for previous in 0..<tags where allowed[previous * tags + tag] && score[previousRow + previous] > forbidden {
+                    for previous in previousTags[previousStarts[tag]..<previousStarts[tag + 1]] where score[previousRow + previous] > forbidden {
                         let candidate = score[previousRow + previous] + transitions[previous * tags + tag]
                         if candidate > best { best = candidate; bestPrevious = previous }
                     }
@@ -155,7 +161,7 @@ public final class NERModel: Sendable {
                     }
                 }
             }
-        }}}}}
+        }}}}}}
         var last = 0
         for tag in 1..<tags where score[(length - 1) * tags + tag] > score[(length - 1) * tags + last] { last = tag }
         var path = [Int](repeating: 0, count: length)
