@@ -391,6 +391,8 @@ struct EntityRecognizer: Sendable {
     private func merge(_ mentions: [EntityMention], in document: Document) -> [RecognizedEntity] {
         var entities: [RecognizedEntity] = []
         var byName: [String: Int] = [:]
+        /// Each entity's name split into words, once rather than per mention compared.
+        var nameWords: [[String]] = []
         func key(_ text: String) -> String { text.hasPrefix("The ") ? String(text.dropFirst(4)) : text }
 
         // Longer names first, so "Biden" can join "Joe Biden" wherever either comes first.
@@ -411,7 +413,7 @@ struct EntityRecognizer: Sendable {
                 assignment[index] = existing
                 continue
             }
-            if let existing = partialMatch(mention, entities) {
+            if let existing = partialMatch(mention, entities, nameWords) {
                 assignment[index] = existing
                 byName[name] = existing
                 partial[index] = true
@@ -419,6 +421,7 @@ struct EntityRecognizer: Sendable {
             }
             guard mention.type != nil else { continue }
             entities.append(RecognizedEntity(name: name, type: mention.type!, mentions: []))
+            nameWords.append(name.split(separator: " ").map(String.init))
             byName[name] = entities.count - 1
             assignment[index] = entities.count - 1
         }
@@ -452,12 +455,12 @@ struct EntityRecognizer: Sendable {
 
     /// "Biden" joins "Joe Biden"; "Campbell" joins "Campbell Soup"; "FBI" joins
     /// "Federal Bureau of Investigation".
-    private func partialMatch(_ mention: EntityMention, _ entities: [RecognizedEntity]) -> Int? {
+    private func partialMatch(_ mention: EntityMention, _ entities: [RecognizedEntity], _ nameWords: [[String]]) -> Int? {
         let words = mention.text.split(separator: " ").map(String.init)
         guard words.count <= 2 else { return nil }
         var candidates: [Int] = []
         for (index, entity) in entities.enumerated() {
-            let entityWords = entity.name.split(separator: " ").map(String.init)
+            let entityWords = nameWords[index]
             guard entityWords.count > words.count else { continue }
             switch entity.type {
             case .person:
