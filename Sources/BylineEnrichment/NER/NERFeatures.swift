@@ -24,6 +24,7 @@ struct NERFeatures: Sendable {
         case previousLower, nextLower, previous2Lower, next2Lower, previousShape, nextShape
         case previousAndWord, wordAndNext, firstInSentence, gazetteerClass, previousGazetteer, nextGazetteer
         case phraseGazetteer, lowerElsewhere, allCapsLength, shapeWindow, previousPair, documentUse, firstPassClass
+        case tableRowShape, tableRowClass, topicShape, topicClass
     }
 
     /// What the whole document says about its words. Each distinct word is looked up
@@ -41,6 +42,11 @@ struct NERFeatures: Sendable {
         /// Per distinct word: the class a first-pass tagger gave it most often in this
         /// document ("Clinton" tagged PER in one sentence helps in another).
         var firstPassClass: [NERClass?] = []
+        /// The document's first word in lower case: a wire story's subject line ("SOCCER -",
+        /// "Markets:") says how its names are used (a city is a club in sports results).
+        var topic: UInt64 = 0
+        /// Per sentence: mostly numbers, a row of a results or prices table.
+        var tableRows: [Bool] = []
 
         func view(sentence: Int, token: Int) -> TokenView { views[Int(sentenceWords[sentence][token])] }
     }
@@ -100,6 +106,11 @@ struct NERFeatures: Sendable {
         }
         context.lowerElsewhere = context.views.map { $0.isCapitalised && writtenLowercase.contains($0.lower) }
         context.firstPassClass = [NERClass?](repeating: nil, count: context.views.count)
+        if let first = context.sentenceWords.first(where: { !$0.isEmpty })?.first { context.topic = context.views[Int(first)].lower }
+        context.tableRows = sentences.map { words in
+            let numbers = words.filter { $0.unicodeScalars.first.map { ("0"..."9").contains($0) } ?? false }.count
+            return numbers >= 2 && numbers * 3 >= words.count
+        }
         return context
     }
 
@@ -224,7 +235,13 @@ struct NERFeatures: Sendable {
             if index > 0 { appendClasses(views[index - 1].classes, .previousGazetteer, to: &result.hashes) }
             if index + 1 < views.count { appendClasses(views[index + 1].classes, .nextGazetteer, to: &result.hashes) }
             if let phrase = phrases[index] { result.hashes.append(mix(.phraseGazetteer, phrase)) }
+            if document.tableRows[sentence] {
+                result.hashes.append(mix(.tableRowShape, token.shape))
+                appendClasses(token.classes, .tableRowClass, to: &result.hashes)
+            }
             if token.isCapitalised {
+                result.hashes.append(mix(.topicShape, document.topic, token.shape))
+                appendClasses(token.classes, .topicClass, with: document.topic, to: &result.hashes)
                 let place = Int(document.sentenceWords[sentence][index])
                 if document.lowerElsewhere[place] { result.hashes.append(mix(.lowerElsewhere, 0)) }
                 var uses = document.uses[place]
@@ -238,10 +255,11 @@ struct NERFeatures: Sendable {
         return result
     }
 
-    private func appendClasses(_ classes: UInt16, _ template: Template, to hashes: inout [UInt64]) {
+    private func appendClasses(_ classes: UInt16, _ template: Template, with other: UInt64? = nil, to hashes: inout [UInt64]) {
         var remaining = classes
         while remaining != 0 {
-            hashes.append(mix(template, WordClass.digests[remaining.trailingZeroBitCount]))
+            let name = WordClass.digests[remaining.trailingZeroBitCount]
+            hashes.append(other.map { mix(template, name, $0) } ?? mix(template, name))
             remaining &= remaining - 1
         }
     }
@@ -262,9 +280,10 @@ struct NERFeatures: Sendable {
             return value
         }
         let isCapitalised = word.unicodeScalars.first?.isUppercaseLetter == true
+        let isAllCaps = isCapitalised && word.count > 1 && word == word.uppercased()
         return TokenView(
             isCapitalised: isCapitalised,
-            isAllCaps: isCapitalised && word.count > 1 && word == word.uppercased(),
+            isAllCaps: isAllCaps,
             isLocativePreposition: Self.locativePrepositions.contains(word),
             startsPhrase: isCapitalised && wordClasses.startsPhrase(word),
             length: lowerScalars.count,
