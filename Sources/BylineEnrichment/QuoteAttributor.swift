@@ -415,12 +415,25 @@ private final class Context {
                 return entity
             }
         }
-        let latest = personMentions.last { $0.0 < token && agrees($0.1) }
         if let focus, agrees(focus.entity), focus.token < token {
             let namedSince = personMentions.contains { $0.0 > focus.token && $0.0 < token && $0.1 != focus.entity && agrees($0.1) }
             if !namedSince { return focus.entity }
         }
-        return latest?.1
+        return subjectOfLatestSentence(naming: agrees, before: token)
+    }
+
+    /// Of the latest sentence naming a person who fits, the first such person that is not
+    /// a possessive ("Gref ... distanced himself from Illarionov's comments. ..., he said":
+    /// Gref). A pronoun picks up the subject more often than a later or possessive mention.
+    private func subjectOfLatestSentence(naming fits: (Int) -> Bool, before token: Int) -> Int? {
+        guard let latest = personMentions.last(where: { $0.0 < token && fits($0.1) }) else { return nil }
+        let sentenceStart = document.sentenceRange(of: latest.0).lowerBound
+        let inSentence = personMentions.filter { $0.0 >= sentenceStart && $0.0 <= latest.0 && fits($0.1) }
+        let notPossessive = inSentence.first { mention in
+            let end = mentionsByToken[mention.0]?.1.upperBound ?? mention.0 + 1
+            return end >= document.tokens.count || document.tokens[end].kind != .possessive
+        }
+        return (notPossessive ?? inSentence.first)?.1
     }
 
     /// The latest organisation named as a subject, else the latest named at all.
