@@ -120,14 +120,14 @@ struct QuoteAttributor: Sendable {
         // sentence continues the speaker of the sentence before, in the same paragraph.
         if head.isEmpty, headSentence.lowerBound > 0 {
             let previousSentence = document.sentenceRange(of: headSentence.lowerBound - 1)
-            if tokens[previousSentence.lowerBound].paragraph == tokens[candidate.openMark].paragraph,
-               !previousSentence.contains(where: { if case .quoteMark = tokens[$0].kind { return true } else { return false } }) {
-                if let attribution = cueBefore(previousSentence, context), attribution.speaker?.entity != nil {
+            if tokens[previousSentence.lowerBound].paragraph == tokens[candidate.openMark].paragraph {
+                let quotesInside = previousSentence.contains { if case .quoteMark = tokens[$0].kind { return true } else { return false } }
+                if !quotesInside, let attribution = cueBefore(previousSentence, context), attribution.speaker?.entity != nil {
                     return Attribution(cue: attribution.cue, speaker: attribution.speaker.map { SpeakerPhrase(tokens: $0.tokens, entity: $0.entity, confidence: 0.65) })
                 }
                 // "He finished with an appeal to activists. “One day you will ...”": with no
                 // cue on either side, a person who is the subject of the sentence before speaks
-                // a quote that is a sentence of its own.
+                // a quote that is a sentence of its own (scare quotes in that sentence or not).
                 if !cueFollows, isDirect(candidate, document), let subject = personSubject(of: previousSentence, context) {
                     return Attribution(cue: nil, speaker: subject)
                 }

@@ -30,6 +30,9 @@ struct QuoteTests {
         let text = "Opposition leader Tomas Lindqvist spoke for an hour in Malmo on Saturday.\n\nHe ended with an appeal to volunteers to knock on every door before the vote. “One day you will tell your children that you were there and that you did your part.”"
         let article = try await Fixtures.enrich(text)
         #expect(article.speakerName(of: "One day you will") == "Tomas Lindqvist")
+        // Scare quotes in the sentence before do not hide its subject.
+        let scare = try await Fixtures.enrich("Senator Alma Reyes spoke in Tucson on Friday.\n\nShe promised an end to \"paperwork politics\" and a \"fair\" deal for farmers. \"My father farmed this valley for forty years. He would not recognise it today.\"")
+        #expect(scare.speakerName(of: "My father farmed") == "Alma Reyes")
         // A cue after the quote that names nobody leaves it unattributed, not guessed.
         let voice = try await Fixtures.enrich("Ines Duarte took the call on Friday. “Please stay inside your house until the police arrive,” the voice said.")
         let quote = try #require(voice.quote(containing: "stay inside"))
