@@ -155,7 +155,18 @@ struct QuoteAttributor: Sendable {
             guard let entity = context.resolvePronoun(first, before: sentence.lowerBound) else { return nil }
             return SpeakerPhrase(tokens: sentence.lowerBound..<(sentence.lowerBound + 1), entity: entity, confidence: 0.55)
         }
-        guard let (entity, mention) = context.mention(at: sentence.lowerBound), context.entities[entity].type == .person else { return nil }
+        // "On Face the Nation, Sen. Bernie Sanders ...": past a short opening phrase and titles.
+        var start = sentence.lowerBound
+        if let comma = sentence.prefix(8).firstIndex(where: { tokens[$0].text == "," }), context.mention(at: sentence.lowerBound) == nil {
+            start = comma + 1
+            if start < sentence.upperBound, case .quoteMark = tokens[start].kind { start += 1 }
+            let titlesEnd = start + 2
+            while start < sentence.upperBound, start < titlesEnd, context.mention(at: start) == nil,
+                  Lexicon.personTitles.contains(tokens[start].text.lowercased().trimmingCharacters(in: ["."])) {
+                start += 1
+            }
+        }
+        guard start < sentence.upperBound, let (entity, mention) = context.mention(at: start), context.entities[entity].type == .person else { return nil }
         return SpeakerPhrase(tokens: mention, entity: entity, confidence: 0.55)
     }
 
@@ -404,6 +415,7 @@ private final class Context {
     /// "it": the organisation in focus.
     func resolvePronoun(_ pronoun: String, before token: Int) -> Int? {
         if pronoun == "it" || pronoun == "its" { return organisationInFocus(before: token) }
+        if pronoun == "they" { return firstOfSpeakingPair(before: token) }
         let wanted: Gazetteer.Gender? = ["he", "his", "him"].contains(pronoun) ? .male : ["she", "her"].contains(pronoun) ? .female : nil
         guard let wanted else { return nil }
         func agrees(_ entity: Int) -> Bool { entities[entity].gender == wanted || entities[entity].gender == .unknown }
@@ -420,6 +432,23 @@ private final class Context {
             if !namedSince { return focus.entity }
         }
         return subjectOfLatestSentence(naming: agrees, before: token)
+    }
+
+    /// "they": when the latest sentence naming people has two of them speaking together
+    /// ("owners Tore Sohlberg and Lehla Abreder said ..."), the first; else nobody.
+    private func firstOfSpeakingPair(before token: Int) -> Int? {
+        guard let latest = personMentions.last(where: { $0.0 < token }) else { return nil }
+        let sentence = document.sentenceRange(of: latest.0)
+        let inSentence = personMentions.filter { sentence.contains($0.0) && $0.0 < token }
+        for (first, second) in zip(inSentence, inSentence.dropFirst()) where first.1 != second.1 {
+            guard let firstEnd = mentionsByToken[first.0]?.1.upperBound, firstEnd + 1 == second.0,
+                  document.tokens[firstEnd].text == "and",
+                  let secondEnd = mentionsByToken[second.0]?.1.upperBound else { continue }
+            if (secondEnd..<min(secondEnd + 2, sentence.upperBound)).contains(where: { Lexicon.speechVerbs.contains(document.tokens[$0].text) }) {
+                return first.1
+            }
+        }
+        return nil
     }
 
     /// Of the latest sentence naming a person who fits, the first such person that is not
