@@ -146,8 +146,9 @@ struct QuoteAttributor: Sendable {
         return Attribution()
     }
 
-    /// The person a sentence opens with as its subject: "He ...", "She ...", "Mr Howard ...".
-    private func personSubject(of sentence: Range<Int>, _ context: Context) -> SpeakerPhrase? {
+    /// The person a sentence opens with as its subject: "He ...", "She ...", "Mr Howard ..."
+    /// (or an organisation, "The Foundation ...", when allowed).
+    private func personSubject(of sentence: Range<Int>, _ context: Context, allowingOrganisations: Bool = false) -> SpeakerPhrase? {
         let tokens = context.document.tokens
         guard !sentence.isEmpty else { return nil }
         let first = tokens[sentence.lowerBound].text.lowercased()
@@ -166,7 +167,9 @@ struct QuoteAttributor: Sendable {
                 start += 1
             }
         }
-        guard start < sentence.upperBound, let (entity, mention) = context.mention(at: start), context.entities[entity].type == .person else { return nil }
+        if allowingOrganisations, start + 1 < sentence.upperBound, tokens[start].text == "The" { start += 1 }
+        guard start < sentence.upperBound, let (entity, mention) = context.mention(at: start),
+              context.entities[entity].type == .person || allowingOrganisations && context.entities[entity].type == .org else { return nil }
         return SpeakerPhrase(tokens: mention, entity: entity, confidence: 0.55)
     }
 
@@ -203,6 +206,12 @@ struct QuoteAttributor: Sendable {
         return nil
     }
 
+    /// Verbs whose object is the one a quote describes, not a speaker: "calling X an “...”".
+    private static let namingVerbs: Set<String> = [
+        "call", "calls", "called", "calling", "dub", "dubs", "dubbed", "dubbing", "describe", "describes", "described",
+        "describing", "label", "labels", "labelled", "labeled", "labelling", "labeling", "brand", "brands", "branded", "branding",
+    ]
+
     private func cueBefore(_ head: Range<Int>, _ context: Context, allowVerbless: Bool = false) -> Attribution? {
         let tokens = context.document.tokens
         guard !head.isEmpty else { return nil }
@@ -223,15 +232,23 @@ struct QuoteAttributor: Sendable {
                 if nearest == nil { nearest = found }
                 continue
             }
-            // "said X:" as a lead-in; a nationality after the verb is its object, not a speaker.
+            // "said X:" as a lead-in; a nationality after the verb is its object, not a speaker,
+            // and so is a name the quote describes ("calling X an “...”").
             if nearest == nil, verb == firstVerb, let speaker = speakerPhrase(startingAt: verb + 1, limit: head.upperBound, context),
-               let entity = speaker.entity, context.entities[entity].type != .norp {
+               let entity = speaker.entity, context.entities[entity].type != .norp,
+               !Self.namingVerbs.contains(tokens[verb].text.lowercased()) {
                 return Attribution(cue: tokens[verb].text, speaker: speaker)
             }
         }
         if let nearest { return nearest }
         if let firstVerb {
-            return Attribution(cue: tokens[firstVerb].text, speaker: speakerPhrase(endingBefore: firstVerb, floor: head.lowerBound, context))
+            let speaker = speakerPhrase(endingBefore: firstVerb, floor: head.lowerBound, context)
+            // "He ..., calling X an “...”": a participle's subject is the sentence's.
+            if speaker?.entity == nil, firstVerb > head.lowerBound, tokens[firstVerb - 1].text == ",", tokens[firstVerb].text.hasSuffix("ing"),
+               let subject = personSubject(of: context.document.sentenceRange(of: firstVerb).lowerBound..<firstVerb, context, allowingOrganisations: true) {
+                return Attribution(cue: tokens[firstVerb].text, speaker: subject)
+            }
+            return Attribution(cue: tokens[firstVerb].text, speaker: speaker)
         }
         // Transcript label: NAME: “...”
         if allowVerbless || tokens[head.upperBound - 1].text == ":" {

@@ -170,4 +170,13 @@ struct QuoteTests {
         let group = try await Fixtures.enrich("Residents of Elm Street gathered on Sunday. \"We have waited three years for a new bridge,\" they said.")
         #expect(try #require(group.quote(containing: "new bridge")).speaker == nil)
     }
+
+    @Test("the name a quote describes is not its speaker; a participle's subject is the sentence's")
+    func describedNameIsNotTheSpeaker() async throws {
+        let text = "Councillor Dana Whitfield has feuded with the mayor for years.\n\nShe has also mocked his critics online, calling Mayor Ron Adler a “part-time tourist” and sharing old photos."
+        let article = try await Fixtures.enrich(text)
+        #expect(article.speakerName(of: "part-time tourist") == "Dana Whitfield")
+        let organisation = try await Fixtures.enrich("The Harbour Trust declined to comment on the lawsuit, telling reporters that the group is focused on “keeping the waterfront open to everyone.”")
+        #expect(organisation.speakerName(of: "keeping the waterfront") == "Harbour Trust")
+    }
 }
