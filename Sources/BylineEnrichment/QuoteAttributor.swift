@@ -448,7 +448,7 @@ private final class Context {
             let namedSince = personMentions.contains { $0.0 > focus.token && $0.0 < token && $0.1 != focus.entity && agrees($0.1) }
             if !namedSince { return focus.entity }
         }
-        return subjectOfLatestSentence(naming: agrees, before: token)
+        return subjectOfLatestSentence(naming: agrees, before: token, pronoun: pronoun)
     }
 
     /// "they": when the latest sentence naming people has two of them speaking together
@@ -471,9 +471,15 @@ private final class Context {
     /// Of the latest sentence naming a person who fits, the first such person that is not
     /// a possessive ("Gref ... distanced himself from Illarionov's comments. ..., he said":
     /// Gref). A pronoun picks up the subject more often than a later or possessive mention.
-    private func subjectOfLatestSentence(naming fits: (Int) -> Bool, before token: Int) -> Int? {
+    /// A sentence opening with the same pronoun ("He said Jayme tried ...") is about the
+    /// person before it: the chain goes on to the sentence before.
+    private func subjectOfLatestSentence(naming fits: (Int) -> Bool, before token: Int, pronoun: String, depth: Int = 0) -> Int? {
         guard let latest = personMentions.last(where: { $0.0 < token && fits($0.1) }) else { return nil }
         let sentenceStart = document.sentenceRange(of: latest.0).lowerBound
+        if depth < 4, sentenceStart < latest.0, ["he", "she"].contains(pronoun), document.tokens[sentenceStart].text.lowercased() == pronoun,
+           let earlier = subjectOfLatestSentence(naming: fits, before: sentenceStart, pronoun: pronoun, depth: depth + 1) {
+            return earlier
+        }
         let inSentence = personMentions.filter { $0.0 >= sentenceStart && $0.0 <= latest.0 && fits($0.1) }
         let notPossessive = inSentence.first { mention in
             let end = mentionsByToken[mention.0]?.1.upperBound ?? mention.0 + 1

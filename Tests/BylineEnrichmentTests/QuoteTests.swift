@@ -158,6 +158,9 @@ struct QuoteTests {
         """
         let article = try await Fixtures.enrich(text)
         #expect(article.speakerName(of: "tax our way") == "Pavel Novak")
+        // A sentence opening with the same pronoun passes the chain on to the one before.
+        let chain = try await Fixtures.enrich("Court papers say Gregor Vance kept the boy in a cabin for a month.\n\nHe said Tobias tried to run twice. Whenever he went out, he told the boy \"nobody will ever find you\" if he tried again.")
+        #expect(chain.speakerName(of: "nobody will ever find") == "Gregor Vance")
     }
 
     @Test("a sentence opening with a short phrase and a comma still has its person as subject; \"they\" is the first of two named speakers")
