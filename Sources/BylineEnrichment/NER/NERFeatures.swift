@@ -70,18 +70,18 @@ struct NERFeatures: Sendable {
     func documentContext(_ sentences: [[String]]) -> DocumentContext {
         var context = DocumentContext()
         var index = WordIndex()
-        var writtenLowercase = Set<UInt64>()
+        var distinctWords: [(word: String, digest: UInt64)] = []
         context.sentenceWords = sentences.map { words in
             words.map { word in
-                let (place, isNew) = index.place(of: Self.digest(word))
-                if isNew {
-                    let view = view(word)
-                    context.views.append(view)
-                    if !view.isCapitalised { writtenLowercase.insert(view.word) }
-                }
+                let digest = Self.digest(word)
+                let (place, isNew) = index.place(of: digest)
+                if isNew { distinctWords.append((word, digest)) }
                 return place
             }
         }
+        context.views = views.views(of: distinctWords, making: makeView)
+        var writtenLowercase = WordIndex()
+        for view in context.views where !view.isCapitalised { _ = writtenLowercase.place(of: view.word) }
         context.uses = [UInt16](repeating: 0, count: context.views.count)
         for places in context.sentenceWords {
             for (position, place) in places.enumerated() where context.views[Int(place)].isCapitalised {
@@ -264,10 +264,6 @@ struct NERFeatures: Sendable {
         }
     }
 
-    private func view(_ word: String) -> TokenView {
-        views.view(of: word, making: makeView)
-    }
-
     private func makeView(_ word: String) -> TokenView {
         let lower = word.lowercased()
         let lowerScalars = Array(lower.unicodeScalars)
@@ -410,6 +406,17 @@ struct WordIndex {
     private var places = [Int32](repeating: 0, count: 1024)
     private(set) var count = 0
 
+    func contains(_ digest: UInt64) -> Bool {
+        let key = digest == 0 ? 1 : digest
+        let mask = keys.count - 1
+        var slot = Int(truncatingIfNeeded: key ^ (key >> 29)) & mask
+        while keys[slot] != 0 {
+            if keys[slot] == key { return true }
+            slot = (slot + 1) & mask
+        }
+        return false
+    }
+
     /// The word's place, and whether this is its first appearance.
     mutating func place(of digest: UInt64) -> (Int32, isNew: Bool) {
         let key = digest == 0 ? 1 : digest  // 0 marks an empty slot
@@ -441,18 +448,25 @@ struct WordIndex {
 }
 
 /// Token views shared across documents: most words recur from article to article, and a
-/// view costs a dozen gazetteer look-ups. Bounded: emptied when it grows past its limit.
+/// view costs a dozen gazetteer look-ups. Keyed by the word's digest, so a look-up hashes
+/// no string; one lock per document. Bounded: emptied when it grows past its limit.
 final class TokenViewCache: Sendable {
-    private let storage = Mutex<[String: NERFeatures.TokenView]>([:])
+    private struct Storage {
+        var index = WordIndex()
+        var views: [NERFeatures.TokenView] = []
+    }
+    private let storage = Mutex(Storage())
     static let limit = 200_000
 
-    func view(of word: String, making make: (String) -> NERFeatures.TokenView) -> NERFeatures.TokenView {
-        if let cached = storage.withLock({ $0[word] }) { return cached }
-        let made = make(word)
-        storage.withLock { views in
-            if views.count >= Self.limit { views.removeAll(keepingCapacity: true) }
-            views[word] = made
+    /// The view of each word, in order, making the ones not cached yet.
+    func views(of words: [(word: String, digest: UInt64)], making make: (String) -> NERFeatures.TokenView) -> [NERFeatures.TokenView] {
+        storage.withLock { storage in
+            if storage.index.count + words.count > Self.limit { storage = Storage() }
+            return words.map { word, digest in
+                let (place, isNew) = storage.index.place(of: digest)
+                if isNew { storage.views.append(make(word)) }
+                return storage.views[Int(place)]
+            }
         }
-        return made
     }
 }
