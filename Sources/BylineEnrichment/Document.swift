@@ -8,7 +8,7 @@ struct Document: Sendable {
     let sentences: [Range<Int>]
     /// Digests of the words written in lower case somewhere in the text (digests, not
     /// strings: hashing every token's string cost a fifth of building a document).
-    private let lowercaseWordDigests: Set<UInt64>
+    private let lowercaseWordDigests: WordIndex
 
     init(text: String) {
         source = ScalarText(text)
@@ -21,8 +21,8 @@ struct Document: Sendable {
         }
         if !tokens.isEmpty { sentences.append(start..<tokens.count) }
         self.sentences = sentences
-        var lowercase = Set<UInt64>(minimumCapacity: tokens.count / 2)
-        for token in tokens where token.isWord && !token.isCapitalized { lowercase.insert(NERFeatures.digest(token.text)) }
+        var lowercase = WordIndex()
+        for token in tokens where token.isWord && !token.isCapitalized { _ = lowercase.place(of: NERFeatures.digest(token.text)) }
         lowercaseWordDigests = lowercase
     }
 

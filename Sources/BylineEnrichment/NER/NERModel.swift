@@ -151,7 +151,9 @@ public final class NERModel: Sendable {
                 let previousRow = (position - 1) * tags
                 for tag in 0..<tags {
                     var best = forbidden, bestPrevious = 0
-                    for previous in previousTags[previousStarts[tag]..<previousStarts[tag + 1]] where score[previousRow + previous] > forbidden {
+                    // A forbidden score plus a transition stays at `forbidden` (far below float
+                    // precision there), so it never wins: no test needed in this loop.
+                    for previous in previousTags[previousStarts[tag]..<previousStarts[tag + 1]] {
                         let candidate = score[previousRow + previous] + transitions[previous * tags + tag]
                         if candidate > best { best = candidate; bestPrevious = previous }
                     }
