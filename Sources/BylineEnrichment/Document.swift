@@ -21,7 +21,7 @@ struct Document: Sendable {
         }
         if !tokens.isEmpty { sentences.append(start..<tokens.count) }
         self.sentences = sentences
-        var lowercase = WordIndex()
+        var lowercase = WordIndex(expectedCount: tokens.count / 2)
         for token in tokens where token.isWord && !token.isCapitalized { _ = lowercase.place(of: NERFeatures.digest(token.text)) }
         lowercaseWordDigests = lowercase
     }

@@ -69,7 +69,7 @@ struct NERFeatures: Sendable {
     /// Looks at every occurrence of each capitalised word in the document's sentences.
     func documentContext(_ sentences: [[String]]) -> DocumentContext {
         var context = DocumentContext()
-        var index = WordIndex()
+        var index = WordIndex(expectedCount: sentences.reduce(0) { $0 + $1.count } / 2)
         var distinctWords: [(word: String, digest: UInt64)] = []
         context.sentenceWords = sentences.map { words in
             words.map { word in
@@ -80,7 +80,7 @@ struct NERFeatures: Sendable {
             }
         }
         context.views = views.views(of: distinctWords, making: makeView)
-        var writtenLowercase = WordIndex()
+        var writtenLowercase = WordIndex(expectedCount: context.views.count)
         for view in context.views where !view.isCapitalised { _ = writtenLowercase.place(of: view.word) }
         context.uses = [UInt16](repeating: 0, count: context.views.count)
         for places in context.sentenceWords {
@@ -402,9 +402,17 @@ final class WordClassTable: Sendable {
 /// 64-bit digests are compared: two words of one document sharing one is about as
 /// likely as one in 10^14.
 struct WordIndex {
-    private var keys = [UInt64](repeating: 0, count: 1024)
-    private var places = [Int32](repeating: 0, count: 1024)
+    private var keys: [UInt64]
+    private var places: [Int32]
     private(set) var count = 0
+
+    /// Room for `expectedCount` words before growing (a short article needs little).
+    init(expectedCount: Int = 512) {
+        var capacity = 16
+        while capacity < expectedCount * 2 { capacity <<= 1 }
+        keys = [UInt64](repeating: 0, count: capacity)
+        places = [Int32](repeating: 0, count: capacity)
+    }
 
     func contains(_ digest: UInt64) -> Bool {
         let key = digest == 0 ? 1 : digest
