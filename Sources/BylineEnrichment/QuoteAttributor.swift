@@ -99,6 +99,16 @@ struct QuoteAttributor: Sendable {
             }
             let tail = index..<min(sentence.upperBound, index + 24)
             if let attribution = cueAfter(tail, context) { return attribution }
+            // “How many times ...?” Clinton said. The question mark ended the sentence, but
+            // a name and its verb right after the quote still attribute it.
+            if sentence.upperBound == close + 1, close > candidate.openMark + 1, close + 1 < tokens.count,
+               tokens[close - 1].text.hasSuffix("?") || tokens[close - 1].text.hasSuffix("!"),
+               tokens[close + 1].paragraph == tokens[close].paragraph {
+                let next = document.sentenceRange(of: close + 1)
+                if let attribution = cueAfter((close + 1)..<min(next.upperBound, close + 7), context), attribution.speaker != nil {
+                    return attribution
+                }
+            }
         }
         // Before the quote: X said: “...” / X told reporters “...” / X called it “...”
         let headSentence = document.sentenceRange(of: candidate.openMark)

@@ -19,6 +19,13 @@ struct QuoteTests {
         #expect(article.speakerName(of: "budget is fair") == "Paolo Greco")
     }
 
+    @Test("“A?” X said: a question mark before the closing mark does not cut the quote from its cue")
+    func questionBeforeCue() async throws {
+        let article = try await Fixtures.enrich("The rally ran late into the night.\n\n“How many more bridges have to fall before anyone acts?” Greta Lindholm asked. “We cannot wait another year.”")
+        #expect(article.speakerName(of: "How many more bridges") == "Greta Lindholm")
+        #expect(try #require(article.quote(containing: "How many more bridges")).cue == "asked")
+    }
+
     @Test("“A,” said X, the title of Y.")
     func saidBeforeName() async throws {
         let article = try await Fixtures.enrich("“The fire moved faster than anything we have seen,” said Luis Moreno, the superintendent of Cedar Ridge National Park.")
