@@ -6,7 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 articles=${1:-samples/articles.jsonl}
 swift build -c release >/dev/null
-byline_line=$(taskset -c 0 .build/release/byline bench enrich --input "$articles" --rounds 50 | tail -1)
+byline_line=$(taskset -c 0 .build/release/byline bench enrich --input "$articles" --rounds 300 | tail -1)
 echo "byline: $byline_line"
 anchor_dir=${ANCHOR_DIR:-../shared/anchors/nlp}
 if [ -n "${ANCHOR_PYTHON:-}" ] && [ -f "$anchor_dir/anchor_enrich.py" ]; then

@@ -380,7 +380,11 @@ final class WordClassTable: Sendable {
         for (city, population) in gazetteer.cityPopulations { byWord[city, default: 0] |= WordClass.bit(population >= 100_000 ? "bigcity" : "city") }
         mark(gazetteer.regions, "region", in: &byWord)
         mark(gazetteer.demonyms, "demonym", in: &byWord)
-        for (name, gender) in gazetteer.givenNames { byWord[name, default: 0] |= WordClass.bit("given-\(gender)") }
+        // One bit per gender, looked up once (interpolating the enum per name is slow).
+        let genderBits: [Gazetteer.Gender: UInt16] = [
+            .male: WordClass.bit("given-male"), .female: WordClass.bit("given-female"), .unknown: WordClass.bit("given-unknown"),
+        ]
+        for (name, gender) in gazetteer.givenNames { byWord[name, default: 0] |= genderBits[gender]! }
         mark(gazetteer.titles, "title", in: &byLower)
         mark(Lexicon.personTitles, "title", in: &byLower)
         mark(gazetteer.commonWords, "common", in: &byLower)
