@@ -113,11 +113,14 @@ public final class NERModel: Sendable {
         guard sums.length > 0 else { return [] }
         let tags = Self.tagCount
         let scale = stages[stage].scale
-        var emissions = [Float](repeating: 0, count: sums.length * tags)
-        for position in 0..<sums.length {
-            for tag in 0..<tags { emissions[position * tags + tag] = Float(sums.values[position * sums.stride + stage * tags + tag]) * scale }
+        return withUnsafeTemporaryAllocation(of: Float.self, capacity: sums.length * tags) { emissions in
+            for position in 0..<sums.length {
+                for tag in 0..<tags { emissions[position * tags + tag] = Float(sums.values[position * sums.stride + stage * tags + tag]) * scale }
+            }
+            return stages[stage].transitions.withUnsafeBufferPointer { transitions in
+                Self.viterbi(emissions: UnsafeBufferPointer(emissions), transitions: transitions, length: sums.length).map(NERTag.init(index:))
+            }
         }
-        return Self.viterbi(emissions: emissions, transitions: stages[stage].transitions, length: sums.length).map(NERTag.init(index:))
     }
 
     /// For each tag, the tags that may precede it, ascending: `previousTags[previousStarts[t]..<previousStarts[t + 1]]`.
@@ -131,19 +134,24 @@ public final class NERModel: Sendable {
     }()
     private static let allowedFirst: [Bool] = (0..<tagCount).map { NERTag.allowed(from: nil, to: NERTag(index: $0)) }
 
-    /// Best tag sequence under emission and transition scores, never producing I-X
-    /// without a B-X or I-X before it.
     static func viterbi(emissions: [Float], transitions: [Float], length: Int) -> [Int] {
+        emissions.withUnsafeBufferPointer { emissions in
+            transitions.withUnsafeBufferPointer { viterbi(emissions: emissions, transitions: $0, length: length) }
+        }
+    }
+
+    /// Best tag sequence under emission and transition scores, never producing I-X
+    /// without a B-X or I-X before it. Works in stack buffers: it runs once per sentence
+    /// and pass, and heap arrays here cost as much as the search.
+    static func viterbi(emissions: UnsafeBufferPointer<Float>, transitions: UnsafeBufferPointer<Float>, length: Int) -> [Int] {
         let tags = tagCount
         let forbidden: Float = -1e30
-        var score = [Float](repeating: forbidden, count: length * tags)
-        var back = [Int32](repeating: 0, count: length * tags)
-        emissions.withUnsafeBufferPointer { emissions in
-        transitions.withUnsafeBufferPointer { transitions in
+        return withUnsafeTemporaryAllocation(of: Float.self, capacity: length * tags) { score in
+        withUnsafeTemporaryAllocation(of: Int32.self, capacity: length * tags) { back in
         previousTags.withUnsafeBufferPointer { previousTags in
         previousStarts.withUnsafeBufferPointer { previousStarts in
-        score.withUnsafeMutableBufferPointer { score in
-        back.withUnsafeMutableBufferPointer { back in
+            score.initialize(repeating: forbidden)
+            back.initialize(repeating: 0)
             for tag in 0..<tags where allowedFirst[tag] {
                 score[tag] = emissions[tag] + transitions[tags * tags + tag]
             }
@@ -163,17 +171,17 @@ public final class NERModel: Sendable {
                     }
                 }
             }
-        }}}}}}
-        var last = 0
-        for tag in 1..<tags where score[(length - 1) * tags + tag] > score[(length - 1) * tags + last] { last = tag }
-        var path = [Int](repeating: 0, count: length)
-        path[length - 1] = last
-        var position = length - 1
-        while position > 0 {
-            path[position - 1] = Int(back[position * tags + path[position]])
-            position -= 1
-        }
-        return path
+            var last = 0
+            for tag in 1..<tags where score[(length - 1) * tags + tag] > score[(length - 1) * tags + last] { last = tag }
+            var path = [Int](repeating: 0, count: length)
+            path[length - 1] = last
+            var position = length - 1
+            while position > 0 {
+                path[position - 1] = Int(back[position * tags + path[position]])
+                position -= 1
+            }
+            return path
+        }}}}
     }
 
     // MARK: - File format
