@@ -207,11 +207,13 @@ struct NERFeatures: Sendable {
     /// first-pass feature). Without `includingWordFeatures`, only those that depend on
     /// the context: the tagger adds each word's own from its cache.
     func extract(_ words: [String], sentence: Int, document: DocumentContext, includingWordFeatures: Bool = true) -> SentenceFeatures {
-        let views = document.sentenceWords[sentence].map { document.views[Int($0)] }
-        let phrases = phraseMatches(words, views)
+        let places = document.sentenceWords[sentence]
         var result = SentenceFeatures()
         result.hashes.reserveCapacity(words.count * 32)
         result.ends.reserveCapacity(words.count)
+        document.views.withUnsafeBufferPointer { allViews in
+        let views = PlacedViews(views: allViews, places: places)
+        let phrases = phraseMatches(words, views)
         for index in words.indices {
             let token = views[index]
             let previous = index > 0 ? views[index - 1].lower : Self.sentenceStart
@@ -234,7 +236,7 @@ struct NERFeatures: Sendable {
             if index == 0 { result.hashes.append(mix(.firstInSentence, token.shape)) }
             if index > 0 { appendClasses(views[index - 1].classes, .previousGazetteer, to: &result.hashes) }
             if index + 1 < views.count { appendClasses(views[index + 1].classes, .nextGazetteer, to: &result.hashes) }
-            if let phrase = phrases[index] { result.hashes.append(mix(.phraseGazetteer, phrase)) }
+            if !phrases.isEmpty, let phrase = phrases[index] { result.hashes.append(mix(.phraseGazetteer, phrase)) }
             if document.tableRows[sentence] {
                 result.hashes.append(mix(.tableRowShape, token.shape))
                 appendClasses(token.classes, .tableRowClass, to: &result.hashes)
@@ -242,7 +244,7 @@ struct NERFeatures: Sendable {
             if token.isCapitalised {
                 result.hashes.append(mix(.topicShape, document.topic, token.shape))
                 appendClasses(token.classes, .topicClass, with: document.topic, to: &result.hashes)
-                let place = Int(document.sentenceWords[sentence][index])
+                let place = Int(places[index])
                 if document.lowerElsewhere[place] { result.hashes.append(mix(.lowerElsewhere, 0)) }
                 var uses = document.uses[place]
                 while uses != 0 {
@@ -252,7 +254,17 @@ struct NERFeatures: Sendable {
             }
             result.ends.append(result.hashes.count)
         }
+        }
         return result
+    }
+
+    /// A sentence's token views read in place from the document's distinct words, rather
+    /// than copied into an array per sentence.
+    private struct PlacedViews {
+        let views: UnsafeBufferPointer<TokenView>
+        let places: [Int32]
+        var count: Int { places.count }
+        subscript(index: Int) -> TokenView { views[Int(places[index])] }
     }
 
     private func appendClasses(_ classes: UInt16, _ template: Template, with other: UInt64? = nil, to hashes: inout [UInt64]) {
@@ -314,7 +326,9 @@ struct NERFeatures: Sendable {
     }
 
     /// Two- and three-word gazetteer names ("New York", "South Korea"), marked on each word.
-    private func phraseMatches(_ words: [String], _ views: [TokenView]) -> [UInt64?] {
+    /// Empty when no word of the sentence can start a name of several words.
+    private func phraseMatches(_ words: [String], _ views: PlacedViews) -> [UInt64?] {
+        guard (0..<views.count).contains(where: { views[$0].startsPhrase }) else { return [] }
         var result = [UInt64?](repeating: nil, count: words.count)
         var index = 0
         while index < words.count {
