@@ -91,4 +91,23 @@ struct NERTests {
         score.add(gold: ["B-PER", "I-PER", "O"].compactMap(NERTag.init), predicted: ["B-PER", "O", "O"].compactMap(NERTag.init))
         #expect(NERScore.f1(score.overall).f1 == 0)
     }
+
+    @Test("a word cache makes each value once, keeps order, and empties itself at its limit")
+    func wordCacheMakesOnceAndStaysBounded() {
+        let cache = WordCache<UInt64>(limit: 4)
+        var made: [UInt64] = []
+        func values(_ digests: [UInt64]) -> [UInt64] {
+            cache.values(for: digests) { position in
+                made.append(digests[position])
+                return digests[position] * 2
+            }
+        }
+        #expect(values([10, 20, 10]) == [20, 40, 20])
+        #expect(made == [10, 20])
+        #expect(values([20, 30]) == [40, 60])
+        #expect(made == [10, 20, 30], "20 was cached")
+        // Three cached plus three more would pass the limit of 4: the cache starts over.
+        #expect(values([40, 50, 10]) == [80, 100, 20])
+        #expect(made == [10, 20, 30, 40, 50, 10])
+    }
 }

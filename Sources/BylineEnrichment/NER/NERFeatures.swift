@@ -11,7 +11,9 @@ import Synchronization
 /// used (after a title or a given name, before an organisation word, after "in").
 struct NERFeatures: Sendable {
     let gazetteer: Gazetteer
-    private let views = TokenViewCache()
+    /// Most words recur from article to article, and a view costs a dozen gazetteer
+    /// look-ups: views are made once per word and process.
+    private let views = WordCache<TokenView>()
     private let wordClasses: WordClassTable
 
     init(gazetteer: Gazetteer) {
@@ -79,7 +81,7 @@ struct NERFeatures: Sendable {
                 return place
             }
         }
-        context.views = views.views(of: distinctWords, making: makeView)
+        context.views = views.values(for: distinctWords.map(\.digest)) { makeView(distinctWords[$0].word) }
         var writtenLowercase = WordIndex(expectedCount: context.views.count)
         for view in context.views where !view.isCapitalised { _ = writtenLowercase.place(of: view.word) }
         context.uses = [UInt16](repeating: 0, count: context.views.count)
@@ -473,25 +475,28 @@ struct WordIndex {
     }
 }
 
-/// Token views shared across documents: most words recur from article to article, and a
-/// view costs a dozen gazetteer look-ups. Keyed by the word's digest, so a look-up hashes
-/// no string; one lock per document. Bounded: emptied when it grows past its limit.
-final class TokenViewCache: Sendable {
+/// Something made once per word and process (a token view, emission sums), keyed by the
+/// word's digest so that a look-up hashes no string, under one lock per document.
+/// Bounded: emptied when it would grow past its limit.
+final class WordCache<Value: Sendable>: Sendable {
     private struct Storage {
         var index = WordIndex()
-        var views: [NERFeatures.TokenView] = []
+        var values: [Value] = []
     }
     private let storage = Mutex(Storage())
-    static let limit = 200_000
+    let limit: Int
 
-    /// The view of each word, in order, making the ones not cached yet.
-    func views(of words: [(word: String, digest: UInt64)], making make: (String) -> NERFeatures.TokenView) -> [NERFeatures.TokenView] {
+    init(limit: Int = 200_000) { self.limit = limit }
+
+    /// The value of each digest, in order, making (from its position in `digests`) those
+    /// not cached yet.
+    func values(for digests: [UInt64], making make: (Int) -> Value) -> [Value] {
         storage.withLock { storage in
-            if storage.index.count + words.count > Self.limit { storage = Storage() }
-            return words.map { word, digest in
-                let (place, isNew) = storage.index.place(of: digest)
-                if isNew { storage.views.append(make(word)) }
-                return storage.views[Int(place)]
+            if storage.index.count + digests.count > limit { storage = Storage() }
+            return digests.indices.map { position in
+                let (place, isNew) = storage.index.place(of: digests[position])
+                if isNew { storage.values.append(make(position)) }
+                return storage.values[Int(place)]
             }
         }
     }

@@ -1,4 +1,3 @@
-import Synchronization
 import Foundation
 
 /// Why a model file could not be used.
@@ -25,7 +24,10 @@ public final class NERModel: Sendable {
     let firstPass: NERModel?
     /// Every stage's weights under one look-up per feature (see `StackedWeights`).
     private let stacked: StackedWeights
-    private let wordSums = WordSumsCache()
+    /// Emission sums of each word's own features (`NERFeatures.wordFeatures`), which no
+    /// context changes: made once per word and process instead of once per token, they
+    /// save about half the weight look-ups.
+    private let wordSums = WordCache<[Int32]>()
 
     /// Quantises trained weights, so a model in memory decides exactly as its file will.
     convenience init(rows: FeatureTable, weights: [Float], transitions: [Float], gazetteer: Gazetteer, firstPass: NERModel? = nil) {
@@ -69,10 +71,14 @@ public final class NERModel: Sendable {
     public func tag(document sentences: [[String]]) -> [[NERTag]] {
         var context = features.documentContext(sentences)
         let stride = stacked.stride
-        let ownSums = wordSums.sums(of: context.views, stride: stride) { view, sums in
+        let ownSums = wordSums.values(for: context.views.map(\.word)) { place in
             var hashes: [UInt64] = []
-            features.wordFeatures(view, into: &hashes)
-            for hash in hashes { stacked.add(hash, to: sums) }
+            features.wordFeatures(context.views[place], into: &hashes)
+            var sums = [Int32](repeating: 0, count: stride)
+            sums.withUnsafeMutableBufferPointer { sums in
+                for hash in hashes { stacked.add(hash, to: sums) }
+            }
+            return sums
         }
         // A sentence with no capitalised word but a common opener names nobody: it is
         // tagged O without decoding (about a fifth of news sentences).
@@ -80,7 +86,8 @@ public final class NERModel: Sendable {
             guard Self.mayNameSomething(sentences[index]) else { return nil }
             var sums = stacked.sums(of: features.extract(sentences[index], sentence: index, document: context, includingWordFeatures: false))
             for (position, place) in context.sentenceWords[index].enumerated() {
-                for column in 0..<stride { sums.values[position * stride + column] &+= ownSums[Int(place) * stride + column] }
+                let own = ownSums[Int(place)]
+                for column in 0..<stride { sums.values[position * stride + column] &+= own[column] }
             }
             return sums
         }
@@ -359,36 +366,6 @@ struct StackedWeights: Sendable {
     func add(_ feature: UInt64, to sums: UnsafeMutableBufferPointer<Int32>) {
         guard let row = rows[feature] else { return }
         for column in 0..<stride { sums[column] &+= Int32(weights[Int(row) * stride + column]) }
-    }
-}
-
-/// Emission sums of each word's own features (`NERFeatures.wordFeatures`), which no
-/// context changes: made once per word and process instead of once per token, they save
-/// about half the weight look-ups. Keyed by the word's digest; emptied past its limit.
-final class WordSumsCache: Sendable {
-    private struct Storage {
-        var index = WordIndex()
-        var values: [Int32] = []
-    }
-    private let storage = Mutex(Storage())
-    static let limit = 200_000
-
-    /// The sums of each view's word, `stride` apiece, side by side.
-    func sums(of views: [NERFeatures.TokenView], stride: Int, making make: (NERFeatures.TokenView, UnsafeMutableBufferPointer<Int32>) -> Void) -> [Int32] {
-        var result = [Int32](repeating: 0, count: views.count * stride)
-        storage.withLock { storage in
-            if storage.index.count + views.count > Self.limit { storage = Storage() }
-            for (place, view) in views.enumerated() {
-                let (cached, isNew) = storage.index.place(of: view.word)
-                let start = Int(cached) * stride
-                if isNew {
-                    storage.values.append(contentsOf: repeatElement(0, count: stride))
-                    storage.values.withUnsafeMutableBufferPointer { make(view, UnsafeMutableBufferPointer(rebasing: $0[start..<(start + stride)])) }
-                }
-                for column in 0..<stride { result[place * stride + column] = storage.values[start + column] }
-            }
-        }
-        return result
     }
 }
 
