@@ -291,21 +291,22 @@ struct NERFeatures: Sendable {
         }
         let isCapitalised = word.unicodeScalars.first?.isUppercaseLetter == true
         let isAllCaps = isCapitalised && word.count > 1 && word == word.uppercased()
+        let wordDigest = Self.digest(word), lowerDigest = Self.digest(lower)
         return TokenView(
             isCapitalised: isCapitalised,
             isAllCaps: isAllCaps,
-            isLocativePreposition: Self.locativePrepositions.contains(word),
-            startsPhrase: isCapitalised && wordClasses.startsPhrase(word),
+            isLocativePreposition: word.utf8.count <= 4 && Self.locativePrepositions.contains(word),
+            startsPhrase: isCapitalised && wordClasses.startsPhrase(word: wordDigest),
             length: lowerScalars.count,
-            word: Self.digest(word),
-            lower: Self.digest(lower),
+            word: wordDigest,
+            lower: lowerDigest,
             shape: Self.digest(Self.shape(word)),
             prefix2: digestScalars(lowerScalars.prefix(2)),
             prefix3: digestScalars(lowerScalars.prefix(3)),
             suffix2: digestScalars(lowerScalars.suffix(2)),
             suffix3: digestScalars(lowerScalars.suffix(3)),
             suffix4: digestScalars(lowerScalars.suffix(4)),
-            classes: wordClasses.classes(of: word, lower: lower)
+            classes: wordClasses.classes(word: wordDigest, lower: lowerDigest)
         )
     }
 
@@ -380,27 +381,31 @@ struct NERFeatures: Sendable {
 /// word as written, and its lower case) instead of one per list: a view of a new word
 /// cost a dozen string hashes.
 final class WordClassTable: Sendable {
-    private let byWord: [String: UInt16]
-    private let byLower: [String: UInt16]
-    private let phraseFirstWords: Set<String>
+    /// Class bits by the digest of the word as written, and by the digest of its lower case.
+    private let byWord: DigestTable
+    private let byLower: DigestTable
+    /// A flag beside the class bits of `byWord`: the word starts a name of several words.
+    private static let startsPhraseFlag: UInt16 = 1 << 15
 
     init(_ gazetteer: Gazetteer) {
         typealias WordClass = NERFeatures.WordClass
-        var byWord: [String: UInt16] = [:], byLower: [String: UInt16] = [:]
-        func mark(_ words: some Sequence<String>, _ name: String, in table: inout [String: UInt16]) {
+        var byWord = DigestTable(), byLower = DigestTable()
+        func mark(_ words: some Sequence<String>, _ name: String, in table: inout DigestTable) {
             let bit = WordClass.bit(name)
-            for word in words { table[word, default: 0] |= bit }
+            for word in words { table.add(bit, to: NERFeatures.digest(word)) }
         }
         mark(gazetteer.countries, "country", in: &byWord)
         mark(gazetteer.provinces, "province", in: &byWord)
-        for (city, population) in gazetteer.cityPopulations { byWord[city, default: 0] |= WordClass.bit(population >= 100_000 ? "bigcity" : "city") }
+        for (city, population) in gazetteer.cityPopulations {
+            byWord.add(WordClass.bit(population >= 100_000 ? "bigcity" : "city"), to: NERFeatures.digest(city))
+        }
         mark(gazetteer.regions, "region", in: &byWord)
         mark(gazetteer.demonyms, "demonym", in: &byWord)
         // One bit per gender, looked up once (interpolating the enum per name is slow).
         let genderBits: [Gazetteer.Gender: UInt16] = [
             .male: WordClass.bit("given-male"), .female: WordClass.bit("given-female"), .unknown: WordClass.bit("given-unknown"),
         ]
-        for (name, gender) in gazetteer.givenNames { byWord[name, default: 0] |= genderBits[gender]! }
+        for (name, gender) in gazetteer.givenNames { byWord.add(genderBits[gender]!, to: NERFeatures.digest(name)) }
         mark(gazetteer.titles, "title", in: &byLower)
         mark(Lexicon.personTitles, "title", in: &byLower)
         mark(gazetteer.commonWords, "common", in: &byLower)
@@ -408,19 +413,34 @@ final class WordClassTable: Sendable {
         mark(Lexicon.organisationStarts, "orgstart", in: &byWord)
         mark(Lexicon.facilityHeads, "facility", in: &byWord)
         mark(Lexicon.speechVerbs, "speech", in: &byLower)
+        for word in gazetteer.phraseFirstWords { byWord.add(Self.startsPhraseFlag, to: NERFeatures.digest(word)) }
         self.byWord = byWord
         self.byLower = byLower
-        phraseFirstWords = gazetteer.phraseFirstWords
     }
 
-    func classes(of word: String, lower: String) -> UInt16 { (byWord[word] ?? 0) | (byLower[lower] ?? 0) }
+    /// The class bits of a word, from the digests of the word and of its lower case.
+    func classes(word: UInt64, lower: UInt64) -> UInt16 { (byWord[word] & ~Self.startsPhraseFlag) | byLower[lower] }
 
-    func startsPhrase(_ word: String) -> Bool { phraseFirstWords.contains(word) }
+    func startsPhrase(word: UInt64) -> Bool { byWord[word] & Self.startsPhraseFlag != 0 }
+
+    /// Digest -> bits, by open addressing over full digests (no string hashing per look-up).
+    private struct DigestTable {
+        private var index = WordIndex(expectedCount: 1 << 16)
+        private var bits: [UInt16] = []
+
+        mutating func add(_ bit: UInt16, to digest: UInt64) {
+            let (place, isNew) = index.place(of: digest)
+            if isNew { bits.append(0) }
+            bits[Int(place)] |= bit
+        }
+
+        subscript(digest: UInt64) -> UInt16 { index.existingPlace(of: digest).map { bits[Int($0)] } ?? 0 }
+    }
 }
 
-/// Each distinct word digest of a document, numbered in order of first appearance. Full
-/// 64-bit digests are compared: two words of one document sharing one is about as
-/// likely as one in 10^14.
+/// Each distinct word digest (of a document, a cache, a word list), numbered in order of
+/// first appearance. Full 64-bit digests are compared: two of even 100,000 words sharing
+/// one is about as likely as one in 10^9.
 struct WordIndex {
     private var keys: [UInt64]
     private var places: [Int32]
@@ -434,15 +454,18 @@ struct WordIndex {
         places = [Int32](repeating: 0, count: capacity)
     }
 
-    func contains(_ digest: UInt64) -> Bool {
+    func contains(_ digest: UInt64) -> Bool { existingPlace(of: digest) != nil }
+
+    /// The word's place, if it has appeared.
+    func existingPlace(of digest: UInt64) -> Int32? {
         let key = digest == 0 ? 1 : digest
         let mask = keys.count - 1
         var slot = Int(truncatingIfNeeded: key ^ (key >> 29)) & mask
         while keys[slot] != 0 {
-            if keys[slot] == key { return true }
+            if keys[slot] == key { return places[slot] }
             slot = (slot + 1) & mask
         }
-        return false
+        return nil
     }
 
     /// The word's place, and whether this is its first appearance.
