@@ -123,7 +123,7 @@ struct QuoteAttributor: Sendable {
         let reportsClause = head.contains { index in
             tokens[index].text == "that" && index + 1 < head.upperBound && Lexicon.subjectPronouns.contains(tokens[index + 1].text.lowercased())
         }
-        if !head.isEmpty, !cueFollows, !reportsClause, isDirect(candidate, document), let subject = personSubject(of: head, context) {
+        if !head.isEmpty, !cueFollows, !reportsClause, isDirect(candidate, document), let subject = sentenceSubject(of: head, context) {
             return Attribution(cue: nil, speaker: subject)
         }
         // "Nair said she had moved her stock. “We have done this before.”": a quote opening its
@@ -138,7 +138,7 @@ struct QuoteAttributor: Sendable {
                 // "He finished with an appeal to activists. “One day you will ...”": with no
                 // cue on either side, a person who is the subject of the sentence before speaks
                 // a quote that is a sentence of its own (scare quotes in that sentence or not).
-                if !cueFollows, isDirect(candidate, document), let subject = personSubject(of: previousSentence, context) {
+                if !cueFollows, isDirect(candidate, document), let subject = sentenceSubject(of: previousSentence, context) {
                     return Attribution(cue: nil, speaker: subject)
                 }
             }
@@ -157,8 +157,8 @@ struct QuoteAttributor: Sendable {
     }
 
     /// The person a sentence opens with as its subject: "He ...", "She ...", "Mr Howard ..."
-    /// (or an organisation, "The Foundation ...", when allowed).
-    private func personSubject(of sentence: Range<Int>, _ context: Context, allowingOrganisations: Bool = false) -> SpeakerPhrase? {
+    /// (or an organisation, "The Foundation ...", when allowed); nil for anything else.
+    private func sentenceSubject(of sentence: Range<Int>, _ context: Context, allowingOrganisations: Bool = false) -> SpeakerPhrase? {
         let tokens = context.document.tokens
         guard !sentence.isEmpty else { return nil }
         let first = tokens[sentence.lowerBound].text.lowercased()
@@ -255,7 +255,7 @@ struct QuoteAttributor: Sendable {
             let speaker = speakerPhrase(endingBefore: firstVerb, floor: head.lowerBound, context)
             // "He ..., calling X an “...”": a participle's subject is the sentence's.
             if speaker?.entity == nil, firstVerb > head.lowerBound, tokens[firstVerb - 1].text == ",", tokens[firstVerb].text.hasSuffix("ing"),
-               let subject = personSubject(of: context.document.sentenceRange(of: firstVerb).lowerBound..<firstVerb, context, allowingOrganisations: true) {
+               let subject = sentenceSubject(of: context.document.sentenceRange(of: firstVerb).lowerBound..<firstVerb, context, allowingOrganisations: true) {
                 return Attribution(cue: tokens[firstVerb].text, speaker: subject)
             }
             return Attribution(cue: tokens[firstVerb].text, speaker: speaker)
