@@ -216,10 +216,22 @@ struct QuoteAttributor: Sendable {
         return nil
     }
 
-    /// Verbs whose object is the one a quote describes, not a speaker: "calling X an “...”".
-    private static let namingVerbs: Set<String> = [
+    /// A comma before the token, or a comma and then a closing quotation mark (“...,” telling).
+    private func followsComma(_ index: Int, from start: Int, _ tokens: [Token]) -> Bool {
+        guard index > start else { return false }
+        if tokens[index - 1].text == "," { return true }
+        if index - 1 > start, case .quoteMark(let mark) = tokens[index - 1].kind, mark != .doubleOpening, mark != .singleOpening {
+            return tokens[index - 2].text == ","
+        }
+        return false
+    }
+
+    /// Verbs whose object is never the speaker: the one a quote describes ("calling X an
+    /// “...”") or the one told ("telling Channel 4 that ...").
+    private static let objectIsNotSpeakerVerbs: Set<String> = [
         "call", "calls", "called", "calling", "dub", "dubs", "dubbed", "dubbing", "describe", "describes", "described",
         "describing", "label", "labels", "labelled", "labeled", "labelling", "labeling", "brand", "brands", "branded", "branding",
+        "tell", "tells", "told", "telling",
     ]
 
     private func cueBefore(_ head: Range<Int>, _ context: Context, allowVerbless: Bool = false) -> Attribution? {
@@ -243,10 +255,10 @@ struct QuoteAttributor: Sendable {
                 continue
             }
             // "said X:" as a lead-in; a nationality after the verb is its object, not a speaker,
-            // and so is a name the quote describes ("calling X an “...”").
+            // and so is the one told or described.
             if nearest == nil, verb == firstVerb, let speaker = speakerPhrase(startingAt: verb + 1, limit: head.upperBound, context),
                let entity = speaker.entity, context.entities[entity].type != .norp,
-               !Self.namingVerbs.contains(tokens[verb].text.lowercased()) {
+               !Self.objectIsNotSpeakerVerbs.contains(tokens[verb].text.lowercased()) {
                 return Attribution(cue: tokens[verb].text, speaker: speaker)
             }
         }
@@ -254,7 +266,7 @@ struct QuoteAttributor: Sendable {
         if let firstVerb {
             let speaker = speakerPhrase(endingBefore: firstVerb, floor: head.lowerBound, context)
             // "He ..., calling X an “...”": a participle's subject is the sentence's.
-            if speaker?.entity == nil, firstVerb > head.lowerBound, tokens[firstVerb - 1].text == ",", tokens[firstVerb].text.hasSuffix("ing"),
+            if speaker?.entity == nil, tokens[firstVerb].text.hasSuffix("ing"), followsComma(firstVerb, from: head.lowerBound, tokens),
                let subject = sentenceSubject(of: context.document.sentenceRange(of: firstVerb).lowerBound..<firstVerb, context, allowingOrganisations: true) {
                 return Attribution(cue: tokens[firstVerb].text, speaker: subject)
             }

@@ -38,8 +38,8 @@ struct QuoteTests {
         let article = try await Fixtures.enrich(text)
         #expect(article.speakerName(of: "One day you will") == "Tomas Lindqvist")
         // Scare quotes in the sentence before do not hide its subject.
-        let scare = try await Fixtures.enrich("Senator Alma Reyes spoke in Tucson on Friday.\n\nShe promised an end to \"paperwork politics\" and a \"fair\" deal for farmers. \"My father farmed this valley for forty years. He would not recognise it today.\"")
-        #expect(scare.speakerName(of: "My father farmed") == "Alma Reyes")
+        let scare = try await Fixtures.enrich("Senator Alma Reyes spoke in Tucson on Friday.\n\nShe pledged cleaner rivers, with a promise to get rid of \"paperwork politics\" in the capital and give every farmer the same chance of a \"fair\" deal as she had. \"I grew up on a farm. If the young Alma Reyes were starting out today, the banks would laugh at her.\"")
+        #expect(scare.speakerName(of: "I grew up on a farm") == "Alma Reyes")
         // A cue after the quote that names nobody leaves it unattributed, not guessed.
         let voice = try await Fixtures.enrich("Ines Duarte took the call on Friday. “Please stay inside your house until the police arrive,” the voice said.")
         let quote = try #require(voice.quote(containing: "stay inside"))
@@ -186,7 +186,8 @@ struct QuoteTests {
         let text = "Councillor Dana Whitfield has feuded with the mayor for years.\n\nShe has also mocked his critics online, calling Mayor Ron Adler a “part-time tourist” and sharing old photos."
         let article = try await Fixtures.enrich(text)
         #expect(article.speakerName(of: "part-time tourist") == "Dana Whitfield")
-        let organisation = try await Fixtures.enrich("The Harbour Trust declined to comment on the lawsuit, telling reporters that the group is focused on “keeping the waterfront open to everyone.”")
+        // The one told is not the speaker either.
+        let organisation = try await Fixtures.enrich("The Harbour Trust did not want to discuss “that man,” telling Channel 4 that the trust is focused on “keeping the waterfront open to everyone.”")
         #expect(organisation.speakerName(of: "keeping the waterfront") == "Harbour Trust")
     }
 }
