@@ -298,9 +298,6 @@ struct QuoteAttributor: Sendable {
         "recent", "latest", "new", "many", "several", "some", "any", "no", "such", "angry", "two", "three",
     ]
 
-    private func containsSpeechVerb(_ range: Range<Int>, _ document: Document) -> Bool {
-        range.contains { $0 < document.tokens.count && Lexicon.speechVerbs.contains(document.tokens[$0].text) }
-    }
 
     private func startsParagraph(_ index: Int, _ document: Document) -> Bool {
         index == 0 || document.tokens[index - 1].paragraph != document.tokens[index].paragraph
@@ -462,7 +459,7 @@ private final class Context {
         let sentenceStart = document.sentenceRange(of: token).lowerBound
         for (position, entity) in personMentions where position >= sentenceStart && position < token && agrees(entity) {
             let after = (mentionsByToken[position]?.1.upperBound ?? position + 1)
-            if after < token, (after..<min(after + 2, token)).contains(where: { Lexicon.speechVerbs.contains(document.tokens[$0].text) }) {
+            if after < token, containsSpeechVerb(after..<min(after + 2, token), document) {
                 return entity
             }
         }
@@ -483,7 +480,7 @@ private final class Context {
             guard let firstEnd = mentionsByToken[first.0]?.1.upperBound, firstEnd + 1 == second.0,
                   document.tokens[firstEnd].text == "and",
                   let secondEnd = mentionsByToken[second.0]?.1.upperBound else { continue }
-            if (secondEnd..<min(secondEnd + 2, sentence.upperBound)).contains(where: { Lexicon.speechVerbs.contains(document.tokens[$0].text) }) {
+            if containsSpeechVerb(secondEnd..<min(secondEnd + 2, sentence.upperBound), document) {
                 return first.1
             }
         }
@@ -533,4 +530,9 @@ private final class Context {
         }
         return nil
     }
+}
+
+/// Whether a token in `range` is a speech verb ("said", "told", ...).
+private func containsSpeechVerb(_ range: Range<Int>, _ document: Document) -> Bool {
+    range.contains { $0 < document.tokens.count && Lexicon.speechVerbs.contains(document.tokens[$0].text) }
 }
