@@ -97,8 +97,10 @@ struct FaultTests {
         #expect(sendError?.code == .messageTimedOut)
         #expect(sendError?.isRetriable == true)
         // Far below librdkafka's 5-minute default: the 1 s timeout is honoured. The slack
-        // is for a CI machine whose two cores are busy with the other suites.
-        #expect(sendTook < .seconds(15))
+        // is for a CI machine whose two cores are busy with the other suites: the time
+        // includes waiting for a free thread of the shared pool while other suites run
+        // synchronous work on it (one CI run measured 18 s here).
+        #expect(sendTook < .seconds(60))
         await producer.close()
         #expect(brokerErrors.withLock { $0 }.contains { $0.code == .transport || $0.code == .allBrokersDown },
                 "the error listener heard that no broker answers")
@@ -108,7 +110,7 @@ struct FaultTests {
             await #expect(throws: KafkaError.self) { try await admin.describeCluster(timeout: .seconds(1)) }
         }
         #expect(metadataError?.code == .transport || metadataError?.code == .timedOut, "\(String(describing: metadataError))")
-        #expect(metadataTook < .seconds(15))
+        #expect(metadataTook < .seconds(60))
     }
 
     @Test("an unknown topic gives a consumer an error, not a hang")
