@@ -30,7 +30,7 @@ let package = Package(
         // Knows nothing of Kafka: usable and testable alone.
         .target(
             name: "BylineEnrichment",
-            resources: [.copy("Resources/gazetteer.tsv"), .copy("Resources/ner-model.bin")]
+            resources: [.copy("Resources/gazetteer.tsv"), .copy("Resources/word-clusters.tsv"), .copy("Resources/ner-model.bin")]
         ),
         // Joins the two: in-flight window, offset tracking, dead letters, metrics, health.
         // Logs and counts through swift-log and swift-metrics; the executable picks the backends.

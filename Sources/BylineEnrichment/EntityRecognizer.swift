@@ -393,6 +393,8 @@ struct EntityRecognizer: Sendable {
         var byName: [String: Int] = [:]
         /// Each entity's name split into words, once rather than per mention compared.
         var nameWords: [[String]] = []
+        /// Where each entity's name first appears (mentions of one length come in text order).
+        var firstStarts: [Int] = []
         func key(_ text: String) -> String { text.hasPrefix("The ") ? String(text.dropFirst(4)) : text }
 
         // Longer names first, so "Biden" can join "Joe Biden" wherever either comes first.
@@ -413,7 +415,7 @@ struct EntityRecognizer: Sendable {
                 assignment[index] = existing
                 continue
             }
-            if let existing = partialMatch(mention, entities, nameWords) {
+            if let existing = partialMatch(mention, entities, nameWords, firstStarts) {
                 assignment[index] = existing
                 byName[name] = existing
                 partial[index] = true
@@ -422,6 +424,7 @@ struct EntityRecognizer: Sendable {
             guard mention.type != nil else { continue }
             entities.append(RecognizedEntity(name: name, type: mention.type!, mentions: []))
             nameWords.append(name.split(separator: " ").map(String.init))
+            firstStarts.append(mention.start)
             byName[name] = entities.count - 1
             assignment[index] = entities.count - 1
         }
@@ -455,7 +458,9 @@ struct EntityRecognizer: Sendable {
 
     /// "Biden" joins "Joe Biden"; "Campbell" joins "Campbell Soup"; "FBI" joins
     /// "Federal Bureau of Investigation".
-    private func partialMatch(_ mention: EntityMention, _ entities: [RecognizedEntity], _ nameWords: [[String]]) -> Int? {
+    /// A name's first word(s) join it only after the full name has appeared: "Facebook" all
+    /// through a story is not a short form of an app called "Facebook Research" named later.
+    private func partialMatch(_ mention: EntityMention, _ entities: [RecognizedEntity], _ nameWords: [[String]], _ firstStarts: [Int]) -> Int? {
         let words = mention.text.split(separator: " ").map(String.init)
         guard words.count <= 2 else { return nil }
         var candidates: [Int] = []
@@ -465,11 +470,12 @@ struct EntityRecognizer: Sendable {
             switch entity.type {
             case .person:
                 if mention.type == nil || mention.type == .person || mention.strength < 3,
-                   entityWords.suffix(words.count) == words[...] || (words.count == 1 && entityWords.first == words[0]) {
+                   entityWords.suffix(words.count) == words[...]
+                    || (words.count == 1 && entityWords.first == words[0] && mention.start > firstStarts[index]) {
                     candidates.append(index)
                 }
             case .org:
-                if entityWords.prefix(words.count) == words[...] && mention.strength < 3 { candidates.append(index) }
+                if entityWords.prefix(words.count) == words[...] && mention.strength < 3 && mention.start > firstStarts[index] { candidates.append(index) }
                 if words.count == 1, words[0].count >= 2, words[0] == words[0].uppercased(),
                    String(entityWords.filter { $0.first?.isUppercase == true }.compactMap(\.first)) == words[0] {
                     candidates.append(index)

@@ -16,6 +16,15 @@ struct EntityTests {
         #expect(article.entities.filter { $0.name.contains("Biden") }.count == 1)
     }
 
+    @Test("a name used alone before a longer name that starts with it stays its own entity")
+    func loneNameBeforeLongerName() async throws {
+        let text = "Facebook says Apple is restoring its access to a key tool. Late Tuesday, a website reported that Facebook paid teens who agreed to download an app called Facebook Research. Facebook said the app was voluntary."
+        let article = try await Fixtures.enrich(text)
+        let facebook = try #require(article.entity(named: "Facebook"))
+        #expect(facebook.mentions.count == 3)
+        #expect(article.entities.allSatisfy { $0.name == "Facebook" || !$0.mentions.contains { $0.text == "Facebook" } })
+    }
+
     @Test("organisations, acronyms, places and nationalities")
     func types() async throws {
         let text = "The Bank of England raised rates. NATO allies met in Brussels, where German and French officials spoke. The Ministry of Agriculture said farmers in Kenya would get help."

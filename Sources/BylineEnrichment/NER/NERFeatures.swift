@@ -6,18 +6,20 @@ import Synchronization
 ///
 /// Word form and lower case, shape, affixes, capitalisation and sentence position, the
 /// neighbouring words and shapes, gazetteer membership of the word and its neighbours,
-/// multi-word gazetteer matches, and one document-level cue: whether the word is also
+/// multi-word gazetteer matches, the word clusters of the word and its neighbours, and one document-level cue: whether the word is also
 /// written in lower case elsewhere in the document, and how its other occurrences are
 /// used (after a title or a given name, before an organisation word, after "in").
 struct NERFeatures: Sendable {
     let gazetteer: Gazetteer
+    let clusters: WordClusters
     /// Most words recur from article to article, and a view costs a dozen gazetteer
     /// look-ups: views are made once per word and process.
     private let views = WordCache<TokenView>()
     private let wordClasses: WordClassTable
 
-    init(gazetteer: Gazetteer) {
+    init(gazetteer: Gazetteer, clusters: WordClusters = .shared) {
         self.gazetteer = gazetteer
+        self.clusters = clusters
         wordClasses = WordClassTable(gazetteer)
     }
 
@@ -27,6 +29,7 @@ struct NERFeatures: Sendable {
         case previousAndWord, wordAndNext, firstInSentence, gazetteerClass, previousGazetteer, nextGazetteer
         case phraseGazetteer, lowerElsewhere, allCapsLength, shapeWindow, previousPair, documentUse, firstPassClass
         case tableRowShape, tableRowClass, topicShape, topicClass
+        case cluster, previousCluster, nextCluster
     }
 
     /// What the whole document says about its words. Each distinct word is looked up
@@ -170,6 +173,8 @@ struct NERFeatures: Sendable {
         let word, lower, shape, prefix2, prefix3, suffix2, suffix3, suffix4: UInt64
         /// Gazetteer and lexicon classes, as bits of `WordClass`.
         let classes: UInt16
+        /// The word's clusters (`WordClusters`), 16 bits per level.
+        let clusters: UInt64
 
         var isTitle: Bool { classes & WordClass.title != 0 }
         var isGivenName: Bool { classes & WordClass.givenName != 0 }
@@ -202,6 +207,7 @@ struct NERFeatures: Sendable {
         hashes.append(mix(.suffix3, token.suffix3))
         hashes.append(mix(.suffix4, token.suffix4))
         appendClasses(token.classes, .gazetteerClass, to: &hashes)
+        appendClusters(token.clusters, .cluster, to: &hashes)
         if token.isAllCaps { hashes.append(mix(.allCapsLength, UInt64(min(token.length, 6)))) }
     }
 
@@ -238,6 +244,8 @@ struct NERFeatures: Sendable {
             if index == 0 { result.hashes.append(mix(.firstInSentence, token.shape)) }
             if index > 0 { appendClasses(views[index - 1].classes, .previousGazetteer, to: &result.hashes) }
             if index + 1 < views.count { appendClasses(views[index + 1].classes, .nextGazetteer, to: &result.hashes) }
+            if index > 0 { appendClusters(views[index - 1].clusters & Self.neighbourClusterLevels, .previousCluster, to: &result.hashes) }
+            if index + 1 < views.count { appendClusters(views[index + 1].clusters & Self.neighbourClusterLevels, .nextCluster, to: &result.hashes) }
             if !phrases.isEmpty, let phrase = phrases[index] { result.hashes.append(mix(.phraseGazetteer, phrase)) }
             if document.tableRows[sentence] {
                 result.hashes.append(mix(.tableRowShape, token.shape))
@@ -278,6 +286,20 @@ struct NERFeatures: Sendable {
         }
     }
 
+    /// Neighbours' clusters at the middle level (256 clusters) only: the other levels
+    /// added look-ups to every token and no accuracy on CoNLL's development set.
+    private static let neighbourClusterLevels: UInt64 = 0xffff_0000
+
+    /// One feature per level the word has a cluster at.
+    private func appendClusters(_ clusters: UInt64, _ template: Template, to hashes: inout [UInt64]) {
+        var remaining = clusters, level: UInt64 = 0
+        while remaining != 0 {
+            if remaining & 0xffff != 0 { hashes.append(mix(template, level, remaining & 0xffff)) }
+            remaining >>= 16
+            level += 1
+        }
+    }
+
     private func makeView(_ word: String) -> TokenView {
         let lower = word.lowercased()
         let lowerScalars = Array(lower.unicodeScalars)
@@ -306,7 +328,8 @@ struct NERFeatures: Sendable {
             suffix2: digestScalars(lowerScalars.suffix(2)),
             suffix3: digestScalars(lowerScalars.suffix(3)),
             suffix4: digestScalars(lowerScalars.suffix(4)),
-            classes: wordClasses.classes(word: wordDigest, lower: lowerDigest)
+            classes: wordClasses.classes(word: wordDigest, lower: lowerDigest),
+            clusters: clusters.clusters(ofLower: lowerDigest)
         )
     }
 
