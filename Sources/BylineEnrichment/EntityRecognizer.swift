@@ -70,6 +70,11 @@ struct EntityRecognizer: Sendable {
         }
         guard var type = byType(entityClass, text: text, tokens: range, document) else { return nil }
         if Lexicon.institutionWords.contains(text) { type = .org }
+        // "a Marine spokeswoman", "an Apple engineer": a lone name after an indefinite
+        // article qualifies the noun after it, and names an employer, not a person.
+        if type == .person, range.count == 1, range.lowerBound > 0, ["a", "an", "A", "An"].contains(tokens[range.lowerBound - 1].text) {
+            type = .org
+        }
         // Newswire tags a city as ORG when it names a sports team; in news at large a lone
         // known place name is the place.
         if type == .org, range.count == 1, let place = gazetteer.placeType(of: text) { type = place }

@@ -25,6 +25,14 @@ struct EntityTests {
         #expect(article.entities.allSatisfy { $0.name == "Facebook" || !$0.mentions.contains { $0.text == "Facebook" } })
     }
 
+    @Test("a lone name after an indefinite article is an employer, not a person")
+    func nameAfterIndefiniteArticle() async throws {
+        let text = "The suspect graduated from high school in May 2015 and joined the Marines. He lasted a month before he washed out after failing to meet \"expectations and standards,\" a Marine spokeswoman said. She did not elaborate."
+        let article = try await Fixtures.enrich(text)
+        #expect(article.entities.allSatisfy { !($0.type == .person && $0.name == "Marine") })
+        #expect(article.speakerName(of: "expectations and standards") != "Marine")
+    }
+
     @Test("organisations, acronyms, places and nationalities")
     func types() async throws {
         let text = "The Bank of England raised rates. NATO allies met in Brussels, where German and French officials spoke. The Ministry of Agriculture said farmers in Kenya would get help."
