@@ -113,7 +113,7 @@ struct NERTests {
 
     @Test("word clusters are read coarse to fine, lines without clusters are skipped")
     func wordClustersParse() {
-        let clusters = WordClusters(tsv: Data("paris\t3,17,250,9\nlondon\t3,17,251\nbroken\n\tno-word\n".utf8))
+        let clusters = WordClusters(tsv: "paris\t3,17,250,9\nlondon\t3,17,251\nbroken\n\tno-word\n")
         #expect(clusters.count == 2)
         #expect(clusters.clusters(ofLower: NERFeatures.digest("paris")) == 4 | 18 << 16 | 251 << 32 | 10 << 48, "each level is stored as cluster + 1")
         #expect(clusters.clusters(ofLower: NERFeatures.digest("london")) == 4 | 18 << 16 | 252 << 32)

@@ -6,9 +6,10 @@ import Synchronization
 ///
 /// Word form and lower case, shape, affixes, capitalisation and sentence position, the
 /// neighbouring words and shapes, gazetteer membership of the word and its neighbours,
-/// multi-word gazetteer matches, the word clusters of the word and its neighbours, and one document-level cue: whether the word is also
-/// written in lower case elsewhere in the document, and how its other occurrences are
-/// used (after a title or a given name, before an organisation word, after "in").
+/// multi-word gazetteer matches, word clusters of the word and its neighbours, and one
+/// document-level cue: whether the word is also written in lower case elsewhere in the
+/// document, and how its other occurrences are used (after a title or a given name,
+/// before an organisation word, after "in").
 struct NERFeatures: Sendable {
     let gazetteer: Gazetteer
     let clusters: WordClusters
