@@ -19,13 +19,7 @@ final class Gazetteer: Sendable {
     /// starting with any other word needs no look-up.
     let phraseFirstWords: Set<String>
 
-    static let shared: Gazetteer = {
-        guard let url = Bundle.module.url(forResource: "gazetteer", withExtension: "tsv"),
-              let text = try? String(contentsOf: url, encoding: .utf8) else {
-            fatalError("Byline's gazetteer resource is missing from the installation (gazetteer.tsv)")
-        }
-        return Gazetteer(tsv: text)
-    }()
+    static let shared = Gazetteer(tsv: bundledText("gazetteer.tsv"))
 
     init(tsv: String) {
         var countries = Set<String>(), demonyms = Set<String>(), provinces = Set<String>(), regions = Set<String>()

@@ -12,13 +12,7 @@ final class WordClusters: Sendable {
 
     var count: Int { packed.count }
 
-    static let shared: WordClusters = {
-        guard let url = Bundle.module.url(forResource: "word-clusters", withExtension: "tsv"),
-              let text = try? String(contentsOf: url, encoding: .utf8) else {
-            fatalError("Byline's word clusters are missing from the installation (word-clusters.tsv)")
-        }
-        return WordClusters(tsv: text)
-    }()
+    static let shared = WordClusters(tsv: bundledText("word-clusters.tsv"))
 
     /// Lines of `word <tab> cluster,cluster,...`: lower-case words, coarse levels first, at
     /// most four. A line without clusters is skipped.
