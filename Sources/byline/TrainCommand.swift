@@ -24,6 +24,9 @@ struct TrainCommand: AsyncParsableCommand {
     @Option(help: "Seed for the order sentences are seen in.")
     var seed: UInt64 = 2003
 
+    @Option(help: "Perceptrons trained in different sentence orders and averaged into one model.")
+    var ensemble = NERTrainer().ensemble
+
     @Option(help: "Largest model file, in bytes; the weakest features are pruned to fit.")
     var maxBytes = NERModel.defaultMaximumBytes
 
@@ -35,6 +38,7 @@ struct TrainCommand: AsyncParsableCommand {
         var trainer = NERTrainer()
         trainer.epochs = epochs
         trainer.seed = seed
+        trainer.ensemble = ensemble
         let model = trainer.train(training, development: development) { report in
             let (p, r, f) = NERScore.f1(report.developmentScore.overall)
             printError(String(format: "epoch %2d  dev P %.4f R %.4f F1 %.4f  (%.1f s)", report.epoch, p, r, f, report.seconds))

@@ -50,6 +50,31 @@ struct NERTests {
         #expect(loaded.tag(document: sentences) == loaded.tag(document: sentences))
     }
 
+    @Test("an ensemble is one linear model: the mean of its members, each trained alone in its own order")
+    func ensembleAveragesItsMembers() throws {
+        let corpus = try CoNLLCorpus(contentsOf: Self.smallCorpusURL)
+        func stage(ensemble: Int, seed: UInt64) -> NERModel {
+            var trainer = NERTrainer()
+            trainer.epochs = 1   // one epoch, so the ensemble and each member keep the same epoch
+            trainer.ensemble = ensemble
+            trainer.seed = seed
+            return trainer.trainStage(corpus, development: corpus, firstPass: nil, progress: { _ in })
+        }
+        let ensemble = stage(ensemble: 3, seed: 7)
+        let members = (0..<3).map { stage(ensemble: 1, seed: NERTrainer.memberSeed($0, of: 7)) }
+        func weight(_ model: NERModel, _ index: Int) -> Float { Float(model.weights[index]) * model.scale }
+        #expect(members[0].weights != members[1].weights, "members see the sentences in different orders")
+        var largestGap: Float = 0
+        for index in ensemble.weights.indices {
+            let mean = members.map { weight($0, index) }.reduce(0, +) / 3
+            largestGap = max(largestGap, abs(weight(ensemble, index) - mean))
+        }
+        let rounding = ensemble.scale + members.map(\.scale).reduce(0, +) / 3
+        #expect(largestGap <= rounding, "the ensemble's weights are its members' mean, to quantisation")
+        let gapToFirstMember = ensemble.weights.indices.map { abs(weight(ensemble, $0) - weight(members[0], $0)) }.max() ?? 0
+        #expect(gapToFirstMember > rounding, "the ensemble is not just its first member")
+    }
+
     @Test("a missing or corrupt model file gives a clear error")
     func badModelFiles() throws {
         let missing = URL(fileURLWithPath: "/nonexistent/model.bin")

@@ -13,10 +13,16 @@ public struct NERTrainer: Sendable {
     let features: NERFeatures
     public var epochs = 10
     public var seed: UInt64 = 2003
+    /// Perceptrons trained side by side in different sentence orders and averaged. Five
+    /// gain about half a point of CoNLL test F1 over one, steadily across seeds (README).
+    public var ensemble = 5
+
+    /// The seed of each ensemble member; member 0 has the trainer's own seed.
+    static func memberSeed(_ member: Int, of seed: UInt64) -> UInt64 { seed &+ UInt64(member) &* 0x1_0000 }
 
     public init() { features = NERFeatures(gazetteer: .shared) }
 
-    private struct Prepared {
+    struct Prepared {
         var rows: [[Int32]]
         var gold: [Int]
     }
@@ -44,7 +50,7 @@ public struct NERTrainer: Sendable {
                         gazetteer: features.gazetteer, firstPass: firstPass)
     }
 
-    private func trainStage(
+    func trainStage(
         _ training: CoNLLCorpus,
         development: CoNLLCorpus,
         firstPass: (training: [[[NERTag]]], development: [[[NERTag]]])?,
@@ -61,43 +67,23 @@ public struct NERTrainer: Sendable {
             Prepared(rows: featuresOf(words, sentence, context).map { $0.compactMap { rowOfFeature[$0] } },
                      gold: gold.map(\.index))
         }
-        var weights = [Float](repeating: 0, count: rowOfFeature.count * tags)
-        var weightUpdates = [Float](repeating: 0, count: weights.count)   // Σ time × change, for averaging
-        var transitions = [Float](repeating: 0, count: (tags + 1) * tags)
-        var transitionUpdates = [Float](repeating: 0, count: transitions.count)
-        var time: Float = 1
-        var generator = SplitMix64(seed: seed)
-        var order = Array(trainingSentences.indices)
+        // Each member sees the sentences in its own order; their averaged weights are one
+        // linear model, so the ensemble tags as fast as one member but varies less by seed.
+        var members = (0..<max(1, ensemble)).map { member in
+            PerceptronMember(weightCount: rowOfFeature.count * tags, transitionCount: (tags + 1) * tags,
+                             seed: Self.memberSeed(member, of: seed), sentenceCount: trainingSentences.count)
+        }
         var best: (f1: Double, weights: [Float], transitions: [Float]) = (-1, [], [])
 
         for epoch in 1...max(1, epochs) {
             let started = ContinuousClock.now
-            order.shuffle(using: &generator)
-            for index in order {
-                let sentence = trainingSentences[index]
-                let predicted = decode(sentence.rows, weights, transitions)
-                if predicted != sentence.gold {
-                    for position in sentence.gold.indices {
-                        let gold = sentence.gold[position], guess = predicted[position]
-                        if gold != guess {
-                            for row in sentence.rows[position] {
-                                let base = Int(row) * tags
-                                weights[base + gold] += 1; weightUpdates[base + gold] += time
-                                weights[base + guess] -= 1; weightUpdates[base + guess] -= time
-                            }
-                        }
-                        let goldFrom = position == 0 ? tags : sentence.gold[position - 1]
-                        let guessFrom = position == 0 ? tags : predicted[position - 1]
-                        if goldFrom != guessFrom || gold != guess {
-                            transitions[goldFrom * tags + gold] += 1; transitionUpdates[goldFrom * tags + gold] += time
-                            transitions[guessFrom * tags + guess] -= 1; transitionUpdates[guessFrom * tags + guess] -= time
-                        }
-                    }
-                }
-                time += 1
+            for member in members.indices { members[member].runEpoch(trainingSentences, decode: decode) }
+            var averagedWeights = [Float](repeating: 0, count: rowOfFeature.count * tags)
+            var averagedTransitions = [Float](repeating: 0, count: (tags + 1) * tags)
+            let share = 1 / Float(members.count)
+            for member in members {
+                member.addAveraged(weightsInto: &averagedWeights, transitionsInto: &averagedTransitions, times: share)
             }
-            let averagedWeights = zip(weights, weightUpdates).map { $0 - $1 / time }
-            let averagedTransitions = zip(transitions, transitionUpdates).map { $0 - $1 / time }
             var score = NERScore()
             for sentence in developmentSentences {
                 score.add(gold: sentence.gold.map(NERTag.init(index:)),
@@ -139,6 +125,61 @@ public struct NERTrainer: Sendable {
             if let firstPass { features.addFirstPass(firstPass[index], to: &context) }
             return document.sentences.enumerated().map { ($1.words, $1.tags, context, $0) }
         }
+    }
+}
+
+/// One averaged perceptron of the ensemble: its weights, the time-weighted sum of its
+/// changes (for averaging) and its own sentence order.
+private struct PerceptronMember {
+    var weights: [Float]
+    var weightUpdates: [Float]   // Σ time × change, for averaging
+    var transitions: [Float]
+    var transitionUpdates: [Float]
+    var time: Float = 1
+    var generator: SplitMix64
+    var order: [Int]
+
+    init(weightCount: Int, transitionCount: Int, seed: UInt64, sentenceCount: Int) {
+        weights = [Float](repeating: 0, count: weightCount)
+        weightUpdates = weights
+        transitions = [Float](repeating: 0, count: transitionCount)
+        transitionUpdates = transitions
+        generator = SplitMix64(seed: seed)
+        order = Array(0..<sentenceCount)
+    }
+
+    mutating func runEpoch(_ sentences: [NERTrainer.Prepared], decode: ([[Int32]], [Float], [Float]) -> [Int]) {
+        let tags = NERModel.tagCount
+        order.shuffle(using: &generator)
+        for index in order {
+            let sentence = sentences[index]
+            let predicted = decode(sentence.rows, weights, transitions)
+            if predicted != sentence.gold {
+                for position in sentence.gold.indices {
+                    let gold = sentence.gold[position], guess = predicted[position]
+                    if gold != guess {
+                        for row in sentence.rows[position] {
+                            let base = Int(row) * tags
+                            weights[base + gold] += 1; weightUpdates[base + gold] += time
+                            weights[base + guess] -= 1; weightUpdates[base + guess] -= time
+                        }
+                    }
+                    let goldFrom = position == 0 ? tags : sentence.gold[position - 1]
+                    let guessFrom = position == 0 ? tags : predicted[position - 1]
+                    if goldFrom != guessFrom || gold != guess {
+                        transitions[goldFrom * tags + gold] += 1; transitionUpdates[goldFrom * tags + gold] += time
+                        transitions[guessFrom * tags + guess] -= 1; transitionUpdates[guessFrom * tags + guess] -= time
+                    }
+                }
+            }
+            time += 1
+        }
+    }
+
+    /// Adds `share` × this member's averaged weights (weight − Σ time × change / time).
+    func addAveraged(weightsInto summedWeights: inout [Float], transitionsInto summedTransitions: inout [Float], times share: Float) {
+        for index in weights.indices { summedWeights[index] += share * (weights[index] - weightUpdates[index] / time) }
+        for index in transitions.indices { summedTransitions[index] += share * (transitions[index] - transitionUpdates[index] / time) }
     }
 }
 
