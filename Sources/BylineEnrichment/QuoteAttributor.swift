@@ -24,6 +24,9 @@ struct QuoteAttributor: Sendable {
     private struct Attribution {
         var cue: String?
         var speaker: SpeakerPhrase?
+        /// Named by a signature after a dash (“...” ― Name): as explicit as a cue, so a
+        /// list of signed quotes never inherits the speaker of the quote before.
+        var signed = false
     }
 
     func attribute(_ candidates: [QuoteCandidate], entities: [RecognizedEntity], in document: Document) -> [AttributedQuote] {
@@ -34,7 +37,7 @@ struct QuoteAttributor: Sendable {
             var attribution = findCue(candidate, context)
             var inherited = false
             var mergeWithPrevious = false
-            if attribution.cue == nil, let previous, let speaker = result[previous.quote].speaker {
+            if attribution.cue == nil, !attribution.signed, let previous, let speaker = result[previous.quote].speaker {
                 let samePapragraph = document.tokens[candidate.openMark].paragraph == document.tokens[previous.candidate.openMark].paragraph
                 let gap = (previous.candidate.closeMark ?? previous.candidate.inner.upperBound)..<candidate.openMark
                 let continuesParagraph = startsParagraph(candidate.openMark, document)
@@ -92,9 +95,16 @@ struct QuoteAttributor: Sendable {
         let tokens = document.tokens
         // After the quote: “...,” said X / “...,” X said / “...,” X, the title, said
         if let close = candidate.closeMark {
-            let sentence = document.sentenceRange(of: close)
+            var sentence = document.sentenceRange(of: close)
+            // A dash may open a sentence of its own, but a signature (“...” — Name) belongs
+            // to the quote it follows.
+            if sentence.upperBound == close + 1, close + 1 < tokens.count, Self.signatureDashes.contains(tokens[close + 1].text),
+               tokens[close + 1].paragraph == tokens[close].paragraph {
+                sentence = sentence.lowerBound..<document.sentenceRange(of: close + 1).upperBound
+            }
             var index = close + 1
-            while index < sentence.upperBound, tokens[index].kind == .punctuation, [",", "\u{2015}", "\u{2014}", "\u{2013}", "-", "--"].contains(tokens[index].text) {
+            while index < sentence.upperBound, tokens[index].kind == .punctuation,
+                  tokens[index].text == "," || Self.signatureDashes.contains(tokens[index].text) {
                 index += 1
             }
             let tail = index..<min(sentence.upperBound, index + 24)
@@ -183,13 +193,16 @@ struct QuoteAttributor: Sendable {
         return SpeakerPhrase(tokens: mention, entity: entity, confidence: 0.55)
     }
 
+    /// Dashes that introduce a signature after a quote: horizontal bar, em, en, hyphens.
+    private static let signatureDashes: Set<String> = ["\u{2015}", "\u{2014}", "\u{2013}", "-", "--"]
+
     private func cueAfter(_ tail: Range<Int>, _ context: Context) -> Attribution? {
         let tokens = context.document.tokens
         guard let first = tail.first else { return nil }
         // “...” ― Jorge Falcon: a signature after a dash names the speaker.
-        if first > 0, ["\u{2015}", "\u{2014}", "\u{2013}", "-", "--"].contains(tokens[first - 1].text),
+        if first > 0, Self.signatureDashes.contains(tokens[first - 1].text),
            let (entity, range) = context.mention(at: first), range.upperBound >= tail.upperBound - 1 || tokens[range.upperBound].kind == .punctuation {
-            return Attribution(cue: nil, speaker: SpeakerPhrase(tokens: range, entity: entity, confidence: 0.85))
+            return Attribution(cue: nil, speaker: SpeakerPhrase(tokens: range, entity: entity, confidence: 0.85), signed: true)
         }
         // Postposed: said X
         if Lexicon.postposableVerbs.contains(tokens[first].text) {

@@ -144,6 +144,15 @@ struct QuoteTests {
         #expect(article.speakerName(of: "let this stand") == "Ann Lee")
     }
 
+    @Test("in a list of signed quotes, each is spoken by its own signature, not the one before")
+    func listOfSignedQuotes() async throws {
+        let text = "Readers wrote in after the debate.\n\n“We need a real plan for schools and for jobs in our towns.” \u{2015} Maria Lopez\n“I just hope this campaign gets people to register and vote.” \u{2015}\u{00A0}Jorge Falcon\n“Maybe we can build a wall around the whole campaign.” \u{2014} Steve Quinlan.\n\nMore letters came later."
+        let article = try await Fixtures.enrich(text)
+        #expect(article.speakerName(of: "real plan for schools") == "Maria Lopez")
+        #expect(article.speakerName(of: "register and vote") == "Jorge Falcon")
+        #expect(article.speakerName(of: "build a wall") == "Steve Quinlan")
+    }
+
     @Test("the titled name speaks; a pronoun binds to its sentence's speaker")
     func subjectsInContext() async throws {
         let text = """
