@@ -254,6 +254,12 @@ struct QuoteAttributor: Sendable {
         if tokens[head.lowerBound].text == "According", head.count > 2, tokens[head.lowerBound + 1].text == "to" {
             return Attribution(cue: "according to", speaker: speakerPhrase(startingAt: head.lowerBound + 2, limit: head.upperBound, context))
         }
+        // "Said Ellis: “...”": the verb opens the sentence, the speaker follows it.
+        let opener = tokens[head.lowerBound]
+        if opener.isCapitalized, Lexicon.postposableVerbs.contains(opener.text.lowercased()), head.count > 2, tokens[head.upperBound - 1].text == ":",
+           let speaker = speakerPhrase(startingAt: head.lowerBound + 1, limit: head.upperBound - 1, context), speaker.entity != nil {
+            return Attribution(cue: opener.text.lowercased(), speaker: speaker)
+        }
         // The nearest speech verb before the quote whose subject names someone; but in
         // "Freeland said even though Canada believes ..., “...”" the person who said it
         // speaks, not the country in the clause.

@@ -13,10 +13,13 @@ struct QuoteTests {
         #expect(quote.kind == "direct")
     }
 
-    @Test("X said: “A.”")
+    @Test("X said: “A.” and, inverted, Said X: “A.”")
     func colonLeadIn() async throws {
         let article = try await Fixtures.enrich("Finance Minister Paolo Greco said: \"This budget is fair to everyone in the country.\"")
         #expect(article.speakerName(of: "budget is fair") == "Paolo Greco")
+        let inverted = try await Fixtures.enrich("Ryan Ellis, a tax consultant, studied both plans.\n\nNeither campaign has a tax reform plan. Said Ellis: “I do not get the sense either of them is interested in reform.”")
+        #expect(inverted.speakerName(of: "interested in reform") == "Ryan Ellis")
+        #expect(try #require(inverted.quote(containing: "interested in reform")).cue == "said")
     }
 
     @Test("“A?” X said: a question mark before the closing mark does not cut the quote from its cue")
