@@ -392,7 +392,11 @@ struct QuoteAttributor: Sendable {
             let last = people[people.count - 1]
             let titled = last.1.lowerBound > range.lowerBound && tokens[last.1.lowerBound - 1].isWord
                 && Lexicon.personTitles.contains(tokens[last.1.lowerBound - 1].text.lowercased())
-            let chosen = preferLast && people.count > 1 && titled ? last : first
+            // "With celebrity Barbra Streisand, Clinton called": a name right before the verb is
+            // its subject; but in "Biden and Harris said" the pair opens with the first.
+            let joinsPair = last.1.lowerBound > range.lowerBound && ["and", "or", "&"].contains(tokens[last.1.lowerBound - 1].text)
+            let nextToVerb = last.1.upperBound == range.upperBound && !joinsPair
+            let chosen = preferLast && people.count > 1 && (titled || nextToVerb) ? last : first
             return SpeakerPhrase(tokens: chosen.1, entity: chosen.0, confidence: 0.9)
         }
         for index in range where tokens[index].isWord && Lexicon.roleNouns.contains(tokens[index].text.lowercased()) {

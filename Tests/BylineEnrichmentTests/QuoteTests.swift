@@ -151,6 +151,14 @@ struct QuoteTests {
         #expect(article.speakerName(of: "let this stand") == "Ann Lee")
     }
 
+    @Test("of several names before the verb, the one next to it speaks, unless it ends a pair")
+    func nameNextToTheVerb() async throws {
+        let text = "At a fundraiser in Lyon with the singer Ana Ruiz, Helene Marchetti called the plan “a disgrace to the city.”\n\nMaria Okonjo and Luis Moreno said “the bridge will open in May.”"
+        let article = try await Fixtures.enrich(text)
+        #expect(article.speakerName(of: "disgrace to the city") == "Helene Marchetti")
+        #expect(article.speakerName(of: "bridge will open") == "Maria Okonjo")
+    }
+
     @Test("the titled name speaks; a pronoun binds to its sentence's speaker")
     func subjectsInContext() async throws {
         let text = """
