@@ -392,11 +392,13 @@ struct QuoteAttributor: Sendable {
             let last = people[people.count - 1]
             let titled = last.1.lowerBound > range.lowerBound && tokens[last.1.lowerBound - 1].isWord
                 && Lexicon.personTitles.contains(tokens[last.1.lowerBound - 1].text.lowercased())
-            // "With celebrity Barbra Streisand, Clinton called": a name right before the verb is
-            // its subject; but in "Biden and Harris said" the pair opens with the first.
+            // "With celebrity Barbra Streisand, Clinton called", "“...,” Trump lawyer Marc
+            // Kasowitz said": a name right before the verb is its subject; but in "Biden and
+            // Harris said" the pair opens with the first.
             let joinsPair = last.1.lowerBound > range.lowerBound && ["and", "or", "&"].contains(tokens[last.1.lowerBound - 1].text)
-            let nextToVerb = last.1.upperBound == range.upperBound && !joinsPair
-            let chosen = preferLast && people.count > 1 && (titled || nextToVerb) ? last : first
+            let nextToVerb = last.1.upperBound == range.upperBound && range.upperBound < tokens.count
+                && Lexicon.speechVerbs.contains(tokens[range.upperBound].text) && !joinsPair
+            let chosen = people.count > 1 && (preferLast && titled || nextToVerb) ? last : first
             return SpeakerPhrase(tokens: chosen.1, entity: chosen.0, confidence: 0.9)
         }
         for index in range where tokens[index].isWord && Lexicon.roleNouns.contains(tokens[index].text.lowercased()) {

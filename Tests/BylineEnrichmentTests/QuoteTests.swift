@@ -153,10 +153,11 @@ struct QuoteTests {
 
     @Test("of several names before the verb, the one next to it speaks, unless it ends a pair")
     func nameNextToTheVerb() async throws {
-        let text = "At a fundraiser in Lyon with the singer Ana Ruiz, Helene Marchetti called the plan “a disgrace to the city.”\n\nMaria Okonjo and Luis Moreno said “the bridge will open in May.”"
+        let text = "At a fundraiser in Lyon with the singer Ana Ruiz, Helene Marchetti called the plan “a disgrace to the city.”\n\nMaria Okonjo and Luis Moreno said “the bridge will open in May.”\n\n“We are pleased with the ruling and will comply with it,” Okonjo lawyer Peter Marsh said."
         let article = try await Fixtures.enrich(text)
         #expect(article.speakerName(of: "disgrace to the city") == "Helene Marchetti")
         #expect(article.speakerName(of: "bridge will open") == "Maria Okonjo")
+        #expect(article.speakerName(of: "pleased with the ruling") == "Peter Marsh")
     }
 
     @Test("the titled name speaks; a pronoun binds to its sentence's speaker")
