@@ -370,6 +370,24 @@ struct QuoteAttributor: Sendable {
         return phrase(in: start..<end, context, preferLast: true)
     }
 
+    /// "Scott's family", "Johnson's doctor", "Obama's former strategist": the person owns
+    /// the one who speaks. ("Her statement said" is different: the owner speaks.)
+    private func isPossessorOfPerson(_ mention: Range<Int>, within range: Range<Int>, _ tokens: [Token]) -> Bool {
+        guard mention.upperBound < range.upperBound, tokens[mention.upperBound].kind == .possessive else { return false }
+        for index in (mention.upperBound + 1)..<min(range.upperBound, mention.upperBound + 4) where tokens[index].isWord {
+            let word = tokens[index].text.lowercased()
+            if Self.relatedPeople.contains(word) { return true }
+            // "campaign" in "Obama's former campaign strategist" qualifies the role after it.
+            if Lexicon.roleNouns.contains(word), !Context.organisationalRoles.contains(word) { return true }
+        }
+        return false
+    }
+
+    private static let relatedPeople: Set<String> = [
+        "family", "relatives", "aide", "aides", "adviser", "advisers", "advisor", "advisors", "strategist",
+        "friend", "friends", "brother", "sister", "parents", "children", "physician", "surrogate",
+    ]
+
     /// Chooses the speaker inside a phrase: a named person first, then an organisation or
     /// place, then a role noun resolved to whoever holds it.
     private func phrase(in range: Range<Int>, _ context: Context, preferLast: Bool) -> SpeakerPhrase? {
@@ -381,7 +399,10 @@ struct QuoteAttributor: Sendable {
             guard let (entity, mentionRange) = context.mention(at: index) else { index += 1; continue }
             index = max(index + 1, mentionRange.upperBound)
             let type = context.entities[entity].type
-            if type == .person { people.append((entity, mentionRange)); continue }
+            if type == .person {
+                if !isPossessorOfPerson(mentionRange, within: range, tokens) { people.append((entity, mentionRange)) }
+                continue
+            }
             // A place or nationality speaks only as the verb's very subject ("Washington said").
             let adjacent = preferLast ? mentionRange.upperBound >= range.upperBound : mentionRange.lowerBound <= range.lowerBound
             if firstOther == nil, type == .org || adjacent { firstOther = (entity, mentionRange) }

@@ -160,6 +160,15 @@ struct QuoteTests {
         #expect(article.speakerName(of: "pleased with the ruling") == "Peter Marsh")
     }
 
+    @Test("a name that owns the speaker (X's family, X's doctor) is not the speaker")
+    func possessorIsNotTheSpeaker() async throws {
+        let text = "Daniel Okafor was released from hospital on Monday.\n\nOkafor's family said they wanted “answers from the city about what happened that night.”\n\nTeresa Vance said “the review will be public and complete by March.”"
+        let article = try await Fixtures.enrich(text)
+        #expect(article.quote(containing: "answers from the city") != nil)
+        #expect(article.speakerName(of: "answers from the city") == nil)
+        #expect(article.speakerName(of: "review will be public") == "Teresa Vance")
+    }
+
     @Test("the titled name speaks; a pronoun binds to its sentence's speaker")
     func subjectsInContext() async throws {
         let text = """
