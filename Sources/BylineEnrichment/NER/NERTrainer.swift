@@ -2,7 +2,9 @@
 /// Viterbi, and where it differs from the gold tags move the weights toward gold.
 /// Chosen over a CRF because it needs no gradient or line search, trains on one core in
 /// seconds, and reaches CRF-level accuracy on newswire with the same features; the
-/// averaging keeps it from overfitting to the last sentences seen.
+/// averaging keeps it from overfitting to the last sentences seen. Several such
+/// perceptrons, each seeing the sentences in its own order, are averaged into the one
+/// model (`ensemble`), which smooths out how much one order happens to help.
 public struct NERTrainer: Sendable {
     public struct EpochReport: Sendable {
         public var epoch: Int
