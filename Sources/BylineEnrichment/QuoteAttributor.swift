@@ -95,13 +95,7 @@ struct QuoteAttributor: Sendable {
         let tokens = document.tokens
         // After the quote: “...,” said X / “...,” X said / “...,” X, the title, said
         if let close = candidate.closeMark {
-            var sentence = document.sentenceRange(of: close)
-            // A dash may open a sentence of its own, but a signature (“...” — Name) belongs
-            // to the quote it follows.
-            if sentence.upperBound == close + 1, close + 1 < tokens.count, Self.signatureDashes.contains(tokens[close + 1].text),
-               tokens[close + 1].paragraph == tokens[close].paragraph {
-                sentence = sentence.lowerBound..<document.sentenceRange(of: close + 1).upperBound
-            }
+            let sentence = document.sentenceRange(of: close)
             var index = close + 1
             while index < sentence.upperBound, tokens[index].kind == .punctuation,
                   tokens[index].text == "," || Self.signatureDashes.contains(tokens[index].text) {

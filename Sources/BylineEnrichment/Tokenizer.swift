@@ -221,7 +221,8 @@ struct Tokenizer: Sendable {
         case .word: return token.isCapitalized
         case .number: return true
         case .quoteMark(let mark): return mark == .doubleOpening || mark == .doubleStraight || mark == .singleOpening
-        case .punctuation: return token.text == "(" || token.text == "\u{2014}" || token.text == "-"
+        // Not a dash: in one paragraph, "...” — Name" signs what came before it.
+        case .punctuation: return token.text == "("
         default: return false
         }
     }
