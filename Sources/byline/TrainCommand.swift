@@ -19,13 +19,13 @@ struct TrainCommand: AsyncParsableCommand {
     var output: String
 
     @Option(help: "Training epochs.")
-    var epochs = 10
+    var epochs = NERTrainer.defaultEpochs
 
     @Option(help: "Seed for the order sentences are seen in.")
-    var seed: UInt64 = 2003
+    var seed = NERTrainer.defaultSeed
 
     @Option(help: "Perceptrons trained in different sentence orders and averaged into one model.")
-    var ensemble = NERTrainer().ensemble
+    var ensemble = NERTrainer.defaultEnsemble
 
     @Option(help: "Largest model file, in bytes; the weakest features are pruned to fit.")
     var maxBytes = NERModel.defaultMaximumBytes

@@ -13,11 +13,16 @@ public struct NERTrainer: Sendable {
     }
 
     let features: NERFeatures
-    public var epochs = 10
-    public var seed: UInt64 = 2003
-    /// Perceptrons trained side by side in different sentence orders and averaged. Five
-    /// gain about half a point of CoNLL test F1 over one, steadily across seeds (README).
-    public var ensemble = 5
+    public static let defaultEpochs = 10
+    public static let defaultSeed: UInt64 = 2003
+    /// Five perceptrons gain about half a point of CoNLL test F1 over one, steadily
+    /// across seeds (README).
+    public static let defaultEnsemble = 5
+
+    public var epochs = defaultEpochs
+    public var seed = defaultSeed
+    /// Perceptrons trained side by side in different sentence orders and averaged.
+    public var ensemble = defaultEnsemble
 
     /// The seed of each ensemble member; member 0 has the trainer's own seed.
     static func memberSeed(_ member: Int, of seed: UInt64) -> UInt64 { seed &+ UInt64(member) &* 0x1_0000 }
