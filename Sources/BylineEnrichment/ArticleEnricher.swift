@@ -12,23 +12,25 @@ public struct ArticleEnricher: Sendable {
     }
 
     /// Decodes, validates and enriches one JSON record.
-    public func enrich(record bytes: some Collection<UInt8>) async throws(ArticleError) -> EnrichedArticle {
+    public func enrich(record bytes: some Collection<UInt8>, deadline: EnrichmentDeadline = .none) async throws(ArticleError) -> EnrichedArticle {
         let input = try ArticleInput.decode(bytes, maximumBytes: limits.maximumInputBytes)
-        return try await enrich(input)
+        return try await enrich(input, deadline: deadline)
     }
 
-    /// Throws `timedOut` when the task is cancelled between stages.
-    public func enrich(_ input: ArticleInput) async throws(ArticleError) -> EnrichedArticle {
+    /// Throws `timedOut` when the deadline passes or the task is cancelled, within a
+    /// sentence's or a quote's work of that moment.
+    public func enrich(_ input: ArticleInput, deadline: EnrichmentDeadline = .none) async throws(ArticleError) -> EnrichedArticle {
         let clock = ContinuousClock()
         let started = clock.now
         let document = Document(text: input.text)
-        try checkCancellation()
-        async let recognized = recognizer.recognize(document)
+        try check(deadline)
+        async let recognized = recognizer.recognize(document, deadline: deadline)
         async let candidates = quoteFinder.findQuotes(document)
         let entities = await recognized
         let quoteCandidates = await candidates
-        try checkCancellation()
-        let quotes = attributor.attribute(quoteCandidates, entities: entities, in: document)
+        try check(deadline)
+        let quotes = attributor.attribute(quoteCandidates, entities: entities, in: document, deadline: deadline)
+        try check(deadline)
         let elapsed = clock.now - started
         return EnrichedArticle(
             input: input,
@@ -39,8 +41,9 @@ public struct ArticleEnricher: Sendable {
         )
     }
 
-    private func checkCancellation() throws(ArticleError) {
-        if Task.isCancelled { throw ArticleError(.timedOut, "enrichment was cancelled (time limit reached)") }
+    /// A stage that saw the deadline pass stopped early: its result is partial, never returned.
+    private func check(_ deadline: EnrichmentDeadline) throws(ArticleError) {
+        if deadline.hasPassed { throw ArticleError(.timedOut, "enrichment stopped: time limit reached or cancelled") }
     }
 
     private func outputEntities(_ entities: [RecognizedEntity]) -> [EnrichedArticle.Entity] {

@@ -28,19 +28,21 @@ struct EntityRecognizer: Sendable {
     /// The learned tagger proposes the spans when present; the hand rules otherwise.
     let model: NERModel?
 
-    func recognize(_ document: Document) -> [RecognizedEntity] {
-        let mentions = model.map { taggedMentions(document, $0) } ?? findMentions(document)
-        return merge(mentions, in: document)
+    /// Stops early, with part of the entities, once `deadline` has passed.
+    func recognize(_ document: Document, deadline: EnrichmentDeadline = .none) -> [RecognizedEntity] {
+        let mentions = model.map { taggedMentions(document, $0, deadline) } ?? findMentions(document)
+        guard !deadline.hasPassed else { return [] }
+        return merge(mentions, in: document, deadline)
     }
 
     // MARK: - Spans from the learned tagger
 
     /// The tagger's spans, typed in Byline's scheme: CoNLL's LOC splits into GPE and LOC,
     /// MISC keeps only nationalities and groups (NORP); other MISC names are not reported.
-    private func taggedMentions(_ document: Document, _ model: NERModel) -> [EntityMention] {
+    private func taggedMentions(_ document: Document, _ model: NERModel, _ deadline: EnrichmentDeadline) -> [EntityMention] {
         let tokens = document.tokens
         let sentences = document.sentences.map { range in range.map { Self.modelWord(tokens[$0]) } }
-        let tagged = model.tag(document: sentences)
+        let tagged = model.tag(document: sentences) { deadline.hasPassed }
         var mentions: [EntityMention] = []
         for (range, tags) in zip(document.sentences, tagged) {
             for span in NERSpan.spans(tags) {
@@ -393,19 +395,23 @@ struct EntityRecognizer: Sendable {
 
     // MARK: - Merging mentions into entities
 
-    private func merge(_ mentions: [EntityMention], in document: Document) -> [RecognizedEntity] {
+    private func merge(_ mentions: [EntityMention], in document: Document, _ deadline: EnrichmentDeadline) -> [RecognizedEntity] {
         var entities: [RecognizedEntity] = []
         var byName: [String: Int] = [:]
-        /// Each entity's name split into words, once rather than per mention compared.
-        var nameWords: [[String]] = []
-        /// Where each entity's name first appears (mentions of one length come in text order).
-        var firstStarts: [Int] = []
+        var names = NameIndex()
         func key(_ text: String) -> String { text.hasPrefix("The ") ? String(text.dropFirst(4)) : text }
 
         // Longer names first, so "Biden" can join "Joe Biden" wherever either comes first.
         // Headlines capitalise every word ("Clinton Goes After Trump"): their spans do not
         // name entities while the body offers a name.
-        let headline = mentions.map { isHeadline(document.sentenceRange(of: $0.tokens.lowerBound), document.tokens) }
+        var headlineSentences: [Int: Bool] = [:]
+        let headline = mentions.map { mention in
+            let sentence = document.tokens[mention.tokens.lowerBound].sentence
+            if let known = headlineSentences[sentence] { return known }
+            let answer = isHeadline(document.sentences[sentence], document.tokens)
+            headlineSentences[sentence] = answer
+            return answer
+        }
         let order = mentions.indices.sorted {
             if headline[$0] != headline[$1] { return !headline[$0] }
             let a = mentions[$0].tokens.count, b = mentions[$1].tokens.count
@@ -413,14 +419,15 @@ struct EntityRecognizer: Sendable {
         }
         var assignment = [Int?](repeating: nil, count: mentions.count)
         var partial = [Bool](repeating: false, count: mentions.count)
-        for index in order {
+        for (step, index) in order.enumerated() {
+            if step % 256 == 255, deadline.hasPassed { return [] }
             let mention = mentions[index]
             let name = key(mention.text)
             if let existing = byName[name] {
                 assignment[index] = existing
                 continue
             }
-            if let existing = partialMatch(mention, entities, nameWords, firstStarts) {
+            if let existing = partialMatch(mention, entities, names) {
                 assignment[index] = existing
                 byName[name] = existing
                 partial[index] = true
@@ -428,8 +435,7 @@ struct EntityRecognizer: Sendable {
             }
             guard mention.type != nil else { continue }
             entities.append(RecognizedEntity(name: name, type: mention.type!, mentions: []))
-            nameWords.append(name.split(separator: " ").map(String.init))
-            firstStarts.append(mention.start)
+            names.add(name, firstStart: mention.start)
             byName[name] = entities.count - 1
             assignment[index] = entities.count - 1
         }
@@ -465,31 +471,26 @@ struct EntityRecognizer: Sendable {
     /// "Federal Bureau of Investigation".
     /// A name's first word(s) join it only after the full name has appeared: "Facebook" all
     /// through a story is not a short form of an app called "Facebook Research" named later.
-    private func partialMatch(_ mention: EntityMention, _ entities: [RecognizedEntity], _ nameWords: [[String]], _ firstStarts: [Int]) -> Int? {
+    private func partialMatch(_ mention: EntityMention, _ entities: [RecognizedEntity], _ names: NameIndex) -> Int? {
         let words = mention.text.split(separator: " ").map(String.init)
         guard words.count <= 2 else { return nil }
-        var candidates: [Int] = []
-        for (index, entity) in entities.enumerated() {
-            let entityWords = nameWords[index]
-            guard entityWords.count > words.count else { continue }
-            switch entity.type {
+        // The first entity that fits wins; the index offers only names that share the
+        // short form's words or initials, so merging stays linear in the mentions.
+        return names.first(for: words) { index in
+            let entityWords = names.words[index]
+            guard entityWords.count > words.count else { return false }
+            switch entities[index].type {
             case .person:
-                if mention.type == nil || mention.type == .person || mention.strength < 3,
-                   entityWords.suffix(words.count) == words[...]
-                    || (words.count == 1 && entityWords.first == words[0] && mention.start > firstStarts[index]) {
-                    candidates.append(index)
-                }
+                return (mention.type == nil || mention.type == .person || mention.strength < 3)
+                    && (entityWords.suffix(words.count) == words[...]
+                        || (words.count == 1 && entityWords.first == words[0] && mention.start > names.firstStarts[index]))
             case .org:
-                if entityWords.prefix(words.count) == words[...] && mention.strength < 3 && mention.start > firstStarts[index] { candidates.append(index) }
-                if words.count == 1, words[0].count >= 2, words[0] == words[0].uppercased(),
-                   String(entityWords.filter { $0.first?.isUppercase == true }.compactMap(\.first)) == words[0] {
-                    candidates.append(index)
-                }
+                if entityWords.prefix(words.count) == words[...] && mention.strength < 3 && mention.start > names.firstStarts[index] { return true }
+                return words.count == 1 && words[0].count >= 2 && words[0] == words[0].uppercased() && NameIndex.initials(entityWords) == words[0]
             default:
-                continue
+                return false
             }
         }
-        return candidates.count == 1 ? candidates[0] : candidates.first
     }
 
     private func decideType(_ mentions: [EntityMention]) -> EntityType {
@@ -510,5 +511,54 @@ struct EntityRecognizer: Sendable {
         if entity.titles.contains(where: { ["mrs.", "mrs", "ms.", "ms", "miss", "dame", "lady", "queen", "princess", "spokeswoman", "congresswoman", "chairwoman", "councilwoman", "actress"].contains($0) }) { return .female }
         guard let first = entity.name.split(separator: " ").first else { return .unknown }
         return gazetteer.givenNames[String(first)] ?? .unknown
+    }
+}
+
+/// The names of the entities found so far, indexed by their first and last one or two
+/// words and their initials: every short form `partialMatch` accepts is one of these.
+private struct NameIndex {
+    /// Each entity's name split into words.
+    private(set) var words: [[String]] = []
+    /// Where each entity's name first appears (mentions of one length come in text order).
+    private(set) var firstStarts: [Int] = []
+    private var byPrefix: [String: [Int]] = [:]
+    private var bySuffix: [String: [Int]] = [:]
+    private var byInitials: [String: [Int]] = [:]
+
+    mutating func add(_ name: String, firstStart: Int) {
+        let nameWords = name.split(separator: " ").map(String.init)
+        let index = words.count
+        words.append(nameWords)
+        firstStarts.append(firstStart)
+        for length in 1...min(2, max(1, nameWords.count - 1)) where nameWords.count > length {
+            byPrefix[nameWords.prefix(length).joined(separator: " "), default: []].append(index)
+            bySuffix[nameWords.suffix(length).joined(separator: " "), default: []].append(index)
+        }
+        byInitials[Self.initials(nameWords), default: []].append(index)
+    }
+
+    /// "FBI" for "Federal Bureau of Investigation": the capitalised words' first letters.
+    static func initials(_ words: [String]) -> String {
+        String(words.filter { $0.first?.isUppercase == true }.compactMap(\.first))
+    }
+
+    /// The first entity, in the order added, that may have `short` as a short form and
+    /// that `fits`.
+    func first(for short: [String], where fits: (Int) -> Bool) -> Int? {
+        let key = short.joined(separator: " ")
+        let lists = [byPrefix[key] ?? [], bySuffix[key] ?? [], short.count == 1 ? byInitials[key] ?? [] : []]
+        // The lists are each in ascending order: walk them together, smallest index first.
+        var cursors = [0, 0, 0]
+        while true {
+            var smallest: Int?
+            for (list, cursor) in zip(lists, cursors) where cursor < list.count {
+                smallest = min(smallest ?? list[cursor], list[cursor])
+            }
+            guard let index = smallest else { return nil }
+            if fits(index) { return index }
+            for position in 0..<3 where cursors[position] < lists[position].count && lists[position][cursors[position]] == index {
+                cursors[position] += 1
+            }
+        }
     }
 }

@@ -29,11 +29,13 @@ struct QuoteAttributor: Sendable {
         var signed = false
     }
 
-    func attribute(_ candidates: [QuoteCandidate], entities: [RecognizedEntity], in document: Document) -> [AttributedQuote] {
+    /// Stops early, with part of the quotes, once `deadline` has passed.
+    func attribute(_ candidates: [QuoteCandidate], entities: [RecognizedEntity], in document: Document, deadline: EnrichmentDeadline = .none) -> [AttributedQuote] {
         let context = Context(document: document, entities: entities, candidates: candidates)
         var result: [AttributedQuote] = []
         var previous: (candidate: QuoteCandidate, quote: Int)?
         for candidate in candidates {
+            if deadline.hasPassed { break }
             var attribution = findCue(candidate, context)
             var inherited = false
             var mergeWithPrevious = false
@@ -497,14 +499,14 @@ private final class Context {
         func agrees(_ entity: Int) -> Bool { entities[entity].gender == wanted || entities[entity].gender == .unknown }
         // "Clinton says she appreciated ... what she calls": the sentence's speaking subject.
         let sentenceStart = document.sentenceRange(of: token).lowerBound
-        for (position, entity) in personMentions where position >= sentenceStart && position < token && agrees(entity) {
+        for (position, entity) in personMentions[Self.positions(sentenceStart..<token, in: personMentions)] where agrees(entity) {
             let after = (mentionsByToken[position]?.1.upperBound ?? position + 1)
             if after < token, containsSpeechVerb(after..<min(after + 2, token), document) {
                 return entity
             }
         }
         if let focus, agrees(focus.entity), focus.token < token {
-            let namedSince = personMentions.contains { $0.0 > focus.token && $0.0 < token && $0.1 != focus.entity && agrees($0.1) }
+            let namedSince = personMentions[Self.positions((focus.token + 1)..<token, in: personMentions)].contains { $0.1 != focus.entity && agrees($0.1) }
             if !namedSince { return focus.entity }
         }
         return subjectOfLatestSentence(naming: agrees, before: token, pronoun: pronoun)
@@ -513,9 +515,9 @@ private final class Context {
     /// "they": when the latest sentence naming people has two of them speaking together
     /// ("owners Tore Sohlberg and Lehla Abreder said ..."), the first; else nobody.
     private func firstOfSpeakingPair(before token: Int) -> Int? {
-        guard let latest = personMentions.last(where: { $0.0 < token }) else { return nil }
+        guard let latest = personMentions[Self.positions(0..<token, in: personMentions)].last else { return nil }
         let sentence = document.sentenceRange(of: latest.0)
-        let inSentence = personMentions.filter { sentence.contains($0.0) && $0.0 < token }
+        let inSentence = personMentions[Self.positions(sentence.lowerBound..<min(sentence.upperBound, token), in: personMentions)]
         for (first, second) in zip(inSentence, inSentence.dropFirst()) where first.1 != second.1 {
             guard let firstEnd = mentionsByToken[first.0]?.1.upperBound, firstEnd + 1 == second.0,
                   document.tokens[firstEnd].text == "and",
@@ -533,13 +535,14 @@ private final class Context {
     /// A sentence opening with the same pronoun ("He said Jayme tried ...") is about the
     /// person before it: the chain goes on to the sentence before.
     private func subjectOfLatestSentence(naming fits: (Int) -> Bool, before token: Int, pronoun: String, depth: Int = 0) -> Int? {
-        guard let latest = personMentions.last(where: { $0.0 < token && fits($0.1) }) else { return nil }
+        let before = personMentions[Self.positions(0..<token, in: personMentions)]
+        guard let latest = before.suffix(Self.lookBack).last(where: { fits($0.1) }) else { return nil }
         let sentenceStart = document.sentenceRange(of: latest.0).lowerBound
         if depth < 4, sentenceStart < latest.0, ["he", "she"].contains(pronoun), document.tokens[sentenceStart].text.lowercased() == pronoun,
            let earlier = subjectOfLatestSentence(naming: fits, before: sentenceStart, pronoun: pronoun, depth: depth + 1) {
             return earlier
         }
-        let inSentence = personMentions.filter { $0.0 >= sentenceStart && $0.0 <= latest.0 && fits($0.1) }
+        let inSentence = personMentions[Self.positions(sentenceStart..<(latest.0 + 1), in: personMentions)].filter { fits($0.1) }
         let notPossessive = inSentence.first { mention in
             let end = mentionsByToken[mention.0]?.1.upperBound ?? mention.0 + 1
             return end >= document.tokens.count || document.tokens[end].kind != .possessive
@@ -549,7 +552,8 @@ private final class Context {
 
     /// The latest organisation named as a subject, else the latest named at all.
     func organisationInFocus(before token: Int) -> Int? {
-        organisationSubjects.last { $0.0 < token }?.1 ?? organisationMentions.last { $0.0 < token }?.1
+        organisationSubjects[Self.positions(0..<token, in: organisationSubjects)].last?.1
+            ?? organisationMentions[Self.positions(0..<token, in: organisationMentions)].last?.1
     }
 
     /// "the spokesman": the person introduced with that title; "the company": the most
@@ -565,10 +569,26 @@ private final class Context {
     /// speaker stays unknown); "the company": the most recent organisation.
     func resolveRole(_ role: String, before token: Int) -> Int? {
         if Self.organisationalRoles.contains(role) { return organisationInFocus(before: token) }
-        for (position, entity) in personMentions.reversed() where position < token {
-            if entities[entity].titles.contains(role) { return entity }
+        let before = personMentions[Self.positions(0..<token, in: personMentions)]
+        return before.suffix(Self.lookBack).last { entities[$0.1].titles.contains(role) }?.1
+    }
+
+    /// How many person mentions back a title or pronoun is looked for: far more than any
+    /// article names, and a bound on the work per quote in text that is nothing but names.
+    static let lookBack = 500
+
+    /// The indices of `mentions` (sorted by first token) whose first token is in `tokens`.
+    static func positions(_ tokens: Range<Int>, in mentions: [(Int, Int)]) -> Range<Int> {
+        func firstIndex(atLeast token: Int) -> Int {
+            var low = 0, high = mentions.count
+            while low < high {
+                let middle = (low + high) / 2
+                if mentions[middle].0 < token { low = middle + 1 } else { high = middle }
+            }
+            return low
         }
-        return nil
+        let lower = firstIndex(atLeast: tokens.lowerBound)
+        return lower..<max(lower, firstIndex(atLeast: tokens.upperBound))
     }
 }
 

@@ -254,27 +254,16 @@ public final class EnrichmentWorker: Service, Sendable {
         tracker.withLock { $0.finish(ticket) }
     }
 
+    /// The deadline is read inside the enrichment's loops, so an article over its time
+    /// frees its thread within about a sentence's work, however long its text.
     private func enrichWithinTimeout(_ bytes: [UInt8]) async -> Result<EnrichedArticle, ArticleError> {
-        let enricher = enricher
         let timeout = configuration.enrichmentTimeout
-        return await withTaskGroup(of: Result<EnrichedArticle, ArticleError>?.self) { group in
-            group.addTask {
-                do throws(ArticleError) {
-                    return .success(try await enricher.enrich(record: bytes))
-                } catch {
-                    return .failure(error)
-                }
-            }
-            group.addTask {
-                try? await Task.sleep(for: timeout)
-                return nil
-            }
-            var result: Result<EnrichedArticle, ArticleError>?
-            while result == nil, let finished = await group.next() {
-                if let finished { result = finished } else { group.cancelAll() }
-            }
-            group.cancelAll()
-            return result ?? .failure(ArticleError(.timedOut, "enrichment took longer than \(timeout)"))
+        do throws(ArticleError) {
+            return .success(try await enricher.enrich(record: bytes, deadline: .after(timeout)))
+        } catch where error.code == .timedOut {
+            return .failure(ArticleError(.timedOut, "enrichment took longer than \(timeout)"))
+        } catch {
+            return .failure(error)
         }
     }
 
