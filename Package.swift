@@ -8,6 +8,7 @@ let package = Package(
         .executable(name: "byline", targets: ["byline"]),
         .library(name: "BylineKafka", targets: ["BylineKafka"]),
         .library(name: "BylineEnrichment", targets: ["BylineEnrichment"]),
+        .library(name: "BylineTraining", targets: ["BylineTraining"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -32,6 +33,11 @@ let package = Package(
             name: "BylineEnrichment",
             resources: [.copy("Resources/gazetteer.tsv"), .copy("Resources/word-clusters.tsv"), .copy("Resources/ner-model.bin")]
         ),
+        // Trains and scores the entity tagger: a development tool, not part of a worker.
+        .target(
+            name: "BylineTraining",
+            dependencies: ["BylineEnrichment"]
+        ),
         // Joins the two: in-flight window, offset tracking, dead letters, metrics, health.
         // Logs and counts through swift-log and swift-metrics; the executable picks the backends.
         .target(
@@ -50,6 +56,7 @@ let package = Package(
                 "BylineKafka",
                 "BylineEnrichment",
                 "BylineWorker",
+                "BylineTraining",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
@@ -68,7 +75,7 @@ let package = Package(
         ),
         .testTarget(
             name: "BylineEnrichmentTests",
-            dependencies: ["BylineEnrichment", "BylineTestSupport"],
+            dependencies: ["BylineEnrichment", "BylineTraining", "BylineTestSupport"],
             exclude: ["Fixtures"]
         ),
         .testTarget(

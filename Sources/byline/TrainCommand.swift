@@ -1,3 +1,4 @@
+import BylineTraining
 import ArgumentParser
 import BylineEnrichment
 import Foundation

@@ -1,4 +1,5 @@
 @testable import BylineEnrichment
+@testable import BylineTraining
 import Foundation
 import Testing
 
@@ -140,17 +141,17 @@ struct NERTests {
     func wordClustersParse() {
         let clusters = WordClusters(tsv: "paris\t3,17,250,9\nlondon\t3,17,251\nbroken\n\tno-word\n")
         #expect(clusters.count == 2)
-        #expect(clusters.clusters(ofLower: NERFeatures.digest("paris")) == 4 | 18 << 16 | 251 << 32 | 10 << 48, "each level is stored as cluster + 1")
-        #expect(clusters.clusters(ofLower: NERFeatures.digest("london")) == 4 | 18 << 16 | 252 << 32)
-        #expect(clusters.clusters(ofLower: NERFeatures.digest("broken")) == 0)
-        #expect(clusters.clusters(ofLower: NERFeatures.digest("rome")) == 0)
+        #expect(clusters.clusters(ofLower: WordIndex.digest("paris")) == 4 | 18 << 16 | 251 << 32 | 10 << 48, "each level is stored as cluster + 1")
+        #expect(clusters.clusters(ofLower: WordIndex.digest("london")) == 4 | 18 << 16 | 252 << 32)
+        #expect(clusters.clusters(ofLower: WordIndex.digest("broken")) == 0)
+        #expect(clusters.clusters(ofLower: WordIndex.digest("rome")) == 0)
     }
 
     @Test("the shipped word clusters group words used alike")
     func shippedWordClusters() {
         let clusters = WordClusters.shared
         #expect(clusters.count > 20_000)
-        func level(_ word: String, _ level: Int) -> UInt64 { (clusters.clusters(ofLower: NERFeatures.digest(word)) >> (16 * UInt64(level))) & 0xffff }
+        func level(_ word: String, _ level: Int) -> UInt64 { (clusters.clusters(ofLower: WordIndex.digest(word)) >> (16 * UInt64(level))) & 0xffff }
         // Football clubs share even the finest cluster; surnames and weekdays the middle one.
         #expect(level("chelsea", 2) != 0 && level("chelsea", 2) == level("arsenal", 2) && level("arsenal", 2) == level("everton", 2))
         #expect(level("smith", 1) != 0 && level("smith", 1) == level("jones", 1))

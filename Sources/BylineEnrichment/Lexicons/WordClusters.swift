@@ -4,15 +4,15 @@ import Foundation
 /// into `Resources/word-clusters.tsv`. The tagger's training text names a few thousand
 /// entities; the clusters carry what it learnt to words it rarely or never saw there: a
 /// club, a town or a surname shares a cluster with others of its kind.
-final class WordClusters: Sendable {
-    /// Word digest (`NERFeatures.digest` of the lower case) -> place in `packed`.
+package final class WordClusters: Sendable {
+    /// Word digest (`WordIndex.digest` of the lower case) -> place in `packed`.
     private let index: WordIndex
     /// Per word: its clusters, 16 bits per level from the lowest bits (cluster + 1; 0 for none).
     private let packed: [UInt64]
 
     var count: Int { packed.count }
 
-    static let shared = WordClusters(tsv: bundledText("word-clusters.tsv"))
+    package static let shared = WordClusters(tsv: bundledText("word-clusters.tsv"))
 
     /// Lines of `word <tab> cluster,cluster,...`: lower-case words, coarse levels first, at
     /// most four. A line without clusters is skipped.
@@ -28,7 +28,7 @@ final class WordClusters: Sendable {
                 if let cluster = UInt16(field), cluster < .max { value |= UInt64(cluster + 1) << (16 * UInt64(level)) }
             }
             guard value != 0 else { continue }
-            let (place, isNew) = index.place(of: NERFeatures.digest(String(fields[0])))
+            let (place, isNew) = index.place(of: WordIndex.digest(String(fields[0])))
             if isNew { packed.append(value) } else { packed[Int(place)] = value }
         }
         self.index = index

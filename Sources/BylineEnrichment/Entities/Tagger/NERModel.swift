@@ -10,15 +10,15 @@ public struct NERModelError: Error, Sendable, CustomStringConvertible {
 /// transition weights, decoded with Viterbi.
 public final class NERModel: Sendable {
     static let magic = Array("BYLNER02".utf8)
-    static let tagCount = NERTag.count
+    package static let tagCount = NERTag.count
 
-    let rows: FeatureTable
+    package let rows: FeatureTable
     /// rows.count × tagCount, row-major, quantised: the weight is value × `scale`. Half
     /// the memory of Float, which matters in a loop bound by cache misses.
-    let weights: [Int16]
-    let scale: Float
+    package let weights: [Int16]
+    package let scale: Float
     /// (tagCount + 1) × tagCount: from each tag, then from the sentence start.
-    let transitions: [Float]
+    package let transitions: [Float]
     let features: NERFeatures
     /// A tagger whose document-wide votes become features of this one (stacking).
     let firstPass: NERModel?
@@ -30,14 +30,14 @@ public final class NERModel: Sendable {
     private let wordSums = WordCache<[Int32]>()
 
     /// Quantises trained weights, so a model in memory decides exactly as its file will.
-    convenience init(rows: FeatureTable, weights: [Float], transitions: [Float], gazetteer: Gazetteer, firstPass: NERModel? = nil) {
+    package convenience init(rows: FeatureTable, weights: [Float], transitions: [Float], gazetteer: Gazetteer, firstPass: NERModel? = nil) {
         let largest = weights.reduce(Float(0)) { max($0, abs($1)) }
         let scale = largest > 0 ? largest / 32_767 : 1
         self.init(rows: rows, quantised: weights.map { Int16(($0 / scale).rounded()) }, scale: scale,
                   transitions: transitions, gazetteer: gazetteer, firstPass: firstPass)
     }
 
-    init(rows: FeatureTable, quantised weights: [Int16], scale: Float, transitions: [Float], gazetteer: Gazetteer, firstPass: NERModel?) {
+    package init(rows: FeatureTable, quantised weights: [Int16], scale: Float, transitions: [Float], gazetteer: Gazetteer, firstPass: NERModel?) {
         self.rows = rows
         self.weights = weights
         self.scale = scale
@@ -142,7 +142,7 @@ public final class NERModel: Sendable {
     }()
     private static let allowedFirst: [Bool] = (0..<tagCount).map { NERTag.allowed(from: nil, to: NERTag(index: $0)) }
 
-    static func viterbi(emissions: [Float], transitions: [Float], length: Int) -> [Int] {
+    package static func viterbi(emissions: [Float], transitions: [Float], length: Int) -> [Int] {
         emissions.withUnsafeBufferPointer { emissions in
             transitions.withUnsafeBufferPointer { viterbi(emissions: emissions, transitions: $0, length: length) }
         }

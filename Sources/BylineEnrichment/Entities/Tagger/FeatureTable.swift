@@ -8,15 +8,15 @@
 /// Most contextual features of a token (word pairs) are in no model; a small filter, two
 /// bits per key in one 64-bit word, turns nearly all of those look-ups away without
 /// touching the slots, from memory that stays in cache.
-struct FeatureTable: Sendable {
+package struct FeatureTable: Sendable {
     private var slots: [UInt64]
     private var keys: [UInt64]
     private var mask: Int
     private var filter: [UInt64]
     private var filterMask: Int
-    private(set) var count = 0
+    package private(set) var count = 0
 
-    init(minimumCapacity: Int = 16) {
+    package init(minimumCapacity: Int = 16) {
         var capacity = 16
         while Double(capacity) * 0.6 < Double(minimumCapacity) { capacity <<= 1 }
         slots = [UInt64](repeating: 0, count: capacity)
@@ -29,7 +29,7 @@ struct FeatureTable: Sendable {
     private func filterWord(_ key: UInt64) -> Int { Int(truncatingIfNeeded: key >> 40) & filterMask }
     private func filterBits(_ key: UInt64) -> UInt64 { 1 << ((key >> 20) & 63) | 1 << ((key >> 26) & 63) }
 
-    subscript(key: UInt64) -> Int32? {
+    package subscript(key: UInt64) -> Int32? {
         let bits = filterBits(key)
         guard filter.withUnsafeBufferPointer({ $0[filterWord(key)] }) & bits == bits else { return nil }
         let fingerprint = key >> 32
@@ -45,7 +45,7 @@ struct FeatureTable: Sendable {
     }
 
     /// The row of `key`, adding it as the next row when new.
-    mutating func rowInserting(_ key: UInt64) -> Int32 {
+    package mutating func rowInserting(_ key: UInt64) -> Int32 {
         if let row = self[key] { return row }
         let row = Int32(count)
         set(key, row: row)

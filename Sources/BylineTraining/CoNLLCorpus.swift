@@ -1,3 +1,4 @@
+import BylineEnrichment
 import Foundation
 
 /// A CoNLL-2003 file: documents of sentences of (word, gold tag), keeping each line's

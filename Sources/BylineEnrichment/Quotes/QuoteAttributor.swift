@@ -31,7 +31,7 @@ struct QuoteAttributor: Sendable {
 
     /// Stops early, with part of the quotes, once `deadline` has passed.
     func attribute(_ candidates: [QuoteCandidate], entities: [RecognizedEntity], in document: Document, deadline: EnrichmentDeadline = .none) -> [AttributedQuote] {
-        let context = Context(document: document, entities: entities, candidates: candidates)
+        let context = AttributionContext(document: document, entities: entities, candidates: candidates)
         var result: [AttributedQuote] = []
         var previous: (candidate: QuoteCandidate, quote: Int)?
         for candidate in candidates {
@@ -92,7 +92,7 @@ struct QuoteAttributor: Sendable {
 
     // MARK: - Cues
 
-    private func findCue(_ candidate: QuoteCandidate, _ context: Context) -> Attribution {
+    private func findCue(_ candidate: QuoteCandidate, _ context: AttributionContext) -> Attribution {
         let document = context.document
         let tokens = document.tokens
         // After the quote: “...,” said X / “...,” X said / “...,” X, the title, said
@@ -164,7 +164,7 @@ struct QuoteAttributor: Sendable {
 
     /// The person a sentence opens with as its subject: "He ...", "She ...", "Mr Howard ..."
     /// (or an organisation, "The Foundation ...", when allowed); nil for anything else.
-    private func sentenceSubject(of sentence: Range<Int>, _ context: Context, allowingOrganisations: Bool = false) -> SpeakerPhrase? {
+    private func sentenceSubject(of sentence: Range<Int>, _ context: AttributionContext, allowingOrganisations: Bool = false) -> SpeakerPhrase? {
         let tokens = context.document.tokens
         guard !sentence.isEmpty else { return nil }
         let first = tokens[sentence.lowerBound].text.lowercased()
@@ -192,7 +192,7 @@ struct QuoteAttributor: Sendable {
     /// Dashes that introduce a signature after a quote: horizontal bar, em, en, hyphens.
     private static let signatureDashes: Set<String> = ["\u{2015}", "\u{2014}", "\u{2013}", "-", "--"]
 
-    private func cueAfter(_ tail: Range<Int>, _ context: Context) -> Attribution? {
+    private func cueAfter(_ tail: Range<Int>, _ context: AttributionContext) -> Attribution? {
         let tokens = context.document.tokens
         guard let first = tail.first else { return nil }
         // “...” ― Jorge Falcon: a signature after a dash names the speaker.
@@ -243,7 +243,7 @@ struct QuoteAttributor: Sendable {
         "tell", "tells", "told", "telling",
     ]
 
-    private func cueBefore(_ head: Range<Int>, _ context: Context, allowVerbless: Bool = false) -> Attribution? {
+    private func cueBefore(_ head: Range<Int>, _ context: AttributionContext, allowVerbless: Bool = false) -> Attribution? {
         let tokens = context.document.tokens
         guard !head.isEmpty else { return nil }
         // "According to X, “...”"
@@ -323,7 +323,7 @@ struct QuoteAttributor: Sendable {
     /// The speaker named after a postposed cue ("said senior author Jane Roe, a professor"):
     /// a pronoun right after the verb, else the first person named, else the first
     /// organisation or place, else "the <role>".
-    private func speakerPhrase(startingAt start: Int, limit: Int, _ context: Context) -> SpeakerPhrase? {
+    private func speakerPhrase(startingAt start: Int, limit: Int, _ context: AttributionContext) -> SpeakerPhrase? {
         let tokens = context.document.tokens
         guard start < limit else { return nil }
         let word = tokens[start].text.lowercased()
@@ -340,7 +340,7 @@ struct QuoteAttributor: Sendable {
 
     /// The subject of a cue verb at `end` ("UFCW president Jeff Traeger said",
     /// "Ms. Roe, speaking in Ottawa, said", "he added", "the company said").
-    private func speakerPhrase(endingBefore end: Int, floor: Int, _ context: Context) -> SpeakerPhrase? {
+    private func speakerPhrase(endingBefore end: Int, floor: Int, _ context: AttributionContext) -> SpeakerPhrase? {
         let tokens = context.document.tokens
         var start = end
         while start > floor, end - start < 20 {
@@ -374,7 +374,7 @@ struct QuoteAttributor: Sendable {
             let word = tokens[index].text.lowercased()
             if Self.relatedPeople.contains(word) { return true }
             // "campaign" in "Obama's former campaign strategist" qualifies the role after it.
-            if Lexicon.roleNouns.contains(word), !Context.organisationalRoles.contains(word) { return true }
+            if Lexicon.roleNouns.contains(word), !AttributionContext.organisationalRoles.contains(word) { return true }
         }
         return false
     }
@@ -386,7 +386,7 @@ struct QuoteAttributor: Sendable {
 
     /// Chooses the speaker inside a phrase: a named person first, then an organisation or
     /// place, then a role noun resolved to whoever holds it.
-    private func phrase(in range: Range<Int>, _ context: Context, preferLast: Bool) -> SpeakerPhrase? {
+    private func phrase(in range: Range<Int>, _ context: AttributionContext, preferLast: Bool) -> SpeakerPhrase? {
         let tokens = context.document.tokens
         var firstOther: (Int, Range<Int>)?
         var people: [(Int, Range<Int>)] = []
@@ -429,7 +429,7 @@ struct QuoteAttributor: Sendable {
             if index + 2 < range.upperBound, ["for", "of", "at"].contains(tokens[index + 1].text), let (entity, mentionRange) = context.mention(at: index + 2) {
                 return SpeakerPhrase(tokens: mentionRange, entity: entity, confidence: 0.8)
             }
-            let isPersonRole = !Context.organisationalRoles.contains(role)
+            let isPersonRole = !AttributionContext.organisationalRoles.contains(role)
             if isPersonRole || firstOther == nil {
                 return SpeakerPhrase(tokens: range.lowerBound..<(index + 1), entity: context.resolveRole(role, before: range.lowerBound), confidence: 0.7)
             }
@@ -437,162 +437,4 @@ struct QuoteAttributor: Sendable {
         if let (entity, mentionRange) = firstOther { return SpeakerPhrase(tokens: mentionRange, entity: entity, confidence: 0.85) }
         return nil
     }
-}
-
-/// Look-ups the attributor needs: which entity a token names, and who is in focus.
-private final class Context {
-    let document: Document
-    let entities: [RecognizedEntity]
-    /// Token index -> (entity, mention token range).
-    let mentionsByToken: [Int: (Int, Range<Int>)]
-    /// Person mentions outside quotes, in text order: (first token, entity).
-    let personMentions: [(Int, Int)]
-    let organisationMentions: [(Int, Int)]
-    /// Organisations named as a sentence's subject ("The Foundation did not ..."), first token.
-    let organisationSubjects: [(Int, Int)]
-    /// The person who spoke the latest attributed quote, and where that quote opened.
-    var focus: (entity: Int, token: Int)?
-
-    init(document: Document, entities: [RecognizedEntity], candidates: [QuoteCandidate]) {
-        self.document = document
-        self.entities = entities
-        var insideQuote = [Bool](repeating: false, count: document.tokens.count)
-        for candidate in candidates where candidate.wordCount >= 4 {
-            for index in candidate.inner { insideQuote[index] = true }
-        }
-        var byToken: [Int: (Int, Range<Int>)] = [:]
-        var people: [(Int, Int)] = [], organisations: [(Int, Int)] = [], subjects: [(Int, Int)] = []
-        for (entityIndex, entity) in entities.enumerated() {
-            for mention in entity.mentions {
-                for token in mention.tokens { byToken[token] = (entityIndex, mention.tokens) }
-                guard !insideQuote[mention.tokens.lowerBound] else { continue }
-                if entity.type == .person { people.append((mention.tokens.lowerBound, entityIndex)) }
-                if entity.type == .org {
-                    organisations.append((mention.tokens.lowerBound, entityIndex))
-                    let sentenceStart = document.sentenceRange(of: mention.tokens.lowerBound).lowerBound
-                    let before = mention.tokens.lowerBound - sentenceStart
-                    if before == 0 || before == 1 && document.tokens[sentenceStart].text == "The" {
-                        subjects.append((mention.tokens.lowerBound, entityIndex))
-                    }
-                }
-            }
-        }
-        mentionsByToken = byToken
-        personMentions = people.sorted { $0.0 < $1.0 }
-        organisationMentions = organisations.sorted { $0.0 < $1.0 }
-        organisationSubjects = subjects.sorted { $0.0 < $1.0 }
-    }
-
-    func mention(at token: Int) -> (Int, Range<Int>)? {
-        guard let found = mentionsByToken[token], [.person, .org, .gpe, .norp].contains(entities[found.0].type) else { return nil }
-        return found
-    }
-
-    /// "he" / "she": the person quoted just before when of that gender and no other person
-    /// of it was named since; else the most recent person of that gender (where known).
-    /// "it": the organisation in focus.
-    func resolvePronoun(_ pronoun: String, before token: Int) -> Int? {
-        if pronoun == "it" || pronoun == "its" { return organisationInFocus(before: token) }
-        if pronoun == "they" { return firstOfSpeakingPair(before: token) }
-        let wanted: Gazetteer.Gender? = ["he", "his", "him"].contains(pronoun) ? .male : ["she", "her"].contains(pronoun) ? .female : nil
-        guard let wanted else { return nil }
-        func agrees(_ entity: Int) -> Bool { entities[entity].gender == wanted || entities[entity].gender == .unknown }
-        // "Clinton says she appreciated ... what she calls": the sentence's speaking subject.
-        let sentenceStart = document.sentenceRange(of: token).lowerBound
-        for (position, entity) in personMentions[Self.positions(sentenceStart..<token, in: personMentions)] where agrees(entity) {
-            let after = (mentionsByToken[position]?.1.upperBound ?? position + 1)
-            if after < token, containsSpeechVerb(after..<min(after + 2, token), document) {
-                return entity
-            }
-        }
-        if let focus, agrees(focus.entity), focus.token < token {
-            let namedSince = personMentions[Self.positions((focus.token + 1)..<token, in: personMentions)].contains { $0.1 != focus.entity && agrees($0.1) }
-            if !namedSince { return focus.entity }
-        }
-        return subjectOfLatestSentence(naming: agrees, before: token, pronoun: pronoun)
-    }
-
-    /// "they": when the latest sentence naming people has two of them speaking together
-    /// ("owners Tore Sohlberg and Lehla Abreder said ..."), the first; else nobody.
-    private func firstOfSpeakingPair(before token: Int) -> Int? {
-        guard let latest = personMentions[Self.positions(0..<token, in: personMentions)].last else { return nil }
-        let sentence = document.sentenceRange(of: latest.0)
-        let inSentence = personMentions[Self.positions(sentence.lowerBound..<min(sentence.upperBound, token), in: personMentions)]
-        for (first, second) in zip(inSentence, inSentence.dropFirst()) where first.1 != second.1 {
-            guard let firstEnd = mentionsByToken[first.0]?.1.upperBound, firstEnd + 1 == second.0,
-                  document.tokens[firstEnd].text == "and",
-                  let secondEnd = mentionsByToken[second.0]?.1.upperBound else { continue }
-            if containsSpeechVerb(secondEnd..<min(secondEnd + 2, sentence.upperBound), document) {
-                return first.1
-            }
-        }
-        return nil
-    }
-
-    /// Of the latest sentence naming a person who fits, the first such person that is not
-    /// a possessive ("Gref ... distanced himself from Illarionov's comments. ..., he said":
-    /// Gref). A pronoun picks up the subject more often than a later or possessive mention.
-    /// A sentence opening with the same pronoun ("He said Jayme tried ...") is about the
-    /// person before it: the chain goes on to the sentence before.
-    private func subjectOfLatestSentence(naming fits: (Int) -> Bool, before token: Int, pronoun: String, depth: Int = 0) -> Int? {
-        let before = personMentions[Self.positions(0..<token, in: personMentions)]
-        guard let latest = before.suffix(Self.lookBack).last(where: { fits($0.1) }) else { return nil }
-        let sentenceStart = document.sentenceRange(of: latest.0).lowerBound
-        if depth < 4, sentenceStart < latest.0, ["he", "she"].contains(pronoun), document.tokens[sentenceStart].text.lowercased() == pronoun,
-           let earlier = subjectOfLatestSentence(naming: fits, before: sentenceStart, pronoun: pronoun, depth: depth + 1) {
-            return earlier
-        }
-        let inSentence = personMentions[Self.positions(sentenceStart..<(latest.0 + 1), in: personMentions)].filter { fits($0.1) }
-        let notPossessive = inSentence.first { mention in
-            let end = mentionsByToken[mention.0]?.1.upperBound ?? mention.0 + 1
-            return end >= document.tokens.count || document.tokens[end].kind != .possessive
-        }
-        return (notPossessive ?? inSentence.first)?.1
-    }
-
-    /// The latest organisation named as a subject, else the latest named at all.
-    func organisationInFocus(before token: Int) -> Int? {
-        organisationSubjects[Self.positions(0..<token, in: organisationSubjects)].last?.1
-            ?? organisationMentions[Self.positions(0..<token, in: organisationMentions)].last?.1
-    }
-
-    /// "the spokesman": the person introduced with that title; "the company": the most
-    /// recent organisation.
-    static let organisationalRoles: Set<String> = [
-        "company", "ministry", "department", "government", "police", "agency", "group", "organisation",
-        "organization", "party", "firm", "court", "commission", "council", "union", "board", "team", "club",
-        "airline", "bank", "university", "school", "hospital", "military", "army", "embassy", "office",
-        "administration", "regulator", "authority", "campaign", "statement", "report",
-    ]
-
-    /// "the spokesman": the person introduced with that title (else nobody: an unknown
-    /// speaker stays unknown); "the company": the most recent organisation.
-    func resolveRole(_ role: String, before token: Int) -> Int? {
-        if Self.organisationalRoles.contains(role) { return organisationInFocus(before: token) }
-        let before = personMentions[Self.positions(0..<token, in: personMentions)]
-        return before.suffix(Self.lookBack).last { entities[$0.1].titles.contains(role) }?.1
-    }
-
-    /// How many person mentions back a title or pronoun is looked for: far more than any
-    /// article names, and a bound on the work per quote in text that is nothing but names.
-    static let lookBack = 500
-
-    /// The indices of `mentions` (sorted by first token) whose first token is in `tokens`.
-    static func positions(_ tokens: Range<Int>, in mentions: [(Int, Int)]) -> Range<Int> {
-        func firstIndex(atLeast token: Int) -> Int {
-            var low = 0, high = mentions.count
-            while low < high {
-                let middle = (low + high) / 2
-                if mentions[middle].0 < token { low = middle + 1 } else { high = middle }
-            }
-            return low
-        }
-        let lower = firstIndex(atLeast: tokens.lowerBound)
-        return lower..<max(lower, firstIndex(atLeast: tokens.upperBound))
-    }
-}
-
-/// Whether a token in `range` is a speech verb ("said", "told", ...).
-private func containsSpeechVerb(_ range: Range<Int>, _ document: Document) -> Bool {
-    range.contains { $0 < document.tokens.count && Lexicon.speechVerbs.contains(document.tokens[$0].text) }
 }

@@ -2,7 +2,7 @@ import Foundation
 
 /// Place names, demonyms, given names and titles generated from public data by
 /// `scripts/gazetteer/build.py` into `Resources/gazetteer.tsv`, loaded once.
-final class Gazetteer: Sendable {
+package final class Gazetteer: Sendable {
     enum Gender: Sendable { case male, female, unknown }
 
     let countries: Set<String>
@@ -19,7 +19,7 @@ final class Gazetteer: Sendable {
     /// starting with any other word needs no look-up.
     let phraseFirstWords: Set<String>
 
-    static let shared = Gazetteer(tsv: bundledText("gazetteer.tsv"))
+    package static let shared = Gazetteer(tsv: bundledText("gazetteer.tsv"))
 
     init(tsv: String) {
         var countries = Set<String>(), demonyms = Set<String>(), provinces = Set<String>(), regions = Set<String>()

@@ -1,3 +1,4 @@
+import BylineEnrichment
 /// Trains `NERModel` as an averaged structured perceptron: decode each sentence with
 /// Viterbi, and where it differs from the gold tags move the weights toward gold.
 /// Chosen over a CRF because it needs no gradient or line search, trains on one core in

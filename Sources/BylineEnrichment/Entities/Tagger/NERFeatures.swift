@@ -10,15 +10,15 @@ import Synchronization
 /// document-level cue: whether the word is also written in lower case elsewhere in the
 /// document, and how its other occurrences are used (after a title or a given name,
 /// before an organisation word, after "in").
-struct NERFeatures: Sendable {
-    let gazetteer: Gazetteer
+package struct NERFeatures: Sendable {
+    package let gazetteer: Gazetteer
     let clusters: WordClusters
     /// Most words recur from article to article, and a view costs a dozen gazetteer
     /// look-ups: views are made once per word and process.
     private let views = WordCache<TokenView>()
     private let wordClasses: WordClassTable
 
-    init(gazetteer: Gazetteer, clusters: WordClusters = .shared) {
+    package init(gazetteer: Gazetteer, clusters: WordClusters = .shared) {
         self.gazetteer = gazetteer
         self.clusters = clusters
         wordClasses = WordClassTable(gazetteer)
@@ -36,7 +36,7 @@ struct NERFeatures: Sendable {
     /// What the whole document says about its words. Each distinct word is looked up
     /// once per document and then named by its place in `views`: the per-token work is
     /// one digest and one probe, not a string hash per map.
-    struct DocumentContext: Sendable {
+    package struct DocumentContext: Sendable {
         /// Each distinct word's view.
         var views: [TokenView] = []
         /// Each sentence's tokens, as places in `views`.
@@ -63,8 +63,8 @@ struct NERFeatures: Sendable {
     private enum Use {
         static let names = ["after-title", "after-given", "after-locative", "inside-name", "initial",
                             "before-orghead", "before-speech", "before-name", "alone"]
-        static let digests: [UInt64] = names.map(NERFeatures.digest).sorted()
-        static func bit(_ name: String) -> UInt16 { 1 << UInt16(digests.firstIndex(of: NERFeatures.digest(name))!) }
+        static let digests: [UInt64] = names.map(WordIndex.digest).sorted()
+        static func bit(_ name: String) -> UInt16 { 1 << UInt16(digests.firstIndex(of: WordIndex.digest(name))!) }
         static let afterTitle = bit("after-title"), afterGiven = bit("after-given")
         static let afterLocative = bit("after-locative"), insideName = bit("inside-name")
         static let initial = bit("initial"), beforeOrganisationHead = bit("before-orghead")
@@ -73,13 +73,13 @@ struct NERFeatures: Sendable {
     }
 
     /// Looks at every occurrence of each capitalised word in the document's sentences.
-    func documentContext(_ sentences: [[String]]) -> DocumentContext {
+    package func documentContext(_ sentences: [[String]]) -> DocumentContext {
         var context = DocumentContext()
         var index = WordIndex(expectedCount: sentences.reduce(0) { $0 + $1.count } / 2)
         var distinctWords: [(word: String, digest: UInt64)] = []
         context.sentenceWords = sentences.map { words in
             words.map { word in
-                let digest = Self.digest(word)
+                let digest = WordIndex.digest(word)
                 let (place, isNew) = index.place(of: digest)
                 if isNew { distinctWords.append((word, digest)) }
                 return place
@@ -121,7 +121,7 @@ struct NERFeatures: Sendable {
     }
 
     /// Adds the first pass's document-wide votes to a context.
-    func addFirstPass(_ tags: [[NERTag]], to context: inout DocumentContext) {
+    package func addFirstPass(_ tags: [[NERTag]], to context: inout DocumentContext) {
         let classes = NERClass.allCases
         var votes = [Int](repeating: 0, count: context.views.count * classes.count)
         for (places, sentenceTags) in zip(context.sentenceWords, tags) {
@@ -141,16 +141,16 @@ struct NERFeatures: Sendable {
         }
     }
 
-    private static let firstPassDigests = Dictionary(uniqueKeysWithValues: NERClass.allCases.map { ($0, digest($0.rawValue)) })
+    private static let firstPassDigests = Dictionary(uniqueKeysWithValues: NERClass.allCases.map { ($0, WordIndex.digest($0.rawValue)) })
 
     /// The feature the first pass adds to a token, if any.
-    func firstPassFeature(sentence: Int, token: Int, _ context: DocumentContext) -> UInt64? {
+    package func firstPassFeature(sentence: Int, token: Int, _ context: DocumentContext) -> UInt64? {
         context.firstPassClass[Int(context.sentenceWords[sentence][token])].map { mix(.firstPassClass, Self.firstPassDigests[$0]!) }
     }
 
     /// The feature hashes of a sentence's tokens, flat: token i owns
     /// `hashes[ends[i - 1]..<ends[i]]` (one allocation per sentence, not per token).
-    struct SentenceFeatures: Sendable {
+    package struct SentenceFeatures: Sendable {
         var hashes: [UInt64] = []
         var ends: [Int] = []
 
@@ -159,7 +159,7 @@ struct NERFeatures: Sendable {
         func range(of token: Int) -> Range<Int> { (token == 0 ? 0 : ends[token - 1])..<ends[token] }
 
         /// The features of each token, one array apiece (for training).
-        var perToken: [[UInt64]] { (0..<count).map { Array(hashes[range(of: $0)]) } }
+        package var perToken: [[UInt64]] { (0..<count).map { Array(hashes[range(of: $0)]) } }
     }
 
     /// What the tagger needs of one word, made once per distinct word. Plain values only,
@@ -188,13 +188,13 @@ struct NERFeatures: Sendable {
     enum WordClass {
         static let names = ["country", "province", "bigcity", "city", "region", "demonym", "given-male", "given-female",
                             "given-unknown", "title", "common", "orghead", "orgstart", "facility", "speech"]
-        static let digests = names.map(NERFeatures.digest)
+        static let digests = names.map(WordIndex.digest)
         static func bit(_ name: String) -> UInt16 { 1 << UInt16(names.firstIndex(of: name)!) }
         static let title = bit("title"), organisationHead = bit("orghead"), speechVerb = bit("speech")
         static let givenName = bit("given-male") | bit("given-female") | bit("given-unknown")
     }
 
-    private static let sentenceStart = digest("<s>"), sentenceEnd = digest("</s>")
+    private static let sentenceStart = WordIndex.digest("<s>"), sentenceEnd = WordIndex.digest("</s>")
 
     /// A word's own features, which no context changes: form, affixes, shape, classes.
     func wordFeatures(_ token: TokenView, into hashes: inout [UInt64]) {
@@ -215,7 +215,7 @@ struct NERFeatures: Sendable {
     /// Features of each token of sentence `sentence` of `document` (without the
     /// first-pass feature). Without `includingWordFeatures`, only those that depend on
     /// the context: the tagger adds each word's own from its cache.
-    func extract(_ words: [String], sentence: Int, document: DocumentContext, includingWordFeatures: Bool = true) -> SentenceFeatures {
+    package func extract(_ words: [String], sentence: Int, document: DocumentContext, includingWordFeatures: Bool = true) -> SentenceFeatures {
         let places = document.sentenceWords[sentence]
         var result = SentenceFeatures()
         result.hashes.reserveCapacity(words.count * 32)
@@ -314,7 +314,7 @@ struct NERFeatures: Sendable {
         }
         let isCapitalised = word.unicodeScalars.first?.isUppercaseLetter == true
         let isAllCaps = isCapitalised && word.count > 1 && word == word.uppercased()
-        let wordDigest = Self.digest(word), lowerDigest = Self.digest(lower)
+        let wordDigest = WordIndex.digest(word), lowerDigest = WordIndex.digest(lower)
         return TokenView(
             isCapitalised: isCapitalised,
             isAllCaps: isAllCaps,
@@ -323,7 +323,7 @@ struct NERFeatures: Sendable {
             length: lowerScalars.count,
             word: wordDigest,
             lower: lowerDigest,
-            shape: Self.digest(Self.shape(word)),
+            shape: WordIndex.digest(Self.shape(word)),
             prefix2: digestScalars(lowerScalars.prefix(2)),
             prefix3: digestScalars(lowerScalars.prefix(3)),
             suffix2: digestScalars(lowerScalars.suffix(2)),
@@ -369,7 +369,7 @@ struct NERFeatures: Sendable {
                     else if let type = gazetteer.placeType(of: phrase) { kind = type.rawValue }
                     else { kind = nil }
                     if let kind {
-                        for position in index..<(index + length) { result[position] = Self.digest((position == index ? "B-" : "I-") + kind) }
+                        for position in index..<(index + length) { result[position] = WordIndex.digest((position == index ? "B-" : "I-") + kind) }
                         index += length
                         matched = true
                         break
@@ -379,15 +379,6 @@ struct NERFeatures: Sendable {
             if !matched { index += 1 }
         }
         return result
-    }
-
-    static func digest(_ text: String) -> UInt64 {
-        var value: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in text.utf8 {
-            value ^= UInt64(byte)
-            value = value &* 0x0000_0100_0000_01B3
-        }
-        return value
     }
 
     private func mix(_ template: Template, _ first: UInt64, _ second: UInt64 = 0x5bd1_e995, _ third: UInt64 = 0x1b87_3593) -> UInt64 {
@@ -416,12 +407,12 @@ final class WordClassTable: Sendable {
         var byWord = DigestTable(), byLower = DigestTable()
         func mark(_ words: some Sequence<String>, _ name: String, in table: inout DigestTable) {
             let bit = WordClass.bit(name)
-            for word in words { table.add(bit, to: NERFeatures.digest(word)) }
+            for word in words { table.add(bit, to: WordIndex.digest(word)) }
         }
         mark(gazetteer.countries, "country", in: &byWord)
         mark(gazetteer.provinces, "province", in: &byWord)
         for (city, population) in gazetteer.cityPopulations {
-            byWord.add(WordClass.bit(population >= 100_000 ? "bigcity" : "city"), to: NERFeatures.digest(city))
+            byWord.add(WordClass.bit(population >= 100_000 ? "bigcity" : "city"), to: WordIndex.digest(city))
         }
         mark(gazetteer.regions, "region", in: &byWord)
         mark(gazetteer.demonyms, "demonym", in: &byWord)
@@ -429,7 +420,7 @@ final class WordClassTable: Sendable {
         let genderBits: [Gazetteer.Gender: UInt16] = [
             .male: WordClass.bit("given-male"), .female: WordClass.bit("given-female"), .unknown: WordClass.bit("given-unknown"),
         ]
-        for (name, gender) in gazetteer.givenNames { byWord.add(genderBits[gender]!, to: NERFeatures.digest(name)) }
+        for (name, gender) in gazetteer.givenNames { byWord.add(genderBits[gender]!, to: WordIndex.digest(name)) }
         mark(gazetteer.titles, "title", in: &byLower)
         mark(Lexicon.personTitles, "title", in: &byLower)
         mark(gazetteer.commonWords, "common", in: &byLower)
@@ -437,7 +428,7 @@ final class WordClassTable: Sendable {
         mark(Lexicon.organisationStarts, "orgstart", in: &byWord)
         mark(Lexicon.facilityHeads, "facility", in: &byWord)
         mark(Lexicon.speechVerbs, "speech", in: &byLower)
-        for word in gazetteer.phraseFirstWords { byWord.add(Self.startsPhraseFlag, to: NERFeatures.digest(word)) }
+        for word in gazetteer.phraseFirstWords { byWord.add(Self.startsPhraseFlag, to: WordIndex.digest(word)) }
         self.byWord = byWord
         self.byLower = byLower
     }
@@ -459,66 +450,6 @@ final class WordClassTable: Sendable {
         }
 
         subscript(digest: UInt64) -> UInt16 { index.existingPlace(of: digest).map { bits[Int($0)] } ?? 0 }
-    }
-}
-
-/// Each distinct word digest (of a document, a cache, a word list), numbered in order of
-/// first appearance. Full 64-bit digests are compared: two of even 100,000 words sharing
-/// one is about as likely as one in 10^9.
-struct WordIndex {
-    private var keys: [UInt64]
-    private var places: [Int32]
-    private(set) var count = 0
-
-    /// Room for `expectedCount` words before growing (a short article needs little).
-    init(expectedCount: Int = 512) {
-        var capacity = 16
-        while capacity < expectedCount * 2 { capacity <<= 1 }
-        keys = [UInt64](repeating: 0, count: capacity)
-        places = [Int32](repeating: 0, count: capacity)
-    }
-
-    func contains(_ digest: UInt64) -> Bool { existingPlace(of: digest) != nil }
-
-    /// The word's place, if it has appeared.
-    func existingPlace(of digest: UInt64) -> Int32? {
-        let key = digest == 0 ? 1 : digest
-        let mask = keys.count - 1
-        var slot = Int(truncatingIfNeeded: key ^ (key >> 29)) & mask
-        while keys[slot] != 0 {
-            if keys[slot] == key { return places[slot] }
-            slot = (slot + 1) & mask
-        }
-        return nil
-    }
-
-    /// The word's place, and whether this is its first appearance.
-    mutating func place(of digest: UInt64) -> (Int32, isNew: Bool) {
-        let key = digest == 0 ? 1 : digest  // 0 marks an empty slot
-        if count * 2 >= keys.count { grow() }
-        let mask = keys.count - 1
-        var slot = Int(truncatingIfNeeded: key ^ (key >> 29)) & mask
-        while keys[slot] != 0 {
-            if keys[slot] == key { return (places[slot], false) }
-            slot = (slot + 1) & mask
-        }
-        keys[slot] = key
-        places[slot] = Int32(count)
-        count += 1
-        return (Int32(count - 1), true)
-    }
-
-    private mutating func grow() {
-        let old = zip(keys, places).filter { $0.0 != 0 }
-        keys = [UInt64](repeating: 0, count: keys.count * 2)
-        places = [Int32](repeating: 0, count: keys.count)
-        let mask = keys.count - 1
-        for (key, place) in old {
-            var slot = Int(truncatingIfNeeded: key ^ (key >> 29)) & mask
-            while keys[slot] != 0 { slot = (slot + 1) & mask }
-            keys[slot] = key
-            places[slot] = place
-        }
     }
 }
 

@@ -1,0 +1,48 @@
+/// The names of the entities found so far, indexed by their first and last one or two
+/// words and their initials: every short form `partialMatch` accepts is one of these.
+struct NameIndex {
+    /// Each entity's name split into words.
+    private(set) var words: [[String]] = []
+    /// Where each entity's name first appears (mentions of one length come in text order).
+    private(set) var firstStarts: [Int] = []
+    private var byPrefix: [String: [Int]] = [:]
+    private var bySuffix: [String: [Int]] = [:]
+    private var byInitials: [String: [Int]] = [:]
+
+    mutating func add(_ name: String, firstStart: Int) {
+        let nameWords = name.split(separator: " ").map(String.init)
+        let index = words.count
+        words.append(nameWords)
+        firstStarts.append(firstStart)
+        for length in 1...min(2, max(1, nameWords.count - 1)) where nameWords.count > length {
+            byPrefix[nameWords.prefix(length).joined(separator: " "), default: []].append(index)
+            bySuffix[nameWords.suffix(length).joined(separator: " "), default: []].append(index)
+        }
+        byInitials[Self.initials(nameWords), default: []].append(index)
+    }
+
+    /// "FBI" for "Federal Bureau of Investigation": the capitalised words' first letters.
+    static func initials(_ words: [String]) -> String {
+        String(words.filter { $0.first?.isUppercase == true }.compactMap(\.first))
+    }
+
+    /// The first entity, in the order added, that may have `short` as a short form and
+    /// that `fits`.
+    func first(for short: [String], where fits: (Int) -> Bool) -> Int? {
+        let key = short.joined(separator: " ")
+        let lists = [byPrefix[key] ?? [], bySuffix[key] ?? [], short.count == 1 ? byInitials[key] ?? [] : []]
+        // The lists are each in ascending order: walk them together, smallest index first.
+        var cursors = [0, 0, 0]
+        while true {
+            var smallest: Int?
+            for (list, cursor) in zip(lists, cursors) where cursor < list.count {
+                smallest = min(smallest ?? list[cursor], list[cursor])
+            }
+            guard let index = smallest else { return nil }
+            if fits(index) { return index }
+            for position in 0..<3 where cursors[position] < lists[position].count && lists[position][cursors[position]] == index {
+                cursors[position] += 1
+            }
+        }
+    }
+}

@@ -1,0 +1,157 @@
+/// Look-ups the attributor needs: which entity a token names, and who is in focus.
+final class AttributionContext {
+    let document: Document
+    let entities: [RecognizedEntity]
+    /// Token index -> (entity, mention token range).
+    let mentionsByToken: [Int: (Int, Range<Int>)]
+    /// Person mentions outside quotes, in text order: (first token, entity).
+    let personMentions: [(Int, Int)]
+    let organisationMentions: [(Int, Int)]
+    /// Organisations named as a sentence's subject ("The Foundation did not ..."), first token.
+    let organisationSubjects: [(Int, Int)]
+    /// The person who spoke the latest attributed quote, and where that quote opened.
+    var focus: (entity: Int, token: Int)?
+
+    init(document: Document, entities: [RecognizedEntity], candidates: [QuoteCandidate]) {
+        self.document = document
+        self.entities = entities
+        var insideQuote = [Bool](repeating: false, count: document.tokens.count)
+        for candidate in candidates where candidate.wordCount >= 4 {
+            for index in candidate.inner { insideQuote[index] = true }
+        }
+        var byToken: [Int: (Int, Range<Int>)] = [:]
+        var people: [(Int, Int)] = [], organisations: [(Int, Int)] = [], subjects: [(Int, Int)] = []
+        for (entityIndex, entity) in entities.enumerated() {
+            for mention in entity.mentions {
+                for token in mention.tokens { byToken[token] = (entityIndex, mention.tokens) }
+                guard !insideQuote[mention.tokens.lowerBound] else { continue }
+                if entity.type == .person { people.append((mention.tokens.lowerBound, entityIndex)) }
+                if entity.type == .org {
+                    organisations.append((mention.tokens.lowerBound, entityIndex))
+                    let sentenceStart = document.sentenceRange(of: mention.tokens.lowerBound).lowerBound
+                    let before = mention.tokens.lowerBound - sentenceStart
+                    if before == 0 || before == 1 && document.tokens[sentenceStart].text == "The" {
+                        subjects.append((mention.tokens.lowerBound, entityIndex))
+                    }
+                }
+            }
+        }
+        mentionsByToken = byToken
+        personMentions = people.sorted { $0.0 < $1.0 }
+        organisationMentions = organisations.sorted { $0.0 < $1.0 }
+        organisationSubjects = subjects.sorted { $0.0 < $1.0 }
+    }
+
+    func mention(at token: Int) -> (Int, Range<Int>)? {
+        guard let found = mentionsByToken[token], [.person, .org, .gpe, .norp].contains(entities[found.0].type) else { return nil }
+        return found
+    }
+
+    /// "he" / "she": the person quoted just before when of that gender and no other person
+    /// of it was named since; else the most recent person of that gender (where known).
+    /// "it": the organisation in focus.
+    func resolvePronoun(_ pronoun: String, before token: Int) -> Int? {
+        if pronoun == "it" || pronoun == "its" { return organisationInFocus(before: token) }
+        if pronoun == "they" { return firstOfSpeakingPair(before: token) }
+        let wanted: Gazetteer.Gender? = ["he", "his", "him"].contains(pronoun) ? .male : ["she", "her"].contains(pronoun) ? .female : nil
+        guard let wanted else { return nil }
+        func agrees(_ entity: Int) -> Bool { entities[entity].gender == wanted || entities[entity].gender == .unknown }
+        // "Clinton says she appreciated ... what she calls": the sentence's speaking subject.
+        let sentenceStart = document.sentenceRange(of: token).lowerBound
+        for (position, entity) in personMentions[Self.positions(sentenceStart..<token, in: personMentions)] where agrees(entity) {
+            let after = (mentionsByToken[position]?.1.upperBound ?? position + 1)
+            if after < token, containsSpeechVerb(after..<min(after + 2, token), document) {
+                return entity
+            }
+        }
+        if let focus, agrees(focus.entity), focus.token < token {
+            let namedSince = personMentions[Self.positions((focus.token + 1)..<token, in: personMentions)].contains { $0.1 != focus.entity && agrees($0.1) }
+            if !namedSince { return focus.entity }
+        }
+        return subjectOfLatestSentence(naming: agrees, before: token, pronoun: pronoun)
+    }
+
+    /// "they": when the latest sentence naming people has two of them speaking together
+    /// ("owners Tore Sohlberg and Lehla Abreder said ..."), the first; else nobody.
+    private func firstOfSpeakingPair(before token: Int) -> Int? {
+        guard let latest = personMentions[Self.positions(0..<token, in: personMentions)].last else { return nil }
+        let sentence = document.sentenceRange(of: latest.0)
+        let inSentence = personMentions[Self.positions(sentence.lowerBound..<min(sentence.upperBound, token), in: personMentions)]
+        for (first, second) in zip(inSentence, inSentence.dropFirst()) where first.1 != second.1 {
+            guard let firstEnd = mentionsByToken[first.0]?.1.upperBound, firstEnd + 1 == second.0,
+                  document.tokens[firstEnd].text == "and",
+                  let secondEnd = mentionsByToken[second.0]?.1.upperBound else { continue }
+            if containsSpeechVerb(secondEnd..<min(secondEnd + 2, sentence.upperBound), document) {
+                return first.1
+            }
+        }
+        return nil
+    }
+
+    /// Of the latest sentence naming a person who fits, the first such person that is not
+    /// a possessive ("Gref ... distanced himself from Illarionov's comments. ..., he said":
+    /// Gref). A pronoun picks up the subject more often than a later or possessive mention.
+    /// A sentence opening with the same pronoun ("He said Jayme tried ...") is about the
+    /// person before it: the chain goes on to the sentence before.
+    private func subjectOfLatestSentence(naming fits: (Int) -> Bool, before token: Int, pronoun: String, depth: Int = 0) -> Int? {
+        let before = personMentions[Self.positions(0..<token, in: personMentions)]
+        guard let latest = before.suffix(Self.lookBack).last(where: { fits($0.1) }) else { return nil }
+        let sentenceStart = document.sentenceRange(of: latest.0).lowerBound
+        if depth < 4, sentenceStart < latest.0, ["he", "she"].contains(pronoun), document.tokens[sentenceStart].text.lowercased() == pronoun,
+           let earlier = subjectOfLatestSentence(naming: fits, before: sentenceStart, pronoun: pronoun, depth: depth + 1) {
+            return earlier
+        }
+        let inSentence = personMentions[Self.positions(sentenceStart..<(latest.0 + 1), in: personMentions)].filter { fits($0.1) }
+        let notPossessive = inSentence.first { mention in
+            let end = mentionsByToken[mention.0]?.1.upperBound ?? mention.0 + 1
+            return end >= document.tokens.count || document.tokens[end].kind != .possessive
+        }
+        return (notPossessive ?? inSentence.first)?.1
+    }
+
+    /// The latest organisation named as a subject, else the latest named at all.
+    func organisationInFocus(before token: Int) -> Int? {
+        organisationSubjects[Self.positions(0..<token, in: organisationSubjects)].last?.1
+            ?? organisationMentions[Self.positions(0..<token, in: organisationMentions)].last?.1
+    }
+
+    /// "the spokesman": the person introduced with that title; "the company": the most
+    /// recent organisation.
+    static let organisationalRoles: Set<String> = [
+        "company", "ministry", "department", "government", "police", "agency", "group", "organisation",
+        "organization", "party", "firm", "court", "commission", "council", "union", "board", "team", "club",
+        "airline", "bank", "university", "school", "hospital", "military", "army", "embassy", "office",
+        "administration", "regulator", "authority", "campaign", "statement", "report",
+    ]
+
+    /// "the spokesman": the person introduced with that title (else nobody: an unknown
+    /// speaker stays unknown); "the company": the most recent organisation.
+    func resolveRole(_ role: String, before token: Int) -> Int? {
+        if Self.organisationalRoles.contains(role) { return organisationInFocus(before: token) }
+        let before = personMentions[Self.positions(0..<token, in: personMentions)]
+        return before.suffix(Self.lookBack).last { entities[$0.1].titles.contains(role) }?.1
+    }
+
+    /// How many person mentions back a title or pronoun is looked for: far more than any
+    /// article names, and a bound on the work per quote in text that is nothing but names.
+    static let lookBack = 500
+
+    /// The indices of `mentions` (sorted by first token) whose first token is in `tokens`.
+    static func positions(_ tokens: Range<Int>, in mentions: [(Int, Int)]) -> Range<Int> {
+        func firstIndex(atLeast token: Int) -> Int {
+            var low = 0, high = mentions.count
+            while low < high {
+                let middle = (low + high) / 2
+                if mentions[middle].0 < token { low = middle + 1 } else { high = middle }
+            }
+            return low
+        }
+        let lower = firstIndex(atLeast: tokens.lowerBound)
+        return lower..<max(lower, firstIndex(atLeast: tokens.upperBound))
+    }
+}
+
+/// Whether a token in `range` is a speech verb ("said", "told", ...).
+func containsSpeechVerb(_ range: Range<Int>, _ document: Document) -> Bool {
+    range.contains { $0 < document.tokens.count && Lexicon.speechVerbs.contains(document.tokens[$0].text) }
+}

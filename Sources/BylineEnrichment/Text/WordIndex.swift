@@ -1,0 +1,70 @@
+/// Each distinct word digest (of a document, a cache, a word list), numbered in order of
+/// first appearance. Full 64-bit digests are compared: two of even 100,000 words sharing
+/// one is about as likely as one in 10^9.
+struct WordIndex {
+    /// FNV-1a over the word's UTF-8: the key every word table (features, clusters, the
+    /// document's own words) is looked up by.
+    static func digest(_ text: String) -> UInt64 {
+        var value: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in text.utf8 {
+            value ^= UInt64(byte)
+            value = value &* 0x0000_0100_0000_01B3
+        }
+        return value
+    }
+
+    private var keys: [UInt64]
+    private var places: [Int32]
+    private(set) var count = 0
+
+    /// Room for `expectedCount` words before growing (a short article needs little).
+    init(expectedCount: Int = 512) {
+        var capacity = 16
+        while capacity < expectedCount * 2 { capacity <<= 1 }
+        keys = [UInt64](repeating: 0, count: capacity)
+        places = [Int32](repeating: 0, count: capacity)
+    }
+
+    func contains(_ digest: UInt64) -> Bool { existingPlace(of: digest) != nil }
+
+    /// The word's place, if it has appeared.
+    func existingPlace(of digest: UInt64) -> Int32? {
+        let key = digest == 0 ? 1 : digest
+        let mask = keys.count - 1
+        var slot = Int(truncatingIfNeeded: key ^ (key >> 29)) & mask
+        while keys[slot] != 0 {
+            if keys[slot] == key { return places[slot] }
+            slot = (slot + 1) & mask
+        }
+        return nil
+    }
+
+    /// The word's place, and whether this is its first appearance.
+    mutating func place(of digest: UInt64) -> (Int32, isNew: Bool) {
+        let key = digest == 0 ? 1 : digest  // 0 marks an empty slot
+        if count * 2 >= keys.count { grow() }
+        let mask = keys.count - 1
+        var slot = Int(truncatingIfNeeded: key ^ (key >> 29)) & mask
+        while keys[slot] != 0 {
+            if keys[slot] == key { return (places[slot], false) }
+            slot = (slot + 1) & mask
+        }
+        keys[slot] = key
+        places[slot] = Int32(count)
+        count += 1
+        return (Int32(count - 1), true)
+    }
+
+    private mutating func grow() {
+        let old = zip(keys, places).filter { $0.0 != 0 }
+        keys = [UInt64](repeating: 0, count: keys.count * 2)
+        places = [Int32](repeating: 0, count: keys.count)
+        let mask = keys.count - 1
+        for (key, place) in old {
+            var slot = Int(truncatingIfNeeded: key ^ (key >> 29)) & mask
+            while keys[slot] != 0 { slot = (slot + 1) & mask }
+            keys[slot] = key
+            places[slot] = place
+        }
+    }
+}
