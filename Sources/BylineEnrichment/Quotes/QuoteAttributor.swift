@@ -15,12 +15,6 @@ struct AttributedQuote: Sendable {
 /// cue, a transcript label, a pronoun or title resolved to the person in focus, or the
 /// speaker of the quote it continues. Drops scare quotes and quoted titles.
 struct QuoteAttributor: Sendable {
-    private struct SpeakerPhrase {
-        var tokens: Range<Int>
-        var entity: Int?
-        var confidence: Double
-    }
-
     private struct Attribution {
         var cue: String?
         var speaker: SpeakerPhrase?
@@ -202,17 +196,17 @@ struct QuoteAttributor: Sendable {
         }
         // Postposed: said X
         if Lexicon.postposableVerbs.contains(tokens[first].text) {
-            if let speaker = speakerPhrase(startingAt: first + 1, limit: tail.upperBound, context) {
+            if let speaker = context.speakerPhrase(startingAt: first + 1, limit: tail.upperBound) {
                 return Attribution(cue: tokens[first].text, speaker: speaker)
             }
             return Attribution(cue: tokens[first].text, speaker: nil)
         }
         // "according to X"
         if tokens[first].text.lowercased() == "according", first + 1 < tail.upperBound, tokens[first + 1].text == "to" {
-            return Attribution(cue: "according to", speaker: speakerPhrase(startingAt: first + 2, limit: tail.upperBound, context))
+            return Attribution(cue: "according to", speaker: context.speakerPhrase(startingAt: first + 2, limit: tail.upperBound))
         }
         // X said / X, the spokesman, said / he added
-        guard let speaker = speakerPhrase(startingAt: first, limit: tail.upperBound, context) else { return nil }
+        guard let speaker = context.speakerPhrase(startingAt: first, limit: tail.upperBound) else { return nil }
         var index = speaker.tokens.upperBound
         var skipped = 0
         while index < tail.upperBound, skipped <= 16 {
@@ -248,12 +242,12 @@ struct QuoteAttributor: Sendable {
         guard !head.isEmpty else { return nil }
         // "According to X, “...”"
         if tokens[head.lowerBound].text == "According", head.count > 2, tokens[head.lowerBound + 1].text == "to" {
-            return Attribution(cue: "according to", speaker: speakerPhrase(startingAt: head.lowerBound + 2, limit: head.upperBound, context))
+            return Attribution(cue: "according to", speaker: context.speakerPhrase(startingAt: head.lowerBound + 2, limit: head.upperBound))
         }
         // "Said Ellis: “...”": the verb opens the sentence, the speaker follows it.
         let opener = tokens[head.lowerBound]
         if opener.isCapitalized, Lexicon.postposableVerbs.contains(opener.text.lowercased()), head.count > 2, tokens[head.upperBound - 1].text == ":",
-           let speaker = speakerPhrase(startingAt: head.lowerBound + 1, limit: head.upperBound - 1, context), speaker.entity != nil {
+           let speaker = context.speakerPhrase(startingAt: head.lowerBound + 1, limit: head.upperBound - 1), speaker.entity != nil {
             return Attribution(cue: opener.text.lowercased(), speaker: speaker)
         }
         // The nearest speech verb before the quote whose subject names someone; but in
@@ -263,7 +257,7 @@ struct QuoteAttributor: Sendable {
         var nearest: Attribution?
         for verb in head.reversed() where isSpeechVerb(at: verb, tokens) && tokens[verb].text != "according" {
             if firstVerb == nil { firstVerb = verb }
-            if let speaker = speakerPhrase(endingBefore: verb, floor: head.lowerBound, context), let entity = speaker.entity {
+            if let speaker = context.speakerPhrase(endingBefore: verb, floor: head.lowerBound), let entity = speaker.entity {
                 let found = Attribution(cue: tokens[verb].text, speaker: speaker)
                 if context.entities[entity].type == .person { return found }
                 if nearest == nil { nearest = found }
@@ -271,7 +265,7 @@ struct QuoteAttributor: Sendable {
             }
             // "said X:" as a lead-in; a nationality after the verb is its object, not a speaker,
             // and so is the one told or described.
-            if nearest == nil, verb == firstVerb, let speaker = speakerPhrase(startingAt: verb + 1, limit: head.upperBound, context),
+            if nearest == nil, verb == firstVerb, let speaker = context.speakerPhrase(startingAt: verb + 1, limit: head.upperBound),
                let entity = speaker.entity, context.entities[entity].type != .norp,
                !Self.objectIsNotSpeakerVerbs.contains(tokens[verb].text.lowercased()) {
                 return Attribution(cue: tokens[verb].text, speaker: speaker)
@@ -279,7 +273,7 @@ struct QuoteAttributor: Sendable {
         }
         if let nearest { return nearest }
         if let firstVerb {
-            let speaker = speakerPhrase(endingBefore: firstVerb, floor: head.lowerBound, context)
+            let speaker = context.speakerPhrase(endingBefore: firstVerb, floor: head.lowerBound)
             // "He ..., calling X an “...”": a participle's subject is the sentence's.
             if speaker?.entity == nil, tokens[firstVerb].text.hasSuffix("ing"), followsComma(firstVerb, from: head.lowerBound, tokens),
                let subject = sentenceSubject(of: context.document.sentenceRange(of: firstVerb).lowerBound..<firstVerb, context, allowingOrganisations: true) {
@@ -290,7 +284,7 @@ struct QuoteAttributor: Sendable {
         // Transcript label: NAME: “...”
         if allowVerbless || tokens[head.upperBound - 1].text == ":" {
             let end = tokens[head.upperBound - 1].text == ":" ? head.upperBound - 1 : head.upperBound
-            if end > head.lowerBound, let speaker = speakerPhrase(endingBefore: end, floor: head.lowerBound, context),
+            if end > head.lowerBound, let speaker = context.speakerPhrase(endingBefore: end, floor: head.lowerBound),
                speaker.tokens.lowerBound == head.lowerBound {
                 return Attribution(cue: nil, speaker: speaker)
             }
@@ -316,125 +310,5 @@ struct QuoteAttributor: Sendable {
 
     private func startsParagraph(_ index: Int, _ document: Document) -> Bool {
         index == 0 || document.tokens[index - 1].paragraph != document.tokens[index].paragraph
-    }
-
-    // MARK: - Speaker phrases
-
-    /// The speaker named after a postposed cue ("said senior author Jane Roe, a professor"):
-    /// a pronoun right after the verb, else the first person named, else the first
-    /// organisation or place, else "the <role>".
-    private func speakerPhrase(startingAt start: Int, limit: Int, _ context: AttributionContext) -> SpeakerPhrase? {
-        let tokens = context.document.tokens
-        guard start < limit else { return nil }
-        let word = tokens[start].text.lowercased()
-        if Lexicon.subjectPronouns.contains(word) {
-            return SpeakerPhrase(tokens: start..<(start + 1), entity: context.resolvePronoun(word, before: start), confidence: 0.8)
-        }
-        var end = start
-        while end < limit, end - start < 10, tokens[end].kind != .quoteMark(.doubleOpening),
-              !(tokens[end].isWord && Lexicon.speechVerbs.contains(tokens[end].text) && end > start) {
-            end += 1
-        }
-        return phrase(in: start..<end, context, preferLast: false)
-    }
-
-    /// The subject of a cue verb at `end` ("UFCW president Jeff Traeger said",
-    /// "Ms. Roe, speaking in Ottawa, said", "he added", "the company said").
-    private func speakerPhrase(endingBefore end: Int, floor: Int, _ context: AttributionContext) -> SpeakerPhrase? {
-        let tokens = context.document.tokens
-        var start = end
-        while start > floor, end - start < 20 {
-            // "Rep. John Mica (R-Fla.) said": step over the parenthesis.
-            if tokens[start - 1].text == ")", let open = (floor..<(start - 1)).last(where: { tokens[$0].text == "(" }) {
-                start = open
-                continue
-            }
-            let token = tokens[start - 1]
-            if case .quoteMark = token.kind { break }
-            if token.text == ";" || token.text == "." || token.text == ":" { break }
-            if token.isWord, Lexicon.speechVerbs.contains(token.text) || token.text == "that" { break }
-            start -= 1
-        }
-        guard start < end else { return nil }
-        // A pronoun next to the verb ("he said", "she told reporters") is the subject.
-        var last = end - 1
-        while last > start, ["also", "then", "later", "previously", "once", "has", "had", "have", "would", "will", "was"].contains(tokens[last].text) { last -= 1 }
-        let lastWord = tokens[last].text.lowercased()
-        if Lexicon.subjectPronouns.contains(lastWord) {
-            return SpeakerPhrase(tokens: last..<(last + 1), entity: context.resolvePronoun(lastWord, before: last), confidence: 0.8)
-        }
-        return phrase(in: start..<end, context, preferLast: true)
-    }
-
-    /// "Scott's family", "Johnson's doctor", "Obama's former strategist": the person owns
-    /// the one who speaks. ("Her statement said" is different: the owner speaks.)
-    private func isPossessorOfPerson(_ mention: Range<Int>, within range: Range<Int>, _ tokens: [Token]) -> Bool {
-        guard mention.upperBound < range.upperBound, tokens[mention.upperBound].kind == .possessive else { return false }
-        for index in (mention.upperBound + 1)..<min(range.upperBound, mention.upperBound + 4) where tokens[index].isWord {
-            let word = tokens[index].text.lowercased()
-            if Self.relatedPeople.contains(word) { return true }
-            // "campaign" in "Obama's former campaign strategist" qualifies the role after it.
-            if Lexicon.roleNouns.contains(word), !AttributionContext.organisationalRoles.contains(word) { return true }
-        }
-        return false
-    }
-
-    private static let relatedPeople: Set<String> = [
-        "family", "relatives", "aide", "aides", "adviser", "advisers", "advisor", "advisors", "strategist",
-        "friend", "friends", "brother", "sister", "parents", "children", "physician", "surrogate",
-    ]
-
-    /// Chooses the speaker inside a phrase: a named person first, then an organisation or
-    /// place, then a role noun resolved to whoever holds it.
-    private func phrase(in range: Range<Int>, _ context: AttributionContext, preferLast: Bool) -> SpeakerPhrase? {
-        let tokens = context.document.tokens
-        var firstOther: (Int, Range<Int>)?
-        var people: [(Int, Range<Int>)] = []
-        var index = range.lowerBound
-        while index < range.upperBound {
-            guard let (entity, mentionRange) = context.mention(at: index) else { index += 1; continue }
-            index = max(index + 1, mentionRange.upperBound)
-            let type = context.entities[entity].type
-            if type == .person {
-                if !isPossessorOfPerson(mentionRange, within: range, tokens) { people.append((entity, mentionRange)) }
-                continue
-            }
-            // A place or nationality speaks only as the verb's very subject ("Washington said").
-            let adjacent = preferLast ? mentionRange.upperBound >= range.upperBound : mentionRange.lowerBound <= range.lowerBound
-            if firstOther == nil, type == .org || adjacent { firstOther = (entity, mentionRange) }
-        }
-        if let first = people.first {
-            // "Trump campaign spokesman Jason Miller added": the titled name speaks, not the
-            // name that qualifies the title.
-            let last = people[people.count - 1]
-            let titled = last.1.lowerBound > range.lowerBound && tokens[last.1.lowerBound - 1].isWord
-                && Lexicon.personTitles.contains(tokens[last.1.lowerBound - 1].text.lowercased())
-            // "With celebrity Barbra Streisand, Clinton called", "“...,” Trump lawyer Marc
-            // Kasowitz said": a name right before the verb is its subject; but in "Biden and
-            // Harris said" the pair opens with the first.
-            let joinsPair = last.1.lowerBound > range.lowerBound && ["and", "or", "&"].contains(tokens[last.1.lowerBound - 1].text)
-            let nextToVerb = last.1.upperBound == range.upperBound && range.upperBound < tokens.count
-                && Lexicon.speechVerbs.contains(tokens[range.upperBound].text) && !joinsPair
-            let chosen = people.count > 1 && (preferLast && titled || nextToVerb) ? last : first
-            return SpeakerPhrase(tokens: chosen.1, entity: chosen.0, confidence: 0.9)
-        }
-        for index in range where tokens[index].isWord && Lexicon.roleNouns.contains(tokens[index].text.lowercased()) {
-            let role = tokens[index].text.lowercased()
-            // "her statement said", "his office said": the owner speaks.
-            if index > range.lowerBound, ["his", "her", "its"].contains(tokens[index - 1].text.lowercased()) {
-                let owner = tokens[index - 1].text.lowercased()
-                return SpeakerPhrase(tokens: (index - 1)..<(index + 1), entity: context.resolvePronoun(owner, before: index - 1), confidence: 0.7)
-            }
-            // "a spokesman for Carrow Health Partners": the organisation speaks.
-            if index + 2 < range.upperBound, ["for", "of", "at"].contains(tokens[index + 1].text), let (entity, mentionRange) = context.mention(at: index + 2) {
-                return SpeakerPhrase(tokens: mentionRange, entity: entity, confidence: 0.8)
-            }
-            let isPersonRole = !AttributionContext.organisationalRoles.contains(role)
-            if isPersonRole || firstOther == nil {
-                return SpeakerPhrase(tokens: range.lowerBound..<(index + 1), entity: context.resolveRole(role, before: range.lowerBound), confidence: 0.7)
-            }
-        }
-        if let (entity, mentionRange) = firstOther { return SpeakerPhrase(tokens: mentionRange, entity: entity, confidence: 0.85) }
-        return nil
     }
 }

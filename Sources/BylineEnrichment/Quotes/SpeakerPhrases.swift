@@ -1,0 +1,129 @@
+/// Who a phrase near a cue names: the tokens, the entity they resolve to (nil when
+/// nobody the article names), and how sure that is.
+struct SpeakerPhrase {
+    var tokens: Range<Int>
+    var entity: Int?
+    var confidence: Double
+}
+
+/// Finding the speaker phrase on either side of a cue, for quotes and reported speech.
+extension AttributionContext {
+
+    /// The speaker named after a postposed cue ("said senior author Jane Roe, a professor"):
+    /// a pronoun right after the verb, else the first person named, else the first
+    /// organisation or place, else "the <role>".
+    func speakerPhrase(startingAt start: Int, limit: Int) -> SpeakerPhrase? {
+        let tokens = document.tokens
+        guard start < limit else { return nil }
+        let word = tokens[start].text.lowercased()
+        if Lexicon.subjectPronouns.contains(word) {
+            return SpeakerPhrase(tokens: start..<(start + 1), entity: resolvePronoun(word, before: start), confidence: 0.8)
+        }
+        var end = start
+        while end < limit, end - start < 10, tokens[end].kind != .quoteMark(.doubleOpening),
+              !(tokens[end].isWord && Lexicon.speechVerbs.contains(tokens[end].text) && end > start) {
+            end += 1
+        }
+        return phrase(in: start..<end, preferLast: false)
+    }
+
+    /// The subject of a cue verb at `end` ("UFCW president Jeff Traeger said",
+    /// "Ms. Roe, speaking in Ottawa, said", "he added", "the company said").
+    func speakerPhrase(endingBefore end: Int, floor: Int) -> SpeakerPhrase? {
+        let tokens = document.tokens
+        var start = end
+        while start > floor, end - start < 20 {
+            // "Rep. John Mica (R-Fla.) said": step over the parenthesis.
+            if tokens[start - 1].text == ")", let open = (floor..<(start - 1)).last(where: { tokens[$0].text == "(" }) {
+                start = open
+                continue
+            }
+            let token = tokens[start - 1]
+            if case .quoteMark = token.kind { break }
+            if token.text == ";" || token.text == "." || token.text == ":" { break }
+            if token.isWord, Lexicon.speechVerbs.contains(token.text) || token.text == "that" { break }
+            start -= 1
+        }
+        guard start < end else { return nil }
+        // A pronoun next to the verb ("he said", "she told reporters") is the subject.
+        var last = end - 1
+        while last > start, ["also", "then", "later", "previously", "once", "has", "had", "have", "would", "will", "was"].contains(tokens[last].text) { last -= 1 }
+        let lastWord = tokens[last].text.lowercased()
+        if Lexicon.subjectPronouns.contains(lastWord) {
+            return SpeakerPhrase(tokens: last..<(last + 1), entity: resolvePronoun(lastWord, before: last), confidence: 0.8)
+        }
+        return phrase(in: start..<end, preferLast: true)
+    }
+
+    /// "Scott's family", "Johnson's doctor", "Obama's former strategist": the person owns
+    /// the one who speaks. ("Her statement said" is different: the owner speaks.)
+    private func isPossessorOfPerson(_ mention: Range<Int>, within range: Range<Int>, _ tokens: [Token]) -> Bool {
+        guard mention.upperBound < range.upperBound, tokens[mention.upperBound].kind == .possessive else { return false }
+        for index in (mention.upperBound + 1)..<min(range.upperBound, mention.upperBound + 4) where tokens[index].isWord {
+            let word = tokens[index].text.lowercased()
+            if Self.relatedPeople.contains(word) { return true }
+            // "campaign" in "Obama's former campaign strategist" qualifies the role after it.
+            if Lexicon.roleNouns.contains(word), !Self.organisationalRoles.contains(word) { return true }
+        }
+        return false
+    }
+
+    private static let relatedPeople: Set<String> = [
+        "family", "relatives", "aide", "aides", "adviser", "advisers", "advisor", "advisors", "strategist",
+        "friend", "friends", "brother", "sister", "parents", "children", "physician", "surrogate",
+    ]
+
+    /// Chooses the speaker inside a phrase: a named person first, then an organisation or
+    /// place, then a role noun resolved to whoever holds it.
+    private func phrase(in range: Range<Int>, preferLast: Bool) -> SpeakerPhrase? {
+        let tokens = document.tokens
+        var firstOther: (Int, Range<Int>)?
+        var people: [(Int, Range<Int>)] = []
+        var index = range.lowerBound
+        while index < range.upperBound {
+            guard let (entity, mentionRange) = mention(at: index) else { index += 1; continue }
+            index = max(index + 1, mentionRange.upperBound)
+            let type = entities[entity].type
+            if type == .person {
+                if !isPossessorOfPerson(mentionRange, within: range, tokens) { people.append((entity, mentionRange)) }
+                continue
+            }
+            // A place or nationality speaks only as the verb's very subject ("Washington said").
+            let adjacent = preferLast ? mentionRange.upperBound >= range.upperBound : mentionRange.lowerBound <= range.lowerBound
+            if firstOther == nil, type == .org || adjacent { firstOther = (entity, mentionRange) }
+        }
+        if let first = people.first {
+            // "Trump campaign spokesman Jason Miller added": the titled name speaks, not the
+            // name that qualifies the title.
+            let last = people[people.count - 1]
+            let titled = last.1.lowerBound > range.lowerBound && tokens[last.1.lowerBound - 1].isWord
+                && Lexicon.personTitles.contains(tokens[last.1.lowerBound - 1].text.lowercased())
+            // "With celebrity Barbra Streisand, Clinton called", "“...,” Trump lawyer Marc
+            // Kasowitz said": a name right before the verb is its subject; but in "Biden and
+            // Harris said" the pair opens with the first.
+            let joinsPair = last.1.lowerBound > range.lowerBound && ["and", "or", "&"].contains(tokens[last.1.lowerBound - 1].text)
+            let nextToVerb = last.1.upperBound == range.upperBound && range.upperBound < tokens.count
+                && Lexicon.speechVerbs.contains(tokens[range.upperBound].text) && !joinsPair
+            let chosen = people.count > 1 && (preferLast && titled || nextToVerb) ? last : first
+            return SpeakerPhrase(tokens: chosen.1, entity: chosen.0, confidence: 0.9)
+        }
+        for index in range where tokens[index].isWord && Lexicon.roleNouns.contains(tokens[index].text.lowercased()) {
+            let role = tokens[index].text.lowercased()
+            // "her statement said", "his office said": the owner speaks.
+            if index > range.lowerBound, ["his", "her", "its"].contains(tokens[index - 1].text.lowercased()) {
+                let owner = tokens[index - 1].text.lowercased()
+                return SpeakerPhrase(tokens: (index - 1)..<(index + 1), entity: resolvePronoun(owner, before: index - 1), confidence: 0.7)
+            }
+            // "a spokesman for Carrow Health Partners": the organisation speaks.
+            if index + 2 < range.upperBound, ["for", "of", "at"].contains(tokens[index + 1].text), let (entity, mentionRange) = mention(at: index + 2) {
+                return SpeakerPhrase(tokens: mentionRange, entity: entity, confidence: 0.8)
+            }
+            let isPersonRole = !Self.organisationalRoles.contains(role)
+            if isPersonRole || firstOther == nil {
+                return SpeakerPhrase(tokens: range.lowerBound..<(index + 1), entity: resolveRole(role, before: range.lowerBound), confidence: 0.7)
+            }
+        }
+        if let (entity, mentionRange) = firstOther { return SpeakerPhrase(tokens: mentionRange, entity: entity, confidence: 0.85) }
+        return nil
+    }
+}
