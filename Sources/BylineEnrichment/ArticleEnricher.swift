@@ -74,6 +74,7 @@ public struct ArticleEnricher: Sendable {
             end: parts[parts.count - 1].end,
             parts: parts,
             kind: quote.kind.rawValue,
+            fragments: quote.fragments.map { EnrichedArticle.Mention(start: $0.lowerBound, end: $0.upperBound, text: document.text($0.lowerBound, $0.upperBound)) },
             cue: quote.cue,
             speaker: speaker,
             confidence: quote.confidence

@@ -23,17 +23,22 @@ public struct EnrichedArticle: Sendable {
         public var text: String
         public var start: Int
         public var end: Int
-        /// The pieces inside the marks when the quote was split around its cue.
+        /// The pieces inside the marks when the quote was split around its cue, or the
+        /// pieces of reported speech around an inserted cue ("The plan, he said, is dead").
         public var parts: [Mention]
+        /// `direct`, `partial` (quoted words with no reported clause found around them),
+        /// `indirect` (reported speech) or `mixed` (reported speech holding quoted words).
         public var kind: String
+        /// The quoted words inside `mixed` reported speech, verbatim, inside their marks.
+        public var fragments: [Mention] = []
         public var cue: String?
         public var speaker: Speaker?
         public var confidence: Double
     }
 
-    public static let version = "byline-enrichment/1"
+    public static let version = "byline-enrichment/2"
     /// Schema version of the output record, carried in Kafka headers too.
-    public static let schemaVersion = "1"
+    public static let schemaVersion = "2"
 
     public var input: ArticleInput
     public var entities: [Entity]
@@ -102,6 +107,7 @@ public struct EnrichedArticle: Sendable {
         }
         members.append(("confidence", .number(quote.confidence)))
         if quote.parts.count > 1 { members.append(("parts", .array(quote.parts.map(json)))) }
+        if !quote.fragments.isEmpty { members.append(("fragments", .array(quote.fragments.map(json)))) }
         return .object(members)
     }
 }

@@ -1,10 +1,12 @@
-/// A quote with its speaker resolved, ready for output.
+/// A quote or reported speech with its speaker resolved, ready for output.
 struct AttributedQuote: Sendable {
-    enum Kind: String, Sendable { case direct, partial }
+    enum Kind: String, Sendable { case direct, partial, indirect, mixed }
 
     /// Scalar ranges of the quote's parts; one unless it was split around its cue.
     var parts: [Range<Int>]
     var kind: Kind
+    /// Scalar ranges of the quoted words inside mixed reported speech.
+    var fragments: [Range<Int>] = []
     var cue: String?
     /// Entity index and the tokens naming the speaker near the quote.
     var speaker: (entity: Int, tokens: Range<Int>)?
@@ -23,29 +25,60 @@ struct QuoteAttributor: Sendable {
         var signed = false
     }
 
-    /// Stops early, with part of the quotes, once `deadline` has passed.
+    /// What the latest entry covers, for a quote that continues it.
+    private struct Latest {
+        var firstToken: Int
+        var lastToken: Int
+        var quote: Int
+        var isReported: Bool
+    }
+
+    /// Quotes and reported speech in text order, each with its speaker; a quotation inside
+    /// reported speech is one of its fragments, not an entry of its own. Stops early, with
+    /// part of the entries, once `deadline` has passed.
     func attribute(_ candidates: [QuoteCandidate], entities: [RecognizedEntity], in document: Document, deadline: EnrichmentDeadline = .none) -> [AttributedQuote] {
         let context = AttributionContext(document: document, entities: entities, candidates: candidates)
+        let reported = ReportedSpeechFinder().find(document, quotes: candidates)
+        var fragmentsOf = [[Int]](repeating: [], count: reported.count)
+        var isFragment = [Bool](repeating: false, count: candidates.count)
+        for (speech, content) in reported.enumerated() {
+            for (index, candidate) in candidates.enumerated() where content.content.contains(where: { $0.contains(candidate.openMark) }) {
+                fragmentsOf[speech].append(index)
+                isFragment[index] = true
+            }
+        }
         var result: [AttributedQuote] = []
-        var previous: (candidate: QuoteCandidate, quote: Int)?
-        for candidate in candidates {
-            if deadline.hasPassed { break }
+        var latest: Latest?
+        var nextReported = 0
+        func addReported(before token: Int) {
+            while nextReported < reported.count, reported[nextReported].tokens.lowerBound <= token {
+                let speech = reported[nextReported]
+                result.append(attributed(speech, fragments: fragmentsOf[nextReported].map { candidates[$0] }, context))
+                latest = Latest(firstToken: speech.tokens.lowerBound, lastToken: speech.tokens.upperBound - 1, quote: result.count - 1, isReported: true)
+                if let speaker = result[result.count - 1].speaker, entities[speaker.entity].type == .person { context.focus = (speaker.entity, speech.cue.lowerBound) }
+                nextReported += 1
+            }
+        }
+        for (index, candidate) in candidates.enumerated() {
+            if deadline.hasPassed { return result }
+            addReported(before: candidate.openMark)
+            guard !isFragment[index] else { continue }
             var attribution = findCue(candidate, context)
             var inherited = false
             var mergeWithPrevious = false
-            if attribution.cue == nil, !attribution.signed, let previous, let speaker = result[previous.quote].speaker {
-                let samePapragraph = document.tokens[candidate.openMark].paragraph == document.tokens[previous.candidate.openMark].paragraph
-                let gap = (previous.candidate.closeMark ?? previous.candidate.inner.upperBound)..<candidate.openMark
+            if attribution.cue == nil, !attribution.signed, let previous = latest, let speaker = result[previous.quote].speaker {
+                let samePapragraph = document.tokens[candidate.openMark].paragraph == document.tokens[previous.firstToken].paragraph
+                let gap = previous.lastToken..<candidate.openMark
                 let continuesParagraph = startsParagraph(candidate.openMark, document)
-                    && document.tokens[candidate.openMark].paragraph == document.tokens[previous.candidate.openMark].paragraph + 1
+                    && document.tokens[candidate.openMark].paragraph == document.tokens[previous.lastToken].paragraph + 1
                 if samePapragraph || continuesParagraph {
                     attribution.speaker = SpeakerPhrase(tokens: speaker.tokens, entity: speaker.entity, confidence: 0.6)
                     inherited = true
-                    mergeWithPrevious = samePapragraph && containsSpeechVerb(gap, document)
+                    mergeWithPrevious = samePapragraph && !previous.isReported && containsSpeechVerb(gap, document)
                 }
             }
             guard keep(candidate, attribution, inherited: inherited, document) else { continue }
-            if mergeWithPrevious, let previous {
+            if mergeWithPrevious, let previous = latest {
                 result[previous.quote].parts.append(candidate.start..<candidate.end)
                 result[previous.quote].kind = .direct
                 continue
@@ -59,10 +92,29 @@ struct QuoteAttributor: Sendable {
                 confidence: speaker == nil ? 0.5 : (attribution.speaker?.confidence ?? 0.5)
             )
             result.append(quote)
-            previous = (candidate, result.count - 1)
+            latest = Latest(firstToken: candidate.openMark, lastToken: candidate.closeMark ?? candidate.inner.upperBound, quote: result.count - 1, isReported: false)
             if let speaker, entities[speaker.entity].type == .person { context.focus = (speaker.entity, candidate.openMark) }
         }
+        addReported(before: document.tokens.count)
         return result
+    }
+
+    /// Reported speech with its speaker: the cue's subject, or the name after the cue.
+    private func attributed(_ speech: ReportedSpeechCandidate, fragments: [QuoteCandidate], _ context: AttributionContext) -> AttributedQuote {
+        let tokens = context.document.tokens
+        let phrase: SpeakerPhrase? = switch speech.speakerSide {
+        case .before(let cue, let floor): context.speakerPhrase(endingBefore: cue, floor: floor)
+        case .after(let start, let limit): context.speakerPhrase(startingAt: start, limit: limit)
+        }
+        let speaker = phrase.flatMap { phrase in phrase.entity.map { (entity: $0, tokens: phrase.tokens) } }
+        return AttributedQuote(
+            parts: speech.content.map { tokens[$0.lowerBound].start..<tokens[$0.upperBound - 1].end },
+            kind: fragments.isEmpty ? .indirect : .mixed,
+            fragments: fragments.map { $0.start..<$0.end },
+            cue: speech.cueText,
+            speaker: speaker,
+            confidence: speaker == nil ? 0.5 : (phrase?.confidence ?? 0.5) * 0.9
+        )
     }
 
     // MARK: - Which quotes count

@@ -65,6 +65,12 @@ struct Tokenizer: Sendable {
                 add(.number, start, index)
                 continue
             }
+            // Two apostrophes stand for a double mark in some wires (''Yes,'' she said).
+            if scalar == "'", index + 1 < count, scalars[index + 1] == "'" {
+                add(.quoteMark(straightDoubleMark(before: index - 1, after: index + 2, scalars, isSpace: isSpace, isLetterOrDigit: isLetterOrDigit)), index, index + 2)
+                index += 2
+                continue
+            }
             if let mark = quoteMark(scalars, at: index, isSpace: isSpace, isLetterOrDigit: isLetterOrDigit) {
                 add(.quoteMark(mark), index, index + 1)
                 index += 1
@@ -142,8 +148,7 @@ struct Tokenizer: Sendable {
         case "\u{201C}", "\u{201E}", "\u{00AB}": return .doubleOpening
         case "\u{201D}", "\u{00BB}": return .doubleClosing
         case "\"":
-            if isSpace(index - 1) || isOpeningContext(scalars, index - 1) { return isSpace(index + 1) ? .doubleStraight : .doubleOpening }
-            return isLetterOrDigit(index + 1) && !isLetterOrDigit(index - 1) ? .doubleStraight : .doubleClosing
+            return straightDoubleMark(before: index - 1, after: index + 1, scalars, isSpace: isSpace, isLetterOrDigit: isLetterOrDigit)
         case "\u{2018}": return .singleOpening
         case "\u{2019}", "'":
             let straight = scalars[index] == "'"
@@ -154,6 +159,13 @@ struct Tokenizer: Sendable {
             return isLetterOrDigit(index + 1) ? nil : .singleClosing
         default: return nil
         }
+    }
+
+    /// A straight double mark opens after a space or an opening bracket, closes after a
+    /// word, and is left undecided (paired by parity) between spaces.
+    private func straightDoubleMark(before: Int, after: Int, _ scalars: [Unicode.Scalar], isSpace: (Int) -> Bool, isLetterOrDigit: (Int) -> Bool) -> QuoteMark {
+        if isSpace(before) || isOpeningContext(scalars, before) { return isSpace(after) ? .doubleStraight : .doubleOpening }
+        return isLetterOrDigit(after) && !isLetterOrDigit(before) ? .doubleStraight : .doubleClosing
     }
 
     private func isOpeningContext(_ scalars: [Unicode.Scalar], _ index: Int) -> Bool {

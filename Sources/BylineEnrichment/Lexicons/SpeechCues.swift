@@ -1,0 +1,95 @@
+/// Words that report speech, for finding reported speech ("the minister said the plan
+/// would go ahead"). The verbs are those whose content is a clause or a quotation among
+/// the cues of PolNeAR's training attributions; beliefs and intentions ("believes",
+/// "wants") are not speech, and verbs whose object is a noun phrase ("accused", "urged")
+/// are left out: on the training split they cost more precision than they brought recall.
+enum SpeechCues {
+    /// Every form of the reporting verbs.
+    static let reportingVerbs: Set<String> = {
+        let regular = [
+            "add", "announce", "argue", "acknowledge", "admit", "agree", "allege", "answer", "assert", "assure",
+            "boast", "caution", "claim", "clarify", "comment", "complain", "concede", "conclude", "confirm",
+            "contend", "counter", "declare", "emphasise", "emphasize", "exclaim", "explain", "fume", "hint",
+            "inform", "insist", "interject", "joke", "lament", "maintain", "mention", "muse", "note", "observe",
+            "pledge", "post", "predict", "promise", "recall", "recount", "reiterate", "remark", "remind", "report",
+            "respond", "retort", "reveal", "scream", "shout", "speculate", "state", "stress", "suggest", "tweet",
+            "vow", "warn", "yell",
+        ]
+        var forms = Set<String>()
+        for verb in regular {
+            let stem = verb.hasSuffix("e") ? String(verb.dropLast()) : verb
+            let sibilant = verb.hasSuffix("s") || verb.hasSuffix("sh")
+            forms.formUnion([verb, verb + (sibilant ? "es" : "s"), stem + "ed", stem + "ing"])
+        }
+        forms.formUnion([
+            "say", "says", "said", "saying", "tell", "tells", "told", "telling", "write", "writes", "wrote",
+            "writing", "deny", "denies", "denied", "denying", "reply", "replies", "replied", "replying",
+            "testify", "testifies", "testified", "testifying", "imply", "implies", "implied", "implying",
+            "quip", "quips", "quipped", "quipping", "brag", "brags", "bragged", "bragging", "admitted",
+            "admitting", "gush", "gushes", "gushed", "gushing",
+        ])
+        return forms
+    }()
+
+    /// Forms that are as often nouns ("the report", "his claims"): a cue only where a verb
+    /// stands ("she reports that", "he claimed, ...").
+    static let nounLike: Set<String> = [
+        "report", "reports", "claim", "claims", "note", "notes", "state", "states", "post", "posts", "tweet",
+        "tweets", "comment", "comments", "promise", "promises", "pledge", "pledges", "vow", "vows", "reply",
+        "replies", "answer", "answers", "remark", "remarks", "counter", "hint", "hints", "stress", "joke",
+        "jokes", "boast", "boasts", "caution", "recall", "warning", "post", "muse", "add", "retort", "gush",
+    ]
+
+    /// Verbs whose first object is the one told, not what was said ("told reporters that").
+    static let tellingVerbs: Set<String> = [
+        "tell", "tells", "told", "telling", "assure", "assures", "assured", "assuring", "inform", "informs",
+        "informed", "informing", "remind", "reminds", "reminded", "reminding", "warn", "warns", "warned", "warning",
+    ]
+
+    /// Participles after a comma that start a new attribution (", adding that ...").
+    static let clauseOpeningParticiples: Set<String> = [
+        "saying", "adding", "noting", "explaining", "arguing", "telling", "warning", "insisting", "claiming",
+        "according", "stressing", "writing", "citing", "acknowledging", "admitting", "suggesting",
+    ]
+
+    /// Words that may stand between a subject and its verb ("he also said", "she has said").
+    static let verbModifiers: Set<String> = [
+        "also", "has", "have", "had", "would", "will", "was", "is", "later", "then", "previously", "reportedly",
+        "repeatedly", "once", "again", "recently", "publicly", "privately", "earlier", "further", "flatly",
+        "simply", "often", "never", "not", "did", "does", "do", "already", "quickly", "initially", "first",
+        "immediately", "explicitly", "specifically", "separately", "subsequently", "ultimately", "finally",
+    ]
+
+    /// Words that open a short phrase of time or place after a cue ("said on Tuesday",
+    /// "said in a statement").
+    static let phraseOpeners: Set<String> = [
+        "in", "on", "at", "during", "after", "before", "to", "from", "with", "via", "through", "by", "outside",
+        "inside", "while", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+        "today", "yesterday", "tonight", "last", "this", "earlier", "later", "recently", "late", "again",
+        "repeatedly", "afterward", "afterwards", "privately", "publicly", "once", "then", "separately",
+    ]
+
+    /// Words of time that may follow a cue before its content ("said Tuesday the ...").
+    static let timeWords: Set<String> = [
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday",
+        "tonight", "earlier", "later", "recently", "last", "this", "week", "month", "year", "night", "morning",
+        "afternoon", "evening", "again", "repeatedly", "privately", "publicly",
+    ]
+
+    /// Objects of a telling verb that are not names ("told reporters").
+    static let audiences: Set<String> = [
+        "reporters", "journalists", "him", "her", "them", "us", "me", "supporters", "lawmakers", "viewers",
+        "listeners", "voters", "the", "a", "an", "audience", "crowd", "students", "members", "police", "officials",
+    ]
+
+    /// Lower-case words that open a clause that is not the rest of what was said
+    /// ("..., he said, who ...", "..., he said, adding").
+    static let notContentOpeners: Set<String> = [
+        "who", "which", "whose", "whom", "where", "when", "while", "as", "a", "an", "the", "adding", "saying",
+        "according", "noting", "in", "on", "at", "during", "after", "before", "referring", "speaking", "citing",
+        "and", "but", "although", "though", "because", "if", "since", "before", "until", "than", "to", "of",
+        "for", "with", "from", "by", "his", "her", "their", "its",
+    ]
+
+    static let determiners: Set<String> = ["the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "this", "these", "those", "that"]
+}

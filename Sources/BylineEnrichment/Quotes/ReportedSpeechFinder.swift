@@ -1,0 +1,353 @@
+/// Speech reported in the writer's words, found before anyone is attributed: its cue, the
+/// content (one part, or two around an inserted cue: "The plan, he said, is dead."), and
+/// where to look for its speaker.
+struct ReportedSpeechCandidate: Sendable {
+    enum SpeakerSide: Sendable {
+        /// The cue's subject ends right before it ("the minister said").
+        case before(cue: Int, floor: Int)
+        /// Named after the cue ("said Smith", "according to officials").
+        case after(start: Int, limit: Int)
+    }
+
+    var cue: Range<Int>
+    var cueText: String
+    /// Token ranges of the content, in text order.
+    var content: [Range<Int>]
+    var speakerSide: SpeakerSide
+
+    var tokens: Range<Int> { content[0].lowerBound..<content[content.count - 1].upperBound }
+}
+
+/// Finds reported speech with rules drawn from PolNeAR's training split (figures in the
+/// README): a reporting verb either follows its content ("The plan will fail, Smith
+/// said.") or opens it ("Smith said (that) the plan will fail."); the content runs from the
+/// sentence start to the comma before the subject, or from the cue (past "that", the one
+/// told, a date or "in a statement,") to the sentence end, cut where a new attribution
+/// starts. Quotations that are the whole content are left to the quote attributor.
+struct ReportedSpeechFinder: Sendable {
+    /// Shortest content, in words: "said so" reports nothing a reader can use.
+    static let minimumWords = 3
+
+    /// The cues that most often start a second attribution inside a sentence.
+    private static let commonCues: Set<String> = ["said", "says", "told", "tells", "added", "adds", "argued", "noted", "wrote", "warned", "insisted"]
+
+    func find(_ document: Document, quotes: [QuoteCandidate]) -> [ReportedSpeechCandidate] {
+        let tokens = document.tokens
+        var insideQuote = [Bool](repeating: false, count: tokens.count)
+        for quote in quotes {
+            for index in quote.inner { insideQuote[index] = true }
+        }
+        var found: [ReportedSpeechCandidate] = []
+        for sentence in document.sentences {
+            var index = sentence.lowerBound
+            // "The other person replied, telling him ..., Cornett wrote.": a cue that closes
+            // the sentence governs all before it, cues inside included.
+            if let closing = closingCue(in: sentence, document, insideQuote) {
+                found.append(closing)
+                index = max(closing.tokens.upperBound, closing.cue.upperBound)
+            }
+            while index < sentence.upperBound {
+                guard !insideQuote[index], var candidate = reported(at: index, in: sentence, document, insideQuote) else {
+                    index += 1
+                    continue
+                }
+                // "She said ... and told reporters ...": the second cue shares the subject.
+                if let previous = found.last, previous.cue.lowerBound >= sentence.lowerBound, candidate.cue.lowerBound > 0,
+                   ["and", "but"].contains(tokens[candidate.cue.lowerBound - 1].text), case .before = candidate.speakerSide {
+                    candidate.speakerSide = previous.speakerSide
+                }
+                found.append(candidate)
+                // One attribution per stretch of text: the next cue is looked for after it.
+                index = max(index + 1, candidate.tokens.upperBound, candidate.cue.upperBound)
+            }
+        }
+        return found.compactMap { balanced($0, quotes, document) }
+    }
+
+    // MARK: - Cues
+
+    private func reported(at index: Int, in sentence: Range<Int>, _ document: Document, _ insideQuote: [Bool]) -> ReportedSpeechCandidate? {
+        let tokens = document.tokens
+        let word = tokens[index].text.lowercased()
+        if word == "according", index + 1 < sentence.upperBound, tokens[index + 1].text == "to" {
+            return accordingTo(index, sentence, document)
+        }
+        guard isCue(at: index, in: sentence, tokens) else { return nil }
+        switch postposed(cue: index, sentence, document, insideQuote) {
+        case .found(let candidate): return candidate
+        case .attributesQuotation: return nil
+        case .none: return preposed(cue: index, sentence, document)
+        }
+    }
+
+    private enum Postposed {
+        case found(ReportedSpeechCandidate)
+        /// “...,” said Smith: the cue of a quotation, the quote attributor's.
+        case attributesQuotation
+    }
+
+    /// The last cue of the sentence when its content is all that comes before it.
+    private func closingCue(in sentence: Range<Int>, _ document: Document, _ insideQuote: [Bool]) -> ReportedSpeechCandidate? {
+        for index in sentence.reversed() where !insideQuote[index] && isCue(at: index, in: sentence, document.tokens) {
+            if case .found(let candidate) = postposed(cue: index, sentence, document, insideQuote) { return candidate }
+            return nil
+        }
+        return nil
+    }
+
+    private func isCue(at index: Int, in sentence: Range<Int>, _ tokens: [Token]) -> Bool {
+        let token = tokens[index]
+        guard token.isWord, !token.isCapitalized || index == sentence.lowerBound else { return false }
+        let word = token.text.lowercased()
+        guard SpeechCues.reportingVerbs.contains(word) else { return false }
+        let previous = index > sentence.lowerBound ? tokens[index - 1] : nil
+        let next = index + 1 < sentence.upperBound ? tokens[index + 1] : nil
+        if let previous, previous.kind == .possessive || SpeechCues.determiners.contains(previous.text.lowercased()) { return false }
+        // "-ing" forms report only as a participle after a comma or a form of "be".
+        if word.hasSuffix("ing") {
+            guard let previous, [",", "is", "was", "were", "are", "been", "be", "by", "while", "after"].contains(previous.text.lowercased()) else { return false }
+        }
+        if SpeechCues.nounLike.contains(word) {
+            // "she reports that", "Trump tweeted:", but not "in interviews and tweets, ...".
+            let beforeThat = next?.text == "that"
+            let afterSubject = previous.map { Lexicon.subjectPronouns.contains($0.text.lowercased()) || SpeechCues.verbModifiers.contains($0.text.lowercased()) } ?? false
+            let afterName = (previous?.isCapitalized ?? false) && next.map { [",", ":"].contains($0.text) } ?? false
+            guard beforeThat || afterSubject || afterName else { return false }
+        }
+        return true
+    }
+
+    // MARK: - Content before the cue: "The plan will fail, Smith said."
+
+    private func postposed(cue: Int, _ sentence: Range<Int>, _ document: Document, _ insideQuote: [Bool]) -> Postposed? {
+        let tokens = document.tokens
+        // ", adding that ...": a participle always opens its content.
+        guard !tokens[cue].text.hasSuffix("ing") else { return nil }
+        let inverted = cue > sentence.lowerBound && isClauseBreak(tokens[cue - 1]) && Lexicon.postposableVerbs.contains(tokens[cue].text.lowercased())
+        let subjectStart = inverted ? cue : self.subjectStart(before: cue, floor: sentence.lowerBound, tokens)
+        guard subjectStart > sentence.lowerBound, isClauseBreak(tokens[subjectStart - 1]) else { return nil }
+        let afterQuotation: Bool
+        if case .quoteMark = tokens[subjectStart - 1].kind { afterQuotation = true } else { afterQuotation = false }
+        // A quotation that opens the sentence is all that was said: a direct quote. One that
+        // closes a paraphrase ("He replied, telling her to “stop now,” Cornett wrote.") is
+        // part of the content.
+        if afterQuotation, case .quoteMark = tokens[sentence.lowerBound].kind { return .attributesQuotation }
+        guard subjectStart > sentence.lowerBound + 1 else { return nil }
+        // What follows the cue (and a speaker after it) must be nothing, or a short phrase
+        // of time or place: otherwise the cue opens its own content.
+        var after = cue + 1
+        if inverted {
+            while after < sentence.upperBound, after - cue <= 10, tokens[after].text != ",", !isSentenceEnd(tokens[after]) { after += 1 }
+        }
+        guard let tailEnd = shortTail(from: after, sentence, tokens) else { return nil }
+        let comma = subjectStart - 1
+        let first = sentence.lowerBound..<(afterQuotation ? subjectStart : comma)
+        guard wordCount(first, tokens) >= Self.minimumWords, !isOpeningPhrase(first, tokens) else { return nil }
+        var content = [first]
+        // "The plan, he said, is dead": the rest after the cue continues what was said.
+        if tailEnd < sentence.upperBound, tokens[tailEnd].text == ",", !inverted, tailEnd + 1 < sentence.upperBound {
+            let restStart = tailEnd + 1
+            let opener = tokens[restStart]
+            let rest = restStart..<contentEnd(from: restStart, sentence, tokens)
+            if opener.isWord, !opener.isCapitalized, !SpeechCues.notContentOpeners.contains(opener.text.lowercased()),
+               wordCount(rest, tokens) >= Self.minimumWords {
+                content.append(rest)
+            }
+        }
+        let speaker: ReportedSpeechCandidate.SpeakerSide = inverted ? .after(start: cue + 1, limit: after) : .before(cue: cue, floor: subjectStart)
+        return .found(ReportedSpeechCandidate(cue: cue..<(cue + 1), cueText: tokens[cue].text.lowercased(), content: content, speakerSide: speaker))
+    }
+
+    /// Where the words after a postposed cue end (a comma or the sentence end), when they
+    /// are none or a short phrase of time or place; nil when they run on as content.
+    private func shortTail(from start: Int, _ sentence: Range<Int>, _ tokens: [Token]) -> Int? {
+        guard start < sentence.upperBound, !isSentenceEnd(tokens[start]) else { return sentence.upperBound }
+        if tokens[start].text == "," { return start }
+        guard tokens[start].isWord, SpeechCues.phraseOpeners.contains(tokens[start].text.lowercased()) else { return nil }
+        var index = start
+        while index < sentence.upperBound, index - start <= 7 {
+            let text = tokens[index].text
+            if text == "," { return index }
+            if isSentenceEnd(tokens[index]) { return sentence.upperBound }
+            if text == "that" || text == ":" { return nil }
+            if case .quoteMark = tokens[index].kind { return nil }
+            index += 1
+        }
+        return index >= sentence.upperBound ? sentence.upperBound : nil
+    }
+
+    /// "On Sunday," or "In a statement,": a short opening phrase is not what was said.
+    private func isOpeningPhrase(_ range: Range<Int>, _ tokens: [Token]) -> Bool {
+        guard range.count <= 6, let first = range.first else { return false }
+        let word = tokens[first].text.lowercased()
+        return SpeechCues.phraseOpeners.contains(word)
+            || ["asked", "speaking", "however", "but", "and", "meanwhile", "still", "yet", "now", "when", "as", "earlier", "later"].contains(word)
+    }
+
+    /// The first token of the subject right before a cue: a pronoun, a name with its titles,
+    /// or a short noun phrase ("the company", "a spokesman for the ministry").
+    private func subjectStart(before cue: Int, floor: Int, _ tokens: [Token]) -> Int {
+        var index = cue
+        while index > floor, SpeechCues.verbModifiers.contains(tokens[index - 1].text.lowercased()) { index -= 1 }
+        let end = index
+        while index > floor, end - index < 10 {
+            let token = tokens[index - 1]
+            if token.text == ")", let open = (floor..<(index - 1)).last(where: { tokens[$0].text == "(" }) {
+                index = open
+                continue
+            }
+            guard token.isWord || token.kind == .possessive || token.kind == .number || token.text == "-" || token.text == "&" else { break }
+            let word = token.text.lowercased()
+            if word == "that" || SpeechCues.reportingVerbs.contains(word) { break }
+            index -= 1
+            if Lexicon.subjectPronouns.contains(word) { break }
+        }
+        return index
+    }
+
+    // MARK: - Content after the cue: "Smith said (that) the plan will fail."
+
+    private func preposed(cue: Int, _ sentence: Range<Int>, _ document: Document) -> ReportedSpeechCandidate? {
+        let tokens = document.tokens
+        let word = tokens[cue].text.lowercased()
+        var start = cue + 1
+        if let that = (start..<min(sentence.upperBound, cue + 7)).first(where: { tokens[$0].text == "that" }),
+           (start..<that).allSatisfy({ tokens[$0].text != "," }) {
+            start = that
+        } else {
+            if SpeechCues.tellingVerbs.contains(word) {
+                while start < sentence.upperBound, start - cue <= 5, tokens[start].isCapitalized || tokens[start].kind == .possessive
+                        || SpeechCues.audiences.contains(tokens[start].text.lowercased()) {
+                    start += 1
+                }
+            }
+            while start < sentence.upperBound, start - cue <= 4, SpeechCues.timeWords.contains(tokens[start].text.lowercased()) || tokens[start].text == "on" {
+                start += 1
+            }
+            if start < sentence.upperBound, tokens[start].isWord, SpeechCues.phraseOpeners.contains(tokens[start].text.lowercased()),
+               let comma = (start..<min(sentence.upperBound, start + 6)).first(where: { tokens[$0].text == "," }) {
+                start = comma + 1
+            }
+            while start < sentence.upperBound, tokens[start].text == "," || tokens[start].text == ":" { start += 1 }
+        }
+        guard start < sentence.upperBound else { return nil }
+        let content = start..<contentEnd(from: start, sentence, tokens)
+        guard wordCount(content, tokens) >= Self.minimumWords else { return nil }
+        // "Smith said:" and a quotation: the quote attributor's.
+        if case .quoteMark = tokens[start].kind, start == cue + 1 || tokens[start - 1].text == ":" { return nil }
+        let subjectFloor = sentence.lowerBound
+        let speaker: ReportedSpeechCandidate.SpeakerSide = participleSubject(cue, sentence, tokens)
+            ?? .before(cue: cue, floor: subjectFloor)
+        return ReportedSpeechCandidate(cue: cue..<(cue + 1), cueText: word, content: [content], speakerSide: speaker)
+    }
+
+    /// ", saying the plan failed": the participle's subject opens the sentence.
+    private func participleSubject(_ cue: Int, _ sentence: Range<Int>, _ tokens: [Token]) -> ReportedSpeechCandidate.SpeakerSide? {
+        guard tokens[cue].text.hasSuffix("ing"), cue > sentence.lowerBound, tokens[cue - 1].text == "," else { return nil }
+        return .after(start: sentence.lowerBound, limit: cue - 1)
+    }
+
+    /// The content runs to the sentence end, or to where another attribution starts:
+    /// ", adding ...", ", according to ...", "... and said ...".
+    private func contentEnd(from start: Int, _ sentence: Range<Int>, _ tokens: [Token]) -> Int {
+        var end = sentence.upperBound
+        var index = start
+        while index < sentence.upperBound {
+            let text = tokens[index].text.lowercased()
+            if text == "," || text == ";" || text == "and" || text == "but", index + 1 < sentence.upperBound {
+                let next = tokens[index + 1]
+                let isComma = text == "," || text == ";"
+                if isComma, SpeechCues.clauseOpeningParticiples.contains(next.text.lowercased()) {
+                    end = index
+                    break
+                }
+                // "... and told reporters ...", "..., Jones said ...", "... but he said ...":
+                // another cue, with its own subject or sharing this one.
+                let cueFollows = ((index + 1)..<min(sentence.upperBound, index + 7)).contains { Self.commonCues.contains(tokens[$0].text) }
+                let newClause = isComma || Self.commonCues.contains(next.text) || next.isCapitalized || Lexicon.subjectPronouns.contains(next.text.lowercased())
+                if cueFollows, newClause {
+                    end = index
+                    break
+                }
+            }
+            index += 1
+        }
+        while end > start, isTrailingPunctuation(tokens[end - 1]) { end -= 1 }
+        return end
+    }
+
+    // MARK: - "according to"
+
+    private func accordingTo(_ index: Int, _ sentence: Range<Int>, _ document: Document) -> ReportedSpeechCandidate? {
+        let tokens = document.tokens
+        let cue = index..<(index + 2)
+        let nameStart = index + 2
+        var nameEnd = (nameStart..<sentence.upperBound).first { tokens[$0].text == "," || isSentenceEnd(tokens[$0]) } ?? sentence.upperBound
+        // "According to the team's coach, Alireza Mehraban, ...": the name in apposition too.
+        if nameEnd + 1 < sentence.upperBound, tokens[nameEnd].text == ",", tokens[nameEnd + 1].isCapitalized,
+           let second = ((nameEnd + 1)..<min(sentence.upperBound, nameEnd + 6)).first(where: { tokens[$0].text == "," }),
+           ((nameEnd + 1)..<second).allSatisfy({ tokens[$0].isCapitalized || tokens[$0].text == "." }) {
+            nameEnd = second
+        }
+        let speaker = ReportedSpeechCandidate.SpeakerSide.after(start: nameStart, limit: nameEnd)
+        var content: Range<Int>
+        if index == sentence.lowerBound {
+            // "According to officials, the plan failed."
+            guard nameEnd < sentence.upperBound, tokens[nameEnd].text == "," else { return nil }
+            content = (nameEnd + 1)..<contentEnd(from: nameEnd + 1, sentence, tokens)
+        } else {
+            // "The plan failed, according to officials."
+            var end = index
+            while end > sentence.lowerBound, tokens[end - 1].text == "," { end -= 1 }
+            content = sentence.lowerBound..<end
+            if isOpeningPhrase(content, tokens) { return nil }
+        }
+        guard wordCount(content, tokens) >= Self.minimumWords else { return nil }
+        return ReportedSpeechCandidate(cue: cue, cueText: "according to", content: [content], speakerSide: speaker)
+    }
+
+    // MARK: - Quotation marks inside the content
+
+    /// A content that cuts a quotation in two takes all of it; one that is a quotation and
+    /// nothing more is the quote attributor's (nil).
+    private func balanced(_ candidate: ReportedSpeechCandidate, _ quotes: [QuoteCandidate], _ document: Document) -> ReportedSpeechCandidate? {
+        var candidate = candidate
+        let tokens = document.tokens
+        for (part, range) in candidate.content.enumerated() {
+            var lower = range.lowerBound, upper = range.upperBound
+            for quote in quotes {
+                let quoteEnd = (quote.closeMark ?? (quote.inner.upperBound - 1)) + 1
+                guard quote.openMark < upper, quoteEnd > lower else { continue }
+                if quote.openMark < lower, quote.openMark >= lower - 3 { lower = quote.openMark }
+                if quoteEnd > upper, quote.closeMark != nil, quoteEnd <= upper + 40 { upper = quoteEnd }
+            }
+            candidate.content[part] = lower..<upper
+        }
+        let words = candidate.content.flatMap { Array($0) }.filter { tokens[$0].isWord && tokens[$0].text != "that" }
+        let quoted = words.filter { word in quotes.contains { $0.inner.contains(word) } }
+        if !words.isEmpty, quoted.count == words.count { return nil }
+        return candidate
+    }
+
+    // MARK: - Tokens
+
+    private func isClauseBreak(_ token: Token) -> Bool {
+        switch token.kind {
+        case .quoteMark(let mark): return mark == .doubleClosing || mark == .singleClosing || mark == .doubleStraight
+        case .punctuation: return token.text == "," || token.text == "\u{2014}" || token.text == "\u{2013}" || token.text == "--"
+        default: return false
+        }
+    }
+
+    private func isSentenceEnd(_ token: Token) -> Bool {
+        token.kind == .punctuation && (token.text.hasPrefix(".") || token.text.hasPrefix("!") || token.text.hasPrefix("?") || token.text == ";")
+    }
+
+    private func isTrailingPunctuation(_ token: Token) -> Bool {
+        token.kind == .punctuation && token.text != ")" && token.text != "]"
+    }
+
+    private func wordCount(_ range: Range<Int>, _ tokens: [Token]) -> Int {
+        range.reduce(0) { $0 + (tokens[$1].isWord ? 1 : 0) }
+    }
+}
