@@ -182,7 +182,7 @@ public final class KafkaConsumer: Sendable {
     private func reportConsumeError(_ native: UnsafeMutablePointer<rd_kafka_message_t>) -> Bool {
         let code = KafkaErrorCode(native.pointee.err)
         if code == KafkaErrorCode(RD_KAFKA_RESP_ERR__PARTITION_EOF) { return false }
-        var message = String(cString: rd_kafka_message_errstr(native))
+        var message = Self.consumeErrorText(native.pointee)
         if let topic = native.pointee.rkt { message = "\(String(cString: rd_kafka_topic_name(topic))): \(message)" }
         var error = KafkaError(code: code, message: message)
         if code == .fatal {
@@ -193,6 +193,13 @@ public final class KafkaConsumer: Sendable {
         }
         callbacks.listeners.onError?(error)
         return error.isFatal
+    }
+
+    /// A consumed error carries its text in the payload (rdkafka.h: "err!=0: Error string"),
+    /// `len` bytes long: read exactly those rather than trust a terminator.
+    private static func consumeErrorText(_ native: rd_kafka_message_t) -> String {
+        guard let payload = native.payload, native.len > 0 else { return KafkaErrorCode(native.err).text }
+        return String(decoding: UnsafeRawBufferPointer(start: payload, count: native.len), as: UTF8.self)
     }
 
     private func handleRebalance(

@@ -170,8 +170,10 @@ public final class KafkaPendingDelivery: Sendable {
         if native.err == RD_KAFKA_RESP_ERR_NO_ERROR {
             outcome = .success(KafkaDeliveryReport(topic: topic, partition: native.partition, offset: native.offset))
         } else {
-            let detail = String(cString: rd_kafka_message_errstr(message))
-            outcome = .failure(KafkaError(code: KafkaErrorCode(native.err), message: "delivery to \(topic) failed: \(detail)"))
+            // Not rd_kafka_message_errstr: for a produced message that returns the payload,
+            // which has no terminator, so reading it as a C string runs past the article.
+            let code = KafkaErrorCode(native.err)
+            outcome = .failure(KafkaError(code: code, message: "delivery to \(topic) failed: \(code.text)"))
         }
         let waiters = state.withLock { state in
             state.outcome = outcome

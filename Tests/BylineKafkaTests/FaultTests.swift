@@ -63,6 +63,22 @@ struct FaultTests {
         #expect(reports.map(\.offset) == Array(0..<50), "each message stored once, in order")
     }
 
+    @Test("a failed delivery reports the error's text, not the message's bytes")
+    func failedDeliveryDescribesTheError() async throws {
+        let cluster = try DevCluster(brokers: 1)
+        try cluster.createTopic("refusing", partitions: 1)
+        cluster.injectRequestErrors(.produce, [.messageSizeTooLarge])
+        let producer = try TestKafka.producer(cluster)
+        // No NUL inside or after it: read as a C string, it would run on past its end.
+        let article = String(repeating: "ARTICLE-BODY ", count: 400)
+        let message = KafkaProducerMessage(topic: "refusing", partition: 0, key: Array("k".utf8), value: Array(article.utf8), headers: [])
+        let error = await #expect(throws: KafkaError.self) { try await producer.send(message) }
+        await producer.close()
+        #expect(error?.code == .messageSizeTooLarge)
+        #expect(error?.message.contains(KafkaErrorCode.messageSizeTooLarge.text) == true, "\(String(describing: error))")
+        #expect(error?.message.contains("ARTICLE-BODY") == false, "the payload leaked into the error: \(String(describing: error).prefix(200))")
+    }
+
     @Test("an unknown librdkafka property fails at start with librdkafka's message")
     func unknownProperty() throws {
         let kafka = KafkaConfiguration(bootstrapServers: "127.0.0.1:9", properties: ["no.such.setting": "1"])
