@@ -106,6 +106,20 @@ struct InputTests {
         #expect(validator.errors(in: bad).count >= 3)
     }
 
+    @Test("a key written twice is kept once, with its last value: the id, the output and the Kafka key agree")
+    func repeatedKeys() async throws {
+        let record = #"{"id": "first", "title": "Old", "text": "The council met on Monday.", "id": "second", "title": "New"}"#
+        let article = try await ArticleEnricher().enrich(record: Array(record.utf8))
+        // The worker keys the output record with `input.id`.
+        #expect(article.input.id == "second")
+        guard case .object(let members) = article.json() else { Issue.record("the output is not an object"); return }
+        #expect(members.map(\.0) == ["id", "text", "title", "entities", "quotes", "enrichment"])
+        #expect(article.json()["id"] == .string("second"))
+        #expect(article.json()["title"] == .string("New"))
+        #expect(try JSONValue.parse(Array(#"{"a": {"x": 1, "y": 2, "x": 3}}"#.utf8))
+            == .object([("a", .object([("x", .integer(3)), ("y", .integer(2))]))]))
+    }
+
     @Test("the JSON writer and parser round-trip escapes and unicode")
     func jsonRoundTrip() throws {
         let value = JSONValue.object([("a", .string("line\nquote\" back\\ tab\t \u{1} é 😀")), ("b", .array([.integer(-3), .number(2.5), .bool(true), .null]))])

@@ -45,7 +45,8 @@ public enum JSONValue: Sendable, Equatable {
         }
     }
 
-    /// Parses one JSON document. Throws on invalid UTF-8 or JSON.
+    /// Parses one JSON document. Throws on invalid UTF-8 or JSON. A key repeated in an
+    /// object keeps its first place and its last value.
     public static func parse(_ bytes: some Collection<UInt8>) throws -> JSONValue {
         var parser = JSONParser(bytes: Array(bytes))
         return try parser.parseDocument()
@@ -187,6 +188,8 @@ private struct JSONParser {
         try nested { parser in
             parser.position += 1
             var members: [(String, JSONValue)] = []
+            // Keyed by the bytes: JSON compares keys as written, Swift's == up to canonical equivalence.
+            var positions: [[UInt8]: Int] = [:]
             parser.skipWhitespace()
             if parser.position < parser.bytes.count, parser.bytes[parser.position] == UInt8(ascii: "}") {
                 parser.position += 1
@@ -200,7 +203,16 @@ private struct JSONParser {
                 guard parser.position < parser.bytes.count, parser.bytes[parser.position] == UInt8(ascii: ":") else { throw parser.fail("expected ':'") }
                 parser.position += 1
                 parser.skipWhitespace()
-                members.append((key, try parser.parseValue()))
+                let value = try parser.parseValue()
+                // A repeated key keeps its first place and its last value, as most parsers
+                // do: the record is written with each key once, and a reader that keeps the
+                // last value sees the same `id` as the worker and the Kafka key.
+                if let earlier = positions[Array(key.utf8)] {
+                    members[earlier].1 = value
+                } else {
+                    positions[Array(key.utf8)] = members.count
+                    members.append((key, value))
+                }
                 parser.skipWhitespace()
                 guard parser.position < parser.bytes.count else { throw parser.fail("unterminated object") }
                 if parser.bytes[parser.position] == UInt8(ascii: ",") { parser.position += 1; continue }
