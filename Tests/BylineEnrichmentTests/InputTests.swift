@@ -120,6 +120,12 @@ struct InputTests {
             == .object([("a", .object([("x", .integer(3)), ("y", .integer(2))]))]))
     }
 
+    @Test("a numeric reference to NUL, a surrogate or past U+10FFFF becomes U+FFFD, as the HTML standard says")
+    func invalidNumericReferences() {
+        let text = HTMLText.extract("<p>a&#0;b &#x0;c &#xD800;d &#56320;e &#x110000;f &#65;&#x42;</p>")
+        #expect(text == "a\u{FFFD}b \u{FFFD}c \u{FFFD}d \u{FFFD}e \u{FFFD}f AB", "\(text.unicodeScalars.map { String($0.value, radix: 16) })")
+    }
+
     @Test("the JSON writer and parser round-trip escapes and unicode")
     func jsonRoundTrip() throws {
         let value = JSONValue.object([("a", .string("line\nquote\" back\\ tab\t \u{1} é 😀")), ("b", .array([.integer(-3), .number(2.5), .bool(true), .null]))])

@@ -99,7 +99,9 @@ enum HTMLText {
         if body.hasPrefix("#") {
             let digits = body.dropFirst()
             let code = digits.first == "x" || digits.first == "X" ? UInt32(digits.dropFirst(), radix: 16) : UInt32(digits)
-            guard let code, let scalar = Unicode.Scalar(code) else { return nil }
+            guard let code else { return nil }
+            // The HTML standard replaces a reference to NUL, to a surrogate or past U+10FFFF.
+            guard code != 0, let scalar = Unicode.Scalar(code) else { return ("\u{FFFD}", length) }
             return (String(Character(scalar)), length)
         }
         guard let named = namedEntities[body] else { return nil }
