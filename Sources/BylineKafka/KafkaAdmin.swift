@@ -47,7 +47,8 @@ public final class KafkaAdmin: Sendable {
     private let callbacks: NativeCallbackTarget
 
     public init(configuration: KafkaConfiguration, listeners: KafkaClientListeners = .init()) throws(KafkaError) {
-        let conf = try makeNativeConfiguration(configuration.baseProperties.merging(configuration.properties) { _, passed in passed })
+        // An admin client is a producer handle to librdkafka.
+        let conf = try makeNativeConfiguration(configuration.baseProperties.merging(configuration.properties(for: .producer)) { _, passed in passed })
         callbacks = NativeCallbackTarget(listeners: listeners)
         callbacks.install(on: conf)
         handle = try makeClientHandle(type: RD_KAFKA_PRODUCER, conf: conf)

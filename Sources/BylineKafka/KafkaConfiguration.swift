@@ -3,7 +3,8 @@ import CRdKafka
 /// Settings shared by every client. The typed fields cover what Byline needs;
 /// `properties` passes any other librdkafka property through unchanged
 /// (`security.protocol`, `sasl.*`, `ssl.*`, `compression.type`, ...) and wins over
-/// the typed fields, so operators always have the last word.
+/// the typed fields, so operators always have the last word. Each property reaches only
+/// the clients it means something to (see `KafkaPropertyScope`).
 public struct KafkaConfiguration: Sendable {
     public var bootstrapServers: String
     public var clientID: String
@@ -21,6 +22,12 @@ public struct KafkaConfiguration: Sendable {
         self.clientID = clientID
         self.statisticsInterval = statisticsInterval
         self.properties = properties
+    }
+
+    /// The passed-through properties a client of this kind understands: librdkafka warns
+    /// at every start about a property of the other kind, and ignores it.
+    func properties(for client: KafkaPropertyScope) -> [String: String] {
+        properties.filter { KafkaPropertyScope(property: $0.key).applies(to: client) }
     }
 
     /// The properties this configuration sets, before a client's own defaults are added.
@@ -53,7 +60,7 @@ public struct KafkaProducerConfiguration: Sendable {
         result["message.timeout.ms"] = String(messageTimeout.milliseconds)
         result["linger.ms"] = String(linger.milliseconds)
         result["queue.buffering.max.messages"] = String(queueCapacity)
-        return result.merging(kafka.properties) { _, passedThrough in passedThrough }
+        return result.merging(kafka.properties(for: .producer)) { _, passedThrough in passedThrough }
     }
 }
 
@@ -84,8 +91,46 @@ public struct KafkaConsumerConfiguration: Sendable {
         result["auto.offset.reset"] = autoOffsetReset.rawValue
         result["session.timeout.ms"] = String(sessionTimeout.milliseconds)
         result["heartbeat.interval.ms"] = String(max(100, sessionTimeout.milliseconds / 4))
-        return result.merging(kafka.properties) { _, passedThrough in passedThrough }
+        return result.merging(kafka.properties(for: .consumer)) { _, passedThrough in passedThrough }
     }
+}
+
+/// Which clients a librdkafka property means something to, as librdkafka's
+/// CONFIGURATION.md marks it: C (consumer), P (producer) or * (both). Names not listed
+/// here go to both, so a property this list does not know is never lost.
+enum KafkaPropertyScope: Sendable, Equatable {
+    case consumer, producer, both
+
+    init(property name: String) {
+        if Self.consumerProperties.contains(name) || Self.consumerPrefixes.contains(where: name.hasPrefix) {
+            self = .consumer
+        } else if Self.producerProperties.contains(name) || Self.producerPrefixes.contains(where: name.hasPrefix) {
+            self = .producer
+        } else {
+            self = .both
+        }
+    }
+
+    /// True when a client of kind `client` (`.consumer` or `.producer`) understands it.
+    func applies(to client: KafkaPropertyScope) -> Bool { self == .both || self == client }
+
+    static let consumerPrefixes = ["group.", "fetch.", "queued.", "offset.store.", "auto.commit."]
+    static let consumerProperties: Set<String> = [
+        "partition.assignment.strategy", "session.timeout.ms", "heartbeat.interval.ms",
+        "coordinator.query.interval.ms", "max.poll.interval.ms", "enable.auto.commit",
+        "enable.auto.offset.store", "max.partition.fetch.bytes", "isolation.level",
+        "enable.partition.eof", "check.crcs", "auto.offset.reset", "consume.callback.max.messages",
+        "consume_cb", "rebalance_cb", "offset_commit_cb",
+    ]
+    static let producerPrefixes = ["queue.buffering.", "compression.", "batch."]
+    // retry.backoff.ms is P in librdkafka 2.0 but * from 2.3 on, so it goes to both.
+    static let producerProperties: Set<String> = [
+        "acks", "request.required.acks", "request.timeout.ms", "linger.ms", "message.timeout.ms",
+        "delivery.timeout.ms", "enable.idempotence", "enable.gapless.guarantee", "retries",
+        "message.send.max.retries", "transactional.id", "transaction.timeout.ms",
+        "sticky.partitioning.linger.ms", "delivery.report.only.error", "queuing.strategy",
+        "produce.offset.report", "partitioner", "partitioner_cb", "msg_order_cmp", "dr_cb", "dr_msg_cb",
+    ]
 }
 
 /// Builds a native configuration; every refused property fails with librdkafka's message.

@@ -40,8 +40,9 @@ public struct WorkerConfiguration: Sendable {
     /// How long the group waits for a silent member before it moves its partitions.
     public var sessionTimeout: Duration = .seconds(10)
     public var clientID = "byline"
-    /// Any librdkafka property for both clients (`security.protocol`, `sasl.*`, `ssl.*`,
-    /// `session.timeout.ms`, ...); wins over Byline's defaults.
+    /// Any librdkafka property (`security.protocol`, `sasl.*`, `ssl.*`, `session.timeout.ms`,
+    /// `linger.ms`, ...); wins over Byline's defaults. Consumer-only ones reach only the
+    /// consumer, producer-only ones only the producer, the rest both.
     public var kafkaProperties: [String: String] = [:]
     public var processing = Processing.enrich
 

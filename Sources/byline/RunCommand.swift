@@ -15,7 +15,8 @@ struct RunCommand: AsyncParsableCommand {
         Every option can also come from the environment variable named in its help; a flag \
         wins. Any librdkafka property can be set as BYLINE_KAFKA_<PROPERTY>, dots written as \
         underscores (BYLINE_KAFKA_SECURITY_PROTOCOL=SASL_SSL sets security.protocol), or with \
-        --kafka-property. Serves /metrics, /healthz and /readyz on --http-port. SIGTERM or \
+        --kafka-property; a consumer-only property reaches only the consumer, a producer-only \
+        one only the producer. Serves /metrics, /healthz and /readyz on --http-port. SIGTERM or \
         SIGINT: stop reading, finish in-flight articles within --drain-timeout, commit, leave \
         the group, exit 0.
         """
