@@ -148,13 +148,15 @@ public final class StatusServer: Service, Sendable {
     }
 
     private static func openListeningSocket(host: String, port: Int) throws -> (socket: Int32, port: Int) {
+        // Clamping would listen on another port than the one asked for.
+        guard let portNumber = UInt16(exactly: port) else { throw StatusServerError("port \(port) is not a TCP port (0 to 65535)") }
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard fd >= 0 else { throw StatusServerError("cannot create a socket: \(String(cString: strerror(errno)))") }
         var reuse: Int32 = 1
         setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &reuse, socklen_t(MemoryLayout<Int32>.size))
         var address = sockaddr_in()
         address.sin_family = sa_family_t(AF_INET)
-        address.sin_port = in_port_t(UInt16(clamping: port)).bigEndian
+        address.sin_port = in_port_t(portNumber).bigEndian
         guard inet_pton(AF_INET, host, &address.sin_addr) == 1 else {
             close(fd)
             throw StatusServerError("--http-host must be an IPv4 address, got \(host)")

@@ -85,6 +85,10 @@ struct RunCommand: AsyncParsableCommand {
         guard let brokers = settings.value(brokers, flag: "brokers") else {
             throw ValidationError("give the Kafka brokers with --brokers or BYLINE_BROKERS")
         }
+        // librdkafka takes an empty list and waits for ever, with only a notice in its log.
+        guard brokers.split(separator: ",").contains(where: { !$0.allSatisfy(\.isWhitespace) }) else {
+            throw ValidationError("--brokers is empty; give the Kafka brokers as host:port,...")
+        }
         var configuration = WorkerConfiguration(brokers: brokers)
         configuration.groupID = settings.value(group, flag: "group") ?? configuration.groupID
         configuration.inputTopic = settings.value(input, flag: "input") ?? configuration.inputTopic
@@ -100,6 +104,9 @@ struct RunCommand: AsyncParsableCommand {
         guard configuration.maxInFlight > 0 else { throw ValidationError("--max-in-flight must be at least 1") }
         guard configuration.maxInputBytes > 0 else { throw ValidationError("--max-bytes must be at least 1") }
         let port = try settings.value(httpPort, flag: "http-port") ?? Self.defaultHTTPPort
+        guard (0...65_535).contains(port) else {
+            throw ValidationError("--http-port must be a TCP port, 1 to 65535 (0 picks a free one), got \(port)")
+        }
         let host = settings.value(httpHost, flag: "http-host") ?? "0.0.0.0"
 
         let registry = PrometheusCollectorRegistry()

@@ -49,6 +49,26 @@ func runByline(_ arguments: [String], input: Data = Data(), environment: [String
     return (process.terminationStatus, String(decoding: output, as: UTF8.self), String(decoding: errorData.wait(), as: UTF8.self))
 }
 
+/// Runs `byline` and kills it if it is still running after `timeout`, for settings that must
+/// fail at start rather than run for ever: `status` is nil when it had to be killed.
+func runByline(_ arguments: [String], killAfter timeout: Duration) throws -> (status: Int32?, stderr: String) {
+    let process = Process()
+    process.executableURL = try bylineExecutable()
+    process.arguments = arguments
+    process.standardInput = FileHandle.nullDevice
+    process.standardOutput = FileHandle.nullDevice
+    let stderr = Pipe()
+    process.standardError = stderr
+    try process.run()
+    let errorData = ReadInBackground(stderr.fileHandleForReading)
+    let deadline = ContinuousClock.now + timeout
+    while process.isRunning && ContinuousClock.now < deadline { Thread.sleep(forTimeInterval: 0.05) }
+    let killed = process.isRunning
+    if killed { kill(process.processIdentifier, SIGKILL) }
+    process.waitUntilExit()
+    return (killed ? nil : process.terminationStatus, String(decoding: errorData.wait(), as: UTF8.self))
+}
+
 /// Drains a pipe on its own thread so a full pipe never blocks the child.
 final class ReadInBackground: @unchecked Sendable {
     private var data = Data()

@@ -114,4 +114,18 @@ struct RunCommandTests {
         #expect(badProperty.status != 0)
         #expect(badProperty.stderr.contains("no.such.property"), "\(badProperty.stderr)")
     }
+
+    @Test("byline run refuses at start a setting that cannot work, instead of running for ever", arguments: [
+        (["--brokers", ""], "--brokers is empty"),
+        (["--brokers", " , "], "--brokers is empty"),
+        (["--brokers", "127.0.0.1:1", "--http-port", "99999"], "--http-port must be a TCP port"),
+        (["--brokers", "127.0.0.1:1", "--http-port=-1"], "--http-port must be a TCP port"),
+    ])
+    func runRejectsSettingsThatCannotWork(arguments: [String], message: String) throws {
+        // Each fails in well under a second; before, each ran until killed.
+        let result = try runByline(["run", "--http-host", "127.0.0.1"] + arguments, killAfter: .seconds(20))
+        #expect(result.status != nil, "\(arguments) was still running after 20 s")
+        #expect(result.status != 0)
+        #expect(result.stderr.contains(message), "\(result.stderr)")
+    }
 }
