@@ -17,8 +17,8 @@ struct RunCommand: AsyncParsableCommand {
         underscores (BYLINE_KAFKA_SECURITY_PROTOCOL=SASL_SSL sets security.protocol), or with \
         --kafka-property; a consumer-only property reaches only the consumer, a producer-only \
         one only the producer. Serves /metrics, /healthz and /readyz on --http-port. SIGTERM or \
-        SIGINT: stop reading, finish in-flight articles within --drain-timeout, commit, leave \
-        the group, exit 0.
+        SIGINT, even while starting: stop reading, finish in-flight articles within \
+        --drain-timeout, commit, leave the group, exit 0.
         """
     )
 
@@ -74,6 +74,10 @@ struct RunCommand: AsyncParsableCommand {
     static let defaultHTTPPort = 8080
 
     func run() async throws {
+        // First of all: loading the model and starting the clients takes a while (seconds in
+        // a debug build), and a SIGTERM meanwhile is a graceful shutdown too, not death by
+        // the signal. ServiceGroup would install its handlers only once the group runs.
+        let termination = TerminationSignals()
         let settings = EnvironmentSettings()
         let format = try LogFormat(rawValue: settings.value(logFormat, flag: "log-format") ?? "text")
             .orThrow("--log-format must be text or json")
@@ -122,9 +126,13 @@ struct RunCommand: AsyncParsableCommand {
         // Shut down in reverse order: the worker drains first, the status server answers until then.
         let group = ServiceGroup(configuration: ServiceGroupConfiguration(
             services: [.init(service: status), .init(service: worker)],
-            gracefulShutdownSignals: [.sigterm, .sigint],
             logger: logger
         ))
+        // A request made before the group runs is kept, and honoured as soon as it starts.
+        termination.onSignal { signal in
+            logger.info("shutting down", metadata: ["signal": "\(TerminationSignals.name(of: signal))"])
+            Task { await group.triggerGracefulShutdown() }
+        }
         try await group.run()
     }
 

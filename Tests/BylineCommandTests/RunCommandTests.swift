@@ -80,6 +80,24 @@ struct RunCommandTests {
         expectNothingLost(records, in: collected, pipeline: pipeline)
     }
 
+    @Test("SIGTERM while the worker is still starting is a graceful shutdown: exit 0, not death by the signal")
+    func sigtermWhileStarting() async throws {
+        let pipeline = try DevPipeline(partitions: 2)
+        let log = Pipe()
+        let logReader = ReadInBackground(log.fileHandleForReading)
+        let process = try startRun(pipeline, port: freePort(), stderr: log)
+        // Past the process's own start (about 20 ms here), long before the worker runs
+        // (the model alone takes over a second to load in a debug build).
+        try await Task.sleep(for: .milliseconds(100))
+        process.terminate()
+        #expect(await waitForExit(process, timeout: .seconds(30)), "still running 30 s after SIGTERM")
+        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+        let logText = String(decoding: logReader.wait(), as: UTF8.self)
+        #expect(process.terminationReason == .exit, "ended by signal \(process.terminationStatus)")
+        #expect(process.terminationStatus == 0, "\(logText.suffix(2_000))")
+        #expect(logText.contains("SIGTERM"), "the shutdown names its signal: \(logText.suffix(2_000))")
+    }
+
     @Test("byline produce publishes valid lines keyed by id and reports the bad ones")
     func produceValidatesAndKeysByID() async throws {
         let cluster = try DevCluster(brokers: 1)
