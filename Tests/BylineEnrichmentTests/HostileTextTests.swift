@@ -1,5 +1,6 @@
 @testable import BylineEnrichment
 import Foundation
+import Synchronization
 import Testing
 
 /// Text built to make per-token work grow with the whole article: one record of it must
@@ -74,13 +75,24 @@ struct HostileTextTests {
         return ArticleInput(id: "long", text: Array(repeating: samples.joined(separator: "\n\n"), count: 12).joined(separator: "\n\n"))
     }()
 
-    private func timeToFinish(_ run: () async throws(ArticleError) -> EnrichedArticle) async -> (Duration, ArticleError?) {
+    /// Enriches the long article once with no limit: how long the whole work takes.
+    private func wholeTime(_ enricher: ArticleEnricher) async throws -> Duration {
+        _ = try await enricher.enrich(ArticleInput(id: "warm", text: "Maria Okonjo spoke in Lisbon."))
         let started = ContinuousClock.now
-        do throws(ArticleError) {
-            _ = try await run()
-            return (ContinuousClock.now - started, nil)
-        } catch {
-            return (ContinuousClock.now - started, error)
+        _ = try await enricher.enrich(Self.longArticle)
+        return ContinuousClock.now - started
+    }
+
+    /// Runs the enrichment in a task of its own and notes, inside it, when it returned: the
+    /// test's own task may wait for a thread while other suites run.
+    private func stoppedAt(_ run: @escaping @Sendable () async throws(ArticleError) -> EnrichedArticle) -> Task<(ContinuousClock.Instant, ArticleError?), Never> {
+        Task {
+            do throws(ArticleError) {
+                _ = try await run()
+                return (ContinuousClock.now, nil)
+            } catch {
+                return (ContinuousClock.now, error)
+            }
         }
     }
 
@@ -88,35 +100,41 @@ struct HostileTextTests {
     func deadlineStopsWork() async throws {
         #expect(Fixtures.sampleLines.count >= 20, "samples/articles.jsonl is missing")
         let enricher = ArticleEnricher()
-        _ = try await enricher.enrich(ArticleInput(id: "warm", text: "Maria Okonjo spoke in Lisbon."))
-        let (whole, noError) = await timeToFinish { () throws(ArticleError) in try await enricher.enrich(Self.longArticle) }
-        #expect(noError == nil)
-        let (stopped, error) = await timeToFinish { () throws(ArticleError) in
-            try await enricher.enrich(Self.longArticle, deadline: .after(whole / 10))
-        }
+        let whole = try await wholeTime(enricher)
+        let deadline = EnrichmentDeadline.after(whole / 10)
+        let (finished, error) = await stoppedAt { () throws(ArticleError) in try await enricher.enrich(Self.longArticle, deadline: deadline) }.value
         #expect(error?.code == .timedOut)
-        #expect(stopped < whole / 2, "stopped after \(stopped); the whole article takes \(whole)")
+        let late = finished - (deadline.instant ?? .now)
+        #expect(late < whole / 4, "stopped \(late) after the deadline; the whole article takes \(whole)")
     }
 
     @Test("cancelling the task stops enrichment inside a stage")
     func cancellationStopsWork() async throws {
         let enricher = ArticleEnricher()
-        _ = try await enricher.enrich(ArticleInput(id: "warm", text: "Maria Okonjo spoke in Lisbon."))
-        let (whole, _) = await timeToFinish { () throws(ArticleError) in try await enricher.enrich(Self.longArticle) }
-        let started = ContinuousClock.now
-        let task = Task { () async -> ArticleError? in
-            do throws(ArticleError) {
-                _ = try await enricher.enrich(Self.longArticle)
-                return nil
-            } catch {
-                return error
-            }
+        let whole = try await wholeTime(enricher)
+        let task = stoppedAt { () throws(ArticleError) in try await enricher.enrich(Self.longArticle) }
+        // Cancelled from a thread outside the task pool, so a busy pool cannot delay it.
+        let cancelled = Mutex<ContinuousClock.Instant?>(nil)
+        DispatchQueue.global().asyncAfter(deadline: .now() + (whole / 10).inSeconds) {
+            cancelled.withLock { $0 = .now }
+            task.cancel()
         }
-        try await Task.sleep(for: whole / 10)
-        task.cancel()
-        let error = await task.value
-        let stopped = ContinuousClock.now - started
+        let (finished, error) = await task.value
         #expect(error?.code == .timedOut)
-        #expect(stopped < whole / 2, "stopped after \(stopped); the whole article takes \(whole)")
+        let cancelledAt = try #require(cancelled.withLock { $0 })
+        #expect(finished - cancelledAt < whole / 4, "stopped \(finished - cancelledAt) after the cancel; the whole article takes \(whole)")
+    }
+
+    @Test("the tagger leaves the sentences after a stop untagged and asks no more")
+    func taggerStopsBetweenSentences() throws {
+        let model = try #require(NERModel.bundled)
+        let sentences = Array(repeating: ["Maria", "Okonjo", "spoke", "in", "Lisbon", "."], count: 10)
+        let asked = Mutex(0)
+        // Asked once per sentence in each of the two passes: the stop comes in the second
+        // pass, before its third sentence.
+        let tags = model.tag(document: sentences) { asked.withLock { $0 += 1; return $0 > sentences.count + 2 } }
+        #expect(tags[1].contains { $0 != .outside }, "the sentences before the stop are tagged")
+        #expect(tags[2...].allSatisfy { $0.allSatisfy { $0 == .outside } })
+        #expect(asked.withLock { $0 } == sentences.count + 3)
     }
 }

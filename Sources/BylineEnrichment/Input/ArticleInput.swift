@@ -48,11 +48,9 @@ public struct ArticleInput: Sendable {
             guard case .string(let plain) = textValue else {
                 throw ArticleError(.wrongType, "`text` must be a string, got \(textValue.typeName)")
             }
+            // Plain text as sent: a literal "<tweet>" or "a < b" is words, not markup. Only
+            // the `html` field is parsed as HTML.
             text = plain
-            if HTMLText.looksLikeMarkup(plain) {
-                text = HTMLText.extract(plain)
-                fromHTML = true
-            }
         } else if let htmlValue = value["html"], htmlValue != .null {
             guard case .string(let html) = htmlValue else {
                 throw ArticleError(.wrongType, "`html` must be a string, got \(htmlValue.typeName)")

@@ -14,25 +14,6 @@ enum HTMLText {
         "reg": "®", "trade": "™", "laquo": "«", "raquo": "»", "bull": "•", "middot": "·", "euro": "€", "pound": "£",
     ]
 
-    /// True when the text carries markup tags rather than a stray "<".
-    static func looksLikeMarkup(_ text: String) -> Bool {
-        var tags = 0
-        var index = text.utf8.startIndex
-        let bytes = text.utf8
-        while let open = bytes[index...].firstIndex(of: UInt8(ascii: "<")) {
-            let next = bytes.index(after: open)
-            guard next < bytes.endIndex else { break }
-            let byte = bytes[next]
-            let isLetter = (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z")
-            if isLetter || byte == UInt8(ascii: "/") || byte == UInt8(ascii: "!") {
-                if bytes[next...].prefix(200).contains(UInt8(ascii: ">")) { tags += 1 }
-                if tags >= 2 { return true }
-            }
-            index = next
-        }
-        return false
-    }
-
     static func extract(_ html: String) -> String {
         var output = String.UnicodeScalarView()
         let scalars = Array(html.unicodeScalars)

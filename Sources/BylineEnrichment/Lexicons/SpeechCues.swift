@@ -79,7 +79,7 @@ enum SpeechCues {
     /// Objects of a telling verb that are not names ("told reporters").
     static let audiences: Set<String> = [
         "reporters", "journalists", "him", "her", "them", "us", "me", "supporters", "lawmakers", "viewers",
-        "listeners", "voters", "the", "a", "an", "audience", "crowd", "students", "members", "police", "officials",
+        "listeners", "voters", "audience", "crowd", "students", "members", "police", "officials", "parliament",
     ]
 
     /// Lower-case words that open a clause that is not the rest of what was said

@@ -51,10 +51,15 @@ struct ReportedSpeechFinder: Sendable {
                     index += 1
                     continue
                 }
-                // "She said ... and told reporters ...": the second cue shares the subject.
-                if let previous = found.last, previous.cue.lowerBound >= sentence.lowerBound, candidate.cue.lowerBound > 0,
-                   ["and", "but"].contains(tokens[candidate.cue.lowerBound - 1].text), case .before = candidate.speakerSide {
-                    candidate.speakerSide = previous.speakerSide
+                // "She said ... and told reporters ...", "She accused them of ... and promised
+                // ...": a cue joined to the verb before it shares that verb's subject.
+                if candidate.cue.lowerBound > sentence.lowerBound, ["and", "but"].contains(tokens[candidate.cue.lowerBound - 1].text),
+                   case .before = candidate.speakerSide {
+                    if let previous = found.last, previous.cue.lowerBound >= sentence.lowerBound {
+                        candidate.speakerSide = previous.speakerSide
+                    } else {
+                        candidate.speakerSide = .after(start: sentence.lowerBound, limit: candidate.cue.lowerBound - 1)
+                    }
                 }
                 found.append(candidate)
                 // One attribution per stretch of text: the next cue is looked for after it.
@@ -97,7 +102,8 @@ struct ReportedSpeechFinder: Sendable {
 
     private func isCue(at index: Int, in sentence: Range<Int>, _ tokens: [Token]) -> Bool {
         let token = tokens[index]
-        guard token.isWord, !token.isCapitalized || index == sentence.lowerBound else { return false }
+        // Capitalised, a cue opens its sentence: "Said Ellis: “...”" is the quote attributor's.
+        guard token.isWord, !token.isCapitalized else { return false }
         let word = token.text.lowercased()
         guard SpeechCues.reportingVerbs.contains(word) else { return false }
         let previous = index > sentence.lowerBound ? tokens[index - 1] : nil
@@ -123,7 +129,13 @@ struct ReportedSpeechFinder: Sendable {
         let tokens = document.tokens
         // ", adding that ...": a participle always opens its content.
         guard !tokens[cue].text.hasSuffix("ing") else { return nil }
-        let inverted = cue > sentence.lowerBound && isClauseBreak(tokens[cue - 1]) && Lexicon.postposableVerbs.contains(tokens[cue].text.lowercased())
+        // “...,” said Smith / “...,” Smith, an analyst, told reporters: the quote attributor's.
+        if case .quoteMark(let mark) = tokens[sentence.lowerBound].kind, mark == .doubleOpening || mark == .doubleStraight || mark == .singleOpening {
+            return .attributesQuotation
+        }
+        let invertedSpeakerEnd = cue > sentence.lowerBound && isClauseBreak(tokens[cue - 1]) && Lexicon.postposableVerbs.contains(tokens[cue].text.lowercased())
+            ? invertedSpeaker(after: cue, sentence, tokens) : nil
+        let inverted = invertedSpeakerEnd != nil
         let subjectStart = inverted ? cue : self.subjectStart(before: cue, floor: sentence.lowerBound, tokens)
         guard subjectStart > sentence.lowerBound, isClauseBreak(tokens[subjectStart - 1]) else { return nil }
         let afterQuotation: Bool
@@ -135,14 +147,11 @@ struct ReportedSpeechFinder: Sendable {
         guard subjectStart > sentence.lowerBound + 1 else { return nil }
         // What follows the cue (and a speaker after it) must be nothing, or a short phrase
         // of time or place: otherwise the cue opens its own content.
-        var after = cue + 1
-        if inverted {
-            while after < sentence.upperBound, after - cue <= 10, tokens[after].text != ",", !isSentenceEnd(tokens[after]) { after += 1 }
-        }
+        let after = invertedSpeakerEnd ?? cue + 1
         guard let tailEnd = shortTail(from: after, sentence, tokens) else { return nil }
         let comma = subjectStart - 1
         let first = sentence.lowerBound..<(afterQuotation ? subjectStart : comma)
-        guard wordCount(first, tokens) >= Self.minimumWords, !isOpeningPhrase(first, tokens) else { return nil }
+        guard wordCount(first, tokens) > 0, !isOpeningPhrase(first, tokens) else { return nil }
         var content = [first]
         // "The plan, he said, is dead": the rest after the cue continues what was said.
         if tailEnd < sentence.upperBound, tokens[tailEnd].text == ",", !inverted, tailEnd + 1 < sentence.upperBound {
@@ -154,8 +163,26 @@ struct ReportedSpeechFinder: Sendable {
                 content.append(rest)
             }
         }
+        guard content.reduce(0, { $0 + wordCount($1, tokens) }) >= Self.minimumWords else { return nil }
         let speaker: ReportedSpeechCandidate.SpeakerSide = inverted ? .after(start: cue + 1, limit: after) : .before(cue: cue, floor: subjectStart)
         return .found(ReportedSpeechCandidate(cue: cue..<(cue + 1), cueText: tokens[cue].text.lowercased(), content: content, speakerSide: speaker))
+    }
+
+    /// "..., said Jane Roe, ..." / "..., said the spokesman.": where a speaker named right
+    /// after the cue ends (at a comma or the sentence end); nil when the words after the cue
+    /// are not a name or a role ("Her rival, Ortiz, said the debt had doubled").
+    private func invertedSpeaker(after cue: Int, _ sentence: Range<Int>, _ tokens: [Token]) -> Int? {
+        var index = cue + 1
+        while index < sentence.upperBound, index - cue <= 7 {
+            let token = tokens[index]
+            if token.text == "," || isSentenceEnd(token) { return index > cue + 1 ? index : nil }
+            let word = token.text.lowercased()
+            let namesSomeone = token.isCapitalized || token.kind == .possessive || Lexicon.personTitles.contains(word)
+                || Lexicon.roleNouns.contains(word) || Lexicon.subjectPronouns.contains(word) || ["the", "a", "an", "of", "for"].contains(word)
+            guard namesSomeone else { return nil }
+            index += 1
+        }
+        return index >= sentence.upperBound ? sentence.upperBound : nil
     }
 
     /// Where the words after a postposed cue end (a comma or the sentence end), when they
@@ -215,12 +242,7 @@ struct ReportedSpeechFinder: Sendable {
            (start..<that).allSatisfy({ tokens[$0].text != "," }) {
             start = that
         } else {
-            if SpeechCues.tellingVerbs.contains(word) {
-                while start < sentence.upperBound, start - cue <= 5, tokens[start].isCapitalized || tokens[start].kind == .possessive
-                        || SpeechCues.audiences.contains(tokens[start].text.lowercased()) {
-                    start += 1
-                }
-            }
+            if SpeechCues.tellingVerbs.contains(word) { start = afterTheOneTold(start, sentence, tokens) }
             while start < sentence.upperBound, start - cue <= 4, SpeechCues.timeWords.contains(tokens[start].text.lowercased()) || tokens[start].text == "on" {
                 start += 1
             }
@@ -239,6 +261,21 @@ struct ReportedSpeechFinder: Sendable {
         let speaker: ReportedSpeechCandidate.SpeakerSide = participleSubject(cue, sentence, tokens)
             ?? .before(cue: cue, floor: subjectFloor)
         return ReportedSpeechCandidate(cue: cue..<(cue + 1), cueText: word, content: [content], speakerSide: speaker)
+    }
+
+    /// "told reporters", "told him", "told the Associated Press", "told CNN's Jake Tapper":
+    /// the first token after the one told.
+    private func afterTheOneTold(_ start: Int, _ sentence: Range<Int>, _ tokens: [Token]) -> Int {
+        var index = start
+        if index < sentence.upperBound, ["the", "a", "an"].contains(tokens[index].text.lowercased()), index + 1 < sentence.upperBound,
+           tokens[index + 1].isCapitalized || SpeechCues.audiences.contains(tokens[index + 1].text.lowercased()) {
+            index += 1
+        }
+        if index < sentence.upperBound, SpeechCues.audiences.contains(tokens[index].text.lowercased()) { return index + 1 }
+        while index < sentence.upperBound, index - start <= 6, tokens[index].isCapitalized || tokens[index].kind == .possessive {
+            index += 1
+        }
+        return index
     }
 
     /// ", saying the plan failed": the participle's subject opens the sentence.

@@ -71,6 +71,11 @@ public final class NERModel: Sendable {
     /// sentence), the sentences left are tagged all O.
     public func tag(document sentences: [[String]], shouldStop: () -> Bool = { false }) -> [[NERTag]] {
         var context = features.documentContext(sentences)
+        var stopped = false
+        func stopsHere() -> Bool {
+            if !stopped { stopped = shouldStop() }
+            return stopped
+        }
         let stride = stacked.stride
         let ownSums = wordSums.values(for: context.views.map(\.word)) { place in
             var hashes: [UInt64] = []
@@ -84,7 +89,7 @@ public final class NERModel: Sendable {
         // A sentence with no capitalised word but a common opener names nobody: it is
         // tagged O without decoding (about a fifth of news sentences).
         let sums = sentences.indices.map { index -> EmissionSums? in
-            guard Self.mayNameSomething(sentences[index]), !shouldStop() else { return nil }
+            guard Self.mayNameSomething(sentences[index]), !stopsHere() else { return nil }
             var sums = stacked.sums(of: features.extract(sentences[index], sentence: index, document: context, includingWordFeatures: false))
             for (position, place) in context.sentenceWords[index].enumerated() {
                 let own = ownSums[Int(place)]
@@ -99,7 +104,7 @@ public final class NERModel: Sendable {
         guard stages.count > 1 else { return firstTags }
         features.addFirstPass(firstTags, to: &context)
         return sentences.indices.map { index in
-            guard var sentenceSums = sums[index], !shouldStop() else { return [NERTag](repeating: .outside, count: sentences[index].count) }
+            guard var sentenceSums = sums[index], !stopsHere() else { return [NERTag](repeating: .outside, count: sentences[index].count) }
             for position in sentences[index].indices {
                 if let feature = features.firstPassFeature(sentence: index, token: position, context) {
                     stacked.add(feature, at: position, to: &sentenceSums)

@@ -1,0 +1,109 @@
+@testable import BylineEnrichment
+import Foundation
+import Testing
+
+/// Speech reported in the writer's words: each attribution is one entry of `quotes`, with
+/// its kind, cue and speaker.
+@Suite("Reported speech")
+struct ReportedSpeechTests {
+    private func entry(_ article: EnrichedArticle, containing fragment: String) throws -> EnrichedArticle.Quote {
+        try #require(article.quotes.first { $0.text.contains(fragment) }, "no entry holds \(fragment)")
+    }
+
+    @Test("X said (that) ...: the content from “that” to the sentence end")
+    func saidThat() async throws {
+        let article = try await Fixtures.enrich("Mayor Gwen Adebayo said on Monday that the bridge would reopen in May.")
+        let speech = try entry(article, containing: "bridge would reopen")
+        #expect(speech.kind == "indirect")
+        #expect(speech.text == "that the bridge would reopen in May")
+        #expect(speech.cue == "said")
+        #expect(speech.speaker?.name == "Gwen Adebayo")
+        let bare = try await Fixtures.enrich("Gwen Adebayo said the bridge would reopen in May.")
+        #expect(try entry(bare, containing: "bridge").text == "the bridge would reopen in May")
+    }
+
+    @Test("content before its cue, and a cue inside its content")
+    func postposedAndSplit() async throws {
+        let article = try await Fixtures.enrich("Nadia Ferreira runs the port. The new cranes will arrive in March, Ferreira said. The delay, she said, was caused by the strike.")
+        let before = try entry(article, containing: "cranes")
+        #expect(before.text == "The new cranes will arrive in March")
+        #expect(before.speaker?.name == "Nadia Ferreira")
+        let split = try entry(article, containing: "The delay")
+        #expect(split.parts.map(\.text) == ["The delay", "was caused by the strike"])
+        #expect(split.speaker?.name == "Nadia Ferreira")
+    }
+
+    @Test("according to X, on either side; told reporters; a second cue joined to the first")
+    func otherCues() async throws {
+        let article = try await Fixtures.enrich("""
+            According to Inspector Lars Holm, the fire started in the kitchen. The roof was lost, according to Holm. \
+            Holm told reporters the family had escaped unhurt and added that the house was insured.
+            """)
+        #expect(try entry(article, containing: "fire started").text == "the fire started in the kitchen")
+        #expect(try entry(article, containing: "fire started").speaker?.name == "Lars Holm")
+        #expect(try entry(article, containing: "roof was lost").speaker?.name == "Lars Holm")
+        let told = try entry(article, containing: "escaped")
+        #expect(told.text == "the family had escaped unhurt")
+        #expect(told.cue == "told")
+        let added = try entry(article, containing: "insured")
+        #expect(added.text == "that the house was insured")
+        #expect(added.speaker?.name == "Lars Holm")
+    }
+
+    @Test("quoted words inside reported speech make it mixed and stay visible verbatim")
+    func mixedKeepsItsFragments() async throws {
+        let article = try await Fixtures.enrich("Opposition leader Sofia Marchetti said the budget was “a work of fiction” and would not pass.")
+        let speech = try entry(article, containing: "budget")
+        #expect(speech.kind == "mixed")
+        #expect(speech.fragments.map(\.text) == ["a work of fiction"])
+        #expect(speech.speaker?.name == "Sofia Marchetti")
+        // The fragment is not a second entry of its own.
+        #expect(article.quotes.filter { $0.text.contains("work of fiction") }.count == 1)
+        let text = "Opposition leader Sofia Marchetti said the budget was “a work of fiction” and would not pass."
+        let fragment = try #require(speech.fragments.first)
+        #expect(slice(text, fragment.start, fragment.end) == "a work of fiction")
+    }
+
+    @Test("beliefs and intentions are not speech; a whole quotation stays a direct quote")
+    func notReportedSpeech() async throws {
+        let beliefs = try await Fixtures.enrich("Tomas Brennan believes the market will recover. Brennan wants the council to act.")
+        #expect(beliefs.quotes.isEmpty)
+        let direct = try await Fixtures.enrich("Tomas Brennan spoke on Monday.\n\n“The market will recover by spring,” Brennan said.")
+        #expect(direct.quotes.map(\.kind) == ["direct"])
+        let colon = try await Fixtures.enrich("Tomas Brennan said: “The market will recover by spring.”")
+        #expect(colon.quotes.map(\.kind) == ["direct"])
+    }
+
+    @Test("an unnamed source stays null; an organisation speaks as itself")
+    func speakersResolved() async throws {
+        let unnamed = try await Fixtures.enrich("Officials said the bridge would close for six weeks.")
+        let speech = try entry(unnamed, containing: "bridge would close")
+        #expect(speech.speaker == nil)
+        let organisation = try await Fixtures.enrich("The Harbour Authority said the bridge would close for six weeks.")
+        #expect(try entry(organisation, containing: "bridge would close").speaker?.name == "Harbour Authority")
+    }
+
+    @Test("a quotation alone in the paragraph after reported speech belongs to its speaker")
+    func quotationAfterReportedSpeech() async throws {
+        let article = try await Fixtures.enrich("Coach Ingrid Haddad says the team is ready for the final.\n\n“We have trained for this all year and nobody is injured.”")
+        #expect(article.speakerName(of: "trained for this") == "Ingrid Haddad")
+    }
+
+    @Test("two apostrophes are a double quotation mark")
+    func doubledApostrophes() async throws {
+        let article = try await Fixtures.enrich("Rafael Castillo spoke in Madrid.\n\n''This is not reform, it is a rebrand,'' said Castillo.")
+        let quote = try #require(article.quote(containing: "not reform"))
+        #expect(quote.text == "This is not reform, it is a rebrand,")
+        #expect(quote.kind == "direct")
+        #expect(quote.speaker?.name == "Rafael Castillo")
+    }
+
+    @Test("angle brackets in `text` are words, not markup; only `html` is parsed")
+    func plainTextWithAngleBrackets() throws {
+        let text = "Mei Nakamura posted a <tweet> about the vote.\n\nShe said <b>nothing</b> else."
+        let record = JSONValue.object([("id", .string("t")), ("text", .string(text))]).serialized()
+        let input = try ArticleInput.decode(record)
+        #expect(input.text == text)
+        #expect(!input.textWasExtractedFromHTML)
+    }
+}
