@@ -20,7 +20,7 @@ echo "Dockerfile: hadolint clean"
 "$work/venv/bin/kubernetes-validate" --strict --quiet deploy/k8s/*.yaml
 echo "Kubernetes manifests: valid against the Kubernetes schemas (KEDA's custom resources are checked below)"
 
-swift build -c release --static-swift-stdlib --product byline --scratch-path .build-static
+swift build -c release --static-swift-stdlib --force-resolved-versions --product byline --scratch-path .build-static
 binary=.build-static/release/byline
 "$work/venv/bin/python" scripts/deploy/check_manifests.py "$wheel" "$binary"
 

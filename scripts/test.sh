@@ -4,6 +4,6 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-deps.sh
-swift build
+swift build --force-resolved-versions
 scripts/check-deploy.sh
 swift test

