@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # Checks deploy/ without a container engine: lints the Dockerfile (hadolint), validates the
 # Kubernetes manifests (kubernetes-validate) and the compose file (the Compose
-# specification's schema) offline, checks that they and `byline run` agree, and checks with
-# ldd that the release binary, built as the Dockerfile builds it, needs no library beyond
-# what the runtime image installs.
+# specification's schema) offline, checks that they and `byline run` agree, checks the alert
+# rules and the Grafana dashboard against the metrics the worker exports (and runs the
+# rules' unit tests where promtool is installed), and checks with ldd that the release
+# binary, built as the Dockerfile builds it, needs no library beyond what the runtime image
+# installs.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 work=.build-deploy-check
@@ -19,6 +21,7 @@ fi
 echo "Dockerfile: hadolint clean"
 "$work/venv/bin/kubernetes-validate" --strict --quiet deploy/k8s/*.yaml
 echo "Kubernetes manifests: valid against the Kubernetes schemas (KEDA's custom resources are checked below)"
+"$work/venv/bin/python" scripts/deploy/check_observability.py
 
 swift build -c release --static-swift-stdlib --force-resolved-versions --product byline --scratch-path .build-static
 binary=.build-static/release/byline
