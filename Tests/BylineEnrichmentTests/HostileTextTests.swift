@@ -14,6 +14,7 @@ struct HostileTextTests {
         ("quoted words in one sentence", { String(repeating: "\"Hi\" ", count: $0) }),
         ("a name before a cue verb, again and again", { String(repeating: "Smith said ", count: $0) }),
         ("a different person in every sentence", { units in (0..<units).map { "\(madeUpName($0)) Ovrel spoke. \(madeUpName($0)) left." }.joined(separator: " ") }),
+        ("reported speech holding quoted words, again and again", { String(repeating: "Smith said the plan was \u{201C}a bad one\u{201D} and failed. ", count: $0) }),
         ("a title recalled by every quote", { units in
             (0..<units).map { "Mr. \(madeUpName($0)) is the spokesman. \"We can do it now,\" the spokesman said." }.joined(separator: " ")
         }),

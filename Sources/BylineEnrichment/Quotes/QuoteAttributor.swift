@@ -42,9 +42,14 @@ struct QuoteAttributor: Sendable {
         var fragmentsOf = [[Int]](repeating: [], count: reported.count)
         var isFragment = [Bool](repeating: false, count: candidates.count)
         for (speech, content) in reported.enumerated() {
-            for (index, candidate) in candidates.enumerated() where content.content.contains(where: { $0.contains(candidate.openMark) }) {
-                fragmentsOf[speech].append(index)
-                isFragment[index] = true
+            let first = ReportedSpeechFinder.quotes(openingFrom: content.tokens.lowerBound, in: candidates)
+            for index in first..<candidates.count {
+                let openMark = candidates[index].openMark
+                if openMark >= content.tokens.upperBound { break }
+                if content.content.contains(where: { $0.contains(openMark) }) {
+                    fragmentsOf[speech].append(index)
+                    isFragment[index] = true
+                }
             }
         }
         var result: [AttributedQuote] = []

@@ -104,7 +104,8 @@ struct ReportedSpeechFinder: Sendable {
         let token = tokens[index]
         // Capitalised, a cue opens its sentence: "Said Ellis: “...”" is the quote attributor's.
         guard token.isWord, !token.isCapitalized else { return false }
-        let word = token.text.lowercased()
+        // Not capitalised, so a cue is written in lower case: no case folding per token.
+        let word = token.text
         guard SpeechCues.reportingVerbs.contains(word) else { return false }
         let previous = index > sentence.lowerBound ? tokens[index - 1] : nil
         let next = index + 1 < sentence.upperBound ? tokens[index + 1] : nil
@@ -352,9 +353,12 @@ struct ReportedSpeechFinder: Sendable {
         let tokens = document.tokens
         for (part, range) in candidate.content.enumerated() {
             var lower = range.lowerBound, upper = range.upperBound
-            for quote in quotes {
+            // Quotes are in text order and at most `QuoteFinder.maximumTokens` long: only
+            // those opening from that far before the content can overlap it.
+            for quote in quotes[Self.quotes(openingFrom: lower - QuoteFinder.maximumTokens - 1, in: quotes)...] {
+                if quote.openMark >= upper { break }
                 let quoteEnd = (quote.closeMark ?? (quote.inner.upperBound - 1)) + 1
-                guard quote.openMark < upper, quoteEnd > lower else { continue }
+                guard quoteEnd > lower else { continue }
                 if quote.openMark < lower, quote.openMark >= lower - 3 { lower = quote.openMark }
                 if quoteEnd > upper, quote.closeMark != nil, quoteEnd <= upper + 40 { upper = quoteEnd }
             }
@@ -364,6 +368,16 @@ struct ReportedSpeechFinder: Sendable {
         let quoted = words.filter { word in quotes.contains { $0.inner.contains(word) } }
         if !words.isEmpty, quoted.count == words.count { return nil }
         return candidate
+    }
+
+    /// The index of the first quote (in text order) opening at or after `token`.
+    static func quotes(openingFrom token: Int, in quotes: [QuoteCandidate]) -> Int {
+        var low = 0, high = quotes.count
+        while low < high {
+            let middle = (low + high) / 2
+            if quotes[middle].openMark < token { low = middle + 1 } else { high = middle }
+        }
+        return low
     }
 
     // MARK: - Tokens
