@@ -104,12 +104,49 @@ struct QuoteAttributor: Sendable {
         return result
     }
 
+    /// Whether a name stands where a subject does: after at most a short opening phrase
+    /// ("Later that month, SNC-Lavalin ...") and words of title or description ("Chinese
+    /// foreign ministry spokeswoman Hua Chunying"), not inside the clause ("Both parents
+    /// denounced Mr. Trump").
+    private func opensClause(_ phrase: SpeakerPhrase, from start: Int, _ tokens: [Token]) -> Bool {
+        var index = start
+        if let comma = (start..<min(phrase.tokens.lowerBound, start + 8)).last(where: { tokens[$0].text == "," }) { index = comma + 1 }
+        return (index..<phrase.tokens.lowerBound).allSatisfy { position in
+            let token = tokens[position]
+            let word = token.text.lowercased()
+            return token.isCapitalized || token.kind == .possessive || Lexicon.personTitles.contains(word) || Lexicon.roleNouns.contains(word)
+                || ["the", "a", "an"].contains(word)
+        }
+    }
+
+    /// "Gov. John Kasich of Ohio, a Republican who has refused to endorse Mr. Trump, said":
+    /// with an apposition or relative clause between commas before the cue, the subject is
+    /// the name before the first of those commas, not a name inside them.
+    private func appositionSubject(cue: Int, floor: Int, _ context: AttributionContext) -> SpeakerPhrase? {
+        let tokens = context.document.tokens
+        guard cue - 1 > floor, tokens[cue - 1].text == "," else { return nil }
+        var segmentStart = floor
+        for comma in floor..<(cue - 1) where tokens[comma].text == "," {
+            if let subject = context.speakerPhrase(endingBefore: comma, floor: segmentStart), subject.entity != nil { return subject }
+            segmentStart = comma + 1
+        }
+        return nil
+    }
+
     /// Reported speech with its speaker: the cue's subject, or the name after the cue.
     private func attributed(_ speech: ReportedSpeechCandidate, fragments: [QuoteCandidate], _ context: AttributionContext) -> AttributedQuote {
         let tokens = context.document.tokens
-        let phrase: SpeakerPhrase? = switch speech.speakerSide {
-        case .before(let cue, let floor): context.speakerPhrase(endingBefore: cue, floor: floor)
+        var phrase: SpeakerPhrase? = switch speech.speakerSide {
+        case .before(let cue, let floor): appositionSubject(cue: cue, floor: floor, context) ?? context.speakerPhrase(endingBefore: cue, floor: floor)
         case .after(let start, let limit): context.speakerPhrase(startingAt: start, limit: limit)
+        case .sentenceSubject(let start, let limit): context.speakerPhrase(startingAt: start, limit: limit).flatMap { opensClause($0, from: start, tokens) ? $0 : nil }
+        }
+        // "Hogan Gidley, a former director of ..., whose roots are ..., said": a name with a
+        // long apposition lies beyond the words next to the cue.
+        if phrase?.entity == nil, case .before(let cue, let floor) = speech.speakerSide,
+           let subject = context.speakerPhrase(startingAt: floor, limit: cue), subject.entity != nil,
+           subject.tokens.upperBound < cue, [",", "("].contains(tokens[subject.tokens.upperBound].text) {
+            phrase = subject
         }
         let speaker = phrase.flatMap { phrase in phrase.entity.map { (entity: $0, tokens: phrase.tokens) } }
         return AttributedQuote(

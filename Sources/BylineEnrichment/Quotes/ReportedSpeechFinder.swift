@@ -7,6 +7,9 @@ struct ReportedSpeechCandidate: Sendable {
         case before(cue: Int, floor: Int)
         /// Named after the cue ("said Smith", "according to officials").
         case after(start: Int, limit: Int)
+        /// The subject the sentence opens with, or nobody ("Both parents denounced him,
+        /// saying ...": not the name inside the clause).
+        case sentenceSubject(start: Int, limit: Int)
     }
 
     var cue: Range<Int>
@@ -58,7 +61,7 @@ struct ReportedSpeechFinder: Sendable {
                     if let previous = found.last, previous.cue.lowerBound >= sentence.lowerBound {
                         candidate.speakerSide = previous.speakerSide
                     } else {
-                        candidate.speakerSide = .after(start: sentence.lowerBound, limit: candidate.cue.lowerBound - 1)
+                        candidate.speakerSide = .sentenceSubject(start: sentence.lowerBound, limit: candidate.cue.lowerBound - 1)
                     }
                 }
                 found.append(candidate)
@@ -279,10 +282,19 @@ struct ReportedSpeechFinder: Sendable {
         return index
     }
 
-    /// ", saying the plan failed": the participle's subject opens the sentence.
+    /// ", saying the plan failed": the participle's subject is that of the cue before it
+    /// ("“...,” Trump said, adding ...", "..., said Smith, adding ..."), else the one the
+    /// sentence opens with.
     private func participleSubject(_ cue: Int, _ sentence: Range<Int>, _ tokens: [Token]) -> ReportedSpeechCandidate.SpeakerSide? {
         guard tokens[cue].text.hasSuffix("ing"), cue > sentence.lowerBound, tokens[cue - 1].text == "," else { return nil }
-        return .after(start: sentence.lowerBound, limit: cue - 1)
+        let comma = cue - 1
+        if let verb = (sentence.lowerBound..<comma).last(where: { SpeechCues.reportingVerbs.contains(tokens[$0].text) && !tokens[$0].text.hasSuffix("ing") }) {
+            if verb > sentence.lowerBound, isClauseBreak(tokens[verb - 1]), Lexicon.postposableVerbs.contains(tokens[verb].text) {
+                return .after(start: verb + 1, limit: comma)
+            }
+            return .before(cue: verb, floor: sentence.lowerBound)
+        }
+        return .sentenceSubject(start: sentence.lowerBound, limit: comma)
     }
 
     /// The content runs to the sentence end, or to where another attribution starts:
