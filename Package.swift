@@ -1,11 +1,13 @@
 // swift-tools-version: 6.0
 import PackageDescription
 
+// Linux only: librdkafka through pkg-config, Glibc, and Debian's packages.
 let package = Package(
     name: "Byline",
-    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "byline", targets: ["byline"]),
+        // The fuzz target (scripts/fuzz.sh); a plain build replays inputs through it.
+        .executable(name: "byline-fuzz", targets: ["BylineFuzz"]),
         .library(name: "BylineKafka", targets: ["BylineKafka"]),
         .library(name: "BylineEnrichment", targets: ["BylineEnrichment"]),
         .library(name: "BylineTraining", targets: ["BylineTraining"]),
@@ -32,6 +34,10 @@ let package = Package(
         .target(
             name: "BylineEnrichment",
             resources: [.copy("Resources/gazetteer.tsv"), .copy("Resources/word-clusters.tsv"), .copy("Resources/ner-model.bin")]
+        ),
+        .executableTarget(
+            name: "BylineFuzz",
+            dependencies: ["BylineEnrichment"]
         ),
         // Trains and scores the entity tagger: a development tool, not part of a worker.
         .target(

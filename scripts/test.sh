@@ -1,9 +1,15 @@
 #!/usr/bin/env bash
 # Installs what is missing, builds everything (the tests run the byline executable),
-# checks the deployment files, runs the tests.
+# checks the deployment files, runs the tests, then replays the fuzz seeds and fuzzes
+# briefly.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-deps.sh
 swift build --force-resolved-versions
 scripts/check-deploy.sh
-swift test
+# The suites that compare timings run alone, after the rest: on two cores, other suites
+# running beside them would decide their figures.
+swift test --skip-build --skip HostileTextTests
+swift test --skip-build --filter HostileTextTests
+.build/debug/byline-fuzz Tests/FuzzSeeds
+scripts/fuzz.sh "${BYLINE_FUZZ_SECONDS:-60}"

@@ -4,7 +4,8 @@ import Synchronization
 import Testing
 
 /// Text built to make per-token work grow with the whole article: one record of it must
-/// not hold a core for minutes, and a time limit must stop it.
+/// not hold a core for minutes, and a time limit must stop it. These tests compare
+/// timings, so `scripts/test.sh` runs them alone, after the other suites.
 @Suite("Hostile text: linear work and deadlines", .serialized)
 struct HostileTextTests {
     /// Texts of `units` repetitions of one hostile shape; names are made up per unit.
@@ -106,7 +107,7 @@ struct HostileTextTests {
         let (finished, error) = await stoppedAt { () throws(ArticleError) in try await enricher.enrich(Self.longArticle, deadline: deadline) }.value
         #expect(error?.code == .timedOut)
         let late = finished - (deadline.instant ?? .now)
-        #expect(late < whole / 4, "stopped \(late) after the deadline; the whole article takes \(whole)")
+        #expect(late < whole / 3, "stopped \(late) after the deadline; the whole article takes \(whole)")
     }
 
     @Test("cancelling the task stops enrichment inside a stage")
@@ -123,7 +124,7 @@ struct HostileTextTests {
         let (finished, error) = await task.value
         #expect(error?.code == .timedOut)
         let cancelledAt = try #require(cancelled.withLock { $0 })
-        #expect(finished - cancelledAt < whole / 4, "stopped \(finished - cancelledAt) after the cancel; the whole article takes \(whole)")
+        #expect(finished - cancelledAt < whole / 3, "stopped \(finished - cancelledAt) after the cancel; the whole article takes \(whole)")
     }
 
     @Test("the tagger leaves the sentences after a stop untagged and asks no more")
