@@ -6,8 +6,18 @@ public struct ArticleEnricher: Sendable {
     private let attributor = QuoteAttributor()
     public let limits: EnrichmentLimits
 
+    /// With the bundled entity model. An installation whose model is missing or corrupt
+    /// stops here with the reason: enrichment never runs on other rules than it claims.
     public init(limits: EnrichmentLimits = .default) {
-        recognizer = EntityRecognizer(gazetteer: .shared, model: NERModel.bundled)
+        guard let model = NERModel.bundled else {
+            fatalError("byline: \(NERModel.bundledError?.description ?? "the bundled entity model is unusable")")
+        }
+        self.init(model: model, limits: limits)
+    }
+
+    /// With a model of one's own (`byline ... --model PATH`).
+    public init(model: NERModel, limits: EnrichmentLimits = .default) {
+        recognizer = EntityRecognizer(gazetteer: .shared, model: model)
         self.limits = limits
     }
 

@@ -18,6 +18,8 @@ struct EnrichCommand: AsyncParsableCommand {
     @Option(help: "Largest accepted record, in bytes.")
     var maxBytes = EnrichmentLimits.default.maximumInputBytes
 
+    @OptionGroup var model: ModelOption
+
     @Option(help: "Articles enriched at once (default: the core count).")
     var concurrency = ProcessInfo.processInfo.activeProcessorCount
 
@@ -32,7 +34,7 @@ struct EnrichCommand: AsyncParsableCommand {
             }
             outputHandle = try FileHandle(forWritingTo: URL(fileURLWithPath: output))
         }
-        let enricher = ArticleEnricher(limits: EnrichmentLimits(maximumInputBytes: maxBytes))
+        let enricher = try model.enricher(limits: EnrichmentLimits(maximumInputBytes: maxBytes))
         let showProgress = isatty(STDERR_FILENO) != 0
         var reader = LineReader(handle: inputHandle)
         var lineNumber = 0

@@ -61,20 +61,13 @@ struct TagCommand: AsyncParsableCommand {
     @Option(help: "Input in CoNLL format.")
     var conll: String
 
-    @Option(help: "Model file (default: the model shipped with Byline).")
-    var model: String?
+    @OptionGroup var model: ModelOption
 
     @Option(help: "Tag the file this many more times for the speed figure, with the word caches warm as in a long-running worker.")
     var speedRounds = 0
 
     func run() async throws {
-        let tagger: NERModel
-        if let model {
-            tagger = try NERModel(contentsOf: URL(fileURLWithPath: model))
-        } else {
-            guard let bundled = NERModel.bundled else { throw ValidationError("the bundled entity model is missing; pass --model") }
-            tagger = bundled
-        }
+        let tagger = try model.load()
         let corpus = try CoNLLCorpus(contentsOf: URL(fileURLWithPath: conll))
         var score = NERScore()
         var output = ""

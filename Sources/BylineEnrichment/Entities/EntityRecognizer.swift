@@ -2,12 +2,12 @@
 /// titles and context, and merges the mentions of one entity ("Joe Biden", "Biden").
 struct EntityRecognizer: Sendable {
     let gazetteer: Gazetteer
-    /// The learned tagger proposes the spans when present; the hand rules otherwise.
-    let model: NERModel?
+    /// The learned tagger proposes the spans.
+    let model: NERModel
 
     /// Stops early, with part of the entities, once `deadline` has passed.
     func recognize(_ document: Document, deadline: EnrichmentDeadline = .none) -> [RecognizedEntity] {
-        let mentions = model.map { taggedMentions(document, $0, deadline) } ?? findMentions(document)
+        let mentions = taggedMentions(document, model, deadline)
         guard !deadline.hasPassed else { return [] }
         return merge(mentions, in: document, deadline)
     }
@@ -139,114 +139,6 @@ struct EntityRecognizer: Sendable {
         return titles
     }
 
-    // MARK: - Candidate spans
-
-    private func isNameToken(_ token: Token) -> Bool {
-        guard token.isWord, token.isCapitalized || token.isAllCaps else { return false }
-        return !Lexicon.nonNameCapitals.contains(token.text)
-    }
-
-    private func findMentions(_ document: Document) -> [EntityMention] {
-        let tokens = document.tokens
-        var mentions: [EntityMention] = []
-        var index = 0
-        while index < tokens.count {
-            guard isNameToken(tokens[index]) else { index += 1; continue }
-            var end = index + 1
-            while end < tokens.count, tokens[end].sentence == tokens[index].sentence {
-                if isNameToken(tokens[end]) { end += 1; continue }
-                // "Prince George's County", "Prime Minister's Office"
-                if tokens[end].kind == .possessive, end + 1 < tokens.count, isNameToken(tokens[end + 1]),
-                   Lexicon.organisationHeads.contains(tokens[end + 1].text) || ["County", "Island", "Bay", "Day", "Square"].contains(tokens[end + 1].text) {
-                    end += 2
-                    continue
-                }
-                if end + 1 < tokens.count, tokens[end].isWord, isNameToken(tokens[end + 1]),
-                   Lexicon.nameConnectors.contains(tokens[end].text), connectorJoins(tokens, at: end) {
-                    end += 2
-                    continue
-                }
-                break
-            }
-            mentions.append(contentsOf: mentionsIn(index..<end, document))
-            index = end
-        }
-        return mentions
-    }
-
-    /// "Bank of England" joins; "Russia and China" does not.
-    private func connectorJoins(_ tokens: [Token], at index: Int) -> Bool {
-        let previous = tokens[index - 1].text
-        switch tokens[index].text {
-        case "of", "for", "on":
-            return Lexicon.organisationStarts.contains(previous) || Lexicon.organisationHeads.contains(previous)
-                || ["Secretary", "Minister", "Republic", "Kingdom", "State", "States", "Gulf", "Sea", "Bay", "Isle",
-                    "Order", "Museum", "Duke", "Duchess", "Prince", "Princess", "Mayor", "Governor", "Sisters",
-                    "Brothers", "Friends", "Daughters", "Sons", "Children", "Federation", "Confederation",
-                    "Cape", "Strait", "Straits", "Lake", "Mount", "City", "District", "County", "Province",
-                    "Prosecutor", "Director", "Chief", "Chamber", "Hall", "Chair", "Head"].contains(previous)
-        case "&": return true
-        case "and": return false
-        case "the": return false
-        default:
-            // de, van, bin, al...: inside personal names.
-            return tokens[index].spaceBefore
-        }
-    }
-
-    /// Cleans a capitalised run into zero or more mentions: drops a sentence-initial common
-    /// word, splits off titles (keeping a place or nationality among them as its own mention).
-    private func mentionsIn(_ span: Range<Int>, _ document: Document) -> [EntityMention] {
-        let tokens = document.tokens
-        var lower = span.lowerBound
-        let upper = span.upperBound
-        var result: [EntityMention] = []
-
-        // A sentence-initial word that is common elsewhere in lower case is not a name.
-        while lower < upper, isSentenceInitial(lower, tokens), isCommonWord(tokens[lower], document), !isTitleWord(tokens[lower]),
-              // "NEW YORK (AP)": a dateline in capitals keeps its first word.
-              !(tokens[lower].isAllCaps && lower + 1 < upper && tokens[lower + 1].isAllCaps) {
-            lower += 1
-        }
-        guard lower < upper else { return [] }
-
-        // Titles before a name: strip through the rightmost title word that has a name after it.
-        var titles: [String] = []
-        let endsAsOrganisation = Lexicon.organisationHeads.contains(tokens[upper - 1].text)
-        let hasPossessive = (lower..<upper).contains { tokens[$0].kind == .possessive }
-        if !endsAsOrganisation && !hasPossessive {
-            var cut: Int?
-            for position in lower..<(upper - 1) where isTitleWord(tokens[position]) {
-                let next = tokens[position + 1]
-                if !isTitleWord(next) && next.isWord && next.text != "of" { cut = position }
-            }
-            if let cut {
-                for position in lower...cut {
-                    let word = tokens[position].text
-                    if let type = gazetteerType(word), type == .gpe || type == .norp {
-                        result.append(makeMention(position..<(position + 1), document, type: type, strength: 3))
-                    } else if word != "of" {
-                        titles.append(word.lowercased())
-                    }
-                }
-                lower = cut + 1
-            }
-        }
-        // Lowercase titles right before the span ("spokesman John Kirby", "police chief Ann Lee").
-        var before = lower - 1
-        while before >= 0, tokens[before].isWord, !tokens[before].isCapitalized, Lexicon.personTitles.contains(tokens[before].text) {
-            titles.insert(tokens[before].text, at: 0)
-            before -= 1
-        }
-        // A title with no name ("the Prime Minister") is not an entity.
-        if (lower..<upper).allSatisfy({ isTitleWord(tokens[$0]) || tokens[$0].text == "of" }) { return result }
-        var mention = makeMention(lower..<upper, document, type: nil, strength: 0)
-        mention.titles = titles
-        classify(&mention, document)
-        result.append(mention)
-        return result
-    }
-
     private func isTitleWord(_ token: Token) -> Bool {
         let lower = token.text.lowercased()
         return Lexicon.personTitles.contains(lower) || gazetteer.titles.contains(lower.hasSuffix(".") ? String(lower.dropLast()) : lower) && token.text.count > 2
@@ -264,12 +156,6 @@ struct EntityRecognizer: Sendable {
         return true
     }
 
-    private func isCommonWord(_ token: Token, _ document: Document) -> Bool {
-        if Lexicon.sentenceStarters.contains(token.text) { return true }
-        if gazetteerType(token.text) != nil || gazetteer.givenNames[token.text] != nil { return false }
-        return isCommon(token.text, document)
-    }
-
     private func makeMention(_ range: Range<Int>, _ document: Document, type: EntityType?, strength: Int) -> EntityMention {
         let start = document.tokens[range.lowerBound].start
         let end = document.tokens[range.upperBound - 1].end
@@ -283,91 +169,9 @@ struct EntityRecognizer: Sendable {
 
     // MARK: - Typing
 
-    private func classify(_ mention: inout EntityMention, _ document: Document) {
-        let tokens = document.tokens
-        let words = mention.tokens.map { tokens[$0].text }
-        let name = mention.text
-        let first = words[0], last = words[words.count - 1]
-
-        // Datelines write places in capitals ("OTTAWA", "NEW YORK"); acronyms stay as written.
-        var lookupName = name
-        if tokens[mention.tokens.lowerBound].isAllCaps && words.allSatisfy({ $0 == $0.uppercased() }) {
-            let titleCased = words.map { $0.prefix(1) + $0.dropFirst().lowercased() }.joined(separator: " ")
-            if words.count > 1 || name.count > 4 && gazetteerType(titleCased) != nil { lookupName = titleCased }
-        }
-        if let type = gazetteerType(lookupName) {
-            mention.type = type
-            // A lone city name is often a surname ("Howard", "Clinton"): weaker than a country.
-            let isLoneCity = words.count == 1 && type == .gpe && !gazetteer.countries.contains(lookupName) && !gazetteer.provinces.contains(lookupName)
-            mention.strength = isLoneCity ? 2 : 3
-        } else if words.count > 1 && (Lexicon.organisationHeads.contains(last) || Lexicon.organisationStarts.contains(first) && words.contains("of")) {
-            mention.type = .org
-            mention.strength = 3
-        } else if words.count > 1 && ["County", "Province", "District", "Township", "Borough", "Parish", "Oblast", "Prefecture"].contains(last) {
-            mention.type = .gpe
-            mention.strength = 3
-        } else if words.count > 1 && Lexicon.facilityHeads.contains(last) {
-            mention.type = .fac
-            mention.strength = 3
-        } else if Lexicon.institutionWords.contains(name) {
-            mention.type = .org
-            mention.strength = 3
-        } else if !mention.titles.isEmpty && words.count <= 4 {
-            mention.type = .person
-            mention.strength = 2
-        } else if words.count == 1 && tokens[mention.tokens.lowerBound].isAllCaps && name.count <= 6 {
-            mention.type = .org
-            mention.strength = 2
-        } else if words.count >= 2 && words.count <= 4, gazetteer.givenNames[first] != nil, words.allSatisfy({ !Lexicon.organisationHeads.contains($0) }) {
-            mention.type = .person
-            mention.strength = 2
-        } else if words.count >= 2, let type = gazetteerType(first), type != .norp, words.count == 2, gazetteer.placeType(of: last) == nil {
-            // "Campbell Soup"? no: "Moscow Metro": a place-led name is an organisation.
-            mention.type = .org
-            mention.strength = 1
-        } else if (words.count == 2 || words.count == 3) && looksLikePersonalName(words)
-                    && !words.contains(where: { isCommon($0, document) }) {
-            mention.type = .person
-            mention.strength = 1
-        } else if words.count >= 2 {
-            mention.type = .org
-            mention.strength = 1
-        } else if let context = contextType(mention, document) {
-            mention.type = context
-            mention.strength = 1
-        }
-    }
-
-    private func looksLikePersonalName(_ words: [String]) -> Bool {
-        words.allSatisfy { word in
-            guard let first = word.unicodeScalars.first, first.isUppercaseLetter else { return false }
-            return !word.contains(where: \.isNumber) && (isInitial(word) || !(word.count > 1 && word == word.uppercased()))
-        }
-    }
-
     private func isCommon(_ word: String, _ document: Document) -> Bool {
         let lower = word.lowercased()
         return gazetteer.commonWords.contains(lower) || document.isWrittenInLowercase(lower)
-    }
-
-    /// "J." or "J.J.": initials of a personal name.
-    private func isInitial(_ word: String) -> Bool {
-        word.hasSuffix(".") && word.split(separator: ".").allSatisfy { $0.count == 1 }
-    }
-
-    /// A single unknown word: a place after a locative preposition, a person before a
-    /// speech verb.
-    private func contextType(_ mention: EntityMention, _ document: Document) -> EntityType? {
-        let tokens = document.tokens
-        let before = mention.tokens.lowerBound - 1
-        if before >= 0, ["in", "at", "from", "near", "outside", "across", "to", "into"].contains(tokens[before].text) {
-            return .gpe
-        }
-        let after = mention.tokens.upperBound
-        if after < tokens.count, Lexicon.speechVerbs.contains(tokens[after].text) {
-            return isCommon(mention.text, document) ? .org : .person
-        }
-        return nil
     }
 
     // MARK: - Merging mentions into entities

@@ -50,20 +50,20 @@ public final class NERModel: Sendable {
 
     public var featureCount: Int { rows.count }
 
-    /// The model shipped with Byline (trained on CoNLL-2003 English, see the README).
-    /// Nil, with a warning on standard error, when the file is missing or unusable: the
-    /// enrichment then falls back to its hand rules rather than stopping.
-    public static let bundled: NERModel? = {
-        do throws(NERModelError) {
-            guard let url = Bundle.module.url(forResource: "ner-model", withExtension: "bin") else {
-                throw NERModelError(message: "ner-model.bin is missing from the installation")
-            }
-            return try NERModel(contentsOf: url)
-        } catch {
-            FileHandle.standardError.write(Data("byline: warning: \(error); entities fall back to hand rules\n".utf8))
-            return nil
+    /// The model shipped with Byline (trained on CoNLL-2003 English, see MODEL_CARD.md).
+    public static func loadBundled() throws(NERModelError) -> NERModel {
+        guard let url = Bundle.module.url(forResource: "ner-model", withExtension: "bin") else {
+            throw NERModelError(message: "ner-model.bin is missing from the installation (the resource bundle beside the binary)")
         }
-    }()
+        return try NERModel(contentsOf: url)
+    }
+
+    /// The bundled model, loaded once: nil, with the reason in `bundledError`, when the
+    /// installation's file is missing or unusable. Nothing falls back to other rules.
+    public static let bundled: NERModel? = try? loadBundled()
+    public static var bundledError: NERModelError? {
+        do throws(NERModelError) { _ = try loadBundled(); return nil } catch { return error }
+    }
 
     /// Tags every sentence of one document (document-level features look across them).
     /// The first pass and this model share the token features; this one adds the first
