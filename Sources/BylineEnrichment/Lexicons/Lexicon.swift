@@ -60,7 +60,8 @@ enum Lexicon {
         "describing", "adding", "telling", "explaining", "warning", "noting", "arguing", "insisting",
         "claiming", "calling", "asking", "stating", "writing", "announcing", "declaring", "urging",
         "stressing", "suggesting", "promising", "vowing", "demanding", "acknowledging", "admitting",
-        "recalling", "replying", "responding", "pointing", "according",
+        "recalling", "replying", "responding", "pointing", "according", "gushed", "gushes", "fumed", "fumes",
+        "interjected", "exclaimed", "exclaims", "retorted", "remembered", "snapped", "asserted", "asserts",
     ]
     /// Speech verbs that follow their speaker in a postposed cue ("..., said X").
     static let postposableVerbs: Set<String> = [
@@ -70,6 +71,7 @@ enum Lexicon {
         "declared", "stated", "tweeted", "quipped", "joked", "conceded", "acknowledged", "admitted", "cautioned",
         "countered", "observed", "stressed", "concluded", "commented", "testified", "shouted", "whispered",
         "complained", "lamented", "mused", "boasted", "reiterated", "emphasized", "emphasised", "announced",
+        "gushed", "fumed", "interjected", "exclaimed", "retorted", "remembered", "snapped", "asserted",
     ]
 
     static let malePronouns: Set<String> = ["he", "him", "his", "himself"]

@@ -204,6 +204,7 @@ struct QuoteAttributor: Sendable {
                 }
             }
         }
+        if let close = candidate.closeMark, let signature = signatureLine(after: close, context) { return signature }
         // Before the quote: X said: “...” / X told reporters “...” / X called it “...”
         let headSentence = document.sentenceRange(of: candidate.openMark)
         let head = headSentence.lowerBound..<candidate.openMark
@@ -275,6 +276,20 @@ struct QuoteAttributor: Sendable {
         guard start < sentence.upperBound, let (entity, mention) = context.mention(at: start),
               context.entities[entity].type == .person || allowingOrganisations && context.entities[entity].type == .org else { return nil }
         return SpeakerPhrase(tokens: mention, entity: entity, confidence: 0.55)
+    }
+
+    /// A quote that ends its paragraph, signed on a line of its own: “...” / “- Bernie
+    /// Sanders.” (as fact checks and reader letters print them).
+    private func signatureLine(after close: Int, _ context: AttributionContext) -> Attribution? {
+        let tokens = context.document.tokens
+        var dash = close + 1
+        while dash < tokens.count, tokens[dash].paragraph == tokens[close].paragraph, tokens[dash].kind == .punctuation { dash += 1 }
+        guard dash + 1 < tokens.count, tokens[dash].paragraph == tokens[close].paragraph + 1, Self.signatureDashes.contains(tokens[dash].text),
+              let (entity, range) = context.mention(at: dash + 1) else { return nil }
+        var end = range.upperBound
+        while end < tokens.count, tokens[end].paragraph == tokens[dash].paragraph, [".", ","].contains(tokens[end].text) { end += 1 }
+        guard end == tokens.count || tokens[end].paragraph != tokens[dash].paragraph else { return nil }
+        return Attribution(cue: nil, speaker: SpeakerPhrase(tokens: range, entity: entity, confidence: 0.85), signed: true)
     }
 
     /// Dashes that introduce a signature after a quote: horizontal bar, em, en, hyphens.
