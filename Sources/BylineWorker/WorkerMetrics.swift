@@ -15,7 +15,7 @@ final class WorkerMetrics: Sendable {
     let staleSkipped: Counter
     let enrichmentDuration: Timer
     let inFlight: Gauge
-    private let deadLetterCounters = Mutex<[String: Counter]>([:])
+    private let deadLetterCounters = Mutex<[DeadLetterReason: Counter]>([:])
     private let lagGauges = Mutex<[KafkaTopicPartition: Gauge]>([:])
 
     init(factory: any MetricsFactory) {
@@ -32,10 +32,10 @@ final class WorkerMetrics: Sendable {
     }
 
     /// Articles sent to the dead-letter topic, by reason (the error code).
-    func deadLettered(reason: String) -> Counter {
+    func deadLettered(reason: DeadLetterReason) -> Counter {
         deadLetterCounters.withLock { counters in
             if let counter = counters[reason] { return counter }
-            let counter = Counter(label: "byline_articles_dead_lettered_total", dimensions: [("reason", reason)], factory: factory)
+            let counter = Counter(label: "byline_articles_dead_lettered_total", dimensions: [("reason", reason.rawValue)], factory: factory)
             counters[reason] = counter
             return counter
         }

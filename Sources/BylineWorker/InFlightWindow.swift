@@ -1,0 +1,104 @@
+import Logging
+
+/// Runs one child task per message, holding at most `maxArticles` of them and
+/// `maxBytes` of their input at once (one always fits); while full it stops reading, so
+/// whatever feeds the messages is held back. At the end it drains: the work in flight
+/// gets `drainTimeout` to finish, then the rest is cancelled.
+struct InFlightWindow: Sendable {
+    /// The work for one admitted message, and the input bytes it holds while in flight.
+    struct Job: Sendable {
+        var size: Int
+        var work: @Sendable () async -> Void
+    }
+
+    enum Ending: CustomStringConvertible {
+        /// The messages ended (graceful shutdown stops them); the work in flight was drained.
+        case finished
+        /// The task was cancelled: the work in flight was cancelled with it.
+        case cancelled
+        /// The messages failed: the work in flight was cancelled.
+        case failed(any Error)
+
+        var description: String {
+            switch self {
+            case .finished: "shutdown"
+            case .cancelled: "cancelled"
+            case .failed(let error): "failed: \(error)"
+            }
+        }
+    }
+
+    var maxArticles: Int
+    var maxBytes: Int
+    var drainTimeout: Duration
+    var logger: Logger
+
+    private enum ChildOutcome: Sendable { case job(size: Int), drainDeadline }
+
+    /// Articles and input bytes in flight, as the reading loop counts them.
+    private struct Occupancy {
+        var articles = 0
+        var bytes = 0
+        mutating func add(_ size: Int) { articles += 1; bytes += size }
+        mutating func remove(_ outcome: ChildOutcome) {
+            if case .job(let size) = outcome { articles -= 1; bytes -= size }
+        }
+    }
+
+    /// Reads `messages` to their end, starting the job `admit` gives for each (nil skips it).
+    func run<Messages: AsyncSequence>(_ messages: Messages, admit: (Messages.Element) -> Job?) async -> Ending {
+        await withTaskGroup(of: ChildOutcome.self) { jobs in
+            var occupancy = Occupancy()
+            var ending = Ending.finished
+            do {
+                for try await message in messages {
+                    guard let job = admit(message) else { continue }
+                    while isFull(occupancy, adding: job.size), let done = await jobs.next() {
+                        occupancy.remove(done)
+                    }
+                    occupancy.add(job.size)
+                    jobs.addTask {
+                        await job.work()
+                        return .job(size: job.size)
+                    }
+                }
+            } catch is CancellationError {
+                ending = .cancelled
+            } catch {
+                ending = .failed(error)
+            }
+            if Task.isCancelled { ending = .cancelled }
+            if case .finished = ending {
+                await drain(&jobs, inFlight: occupancy.articles)
+            }
+            jobs.cancelAll()
+            return ending
+        }
+    }
+
+    private func isFull(_ occupancy: Occupancy, adding size: Int) -> Bool {
+        occupancy.articles >= maxArticles || (occupancy.articles > 0 && occupancy.bytes + size > maxBytes)
+    }
+
+    /// Waits for the jobs in flight up to the drain timeout, then cancels the rest: for the
+    /// worker, abandoned articles stay uncommitted and the group reads them again.
+    private func drain(_ jobs: inout TaskGroup<ChildOutcome>, inFlight: Int) async {
+        var remaining = inFlight
+        guard remaining > 0 else { return }
+        logger.info("draining in-flight articles", metadata: ["in_flight": "\(remaining)"])
+        let timeout = drainTimeout
+        jobs.addTask {
+            try? await Task.sleep(for: timeout)
+            return .drainDeadline
+        }
+        while remaining > 0, let outcome = await jobs.next() {
+            switch outcome {
+            case .job:
+                remaining -= 1
+            case .drainDeadline:
+                logger.warning("drain timeout reached: abandoning unfinished articles uncommitted; the group will read them again", metadata: ["unfinished": "\(remaining)"])
+                jobs.cancelAll()
+            }
+        }
+    }
+}

@@ -1,0 +1,79 @@
+import BylineKafka
+import Logging
+import Synchronization
+
+/// Where finished offsets are committed: the consumer, or a fake in tests.
+protocol OffsetCommitting: Sendable {
+    /// Commits offsets (each the next offset to read) and waits for the broker.
+    func commit(_ offsets: [KafkaTopicPartitionOffset]) async throws(KafkaError)
+    /// Commits on the calling thread: for a revocation, served on the consumer's polling thread.
+    func commitNow(_ offsets: [KafkaTopicPartitionOffset]) throws(KafkaError)
+}
+
+extension KafkaConsumer: OffsetCommitting {}
+
+/// Tracks which input offsets are finished (`OffsetTracker`) and commits them: every
+/// `commitInterval`, at shutdown, and when partitions are revoked. Only finished work is
+/// committed; what is unfinished when a partition goes is read again by its next owner.
+final class OffsetCommitter: Sendable {
+    private let tracker = Mutex(OffsetTracker())
+    private let metrics: WorkerMetrics
+    private let logger: Logger
+
+    init(metrics: WorkerMetrics, logger: Logger) {
+        self.metrics = metrics
+        self.logger = logger
+    }
+
+    /// The input partitions owned now.
+    var ownedPartitions: [KafkaTopicPartition] { tracker.withLock { $0.ownedPartitions } }
+
+    /// A ticket for the message's offset; nil when it must be skipped (see `OffsetTracker.begin`).
+    func begin(_ message: KafkaMessage) -> OffsetTracker.Ticket? { tracker.withLock { $0.begin(message) } }
+
+    func isOwned(_ ticket: OffsetTracker.Ticket) -> Bool { tracker.withLock { $0.isOwned(ticket) } }
+
+    /// The ticket's output is acknowledged: its offset may be committed once all before it are.
+    func finish(_ ticket: OffsetTracker.Ticket) { tracker.withLock { $0.finish(ticket) } }
+
+    /// Commits what finished since the last commit. A refusal (during a rebalance, or with
+    /// the coordinator away) is counted and left to the next round.
+    func commitFinished(to target: some OffsetCommitting) async {
+        let offsets = tracker.withLock { $0.offsetsToCommit }
+        guard !offsets.isEmpty else { return }
+        do {
+            try await target.commit(offsets)
+            tracker.withLock { $0.markCommitted(offsets) }
+        } catch {
+            metrics.commitFailures.increment()
+            logger.debug("commit failed; will retry", metadata: ["error": "\(error)"])
+        }
+    }
+
+    /// Commits finished work every `interval` until the task is cancelled.
+    func commitPeriodically(to target: some OffsetCommitting, every interval: Duration) async {
+        while !Task.isCancelled {
+            try? await Task.sleep(for: interval)
+            await commitFinished(to: target)
+        }
+    }
+
+    /// On the consumer's polling thread: an assignment starts fresh ownerships; a revocation
+    /// commits the revoked partitions' finished work while this member still owns them,
+    /// unless they were lost (already given to another member, which would refuse it).
+    func rebalanced(_ event: KafkaRebalanceEvent, target: some OffsetCommitting) {
+        switch event {
+        case .assigned(let partitions, let epoch):
+            tracker.withLock { $0.assign(partitions, epoch: epoch) }
+        case .revoked(let partitions, let lost):
+            let finished = tracker.withLock { $0.revoke(partitions) }
+            guard !lost, !finished.isEmpty else { return }
+            do {
+                try target.commitNow(finished)
+            } catch {
+                metrics.commitFailures.increment()
+                logger.notice("commit on revocation failed; the new owner repeats that work", metadata: ["error": "\(error)"])
+            }
+        }
+    }
+}

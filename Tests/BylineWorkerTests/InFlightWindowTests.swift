@@ -1,0 +1,96 @@
+@testable import BylineWorker
+import Synchronization
+import Testing
+
+@Suite struct InFlightWindowTests {
+    func window(maxArticles: Int = 4, maxBytes: Int = 1_000, drainTimeout: Duration = .seconds(5)) -> InFlightWindow {
+        InFlightWindow(maxArticles: maxArticles, maxBytes: maxBytes, drainTimeout: drainTimeout, logger: quietLogger)
+    }
+
+    /// Counts jobs running at once, and the most seen.
+    final class Concurrency: Sendable {
+        private let state = Mutex((now: 0, most: 0, done: 0))
+        func enter() { state.withLock { $0.now += 1; $0.most = max($0.most, $0.now) } }
+        func leave() { state.withLock { $0.now -= 1; $0.done += 1 } }
+        var most: Int { state.withLock { $0.most } }
+        var done: Int { state.withLock { $0.done } }
+    }
+
+    @Test func holdsNoMoreArticlesThanItsBoundAndRunsThemAll() async {
+        let concurrency = Concurrency()
+        let ending = await window(maxArticles: 4).run((0..<40).asStream) { _ in
+            InFlightWindow.Job(size: 1) {
+                concurrency.enter()
+                try? await Task.sleep(for: .milliseconds(5))
+                concurrency.leave()
+            }
+        }
+        guard case .finished = ending else { Issue.record("\(ending)"); return }
+        #expect(concurrency.most <= 4 && concurrency.most >= 2)
+        #expect(concurrency.done == 40)
+    }
+
+    @Test func holdsNoMoreBytesThanItsBoundButAlwaysOneArticle() async {
+        let concurrency = Concurrency()
+        _ = await window(maxArticles: 100, maxBytes: 250).run([100, 100, 100, 100, 5_000, 100].asStream) { size in
+            InFlightWindow.Job(size: size) {
+                concurrency.enter()
+                try? await Task.sleep(for: .milliseconds(5))
+                concurrency.leave()
+            }
+        }
+        #expect(concurrency.most == 2, "two of 100 bytes fit in 250")
+        #expect(concurrency.done == 6, "the article over the bound ran alone")
+    }
+
+    @Test func skipsWhatItIsNotToAdmit() async {
+        let concurrency = Concurrency()
+        _ = await window().run((0..<10).asStream) { number in
+            number.isMultiple(of: 2) ? InFlightWindow.Job(size: 1) { concurrency.enter(); concurrency.leave() } : nil
+        }
+        #expect(concurrency.done == 5)
+    }
+
+    @Test func theDrainCancelsWhatIsUnfinishedAtItsTimeout() async {
+        let finished = Atomic(0)
+        let (ending, took) = await measure {
+            await window(drainTimeout: .milliseconds(200)).run([10, 5_000].asStream) { milliseconds in
+                InFlightWindow.Job(size: 1) {
+                    try? await Task.sleep(for: .milliseconds(milliseconds))
+                    if !Task.isCancelled { finished.add(1, ordering: .relaxed) }
+                }
+            }
+        }
+        guard case .finished = ending else { Issue.record("\(ending)"); return }
+        let finishedCount = finished.load(ordering: .relaxed)
+        #expect(finishedCount == 1, "the short job finished; the long one was cancelled")
+        #expect(took < .seconds(3), "took \(took)")
+    }
+
+    @Test func failingMessagesCancelTheWorkInFlight() async {
+        struct Broken: Error {}
+        let messages = AsyncThrowingStream<Int, any Error> { continuation in
+            continuation.yield(1)
+            Task {
+                try? await Task.sleep(for: .milliseconds(50))
+                continuation.finish(throwing: Broken())
+            }
+        }
+        let (ending, took) = await measure {
+            await window().run(messages) { _ in InFlightWindow.Job(size: 1) { try? await Task.sleep(for: .seconds(30)) } }
+        }
+        guard case .failed(let error) = ending else { Issue.record("\(ending)"); return }
+        #expect(error is Broken)
+        #expect(took < .seconds(5), "took \(took)")
+    }
+}
+
+extension Sequence where Self: Sendable, Element: Sendable {
+    /// The elements as an asynchronous sequence.
+    var asStream: AsyncStream<Element> {
+        AsyncStream { continuation in
+            for element in self { continuation.yield(element) }
+            continuation.finish()
+        }
+    }
+}
