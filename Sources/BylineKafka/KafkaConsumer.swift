@@ -33,6 +33,7 @@ public final class KafkaConsumer: Sendable {
     /// destroyed under a call.
     private let handleIsLive = Mutex(true)
     private let pollingStopped = OneShotEvent()
+    private let closeTimeout = Mutex(Duration.seconds(30))
 
     /// - Parameter onRebalance: called on the polling thread, before a revocation takes
     ///   effect and after an assignment did. Keep it short; it may call `commitNow`.
@@ -60,13 +61,13 @@ public final class KafkaConsumer: Sendable {
         owner.value = self
         startDedicatedThread(name: "byline-kafka-consumer") { [self] in
             pollUntilClosed()
-            // Serves the final revocation on this thread, then leaves the group.
-            rd_kafka_consumer_close(handle)
+            leaveGroup(within: closeTimeout.withLock { $0 })
             owner.value = nil
             inbox.finish()
             handleIsLive.withLock { live in
                 live = false
-                rd_kafka_destroy(handle)
+                // Left above, or given up on: destroying must not try again without a deadline.
+                rd_kafka_destroy_flags(handle, RD_KAFKA_DESTROY_F_NO_CONSUMER_CLOSE)
             }
             pollingStopped.signal()
         }
@@ -89,21 +90,52 @@ public final class KafkaConsumer: Sendable {
     /// The partitions this member owns now.
     public var assignment: [KafkaTopicPartition] { assigned.withLock { $0.sorted() } }
 
-    /// Commits offsets (each the next offset to read) and waits for the broker.
-    public func commit(_ offsets: [KafkaTopicPartitionOffset]) async throws(KafkaError) {
-        try await runBlocking { [self] () throws(KafkaError) in try commitNow(offsets) }
+    /// Commits offsets (each the next offset to read) and waits for the broker, at most
+    /// `timeout` and no longer than the calling task stays uncancelled. Past either it throws
+    /// `timedOut` and the commit's fate is unknown: the group may read that work again, which
+    /// at-least-once delivery allows, while waiting for a coordinator that never answers does not.
+    public func commit(_ offsets: [KafkaTopicPartitionOffset], timeout: Duration = .seconds(10)) async throws(KafkaError) {
+        let abandoned = AbandonSignal()
+        let result = await withTaskCancellationHandler {
+            do throws(KafkaError) {
+                try await runBlocking { [self] () throws(KafkaError) in try commitNow(offsets, timeout: timeout, abandoned: abandoned) }
+                return Result<Void, KafkaError>.success(())
+            } catch {
+                return .failure(error)
+            }
+        } onCancel: {
+            abandoned.set()
+        }
+        try result.get()
     }
 
-    /// Commits on the calling thread. For `onRebalance`, which runs on the polling thread;
-    /// elsewhere prefer `commit`, which does not block a task's thread.
-    public func commitNow(_ offsets: [KafkaTopicPartitionOffset]) throws(KafkaError) {
+    /// Commits on the calling thread, waiting at most `timeout`. For `onRebalance`, which
+    /// runs on the polling thread; elsewhere prefer `commit`, which does not block a task's thread.
+    public func commitNow(_ offsets: [KafkaTopicPartitionOffset], timeout: Duration = .seconds(10)) throws(KafkaError) {
+        try commitNow(offsets, timeout: timeout, abandoned: nil)
+    }
+
+    private func commitNow(_ offsets: [KafkaTopicPartitionOffset], timeout: Duration, abandoned: AbandonSignal?) throws(KafkaError) {
         guard !offsets.isEmpty else { return }
         let list = TopicPartitionList.make(offsets)
         defer { rd_kafka_topic_partition_list_destroy(list) }
         try withLiveHandle { handle throws(KafkaError) in
-            try throwIfError(rd_kafka_commit(handle, list, 0), "commit")
+            // rd_kafka_commit waits for ever for a coordinator; its asynchronous form posts the
+            // result on a queue of ours, which we stop reading at the deadline.
+            let results = rd_kafka_queue_new(handle)!
+            defer { rd_kafka_queue_destroy(results) }
+            try throwIfError(rd_kafka_commit_queue(handle, list, results, nil, nil), "commit")
+            let deadline = ContinuousClock.now + timeout
+            while ContinuousClock.now < deadline, !(abandoned?.isSet ?? false) {
+                guard let event = rd_kafka_queue_poll(results, Int32(clamping: min(100, (deadline - .now).milliseconds))) else { continue }
+                defer { rd_kafka_event_destroy(event) }
+                guard rd_kafka_event_type(event) == RD_KAFKA_EVENT_OFFSET_COMMIT else { continue }
+                try throwIfError(rd_kafka_event_error(event), "commit")
+                if let error = TopicPartitionList.firstError(in: rd_kafka_event_topic_partition_list(event), context: "commit") { throw error }
+                return
+            }
+            throw KafkaError(code: .timedOut, message: "commit: no answer within \(timeout); the offsets may not be committed")
         }
-        if let error = TopicPartitionList.firstError(in: list, context: "commit") { throw error }
     }
 
     /// The group's committed offsets for these partitions (nil where none).
@@ -145,9 +177,16 @@ public final class KafkaConsumer: Sendable {
 
     /// Leaves the group: revokes the assignment (calling `onRebalance`, so finished work
     /// can be committed), ends `messages`, and releases the client. Safe to call again.
-    public func close() async {
-        closeRequested.store(true, ordering: .releasing)
-        await pollingStopped.wait()
+    /// Returns within about `timeout`, brokers or no brokers: false when leaving took longer
+    /// and was abandoned (the group then notices the member gone after its session timeout).
+    @discardableResult
+    public func close(timeout: Duration = .seconds(30)) async -> Bool {
+        if !closeRequested.load(ordering: .acquiring) {
+            closeTimeout.withLock { $0 = timeout }
+            closeRequested.store(true, ordering: .releasing)
+        }
+        // The polling thread stops leaving at the deadline; the slack covers releasing the client.
+        return await pollingStopped.wait(timeout: timeout + .seconds(1))
     }
 
     // MARK: - Polling thread
@@ -175,6 +214,23 @@ public final class KafkaConsumer: Sendable {
                 inbox.push(batch)
                 batch.removeAll(keepingCapacity: true)
             }
+        }
+    }
+
+    /// Leaves the group, serving the final revocation on this thread, until done or the
+    /// deadline: rd_kafka_consumer_close has no deadline of its own and, with the brokers
+    /// gone, can wait for ever.
+    private func leaveGroup(within timeout: Duration) {
+        let queue = rd_kafka_queue_get_consumer(handle)!
+        defer { rd_kafka_queue_destroy(queue) }
+        if let error = rd_kafka_consumer_close_queue(handle, queue) {
+            callbacks.listeners.onError?(KafkaError(consuming: error))
+            return
+        }
+        let deadline = ContinuousClock.now + timeout
+        while rd_kafka_consumer_closed(handle) == 0, ContinuousClock.now < deadline {
+            // Messages still arriving are dropped uncommitted: the group delivers them again.
+            if let message = rd_kafka_consumer_poll(handle, 100) { rd_kafka_message_destroy(message) }
         }
     }
 
@@ -267,4 +323,11 @@ public struct KafkaConsumerMessages: AsyncSequence, Sendable {
     }
 
     public func makeAsyncIterator() -> AsyncIterator { AsyncIterator(inbox: inbox) }
+}
+
+/// Tells a blocking wait on another thread to give up.
+private final class AbandonSignal: Sendable {
+    private let flag = Atomic(false)
+    func set() { flag.store(true, ordering: .releasing) }
+    var isSet: Bool { flag.load(ordering: .acquiring) }
 }

@@ -89,8 +89,10 @@ public final class KafkaProducer: Sendable {
     }
 
     /// Waits up to `timeout` for outstanding deliveries, fails the rest, and releases the
-    /// client. Safe to call more than once.
-    public func close(timeout: Duration = .seconds(30)) async {
+    /// client. Safe to call more than once. Returns within about `timeout`, brokers or no
+    /// brokers: false when releasing the client took longer and was left to finish behind.
+    @discardableResult
+    public func close(timeout: Duration = .seconds(30)) async -> Bool {
         let first = lifecycle.withLock { state -> Bool in
             guard state == .open else { return false }
             state = .closing
@@ -100,7 +102,8 @@ public final class KafkaProducer: Sendable {
             closeTimeout.withLock { $0 = timeout }
             closeRequested.store(true, ordering: .releasing)
         }
-        await pollingStopped.wait()
+        // The flush stops at `timeout`; the slack covers purging and releasing the client.
+        return await pollingStopped.wait(timeout: closeTimeout.withLock { $0 } + .seconds(1))
     }
 
     private func shutDownOnPollingThread() {

@@ -36,6 +36,8 @@ package final class OneShotEvent: Sendable {
     private struct State {
         var happened = false
         var waiters: [CheckedContinuation<Void, Never>] = []
+        var timedWaiters: [UInt64: CheckedContinuation<Bool, Never>] = [:]
+        var nextTimedWaiterID: UInt64 = 0
     }
     private let state = Mutex(State())
 
@@ -44,13 +46,17 @@ package final class OneShotEvent: Sendable {
     package var hasHappened: Bool { state.withLock { $0.happened } }
 
     package func signal() {
-        let waiters = state.withLock { state -> [CheckedContinuation<Void, Never>] in
-            guard !state.happened else { return [] }
+        let (waiters, timedWaiters) = state.withLock { state in
+            guard !state.happened else { return ([CheckedContinuation<Void, Never>](), [CheckedContinuation<Bool, Never>]()) }
             state.happened = true
-            defer { state.waiters = [] }
-            return state.waiters
+            defer {
+                state.waiters = []
+                state.timedWaiters = [:]
+            }
+            return (state.waiters, Array(state.timedWaiters.values))
         }
         for waiter in waiters { waiter.resume() }
+        for waiter in timedWaiters { waiter.resume(returning: true) }
     }
 
     package func wait() async {
@@ -62,6 +68,38 @@ package final class OneShotEvent: Sendable {
             }
             if resumeNow { continuation.resume() }
         }
+    }
+
+    /// Waits at most `timeout` (nil: no limit) and only while the task is not cancelled;
+    /// true when the event happened. The timer runs on a Dispatch queue, so it fires even
+    /// while every thread of the task pool is busy.
+    package func wait(timeout: Duration?) async -> Bool {
+        let id = state.withLock { state -> UInt64 in
+            state.nextTimedWaiterID += 1
+            return state.nextTimedWaiterID
+        }
+        return await withTaskCancellationHandler {
+            await withCheckedContinuation { (continuation: CheckedContinuation<Bool, Never>) in
+                enum Action { case resume(Bool), wait }
+                let action = state.withLock { state -> Action in
+                    if state.happened { return .resume(true) }
+                    if Task.isCancelled { return .resume(false) }
+                    state.timedWaiters[id] = continuation
+                    return .wait
+                }
+                if case .resume(let happened) = action { return continuation.resume(returning: happened) }
+                guard let timeout else { return }
+                DispatchQueue.global().asyncAfter(deadline: .now() + max(0, timeout.secondsValue)) { [self] in
+                    giveUp(id)
+                }
+            }
+        } onCancel: {
+            giveUp(id)
+        }
+    }
+
+    private func giveUp(_ id: UInt64) {
+        state.withLock { $0.timedWaiters.removeValue(forKey: id) }?.resume(returning: false)
     }
 }
 

@@ -17,7 +17,8 @@ import Synchronization
 ///
 /// As a ServiceLifecycle `Service`, graceful shutdown stops reading, lets in-flight
 /// articles finish within `drainTimeout`, commits and leaves the group. Cancelling the
-/// task stops at once, commits only what finished, and leaves the group.
+/// task stops at once, commits only what finished, and leaves the group. Either way,
+/// `run()` returns at most `shutdownMargin` after the drain, even with the brokers gone.
 public final class EnrichmentWorker: Service, Sendable {
     public let configuration: WorkerConfiguration
     public let health = WorkerHealth()
@@ -33,7 +34,7 @@ public final class EnrichmentWorker: Service, Sendable {
         self.configuration = configuration
         self.logger = logger
         metrics = WorkerMetrics(factory: metricsFactory ?? MetricsSystem.factory)
-        offsets = OffsetCommitter(metrics: metrics, logger: logger)
+        offsets = OffsetCommitter(commitTimeout: configuration.commitTimeout, metrics: metrics, logger: logger)
         processor = ArticleProcessor(configuration: configuration)
     }
 
@@ -56,10 +57,7 @@ public final class EnrichmentWorker: Service, Sendable {
         let ending = await consumeUntilStopped(consumer: consumer, publisher: publisher)
 
         health.enter(.draining)
-        await offsets.commitFinished(to: consumer)
-        // Leaving the group revokes the partitions, which commits anything finished since.
-        await consumer.close()
-        await producer.close(timeout: .seconds(5))
+        await stopClients(consumer: consumer, producer: producer)
         if case .failed(let error) = ending {
             health.enter(.failed)
             logger.critical("worker failed", metadata: ["error": "\(error)"])
@@ -78,10 +76,12 @@ public final class EnrichmentWorker: Service, Sendable {
         )
         return await withTaskGroup(of: Void.self) { background in
             background.addTask { await self.offsets.commitPeriodically(to: consumer, every: self.configuration.commitInterval) }
+            let stopping = OneShotEvent()
             let ending = await withGracefulShutdownHandler {
-                await window.run(consumer.messages) { message in self.admit(message, publisher: publisher) }
+                await window.run(consumer.messages, stopping: stopping) { message in self.admit(message, publisher: publisher) }
             } onGracefulShutdown: {
-                // Ends the messages; the window then drains what is in flight.
+                // Ends the messages and starts the drain's clock, even while the window is full.
+                stopping.signal()
                 consumer.stopDelivering()
             }
             background.cancelAll()

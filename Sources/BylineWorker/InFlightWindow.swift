@@ -1,9 +1,12 @@
+import BylineKafka
 import Logging
 
 /// Runs one child task per message, holding at most `maxArticles` of them and
 /// `maxBytes` of their input at once (one always fits); while full it stops reading, so
-/// whatever feeds the messages is held back. At the end it drains: the work in flight
-/// gets `drainTimeout` to finish, then the rest is cancelled.
+/// whatever feeds the messages is held back. It drains when told to stop or when the
+/// messages end: from then, the work in flight gets `drainTimeout` to finish, and the
+/// rest is cancelled. The clock starts at the stop, not when the messages end: a full
+/// window whose work waits for absent brokers reads no further until room is made.
 struct InFlightWindow: Sendable {
     /// The work for one admitted message, and the input bytes it holds while in flight.
     struct Job: Sendable {
@@ -33,7 +36,7 @@ struct InFlightWindow: Sendable {
     var drainTimeout: Duration
     var logger: Logger
 
-    private enum ChildOutcome: Sendable { case job(size: Int), drainDeadline }
+    private enum ChildOutcome: Sendable { case job(size: Int), drainDeadline, notStopped }
 
     /// Articles and input bytes in flight, as the reading loop counts them.
     private struct Occupancy {
@@ -45,9 +48,15 @@ struct InFlightWindow: Sendable {
         }
     }
 
-    /// Reads `messages` to their end, starting the job `admit` gives for each (nil skips it).
-    func run<Messages: AsyncSequence>(_ messages: Messages, admit: (Messages.Element) -> Job?) async -> Ending {
+    /// Reads `messages` to their end, starting the job `admit` gives for each (nil skips
+    /// it). `stopping` starts the drain's clock; whoever signals it also ends the messages.
+    func run<Messages: AsyncSequence>(_ messages: Messages, stopping: OneShotEvent, admit: (Messages.Element) -> Job?) async -> Ending {
         await withTaskGroup(of: ChildOutcome.self) { jobs in
+            jobs.addTask { [drainTimeout] in
+                guard await stopping.wait(timeout: nil) else { return .notStopped }
+                try? await Task.sleep(for: drainTimeout)
+                return .drainDeadline
+            }
             var occupancy = Occupancy()
             var ending = Ending.finished
             do {
@@ -55,6 +64,7 @@ struct InFlightWindow: Sendable {
                     guard let job = admit(message) else { continue }
                     while isFull(occupancy, adding: job.size), let done = await jobs.next() {
                         occupancy.remove(done)
+                        if case .drainDeadline = done { abandon(&jobs, unfinished: occupancy.articles) }
                     }
                     occupancy.add(job.size)
                     jobs.addTask {
@@ -69,6 +79,7 @@ struct InFlightWindow: Sendable {
             }
             if Task.isCancelled { ending = .cancelled }
             if case .finished = ending {
+                stopping.signal()
                 await drain(&jobs, inFlight: occupancy.articles)
             }
             jobs.cancelAll()
@@ -80,25 +91,23 @@ struct InFlightWindow: Sendable {
         occupancy.articles >= maxArticles || (occupancy.articles > 0 && occupancy.bytes + size > maxBytes)
     }
 
-    /// Waits for the jobs in flight up to the drain timeout, then cancels the rest: for the
-    /// worker, abandoned articles stay uncommitted and the group reads them again.
+    /// Waits for the jobs in flight until the drain's deadline, then cancels the rest: for
+    /// the worker, abandoned articles stay uncommitted and the group reads them again.
     private func drain(_ jobs: inout TaskGroup<ChildOutcome>, inFlight: Int) async {
         var remaining = inFlight
         guard remaining > 0 else { return }
         logger.info("draining in-flight articles", metadata: ["in_flight": "\(remaining)"])
-        let timeout = drainTimeout
-        jobs.addTask {
-            try? await Task.sleep(for: timeout)
-            return .drainDeadline
-        }
         while remaining > 0, let outcome = await jobs.next() {
             switch outcome {
-            case .job:
-                remaining -= 1
-            case .drainDeadline:
-                logger.warning("drain timeout reached: abandoning unfinished articles uncommitted; the group will read them again", metadata: ["unfinished": "\(remaining)"])
-                jobs.cancelAll()
+            case .job: remaining -= 1
+            case .drainDeadline: abandon(&jobs, unfinished: remaining)
+            case .notStopped: break
             }
         }
+    }
+
+    private func abandon(_ jobs: inout TaskGroup<ChildOutcome>, unfinished: Int) {
+        logger.warning("drain timeout reached: abandoning unfinished articles uncommitted; the group will read them again", metadata: ["unfinished": "\(unfinished)"])
+        jobs.cancelAll()
     }
 }

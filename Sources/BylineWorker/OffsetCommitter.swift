@@ -4,10 +4,12 @@ import Synchronization
 
 /// Where finished offsets are committed: the consumer, or a fake in tests.
 protocol OffsetCommitting: Sendable {
-    /// Commits offsets (each the next offset to read) and waits for the broker.
-    func commit(_ offsets: [KafkaTopicPartitionOffset]) async throws(KafkaError)
-    /// Commits on the calling thread: for a revocation, served on the consumer's polling thread.
-    func commitNow(_ offsets: [KafkaTopicPartitionOffset]) throws(KafkaError)
+    /// Commits offsets (each the next offset to read) and waits for the broker, at most
+    /// `timeout` and only while the task is not cancelled.
+    func commit(_ offsets: [KafkaTopicPartitionOffset], timeout: Duration) async throws(KafkaError)
+    /// Commits on the calling thread, waiting at most `timeout`: for a revocation, served on
+    /// the consumer's polling thread.
+    func commitNow(_ offsets: [KafkaTopicPartitionOffset], timeout: Duration) throws(KafkaError)
 }
 
 extension KafkaConsumer: OffsetCommitting {}
@@ -15,12 +17,17 @@ extension KafkaConsumer: OffsetCommitting {}
 /// Tracks which input offsets are finished (`OffsetTracker`) and commits them: every
 /// `commitInterval`, at shutdown, and when partitions are revoked. Only finished work is
 /// committed; what is unfinished when a partition goes is read again by its next owner.
+///
+/// Every commit waits at most `commitTimeout`: with the brokers gone a commit never
+/// returns, and a worker must still stop. A commit abandoned so only repeats work.
 final class OffsetCommitter: Sendable {
     private let tracker = Mutex(OffsetTracker())
+    private let commitTimeout: Duration
     private let metrics: WorkerMetrics
     private let logger: Logger
 
-    init(metrics: WorkerMetrics, logger: Logger) {
+    init(commitTimeout: Duration, metrics: WorkerMetrics, logger: Logger) {
+        self.commitTimeout = commitTimeout
         self.metrics = metrics
         self.logger = logger
     }
@@ -42,7 +49,7 @@ final class OffsetCommitter: Sendable {
         let offsets = tracker.withLock { $0.offsetsToCommit }
         guard !offsets.isEmpty else { return }
         do {
-            try await target.commit(offsets)
+            try await target.commit(offsets, timeout: commitTimeout)
             tracker.withLock { $0.markCommitted(offsets) }
         } catch {
             metrics.commitFailures.increment()
@@ -69,7 +76,7 @@ final class OffsetCommitter: Sendable {
             let finished = tracker.withLock { $0.revoke(partitions) }
             guard !lost, !finished.isEmpty else { return }
             do {
-                try target.commitNow(finished)
+                try target.commitNow(finished, timeout: commitTimeout)
             } catch {
                 metrics.commitFailures.increment()
                 logger.notice("commit on revocation failed; the new owner repeats that work", metadata: ["error": "\(error)"])

@@ -27,11 +27,26 @@ extension EnrichmentWorker {
             try consumer.subscribe(topics: [configuration.inputTopic])
         } catch {
             health.enter(.failed)
-            await consumer.close()
+            await consumer.close(timeout: configuration.closeTimeout)
             await producer.close(timeout: .zero)
             throw error
         }
         return (producer, consumer)
+    }
+
+    /// Commits what finished and releases the clients, each step with a deadline: work left
+    /// uncommitted by a step that gave up is read again by the group.
+    func stopClients(consumer: KafkaConsumer, producer: KafkaProducer) async {
+        await offsets.commitFinished(to: consumer)
+        // Leaving the group revokes the partitions, which commits anything finished since.
+        if await !consumer.close(timeout: configuration.closeTimeout) {
+            logger.warning("leaving the group took too long; abandoned: the group moves the partitions after its session timeout", metadata: [
+                "close_timeout": "\(configuration.closeTimeout)",
+            ])
+        }
+        if await !producer.close(timeout: WorkerConfiguration.producerCloseTimeout) {
+            logger.warning("releasing the producer took too long; abandoned")
+        }
     }
 
     private var producerConfiguration: KafkaProducerConfiguration {

@@ -33,6 +33,12 @@ public struct WorkerConfiguration: Sendable {
     public var drainTimeout: Duration = .seconds(20)
     /// How often finished offsets are committed; revocation and shutdown commit at once too.
     public var commitInterval: Duration = .seconds(1)
+    /// The longest one commit waits for the brokers; past it the commit is abandoned and
+    /// that work may be read again. Keep it below `closeTimeout`, which holds the
+    /// revocation's commit.
+    public var commitTimeout: Duration = .seconds(3)
+    /// At shutdown, after the drain and the final commit: the longest leaving the group may take.
+    public var closeTimeout: Duration = .seconds(5)
     /// How often librdkafka's statistics (consumer lag) refresh the metrics.
     public var statisticsInterval: Duration = .seconds(5)
     /// Waits between attempts to publish while the brokers refuse or are unreachable.
@@ -47,6 +53,15 @@ public struct WorkerConfiguration: Sendable {
     public var processing = Processing.enrich
 
     public init(brokers: String) { self.brokers = brokers }
+
+    /// The longest closing the producer may take at shutdown. What it still holds then
+    /// belongs to abandoned articles, which the group reads again: not worth a long wait.
+    static let producerCloseTimeout: Duration = .seconds(1)
+
+    /// How long, past `drainTimeout`, a graceful shutdown may take at most, brokers or no
+    /// brokers: the final commit, leaving the group, closing the producer, each client with
+    /// a second's slack to release its handle. 11 s by default.
+    public var shutdownMargin: Duration { commitTimeout + closeTimeout + Self.producerCloseTimeout + .seconds(2) }
 
     var kafka: KafkaConfiguration {
         KafkaConfiguration(bootstrapServers: brokers, clientID: clientID, statisticsInterval: statisticsInterval, properties: kafkaProperties)

@@ -1,3 +1,4 @@
+import BylineKafka
 @testable import BylineWorker
 import Synchronization
 import Testing
@@ -18,7 +19,7 @@ import Testing
 
     @Test func holdsNoMoreArticlesThanItsBoundAndRunsThemAll() async {
         let concurrency = Concurrency()
-        let ending = await window(maxArticles: 4).run((0..<40).asStream) { _ in
+        let ending = await window(maxArticles: 4).run((0..<40).asStream, stopping: OneShotEvent()) { _ in
             InFlightWindow.Job(size: 1) {
                 concurrency.enter()
                 try? await Task.sleep(for: .milliseconds(5))
@@ -32,7 +33,7 @@ import Testing
 
     @Test func holdsNoMoreBytesThanItsBoundButAlwaysOneArticle() async {
         let concurrency = Concurrency()
-        _ = await window(maxArticles: 100, maxBytes: 250).run([100, 100, 100, 100, 5_000, 100].asStream) { size in
+        _ = await window(maxArticles: 100, maxBytes: 250).run([100, 100, 100, 100, 5_000, 100].asStream, stopping: OneShotEvent()) { size in
             InFlightWindow.Job(size: size) {
                 concurrency.enter()
                 try? await Task.sleep(for: .milliseconds(5))
@@ -45,7 +46,7 @@ import Testing
 
     @Test func skipsWhatItIsNotToAdmit() async {
         let concurrency = Concurrency()
-        _ = await window().run((0..<10).asStream) { number in
+        _ = await window().run((0..<10).asStream, stopping: OneShotEvent()) { number in
             number.isMultiple(of: 2) ? InFlightWindow.Job(size: 1) { concurrency.enter(); concurrency.leave() } : nil
         }
         #expect(concurrency.done == 5)
@@ -54,7 +55,7 @@ import Testing
     @Test func theDrainCancelsWhatIsUnfinishedAtItsTimeout() async {
         let finished = Atomic(0)
         let (ending, took) = await measure {
-            await window(drainTimeout: .milliseconds(200)).run([10, 5_000].asStream) { milliseconds in
+            await window(drainTimeout: .milliseconds(200)).run([10, 5_000].asStream, stopping: OneShotEvent()) { milliseconds in
                 InFlightWindow.Job(size: 1) {
                     try? await Task.sleep(for: .milliseconds(milliseconds))
                     if !Task.isCancelled { finished.add(1, ordering: .relaxed) }
@@ -67,6 +68,34 @@ import Testing
         #expect(took < .seconds(3), "took \(took)")
     }
 
+    @Test func aStopWhileTheWindowIsFullDrainsFromTheStopNotFromTheEndOfTheMessages() async {
+        // Work that never finishes by itself (a publish waiting for absent brokers) fills the
+        // window, so the reading loop waits for room and would never see the messages end.
+        let (messages, feed) = AsyncStream.makeStream(of: Int.self)
+        for number in 0..<10 { feed.yield(number) }
+        let stopping = OneShotEvent()
+        let finished = Atomic(0)
+        let window = window(maxArticles: 2, drainTimeout: .milliseconds(300))
+        let running = Task {
+            await window.run(messages, stopping: stopping) { _ in
+                InFlightWindow.Job(size: 1) {
+                    try? await Task.sleep(for: .seconds(60))
+                    if !Task.isCancelled { finished.add(1, ordering: .relaxed) }
+                }
+            }
+        }
+        try? await Task.sleep(for: .milliseconds(100))
+        let stopped = ContinuousClock.now
+        stopping.signal()
+        feed.finish()
+        let ending = await running.value
+        let took = ContinuousClock.now - stopped
+        guard case .finished = ending else { Issue.record("\(ending)"); return }
+        #expect(took < .seconds(3), "took \(took) after the stop; the drain timeout is 300 ms")
+        let finishedCount = finished.load(ordering: .relaxed)
+        #expect(finishedCount == 0, "the work in flight was cancelled, not finished")
+    }
+
     @Test func failingMessagesCancelTheWorkInFlight() async {
         struct Broken: Error {}
         let messages = AsyncThrowingStream<Int, any Error> { continuation in
@@ -77,7 +106,7 @@ import Testing
             }
         }
         let (ending, took) = await measure {
-            await window().run(messages) { _ in InFlightWindow.Job(size: 1) { try? await Task.sleep(for: .seconds(30)) } }
+            await window().run(messages, stopping: OneShotEvent()) { _ in InFlightWindow.Job(size: 1) { try? await Task.sleep(for: .seconds(30)) } }
         }
         guard case .failed(let error) = ending else { Issue.record("\(ending)"); return }
         #expect(error is Broken)

@@ -8,7 +8,7 @@ import Testing
 
     /// Owns both partitions, with offsets 0...2 of each finished and 3 begun but unfinished.
     func committerWithFinishedWork(_ metrics: TestMetrics = TestMetrics()) throws -> OffsetCommitter {
-        let committer = OffsetCommitter(metrics: metrics.metrics, logger: quietLogger)
+        let committer = OffsetCommitter(commitTimeout: .seconds(1), metrics: metrics.metrics, logger: quietLogger)
         committer.rebalanced(.assigned([first, second], epoch: 1), target: FakeCommitter())
         for partition in [first, second] {
             for offset in Int64(0)...3 {

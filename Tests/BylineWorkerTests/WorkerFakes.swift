@@ -41,11 +41,11 @@ final class FakeCommitter: OffsetCommitting {
 
     var committed: [[KafkaTopicPartitionOffset]] { commits.withLock { $0 } }
 
-    func commit(_ offsets: [KafkaTopicPartitionOffset]) async throws(KafkaError) {
-        try commitNow(offsets)
+    func commit(_ offsets: [KafkaTopicPartitionOffset], timeout: Duration) async throws(KafkaError) {
+        try commitNow(offsets, timeout: timeout)
     }
 
-    func commitNow(_ offsets: [KafkaTopicPartitionOffset]) throws(KafkaError) {
+    func commitNow(_ offsets: [KafkaTopicPartitionOffset], timeout: Duration) throws(KafkaError) {
         if refusing { throw KafkaError(code: .coordinatorNotAvailable, message: "no coordinator (fake)") }
         commits.withLock { $0.append(offsets) }
     }
