@@ -25,6 +25,8 @@ public final class EnrichmentWorker: Service, Sendable {
     let logger: Logger
     let metrics: WorkerMetrics
     let offsets: OffsetCommitter
+    let clientFailure = ClientFailure()
+    let warnings = LogRateLimiter()
     private let processor: ArticleProcessor
     private let articlesInFlight = Atomic<Int>(0)
 
@@ -51,15 +53,14 @@ public final class EnrichmentWorker: Service, Sendable {
         ])
         let publisher = RecordPublisher(
             producer: producer, records: processor.records, retryBackoff: configuration.publishRetryBackoff,
-            health: health, metrics: metrics, logger: logger
+            health: health, metrics: metrics, logger: logger, warnings: warnings, clientFailure: clientFailure
         )
 
         let ending = await consumeUntilStopped(consumer: consumer, publisher: publisher)
 
-        health.enter(.draining)
+        if case .failed = ending { health.enter(.failed) } else { health.enter(.draining) }
         await stopClients(consumer: consumer, producer: producer)
         if case .failed(let error) = ending {
-            health.enter(.failed)
             logger.critical("worker failed", metadata: ["error": "\(error)"])
             throw error
         }
@@ -69,22 +70,38 @@ public final class EnrichmentWorker: Service, Sendable {
 
     // MARK: - Reading
 
+    /// Reads and processes until graceful shutdown (after the drain), cancellation, or the
+    /// failure of a client: a fatal error cancels the work in flight at once, since nothing
+    /// more can be published, and only what finished before it is committed.
     private func consumeUntilStopped(consumer: KafkaConsumer, publisher: RecordPublisher<KafkaProducer>) async -> InFlightWindow.Ending {
         let window = InFlightWindow(
             maxArticles: configuration.maxInFlight, maxBytes: configuration.maxInFlightBytes,
             drainTimeout: configuration.drainTimeout, logger: logger
         )
-        return await withTaskGroup(of: Void.self) { background in
-            background.addTask { await self.offsets.commitPeriodically(to: consumer, every: self.configuration.commitInterval) }
-            let stopping = OneShotEvent()
-            let ending = await withGracefulShutdownHandler {
-                await window.run(consumer.messages, stopping: stopping) { message in self.admit(message, publisher: publisher) }
-            } onGracefulShutdown: {
-                // Ends the messages and starts the drain's clock, even while the window is full.
-                stopping.signal()
-                consumer.stopDelivering()
+        return await withTaskGroup(of: InFlightWindow.Ending?.self) { tasks in
+            tasks.addTask {
+                await self.offsets.commitPeriodically(to: consumer, every: self.configuration.commitInterval)
+                return nil
             }
-            background.cancelAll()
+            tasks.addTask { await self.clientFailure.wait().map { .failed($0) } }
+            tasks.addTask {
+                let stopping = OneShotEvent()
+                return await withGracefulShutdownHandler {
+                    await window.run(consumer.messages, stopping: stopping) { message in self.admit(message, publisher: publisher) }
+                } onGracefulShutdown: {
+                    // Ends the messages and starts the drain's clock, even while the window is full.
+                    stopping.signal()
+                    consumer.stopDelivering()
+                }
+            }
+            // The first ending wins: the window's own, or a client's failure.
+            var ending = InFlightWindow.Ending.cancelled
+            while let next = await tasks.next() {
+                guard let next else { continue }
+                ending = next
+                break
+            }
+            tasks.cancelAll()
             return ending
         }
     }

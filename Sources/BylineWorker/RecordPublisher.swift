@@ -28,16 +28,21 @@ struct RecordPublisher<Producer: RecordProducer>: Sendable {
     let health: WorkerHealth
     let metrics: WorkerMetrics
     let logger: Logger
+    let warnings: LogRateLimiter
+    /// Told of a fatal error, which no retry can cure: the worker then stops.
+    let clientFailure: ClientFailure
 
     private enum Attempt {
         case delivered
         /// The broker refuses these records for good; sending them again cannot help.
         case rejected(KafkaError)
+        /// Cancelled, or the producer failed for good: the input stays uncommitted.
         case cancelled
     }
 
     /// Publishes `article` for `input`; returns what was delivered in the end (the article's
-    /// own kind, or the dead letter that replaced it), or nil when cancelled first.
+    /// own kind, or the dead letter that replaced it), or nil when cancelled first or the
+    /// producer failed for good.
     func publish(_ article: ProcessedArticle, for input: KafkaMessage) async -> ProcessedArticle.Kind? {
         var kind = article.kind
         var attempt = await publishRetrying(article.records)
@@ -79,8 +84,14 @@ struct RecordPublisher<Producer: RecordProducer>: Sendable {
             }
             metrics.publishFailures.increment()
             if failure.code.rejectsMessage { return .rejected(failure) }
+            if failure.isFatal {
+                clientFailure.record(failure)
+                return .cancelled
+            }
             health.publishingFails(failure.description)
-            logger.warning("publishing failed; retrying", metadata: ["error": "\(failure)"])
+            if let suppressed = warnings.admit("publish \(failure.code.name)") {
+                logger.warning("publishing failed; retrying", metadata: ["error": "\(failure)", "suppressed": "\(suppressed)"])
+            }
             try? await Task.sleep(for: retryBackoff)
         }
         return .cancelled

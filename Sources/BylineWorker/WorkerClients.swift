@@ -63,18 +63,12 @@ extension EnrichmentWorker {
     }
 
     private func listeners(client: String) -> KafkaClientListeners {
-        let logger = logger
-        let health = health
         var listeners = KafkaClientListeners(
-            onError: { error in
-                if error.isFatal {
-                    logger.critical("Kafka client failed", metadata: ["client": "\(client)", "error": "\(error)"])
-                } else {
-                    logger.warning("Kafka client error", metadata: ["client": "\(client)", "error": "\(error)"])
-                }
-                if error.code == .allBrokersDown { health.brokersUnreachable(error.message) }
-            },
-            onLog: { line in
+            onError: { [self] error in clientError(error, client: client) },
+            onLog: { [self] line in
+                // Warnings and worse repeat as fast as librdkafka retries: one a second per kind.
+                let kind = "\(client) \(line.facility) \(line.level)"
+                guard line.level > 4 || warnings.admit(kind) != nil else { return }
                 logger.log(level: Self.logLevel(syslog: line.level), "\(line.message)", metadata: [
                     "client": "\(client)", "facility": "\(line.facility)", "source": "librdkafka",
                 ])
@@ -89,6 +83,21 @@ extension EnrichmentWorker {
             }
         }
         return listeners
+    }
+
+    /// A fatal error fails the worker at once (`/healthz` answers 503) and stops it; the
+    /// others are logged, one a second per kind, while librdkafka retries.
+    private func clientError(_ error: KafkaError, client: String) {
+        if error.isFatal {
+            health.enter(.failed)
+            logger.critical("Kafka client failed; the worker stops", metadata: ["client": "\(client)", "error": "\(error)"])
+            clientFailure.record(error)
+            return
+        }
+        if error.code == .allBrokersDown { health.brokersUnreachable(error.message) }
+        if let suppressed = warnings.admit("\(client) error \(error.code.name)") {
+            logger.warning("Kafka client error", metadata: ["client": "\(client)", "error": "\(error)", "suppressed": "\(suppressed)"])
+        }
     }
 
     private static func logLevel(syslog level: Int32) -> Logger.Level {

@@ -37,7 +37,12 @@ public final class WorkerHealth: Sendable {
         }
     }
 
-    func enter(_ phase: Phase) { state.withLock { $0.phase = phase } }
+    /// Failed is final: a worker stopping after a failure must stay unhealthy until it exits.
+    func enter(_ phase: Phase) {
+        state.withLock { state in
+            if state.phase != .failed { state.phase = phase }
+        }
+    }
     func joinedGroup() { state.withLock { $0.joinedGroup = true } }
     func brokersUnreachable(_ reason: String) { state.withLock { $0.connectionProblem = reason } }
     func brokersReachable() { state.withLock { $0.connectionProblem = nil } }

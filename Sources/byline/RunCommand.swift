@@ -20,7 +20,8 @@ struct RunCommand: AsyncParsableCommand {
         SIGINT, even while starting: stop reading, finish in-flight articles within \
         --drain-timeout, commit, leave the group, exit 0: all within --drain-timeout plus 11 s \
         (a commit waits 3 s at most, leaving the group 5 s, closing the producer 1 s, and 2 s \
-        of slack), brokers or no brokers.
+        of slack), brokers or no brokers. A fatal Kafka client error fails /healthz at once; the \
+        worker then commits only finished work and byline run exits non-zero, to be restarted.
         """
     )
 

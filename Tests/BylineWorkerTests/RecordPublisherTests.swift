@@ -7,8 +7,11 @@ import Testing
     let input = inputMessage(Array(#"{"id": "article-1", "text": "The council met."}"#.utf8))
     let records = ArticleRecords(WorkerConfiguration(brokers: "unused:9092"))
 
-    func publisher(_ producer: FakeProducer, metrics: TestMetrics, health: WorkerHealth = WorkerHealth()) -> RecordPublisher<FakeProducer> {
-        RecordPublisher(producer: producer, records: records, retryBackoff: .milliseconds(1), health: health, metrics: metrics.metrics, logger: quietLogger)
+    func publisher(_ producer: FakeProducer, metrics: TestMetrics, health: WorkerHealth = WorkerHealth(), clientFailure: ClientFailure = ClientFailure()) -> RecordPublisher<FakeProducer> {
+        RecordPublisher(
+            producer: producer, records: records, retryBackoff: .milliseconds(1), health: health, metrics: metrics.metrics,
+            logger: quietLogger, warnings: LogRateLimiter(), clientFailure: clientFailure
+        )
     }
 
     var enrichedArticle: ProcessedArticle {
@@ -69,6 +72,15 @@ import Testing
         let unreadyWhileRetrying = sawUnready.load(ordering: .relaxed)
         #expect(unreadyWhileRetrying, "publishing problems are reported while retrying")
         #expect(health.isReady, "and cleared by the delivery")
+    }
+
+    @Test func aFatalErrorEndsTheRetriesAndIsReportedAsTheClientsFailure() async throws {
+        let producer = FakeProducer { _, _ in KafkaError(code: .fatal, message: "fatal: out of order sequence number (fake)") }
+        let clientFailure = ClientFailure()
+        let delivered = await publisher(producer, metrics: TestMetrics(), clientFailure: clientFailure).publish(enrichedArticle, for: input)
+        #expect(delivered == nil, "not delivered, so not committed")
+        #expect(producer.records.count == 1, "a fatal error is not retried")
+        #expect(clientFailure.error?.code == .fatal)
     }
 
     @Test func cancellingStopsTheRetries() async throws {

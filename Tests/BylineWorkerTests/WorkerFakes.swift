@@ -72,3 +72,36 @@ func inputMessage(_ value: [UInt8], partition: Int32 = 0, offset: Int64 = 7, key
 }
 
 let quietLogger = Logger(label: "byline.test.parts", factory: { _ in SwiftLogNoOpLogHandler() })
+
+/// Counts log lines by level and message, for tests of how much a worker writes.
+final class LogCounts: Sendable {
+    private let counts = Mutex<[Logger.Level: Int]>([:])
+    private let lines = Mutex<[String]>([])
+
+    func count(_ level: Logger.Level) -> Int { counts.withLock { $0[level] ?? 0 } }
+    var messages: [String] { lines.withLock { $0 } }
+
+    fileprivate func record(_ level: Logger.Level, _ message: String) {
+        counts.withLock { $0[level, default: 0] += 1 }
+        lines.withLock { $0.append(message) }
+    }
+
+    func logger(label: String) -> Logger {
+        var logger = Logger(label: label) { _ in Handler(counts: self) }
+        logger.logLevel = .info
+        return logger
+    }
+
+    private struct Handler: LogHandler {
+        let counts: LogCounts
+        var metadata: Logger.Metadata = [:]
+        var logLevel: Logger.Level = .info
+        subscript(metadataKey key: String) -> Logger.Metadata.Value? {
+            get { metadata[key] }
+            set { metadata[key] = newValue }
+        }
+        func log(event: LogEvent) {
+            counts.record(event.level, "\(event.message)")
+        }
+    }
+}

@@ -1,0 +1,57 @@
+import BylineKafka
+import BylineWorker
+import Prometheus
+import Testing
+
+/// A Kafka client that fails for good must fail the worker, not leave it retrying for ever.
+@Suite(.serialized) struct FatalErrorTests {
+    @Test func aFatalProducerErrorFailsHealthAndEndsRunWithAnErrorCommittingOnlyFinishedWork() async throws {
+        let pipeline = try DevPipeline(partitions: 2)
+        let logs = LogCounts()
+        var configuration = pipeline.workerConfiguration(withQuotes: false)
+        configuration.publishRetryBackoff = .milliseconds(20)
+        let worker = EnrichmentWorker(configuration: configuration, logger: logs.logger(label: "byline.test.fatal"), metricsFactory: PrometheusMetricsFactory(registry: PrometheusCollectorRegistry()))
+        let collector = try TopicCollector(brokers: pipeline.cluster.bootstrapServers, topics: [pipeline.outputTopic])
+        let ended = OneShotEvent()
+        let running = Task {
+            defer { ended.signal() }
+            try await worker.run()
+        }
+        try await pipeline.waitUntilAssigned([worker])
+        // A backlog the worker is still publishing when its produce requests start failing;
+        // the errors hit any producer, so the feeding is over first.
+        try await feed(pipeline, SyntheticArticles.make(count: 3_000, idPrefix: "fatal"))
+        let output = pipeline.outputTopic
+        _ = try await collector.collect(timeout: .seconds(120)) { $0.keys(output).count >= 100 }
+
+        // OUT_OF_ORDER_SEQUENCE_NUMBER: an idempotent producer cannot go on after it.
+        pipeline.cluster.injectRequestErrors(.produce, Array(repeating: KafkaErrorCode(rawValue: 45), count: 50))
+        #expect(await eventually(timeout: .seconds(30)) { !worker.health.isLive }, "/healthz still 200: \(worker.health.phase)")
+        let stopped = await ended.wait(timeout: configuration.shutdownMargin)
+        #expect(stopped, "run() still running \(configuration.shutdownMargin) after the failure")
+        guard stopped else { return }
+        await #expect(throws: KafkaError.self) { try await running.value }
+        #expect(worker.health.phase == .failed)
+        #expect(logs.count(.warning) < 100, "\(logs.count(.warning)) warnings: \(logs.messages.suffix(5))")
+
+        // Everything below each committed offset has its output: no unfinished work was committed.
+        let auditor = try KafkaConsumer(configuration: KafkaConsumerConfiguration(kafka: KafkaConfiguration(bootstrapServers: pipeline.cluster.bootstrapServers), groupID: configuration.groupID))
+        let partitions = (0..<Int32(pipeline.partitions)).map { KafkaTopicPartition(topic: pipeline.inputTopic, partition: $0) }
+        let committed = try await auditor.committedOffsets(for: partitions)
+        await auditor.close(timeout: .seconds(5))
+        #expect(!committed.isEmpty, "the work finished before the failure was committed")
+        let unfinished: @Sendable (TopicCollector.Records) -> [String] = { records in
+            let finished = Set(records.messages(output).map { "\($0.headerText(RecordHeader.sourcePartition) ?? "")@\($0.headerText(RecordHeader.sourceOffset) ?? "")" })
+            return committed.flatMap { partition, offset in (0..<offset).map { "\(partition.partition)@\($0)" } }.filter { !finished.contains($0) }
+        }
+        let published: TopicCollector.Records
+        do {
+            published = try await collector.collect(timeout: .seconds(30)) { unfinished($0).isEmpty }
+        } catch let timeout as TopicCollectorTimeout {
+            published = timeout.records
+        }
+        await collector.close()
+        let missing = unfinished(published)
+        #expect(missing.isEmpty, "committed without output: \(missing.count), e.g. \(missing.prefix(5))")
+    }
+}
