@@ -55,7 +55,7 @@ import Testing
     @Test func theDrainCancelsWhatIsUnfinishedAtItsTimeout() async {
         let finished = Atomic(0)
         let (ending, took) = await measure {
-            await window(drainTimeout: .milliseconds(200)).run([10, 5_000].asStream, stopping: OneShotEvent()) { milliseconds in
+            await window(drainTimeout: .milliseconds(200)).run([10, 300_000].asStream, stopping: OneShotEvent()) { milliseconds in
                 InFlightWindow.Job(size: 1) {
                     try? await Task.sleep(for: .milliseconds(milliseconds))
                     if !Task.isCancelled { finished.add(1, ordering: .relaxed) }
@@ -65,7 +65,8 @@ import Testing
         guard case .finished = ending else { Issue.record("\(ending)"); return }
         let finishedCount = finished.load(ordering: .relaxed)
         #expect(finishedCount == 1, "the short job finished; the long one was cancelled")
-        #expect(took < .seconds(3), "took \(took)")
+        // Far below the long job's 300 s; the slack is for two cores busy with other suites.
+        #expect(took < .seconds(60), "took \(took)")
     }
 
     @Test func aStopWhileTheWindowIsFullDrainsFromTheStopNotFromTheEndOfTheMessages() async {
@@ -79,7 +80,7 @@ import Testing
         let running = Task {
             await window.run(messages, stopping: stopping) { _ in
                 InFlightWindow.Job(size: 1) {
-                    try? await Task.sleep(for: .seconds(60))
+                    try? await Task.sleep(for: .seconds(300))
                     if !Task.isCancelled { finished.add(1, ordering: .relaxed) }
                 }
             }
@@ -91,7 +92,8 @@ import Testing
         let ending = await running.value
         let took = ContinuousClock.now - stopped
         guard case .finished = ending else { Issue.record("\(ending)"); return }
-        #expect(took < .seconds(3), "took \(took) after the stop; the drain timeout is 300 ms")
+        // Far below the jobs' 300 s; the slack is for two cores busy with other suites.
+        #expect(took < .seconds(60), "took \(took) after the stop; the drain timeout is 300 ms")
         let finishedCount = finished.load(ordering: .relaxed)
         #expect(finishedCount == 0, "the work in flight was cancelled, not finished")
     }
@@ -106,11 +108,11 @@ import Testing
             }
         }
         let (ending, took) = await measure {
-            await window().run(messages, stopping: OneShotEvent()) { _ in InFlightWindow.Job(size: 1) { try? await Task.sleep(for: .seconds(30)) } }
+            await window().run(messages, stopping: OneShotEvent()) { _ in InFlightWindow.Job(size: 1) { try? await Task.sleep(for: .seconds(300)) } }
         }
         guard case .failed(let error) = ending else { Issue.record("\(ending)"); return }
         #expect(error is Broken)
-        #expect(took < .seconds(5), "took \(took)")
+        #expect(took < .seconds(60), "took \(took)")
     }
 }
 
