@@ -5,7 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-deps.sh
-swift build --force-resolved-versions
+swift build --build-tests --force-resolved-versions
 scripts/check-deploy.sh
 # The suites that compare timings run alone, after the rest: on two cores, other suites
 # running beside them would decide their figures.
