@@ -1,32 +1,23 @@
 import BylineEnrichment
 
-/// Why a record went to the dead-letter topic. The raw value is what the
-/// `byline-error-code` header and the dead-letter metric's `reason` carry: stable strings
-/// that dashboards and the consumers of the dead-letter topic match on.
-public enum DeadLetterReason: String, Sendable, CaseIterable {
-    case invalidJSON = "invalid_json"
-    case invalidUTF8 = "invalid_utf8"
-    case notAnObject = "not_an_object"
-    case missingField = "missing_field"
-    case wrongType = "wrong_type"
-    case emptyText = "empty_text"
-    case tooLarge = "too_large"
-    case timedOut = "timed_out"
+/// Why a record went to the dead-letter topic. `rawValue` is what the `byline-error-code`
+/// header and the dead-letter metric's `reason` carry: stable strings that dashboards and
+/// the consumers of the dead-letter topic match on.
+public enum DeadLetterReason: Sendable, Hashable {
+    /// The input cannot be enriched; the enrichment's own code says why.
+    case input(ArticleError.Code)
     /// The brokers refused the enriched record for good (too large, say): its input is kept instead.
-    case outputRejected = "output_rejected"
+    case outputRejected
     /// The brokers refused even the input's bytes: only its position is published.
-    case deadLetterRejected = "dead_letter_rejected"
+    case deadLetterRejected
 
-    public init(_ code: ArticleError.Code) {
-        switch code {
-        case .invalidJSON: self = .invalidJSON
-        case .invalidUTF8: self = .invalidUTF8
-        case .notAnObject: self = .notAnObject
-        case .missingField: self = .missingField
-        case .wrongType: self = .wrongType
-        case .emptyText: self = .emptyText
-        case .tooLarge: self = .tooLarge
-        case .timedOut: self = .timedOut
+    public init(_ code: ArticleError.Code) { self = .input(code) }
+
+    public var rawValue: String {
+        switch self {
+        case .input(let code): code.rawValue
+        case .outputRejected: "output_rejected"
+        case .deadLetterRejected: "dead_letter_rejected"
         }
     }
 }

@@ -35,7 +35,7 @@ import Testing
         let bytes = Array(#"{"id": "x", "text": 42}"#.utf8)
         let processed = try #require(await processor.process(inputMessage(bytes)))
         guard case .deadLettered(let reason, _) = processed.kind else { Issue.record("\(processed.kind)"); return }
-        #expect(reason == .wrongType)
+        #expect(reason == .input(.wrongType))
         let deadLetter = try #require(processed.records.first)
         #expect(processed.records.count == 1 && deadLetter.topic == "articles.raw.dlq")
         #expect(deadLetter.value == bytes && deadLetter.key == Array("article-1".utf8))
@@ -51,7 +51,7 @@ import Testing
         let bytes = Self.largeArticle()
         let processed = try #require(await processor.process(inputMessage(bytes)))
         guard case .deadLettered(let reason, _) = processed.kind else { Issue.record("\(processed.kind)"); return }
-        #expect(reason == .timedOut)
+        #expect(reason == .input(.timedOut))
         let deadLetter = try #require(processed.records.first)
         #expect(deadLetter.value == bytes, "the original bytes, not an enriched part")
         #expect(deadLetter.headers.contains(KafkaHeader(key: RecordHeader.errorCode, text: "timed_out")))
@@ -67,10 +67,9 @@ import Testing
 
     @Test func deadLetterReasonsKeepTheirHeaderStrings() {
         let codes: [ArticleError.Code] = [.invalidJSON, .invalidUTF8, .notAnObject, .missingField, .wrongType, .emptyText, .tooLarge, .timedOut]
-        for code in codes { #expect(DeadLetterReason(code).rawValue == code.rawValue) }
+        #expect(codes.map { DeadLetterReason($0).rawValue } == ["invalid_json", "invalid_utf8", "not_an_object", "missing_field", "wrong_type", "empty_text", "too_large", "timed_out"])
         #expect(DeadLetterReason.outputRejected.rawValue == "output_rejected")
         #expect(DeadLetterReason.deadLetterRejected.rawValue == "dead_letter_rejected")
-        #expect(DeadLetterReason.allCases.count == codes.count + 2)
     }
 
     /// About 700 KB of news text: seconds of enrichment in a debug build.

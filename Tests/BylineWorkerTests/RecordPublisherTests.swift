@@ -48,8 +48,8 @@ import Testing
 
     @Test func aRefusedDeadLetterOfBadInputGoesStraightToThePositionMarker() async throws {
         let producer = FakeProducer { record, _ in record.value.isEmpty ? nil : Self.tooLarge }
-        let deadLetter = records.deadLetter(input, reason: .invalidJSON, explanation: "cut off")
-        let article = ProcessedArticle(kind: .deadLettered(.invalidJSON, explanation: "cut off"), records: [deadLetter])
+        let deadLetter = records.deadLetter(input, reason: .input(.invalidJSON), explanation: "cut off")
+        let article = ProcessedArticle(kind: .deadLettered(.input(.invalidJSON), explanation: "cut off"), records: [deadLetter])
         let delivered = await publisher(producer, metrics: TestMetrics()).publish(article, for: input)
         guard case .deadLettered(.deadLetterRejected, _)? = delivered else { Issue.record("\(String(describing: delivered))"); return }
         #expect(producer.records.count == 2, "no output_rejected step for a dead letter")
