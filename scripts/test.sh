@@ -5,6 +5,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-deps.sh
+swift format lint --strict --recursive Sources Tests Package.swift
+echo "swift format: clean"
 swift build --build-tests --force-resolved-versions
 scripts/check-deploy.sh
 # The suites that compare timings run alone, after the rest: on two cores, other suites

@@ -61,52 +61,53 @@ enum FuzzTarget {
 }
 
 #if FUZZING
-/// libFuzzer's entry for a program with a main of its own (SwiftPM gives every executable
-/// one), from the fuzzer runtime that `-sanitize=fuzzer` links in.
-@_silgen_name("LLVMFuzzerRunDriver")
-private func runFuzzerDriver(
-    _ argc: UnsafeMutablePointer<CInt>,
-    _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>>,
-    _ testOneInput: @convention(c) (UnsafePointer<UInt8>?, Int) -> CInt
-) -> CInt
+    /// libFuzzer's entry for a program with a main of its own (SwiftPM gives every executable
+    /// one), from the fuzzer runtime that `-sanitize=fuzzer` links in.
+    @_silgen_name("LLVMFuzzerRunDriver")
+    private func runFuzzerDriver(
+        _ argc: UnsafeMutablePointer<CInt>,
+        _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>>,
+        _ testOneInput: @convention(c) (UnsafePointer<UInt8>?, Int) -> CInt
+    ) -> CInt
 
-@main
-enum FuzzMain {
-    static func main() {
-        var argc = CommandLine.argc
-        var argv = CommandLine.unsafeArgv
-        exit(runFuzzerDriver(&argc, &argv) { data, size in
-            FuzzTarget.run(data.map { Array(UnsafeBufferPointer(start: $0, count: size)) } ?? [])
-            return 0
-        })
-    }
-}
-#else
-/// Without the fuzzer: runs the files or folders given (the seed corpus, a crash) through
-/// the target once each, so CI and a developer can replay them with a plain build.
-@main
-enum FuzzReplay {
-    static func main() throws {
-        let paths = CommandLine.arguments.dropFirst()
-        var files: [URL] = []
-        for path in paths {
-            let url = URL(fileURLWithPath: path)
-            var isFolder: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else { throw ReplayError("no such file: \(path)") }
-            if isFolder.boolValue {
-                files += try FileManager.default.contentsOfDirectory(at: url, includingPropertiesForKeys: nil).sorted { $0.path < $1.path }
-            } else {
-                files.append(url)
-            }
+    @main
+    enum FuzzMain {
+        static func main() {
+            var argc = CommandLine.argc
+            var argv = CommandLine.unsafeArgv
+            exit(
+                runFuzzerDriver(&argc, &argv) { data, size in
+                    FuzzTarget.run(data.map { Array(UnsafeBufferPointer(start: $0, count: size)) } ?? [])
+                    return 0
+                })
         }
-        guard !files.isEmpty else { throw ReplayError("usage: byline-fuzz FILE|FOLDER ...") }
-        for file in files { FuzzTarget.run(Array(try Data(contentsOf: file))) }
-        print("replayed \(files.count) inputs: 0 failures")
     }
+#else
+    /// Without the fuzzer: runs the files or folders given (the seed corpus, a crash) through
+    /// the target once each, so CI and a developer can replay them with a plain build.
+    @main
+    enum FuzzReplay {
+        static func main() throws {
+            let paths = CommandLine.arguments.dropFirst()
+            var files: [URL] = []
+            for path in paths {
+                let url = URL(fileURLWithPath: path)
+                var isFolder: ObjCBool = false
+                guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else { throw ReplayError("no such file: \(path)") }
+                if isFolder.boolValue {
+                    files += try FileManager.default.contentsOfDirectory(at: url, includingPropertiesForKeys: nil).sorted { $0.path < $1.path }
+                } else {
+                    files.append(url)
+                }
+            }
+            guard !files.isEmpty else { throw ReplayError("usage: byline-fuzz FILE|FOLDER ...") }
+            for file in files { FuzzTarget.run(Array(try Data(contentsOf: file))) }
+            print("replayed \(files.count) inputs: 0 failures")
+        }
 
-    struct ReplayError: Error, CustomStringConvertible {
-        let description: String
-        init(_ description: String) { self.description = description }
+        struct ReplayError: Error, CustomStringConvertible {
+            let description: String
+            init(_ description: String) { self.description = description }
+        }
     }
-}
 #endif

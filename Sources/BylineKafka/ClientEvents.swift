@@ -68,11 +68,12 @@ final class NativeCallbackTarget: Sendable {
         if listeners.onLog != nil {
             rd_kafka_conf_set_log_cb(conf) { handle, level, facility, message in
                 guard let handle, let target = NativeCallbackTarget.from(rd_kafka_opaque(handle)) else { return }
-                target.listeners.onLog?(KafkaLogLine(
-                    level: level,
-                    facility: facility.map { String(cString: $0) } ?? "",
-                    message: message.map { String(cString: $0) } ?? ""
-                ))
+                target.listeners.onLog?(
+                    KafkaLogLine(
+                        level: level,
+                        facility: facility.map { String(cString: $0) } ?? "",
+                        message: message.map { String(cString: $0) } ?? ""
+                    ))
             }
         }
         if rebalance != nil {

@@ -69,7 +69,8 @@ public struct KafkaMessage: Sendable {
     private static func copyHeaders(of message: UnsafePointer<rd_kafka_message_t>) -> [KafkaHeader] {
         var nativeHeaders: OpaquePointer?
         guard rd_kafka_message_headers(message, &nativeHeaders) == RD_KAFKA_RESP_ERR_NO_ERROR,
-              let nativeHeaders else { return [] }
+            let nativeHeaders
+        else { return [] }
         var result: [KafkaHeader] = []
         var index = 0
         var name: UnsafePointer<CChar>?

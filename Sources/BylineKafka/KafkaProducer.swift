@@ -66,10 +66,11 @@ public final class KafkaProducer: Sendable {
             let partition = message.partition ?? byline_partition_unassigned()
             let result = message.value.withUnsafeBytes { value in
                 withOptionalBytes(message.key) { key in
-                    byline_produce(handle, message.topic, partition,
-                                   key?.baseAddress, key?.count ?? 0,
-                                   value.baseAddress, value.count,
-                                   headers, 0, opaque)
+                    byline_produce(
+                        handle, message.topic, partition,
+                        key?.baseAddress, key?.count ?? 0,
+                        value.baseAddress, value.count,
+                        headers, 0, opaque)
                 }
             }
             guard result == RD_KAFKA_RESP_ERR_NO_ERROR else {

@@ -70,10 +70,11 @@ public struct CoNLLCorpus: Sendable {
     /// so document-level features see one story at a time, as they will in use.
     static func splitAtDatelines(_ document: Document) -> [Document] {
         func isDateline(_ sentence: Sentence) -> Bool {
-            sentence.words.count <= 8 && sentence.words.contains { word in
-                let parts = word.split(separator: "-")
-                return parts.count == 3 && parts[0].count == 4 && parts.allSatisfy { $0.allSatisfy(\.isNumber) }
-            }
+            sentence.words.count <= 8
+                && sentence.words.contains { word in
+                    let parts = word.split(separator: "-")
+                    return parts.count == 3 && parts[0].count == 4 && parts.allSatisfy { $0.allSatisfy(\.isNumber) }
+                }
         }
         var result: [Document] = []
         var current: [Sentence] = []

@@ -52,10 +52,12 @@ public struct NERTrainer: Sendable {
             for index in held { trainingFirstPass[index] = foldModel.tag(document: training.documents[index].sentences.map(\.words)) }
         }
         let developmentFirstPass = development.documents.map { firstPass.tag(document: $0.sentences.map(\.words)) }
-        let second = trainStage(training, development: development,
-                                firstPass: (trainingFirstPass, developmentFirstPass), progress: progress)
-        return NERModel(rows: second.rows, quantised: second.weights, scale: second.scale, transitions: second.transitions,
-                        gazetteer: features.gazetteer, firstPass: firstPass)
+        let second = trainStage(
+            training, development: development,
+            firstPass: (trainingFirstPass, developmentFirstPass), progress: progress)
+        return NERModel(
+            rows: second.rows, quantised: second.weights, scale: second.scale, transitions: second.transitions,
+            gazetteer: features.gazetteer, firstPass: firstPass)
     }
 
     func trainStage(
@@ -72,14 +74,16 @@ public struct NERTrainer: Sendable {
             trainingSentences.append(Prepared(rows: rows, gold: gold.map(\.index)))
         }
         let developmentSentences = sentences(development, firstPass: firstPass?.development).map { words, gold, context, sentence in
-            Prepared(rows: featuresOf(words, sentence, context).map { $0.compactMap { rowOfFeature[$0] } },
-                     gold: gold.map(\.index))
+            Prepared(
+                rows: featuresOf(words, sentence, context).map { $0.compactMap { rowOfFeature[$0] } },
+                gold: gold.map(\.index))
         }
         // Each member sees the sentences in its own order; their averaged weights are one
         // linear model, so the ensemble tags as fast as one member but varies less by seed.
         var members = (0..<max(1, ensemble)).map { member in
-            PerceptronMember(weightCount: rowOfFeature.count * tags, transitionCount: (tags + 1) * tags,
-                             seed: Self.memberSeed(member, of: seed), sentenceCount: trainingSentences.count)
+            PerceptronMember(
+                weightCount: rowOfFeature.count * tags, transitionCount: (tags + 1) * tags,
+                seed: Self.memberSeed(member, of: seed), sentenceCount: trainingSentences.count)
         }
         var best: (f1: Double, weights: [Float], transitions: [Float]) = (-1, [], [])
 
@@ -94,8 +98,9 @@ public struct NERTrainer: Sendable {
             }
             var score = NERScore()
             for sentence in developmentSentences {
-                score.add(gold: sentence.gold.map(NERTag.init(index:)),
-                          predicted: decode(sentence.rows, averagedWeights, averagedTransitions).map(NERTag.init(index:)))
+                score.add(
+                    gold: sentence.gold.map(NERTag.init(index:)),
+                    predicted: decode(sentence.rows, averagedWeights, averagedTransitions).map(NERTag.init(index:)))
             }
             let f1 = NERScore.f1(score.overall).f1
             if f1 > best.f1 { best = (f1, averagedWeights, averagedTransitions) }
@@ -140,7 +145,7 @@ public struct NERTrainer: Sendable {
 /// changes (for averaging) and its own sentence order.
 private struct PerceptronMember {
     var weights: [Float]
-    var weightUpdates: [Float]   // Σ time × change, for averaging
+    var weightUpdates: [Float]  // Σ time × change, for averaging
     var transitions: [Float]
     var transitionUpdates: [Float]
     var time: Float = 1

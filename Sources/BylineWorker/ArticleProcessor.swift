@@ -58,7 +58,7 @@ struct ArticleProcessor: Sendable {
     private func enrichWithinTimeout(_ bytes: [UInt8]) async -> Result<EnrichedArticle, ArticleError> {
         do throws(ArticleError) {
             return .success(try await enricher.enrich(record: bytes, deadline: .after(enrichmentTimeout)))
-        } catch where error.code == .timedOut {
+        } catch  where error.code == .timedOut {
             return .failure(ArticleError(.timedOut, "enrichment took longer than \(enrichmentTimeout)"))
         } catch {
             return .failure(error)

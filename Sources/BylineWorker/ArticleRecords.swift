@@ -17,10 +17,11 @@ struct ArticleRecords: Sendable {
     /// The enriched record, then one per quote when a quotes topic is set; all keyed by article id.
     func enriched(_ article: EnrichedArticle, source: KafkaMessage) -> [KafkaProducerMessage] {
         let key = Array(article.input.id.utf8)
-        let headers = [
-            KafkaHeader(key: RecordHeader.contentType, text: "application/json"),
-            KafkaHeader(key: RecordHeader.schemaVersion, text: EnrichedArticle.schemaVersion),
-        ] + sourceHeaders(source)
+        let headers =
+            [
+                KafkaHeader(key: RecordHeader.contentType, text: "application/json"),
+                KafkaHeader(key: RecordHeader.schemaVersion, text: EnrichedArticle.schemaVersion),
+            ] + sourceHeaders(source)
         var records = [KafkaProducerMessage(topic: outputTopic, key: key, value: article.json().serialized(), headers: headers)]
         if let quotesTopic {
             for quote in article.quoteRecords() {

@@ -18,7 +18,8 @@ struct ClientStatistics {
             guard let partitions = (topicValue as? [String: Any])?["partitions"] as? [String: Any] else { continue }
             for (id, partitionValue) in partitions {
                 guard let number = Int32(id), number >= 0,
-                      let value = (partitionValue as? [String: Any])?["consumer_lag"] as? NSNumber else { continue }
+                    let value = (partitionValue as? [String: Any])?["consumer_lag"] as? NSNumber
+                else { continue }
                 let partition = KafkaTopicPartition(topic: topic, partition: number)
                 if owned.contains(partition), value.int64Value >= 0 { lag[partition] = value.int64Value }
             }

@@ -54,10 +54,11 @@ public final class DevPipeline: Sendable {
         logger: Logger,
         _ body: @Sendable () async throws -> T
     ) async throws -> T {
-        let group = ServiceGroup(configuration: ServiceGroupConfiguration(
-            services: workers.map { ServiceGroupConfiguration.ServiceConfiguration(service: $0) },
-            logger: logger
-        ))
+        let group = ServiceGroup(
+            configuration: ServiceGroupConfiguration(
+                services: workers.map { ServiceGroupConfiguration.ServiceConfiguration(service: $0) },
+                logger: logger
+            ))
         return try await withThrowingTaskGroup(of: T?.self) { tasks in
             tasks.addTask {
                 try await group.run()

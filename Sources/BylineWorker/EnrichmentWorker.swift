@@ -46,11 +46,13 @@ public final class EnrichmentWorker: Service, Sendable {
     public func run() async throws {
         let (producer, consumer) = try await startClients()
         health.enter(.running)
-        logger.info("worker started", metadata: [
-            "brokers": "\(configuration.brokers)", "group": "\(configuration.groupID)",
-            "input": "\(configuration.inputTopic)", "output": "\(configuration.outputTopic)",
-            "max_in_flight": "\(configuration.maxInFlight)",
-        ])
+        logger.info(
+            "worker started",
+            metadata: [
+                "brokers": "\(configuration.brokers)", "group": "\(configuration.groupID)",
+                "input": "\(configuration.inputTopic)", "output": "\(configuration.outputTopic)",
+                "max_in_flight": "\(configuration.maxInFlight)",
+            ])
         let publisher = RecordPublisher(
             producer: producer, records: processor.records, retryBackoff: configuration.publishRetryBackoff,
             health: health, metrics: metrics, logger: logger, warnings: warnings, clientFailure: clientFailure
@@ -130,10 +132,12 @@ public final class EnrichmentWorker: Service, Sendable {
         guard let article = await processor.process(message) else { return }
         if let took = article.enrichmentDuration { metrics.enrichmentDuration.record(duration: took) }
         if case .deadLettered(let reason, let explanation) = article.kind {
-            logger.notice("article dead-lettered", metadata: [
-                "code": "\(reason.rawValue)", "reason": "\(explanation)",
-                "partition": "\(message.partition)", "offset": "\(message.offset)",
-            ])
+            logger.notice(
+                "article dead-lettered",
+                metadata: [
+                    "code": "\(reason.rawValue)", "reason": "\(explanation)",
+                    "partition": "\(message.partition)", "offset": "\(message.offset)",
+                ])
         }
         guard let delivered = await publisher.publish(article, for: message) else { return }
         count(delivered)
@@ -162,9 +166,11 @@ public final class EnrichmentWorker: Service, Sendable {
             health.joinedGroup()
             logger.info("partitions assigned", metadata: ["partitions": "\(partitions.map(\.description).joined(separator: ","))"])
         case .revoked(let partitions, let lost):
-            logger.info("partitions revoked", metadata: [
-                "partitions": "\(partitions.map(\.description).joined(separator: ","))", "lost": "\(lost)",
-            ])
+            logger.info(
+                "partitions revoked",
+                metadata: [
+                    "partitions": "\(partitions.map(\.description).joined(separator: ","))", "lost": "\(lost)",
+                ])
         }
     }
 }

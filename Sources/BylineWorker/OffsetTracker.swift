@@ -70,8 +70,8 @@ struct OffsetTracker: Sendable {
     mutating func begin(_ message: KafkaMessage) -> Ticket? {
         let partition = message.topicPartition
         guard var state = partitions[partition],
-              message.assignmentEpoch >= state.assignedEpoch,
-              state.lastBegun.map({ message.offset > $0 }) ?? true
+            message.assignmentEpoch >= state.assignedEpoch,
+            state.lastBegun.map({ message.offset > $0 }) ?? true
         else { return nil }
         state.pending.append(message.offset)
         partitions[partition] = state

@@ -30,7 +30,8 @@ public enum StatusProbe {
         }
         let text = String(decoding: response, as: UTF8.self)
         guard let headerEnd = text.range(of: "\r\n\r\n"),
-              let status = Int(text.split(separator: " ").dropFirst().first ?? "") else { return nil }
+            let status = Int(text.split(separator: " ").dropFirst().first ?? "")
+        else { return nil }
         return (status, String(text[headerEnd.upperBound...]))
     }
 }

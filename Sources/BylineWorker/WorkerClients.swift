@@ -40,9 +40,11 @@ extension EnrichmentWorker {
         await offsets.commitFinished(to: consumer)
         // Leaving the group revokes the partitions, which commits anything finished since.
         if await !consumer.close(timeout: configuration.closeTimeout) {
-            logger.warning("leaving the group took too long; abandoned: the group moves the partitions after its session timeout", metadata: [
-                "close_timeout": "\(configuration.closeTimeout)",
-            ])
+            logger.warning(
+                "leaving the group took too long; abandoned: the group moves the partitions after its session timeout",
+                metadata: [
+                    "close_timeout": "\(configuration.closeTimeout)"
+                ])
         }
         if await !producer.close(timeout: WorkerConfiguration.producerCloseTimeout) {
             logger.warning("releasing the producer took too long; abandoned")
@@ -69,9 +71,11 @@ extension EnrichmentWorker {
                 // Warnings and worse repeat as fast as librdkafka retries: one a second per kind.
                 let kind = "\(client) \(line.facility) \(line.level)"
                 guard line.level > 4 || warnings.admit(kind) != nil else { return }
-                logger.log(level: Self.logLevel(syslog: line.level), "\(line.message)", metadata: [
-                    "client": "\(client)", "facility": "\(line.facility)", "source": "librdkafka",
-                ])
+                logger.log(
+                    level: Self.logLevel(syslog: line.level), "\(line.message)",
+                    metadata: [
+                        "client": "\(client)", "facility": "\(line.facility)", "source": "librdkafka",
+                    ])
             }
         )
         if client == "consumer" {

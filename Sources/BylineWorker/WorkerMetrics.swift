@@ -50,11 +50,13 @@ final class WorkerMetrics: Sendable {
                 gauges[partition] = nil
             }
             for (partition, value) in lag {
-                let gauge = gauges[partition] ?? Gauge(
-                    label: "byline_consumer_lag",
-                    dimensions: [("topic", partition.topic), ("partition", String(partition.partition))],
-                    factory: factory
-                )
+                let gauge =
+                    gauges[partition]
+                    ?? Gauge(
+                        label: "byline_consumer_lag",
+                        dimensions: [("topic", partition.topic), ("partition", String(partition.partition))],
+                        factory: factory
+                    )
                 gauges[partition] = gauge
                 gauge.record(value)
             }

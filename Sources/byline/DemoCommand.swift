@@ -10,7 +10,8 @@ struct DemoCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "demo",
         abstract: "Runs the whole pipeline on an embedded Kafka cluster over the sample articles and prints a summary.",
-        discussion: "Starts the embedded dev cluster, creates the topics, feeds the sample articles plus two deliberately bad records, runs two workers in one group until every article is enriched or dead-lettered, and prints a summary and one enriched record."
+        discussion:
+            "Starts the embedded dev cluster, creates the topics, feeds the sample articles plus two deliberately bad records, runs two workers in one group until every article is enriched or dead-lettered, and prints a summary and one enriched record."
     )
 
     @Option(help: "JSONL articles to feed.")
@@ -94,7 +95,9 @@ struct DemoCommand: AsyncParsableCommand {
         print("articles enriched: \(latest.count) of \(articleCount) (\(records.messages(output).count) records published; repeats come from group rebalances)")
         for message in records.messages(deadLetters) {
             let header = { (name: String) in message.headerText(name) ?? "?" }
-            print("dead-lettered: \(header(RecordHeader.sourceTopic))[\(header(RecordHeader.sourcePartition))]@\(header(RecordHeader.sourceOffset)) \(header(RecordHeader.errorCode)): \(header(RecordHeader.errorMessage))")
+            print(
+                "dead-lettered: \(header(RecordHeader.sourceTopic))[\(header(RecordHeader.sourcePartition))]@\(header(RecordHeader.sourceOffset)) \(header(RecordHeader.errorCode)): \(header(RecordHeader.errorMessage))"
+            )
         }
         print("entities: \(entityCount); quotes: \(quoteCount), \(attributed) attributed to a speaker")
         print("most quoted:")
@@ -102,7 +105,9 @@ struct DemoCommand: AsyncParsableCommand {
             print("  \(count)  \(name)")
         }
         let rate = Int((Double(articleCount + 2) / elapsed.inSeconds).rounded())
-        print("throughput: \(articleCount + 2) records in \(formatSeconds(elapsed)) from feed to last output, \(rate) records/s (a set this small mostly shows latency; `byline bench pipeline` measures throughput)")
+        print(
+            "throughput: \(articleCount + 2) records in \(formatSeconds(elapsed)) from feed to last output, \(rate) records/s (a set this small mostly shows latency; `byline bench pipeline` measures throughput)"
+        )
         if let sample = latest.keys.sorted().first.flatMap({ latest[$0] }) {
             print("\none enriched record (text shortened):")
             print(String(decoding: shortened(sample).serialized(), as: UTF8.self))
@@ -112,12 +117,13 @@ struct DemoCommand: AsyncParsableCommand {
     /// The record with its text cut to a preview, so it fits a terminal.
     private func shortened(_ record: JSONValue) -> JSONValue {
         guard case .object(let members) = record else { return record }
-        return .object(members.map { key, value in
-            if key == "text", let text = value.stringValue, text.count > 160 {
-                return (key, .string(String(text.prefix(160)) + "…"))
-            }
-            return (key, value)
-        })
+        return .object(
+            members.map { key, value in
+                if key == "text", let text = value.stringValue, text.count > 160 {
+                    return (key, .string(String(text.prefix(160)) + "…"))
+                }
+                return (key, value)
+            })
     }
 }
 

@@ -7,13 +7,13 @@ struct DevClusterCommand: AsyncParsableCommand {
         commandName: "dev-cluster",
         abstract: "Runs an embedded Kafka-protocol cluster on loopback until SIGINT or SIGTERM.",
         discussion: """
-        Prints `bootstrap.servers=HOST:PORT,...` on the first line of standard output.
-        With --control-stdin it reads fault-injection commands, one per line:
-          down BROKER | up BROKER | rtt BROKER MS | leader TOPIC PARTITION BROKER
-          topic NAME PARTITIONS | errors API CODE [CODE ...] | clear API
-        API is a request name (produce, fetch, offsetCommit, ...); CODE is a Kafka error number.
-        Each command answers `ok` or `error: REASON`.
-        """
+            Prints `bootstrap.servers=HOST:PORT,...` on the first line of standard output.
+            With --control-stdin it reads fault-injection commands, one per line:
+              down BROKER | up BROKER | rtt BROKER MS | leader TOPIC PARTITION BROKER
+              topic NAME PARTITIONS | errors API CODE [CODE ...] | clear API
+            API is a request name (produce, fetch, offsetCommit, ...); CODE is a Kafka error number.
+            Each command answers `ok` or `error: REASON`.
+            """
     )
 
     @Option(help: "Number of brokers.")
@@ -87,7 +87,8 @@ enum DevClusterControl {
         }
         func api(_ index: Int) throws -> KafkaAPIKey {
             guard index < words.count,
-                  let key = KafkaAPIKey.allCases.first(where: { "\($0)".lowercased() == words[index].lowercased() }) else {
+                let key = KafkaAPIKey.allCases.first(where: { "\($0)".lowercased() == words[index].lowercased() })
+            else {
                 throw CommandError(description: "unknown API; one of \(KafkaAPIKey.allCases.map { "\($0)" }.joined(separator: ", "))")
             }
             return key

@@ -43,10 +43,11 @@ enum LogFormat: String, CaseIterable {
 /// Sends every logger of the process to standard error in the chosen format.
 func bootstrapLogging(format: LogFormat, level: Logger.Level) {
     LoggingSystem.bootstrap { label in
-        var handler: any LogHandler = switch format {
-        case .text: StreamLogHandler.standardError(label: label)
-        case .json: JSONLogHandler(label: label)
-        }
+        var handler: any LogHandler =
+            switch format {
+            case .text: StreamLogHandler.standardError(label: label)
+            case .json: JSONLogHandler(label: label)
+            }
         handler.logLevel = level
         return handler
     }

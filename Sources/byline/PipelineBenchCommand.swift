@@ -10,7 +10,8 @@ struct PipelineBenchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "pipeline",
         abstract: "Articles/s through the whole pipeline: transport only, then enrichment with 1 and 2 workers.",
-        discussion: "Each case gets its own embedded cluster; workers join before the input is fed, and the clock runs from the first record fed to the last output read. The workers, the cluster and the reader share this process and its cores."
+        discussion:
+            "Each case gets its own embedded cluster; workers join before the input is fed, and the clock runs from the first record fed to the last output read. The workers, the cluster and the reader share this process and its cores."
     )
 
     @Option(help: "JSONL articles to cycle through.")
@@ -64,8 +65,10 @@ struct PipelineBenchCommand: AsyncParsableCommand {
         }
         await collector.close()
         let rate = Double(count) / elapsed.inSeconds
-        print(String(format: "%@: %6d articles in %6.2f s = %8.0f articles/s; %8.0f articles per CPU-second (process CPU, cluster included)",
-                     label.padding(toLength: 26, withPad: " ", startingAt: 0), count, elapsed.inSeconds, rate, Double(count) / cpu))
+        print(
+            String(
+                format: "%@: %6d articles in %6.2f s = %8.0f articles/s; %8.0f articles per CPU-second (process CPU, cluster included)",
+                label.padding(toLength: 26, withPad: " ", startingAt: 0), count, elapsed.inSeconds, rate, Double(count) / cpu))
         return rate
     }
 }
@@ -81,7 +84,8 @@ func processCPUSeconds() -> Double {
 /// The process's peak resident set (VmHWM), in MiB.
 func peakResidentMegabytes() -> Int {
     guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
-          let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
-          let kilobytes = Int(line.split(separator: " ").dropFirst().first ?? "") else { return -1 }
+        let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
+        let kilobytes = Int(line.split(separator: " ").dropFirst().first ?? "")
+    else { return -1 }
     return kilobytes / 1024
 }

@@ -34,9 +34,11 @@ struct ProduceCommand: AsyncParsableCommand {
         let topic = settings.value(topic, flag: "input") ?? "articles.raw"
         let handle = try file == "-" ? FileHandle.standardInput : FileHandle(forReadingFrom: URL(fileURLWithPath: file))
         let kafka = KafkaConfiguration(bootstrapServers: brokers, clientID: "byline-produce", properties: try settings.kafkaProperties(flags: kafkaProperty))
-        let producer = try KafkaProducer(configuration: KafkaProducerConfiguration(kafka: kafka), listeners: KafkaClientListeners(onError: { error in
-            FileHandle.standardError.write(Data("kafka: \(error)\n".utf8))
-        }))
+        let producer = try KafkaProducer(
+            configuration: KafkaProducerConfiguration(kafka: kafka),
+            listeners: KafkaClientListeners(onError: { error in
+                FileHandle.standardError.write(Data("kafka: \(error)\n".utf8))
+            }))
 
         var reader = LineReader(handle: handle)
         var lineNumber = 0
@@ -47,9 +49,11 @@ struct ProduceCommand: AsyncParsableCommand {
             if line.allSatisfy({ $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") || $0 == UInt8(ascii: "\r") }) { continue }
             do {
                 let article = try ArticleInput.decode(line, maximumBytes: maxBytes)
-                let message = KafkaProducerMessage(topic: topic, key: Array(article.id.utf8), value: line, headers: [
-                    KafkaHeader(key: "content-type", text: "application/json"),
-                ])
+                let message = KafkaProducerMessage(
+                    topic: topic, key: Array(article.id.utf8), value: line,
+                    headers: [
+                        KafkaHeader(key: "content-type", text: "application/json")
+                    ])
                 pending.append((lineNumber, try await producer.enqueue(message)))
             } catch {
                 rejected += 1

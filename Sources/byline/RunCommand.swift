@@ -12,17 +12,17 @@ struct RunCommand: AsyncParsableCommand {
         commandName: "run",
         abstract: "Runs a worker: consumes articles, enriches them, publishes the enriched records.",
         discussion: """
-        Every option can also come from the environment variable named in its help; a flag \
-        wins. Any librdkafka property can be set as BYLINE_KAFKA_<PROPERTY>, dots written as \
-        underscores (BYLINE_KAFKA_SECURITY_PROTOCOL=SASL_SSL sets security.protocol), or with \
-        --kafka-property; a consumer-only property reaches only the consumer, a producer-only \
-        one only the producer. Serves /metrics, /healthz and /readyz on --http-port. SIGTERM or \
-        SIGINT, even while starting: stop reading, finish in-flight articles within \
-        --drain-timeout, commit, leave the group, exit 0: all within --drain-timeout plus 11 s \
-        (a commit waits 3 s at most, leaving the group 5 s, closing the producer 1 s, and 2 s \
-        of slack), brokers or no brokers. A fatal Kafka client error fails /healthz at once; the \
-        worker then commits only finished work and byline run exits non-zero, to be restarted.
-        """
+            Every option can also come from the environment variable named in its help; a flag \
+            wins. Any librdkafka property can be set as BYLINE_KAFKA_<PROPERTY>, dots written as \
+            underscores (BYLINE_KAFKA_SECURITY_PROTOCOL=SASL_SSL sets security.protocol), or with \
+            --kafka-property; a consumer-only property reaches only the consumer, a producer-only \
+            one only the producer. Serves /metrics, /healthz and /readyz on --http-port. SIGTERM or \
+            SIGINT, even while starting: stop reading, finish in-flight articles within \
+            --drain-timeout, commit, leave the group, exit 0: all within --drain-timeout plus 11 s \
+            (a commit waits 3 s at most, leaving the group 5 s, closing the producer 1 s, and 2 s \
+            of slack), brokers or no brokers. A fatal Kafka client error fails /healthz at once; the \
+            worker then commits only finished work and byline run exits non-zero, to be restarted.
+            """
     )
 
     @Option(help: "Kafka bootstrap servers, host:port,... [env: BYLINE_BROKERS]")
@@ -127,10 +127,11 @@ struct RunCommand: AsyncParsableCommand {
         logger.info("serving /metrics, /healthz and /readyz", metadata: ["port": "\(boundPort)"])
 
         // Shut down in reverse order: the worker drains first, the status server answers until then.
-        let group = ServiceGroup(configuration: ServiceGroupConfiguration(
-            services: [.init(service: status), .init(service: worker)],
-            logger: logger
-        ))
+        let group = ServiceGroup(
+            configuration: ServiceGroupConfiguration(
+                services: [.init(service: status), .init(service: worker)],
+                logger: logger
+            ))
         // A request made before the group runs is kept, and honoured as soon as it starts.
         termination.onSignal { signal in
             logger.info("shutting down", metadata: ["signal": "\(TerminationSignals.name(of: signal))"])

@@ -27,10 +27,10 @@ final class TerminationSignals: Sendable {
             source.setEventHandler { self.deliver(number) }
             source.resume()
             #if canImport(Darwin)
-            // kqueue still sees an ignored signal, and the default action would end the process.
-            // On Linux libdispatch installs a handler of its own; ignoring the signal before it
-            // does would lose one that comes in between.
-            signal(number, SIG_IGN)
+                // kqueue still sees an ignored signal, and the default action would end the process.
+                // On Linux libdispatch installs a handler of its own; ignoring the signal before it
+                // does would lose one that comes in between.
+                signal(number, SIG_IGN)
             #endif
         }
     }

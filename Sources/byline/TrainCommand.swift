@@ -95,8 +95,10 @@ struct TagCommand: AsyncParsableCommand {
             rates.append(Double(corpus.tokenCount) / max((ContinuousClock.now - started).inSeconds, 1e-9))
         }
         rates.sort()
-        printError(String(format: "again, caches warm, %d rounds: median %.0f tokens/s (%.0f to %.0f)",
-                          speedRounds, rates[rates.count / 2], rates[0], rates[rates.count - 1]))
+        printError(
+            String(
+                format: "again, caches warm, %d rounds: median %.0f tokens/s (%.0f to %.0f)",
+                speedRounds, rates[rates.count / 2], rates[0], rates[rates.count - 1]))
     }
 }
 

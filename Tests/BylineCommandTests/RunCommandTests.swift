@@ -68,9 +68,10 @@ struct RunCommandTests {
             collected.keys(output).count >= good && collected.keys(dlq).count >= records.count - good
         }
         // The first run stopped reading at SIGTERM, so some articles were left to the second.
-        #expect(await eventually(timeout: .seconds(20)) {
-            StatusProbe.get(port: port, path: "/metrics").map { metricValue($0.body, "byline_articles_enriched_total") > 0 } ?? false
-        }, "the second run enriched nothing")
+        #expect(
+            await eventually(timeout: .seconds(20)) {
+                StatusProbe.get(port: port, path: "/metrics").map { metricValue($0.body, "byline_articles_enriched_total") > 0 } ?? false
+            }, "the second run enriched nothing")
         second.terminate()
         #expect(await waitForExit(second, timeout: .seconds(25)))
         #expect(second.terminationStatus == 0)
@@ -102,12 +103,13 @@ struct RunCommandTests {
     func produceValidatesAndKeysByID() async throws {
         let cluster = try DevCluster(brokers: 1)
         try cluster.createTopic("articles.raw", partitions: 2)
-        let lines = [
-            #"{"id": "p-1", "text": "The council met on Monday."}"#,
-            #"{"id": "p-2", "text": 7}"#,
-            #"not json"#,
-            #"{"id": "p-3", "html": "<p>The mayor said “yes”.</p>"}"#,
-        ].joined(separator: "\n") + "\n"
+        let lines =
+            [
+                #"{"id": "p-1", "text": "The council met on Monday."}"#,
+                #"{"id": "p-2", "text": 7}"#,
+                #"not json"#,
+                #"{"id": "p-3", "html": "<p>The mayor said “yes”.</p>"}"#,
+            ].joined(separator: "\n") + "\n"
         let result = try runByline(["produce", "--brokers", cluster.bootstrapServers, "--topic", "articles.raw"], input: Data(lines.utf8))
         #expect(result.status == 1, "one or more lines were rejected")
         #expect(result.stderr.contains("line 2: wrong_type"), "\(result.stderr)")
@@ -133,12 +135,14 @@ struct RunCommandTests {
         #expect(badProperty.stderr.contains("no.such.property"), "\(badProperty.stderr)")
     }
 
-    @Test("byline run refuses at start a setting that cannot work, instead of running for ever", arguments: [
-        (["--brokers", ""], "--brokers is empty"),
-        (["--brokers", " , "], "--brokers is empty"),
-        (["--brokers", "127.0.0.1:1", "--http-port", "99999"], "--http-port must be a TCP port"),
-        (["--brokers", "127.0.0.1:1", "--http-port=-1"], "--http-port must be a TCP port"),
-    ])
+    @Test(
+        "byline run refuses at start a setting that cannot work, instead of running for ever",
+        arguments: [
+            (["--brokers", ""], "--brokers is empty"),
+            (["--brokers", " , "], "--brokers is empty"),
+            (["--brokers", "127.0.0.1:1", "--http-port", "99999"], "--http-port must be a TCP port"),
+            (["--brokers", "127.0.0.1:1", "--http-port=-1"], "--http-port must be a TCP port"),
+        ])
     func runRejectsSettingsThatCannotWork(arguments: [String], message: String) throws {
         // Each fails in well under a second; before, each ran until killed.
         let result = try runByline(["run", "--http-host", "127.0.0.1"] + arguments, killAfter: .seconds(20))

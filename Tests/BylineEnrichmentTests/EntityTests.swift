@@ -18,7 +18,8 @@ struct EntityTests {
 
     @Test("a name used alone before a longer name that starts with it stays its own entity")
     func loneNameBeforeLongerName() async throws {
-        let text = "Facebook says Apple is restoring its access to a key tool. Late Tuesday, a website reported that Facebook paid teens who agreed to download an app called Facebook Research. Facebook said the app was voluntary."
+        let text =
+            "Facebook says Apple is restoring its access to a key tool. Late Tuesday, a website reported that Facebook paid teens who agreed to download an app called Facebook Research. Facebook said the app was voluntary."
         let article = try await Fixtures.enrich(text)
         let facebook = try #require(article.entity(named: "Facebook"))
         #expect(facebook.mentions.count == 3)
@@ -27,7 +28,8 @@ struct EntityTests {
 
     @Test("a lone name after an indefinite article is an employer, not a person")
     func nameAfterIndefiniteArticle() async throws {
-        let text = "The suspect graduated from high school in May 2015 and joined the Marines. He lasted a month before he washed out after failing to meet \"expectations and standards,\" a Marine spokeswoman said. She did not elaborate."
+        let text =
+            "The suspect graduated from high school in May 2015 and joined the Marines. He lasted a month before he washed out after failing to meet \"expectations and standards,\" a Marine spokeswoman said. She did not elaborate."
         let article = try await Fixtures.enrich(text)
         #expect(article.entities.allSatisfy { !($0.type == .person && $0.name == "Marine") })
         #expect(article.speakerName(of: "expectations and standards") != "Marine")

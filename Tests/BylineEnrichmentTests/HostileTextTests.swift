@@ -16,9 +16,12 @@ struct HostileTextTests {
         ("a name before a cue verb, again and again", { String(repeating: "Smith said ", count: $0) }),
         ("a different person in every sentence", { units in (0..<units).map { "\(madeUpName($0)) Ovrel spoke. \(madeUpName($0)) left." }.joined(separator: " ") }),
         ("reported speech holding quoted words, again and again", { String(repeating: "Smith said the plan was \u{201C}a bad one\u{201D} and failed. ", count: $0) }),
-        ("a title recalled by every quote", { units in
-            (0..<units).map { "Mr. \(madeUpName($0)) is the spokesman. \"We can do it now,\" the spokesman said." }.joined(separator: " ")
-        }),
+        (
+            "a title recalled by every quote",
+            { units in
+                (0..<units).map { "Mr. \(madeUpName($0)) is the spokesman. \"We can do it now,\" the spokesman said." }.joined(separator: " ")
+            }
+        ),
     ]
 
     /// A capitalised made-up word, different for each number.
@@ -134,7 +137,11 @@ struct HostileTextTests {
         let asked = Mutex(0)
         // Asked once per sentence in each of the two passes: the stop comes in the second
         // pass, before its third sentence.
-        let tags = model.tag(document: sentences) { asked.withLock { $0 += 1; return $0 > sentences.count + 2 } }
+        let tags = model.tag(document: sentences) {
+            asked.withLock {
+                $0 += 1; return $0 > sentences.count + 2
+            }
+        }
         #expect(tags[1].contains { $0 != .outside }, "the sentences before the stop are tagged")
         #expect(tags[2...].allSatisfy { $0.allSatisfy { $0 == .outside } })
         #expect(asked.withLock { $0 } == sentences.count + 3)

@@ -14,17 +14,19 @@ struct InputTests {
         }
     }
 
-    @Test("bad records get a clear error code", arguments: [
-        ("{\"id\": \"a\", \"text\": ", ArticleError.Code.invalidJSON),
-        ("[1, 2]", .notAnObject),
-        ("{\"text\": \"Hello there.\"}", .missingField),
-        ("{\"id\": \"a\"}", .missingField),
-        ("{\"id\": 7, \"text\": \"Hello.\"}", .wrongType),
-        ("{\"id\": \"a\", \"text\": [\"Hello.\"]}", .wrongType),
-        ("{\"id\": \"a\", \"text\": \"Hello.\", \"title\": 3}", .wrongType),
-        ("{\"id\": \"a\", \"text\": \"   \\n \"}", .emptyText),
-        ("{\"id\": \"\", \"text\": \"Hello.\"}", .wrongType),
-    ])
+    @Test(
+        "bad records get a clear error code",
+        arguments: [
+            ("{\"id\": \"a\", \"text\": ", ArticleError.Code.invalidJSON),
+            ("[1, 2]", .notAnObject),
+            ("{\"text\": \"Hello there.\"}", .missingField),
+            ("{\"id\": \"a\"}", .missingField),
+            ("{\"id\": 7, \"text\": \"Hello.\"}", .wrongType),
+            ("{\"id\": \"a\", \"text\": [\"Hello.\"]}", .wrongType),
+            ("{\"id\": \"a\", \"text\": \"Hello.\", \"title\": 3}", .wrongType),
+            ("{\"id\": \"a\", \"text\": \"   \\n \"}", .emptyText),
+            ("{\"id\": \"\", \"text\": \"Hello.\"}", .wrongType),
+        ])
     func badRecords(record: String, code: ArticleError.Code) {
         let error = decodeError(Array(record.utf8))
         #expect(error?.code == code, "\(record) gave \(String(describing: error))")
@@ -48,7 +50,8 @@ struct InputTests {
 
     @Test("HTML is stripped to text; offsets refer to the extracted text")
     func htmlInput() async throws {
-        let html = "<html><head><style>p{}</style></head><body><h1>Bridge</h1><p>&ldquo;We will reopen on Friday,&rdquo; Maria Okonjo said.</p><script>var x = \"<p>\";</script><p>Traffic &amp; ferries resume.</p></body></html>"
+        let html =
+            "<html><head><style>p{}</style></head><body><h1>Bridge</h1><p>&ldquo;We will reopen on Friday,&rdquo; Maria Okonjo said.</p><script>var x = \"<p>\";</script><p>Traffic &amp; ferries resume.</p></body></html>"
         let record = JSONValue.object([("id", .string("h1")), ("html", .string(html))]).serialized()
         let article = try await ArticleEnricher().enrich(record: record)
         #expect(article.input.text == "Bridge\n\u{201C}We will reopen on Friday,\u{201D} Maria Okonjo said.\nTraffic & ferries resume.")
@@ -116,8 +119,9 @@ struct InputTests {
         #expect(members.map(\.0) == ["id", "text", "title", "entities", "quotes", "enrichment"])
         #expect(article.json()["id"] == .string("second"))
         #expect(article.json()["title"] == .string("New"))
-        #expect(try JSONValue.parse(Array(#"{"a": {"x": 1, "y": 2, "x": 3}}"#.utf8))
-            == .object([("a", .object([("x", .integer(3)), ("y", .integer(2))]))]))
+        #expect(
+            try JSONValue.parse(Array(#"{"a": {"x": 1, "y": 2, "x": 3}}"#.utf8))
+                == .object([("a", .object([("x", .integer(3)), ("y", .integer(2))]))]))
     }
 
     @Test("a numeric reference to NUL, a surrogate or past U+10FFFF becomes U+FFFD, as the HTML standard says")

@@ -56,7 +56,7 @@ struct NERTests {
         let corpus = try CoNLLCorpus(contentsOf: Self.smallCorpusURL)
         func stage(ensemble: Int, seed: UInt64) -> NERModel {
             var trainer = NERTrainer()
-            trainer.epochs = 1   // one epoch, so the ensemble and each member keep the same epoch
+            trainer.epochs = 1  // one epoch, so the ensemble and each member keep the same epoch
             trainer.ensemble = ensemble
             trainer.seed = seed
             return trainer.trainStage(corpus, development: corpus, firstPass: nil, progress: { _ in })
@@ -111,8 +111,11 @@ struct NERTests {
     @Test("BIO spans and scores are computed on exact matches")
     func spansAndScores() {
         let tags = ["B-PER", "I-PER", "O", "B-LOC", "I-ORG", "B-ORG"].compactMap(NERTag.init)
-        #expect(NERSpan.spans(tags) == [NERSpan(range: 0..<2, entityClass: .person), NERSpan(range: 3..<4, entityClass: .location),
-                                        NERSpan(range: 4..<5, entityClass: .organisation), NERSpan(range: 5..<6, entityClass: .organisation)])
+        #expect(
+            NERSpan.spans(tags) == [
+                NERSpan(range: 0..<2, entityClass: .person), NERSpan(range: 3..<4, entityClass: .location),
+                NERSpan(range: 4..<5, entityClass: .organisation), NERSpan(range: 5..<6, entityClass: .organisation),
+            ])
         var score = NERScore()
         score.add(gold: ["B-PER", "I-PER", "O"].compactMap(NERTag.init), predicted: ["B-PER", "O", "O"].compactMap(NERTag.init))
         #expect(NERScore.f1(score.overall).f1 == 0)

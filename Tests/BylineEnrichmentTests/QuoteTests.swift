@@ -17,7 +17,8 @@ struct QuoteTests {
     func colonLeadIn() async throws {
         let article = try await Fixtures.enrich("Finance Minister Paolo Greco said: \"This budget is fair to everyone in the country.\"")
         #expect(article.speakerName(of: "budget is fair") == "Paolo Greco")
-        let inverted = try await Fixtures.enrich("Ryan Ellis, a tax consultant, studied both plans.\n\nNeither campaign has a tax reform plan. Said Ellis: “I do not get the sense either of them is interested in reform.”")
+        let inverted = try await Fixtures.enrich(
+            "Ryan Ellis, a tax consultant, studied both plans.\n\nNeither campaign has a tax reform plan. Said Ellis: “I do not get the sense either of them is interested in reform.”")
         #expect(inverted.speakerName(of: "interested in reform") == "Ryan Ellis")
         #expect(try #require(inverted.quote(containing: "interested in reform")).cue == "said")
     }
@@ -37,11 +38,14 @@ struct QuoteTests {
 
     @Test("a sentence quote with no cue is spoken by the person the sentence before is about")
     func subjectOfThePreviousSentence() async throws {
-        let text = "Opposition leader Tomas Lindqvist spoke for an hour in Malmo on Saturday.\n\nHe ended with an appeal to volunteers to knock on every door before the vote. “One day you will tell your children that you were there and that you did your part.”"
+        let text =
+            "Opposition leader Tomas Lindqvist spoke for an hour in Malmo on Saturday.\n\nHe ended with an appeal to volunteers to knock on every door before the vote. “One day you will tell your children that you were there and that you did your part.”"
         let article = try await Fixtures.enrich(text)
         #expect(article.speakerName(of: "One day you will") == "Tomas Lindqvist")
         // Scare quotes in the sentence before do not hide its subject.
-        let scare = try await Fixtures.enrich("Senator Alma Reyes spoke in Tucson on Friday.\n\nShe pledged cleaner rivers, with a promise to get rid of \"paperwork politics\" in the capital and give every farmer the same chance of a \"fair\" deal as she had. \"I grew up on a farm. If the young Alma Reyes were starting out today, the banks would laugh at her.\"")
+        let scare = try await Fixtures.enrich(
+            "Senator Alma Reyes spoke in Tucson on Friday.\n\nShe pledged cleaner rivers, with a promise to get rid of \"paperwork politics\" in the capital and give every farmer the same chance of a \"fair\" deal as she had. \"I grew up on a farm. If the young Alma Reyes were starting out today, the banks would laugh at her.\""
+        )
         #expect(scare.speakerName(of: "I grew up on a farm") == "Alma Reyes")
         // A cue after the quote that names nobody leaves it unattributed, not guessed.
         let voice = try await Fixtures.enrich("Ines Duarte took the call on Friday. “Please stay inside your house until the police arrive,” the voice said.")
@@ -58,7 +62,8 @@ struct QuoteTests {
 
     @Test("with no cue, the person the sentence opens with speaks a sentence quote in it; a reported thought has no speaker")
     func subjectOfTheSameSentence() async throws {
-        let text = "Minister Aisha Mensah met her counterparts in Accra on Monday.\n\nShe listed the countries that had signed, thanking them for “standing together when it mattered. That is what partners do.”"
+        let text =
+            "Minister Aisha Mensah met her counterparts in Accra on Monday.\n\nShe listed the countries that had signed, thanking them for “standing together when it mattered. That is what partners do.”"
         #expect(try await Fixtures.enrich(text).speakerName(of: "standing together") == "Aisha Mensah")
         let thought = "Investigators said Karl Brandt watched the house for weeks.\n\nHe decided then that he “would rob the house first of all, before winter.”"
         #expect(try await Fixtures.enrich(thought).quote(containing: "would rob the house")?.speaker == nil)
@@ -141,7 +146,8 @@ struct QuoteTests {
 
     @Test("signatures after a dash, each line of a list its own speaker; a parenthesis between name and verb")
     func signaturesAndParenthesis() async throws {
-        let text = "Readers wrote in after the debate.\n“We need a real plan for schools and for jobs in our towns.” \u{2015} Maria Lopez\n“I just hope this campaign gets people to register and vote.” \u{2015}\u{00A0}Jorge Falcon\n“Maybe we can build a wall around the whole campaign.” \u{2014} Steve Quinlan.\n\n\"We cannot let this stand,\" Rep. Ann Lee (R-Fla.) said."
+        let text =
+            "Readers wrote in after the debate.\n“We need a real plan for schools and for jobs in our towns.” \u{2015} Maria Lopez\n“I just hope this campaign gets people to register and vote.” \u{2015}\u{00A0}Jorge Falcon\n“Maybe we can build a wall around the whole campaign.” \u{2014} Steve Quinlan.\n\n\"We cannot let this stand,\" Rep. Ann Lee (R-Fla.) said."
         let article = try await Fixtures.enrich(text)
         // A signed quote never inherits the speaker of the one before; an em dash after the
         // closing mark opens a new sentence, yet still signs the quote.
@@ -154,14 +160,14 @@ struct QuoteTests {
     @Test("of several names before the verb, the one next to it speaks; not one that ends a pair or owns the speaker")
     func whichNameSpeaks() async throws {
         let text = """
-        At a fundraiser in Lyon with the singer Ana Ruiz, Helene Marchetti called the plan “a disgrace to the city.”
+            At a fundraiser in Lyon with the singer Ana Ruiz, Helene Marchetti called the plan “a disgrace to the city.”
 
-        Maria Okonjo and Luis Moreno said “the bridge will open in May.”
+            Maria Okonjo and Luis Moreno said “the bridge will open in May.”
 
-        “We are pleased with the ruling and will comply with it,” Okonjo lawyer Peter Marsh said.
+            “We are pleased with the ruling and will comply with it,” Okonjo lawyer Peter Marsh said.
 
-        Daniel Okafor was released from hospital on Monday. Okafor's family said they wanted “answers from the city about what happened that night.”
-        """
+            Daniel Okafor was released from hospital on Monday. Okafor's family said they wanted “answers from the city about what happened that night.”
+            """
         let article = try await Fixtures.enrich(text)
         #expect(article.speakerName(of: "disgrace to the city") == "Helene Marchetti")
         #expect(article.speakerName(of: "bridge will open") == "Maria Okonjo")
@@ -174,10 +180,10 @@ struct QuoteTests {
     @Test("the titled name speaks; a pronoun binds to its sentence's speaker")
     func subjectsInContext() async throws {
         let text = """
-        Mayor Diane Cho met the press on Monday.
-        Veltrix spokesman Harold Kim added, “The plant will open on time and on budget.”
-        Diane Cho says she rejects what she calls “a campaign of rumours about the budget.”
-        """
+            Mayor Diane Cho met the press on Monday.
+            Veltrix spokesman Harold Kim added, “The plant will open on time and on budget.”
+            Diane Cho says she rejects what she calls “a campaign of rumours about the budget.”
+            """
         let article = try await Fixtures.enrich(text)
         #expect(article.speakerName(of: "open on time") == "Harold Kim")
         #expect(article.speakerName(of: "campaign of rumours") == "Diane Cho")
@@ -186,22 +192,27 @@ struct QuoteTests {
     @Test("a pronoun picks up the subject of the latest sentence naming someone, not a later or possessive name")
     func pronounPrefersTheSubject() async throws {
         let text = """
-        Trade minister Pavel Novak spoke in Brno on Tuesday.
+            Trade minister Pavel Novak spoke in Brno on Tuesday.
 
-        Mr Novak, a long-time critic of tariffs, rejected Viktor Hale's proposal and praised the work of Tomas Brandt. “We cannot tax our way into growth,” he said.
-        """
+            Mr Novak, a long-time critic of tariffs, rejected Viktor Hale's proposal and praised the work of Tomas Brandt. “We cannot tax our way into growth,” he said.
+            """
         let article = try await Fixtures.enrich(text)
         #expect(article.speakerName(of: "tax our way") == "Pavel Novak")
         // A sentence opening with the same pronoun passes the chain on to the one before.
-        let chain = try await Fixtures.enrich("Court papers say Gregor Vance kept the boy in a cabin for a month.\n\nHe said Tobias tried to run twice. Whenever he went out, he told the boy \"nobody will ever find you\" if he tried again.")
+        let chain = try await Fixtures.enrich(
+            "Court papers say Gregor Vance kept the boy in a cabin for a month.\n\nHe said Tobias tried to run twice. Whenever he went out, he told the boy \"nobody will ever find you\" if he tried again."
+        )
         #expect(chain.speakerName(of: "nobody will ever find") == "Gregor Vance")
     }
 
     @Test("a sentence opening with a short phrase and a comma still has its person as subject; \"they\" is the first of two named speakers")
     func subjectsAfterAnOpeningPhraseAndSpeakingPairs() async throws {
-        let opening = try await Fixtures.enrich("On “Morning Report,” Sen. Ruth Okafor (Ohio), who chairs the committee, named housing as the first priority. “Rents have doubled in ten years and wages have not.”")
+        let opening = try await Fixtures.enrich(
+            "On “Morning Report,” Sen. Ruth Okafor (Ohio), who chairs the committee, named housing as the first priority. “Rents have doubled in ten years and wages have not.”")
         #expect(opening.speakerName(of: "Rents have doubled") == "Ruth Okafor")
-        let pair = try await Fixtures.enrich("In a joint statement, bakery owners Marta Lindgren and Oskar Halvorsen said they accepted the ruling.\n\n\"We will pay every worker what they are owed by the end of the month,\" they said.")
+        let pair = try await Fixtures.enrich(
+            "In a joint statement, bakery owners Marta Lindgren and Oskar Halvorsen said they accepted the ruling.\n\n\"We will pay every worker what they are owed by the end of the month,\" they said."
+        )
         #expect(pair.speakerName(of: "pay every worker") == "Marta Lindgren")
         // "they" for a group nobody named together stays unattributed.
         let group = try await Fixtures.enrich("Residents of Elm Street gathered on Sunday. \"We have waited three years for a new bridge,\" they said.")

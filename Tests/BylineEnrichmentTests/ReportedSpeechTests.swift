@@ -35,7 +35,8 @@ struct ReportedSpeechTests {
 
     @Test("according to X, on either side; told reporters; a second cue joined to the first")
     func otherCues() async throws {
-        let article = try await Fixtures.enrich("""
+        let article = try await Fixtures.enrich(
+            """
             According to Inspector Lars Holm, the fire started in the kitchen. The roof was lost, according to Holm. \
             Holm told reporters the family had escaped unhurt and added that the house was insured.
             """)

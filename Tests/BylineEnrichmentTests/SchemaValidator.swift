@@ -36,7 +36,12 @@ struct SchemaValidator {
             default: allowed = []
             }
             let actual = value.typeName
-            let matches = allowed.contains(actual) || (actual == "number" && allowed.contains("integer") && { if case .integer = value { return true }; return false }())
+            let matches =
+                allowed.contains(actual)
+                || (actual == "number" && allowed.contains("integer")
+                    && {
+                        if case .integer = value { return true }; return false
+                    }())
             if !matches { found.append("\(path): \(actual) is not \(allowed)"); return }
         }
         if case .array(let options)? = schema["enum"], !options.contains(value) {

@@ -18,8 +18,9 @@ struct ConsumerGroupTests {
         let firstReceived = Received(), secondReceived = Received()
         let readers = [startReading(first, into: firstReceived), startReading(second, into: secondReceived)]
 
-        #expect(await eventually(timeout: .seconds(30)) { first.assignment.count == 3 && second.assignment.count == 3 },
-                "the group settles with three partitions each")
+        #expect(
+            await eventually(timeout: .seconds(30)) { first.assignment.count == 3 && second.assignment.count == 3 },
+            "the group settles with three partitions each")
         #expect(Set(first.assignment).isDisjoint(with: second.assignment))
 
         let firstBatch = 0..<3_000
@@ -46,13 +47,15 @@ struct ConsumerGroupTests {
         }
         try await producer.flush(timeout: .seconds(10))
 
-        #expect(await eventually(timeout: .seconds(40)) {
-            first.assignment.count == 2 && second.assignment.count == 2 && third.assignment.count == 2
-        }, "the rebalance gives each of three members two partitions")
+        #expect(
+            await eventually(timeout: .seconds(40)) {
+                first.assignment.count == 2 && second.assignment.count == 2 && third.assignment.count == 2
+            }, "the rebalance gives each of three members two partitions")
         let everything = Set(0..<6_000)
-        #expect(await eventually(timeout: .seconds(40)) {
-            firstReceived.distinctIndexes.union(secondReceived.distinctIndexes).union(thirdReceived.distinctIndexes) == everything
-        }, "every message is read by some member despite the rebalance")
+        #expect(
+            await eventually(timeout: .seconds(40)) {
+                firstReceived.distinctIndexes.union(secondReceived.distinctIndexes).union(thirdReceived.distinctIndexes) == everything
+            }, "every message is read by some member despite the rebalance")
 
         await producer.close()
         for consumer in [first, second, third] { await consumer.close() }

@@ -117,8 +117,9 @@ struct FaultTests {
         // measured 18 s here; a wait for the shared thread pool is suspected, not proven).
         #expect(sendTook < .seconds(60))
         await producer.close()
-        #expect(brokerErrors.withLock { $0 }.contains { $0.code == .transport || $0.code == .allBrokersDown },
-                "the error listener heard that no broker answers")
+        #expect(
+            brokerErrors.withLock { $0 }.contains { $0.code == .transport || $0.code == .allBrokersDown },
+            "the error listener heard that no broker answers")
 
         let admin = try KafkaAdmin(configuration: kafka)
         let (metadataError, metadataTook) = await measure {
@@ -139,9 +140,10 @@ struct FaultTests {
         )
         try consumer.subscribe(topics: ["missing"])
         let reader = Task { for try await _ in consumer.messages {} }
-        #expect(await eventually(timeout: .seconds(15)) {
-            errors.withLock { $0 }.contains { $0.code == .unknownTopicOrPartition && $0.message.contains("missing") }
-        }, "\(errors.withLock { $0 })")
+        #expect(
+            await eventually(timeout: .seconds(15)) {
+                errors.withLock { $0 }.contains { $0.code == .unknownTopicOrPartition && $0.message.contains("missing") }
+            }, "\(errors.withLock { $0 })")
         await consumer.close()
         _ = try await reader.value
     }

@@ -37,8 +37,9 @@ struct RoundTripTests {
             #expect(message.value == expected.value)
             #expect(message.headers == expected.headers)
             #expect(message.timestampMilliseconds != nil)
-            #expect(reports[index] == KafkaDeliveryReport(topic: "round-trip", partition: message.partition, offset: message.offset),
-                    "the delivery report names where the message was read")
+            #expect(
+                reports[index] == KafkaDeliveryReport(topic: "round-trip", partition: message.partition, offset: message.offset),
+                "the delivery report names where the message was read")
             #expect(index > lastIndexByPartition[message.partition, default: -1], "order kept within partition \(message.partition)")
             #expect(message.offset > lastOffsetByPartition[message.partition, default: -1])
             lastIndexByPartition[message.partition] = index

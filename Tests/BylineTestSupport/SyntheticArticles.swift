@@ -37,14 +37,14 @@ public enum SyntheticArticles {
         let organisation = organisations[index % organisations.count]
         let city = cities[index % cities.count]
         let text = """
-        \(city) officials approved the new ferry timetable on Monday after months of talks with \(organisation).
+            \(city) officials approved the new ferry timetable on Monday after months of talks with \(organisation).
 
-        “This is the best outcome we could have hoped for,” said \(first), who chairs the transport committee. “Passengers will notice the difference within weeks.”
+            “This is the best outcome we could have hoped for,” said \(first), who chairs the transport committee. “Passengers will notice the difference within weeks.”
 
-        Not everyone agreed. \(second), a spokeswoman for the passengers' union, said the plan was “too little, too late” and warned that fares would rise.
+            Not everyone agreed. \(second), a spokeswoman for the passengers' union, said the plan was “too little, too late” and warned that fares would rise.
 
-        \(surnames[(index / 10) % 10]) said the committee would review the timetable in the spring.
-        """
+            \(surnames[(index / 10) % 10]) said the committee would review the timetable in the spring.
+            """
         return "{\"id\": \(jsonString(id)), \"title\": \"Ferry timetable approved in \(city)\", \"source\": \"byline-tests\", \"text\": \(jsonString(text))}"
     }
 

@@ -11,8 +11,16 @@ import Testing
     /// Counts jobs running at once, and the most seen.
     final class Concurrency: Sendable {
         private let state = Mutex((now: 0, most: 0, done: 0))
-        func enter() { state.withLock { $0.now += 1; $0.most = max($0.most, $0.now) } }
-        func leave() { state.withLock { $0.now -= 1; $0.done += 1 } }
+        func enter() {
+            state.withLock {
+                $0.now += 1; $0.most = max($0.most, $0.now)
+            }
+        }
+        func leave() {
+            state.withLock {
+                $0.now -= 1; $0.done += 1
+            }
+        }
         var most: Int { state.withLock { $0.most } }
         var done: Int { state.withLock { $0.done } }
     }
@@ -47,7 +55,10 @@ import Testing
     @Test func skipsWhatItIsNotToAdmit() async {
         let concurrency = Concurrency()
         _ = await window().run((0..<10).asStream, stopping: OneShotEvent()) { number in
-            number.isMultiple(of: 2) ? InFlightWindow.Job(size: 1) { concurrency.enter(); concurrency.leave() } : nil
+            number.isMultiple(of: 2)
+                ? InFlightWindow.Job(size: 1) {
+                    concurrency.enter(); concurrency.leave()
+                } : nil
         }
         #expect(concurrency.done == 5)
     }

@@ -141,7 +141,9 @@ import Testing
     @Test func quoteRecordsGoToTheQuotesTopicKeyedByArticle() async throws {
         let pipeline = try DevPipeline(partitions: 3)
         let records = SyntheticArticles.make(count: 60, idPrefix: "quotes")
-        let worker = EnrichmentWorker(configuration: pipeline.workerConfiguration(withQuotes: true), logger: .init(label: "byline.test.quotes"), metricsFactory: PrometheusMetricsFactory(registry: PrometheusCollectorRegistry()))
+        let worker = EnrichmentWorker(
+            configuration: pipeline.workerConfiguration(withQuotes: true), logger: .init(label: "byline.test.quotes"), metricsFactory: PrometheusMetricsFactory(registry: PrometheusCollectorRegistry())
+        )
         let collector = try TopicCollector(brokers: pipeline.cluster.bootstrapServers, topics: [pipeline.outputTopic, pipeline.quotesTopic])
         let running = Task { try await worker.run() }
         try await feed(pipeline, records)

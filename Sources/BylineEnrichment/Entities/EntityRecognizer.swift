@@ -41,7 +41,8 @@ struct EntityRecognizer: Sendable {
             let known = gazetteerType(text) != nil || gazetteer.givenNames[text] != nil || Lexicon.institutionWords.contains(text)
             // A common word capitalised at a sentence start or as a heading ("Sorry", "Office").
             if !known, !token.isAllCaps,
-               document.isWrittenInLowercase(text.lowercased()) || isSentenceInitial(range.lowerBound, tokens) && isCommon(text, document) {
+                document.isWrittenInLowercase(text.lowercased()) || isSentenceInitial(range.lowerBound, tokens) && isCommon(text, document)
+            {
                 return nil
             }
             // "R-Wis.", "D-N.Y.": party and state labels.
@@ -121,7 +122,8 @@ struct EntityRecognizer: Sendable {
             let last = words[words.count - 1]
             let nationalEndings = ["an", "ans", "ese", "ish", "ic", "ist", "ists", "i", "is", "ian", "ians"]
             if words.count <= 2, nationalEndings.contains(where: { last.hasSuffix($0) }), last.first?.isUppercase == true,
-               !Lexicon.organisationHeads.contains(last) {
+                !Lexicon.organisationHeads.contains(last)
+            {
                 return .norp
             }
             return nil
@@ -289,7 +291,11 @@ struct EntityRecognizer: Sendable {
     private func gender(of entity: RecognizedEntity) -> Gazetteer.Gender {
         guard entity.type == .person else { return .unknown }
         if entity.titles.contains(where: { ["mr.", "mr", "sir", "lord", "king", "prince", "father", "spokesman", "congressman", "chairman", "councilman"].contains($0) }) { return .male }
-        if entity.titles.contains(where: { ["mrs.", "mrs", "ms.", "ms", "miss", "dame", "lady", "queen", "princess", "spokeswoman", "congresswoman", "chairwoman", "councilwoman", "actress"].contains($0) }) { return .female }
+        if entity.titles.contains(where: {
+            ["mrs.", "mrs", "ms.", "ms", "miss", "dame", "lady", "queen", "princess", "spokeswoman", "congresswoman", "chairwoman", "councilwoman", "actress"].contains($0)
+        }) {
+            return .female
+        }
         guard let first = entity.name.split(separator: " ").first else { return .unknown }
         return gazetteer.givenNames[String(first)] ?? .unknown
     }

@@ -80,7 +80,8 @@ extension String {
     var trimmingWhitespace: Substring {
         let scalars = unicodeScalars
         guard let first = scalars.firstIndex(where: { !$0.isSpace }),
-              let last = scalars.lastIndex(where: { !$0.isSpace }) else { return "" }
+            let last = scalars.lastIndex(where: { !$0.isSpace })
+        else { return "" }
         return Substring(scalars[first...last])
     }
 }

@@ -5,7 +5,8 @@ import Foundation
 func bundledText(_ file: String) -> String {
     let name = (file as NSString).deletingPathExtension, fileExtension = (file as NSString).pathExtension
     guard let url = Bundle.module.url(forResource: name, withExtension: fileExtension),
-          let text = try? String(contentsOf: url, encoding: .utf8) else {
+        let text = try? String(contentsOf: url, encoding: .utf8)
+    else {
         fatalError("Byline's data file \(file) is missing from the installation")
     }
     return text

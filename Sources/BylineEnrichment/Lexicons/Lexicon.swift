@@ -160,5 +160,7 @@ enum Lexicon {
         "Europol", "Fed", "Treasury", "Downing", "Whitehall", "Commons", "Lords",
     ]
     /// Lower-case words allowed inside a name ("Bank of England", "Ahmed bin Salman").
-    static let nameConnectors: Set<String> = ["of", "for", "and", "&", "de", "del", "della", "da", "di", "du", "von", "van", "der", "den", "bin", "bint", "al", "el", "la", "le", "ibn", "y", "on", "the"]
+    static let nameConnectors: Set<String> = [
+        "of", "for", "and", "&", "de", "del", "della", "da", "di", "du", "von", "van", "der", "den", "bin", "bint", "al", "el", "la", "le", "ibn", "y", "on", "the",
+    ]
 }

@@ -54,11 +54,15 @@ public struct EnrichedArticle: Sendable {
         members.insert(("text", .string(input.text)), at: min(textPosition, members.count))
         members.append(("entities", .array(entities.map(Self.json))))
         members.append(("quotes", .array(quotes.map(Self.json))))
-        members.append(("enrichment", .object([
-            ("version", .string(Self.version)),
-            ("took_ms", .number((tookMilliseconds * 1000).rounded() / 1000)),
-            ("text_from_html", .bool(input.textWasExtractedFromHTML)),
-        ])))
+        members.append(
+            (
+                "enrichment",
+                .object([
+                    ("version", .string(Self.version)),
+                    ("took_ms", .number((tookMilliseconds * 1000).rounded() / 1000)),
+                    ("text_from_html", .bool(input.textWasExtractedFromHTML)),
+                ])
+            ))
         return .object(members)
     }
 
@@ -97,11 +101,15 @@ public struct EnrichedArticle: Sendable {
             ("cue", quote.cue.map(JSONValue.string) ?? .null),
         ]
         if let speaker = quote.speaker {
-            members.append(("speaker", .object([
-                ("name", .string(speaker.name)),
-                ("entity", .string(speaker.entity)),
-                ("mention", json(speaker.mention)),
-            ])))
+            members.append(
+                (
+                    "speaker",
+                    .object([
+                        ("name", .string(speaker.name)),
+                        ("entity", .string(speaker.entity)),
+                        ("mention", json(speaker.mention)),
+                    ])
+                ))
         } else {
             members.append(("speaker", .null))
         }

@@ -79,8 +79,9 @@ final class AttributionContext {
         let inSentence = personMentions[Self.positions(sentence.lowerBound..<min(sentence.upperBound, token), in: personMentions)]
         for (first, second) in zip(inSentence, inSentence.dropFirst()) where first.1 != second.1 {
             guard let firstEnd = mentionsByToken[first.0]?.1.upperBound, firstEnd + 1 == second.0,
-                  document.tokens[firstEnd].text == "and",
-                  let secondEnd = mentionsByToken[second.0]?.1.upperBound else { continue }
+                document.tokens[firstEnd].text == "and",
+                let secondEnd = mentionsByToken[second.0]?.1.upperBound
+            else { continue }
             if containsSpeechVerb(secondEnd..<min(secondEnd + 2, sentence.upperBound), document) {
                 return first.1
             }
@@ -98,7 +99,8 @@ final class AttributionContext {
         guard let latest = before.suffix(Self.lookBack).last(where: { fits($0.1) }) else { return nil }
         let sentenceStart = document.sentenceRange(of: latest.0).lowerBound
         if depth < 4, sentenceStart < latest.0, ["he", "she"].contains(pronoun), document.tokens[sentenceStart].text.lowercased() == pronoun,
-           let earlier = subjectOfLatestSentence(naming: fits, before: sentenceStart, pronoun: pronoun, depth: depth + 1) {
+            let earlier = subjectOfLatestSentence(naming: fits, before: sentenceStart, pronoun: pronoun, depth: depth + 1)
+        {
             return earlier
         }
         let inSentence = personMentions[Self.positions(sentenceStart..<(latest.0 + 1), in: personMentions)].filter { fits($0.1) }

@@ -74,7 +74,8 @@ struct QuoteAttributor: Sendable {
             if attribution.cue == nil, !attribution.signed, let previous = latest, let speaker = result[previous.quote].speaker {
                 let samePapragraph = document.tokens[candidate.openMark].paragraph == document.tokens[previous.firstToken].paragraph
                 let gap = previous.lastToken..<candidate.openMark
-                let continuesParagraph = startsParagraph(candidate.openMark, document)
+                let continuesParagraph =
+                    startsParagraph(candidate.openMark, document)
                     && document.tokens[candidate.openMark].paragraph == document.tokens[previous.lastToken].paragraph + 1
                 if samePapragraph || continuesParagraph {
                     attribution.speaker = SpeakerPhrase(tokens: speaker.tokens, entity: speaker.entity, confidence: 0.6)
@@ -136,16 +137,18 @@ struct QuoteAttributor: Sendable {
     /// Reported speech with its speaker: the cue's subject, or the name after the cue.
     private func attributed(_ speech: ReportedSpeechCandidate, fragments: [QuoteCandidate], _ context: AttributionContext) -> AttributedQuote {
         let tokens = context.document.tokens
-        var phrase: SpeakerPhrase? = switch speech.speakerSide {
-        case .before(let cue, let floor): appositionSubject(cue: cue, floor: floor, context) ?? context.speakerPhrase(endingBefore: cue, floor: floor)
-        case .after(let start, let limit): context.speakerPhrase(startingAt: start, limit: limit)
-        case .sentenceSubject(let start, let limit): context.speakerPhrase(startingAt: start, limit: limit).flatMap { opensClause($0, from: start, tokens) ? $0 : nil }
-        }
+        var phrase: SpeakerPhrase? =
+            switch speech.speakerSide {
+            case .before(let cue, let floor): appositionSubject(cue: cue, floor: floor, context) ?? context.speakerPhrase(endingBefore: cue, floor: floor)
+            case .after(let start, let limit): context.speakerPhrase(startingAt: start, limit: limit)
+            case .sentenceSubject(let start, let limit): context.speakerPhrase(startingAt: start, limit: limit).flatMap { opensClause($0, from: start, tokens) ? $0 : nil }
+            }
         // "Hogan Gidley, a former director of ..., whose roots are ..., said": a name with a
         // long apposition lies beyond the words next to the cue.
         if phrase?.entity == nil, case .before(let cue, let floor) = speech.speakerSide,
-           let subject = context.speakerPhrase(startingAt: floor, limit: cue), subject.entity != nil,
-           subject.tokens.upperBound < cue, [",", "("].contains(tokens[subject.tokens.upperBound].text) {
+            let subject = context.speakerPhrase(startingAt: floor, limit: cue), subject.entity != nil,
+            subject.tokens.upperBound < cue, [",", "("].contains(tokens[subject.tokens.upperBound].text)
+        {
             phrase = subject
         }
         let speaker = phrase.flatMap { phrase in phrase.entity.map { (entity: $0, tokens: phrase.tokens) } }
@@ -188,7 +191,8 @@ struct QuoteAttributor: Sendable {
             let sentence = document.sentenceRange(of: close)
             var index = close + 1
             while index < sentence.upperBound, tokens[index].kind == .punctuation,
-                  tokens[index].text == "," || Self.signatureDashes.contains(tokens[index].text) {
+                tokens[index].text == "," || Self.signatureDashes.contains(tokens[index].text)
+            {
                 index += 1
             }
             let tail = index..<min(sentence.upperBound, index + 24)
@@ -196,8 +200,9 @@ struct QuoteAttributor: Sendable {
             // “How many times ...?” Clinton said. The question mark ended the sentence, but
             // a name and its verb right after the quote still attribute it.
             if sentence.upperBound == close + 1, close > candidate.openMark + 1, close + 1 < tokens.count,
-               tokens[close - 1].text.hasSuffix("?") || tokens[close - 1].text.hasSuffix("!"),
-               tokens[close + 1].paragraph == tokens[close].paragraph {
+                tokens[close - 1].text.hasSuffix("?") || tokens[close - 1].text.hasSuffix("!"),
+                tokens[close + 1].paragraph == tokens[close].paragraph
+            {
                 let next = document.sentenceRange(of: close + 1)
                 if let attribution = cueAfter((close + 1)..<min(next.upperBound, close + 7), context), attribution.speaker != nil {
                     return attribution
@@ -209,9 +214,10 @@ struct QuoteAttributor: Sendable {
         let headSentence = document.sentenceRange(of: candidate.openMark)
         let head = headSentence.lowerBound..<candidate.openMark
         if let attribution = cueBefore(head, context) { return attribution }
-        let cueFollows = candidate.closeMark.map { close in
-            containsSpeechVerb((close + 1)..<min(document.sentenceRange(of: close).upperBound, close + 12), document)
-        } ?? false
+        let cueFollows =
+            candidate.closeMark.map { close in
+                containsSpeechVerb((close + 1)..<min(document.sentenceRange(of: close).upperBound, close + 12), document)
+            } ?? false
         // "She rhymed off a list of allies for “publicly coming out ... .”": with no cue on
         // either side, the person the sentence opens with speaks a sentence-like quote in it.
         // ("He decided that she “was the girl ...”" reports a clause: no speaker.)
@@ -268,13 +274,15 @@ struct QuoteAttributor: Sendable {
             if start < sentence.upperBound, case .quoteMark = tokens[start].kind { start += 1 }
             let titlesEnd = start + 2
             while start < sentence.upperBound, start < titlesEnd, context.mention(at: start) == nil,
-                  Lexicon.personTitles.contains(tokens[start].text.lowercased().trimmingCharacters(in: ["."])) {
+                Lexicon.personTitles.contains(tokens[start].text.lowercased().trimmingCharacters(in: ["."]))
+            {
                 start += 1
             }
         }
         if allowingOrganisations, start + 1 < sentence.upperBound, tokens[start].text == "The" { start += 1 }
         guard start < sentence.upperBound, let (entity, mention) = context.mention(at: start),
-              context.entities[entity].type == .person || allowingOrganisations && context.entities[entity].type == .org else { return nil }
+            context.entities[entity].type == .person || allowingOrganisations && context.entities[entity].type == .org
+        else { return nil }
         return SpeakerPhrase(tokens: mention, entity: entity, confidence: 0.55)
     }
 
@@ -285,7 +293,8 @@ struct QuoteAttributor: Sendable {
         var dash = close + 1
         while dash < tokens.count, tokens[dash].paragraph == tokens[close].paragraph, tokens[dash].kind == .punctuation { dash += 1 }
         guard dash + 1 < tokens.count, tokens[dash].paragraph == tokens[close].paragraph + 1, Self.signatureDashes.contains(tokens[dash].text),
-              let (entity, range) = context.mention(at: dash + 1) else { return nil }
+            let (entity, range) = context.mention(at: dash + 1)
+        else { return nil }
         var end = range.upperBound
         while end < tokens.count, tokens[end].paragraph == tokens[dash].paragraph, [".", ","].contains(tokens[end].text) { end += 1 }
         guard end == tokens.count || tokens[end].paragraph != tokens[dash].paragraph else { return nil }
@@ -300,7 +309,8 @@ struct QuoteAttributor: Sendable {
         guard let first = tail.first else { return nil }
         // “...” ― Jorge Falcon: a signature after a dash names the speaker.
         if first > 0, Self.signatureDashes.contains(tokens[first - 1].text),
-           let (entity, range) = context.mention(at: first), range.upperBound >= tail.upperBound - 1 || tokens[range.upperBound].kind == .punctuation {
+            let (entity, range) = context.mention(at: first), range.upperBound >= tail.upperBound - 1 || tokens[range.upperBound].kind == .punctuation
+        {
             return Attribution(cue: nil, speaker: SpeakerPhrase(tokens: range, entity: entity, confidence: 0.85), signed: true)
         }
         // Postposed: said X
@@ -356,7 +366,8 @@ struct QuoteAttributor: Sendable {
         // "Said Ellis: “...”": the verb opens the sentence, the speaker follows it.
         let opener = tokens[head.lowerBound]
         if opener.isCapitalized, Lexicon.postposableVerbs.contains(opener.text.lowercased()), head.count > 2, tokens[head.upperBound - 1].text == ":",
-           let speaker = context.speakerPhrase(startingAt: head.lowerBound + 1, limit: head.upperBound - 1), speaker.entity != nil {
+            let speaker = context.speakerPhrase(startingAt: head.lowerBound + 1, limit: head.upperBound - 1), speaker.entity != nil
+        {
             return Attribution(cue: opener.text.lowercased(), speaker: speaker)
         }
         // The nearest speech verb before the quote whose subject names someone; but in
@@ -375,8 +386,9 @@ struct QuoteAttributor: Sendable {
             // "said X:" as a lead-in; a nationality after the verb is its object, not a speaker,
             // and so is the one told or described.
             if nearest == nil, verb == firstVerb, let speaker = context.speakerPhrase(startingAt: verb + 1, limit: head.upperBound),
-               let entity = speaker.entity, context.entities[entity].type != .norp,
-               !Self.objectIsNotSpeakerVerbs.contains(tokens[verb].text.lowercased()) {
+                let entity = speaker.entity, context.entities[entity].type != .norp,
+                !Self.objectIsNotSpeakerVerbs.contains(tokens[verb].text.lowercased())
+            {
                 return Attribution(cue: tokens[verb].text, speaker: speaker)
             }
         }
@@ -385,7 +397,8 @@ struct QuoteAttributor: Sendable {
             let speaker = context.speakerPhrase(endingBefore: firstVerb, floor: head.lowerBound)
             // "He ..., calling X an “...”": a participle's subject is the sentence's.
             if speaker?.entity == nil, tokens[firstVerb].text.hasSuffix("ing"), followsComma(firstVerb, from: head.lowerBound, tokens),
-               let subject = sentenceSubject(of: context.document.sentenceRange(of: firstVerb).lowerBound..<firstVerb, context, allowingOrganisations: true) {
+                let subject = sentenceSubject(of: context.document.sentenceRange(of: firstVerb).lowerBound..<firstVerb, context, allowingOrganisations: true)
+            {
                 return Attribution(cue: tokens[firstVerb].text, speaker: subject)
             }
             return Attribution(cue: tokens[firstVerb].text, speaker: speaker)
@@ -394,7 +407,8 @@ struct QuoteAttributor: Sendable {
         if allowVerbless || tokens[head.upperBound - 1].text == ":" {
             let end = tokens[head.upperBound - 1].text == ":" ? head.upperBound - 1 : head.upperBound
             if end > head.lowerBound, let speaker = context.speakerPhrase(endingBefore: end, floor: head.lowerBound),
-               speaker.tokens.lowerBound == head.lowerBound {
+                speaker.tokens.lowerBound == head.lowerBound
+            {
                 return Attribution(cue: nil, speaker: speaker)
             }
         }

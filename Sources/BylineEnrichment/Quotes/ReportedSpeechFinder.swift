@@ -57,7 +57,8 @@ struct ReportedSpeechFinder: Sendable {
                 // "She said ... and told reporters ...", "She accused them of ... and promised
                 // ...": a cue joined to the verb before it shares that verb's subject.
                 if candidate.cue.lowerBound > sentence.lowerBound, ["and", "but"].contains(tokens[candidate.cue.lowerBound - 1].text),
-                   case .before = candidate.speakerSide {
+                    case .before = candidate.speakerSide
+                {
                     if let previous = found.last, previous.cue.lowerBound >= sentence.lowerBound {
                         candidate.speakerSide = previous.speakerSide
                     } else {
@@ -137,7 +138,8 @@ struct ReportedSpeechFinder: Sendable {
         if case .quoteMark(let mark) = tokens[sentence.lowerBound].kind, mark == .doubleOpening || mark == .doubleStraight || mark == .singleOpening {
             return .attributesQuotation
         }
-        let invertedSpeakerEnd = cue > sentence.lowerBound && isClauseBreak(tokens[cue - 1]) && Lexicon.postposableVerbs.contains(tokens[cue].text.lowercased())
+        let invertedSpeakerEnd =
+            cue > sentence.lowerBound && isClauseBreak(tokens[cue - 1]) && Lexicon.postposableVerbs.contains(tokens[cue].text.lowercased())
             ? invertedSpeaker(after: cue, sentence, tokens) : nil
         let inverted = invertedSpeakerEnd != nil
         let subjectStart = inverted ? cue : self.subjectStart(before: cue, floor: sentence.lowerBound, tokens)
@@ -163,7 +165,8 @@ struct ReportedSpeechFinder: Sendable {
             let opener = tokens[restStart]
             let rest = restStart..<contentEnd(from: restStart, sentence, tokens)
             if opener.isWord, !opener.isCapitalized, !SpeechCues.notContentOpeners.contains(opener.text.lowercased()),
-               wordCount(rest, tokens) >= Self.minimumWords {
+                wordCount(rest, tokens) >= Self.minimumWords
+            {
                 content.append(rest)
             }
         }
@@ -181,7 +184,8 @@ struct ReportedSpeechFinder: Sendable {
             let token = tokens[index]
             if token.text == "," || isSentenceEnd(token) { return index > cue + 1 ? index : nil }
             let word = token.text.lowercased()
-            let namesSomeone = token.isCapitalized || token.kind == .possessive || Lexicon.personTitles.contains(word)
+            let namesSomeone =
+                token.isCapitalized || token.kind == .possessive || Lexicon.personTitles.contains(word)
                 || Lexicon.roleNouns.contains(word) || Lexicon.subjectPronouns.contains(word) || ["the", "a", "an", "of", "for"].contains(word)
             guard namesSomeone else { return nil }
             index += 1
@@ -243,7 +247,8 @@ struct ReportedSpeechFinder: Sendable {
         let word = tokens[cue].text.lowercased()
         var start = cue + 1
         if let that = (start..<min(sentence.upperBound, cue + 7)).first(where: { tokens[$0].text == "that" }),
-           (start..<that).allSatisfy({ tokens[$0].text != "," }) {
+            (start..<that).allSatisfy({ tokens[$0].text != "," })
+        {
             start = that
         } else {
             if SpeechCues.tellingVerbs.contains(word) { start = afterTheOneTold(start, sentence, tokens) }
@@ -251,7 +256,8 @@ struct ReportedSpeechFinder: Sendable {
                 start += 1
             }
             if start < sentence.upperBound, tokens[start].isWord, SpeechCues.phraseOpeners.contains(tokens[start].text.lowercased()),
-               let comma = (start..<min(sentence.upperBound, start + 6)).first(where: { tokens[$0].text == "," }) {
+                let comma = (start..<min(sentence.upperBound, start + 6)).first(where: { tokens[$0].text == "," })
+            {
                 start = comma + 1
             }
             while start < sentence.upperBound, tokens[start].text == "," || tokens[start].text == ":" { start += 1 }
@@ -262,7 +268,8 @@ struct ReportedSpeechFinder: Sendable {
         // "Smith said:" and a quotation: the quote attributor's.
         if case .quoteMark = tokens[start].kind, start == cue + 1 || tokens[start - 1].text == ":" { return nil }
         let subjectFloor = sentence.lowerBound
-        let speaker: ReportedSpeechCandidate.SpeakerSide = participleSubject(cue, sentence, tokens)
+        let speaker: ReportedSpeechCandidate.SpeakerSide =
+            participleSubject(cue, sentence, tokens)
             ?? .before(cue: cue, floor: subjectFloor)
         return ReportedSpeechCandidate(cue: cue..<(cue + 1), cueText: word, content: [content], speakerSide: speaker)
     }
@@ -272,7 +279,8 @@ struct ReportedSpeechFinder: Sendable {
     private func afterTheOneTold(_ start: Int, _ sentence: Range<Int>, _ tokens: [Token]) -> Int {
         var index = start
         if index < sentence.upperBound, ["the", "a", "an"].contains(tokens[index].text.lowercased()), index + 1 < sentence.upperBound,
-           tokens[index + 1].isCapitalized || SpeechCues.audiences.contains(tokens[index + 1].text.lowercased()) {
+            tokens[index + 1].isCapitalized || SpeechCues.audiences.contains(tokens[index + 1].text.lowercased())
+        {
             index += 1
         }
         if index < sentence.upperBound, SpeechCues.audiences.contains(tokens[index].text.lowercased()) { return index + 1 }
@@ -335,8 +343,9 @@ struct ReportedSpeechFinder: Sendable {
         var nameEnd = (nameStart..<sentence.upperBound).first { tokens[$0].text == "," || isSentenceEnd(tokens[$0]) } ?? sentence.upperBound
         // "According to the team's coach, Alireza Mehraban, ...": the name in apposition too.
         if nameEnd + 1 < sentence.upperBound, tokens[nameEnd].text == ",", tokens[nameEnd + 1].isCapitalized,
-           let second = ((nameEnd + 1)..<min(sentence.upperBound, nameEnd + 6)).first(where: { tokens[$0].text == "," }),
-           ((nameEnd + 1)..<second).allSatisfy({ tokens[$0].isCapitalized || tokens[$0].text == "." }) {
+            let second = ((nameEnd + 1)..<min(sentence.upperBound, nameEnd + 6)).first(where: { tokens[$0].text == "," }),
+            ((nameEnd + 1)..<second).allSatisfy({ tokens[$0].isCapitalized || tokens[$0].text == "." })
+        {
             nameEnd = second
         }
         let speaker = ReportedSpeechCandidate.SpeakerSide.after(start: nameStart, limit: nameEnd)

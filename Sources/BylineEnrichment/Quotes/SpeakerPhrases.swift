@@ -21,7 +21,8 @@ extension AttributionContext {
         }
         var end = start
         while end < limit, end - start < 10, tokens[end].kind != .quoteMark(.doubleOpening),
-              !(tokens[end].isWord && Lexicon.speechVerbs.contains(tokens[end].text) && end > start) {
+            !(tokens[end].isWord && Lexicon.speechVerbs.contains(tokens[end].text) && end > start)
+        {
             end += 1
         }
         return phrase(in: start..<end, preferLast: false)
@@ -96,13 +97,15 @@ extension AttributionContext {
             // "Trump campaign spokesman Jason Miller added": the titled name speaks, not the
             // name that qualifies the title.
             let last = people[people.count - 1]
-            let titled = last.1.lowerBound > range.lowerBound && tokens[last.1.lowerBound - 1].isWord
+            let titled =
+                last.1.lowerBound > range.lowerBound && tokens[last.1.lowerBound - 1].isWord
                 && Lexicon.personTitles.contains(tokens[last.1.lowerBound - 1].text.lowercased())
             // "With celebrity Barbra Streisand, Clinton called", "“...,” Trump lawyer Marc
             // Kasowitz said": a name right before the verb is its subject; but in "Biden and
             // Harris said" the pair opens with the first.
             let joinsPair = last.1.lowerBound > range.lowerBound && ["and", "or", "&"].contains(tokens[last.1.lowerBound - 1].text)
-            let nextToVerb = last.1.upperBound == range.upperBound && range.upperBound < tokens.count
+            let nextToVerb =
+                last.1.upperBound == range.upperBound && range.upperBound < tokens.count
                 && Lexicon.speechVerbs.contains(tokens[range.upperBound].text) && !joinsPair
             let chosen = people.count > 1 && (preferLast && titled || nextToVerb) ? last : first
             return SpeakerPhrase(tokens: chosen.1, entity: chosen.0, confidence: 0.9)

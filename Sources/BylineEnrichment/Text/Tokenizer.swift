@@ -193,7 +193,8 @@ struct Tokenizer: Sendable {
                 // Closing quotes and brackets right after the stop stay in this sentence.
                 var next = index + 1
                 while next < tokens.count, next - sentenceStart < Self.maximumSentenceTokens,
-                      tokens[next].paragraph == tokens[index].paragraph, isTrailing(tokens[next]) {
+                    tokens[next].paragraph == tokens[index].paragraph, isTrailing(tokens[next])
+                {
                     tokens[next].sentence = sentence
                     next += 1
                 }

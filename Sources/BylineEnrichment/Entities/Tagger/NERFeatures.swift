@@ -61,8 +61,10 @@ package struct NERFeatures: Sendable {
     /// model; a bit's place is its digest's rank, so features come out in ascending digest
     /// order, the order the shipped model was trained with.
     private enum Use {
-        static let names = ["after-title", "after-given", "after-locative", "inside-name", "initial",
-                            "before-orghead", "before-speech", "before-name", "alone"]
+        static let names = [
+            "after-title", "after-given", "after-locative", "inside-name", "initial",
+            "before-orghead", "before-speech", "before-name", "alone",
+        ]
         static let digests: [UInt64] = names.map(WordIndex.digest).sorted()
         static func bit(_ name: String) -> UInt16 { 1 << UInt16(digests.firstIndex(of: WordIndex.digest(name))!) }
         static let afterTitle = bit("after-title"), afterGiven = bit("after-given")
@@ -186,8 +188,10 @@ package struct NERFeatures: Sendable {
     /// Word classes by bit; a bit's place is the order the shipped model's features were
     /// trained in, and its name's digest is the feature.
     enum WordClass {
-        static let names = ["country", "province", "bigcity", "city", "region", "demonym", "given-male", "given-female",
-                            "given-unknown", "title", "common", "orghead", "orgstart", "facility", "speech"]
+        static let names = [
+            "country", "province", "bigcity", "city", "region", "demonym", "given-male", "given-female",
+            "given-unknown", "title", "common", "orghead", "orgstart", "facility", "speech",
+        ]
         static let digests = names.map(WordIndex.digest)
         static func bit(_ name: String) -> UInt16 { 1 << UInt16(names.firstIndex(of: name)!) }
         static let title = bit("title"), organisationHead = bit("orghead"), speechVerb = bit("speech")
@@ -221,50 +225,50 @@ package struct NERFeatures: Sendable {
         result.hashes.reserveCapacity(words.count * 32)
         result.ends.reserveCapacity(words.count)
         document.views.withUnsafeBufferPointer { allViews in
-        let views = PlacedViews(views: allViews, places: places)
-        let phrases = phraseMatches(words, views)
-        for index in words.indices {
-            let token = views[index]
-            let previous = index > 0 ? views[index - 1].lower : Self.sentenceStart
-            let next = index + 1 < views.count ? views[index + 1].lower : Self.sentenceEnd
-            let previous2 = index > 1 ? views[index - 2].lower : Self.sentenceStart
-            let next2 = index + 2 < views.count ? views[index + 2].lower : Self.sentenceEnd
-            let previousShape = index > 0 ? views[index - 1].shape : Self.sentenceStart
-            let nextShape = index + 1 < views.count ? views[index + 1].shape : Self.sentenceEnd
-            if includingWordFeatures { wordFeatures(token, into: &result.hashes) }
-            result.hashes.append(mix(.previousLower, previous))
-            result.hashes.append(mix(.nextLower, next))
-            result.hashes.append(mix(.previous2Lower, previous2))
-            result.hashes.append(mix(.next2Lower, next2))
-            result.hashes.append(mix(.previousShape, previousShape))
-            result.hashes.append(mix(.nextShape, nextShape))
-            result.hashes.append(mix(.previousAndWord, previous, token.lower))
-            result.hashes.append(mix(.wordAndNext, token.lower, next))
-            result.hashes.append(mix(.shapeWindow, previousShape, token.shape, nextShape))
-            result.hashes.append(mix(.previousPair, previous2, previous))
-            if index == 0 { result.hashes.append(mix(.firstInSentence, token.shape)) }
-            if index > 0 { appendClasses(views[index - 1].classes, .previousGazetteer, to: &result.hashes) }
-            if index + 1 < views.count { appendClasses(views[index + 1].classes, .nextGazetteer, to: &result.hashes) }
-            if index > 0 { appendClusters(views[index - 1].clusters & Self.neighbourClusterLevels, .previousCluster, to: &result.hashes) }
-            if index + 1 < views.count { appendClusters(views[index + 1].clusters & Self.neighbourClusterLevels, .nextCluster, to: &result.hashes) }
-            if !phrases.isEmpty, let phrase = phrases[index] { result.hashes.append(mix(.phraseGazetteer, phrase)) }
-            if document.tableRows[sentence] {
-                result.hashes.append(mix(.tableRowShape, token.shape))
-                appendClasses(token.classes, .tableRowClass, to: &result.hashes)
-            }
-            if token.isCapitalised {
-                result.hashes.append(mix(.topicShape, document.topic, token.shape))
-                appendClasses(token.classes, .topicClass, with: document.topic, to: &result.hashes)
-                let place = Int(places[index])
-                if document.lowerElsewhere[place] { result.hashes.append(mix(.lowerElsewhere, 0)) }
-                var uses = document.uses[place]
-                while uses != 0 {
-                    result.hashes.append(mix(.documentUse, Use.digests[uses.trailingZeroBitCount]))
-                    uses &= uses - 1
+            let views = PlacedViews(views: allViews, places: places)
+            let phrases = phraseMatches(words, views)
+            for index in words.indices {
+                let token = views[index]
+                let previous = index > 0 ? views[index - 1].lower : Self.sentenceStart
+                let next = index + 1 < views.count ? views[index + 1].lower : Self.sentenceEnd
+                let previous2 = index > 1 ? views[index - 2].lower : Self.sentenceStart
+                let next2 = index + 2 < views.count ? views[index + 2].lower : Self.sentenceEnd
+                let previousShape = index > 0 ? views[index - 1].shape : Self.sentenceStart
+                let nextShape = index + 1 < views.count ? views[index + 1].shape : Self.sentenceEnd
+                if includingWordFeatures { wordFeatures(token, into: &result.hashes) }
+                result.hashes.append(mix(.previousLower, previous))
+                result.hashes.append(mix(.nextLower, next))
+                result.hashes.append(mix(.previous2Lower, previous2))
+                result.hashes.append(mix(.next2Lower, next2))
+                result.hashes.append(mix(.previousShape, previousShape))
+                result.hashes.append(mix(.nextShape, nextShape))
+                result.hashes.append(mix(.previousAndWord, previous, token.lower))
+                result.hashes.append(mix(.wordAndNext, token.lower, next))
+                result.hashes.append(mix(.shapeWindow, previousShape, token.shape, nextShape))
+                result.hashes.append(mix(.previousPair, previous2, previous))
+                if index == 0 { result.hashes.append(mix(.firstInSentence, token.shape)) }
+                if index > 0 { appendClasses(views[index - 1].classes, .previousGazetteer, to: &result.hashes) }
+                if index + 1 < views.count { appendClasses(views[index + 1].classes, .nextGazetteer, to: &result.hashes) }
+                if index > 0 { appendClusters(views[index - 1].clusters & Self.neighbourClusterLevels, .previousCluster, to: &result.hashes) }
+                if index + 1 < views.count { appendClusters(views[index + 1].clusters & Self.neighbourClusterLevels, .nextCluster, to: &result.hashes) }
+                if !phrases.isEmpty, let phrase = phrases[index] { result.hashes.append(mix(.phraseGazetteer, phrase)) }
+                if document.tableRows[sentence] {
+                    result.hashes.append(mix(.tableRowShape, token.shape))
+                    appendClasses(token.classes, .tableRowClass, to: &result.hashes)
                 }
+                if token.isCapitalised {
+                    result.hashes.append(mix(.topicShape, document.topic, token.shape))
+                    appendClasses(token.classes, .topicClass, with: document.topic, to: &result.hashes)
+                    let place = Int(places[index])
+                    if document.lowerElsewhere[place] { result.hashes.append(mix(.lowerElsewhere, 0)) }
+                    var uses = document.uses[place]
+                    while uses != 0 {
+                        result.hashes.append(mix(.documentUse, Use.digests[uses.trailingZeroBitCount]))
+                        uses &= uses - 1
+                    }
+                }
+                result.ends.append(result.hashes.count)
             }
-            result.ends.append(result.hashes.count)
-        }
         }
         return result
     }
@@ -342,10 +346,7 @@ package struct NERFeatures: Sendable {
         var last: Unicode.Scalar?
         for scalar in word.unicodeScalars {
             let mapped: Unicode.Scalar
-            if scalar.isUppercaseLetter { mapped = "X" }
-            else if scalar.isLetter { mapped = "x" }
-            else if scalar.value >= 0x30 && scalar.value <= 0x39 { mapped = "d" }
-            else { mapped = scalar }
+            if scalar.isUppercaseLetter { mapped = "X" } else if scalar.isLetter { mapped = "x" } else if scalar.value >= 0x30 && scalar.value <= 0x39 { mapped = "d" } else { mapped = scalar }
             if mapped != last { result.append(mapped) }
             last = mapped
         }
@@ -365,9 +366,7 @@ package struct NERFeatures: Sendable {
                 for length in [3, 2] where index + length <= words.count {
                     let phrase = words[index..<(index + length)].joined(separator: " ")
                     let kind: String?
-                    if gazetteer.demonyms.contains(phrase) { kind = "demonym" }
-                    else if let type = gazetteer.placeType(of: phrase) { kind = type.rawValue }
-                    else { kind = nil }
+                    if gazetteer.demonyms.contains(phrase) { kind = "demonym" } else if let type = gazetteer.placeType(of: phrase) { kind = type.rawValue } else { kind = nil }
                     if let kind {
                         for position in index..<(index + length) { result[position] = WordIndex.digest((position == index ? "B-" : "I-") + kind) }
                         index += length

@@ -33,8 +33,9 @@ public final class NERModel: Sendable {
     package convenience init(rows: FeatureTable, weights: [Float], transitions: [Float], gazetteer: Gazetteer, firstPass: NERModel? = nil) {
         let largest = weights.reduce(Float(0)) { max($0, abs($1)) }
         let scale = largest > 0 ? largest / 32_767 : 1
-        self.init(rows: rows, quantised: weights.map { Int16(($0 / scale).rounded()) }, scale: scale,
-                  transitions: transitions, gazetteer: gazetteer, firstPass: firstPass)
+        self.init(
+            rows: rows, quantised: weights.map { Int16(($0 / scale).rounded()) }, scale: scale,
+            transitions: transitions, gazetteer: gazetteer, firstPass: firstPass)
     }
 
     package init(rows: FeatureTable, quantised weights: [Int16], scale: Float, transitions: [Float], gazetteer: Gazetteer, firstPass: NERModel?) {
@@ -160,41 +161,44 @@ public final class NERModel: Sendable {
         let tags = tagCount
         let forbidden: Float = -1e30
         return withUnsafeTemporaryAllocation(of: Float.self, capacity: length * tags) { score in
-        withUnsafeTemporaryAllocation(of: Int32.self, capacity: length * tags) { back in
-        previousTags.withUnsafeBufferPointer { previousTags in
-        previousStarts.withUnsafeBufferPointer { previousStarts in
-            score.initialize(repeating: forbidden)
-            back.initialize(repeating: 0)
-            for tag in 0..<tags where allowedFirst[tag] {
-                score[tag] = emissions[tag] + transitions[tags * tags + tag]
-            }
-            for position in 1..<max(length, 1) {
-                let previousRow = (position - 1) * tags
-                for tag in 0..<tags {
-                    var best = forbidden, bestPrevious = 0
-                    // A forbidden score plus a transition stays at `forbidden` (far below float
-                    // precision there), so it never wins: no test needed in this loop.
-                    for previous in previousTags[previousStarts[tag]..<previousStarts[tag + 1]] {
-                        let candidate = score[previousRow + previous] + transitions[previous * tags + tag]
-                        if candidate > best { best = candidate; bestPrevious = previous }
-                    }
-                    if best > forbidden {
-                        score[position * tags + tag] = best + emissions[position * tags + tag]
-                        back[position * tags + tag] = Int32(bestPrevious)
+            withUnsafeTemporaryAllocation(of: Int32.self, capacity: length * tags) { back in
+                previousTags.withUnsafeBufferPointer { previousTags in
+                    previousStarts.withUnsafeBufferPointer { previousStarts in
+                        score.initialize(repeating: forbidden)
+                        back.initialize(repeating: 0)
+                        for tag in 0..<tags where allowedFirst[tag] {
+                            score[tag] = emissions[tag] + transitions[tags * tags + tag]
+                        }
+                        for position in 1..<max(length, 1) {
+                            let previousRow = (position - 1) * tags
+                            for tag in 0..<tags {
+                                var best = forbidden, bestPrevious = 0
+                                // A forbidden score plus a transition stays at `forbidden` (far below float
+                                // precision there), so it never wins: no test needed in this loop.
+                                for previous in previousTags[previousStarts[tag]..<previousStarts[tag + 1]] {
+                                    let candidate = score[previousRow + previous] + transitions[previous * tags + tag]
+                                    if candidate > best { best = candidate; bestPrevious = previous }
+                                }
+                                if best > forbidden {
+                                    score[position * tags + tag] = best + emissions[position * tags + tag]
+                                    back[position * tags + tag] = Int32(bestPrevious)
+                                }
+                            }
+                        }
+                        var last = 0
+                        for tag in 1..<tags where score[(length - 1) * tags + tag] > score[(length - 1) * tags + last] { last = tag }
+                        var path = [Int](repeating: 0, count: length)
+                        path[length - 1] = last
+                        var position = length - 1
+                        while position > 0 {
+                            path[position - 1] = Int(back[position * tags + path[position]])
+                            position -= 1
+                        }
+                        return path
                     }
                 }
             }
-            var last = 0
-            for tag in 1..<tags where score[(length - 1) * tags + tag] > score[(length - 1) * tags + last] { last = tag }
-            var path = [Int](repeating: 0, count: length)
-            path[length - 1] = last
-            var position = length - 1
-            while position > 0 {
-                path[position - 1] = Int(back[position * tags + path[position]])
-                position -= 1
-            }
-            return path
-        }}}}
+        }
     }
 
     // MARK: - File format
@@ -274,8 +278,9 @@ public final class NERModel: Sendable {
             model = NERModel(rows: rows, quantised: weights, scale: scale, transitions: transitions, gazetteer: gazetteer, firstPass: model)
         }
         guard reader.remaining == 0, let model else { throw reader.fail("\(reader.remaining) unexpected bytes at the end") }
-        self.init(rows: model.rows, quantised: model.weights, scale: model.scale, transitions: model.transitions,
-                  gazetteer: gazetteer, firstPass: model.firstPass)
+        self.init(
+            rows: model.rows, quantised: model.weights, scale: model.scale, transitions: model.transitions,
+            gazetteer: gazetteer, firstPass: model.firstPass)
     }
 }
 

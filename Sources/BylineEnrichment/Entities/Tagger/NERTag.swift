@@ -15,7 +15,8 @@ public struct NERTag: Hashable, Sendable, CustomStringConvertible {
         if text == "O" { self.index = 0; return }
         let parts = text.split(separator: "-", maxSplits: 1)
         guard parts.count == 2, let kind = NERClass(rawValue: String(parts[1])),
-              let position = NERClass.allCases.firstIndex(of: kind) else { return nil }
+            let position = NERClass.allCases.firstIndex(of: kind)
+        else { return nil }
         switch parts[0] {
         case "B": index = 1 + 2 * position
         case "I": index = 2 + 2 * position
