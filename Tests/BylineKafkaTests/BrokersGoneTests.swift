@@ -35,7 +35,8 @@ struct BrokersGoneTests {
         #expect(commitTook.withLock { $0 }.map { $0 < .seconds(5) } ?? false, "took \(String(describing: commitTook.withLock { $0 }))")
         await #expect(throws: KafkaError.self) { try await commit.value }
 
+        // Bounded, not for ever: the 2 s deadline plus slack for a loaded two-core machine.
         let (_, closeTook) = await measure { await consumer.close(timeout: .seconds(2)) }
-        #expect(closeTook < .seconds(5), "close took \(closeTook)")
+        #expect(closeTook < .seconds(10), "close took \(closeTook)")
     }
 }
