@@ -13,6 +13,9 @@ public enum DeadLetterReason: Sendable, Hashable {
 
     public init(_ code: ArticleError.Code) { self = .input(code) }
 
+    /// Every reason, so each series exists from the start and `rate()` sees the first one.
+    public static let all: [DeadLetterReason] = ArticleError.Code.allCases.map(DeadLetterReason.input) + [.outputRejected, .deadLetterRejected]
+
     public var rawValue: String {
         switch self {
         case .input(let code): code.rawValue

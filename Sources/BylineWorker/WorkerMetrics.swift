@@ -29,6 +29,7 @@ final class WorkerMetrics: Sendable {
         staleSkipped = Counter(label: "byline_stale_messages_skipped_total", factory: factory)
         enrichmentDuration = Timer(label: "byline_enrichment_duration_seconds", factory: factory)
         inFlight = Gauge(label: "byline_articles_in_flight", factory: factory)
+        for reason in DeadLetterReason.all { _ = deadLettered(reason: reason) }
     }
 
     /// Articles sent to the dead-letter topic, by reason (the error code).

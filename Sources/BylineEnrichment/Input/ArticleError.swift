@@ -1,7 +1,7 @@
 /// Why an input record cannot be enriched. `code` is stable (for dead-letter headers
 /// and metrics); `message` says what to fix.
 public struct ArticleError: Error, Sendable, CustomStringConvertible, Equatable {
-    public enum Code: String, Sendable {
+    public enum Code: String, Sendable, CaseIterable {
         case invalidJSON = "invalid_json"
         case invalidUTF8 = "invalid_utf8"
         case notAnObject = "not_an_object"
