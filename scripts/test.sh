@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what is missing, builds everything (the tests run the byline executable),
 # checks the deployment files, runs the tests, then replays the fuzz seeds and fuzzes
-# briefly.
+# briefly, and last runs workers against a real Kafka-protocol broker (Tansu, librdkafka 2.8).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-deps.sh
@@ -15,3 +15,4 @@ swift test --skip-build --skip HostileTextTests
 swift test --skip-build --filter HostileTextTests
 .build/debug/byline-fuzz Tests/FuzzSeeds
 scripts/fuzz.sh "${BYLINE_FUZZ_SECONDS:-60}"
+scripts/real-broker-e2e.sh
