@@ -21,6 +21,13 @@ fi
 echo "Dockerfile: hadolint clean"
 "$work/venv/bin/kubernetes-validate" --strict --quiet deploy/k8s/*.yaml
 echo "Kubernetes manifests: valid against the Kubernetes schemas (KEDA's custom resources are checked below)"
+# promtool (rule checks and the alert rules' unit tests) from Debian's prometheus package,
+# unpacked, not installed: nothing starts. Best effort: without it the check says so.
+if [ ! -x "$work/promtool/usr/bin/promtool" ]; then
+    (cd "$work" && rm -f prometheus_*.deb && apt-get download prometheus >/dev/null 2>&1 \
+        && dpkg-deb -x prometheus_*.deb promtool && rm -f prometheus_*.deb) || echo "promtool: not available from apt here"
+fi
+[ -x "$work/promtool/usr/bin/promtool" ] && export PROMTOOL="$PWD/$work/promtool/usr/bin/promtool"
 "$work/venv/bin/python" scripts/deploy/check_observability.py
 
 swift build -c release --static-swift-stdlib --force-resolved-versions --product byline --scratch-path .build-static
