@@ -20,6 +20,9 @@ struct EnrichCommand: AsyncParsableCommand {
 
     @OptionGroup var model: ModelOption
 
+    @Flag(help: "Write only verbatim quotes: direct and partial ones, and the quoted fragments of mixed reported speech as partial quotes.")
+    var verbatimQuotes = false
+
     @Option(help: "Articles enriched at once (default: the core count).")
     var concurrency = ProcessInfo.processInfo.activeProcessorCount
 
@@ -74,7 +77,8 @@ struct EnrichCommand: AsyncParsableCommand {
 
     /// Enriches a batch concurrently and returns the results in input order.
     private func enrichInOrder(_ batch: [(Int, [UInt8])], enricher: ArticleEnricher) async -> [(Int, Result<[UInt8], ArticleError>)] {
-        await withTaskGroup(of: (Int, Result<[UInt8], ArticleError>).self) { group in
+        let verbatimQuotes = verbatimQuotes
+        return await withTaskGroup(of: (Int, Result<[UInt8], ArticleError>).self) { group in
             var results = [(Int, Result<[UInt8], ArticleError>)?](repeating: nil, count: batch.count)
             var next = 0
             func addNext() {
@@ -82,7 +86,8 @@ struct EnrichCommand: AsyncParsableCommand {
                 let (position, line) = (next, batch[next].1)
                 group.addTask {
                     do throws(ArticleError) {
-                        return (position, .success(try await enricher.enrich(record: line).json().serialized()))
+                        let article = try await enricher.enrich(record: line)
+                        return (position, .success((verbatimQuotes ? article.verbatimOnly : article).json().serialized()))
                     } catch {
                         return (position, .failure(error))
                     }

@@ -22,6 +22,24 @@ struct EnrichCommandTests {
         #expect((quotes?.first?["speaker"] as? [String: Any])?["name"] as? String == "Maria Okonjo")
     }
 
+    @Test("--verbatim-quotes keeps the quoted words only: a mixed entry gives its fragments as partial quotes")
+    func verbatimQuotes() throws {
+        let line = Data(#"{"id": "v", "text": "Sofia Marchetti said the budget was “a work of fiction” and would not pass. Officials said the vote would be close."}"#.utf8)
+        func quotes(_ arguments: [String]) throws -> [[String: Any]] {
+            let result = try runByline(["enrich"] + arguments, input: line)
+            #expect(result.status == 0, "\(result.stderr)")
+            let record = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
+            return record?["quotes"] as? [[String: Any]] ?? []
+        }
+        let all = try quotes([])
+        #expect(all.compactMap { $0["kind"] as? String } == ["mixed", "indirect"])
+        let verbatim = try quotes(["--verbatim-quotes"])
+        #expect(verbatim.count == 1)
+        #expect(verbatim.first?["kind"] as? String == "partial")
+        #expect(verbatim.first?["text"] as? String == "a work of fiction")
+        #expect((verbatim.first?["speaker"] as? [String: Any])?["name"] as? String == "Sofia Marchetti")
+    }
+
     @Test("a clean file exits 0 and writes one record per article, in order")
     func cleanRun() throws {
         let samples = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()

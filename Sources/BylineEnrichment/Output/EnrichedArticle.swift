@@ -66,6 +66,26 @@ public struct EnrichedArticle: Sendable {
         return .object(members)
     }
 
+    /// Only the words quoted verbatim: direct and partial quotes, and each fragment of
+    /// mixed reported speech as a partial quote of its speaker. Reported speech without
+    /// quoted words is left out. For quote search, and for gold sets of quotations only.
+    public var verbatimOnly: EnrichedArticle {
+        var copy = self
+        copy.quotes = quotes.flatMap { quote -> [Quote] in
+            switch quote.kind {
+            case "direct", "partial": return [quote]
+            case "mixed":
+                return quote.fragments.map { fragment in
+                    Quote(
+                        text: fragment.text, start: fragment.start, end: fragment.end, parts: [fragment], kind: "partial",
+                        cue: quote.cue, speaker: quote.speaker, confidence: quote.confidence)
+                }
+            default: return []
+            }
+        }
+        return copy
+    }
+
     /// One record per quote, for quote-search indexes: the quote as in `json()`, preceded by
     /// the article's id, the quote's position in it, and the article fields that say where
     /// it was published.
