@@ -9,9 +9,11 @@ swift format lint --strict --recursive Sources Tests Package.swift
 echo "swift format: clean"
 swift build --build-tests --force-resolved-versions
 scripts/check-deploy.sh
-# The suites that compare timings run alone, after the rest: on two cores, other suites
-# running beside them would decide their figures.
-swift test --skip-build --skip HostileTextTests
+# Unit tests first (no Kafka), then the suites that run clusters and child processes, then
+# the suites that compare timings, alone: on two cores, suites running beside each other
+# would decide each other's timings.
+swift test --skip-build --filter BylineEnrichmentTests --skip HostileTextTests
+swift test --skip-build --filter "BylineKafkaTests|BylineWorkerTests|BylineCommandTests"
 swift test --skip-build --filter HostileTextTests
 .build/debug/byline-fuzz Tests/FuzzSeeds
 scripts/fuzz.sh "${BYLINE_FUZZ_SECONDS:-60}"

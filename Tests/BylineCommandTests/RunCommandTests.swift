@@ -34,7 +34,10 @@ struct RunCommandTests {
     func sigtermDrainsAndASecondRunFinishes() async throws {
         let pipeline = try DevPipeline(partitions: 6)
         let records = SyntheticArticles.make(count: 1_500, badEvery: 50, idPrefix: "sigterm")
-        try await feed(pipeline, records)
+        // The second half arrives after the first run has stopped, so the second run always
+        // has work, however fast the first run went before its SIGTERM.
+        let firstHalf = Array(records.prefix(750)), secondHalf = Array(records.dropFirst(750))
+        try await feed(pipeline, firstHalf)
         let collector = try TopicCollector(brokers: pipeline.cluster.bootstrapServers, topics: [pipeline.outputTopic, pipeline.deadLetterTopic])
         let (output, dlq) = (pipeline.outputTopic, pipeline.deadLetterTopic)
         let port = freePort()
@@ -60,6 +63,7 @@ struct RunCommandTests {
         }
         #expect(logLines.contains { $0.contains("worker stopped") })
 
+        try await feed(pipeline, secondHalf)
         let secondLog = Pipe()
         _ = ReadInBackground(secondLog.fileHandleForReading)
         let second = try startRun(pipeline, port: port, stderr: secondLog)
@@ -67,7 +71,7 @@ struct RunCommandTests {
         let collected = try await collector.collect(timeout: .seconds(180)) { collected in
             collected.keys(output).count >= good && collected.keys(dlq).count >= records.count - good
         }
-        // The first run stopped reading at SIGTERM, so some articles were left to the second.
+        // The first run stopped at SIGTERM; the second read what came after.
         #expect(
             await eventually(timeout: .seconds(20)) {
                 StatusProbe.get(port: port, path: "/metrics").map { metricValue($0.body, "byline_articles_enriched_total") > 0 } ?? false
