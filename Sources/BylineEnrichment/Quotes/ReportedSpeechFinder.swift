@@ -70,7 +70,7 @@ struct ReportedSpeechFinder: Sendable {
                 index = max(index + 1, candidate.tokens.upperBound, candidate.cue.upperBound)
             }
         }
-        return found.compactMap { balanced($0, quotes, document) }
+        return found.compactMap { balanced($0, quotes, document, insideQuote) }
     }
 
     // MARK: - Cues
@@ -369,14 +369,14 @@ struct ReportedSpeechFinder: Sendable {
 
     /// A content that cuts a quotation in two takes all of it; one that is a quotation and
     /// nothing more is the quote attributor's (nil).
-    private func balanced(_ candidate: ReportedSpeechCandidate, _ quotes: [QuoteCandidate], _ document: Document) -> ReportedSpeechCandidate? {
+    private func balanced(_ candidate: ReportedSpeechCandidate, _ quotes: [QuoteCandidate], _ document: Document, _ insideQuote: [Bool]) -> ReportedSpeechCandidate? {
         var candidate = candidate
         let tokens = document.tokens
         for (part, range) in candidate.content.enumerated() {
             var lower = range.lowerBound, upper = range.upperBound
-            // Quotes are in text order and at most `QuoteFinder.maximumTokens` long: only
-            // those opening from that far before the content can overlap it.
-            for quote in quotes[Self.quotes(openingFrom: lower - QuoteFinder.maximumTokens - 1, in: quotes)...] {
+            // Quotes are in text order: only those opening from just before the content to
+            // its end can widen it.
+            for quote in quotes[Self.quotes(openingFrom: lower - 3, in: quotes)...] {
                 if quote.openMark >= upper { break }
                 let quoteEnd = (quote.closeMark ?? (quote.inner.upperBound - 1)) + 1
                 guard quoteEnd > lower else { continue }
@@ -386,7 +386,7 @@ struct ReportedSpeechFinder: Sendable {
             candidate.content[part] = lower..<upper
         }
         let words = candidate.content.flatMap { Array($0) }.filter { tokens[$0].isWord && tokens[$0].text != "that" }
-        let quoted = words.filter { word in quotes.contains { $0.inner.contains(word) } }
+        let quoted = words.filter { insideQuote[$0] }
         if !words.isEmpty, quoted.count == words.count { return nil }
         return candidate
     }
