@@ -9,10 +9,10 @@ public struct ArticleEnricher: Sendable {
     /// With the bundled entity model. An installation whose model is missing or corrupt
     /// stops here with the reason: enrichment never runs on other rules than it claims.
     public init(limits: EnrichmentLimits = .default) {
-        guard let model = NERModel.bundled else {
-            fatalError("byline: \(NERModel.bundledError?.description ?? "the bundled entity model is unusable")")
+        switch NERModel.bundledLoad {
+        case .success(let model): self.init(model: model, limits: limits)
+        case .failure(let error): fatalError("byline: \(error)")
         }
-        self.init(model: model, limits: limits)
     }
 
     /// With a model of one's own (`byline ... --model PATH`).

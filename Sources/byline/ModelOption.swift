@@ -10,7 +10,7 @@ struct ModelOption: ParsableArguments {
 
     func load() throws -> NERModel {
         if let model { return try NERModel(contentsOf: URL(fileURLWithPath: model)) }
-        return try NERModel.loadBundled()
+        return try NERModel.bundledLoad.get()
     }
 
     func enricher(limits: EnrichmentLimits) throws -> ArticleEnricher {

@@ -140,16 +140,8 @@ final class AttributionContext {
 
     /// The indices of `mentions` (sorted by first token) whose first token is in `tokens`.
     static func positions(_ tokens: Range<Int>, in mentions: [(Int, Int)]) -> Range<Int> {
-        func firstIndex(atLeast token: Int) -> Int {
-            var low = 0, high = mentions.count
-            while low < high {
-                let middle = (low + high) / 2
-                if mentions[middle].0 < token { low = middle + 1 } else { high = middle }
-            }
-            return low
-        }
-        let lower = firstIndex(atLeast: tokens.lowerBound)
-        return lower..<max(lower, firstIndex(atLeast: tokens.upperBound))
+        let lower = mentions.firstIndex(keyAtLeast: tokens.lowerBound) { $0.0 }
+        return lower..<max(lower, mentions.firstIndex(keyAtLeast: tokens.upperBound) { $0.0 })
     }
 }
 

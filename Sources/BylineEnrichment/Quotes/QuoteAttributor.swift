@@ -42,7 +42,7 @@ struct QuoteAttributor: Sendable {
         var fragmentsOf = [[Int]](repeating: [], count: reported.count)
         var isFragment = [Bool](repeating: false, count: candidates.count)
         for (speech, content) in reported.enumerated() {
-            let first = ReportedSpeechFinder.quotes(openingFrom: content.tokens.lowerBound, in: candidates)
+            let first = candidates.firstIndex(keyAtLeast: content.tokens.lowerBound, key: \.openMark)
             for index in first..<candidates.count {
                 let openMark = candidates[index].openMark
                 if openMark >= content.tokens.upperBound { break }

@@ -376,7 +376,7 @@ struct ReportedSpeechFinder: Sendable {
             var lower = range.lowerBound, upper = range.upperBound
             // Quotes are in text order: only those opening from just before the content to
             // its end can widen it.
-            for quote in quotes[Self.quotes(openingFrom: lower - 3, in: quotes)...] {
+            for quote in quotes[quotes.firstIndex(keyAtLeast: lower - 3, key: \.openMark)...] {
                 if quote.openMark >= upper { break }
                 let quoteEnd = (quote.closeMark ?? (quote.inner.upperBound - 1)) + 1
                 guard quoteEnd > lower else { continue }
@@ -389,16 +389,6 @@ struct ReportedSpeechFinder: Sendable {
         let quoted = words.filter { insideQuote[$0] }
         if !words.isEmpty, quoted.count == words.count { return nil }
         return candidate
-    }
-
-    /// The index of the first quote (in text order) opening at or after `token`.
-    static func quotes(openingFrom token: Int, in quotes: [QuoteCandidate]) -> Int {
-        var low = 0, high = quotes.count
-        while low < high {
-            let middle = (low + high) / 2
-            if quotes[middle].openMark < token { low = middle + 1 } else { high = middle }
-        }
-        return low
     }
 
     // MARK: - Tokens

@@ -51,20 +51,18 @@ public final class NERModel: Sendable {
 
     public var featureCount: Int { rows.count }
 
-    /// The model shipped with Byline (trained on CoNLL-2003 English, see MODEL_CARD.md).
-    public static func loadBundled() throws(NERModelError) -> NERModel {
+    /// The model shipped with Byline (trained on CoNLL-2003 English, see MODEL_CARD.md),
+    /// loaded once, or why it cannot be: a missing or unusable file. Nothing falls back to
+    /// other rules.
+    public static let bundledLoad = Result { () throws(NERModelError) -> NERModel in
         guard let url = Bundle.module.url(forResource: "ner-model", withExtension: "bin") else {
             throw NERModelError(message: "ner-model.bin is missing from the installation (the resource bundle beside the binary)")
         }
         return try NERModel(contentsOf: url)
     }
 
-    /// The bundled model, loaded once: nil, with the reason in `bundledError`, when the
-    /// installation's file is missing or unusable. Nothing falls back to other rules.
-    public static let bundled: NERModel? = try? loadBundled()
-    public static var bundledError: NERModelError? {
-        do throws(NERModelError) { _ = try loadBundled(); return nil } catch { return error }
-    }
+    /// The bundled model; nil when `bundledLoad` failed.
+    public static var bundled: NERModel? { try? bundledLoad.get() }
 
     /// Tags every sentence of one document (document-level features look across them).
     /// The first pass and this model share the token features; this one adds the first
