@@ -10,10 +10,11 @@ echo "swift format: clean"
 swift build --build-tests --force-resolved-versions
 scripts/check-deploy.sh
 # Unit tests first (no Kafka), then the suites that run clusters and child processes, then
-# the suites that compare timings, alone: on two cores, suites running beside each other
-# would decide each other's timings.
+# the ones that bound shutdown and commit times, then those that compare enrichment
+# timings: on two cores, suites running beside each other would decide each other's timings.
 swift test --skip-build --filter BylineEnrichmentTests --skip HostileTextTests
-swift test --skip-build --filter "BylineKafkaTests|BylineWorkerTests|BylineCommandTests"
+swift test --skip-build --filter "BylineKafkaTests|BylineWorkerTests|BylineCommandTests" --skip "BrokersGoneTests|ShutdownTests|FatalErrorTests"
+swift test --skip-build --filter "BrokersGoneTests|ShutdownTests|FatalErrorTests"
 swift test --skip-build --filter HostileTextTests
 .build/debug/byline-fuzz Tests/FuzzSeeds
 scripts/fuzz.sh "${BYLINE_FUZZ_SECONDS:-60}"
