@@ -27,6 +27,8 @@ public final class EnrichmentWorker: Service, Sendable {
     let offsets: OffsetCommitter
     let clientFailure = ClientFailure()
     let warnings = LogRateLimiter()
+    /// The latest non-fatal client error, for the reason a worker that cannot join gives.
+    let lastClientError = Mutex<String?>(nil)
     private let processor: ArticleProcessor
     private let articlesInFlight = Atomic<Int>(0)
 
@@ -86,6 +88,9 @@ public final class EnrichmentWorker: Service, Sendable {
                 return nil
             }
             tasks.addTask { await self.clientFailure.wait().map { .failed($0) } }
+            if let joinTimeout = self.configuration.joinTimeout {
+                tasks.addTask { await self.failUnlessJoined(within: joinTimeout) }
+            }
             tasks.addTask {
                 let stopping = OneShotEvent()
                 return await withGracefulShutdownHandler {
@@ -106,6 +111,16 @@ public final class EnrichmentWorker: Service, Sendable {
             tasks.cancelAll()
             return ending
         }
+    }
+
+    /// Fails the worker when it has not joined its group in time; nil once it has, or when cancelled.
+    private func failUnlessJoined(within timeout: Duration) async -> InFlightWindow.Ending? {
+        try? await Task.sleep(for: timeout)
+        guard !Task.isCancelled, !health.hasJoinedGroup else { return nil }
+        let error = GroupJoinTimeout(timeout: timeout, lastClientError: lastClientError.withLock { $0 })
+        health.enter(.failed)
+        logger.critical("the worker stops: \(error)")
+        return .failed(error)
     }
 
     /// In reading order: messages of partitions that changed hands are left to their new owner.

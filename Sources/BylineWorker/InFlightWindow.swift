@@ -1,5 +1,6 @@
 import BylineKafka
 import Logging
+import Synchronization
 
 /// Runs one child task per message, holding at most `maxArticles` of them and
 /// `maxBytes` of their input at once (one always fits); while full it stops reading, so
@@ -51,7 +52,8 @@ struct InFlightWindow: Sendable {
     /// Reads `messages` to their end, starting the job `admit` gives for each (nil skips
     /// it). `stopping` starts the drain's clock; whoever signals it also ends the messages.
     func run<Messages: AsyncSequence>(_ messages: Messages, stopping: OneShotEvent, admit: (Messages.Element) -> Job?) async -> Ending {
-        await withTaskGroup(of: ChildOutcome.self) { jobs in
+        let running = RunningJobs()
+        return await withTaskGroup(of: ChildOutcome.self) { jobs in
             jobs.addTask { [drainTimeout] in
                 guard await stopping.wait(timeout: nil) else { return .notStopped }
                 try? await Task.sleep(for: drainTimeout)
@@ -64,11 +66,13 @@ struct InFlightWindow: Sendable {
                     guard let job = admit(message) else { continue }
                     while isFull(occupancy, adding: job.size), let done = await jobs.next() {
                         occupancy.remove(done)
-                        if case .drainDeadline = done { abandon(&jobs, unfinished: occupancy.articles) }
+                        if case .drainDeadline = done { abandon(&jobs, unfinished: running.count) }
                     }
                     occupancy.add(job.size)
+                    running.started()
                     jobs.addTask {
                         await job.work()
+                        running.ended()
                         return .job(size: job.size)
                     }
                 }
@@ -80,7 +84,7 @@ struct InFlightWindow: Sendable {
             if Task.isCancelled { ending = .cancelled }
             if case .finished = ending {
                 stopping.signal()
-                await drain(&jobs, inFlight: occupancy.articles)
+                await drain(&jobs, unreaped: occupancy.articles, running: running)
             }
             jobs.cancelAll()
             return ending
@@ -93,14 +97,15 @@ struct InFlightWindow: Sendable {
 
     /// Waits for the jobs in flight until the drain's deadline, then cancels the rest: for
     /// the worker, abandoned articles stay uncommitted and the group reads them again.
-    private func drain(_ jobs: inout TaskGroup<ChildOutcome>, inFlight: Int) async {
-        var remaining = inFlight
+    /// `unreaped` counts the jobs not yet collected from the group, finished or not.
+    private func drain(_ jobs: inout TaskGroup<ChildOutcome>, unreaped: Int, running: RunningJobs) async {
+        var remaining = unreaped
         guard remaining > 0 else { return }
-        logger.info("draining in-flight articles", metadata: ["in_flight": "\(remaining)"])
+        logger.info("draining in-flight articles", metadata: ["in_flight": "\(running.count)"])
         while remaining > 0, let outcome = await jobs.next() {
             switch outcome {
             case .job: remaining -= 1
-            case .drainDeadline: abandon(&jobs, unfinished: remaining)
+            case .drainDeadline: abandon(&jobs, unfinished: running.count)
             case .notStopped: break
             }
         }
@@ -110,4 +115,13 @@ struct InFlightWindow: Sendable {
         logger.warning("drain timeout reached: abandoning unfinished articles uncommitted; the group will read them again", metadata: ["unfinished": "\(unfinished)"])
         jobs.cancelAll()
     }
+}
+
+/// Jobs started and not yet ended: the window's own count also holds finished jobs that
+/// the reading loop has not collected yet, which would overstate the work in flight.
+private final class RunningJobs: Sendable {
+    private let value = Atomic<Int>(0)
+    var count: Int { value.load(ordering: .relaxed) }
+    func started() { value.add(1, ordering: .relaxed) }
+    func ended() { value.subtract(1, ordering: .relaxed) }
 }

@@ -99,6 +99,10 @@ extension EnrichmentWorker {
             return
         }
         if error.code == .allBrokersDown { health.brokersUnreachable(error.message) }
+        // "All brokers down" follows the error that says why; keep that one.
+        lastClientError.withLock { last in
+            if error.code != .allBrokersDown || last == nil { last = "\(error)" }
+        }
         if let suppressed = warnings.admit("\(client) error \(error.code.name)") {
             logger.warning("Kafka client error", metadata: ["client": "\(client)", "error": "\(error)", "suppressed": "\(suppressed)"])
         }

@@ -43,6 +43,13 @@ public struct WorkerConfiguration: Sendable {
     public var statisticsInterval: Duration = .seconds(5)
     /// Waits between attempts to publish while the brokers refuse or are unreachable.
     public var publishRetryBackoff: Duration = .milliseconds(500)
+    /// How long a starting worker may take to join its group. Past it the worker fails, as
+    /// on a fatal error: brokers it cannot reach, or cannot talk to (a protocol its
+    /// librdkafka does not understand), show as a restart with the last broker error, not as
+    /// a healthy worker that never consumes. Keep it well above the session timeout plus
+    /// the brokers' initial rebalance delay (3 s): a join waits for a vanished member's
+    /// session to expire. nil waits for ever.
+    public var joinTimeout: Duration? = .seconds(120)
     /// How long the group waits for a silent member before it moves its partitions.
     public var sessionTimeout: Duration = .seconds(10)
     public var clientID = "byline"

@@ -21,6 +21,9 @@ public final class WorkerHealth: Sendable {
 
     public var phase: Phase { state.withLock { $0.phase } }
 
+    /// Whether the worker has had an assignment from its group (an empty one counts).
+    public var hasJoinedGroup: Bool { state.withLock { $0.joinedGroup } }
+
     /// Alive unless the worker failed: an orchestrator restarts a failed worker.
     public var isLive: Bool { phase != .failed }
 

@@ -21,7 +21,17 @@ struct KafkaBenchCommand: AsyncParsableCommand {
     @Option(help: "Partitions of the benchmark topics.")
     var partitions = 64
 
+    /// What the dev cluster keeps per partition before it drops the oldest messages.
+    static let partitionCapacity = 5 << 20
+
     func run() async throws {
+        // Keys spread the messages evenly; a partition past the cap would lose messages, and
+        // a consumer waiting for all of them would wait for ever.
+        let perPartition = (messages + partitions - 1) / max(partitions, 1) * (size + 64)
+        guard partitions > 0, perPartition < Self.partitionCapacity else {
+            let needed = messages * (size + 64) / Self.partitionCapacity + 1
+            throw ValidationError("\(messages) messages of \(size) B need --partitions \(needed) or more: the dev cluster keeps 5 MiB per partition")
+        }
         let cluster = try DevCluster(brokers: 1)
         let kafka = KafkaConfiguration(bootstrapServers: cluster.bootstrapServers)
         let payload = [UInt8](repeating: UInt8(ascii: "x"), count: size)
@@ -82,32 +92,43 @@ struct KafkaBenchCommand: AsyncParsableCommand {
         return Double(messages - 1) / elapsed.inSeconds
     }
 
+    /// Keyed like Byline's run, so both spread over the partitions alike and none passes the
+    /// dev cluster's per-partition cap (which would drop older messages).
     private func kcatProduceRate(bootstrap: String, topic: String, payload: [UInt8]) throws -> Double {
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("byline-bench-\(getpid()).txt")
         defer { try? FileManager.default.removeItem(at: file) }
-        var lines = Data(capacity: messages * (payload.count + 1))
-        for _ in 0..<messages {
+        var lines = Data(capacity: messages * (payload.count + 8))
+        for index in 0..<messages {
+            lines.append(contentsOf: Array("\(index)\t".utf8))
             lines.append(contentsOf: payload)
             lines.append(UInt8(ascii: "\n"))
         }
         try lines.write(to: file)
-        return try timeKcat(["-P", "-b", bootstrap, "-t", topic, "-l", file.path, "-X", "enable.idempotence=true", "-X", "linger.ms=5"])
+        let (_, elapsed) = try runKcat(["-P", "-b", bootstrap, "-t", topic, "-K", "\t", "-l", file.path, "-X", "enable.idempotence=true", "-X", "linger.ms=5"])
+        return Double(messages) / elapsed.inSeconds
     }
 
+    /// Counts what kcat printed (one line per message): a topic that lost messages must not
+    /// count as read. kcat's time includes its start and group-less assignment.
     private func kcatConsumeRate(bootstrap: String, topic: String) throws -> Double {
-        try timeKcat(["-C", "-b", bootstrap, "-t", topic, "-o", "beginning", "-e", "-q", "-c", String(messages)])
+        let (output, elapsed) = try runKcat(["-C", "-b", bootstrap, "-t", topic, "-o", "beginning", "-e", "-q", "-c", String(messages), "-f", "\\n"])
+        let received = output.reduce(0) { $0 + ($1 == UInt8(ascii: "\n") ? 1 : 0) }
+        if received != messages { print("kcat read \(received) of \(messages) messages") }
+        return Double(received) / elapsed.inSeconds
     }
 
-    private func timeKcat(_ arguments: [String]) throws -> Double {
+    private func runKcat(_ arguments: [String]) throws -> (output: Data, elapsed: Duration) {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/kcat")
         process.arguments = arguments
-        process.standardOutput = FileHandle.nullDevice
+        let output = Pipe()
+        process.standardOutput = output
         let start = ContinuousClock.now
         try process.run()
+        let printed = output.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         let elapsed = ContinuousClock.now - start
         guard process.terminationStatus == 0 else { throw ValidationError("kcat \(arguments.first ?? "") failed (\(process.terminationStatus))") }
-        return Double(messages) / elapsed.inSeconds
+        return (printed, elapsed)
     }
 }

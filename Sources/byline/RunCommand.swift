@@ -21,7 +21,9 @@ struct RunCommand: AsyncParsableCommand {
             --drain-timeout, commit, leave the group, exit 0: all within --drain-timeout plus 11 s \
             (a commit waits 3 s at most, leaving the group 5 s, closing the producer 1 s, and 2 s \
             of slack), brokers or no brokers. A fatal Kafka client error fails /healthz at once; the \
-            worker then commits only finished work and byline run exits non-zero, to be restarted.
+            worker then commits only finished work and byline run exits non-zero, to be restarted; so \
+            does a worker that cannot join its group within --join-timeout (brokers unreachable, or \
+            a broker its librdkafka cannot talk to).
             """
     )
 
@@ -54,6 +56,12 @@ struct RunCommand: AsyncParsableCommand {
 
     @Option(help: "Seconds in-flight articles may take to finish at shutdown. [env: BYLINE_DRAIN_TIMEOUT] (default: 20)")
     var drainTimeout: Double?
+
+    @Option(
+        help:
+            "Seconds a starting worker may take to join its group; past it /healthz fails and byline run exits 1 with the last broker error; keep it above the session timeout. 0 waits for ever. [env: BYLINE_JOIN_TIMEOUT] (default: 120)"
+    )
+    var joinTimeout: Double?
 
     @Option(help: "Port for /metrics, /healthz and /readyz; 0 picks a free one. [env: BYLINE_HTTP_PORT] (default: 8080)")
     var httpPort: Int?
@@ -106,6 +114,9 @@ struct RunCommand: AsyncParsableCommand {
         configuration.maxInputBytes = try settings.value(maxBytes, flag: "max-bytes") ?? Self.defaultMaxInputBytes
         configuration.enrichmentTimeout = try seconds(settings.value(enrichmentTimeout, flag: "enrichment-timeout")) ?? configuration.enrichmentTimeout
         configuration.drainTimeout = try seconds(settings.value(drainTimeout, flag: "drain-timeout")) ?? configuration.drainTimeout
+        if let joinSeconds = try settings.value(joinTimeout, flag: "join-timeout") {
+            configuration.joinTimeout = joinSeconds == 0 ? nil : try seconds(joinSeconds)
+        }
         configuration.clientID = settings.value(clientId, flag: "client-id") ?? configuration.clientID
         configuration.kafkaProperties = try settings.kafkaProperties(flags: kafkaProperty)
         guard configuration.maxInFlight > 0 else { throw ValidationError("--max-in-flight must be at least 1") }

@@ -1,4 +1,5 @@
 import BylineKafka
+import BylineTestSupport
 import BylineWorker
 import Foundation
 import Testing
@@ -153,5 +154,16 @@ struct RunCommandTests {
         #expect(result.status != nil, "\(arguments) was still running after 20 s")
         #expect(result.status != 0)
         #expect(result.stderr.contains(message), "\(result.stderr)")
+    }
+
+    @Test("byline run against a broker it cannot talk to exits 1 after --join-timeout, saying why")
+    func runExitsWhenItCannotJoin() throws {
+        let broker = try UnintelligibleBroker()
+        defer { broker.stop() }
+        // It ran for ever, /healthz 200, before.
+        let result = try runByline(["run", "--http-host", "127.0.0.1", "--http-port", "0", "--brokers", broker.bootstrapServers, "--join-timeout", "2"], killAfter: .seconds(40))
+        #expect(result.status == 1, "\(result.stderr.suffix(2_000))")
+        #expect(result.stderr.contains("did not join the consumer group"), "\(result.stderr.suffix(2_000))")
+        #expect(result.stderr.contains("ApiVersion"), "\(result.stderr.suffix(2_000))")
     }
 }

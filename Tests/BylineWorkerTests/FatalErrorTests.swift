@@ -1,4 +1,5 @@
 import BylineKafka
+import BylineTestSupport
 import BylineWorker
 import Prometheus
 import Testing
@@ -55,5 +56,56 @@ import Testing
         await collector.close()
         let missing = unfinished(published)
         #expect(missing.isEmpty, "committed without output: \(missing.count), e.g. \(missing.prefix(5))")
+    }
+
+    @Test("a worker whose broker it cannot talk to fails after the join timeout, with the broker's error")
+    func aWorkerThatCannotJoinFailsAfterTheJoinTimeout() async throws {
+        let broker = try UnintelligibleBroker()
+        defer { broker.stop() }
+        var configuration = WorkerConfiguration(brokers: broker.bootstrapServers)
+        configuration.joinTimeout = .seconds(3)
+        let worker = EnrichmentWorker(
+            configuration: configuration, logger: LogCounts().logger(label: "byline.test.join"), metricsFactory: PrometheusMetricsFactory(registry: PrometheusCollectorRegistry()))
+        let ended = OneShotEvent()
+        let running = Task {
+            defer { ended.signal() }
+            try await worker.run()
+        }
+        try await Task.sleep(for: .seconds(1))
+        #expect(worker.health.isLive, "alive while it may still join")
+        #expect(!worker.health.isReady)
+        // It stayed healthy, never joining, for ever before.
+        let limit = configuration.joinTimeout! + configuration.shutdownMargin + .seconds(10)
+        let stopped = await ended.wait(timeout: limit)
+        #expect(stopped, "run() still running \(limit) after start")
+        guard stopped else {
+            running.cancel()
+            return
+        }
+        #expect(!worker.health.isLive)
+        do {
+            try await running.value
+            Issue.record("run() returned without an error")
+        } catch let error as GroupJoinTimeout {
+            #expect(error.lastClientError?.contains("ApiVersion") == true, "the broker's error is the reason: \(error)")
+        }
+    }
+
+    @Test("a worker that joined in time keeps running past the join timeout")
+    func aWorkerThatJoinedKeepsRunningPastTheJoinTimeout() async throws {
+        let pipeline = try DevPipeline(partitions: 2)
+        var configuration = pipeline.workerConfiguration(withQuotes: false)
+        // Above the cluster's 3 s initial rebalance delay, which a join always waits out.
+        configuration.joinTimeout = .seconds(8)
+        let worker = EnrichmentWorker(
+            configuration: configuration, logger: LogCounts().logger(label: "byline.test.joined"), metricsFactory: PrometheusMetricsFactory(registry: PrometheusCollectorRegistry()))
+        let started = ContinuousClock.now
+        let running = Task { try await worker.run() }
+        try await pipeline.waitUntilAssigned([worker])
+        try await Task.sleep(until: started + .seconds(10))
+        #expect(worker.health.isLive)
+        #expect(worker.health.phase == .running)
+        running.cancel()
+        _ = await running.result
     }
 }

@@ -1,5 +1,6 @@
 import BylineKafka
 @testable import BylineWorker
+import BylineTestSupport
 import Synchronization
 import Testing
 
@@ -125,6 +126,33 @@ import Testing
         #expect(error is Broken)
         #expect(took < .seconds(60), "took \(took)")
     }
+
+    @Test("the drain's log counts the articles still running, not the finished ones not yet collected")
+    func theDrainLogCountsOnlyTheRunningArticles() async {
+        let logs = LogCounts()
+        let window = InFlightWindow(maxArticles: 100, maxBytes: 1_000_000, drainTimeout: .seconds(30), logger: logs.logger(label: "byline.test.window"))
+        let release = OneShotEvent()
+        let finished = Atomic(0)
+        let (messages, feed) = AsyncStream.makeStream(of: Int.self)
+        for number in 0..<23 { feed.yield(number) }
+        let running = Task {
+            await window.run(messages, stopping: OneShotEvent()) { number in
+                InFlightWindow.Job(size: 1) {
+                    if number < 3 { await release.wait() } else { finished.add(1, ordering: .relaxed) }
+                }
+            }
+        }
+        // 20 jobs done, 3 waiting: with room to spare the window collects no finished job,
+        // so before the fix the drain's log said 23.
+        #expect(await eventually(timeout: .seconds(30)) { finished.load(ordering: .relaxed) == 20 })
+        feed.finish()
+        #expect(await eventually(timeout: .seconds(30)) { !logs.metadata(of: "draining in-flight articles").isEmpty })
+        release.signal()
+        guard case .finished = await running.value else { Issue.record("the window did not finish"); return }
+        let drainLines = logs.metadata(of: "draining in-flight articles")
+        #expect(drainLines.count == 1)
+        #expect(drainLines.first?["in_flight"] == "3", "\(drainLines)")
+    }
 }
 
 extension Sequence where Self: Sendable, Element: Sendable {
@@ -135,4 +163,5 @@ extension Sequence where Self: Sendable, Element: Sendable {
             continuation.finish()
         }
     }
+
 }

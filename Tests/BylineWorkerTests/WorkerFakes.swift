@@ -76,14 +76,16 @@ let quietLogger = Logger(label: "byline.test.parts", factory: { _ in SwiftLogNoO
 /// Counts log lines by level and message, for tests of how much a worker writes.
 final class LogCounts: Sendable {
     private let counts = Mutex<[Logger.Level: Int]>([:])
-    private let lines = Mutex<[String]>([])
+    private let lines = Mutex<[(message: String, metadata: Logger.Metadata)]>([])
 
     func count(_ level: Logger.Level) -> Int { counts.withLock { $0[level] ?? 0 } }
-    var messages: [String] { lines.withLock { $0 } }
+    var messages: [String] { lines.withLock { $0.map(\.message) } }
+    /// The metadata of each line with this message, in order.
+    func metadata(of message: String) -> [Logger.Metadata] { lines.withLock { $0.filter { $0.message == message }.map(\.metadata) } }
 
-    fileprivate func record(_ level: Logger.Level, _ message: String) {
+    fileprivate func record(_ level: Logger.Level, _ message: String, _ metadata: Logger.Metadata) {
         counts.withLock { $0[level, default: 0] += 1 }
-        lines.withLock { $0.append(message) }
+        lines.withLock { $0.append((message, metadata)) }
     }
 
     func logger(label: String) -> Logger {
@@ -101,7 +103,7 @@ final class LogCounts: Sendable {
             set { metadata[key] = newValue }
         }
         func log(event: LogEvent) {
-            counts.record(event.level, "\(event.message)")
+            counts.record(event.level, "\(event.message)", metadata.merging(event.metadata ?? [:]) { $1 })
         }
     }
 }
