@@ -145,6 +145,13 @@ public final class EnrichmentWorker: Service, Sendable {
 
         // Cancelled (worker stopping): leave it uncommitted rather than dead-letter it.
         guard let article = await processor.process(message) else { return }
+        // Revoked while enriching (a rebalance): its new owner, maybe this worker again in a
+        // new assignment, reads it from the committed offset; publishing it too would only
+        // duplicate it. Hundreds can be mid-enrichment at once, so this is most of them.
+        guard offsets.isOwned(ticket) else {
+            metrics.staleSkipped.increment()
+            return
+        }
         if let took = article.enrichmentDuration { metrics.enrichmentDuration.record(duration: took) }
         if case .deadLettered(let reason, let explanation) = article.kind {
             logger.notice(

@@ -1,6 +1,7 @@
 import Foundation
 
-/// Reads newline-separated records from a file handle as raw bytes, in chunks.
+/// Reads newline-separated records from a file handle as raw bytes, in chunks of what is
+/// there: a line from a pipe is returned as soon as it arrives, not once 64 KiB have.
 struct LineReader {
     private let handle: FileHandle
     private var buffer: [UInt8] = []
@@ -8,6 +9,19 @@ struct LineReader {
     private var atEnd = false
 
     init(handle: FileHandle) { self.handle = handle }
+
+    /// One read(2) of at most 64 KiB onto the buffer; 0 at the end of input (or on an error,
+    /// which ends the input as well).
+    private mutating func readAvailable() -> Int {
+        let start = buffer.count
+        buffer.append(contentsOf: repeatElement(0, count: 1 << 16))
+        var got: Int
+        repeat {
+            got = buffer.withUnsafeMutableBytes { read(handle.fileDescriptor, $0.baseAddress! + start, 1 << 16) }
+        } while got < 0 && errno == EINTR
+        buffer.removeLast(buffer.count - start - max(got, 0))
+        return max(got, 0)
+    }
 
     /// The next line without its newline, or nil at the end of input.
     mutating func next() -> [UInt8]? {
@@ -26,8 +40,8 @@ struct LineReader {
             }
             buffer.removeFirst(position)
             position = 0
-            let chunk = handle.readData(ofLength: 1 << 16)
-            if chunk.isEmpty { atEnd = true } else { buffer.append(contentsOf: chunk) }
+            let count = readAvailable()
+            if count == 0 { atEnd = true }
         }
     }
 }

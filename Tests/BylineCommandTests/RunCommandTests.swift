@@ -127,6 +127,31 @@ struct RunCommandTests {
         #expect(collected.keys("articles.raw") == ["p-1", "p-3"])
     }
 
+    @Test("byline produce - publishes each line from a slow pipe as it arrives, not at 64 KiB or the end")
+    func producePublishesLinesFromASlowPipe() async throws {
+        let cluster = try DevCluster(brokers: 1)
+        try cluster.createTopic("articles.raw", partitions: 1)
+        let process = Process()
+        process.executableURL = try bylineExecutable()
+        process.arguments = ["produce", "--brokers", cluster.bootstrapServers, "--topic", "articles.raw", "-"]
+        let input = Pipe()
+        process.standardInput = input
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        defer { if process.isRunning { process.terminate() } }
+        input.fileHandleForWriting.write(Data(#"{"id": "slow-1", "text": "The ferry left at noon."}"#.utf8 + [UInt8(ascii: "\n")]))
+        // The pipe stays open: before, nothing was read until 64 KiB or the end arrived.
+        let collector = try TopicCollector(brokers: cluster.bootstrapServers, topics: ["articles.raw"])
+        let collected = try await collector.collect(timeout: .seconds(60)) { $0.messages("articles.raw").count >= 1 }
+        #expect(collected.keys("articles.raw") == ["slow-1"])
+        #expect(process.isRunning, "still reading its open input")
+        try input.fileHandleForWriting.close()
+        process.waitUntilExit()
+        await collector.close()
+        #expect(process.terminationStatus == 0)
+    }
+
     @Test("byline run refuses a bad setting with a clear message")
     func runRejectsBadSettings() throws {
         let missingBrokers = try runByline(["run"], environment: ["BYLINE_BROKERS": ""])
