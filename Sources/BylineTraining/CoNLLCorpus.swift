@@ -11,6 +11,9 @@ public struct CoNLLCorpus: Sendable {
     }
     public struct Document: Sendable {
         public var sentences: [Sentence]
+        /// 0 for the main training data; another number for data from another source,
+        /// whose conventions the trainer learns apart as well as with the rest.
+        public var domain = 0
     }
 
     public var documents: [Document]
@@ -25,6 +28,16 @@ public struct CoNLLCorpus: Sendable {
     }
 
     public init(documents: [Document]) { self.documents = documents }
+
+    /// The same documents, marked as coming from `domain`.
+    public func fromDomain(_ domain: Int) -> CoNLLCorpus {
+        CoNLLCorpus(
+            documents: documents.map { document in
+                var marked = document
+                marked.domain = domain
+                return marked
+            })
+    }
 
     public init(contentsOf url: URL) throws {
         try self.init(text: String(contentsOf: url, encoding: .utf8))

@@ -69,11 +69,25 @@ public struct NERTrainer: Sendable {
         let tags = NERModel.tagCount
         var rowOfFeature = FeatureTable(minimumCapacity: 1 << 19)
         var trainingSentences: [Prepared] = []
-        for (words, gold, context, sentence) in sentences(training, firstPass: firstPass?.training) {
-            let rows = featuresOf(words, sentence, context).map { $0.map { rowOfFeature.rowInserting($0) } }
+        // Another domain's sentences also get a copy of each feature of their own (Daumé's
+        // feature augmentation): what is peculiar to that data (GUM leaves many names of
+        // things untagged) moves those copies, which the model drops, and what the domains
+        // share moves the common weights. Tagging uses the common weights only.
+        var domainRows = Set<Int32>()
+        for (words, gold, context, sentence, domain) in sentences(training, firstPass: firstPass?.training) {
+            var rows = featuresOf(words, sentence, context).map { $0.map { rowOfFeature.rowInserting($0) } }
+            if domain != 0 {
+                for (position, hashes) in featuresOf(words, sentence, context).enumerated() {
+                    for hash in hashes {
+                        let row = rowOfFeature.rowInserting(Self.domainCopy(of: hash, domain: domain))
+                        domainRows.insert(row)
+                        rows[position].append(row)
+                    }
+                }
+            }
             trainingSentences.append(Prepared(rows: rows, gold: gold.map(\.index)))
         }
-        let developmentSentences = sentences(development, firstPass: firstPass?.development).map { words, gold, context, sentence in
+        let developmentSentences = sentences(development, firstPass: firstPass?.development).map { words, gold, context, sentence, _ in
             Prepared(
                 rows: featuresOf(words, sentence, context).map { $0.compactMap { rowOfFeature[$0] } },
                 gold: gold.map(\.index))
@@ -107,7 +121,18 @@ public struct NERTrainer: Sendable {
             let elapsed = ContinuousClock.now - started
             progress(EpochReport(epoch: epoch, developmentScore: score, seconds: elapsed.inSeconds))
         }
-        return NERModel(rows: rowOfFeature, weights: best.weights, transitions: best.transitions, gazetteer: features.gazetteer)
+        var weights = best.weights
+        for row in domainRows {
+            for tag in 0..<tags { weights[Int(row) * tags + tag] = 0 }
+        }
+        return NERModel(rows: rowOfFeature, weights: weights, transitions: best.transitions, gazetteer: features.gazetteer)
+    }
+
+    /// A feature's hash in `domain`'s own copy of the feature space.
+    static func domainCopy(of hash: UInt64, domain: Int) -> UInt64 {
+        var value = hash ^ (0xD0_4A1E_5EED_0000 &+ UInt64(domain))
+        value = (value ^ (value >> 33)) &* 0xFF51_AFD7_ED55_8CCD
+        return value ^ (value >> 29)
     }
 
     private func decode(_ rows: [[Int32]], _ weights: [Float], _ transitions: [Float]) -> [Int] {
@@ -132,11 +157,11 @@ public struct NERTrainer: Sendable {
     }
 
     /// Each sentence with its document's context.
-    private func sentences(_ corpus: CoNLLCorpus, firstPass: [[[NERTag]]]?) -> [([String], [NERTag], NERFeatures.DocumentContext, Int)] {
-        corpus.documents.enumerated().flatMap { index, document -> [([String], [NERTag], NERFeatures.DocumentContext, Int)] in
+    private func sentences(_ corpus: CoNLLCorpus, firstPass: [[[NERTag]]]?) -> [([String], [NERTag], NERFeatures.DocumentContext, Int, Int)] {
+        corpus.documents.enumerated().flatMap { index, document -> [([String], [NERTag], NERFeatures.DocumentContext, Int, Int)] in
             var context = features.documentContext(document.sentences.map(\.words))
             if let firstPass { features.addFirstPass(firstPass[index], to: &context) }
-            return document.sentences.enumerated().map { ($1.words, $1.tags, context, $0) }
+            return document.sentences.enumerated().map { ($1.words, $1.tags, context, $0, document.domain) }
         }
     }
 }

@@ -13,6 +13,12 @@ struct TrainCommand: AsyncParsableCommand {
     @Option(help: "Training data (CoNLL format: token ... TAG per line).")
     var conll: String
 
+    @Option(
+        help:
+            "More training data from another source (CoNLL format, e.g. GUM): learned through features of its own beside the shared ones, so its conventions do not override the main data's."
+    )
+    var otherDomain: String?
+
     @Option(help: "Development data, scored after each epoch.")
     var dev: String
 
@@ -33,7 +39,10 @@ struct TrainCommand: AsyncParsableCommand {
 
     func run() async throws {
         let started = ContinuousClock.now
-        let training = try CoNLLCorpus(contentsOf: URL(fileURLWithPath: conll))
+        var training = try CoNLLCorpus(contentsOf: URL(fileURLWithPath: conll))
+        if let otherDomain {
+            training.documents += try CoNLLCorpus(contentsOf: URL(fileURLWithPath: otherDomain)).fromDomain(1).documents
+        }
         let development = try CoNLLCorpus(contentsOf: URL(fileURLWithPath: dev))
         printError("training on \(training.tokenCount) tokens (\(training.sentenceCount) sentences), scoring on \(development.tokenCount)")
         var trainer = NERTrainer()

@@ -51,6 +51,34 @@ struct NERTests {
         #expect(loaded.tag(document: sentences) == loaded.tag(document: sentences))
     }
 
+    @Test("data from another domain teaches the shared weights; its own copies are dropped; same data, same file")
+    func otherDomain() throws {
+        let main = try CoNLLCorpus(contentsOf: Self.smallCorpusURL)
+        let other = try CoNLLCorpus(contentsOf: Self.smallCorpusURL.deletingLastPathComponent().appendingPathComponent("other-domain.conll")).fromDomain(1)
+        func train() -> NERModel {
+            var trainer = NERTrainer()
+            trainer.epochs = 12
+            trainer.seed = 7
+            trainer.folds = 2
+            return trainer.train(CoNLLCorpus(documents: main.documents + other.documents), development: main)
+        }
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("byline-ner-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let first = directory.appendingPathComponent("a.bin"), second = directory.appendingPathComponent("b.bin")
+        try train().write(to: first)
+        try train().write(to: second)
+        #expect(try Data(contentsOf: first) == Data(contentsOf: second))
+
+        // A name only the other domain has is learned where the model is used, without it.
+        let model = try NERModel(contentsOf: first)
+        let tags = model.tag(document: [["Reporters", "asked", "Quillfeather", "about", "the", "app", "."]])
+        #expect(tags[0][2] == NERTag("B-ORG"), "\(tags)")
+        let hashes = model.rows.entries.map(\.key)
+        #expect(!hashes.isEmpty)
+        #expect(hashes.allSatisfy { model.rows[NERTrainer.domainCopy(of: $0, domain: 1)] == nil }, "the domain's own feature copies are not in the file")
+    }
+
     @Test("an ensemble is one linear model: the mean of its members, each trained alone in its own order")
     func ensembleAveragesItsMembers() throws {
         let corpus = try CoNLLCorpus(contentsOf: Self.smallCorpusURL)

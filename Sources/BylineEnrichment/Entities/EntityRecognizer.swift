@@ -33,8 +33,15 @@ struct EntityRecognizer: Sendable {
         return mentions
     }
 
-    private func taggedMention(_ range: Range<Int>, _ entityClass: NERClass, _ document: Document) -> EntityMention? {
+    private func taggedMention(_ span: Range<Int>, _ entityClass: NERClass, _ document: Document) -> EntityMention? {
         let tokens = document.tokens
+        // "Mr Hain", "Ambassador Mohib": the person is Hain; the title stays a title.
+        var range = span
+        while entityClass == .person, range.count > 1, tokens[range.lowerBound].isCapitalized, isTitleWord(tokens[range.lowerBound]),
+            tokens[range.lowerBound + 1].isCapitalized
+        {
+            range = (range.lowerBound + 1)..<range.upperBound
+        }
         let text = document.text(tokens: range)
         if range.count == 1 {
             let token = tokens[range.lowerBound]
@@ -87,10 +94,22 @@ struct EntityRecognizer: Sendable {
         case .quoteMark(let mark): return mark.isDouble ? "\"" : "'"
         case .possessive: return "'s"
         default:
-            guard token.text.unicodeScalars.contains("\u{2019}") else { return token.text }
-            return String(String.UnicodeScalarView(token.text.unicodeScalars.map { $0 == "\u{2019}" ? "'" : $0 }))
+            var word = token.text
+            if word.unicodeScalars.contains("\u{2019}") {
+                word = String(String.UnicodeScalarView(word.unicodeScalars.map { $0 == "\u{2019}" ? "'" : $0 }))
+            }
+            // Newswire splits "I'm" into "I" and "'m"; whole, a capitalised contraction
+            // looks like a name to the tagger.
+            if let apostrophe = word.firstIndex(of: "'"), apostrophe != word.startIndex,
+                contractionEndings.contains(word[word.index(after: apostrophe)...].lowercased())
+            {
+                return String(word[..<apostrophe])
+            }
+            return word
         }
     }
+
+    private static let contractionEndings: Set<String> = ["m", "ve", "ll", "d", "re"]
 
     private func trimPunctuation(_ range: Range<Int>, _ tokens: [Token]) -> Range<Int>? {
         var lower = range.lowerBound, upper = range.upperBound
@@ -181,8 +200,15 @@ struct EntityRecognizer: Sendable {
     private func merge(_ mentions: [EntityMention], in document: Document, _ deadline: EnrichmentDeadline) -> [RecognizedEntity] {
         var entities: [RecognizedEntity] = []
         var byName: [String: Int] = [:]
+        // Other spellings of one name: ALL-CAPS datelines, a group's singular and plural.
+        var byFoldedName: [String: Int] = [:]
+        var byGroupName: [String: Int] = [:]
         var names = NameIndex()
-        func key(_ text: String) -> String { text.hasPrefix("The ") ? String(text.dropFirst(4)) : text }
+        func variant(_ name: String, _ mention: EntityMention) -> Int? {
+            if let entity = byFoldedName[name.lowercased()], Self.isAllCaps(name) || Self.isAllCaps(entities[entity].name) { return entity }
+            if mention.type == .norp, let entity = byGroupName[Self.groupKey(name)] { return entity }
+            return nil
+        }
 
         // Longer names first, so "Biden" can join "Joe Biden" wherever either comes first.
         // Headlines capitalise every word ("Clinton Goes After Trump"): their spans do not
@@ -205,9 +231,14 @@ struct EntityRecognizer: Sendable {
         for (step, index) in order.enumerated() {
             if step % 256 == 255, deadline.hasPassed { return [] }
             let mention = mentions[index]
-            let name = key(mention.text)
+            let name = Self.mergeKey(mention.text)
             if let existing = byName[name] {
                 assignment[index] = existing
+                continue
+            }
+            if let existing = variant(name, mention) {
+                assignment[index] = existing
+                byName[name] = existing
                 continue
             }
             if let existing = partialMatch(mention, entities, names) {
@@ -218,8 +249,14 @@ struct EntityRecognizer: Sendable {
             }
             guard mention.type != nil else { continue }
             entities.append(RecognizedEntity(name: name, type: mention.type!, mentions: []))
-            names.add(name, firstStart: mention.start)
+            // "U.S. State Department" is also "State Department", and "FDA" stands for
+            // "US Food and Drug Administration" without its country.
+            let withoutCountry = mention.type == .org ? withoutLeadingPlace(name) : nil
+            names.add(name, firstStart: mention.start, otherInitials: withoutCountry.map { NameIndex.initials($0.split(separator: " ").map(String.init)) })
             byName[name] = entities.count - 1
+            if let withoutCountry, byName[withoutCountry] == nil { byName[withoutCountry] = entities.count - 1 }
+            if byFoldedName[name.lowercased()] == nil { byFoldedName[name.lowercased()] = entities.count - 1 }
+            if mention.type == .norp, byGroupName[Self.groupKey(name)] == nil { byGroupName[Self.groupKey(name)] = entities.count - 1 }
             assignment[index] = entities.count - 1
         }
         for index in mentions.indices {
@@ -230,13 +267,53 @@ struct EntityRecognizer: Sendable {
             entities[entity].mentions.append(mention)
         }
         var result: [RecognizedEntity] = []
-        for var entity in entities where !entity.mentions.isEmpty {
+        for (position, var entity) in entities.enumerated() where !entity.mentions.isEmpty {
+            entity.name = Self.canonicalName(mentions.indices.filter { assignment[$0] == position && !partial[$0] }.map { mentions[$0] }) ?? entity.name
             entity.type = decideType(entity.mentions)
             entity.titles = Set(entity.mentions.flatMap(\.titles))
             entity.gender = gender(of: entity)
             result.append(entity)
         }
         return result.sorted { $0.mentions[0].start < $1.mentions[0].start }
+    }
+
+    /// The key mentions of one entity share: the name without "The", a country's other
+    /// names as its full one ("U.S." -> "United States"), "State of New Jersey" as New Jersey.
+    static func mergeKey(_ text: String) -> String {
+        let name = text.hasPrefix("The ") ? String(text.dropFirst(4)) : text
+        if let country = Lexicon.countryAliases[name] { return country }
+        for prefix in Lexicon.formalPlacePrefixes where name.hasPrefix(prefix) {
+            let place = String(name.dropFirst(prefix.count))
+            if place.first?.isUppercase == true { return Lexicon.countryAliases[place] ?? place }
+        }
+        return name
+    }
+
+    /// "Canadians" and "Canadian", "Tories" and "Tory": one group.
+    static func groupKey(_ name: String) -> String {
+        let lower = name.lowercased()
+        if lower.hasSuffix("ies") { return String(lower.dropLast(3)) + "y" }
+        if lower.hasSuffix("s"), !lower.hasSuffix("ss") { return String(lower.dropLast()) }
+        return lower
+    }
+
+    static func isAllCaps(_ name: String) -> Bool {
+        let letters = name.unicodeScalars.filter(\.properties.isAlphabetic)
+        return letters.count >= 2 && letters.allSatisfy(\.properties.isUppercase)
+    }
+
+    /// The fullest form the article writes, in its own casing: mixed case before ALL CAPS,
+    /// more words, then more letters ("Canadians" over "Canadian"), then the earliest.
+    static func canonicalName(_ fullForms: [EntityMention]) -> String? {
+        let names = fullForms.map { $0.text.hasPrefix("The ") ? String($0.text.dropFirst(4)) : $0.text }
+        return names.indices.min { a, b in
+            let capsA = isAllCaps(names[a]), capsB = isAllCaps(names[b])
+            if capsA != capsB { return !capsA }
+            let wordsA = names[a].split(separator: " ").count, wordsB = names[b].split(separator: " ").count
+            if wordsA != wordsB { return wordsA > wordsB }
+            if names[a].count != names[b].count { return names[a].count > names[b].count }
+            return fullForms[a].start < fullForms[b].start
+        }.map { names[$0] }
     }
 
     private func isHeadline(_ sentence: Range<Int>, _ tokens: [Token]) -> Bool {
@@ -255,7 +332,7 @@ struct EntityRecognizer: Sendable {
     /// A name's first word(s) join it only after the full name has appeared: "Facebook" all
     /// through a story is not a short form of an app called "Facebook Research" named later.
     private func partialMatch(_ mention: EntityMention, _ entities: [RecognizedEntity], _ names: NameIndex) -> Int? {
-        let words = mention.text.split(separator: " ").map(String.init)
+        let words = Self.mergeKey(mention.text).split(separator: " ").map(String.init)
         guard words.count <= 2 else { return nil }
         // The first entity that fits wins; the index offers only names that share the
         // short form's words or initials, so merging stays linear in the mentions.
@@ -266,14 +343,40 @@ struct EntityRecognizer: Sendable {
             case .person:
                 return (mention.type == nil || mention.type == .person || mention.strength < 3)
                     && (entityWords.suffix(words.count) == words[...]
-                        || (words.count == 1 && entityWords.first == words[0] && mention.start > names.firstStarts[index]))
+                        || (words.count == 1 && entityWords.first == words[0]
+                            && (mention.start > names.firstStarts[index] || isOnlyPersonCalled(words[0], entities, names))))
             case .org:
-                if entityWords.prefix(words.count) == words[...] && mention.strength < 3 && mention.start > names.firstStarts[index] { return true }
-                return words.count == 1 && words[0].count >= 2 && words[0] == words[0].uppercased() && NameIndex.initials(entityWords) == words[0]
+                let later = mention.start > names.firstStarts[index]
+                if entityWords.prefix(words.count) == words[...] && mention.strength < 3 && later { return true }
+                // "the Post" after "National Post"; not "Congress" after "Library of Congress".
+                if words.count == 1, later, entityWords.last == words[0], Lexicon.organisationHeads.contains(words[0]),
+                    !Lexicon.institutionWords.contains(words[0]), !Lexicon.nameConnectors.contains(entityWords[entityWords.count - 2])
+                {
+                    return true
+                }
+                guard words.count == 1, words[0].count >= 2, words[0] == words[0].uppercased() else { return false }
+                let withoutCountry = withoutLeadingPlace(entityWords.joined(separator: " "))?.split(separator: " ").map(String.init)
+                return NameIndex.initials(entityWords) == words[0] || withoutCountry.map(NameIndex.initials) == words[0]
             default:
                 return false
             }
         }
+    }
+
+    /// A given name written alone, even before the full name ("Fran ... Fran Finney"),
+    /// is that person when no other person of the article has it.
+    private func isOnlyPersonCalled(_ givenName: String, _ entities: [RecognizedEntity], _ names: NameIndex) -> Bool {
+        guard gazetteer.givenNames[givenName] != nil else { return false }
+        return names.starting(with: givenName).filter { entities[$0].type == .person }.count == 1
+    }
+
+    /// The rest of an organisation's name after a country or nationality that opens it
+    /// ("U.S. State Department", "US Food and Drug Administration"); nil when none does.
+    private func withoutLeadingPlace(_ name: String) -> String? {
+        guard let space = name.firstIndex(of: " ") else { return nil }
+        let first = String(name[..<space]), rest = String(name[name.index(after: space)...])
+        guard rest.contains(" "), Lexicon.countryAliases[first] != nil || gazetteer.countries.contains(first) || gazetteer.demonyms.contains(first) else { return nil }
+        return rest
     }
 
     private func decideType(_ mentions: [EntityMention]) -> EntityType {

@@ -9,7 +9,8 @@ struct NameIndex {
     private var bySuffix: [String: [Int]] = [:]
     private var byInitials: [String: [Int]] = [:]
 
-    mutating func add(_ name: String, firstStart: Int) {
+    /// `otherInitials`: initials the name also goes by ("FDA" for "US Food and Drug Administration").
+    mutating func add(_ name: String, firstStart: Int, otherInitials: String? = nil) {
         let nameWords = name.split(separator: " ").map(String.init)
         let index = words.count
         words.append(nameWords)
@@ -19,7 +20,11 @@ struct NameIndex {
             bySuffix[nameWords.suffix(length).joined(separator: " "), default: []].append(index)
         }
         byInitials[Self.initials(nameWords), default: []].append(index)
+        if let otherInitials, otherInitials != Self.initials(nameWords) { byInitials[otherInitials, default: []].append(index) }
     }
+
+    /// The entities whose name opens with `words` and is longer, in the order added.
+    func starting(with words: String) -> [Int] { byPrefix[words] ?? [] }
 
     /// "FBI" for "Federal Bureau of Investigation": the capitalised words' first letters.
     static func initials(_ words: [String]) -> String {

@@ -163,4 +163,18 @@ enum Lexicon {
     static let nameConnectors: Set<String> = [
         "of", "for", "and", "&", "de", "del", "della", "da", "di", "du", "von", "van", "der", "den", "bin", "bint", "al", "el", "la", "le", "ibn", "y", "on", "the",
     ]
+
+    /// Other names of one country, each to the name news writes in full ("U.S." is the
+    /// United States); an entry of one article under either name is one entity.
+    static let countryAliases: [String: String] = [
+        "U.S.": "United States", "US": "United States", "USA": "United States", "U.S.A.": "United States",
+        "America": "United States", "United States of America": "United States",
+        "UK": "United Kingdom", "U.K.": "United Kingdom", "Britain": "United Kingdom", "Great Britain": "United Kingdom",
+        "UAE": "United Arab Emirates", "U.A.E.": "United Arab Emirates", "PRC": "China",
+        "People's Republic of China": "China", "People's Republic": "China", "Russian Federation": "Russia", "DPRK": "North Korea",
+        "Republic of Korea": "South Korea", "DRC": "Democratic Republic of the Congo", "Holland": "Netherlands",
+        "the Netherlands": "Netherlands", "Czechia": "Czech Republic", "Burma": "Myanmar",
+    ]
+    /// "State of New Jersey" is New Jersey: words that open a formal name of a place.
+    static let formalPlacePrefixes = ["State of ", "Commonwealth of ", "Republic of ", "Kingdom of ", "Province of "]
 }

@@ -226,9 +226,10 @@ public final class NERModel: Sendable {
         let bytesPerRow = 8 + tags * 2
         let maximumRows = max(0, (maximumBytes - fixedBytes) / bytesPerRow)
         // Keep the rows with the strongest weights; the rest change few decisions.
-        var kept = rows.entries.map { (hash: $0.key, row: Int($0.row)) }
+        func strength(_ row: Int) -> Int { (0..<tags).reduce(0) { max($0, abs(Int(weights[row * tags + $1]))) } }
+        // Rows of all-zero weights change nothing (the trainer zeroes other domains' copies).
+        var kept = rows.entries.map { (hash: $0.key, row: Int($0.row)) }.filter { strength($0.row) > 0 }
         if kept.count > maximumRows {
-            func strength(_ row: Int) -> Int { (0..<tags).reduce(0) { max($0, abs(Int(weights[row * tags + $1]))) } }
             kept = kept.map { ($0, strength($0.row)) }.sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0.hash < $1.0.hash }.prefix(maximumRows).map(\.0)
         }
         kept.sort { $0.hash < $1.hash }

@@ -1,0 +1,100 @@
+@testable import BylineEnrichment
+import Testing
+
+/// One entry per real-world entity, named by the fullest form the article writes.
+@Suite("Entities: one entry each")
+struct EntityMergingTests {
+    func names(_ article: EnrichedArticle, containing word: String) -> [String] {
+        article.entities.map(\.name).filter { $0.contains(word) }
+    }
+
+    @Test("an ALL-CAPS dateline is the same place as the name in mixed case, named in mixed case")
+    func capitalisedDateline() async throws {
+        let article = try await Fixtures.enrich(
+            "MARROWGATE, England — The council in Marrowgate voted on Tuesday to close the old pier. Residents of Marrowgate had asked for a delay.")
+        let place = try #require(article.entities.first { $0.name.lowercased() == "marrowgate" })
+        #expect(place.name == "Marrowgate")
+        #expect(place.mentions.contains { $0.text == "MARROWGATE" } && place.mentions.contains { $0.text == "Marrowgate" })
+        #expect(article.entities.filter { $0.name.lowercased() == "marrowgate" }.count == 1)
+    }
+
+    @Test("a title before a surname is the person named in full, and no canonical name carries a title")
+    func titleAndSurname() async throws {
+        let article = try await Fixtures.enrich(
+            "Health minister Amara Okafor opened the new ward in Lindenfeld on Monday. Ms Okafor said the hospital would hire forty nurses. Later, Mr Brandt, the hospital's director, thanked her.")
+        let okafor = try #require(article.entity(named: "Amara Okafor"))
+        #expect(okafor.mentions.count == 2)
+        #expect(names(article, containing: "Okafor") == ["Amara Okafor"])
+        #expect(article.entities.allSatisfy { !$0.name.hasPrefix("Mr ") && !$0.name.hasPrefix("Ms ") })
+        #expect(article.entity(named: "Brandt")?.type == .person)
+    }
+
+    @Test("two people who share a surname stay two entries")
+    func sharedSurname() async throws {
+        let article = try await Fixtures.enrich(
+            "Bill Clinton and Hillary Clinton arrived in Little Rock on Friday. Hillary Clinton spoke first; Bill Clinton followed her.")
+        #expect(article.entity(named: "Bill Clinton")?.mentions.count == 2)
+        #expect(article.entity(named: "Hillary Clinton")?.mentions.count == 2)
+    }
+
+    @Test("a group's singular and plural are one entry, named by the plural")
+    func singularAndPlural() async throws {
+        let article = try await Fixtures.enrich(
+            "Canadian officials said the border would reopen. Many Canadians had waited months to visit their families, and Canadian airlines added flights.")
+        let group = try #require(article.entity(named: "Canadians"))
+        #expect(group.type == .norp)
+        #expect(group.mentions.count == 3)
+        #expect(article.entity(named: "Canadian") == nil)
+    }
+
+    @Test("a country's other names are one entry: U.S., United States, America; State of X is X")
+    func countryAliases() async throws {
+        let article = try await Fixtures.enrich(
+            "The United States will send aid, U.S. officials said on Monday. America has sent aid before. The State of New Jersey sent doctors, and New Jersey hospitals offered beds.")
+        let country = try #require(article.entity(named: "United States"))
+        #expect(country.type == .gpe)
+        #expect(Set(country.mentions.map(\.text)) == ["United States", "U.S.", "America"])
+        #expect(article.entities.filter { ["U.S.", "America"].contains($0.name) }.isEmpty)
+        #expect(names(article, containing: "New Jersey").count == 1)
+    }
+
+    @Test("an organisation's name without the country that opens it, and its acronym, are the same entry")
+    func countryLedOrganisation() async throws {
+        let article = try await Fixtures.enrich(
+            "The US Food and Drug Administration approved the drug on Friday. The FDA said trials had gone well. A U.S. State Department official said the State Department would help.")
+        let agency = try #require(article.entity(named: "US Food and Drug Administration"))
+        #expect(agency.mentions.map(\.text).contains("FDA"))
+        #expect(article.entity(named: "FDA") == nil)
+        #expect(names(article, containing: "State Department") == ["U.S. State Department"])
+    }
+
+    @Test("a paper's short name joins its full name; a word that names an institution of its own does not")
+    func shortOrganisationNames() async throws {
+        let article = try await Fixtures.enrich(
+            "The Kingsford Post first reported the closure. The Post said the mill employed 300 people. Records at the Library of Congress show the mill opened in 1890, and Congress later bought the land."
+        )
+        #expect(article.entity(named: "Kingsford Post")?.mentions.count == 2)
+        #expect(article.entity(named: "Post") == nil)
+        #expect(article.entity(named: "Congress") != nil, "Congress is not the Library of Congress")
+    }
+
+    @Test("a given name used alone before the full name is that person, unless two people have it")
+    func givenNameFirst() async throws {
+        let alone = try await Fixtures.enrich(
+            "Priya wanted to open a bakery. Three years later, Priya Haddad runs two shops in Eastbury. Priya said the second one was harder.")
+        #expect(alone.entity(named: "Priya Haddad")?.mentions.count == 3)
+        #expect(alone.entity(named: "Priya") == nil)
+        let two = try await Fixtures.enrich(
+            "Priya wanted to open a bakery. Priya Haddad and Priya Moreau run two shops in Eastbury.")
+        #expect(two.entity(named: "Priya Haddad")?.mentions.count == 1)
+        #expect(two.entity(named: "Priya Moreau")?.mentions.count == 1)
+    }
+
+    @Test("a contraction such as I'm is not a name")
+    func contractionsAreNotNames() async throws {
+        let article = try await Fixtures.enrich(
+            "“Well, I'm not sure,” said Tariq Haddad, the club's captain. “Maybe I'm wrong. I've been wrong before and I'd say so.” So I'm sitting there and I'm thinking, I'll never get this job.")
+        #expect(article.entities.allSatisfy { !$0.name.hasPrefix("I'") }, "\(article.entities.map(\.name))")
+        #expect(article.entity(named: "Tariq Haddad")?.type == .person)
+    }
+}
