@@ -11,6 +11,10 @@ let package = Package(
         .library(name: "BylineKafka", targets: ["BylineKafka"]),
         .library(name: "BylineEnrichment", targets: ["BylineEnrichment"]),
         .library(name: "BylineTraining", targets: ["BylineTraining"]),
+        .library(name: "BylineWorker", targets: ["BylineWorker"]),
+        // For development and tests, never in a worker: the embedded cluster, a whole
+        // pipeline on it, and a reader of topics.
+        .library(name: "BylineDevKit", targets: ["BylineDevKit"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -56,9 +60,21 @@ let package = Package(
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
         ),
+        // Development tools: librdkafka's mock cluster, the demo's pipeline, topic collectors.
+        .target(
+            name: "BylineDevKit",
+            dependencies: [
+                "CRdKafka",
+                "BylineKafka",
+                "BylineWorker",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
+        ),
         .executableTarget(
             name: "byline",
             dependencies: [
+                "BylineDevKit",
                 "BylineKafka",
                 "BylineEnrichment",
                 "BylineWorker",
@@ -72,12 +88,12 @@ let package = Package(
         // Helpers shared by the test targets.
         .target(
             name: "BylineTestSupport",
-            dependencies: ["BylineWorker"],
+            dependencies: ["BylineWorker", "BylineDevKit"],
             path: "Tests/BylineTestSupport"
         ),
         .testTarget(
             name: "BylineKafkaTests",
-            dependencies: ["BylineKafka", "BylineTestSupport"]
+            dependencies: ["BylineKafka", "BylineDevKit", "BylineTestSupport"]
         ),
         .testTarget(
             name: "BylineEnrichmentTests",
@@ -89,6 +105,7 @@ let package = Package(
             dependencies: [
                 "BylineWorker",
                 "BylineKafka",
+                "BylineDevKit",
                 "BylineEnrichment",
                 "BylineTestSupport",
                 .product(name: "Prometheus", package: "swift-prometheus"),
@@ -98,7 +115,7 @@ let package = Package(
         // Runs the built `byline` executable: `swift build` before `swift test`.
         .testTarget(
             name: "BylineCommandTests",
-            dependencies: ["BylineKafka", "BylineWorker", "BylineTestSupport"]
+            dependencies: ["BylineKafka", "BylineWorker", "BylineDevKit", "BylineTestSupport"]
         ),
     ],
     swiftLanguageModes: [.v6]

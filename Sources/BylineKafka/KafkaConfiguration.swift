@@ -135,7 +135,7 @@ enum KafkaPropertyScope: Sendable, Equatable {
 
 /// Builds a native configuration; every refused property fails with librdkafka's message.
 /// The caller owns the result until `rd_kafka_new` takes it.
-func makeNativeConfiguration(_ properties: [String: String]) throws(KafkaError) -> OpaquePointer {
+package func makeNativeConfiguration(_ properties: [String: String]) throws(KafkaError) -> OpaquePointer {
     let conf = rd_kafka_conf_new()!
     var errorText = [CChar](repeating: 0, count: 512)
     for (key, value) in properties.sorted(by: { $0.key < $1.key }) {
@@ -149,7 +149,7 @@ func makeNativeConfiguration(_ properties: [String: String]) throws(KafkaError) 
 }
 
 /// Creates a client handle from a native configuration, which it consumes.
-func makeClientHandle(type: rd_kafka_type_t, conf: OpaquePointer) throws(KafkaError) -> OpaquePointer {
+package func makeClientHandle(type: rd_kafka_type_t, conf: OpaquePointer) throws(KafkaError) -> OpaquePointer {
     var errorText = [CChar](repeating: 0, count: 512)
     guard let handle = rd_kafka_new(type, conf, &errorText, errorText.count) else {
         rd_kafka_conf_destroy(conf)

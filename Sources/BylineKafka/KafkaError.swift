@@ -7,7 +7,7 @@ public struct KafkaErrorCode: RawRepresentable, Hashable, Sendable, CustomString
     public init(rawValue: Int32) { self.rawValue = rawValue }
     init(_ native: rd_kafka_resp_err_t) { self.rawValue = native.rawValue }
 
-    var native: rd_kafka_resp_err_t { rd_kafka_resp_err_t(rawValue: rawValue) }
+    package var native: rd_kafka_resp_err_t { rd_kafka_resp_err_t(rawValue: rawValue) }
 
     /// librdkafka's symbolic name, e.g. `_MSG_TIMED_OUT` or `UNKNOWN_TOPIC_OR_PART`.
     public var name: String { String(cString: rd_kafka_err2name(native)) }
@@ -96,7 +96,7 @@ public struct KafkaError: Error, Sendable, CustomStringConvertible {
     }
 
     /// A setting librdkafka refused, with librdkafka's own explanation.
-    static func configuration(_ message: String) -> KafkaError {
+    package static func configuration(_ message: String) -> KafkaError {
         KafkaError(code: .invalidArgument, message: message, isFatal: false, isRetriable: false)
     }
 
@@ -108,7 +108,7 @@ public struct KafkaError: Error, Sendable, CustomStringConvertible {
 }
 
 /// Throws when librdkafka returned anything but `NO_ERROR`.
-func throwIfError(_ native: rd_kafka_resp_err_t, _ context: @autoclosure () -> String) throws(KafkaError) {
+package func throwIfError(_ native: rd_kafka_resp_err_t, _ context: @autoclosure () -> String) throws(KafkaError) {
     guard native != RD_KAFKA_RESP_ERR_NO_ERROR else { return }
     let code = KafkaErrorCode(native)
     throw KafkaError(code: code, message: "\(context()): \(code.text)")

@@ -1,4 +1,5 @@
 import ArgumentParser
+import BylineDevKit
 import BylineEnrichment
 import BylineKafka
 import Foundation

@@ -1,3 +1,4 @@
+import BylineDevKit
 import BylineKafka
 import Foundation
 import Testing

@@ -1,3 +1,4 @@
+import BylineDevKit
 import BylineKafka
 @_exported import BylineTestSupport
 import Foundation

@@ -1,3 +1,4 @@
+import BylineDevKit
 import BylineWorker
 import Testing
 

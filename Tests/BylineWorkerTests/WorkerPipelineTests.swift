@@ -1,3 +1,4 @@
+import BylineDevKit
 import BylineEnrichment
 import BylineKafka
 import BylineWorker

@@ -1,3 +1,4 @@
+import BylineKafka
 import CRdKafka
 import Synchronization
 

@@ -1,4 +1,5 @@
 import BylineKafka
+import BylineWorker
 import Foundation
 import Logging
 import ServiceLifecycle
