@@ -79,6 +79,36 @@ struct NERTests {
         #expect(hashes.allSatisfy { model.rows[NERTrainer.domainCopy(of: $0, domain: 1)] == nil }, "the domain's own feature copies are not in the file")
     }
 
+    @Test("a model trained with other lexicon files, or of an older format, is refused with the reason")
+    func mismatchedModelIsRefused() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("byline-ner-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let good = directory.appendingPathComponent("good.bin")
+        try trainSmall().0.write(to: good)
+        _ = try NERModel(contentsOf: good)
+        let bytes = try Data(contentsOf: good)
+        func refusal(_ changed: Data) throws -> String {
+            let url = directory.appendingPathComponent("changed.bin")
+            try changed.write(to: url)
+            do {
+                _ = try NERModel(contentsOf: url)
+                return "accepted"
+            } catch {
+                return error.message
+            }
+        }
+        var otherGazetteer = bytes
+        otherGazetteer[9] ^= 0xFF
+        #expect(try refusal(otherGazetteer).contains("another gazetteer.tsv"))
+        var otherClusters = bytes
+        otherClusters[17] ^= 0xFF
+        #expect(try refusal(otherClusters).contains("another word-clusters.tsv"))
+        var olderFormat = bytes
+        olderFormat[7] = UInt8(ascii: "2")
+        #expect(try refusal(olderFormat).contains("another format"))
+    }
+
     @Test("an ensemble is one linear model: the mean of its members, each trained alone in its own order")
     func ensembleAveragesItsMembers() throws {
         let corpus = try CoNLLCorpus(contentsOf: Self.smallCorpusURL)

@@ -11,3 +11,8 @@ func bundledText(_ file: String) -> String {
     }
     return text
 }
+
+/// FNV-1a over the text's UTF-8 bytes: which version of a data file a model was trained with.
+func contentDigest(_ text: String) -> UInt64 {
+    text.utf8.reduce(0xCBF2_9CE4_8422_2325) { ($0 ^ UInt64($1)) &* 0x100_0000_01B3 }
+}

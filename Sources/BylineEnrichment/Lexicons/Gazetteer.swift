@@ -6,6 +6,8 @@ package final class Gazetteer: Sendable {
     enum Gender: Sendable { case male, female, unknown }
 
     let countries: Set<String>
+    /// Of the file's text: a model trained with another gazetteer is refused.
+    package let digest: UInt64
     let demonyms: Set<String>
     let provinces: Set<String>
     let cityPopulations: [String: Int]
@@ -22,6 +24,7 @@ package final class Gazetteer: Sendable {
     package static let shared = Gazetteer(tsv: bundledText("gazetteer.tsv"))
 
     init(tsv: String) {
+        digest = contentDigest(tsv)
         var countries = Set<String>(), demonyms = Set<String>(), provinces = Set<String>(), regions = Set<String>()
         var titles = Set<String>(), common = Set<String>()
         var cities: [String: Int] = [:]

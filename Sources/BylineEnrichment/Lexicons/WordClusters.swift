@@ -11,12 +11,15 @@ package final class WordClusters: Sendable {
     private let packed: [UInt64]
 
     var count: Int { packed.count }
+    /// Of the file's text: a model trained with other clusters is refused.
+    package let digest: UInt64
 
     package static let shared = WordClusters(tsv: bundledText("word-clusters.tsv"))
 
     /// Lines of `word <tab> cluster,cluster,...`: lower-case words, coarse levels first, at
     /// most four. A line without clusters is skipped.
     init(tsv: String) {
+        digest = contentDigest(tsv)
         let lines = tsv.split(separator: "\n")
         var index = WordIndex(expectedCount: lines.count)
         var packed: [UInt64] = []

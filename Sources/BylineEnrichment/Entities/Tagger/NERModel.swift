@@ -9,7 +9,7 @@ public struct NERModelError: Error, Sendable, CustomStringConvertible {
 /// A trained linear-chain tagger: per-feature weights for each tag plus tag-to-tag
 /// transition weights, decoded with Viterbi.
 public final class NERModel: Sendable {
-    static let magic = Array("BYLNER02".utf8)
+    static let magic = Array("BYLNER03".utf8)
     package static let tagCount = NERTag.count
 
     package let rows: FeatureTable
@@ -200,7 +200,8 @@ public final class NERModel: Sendable {
     }
 
     // MARK: - File format
-    // "BYLNER02", UInt32 stage count, then each stage from the first pass to this model:
+    // "BYLNER03", UInt64 digests of the gazetteer and word-cluster files the weights were
+    // trained with, UInt32 stage count, then each stage from the first pass to this model:
     // UInt32 tag count, UInt32 row count, Float32 weight scale, row count × UInt64 feature
     // hash (ascending), row count × tag count × Int16 weight, (tag count + 1) × tag count ×
     // Float32 transition. Little-endian.
@@ -215,8 +216,10 @@ public final class NERModel: Sendable {
     public func write(to url: URL, maximumBytes: Int = NERModel.defaultMaximumBytes) throws {
         let stages = self.stages
         var data = Data(Self.magic)
+        appendInteger(features.gazetteer.digest, to: &data)
+        appendInteger(features.clusters.digest, to: &data)
         appendInteger(UInt32(stages.count), to: &data)
-        for stage in stages { stage.appendStage(to: &data, maximumBytes: (maximumBytes - 12) / stages.count) }
+        for stage in stages { stage.appendStage(to: &data, maximumBytes: (maximumBytes - 28) / stages.count) }
         try data.write(to: url)
     }
 
@@ -253,10 +256,20 @@ public final class NERModel: Sendable {
             throw NERModelError(message: "cannot read entity model \(url.path): \(error.localizedDescription)")
         }
         var reader = ModelReader(bytes: [UInt8](data), path: url.path)
-        guard reader.bytes.count >= 12, Array(reader.bytes[0..<8]) == Self.magic else {
+        guard reader.bytes.count >= 28, Array(reader.bytes[0..<8]) == Self.magic else {
+            if reader.bytes.count >= 8, Array(reader.bytes[0..<6]) == Array(Self.magic[0..<6]) {
+                throw reader.fail("an entity model of another format (\(String(decoding: reader.bytes[0..<8], as: UTF8.self))); retrain it with byline train")
+            }
             throw reader.fail("not a Byline entity model (bad header)")
         }
         reader.offset = 8
+        // Weights mean something only with the lexicons they were trained with.
+        let gazetteerDigest = try reader.read(UInt64.self), clustersDigest = try reader.read(UInt64.self)
+        let clusters = WordClusters.shared
+        guard gazetteerDigest == gazetteer.digest, clustersDigest == clusters.digest else {
+            let which = gazetteerDigest != gazetteer.digest ? "gazetteer.tsv" : "word-clusters.tsv"
+            throw reader.fail("trained with another \(which) than this build's; retrain it with byline train")
+        }
         let stageCount = Int(try reader.read(UInt32.self))
         guard (1...4).contains(stageCount) else { throw reader.fail("\(stageCount) stages") }
         var model: NERModel?
