@@ -169,6 +169,14 @@ def make_feed(scenario, count, bad_every, samples):
 
 # --- brokers ----------------------------------------------------------------------
 
+def stop_process(process, seconds=10):
+    process.terminate()
+    try:
+        process.wait(seconds)
+    except subprocess.TimeoutExpired:
+        process.kill()
+
+
 class MockCluster:
     """`byline dev-cluster --control-stdin`: librdkafka's mock cluster in its own process."""
     takes_faults = True
@@ -195,11 +203,7 @@ class MockCluster:
         self.control(f"topic {name} {partitions}")
 
     def stop(self):
-        self.process.terminate()
-        try:
-            self.process.wait(10)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
+        stop_process(self.process)
 
 
 class TansuCluster:
@@ -232,11 +236,7 @@ class TansuCluster:
         raise RuntimeError("Tansu takes no fault commands")
 
     def stop(self):
-        self.process.terminate()
-        try:
-            self.process.wait(10)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
+        stop_process(self.process)
 
 
 # --- workers and the feed ----------------------------------------------------------
@@ -488,9 +488,22 @@ class Scenario:
                           f"last log lines: {tail(worker.log_path)}")
 
     def prepare(self, count, bad_every):
-        for topic, partitions in ((self.input, 6), (self.output, 3), (self.dlq, 1)):
-            self.cluster.create_topic(topic, partitions)
         self.records, self.expected = make_feed(self.name, count, bad_every, self.suite.samples)
+        # The embedded cluster keeps 5 MiB per partition and drops older messages past it:
+        # size the topics for the feed, with room for the records written again after kills
+        # (an enriched record is about 4 times its input, a dead letter its input and headers).
+        fed = sum(len(key) + len(value) for key, value in self.records)
+        bad = set(self.expected["bad"])
+        bad_bytes = sum(len(value) + 200 for key, value in self.records if key in bad)
+        per_partition = 3 << 20
+        partitions = {
+            self.input: max(6, -(-fed // per_partition)),
+            self.output: max(3, -(-fed * 5 * 2 // per_partition)),
+            self.dlq: max(1, -(-bad_bytes * 2 * 2 // per_partition)),
+        }
+        for topic, count in partitions.items():
+            self.cluster.create_topic(topic, count)
+        self.figures["partitions"] = "/".join(str(partitions[t]) for t in (self.input, self.output, self.dlq))
 
     def wait_complete(self, seconds):
         deadline = time.monotonic() + seconds
