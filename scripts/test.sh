@@ -11,6 +11,7 @@ swift format lint --strict --recursive Sources Tests Package.swift
 echo "swift format: clean"
 swift build --build-tests --force-resolved-versions
 scripts/check-deploy.sh
+scripts/check-docs.sh
 # Unit tests first (no Kafka), then the suites that run clusters and child processes, then
 # the ones that bound shutdown and commit times, then those that compare enrichment
 # timings: on two cores, suites running beside each other would decide each other's timings.

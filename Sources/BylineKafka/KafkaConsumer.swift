@@ -35,8 +35,11 @@ public final class KafkaConsumer: Sendable {
     private let pollingStopped = OneShotEvent()
     private let closeTimeout = Mutex(Duration.seconds(30))
 
-    /// - Parameter onRebalance: called on the polling thread, before a revocation takes
-    ///   effect and after an assignment did. Keep it short; it may call `commitNow`.
+    /// - Parameters:
+    ///   - configuration: the group and librdkafka's settings.
+    ///   - listeners: where errors, log lines and statistics go.
+    ///   - onRebalance: called on the polling thread, before a revocation takes effect and
+    ///     after an assignment did. Keep it short; it may call `commitNow`.
     public init(
         configuration: KafkaConsumerConfiguration,
         listeners: KafkaClientListeners = .init(),

@@ -32,8 +32,11 @@ public final class EnrichmentWorker: Service, Sendable {
     private let processor: ArticleProcessor
     private let articlesInFlight = Atomic<Int>(0)
 
-    /// - Parameter metricsFactory: where the metrics go; the process-wide
-    ///   `MetricsSystem.factory` when nil.
+    /// - Parameters:
+    ///   - configuration: topics, group, bounds and timeouts.
+    ///   - logger: where the worker and librdkafka log.
+    ///   - metricsFactory: where the metrics go; the process-wide `MetricsSystem.factory`
+    ///     when nil.
     public init(configuration: WorkerConfiguration, logger: Logger = Logger(label: "byline.worker"), metricsFactory: (any MetricsFactory)? = nil) {
         self.configuration = configuration
         self.logger = logger
