@@ -97,4 +97,11 @@ struct EntityMergingTests {
         #expect(article.entities.allSatisfy { !$0.name.hasPrefix("I'") }, "\(article.entities.map(\.name))")
         #expect(article.entity(named: "Tariq Haddad")?.type == .person)
     }
+
+    @Test("a name ending in an institution's word is an organisation, one ending in County is the area")
+    func typesFromTheLastWord() async throws {
+        let article = try await Fixtures.enrich("Patients were moved to Kingsford Memorial Hospital, officials in Alder County said on Monday.")
+        #expect(article.entity(named: "Kingsford Memorial Hospital")?.type == .org)
+        #expect(article.entity(named: "Alder County")?.type == .gpe)
+    }
 }

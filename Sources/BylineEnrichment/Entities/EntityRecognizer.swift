@@ -118,6 +118,12 @@ struct EntityRecognizer: Sendable {
         return lower < upper ? lower..<upper : nil
     }
 
+    private static let administrativeAreaWords: Set<String> = [
+        "County", "Province", "District", "Township", "Parish", "Borough", "Prefecture", "Oblast", "Governorate", "Municipality",
+    ]
+    /// Organisation heads that also end names of places or states ("Soviet Union", "Gold Coast").
+    private static let placeLikeOrganisationHeads: Set<String> = ["Union", "Front", "Capital", "Star", "Sun", "Guard", "Exchange", "Reserve"]
+
     private static let naturalPlaceWords: Set<String> = [
         "River", "Mountains", "Mountain", "Mount", "Sea", "Ocean", "Lake", "Valley", "Island", "Islands", "Peninsula",
         "Desert", "Gulf", "Bay", "Coast", "Strait", "Straits", "Basin", "Forest", "Plains", "Plateau", "Canyon",
@@ -129,11 +135,16 @@ struct EntityRecognizer: Sendable {
         case .person: return .person
         case .organisation:
             if words.count > 1, Lexicon.facilityHeads.contains(words[words.count - 1]) { return .fac }
+            // "Barron County", "Hubei Province": the area, not its administration.
+            if words.count > 1, Self.administrativeAreaWords.contains(words[words.count - 1]) { return .gpe }
             return .org
         case .location:
             if let type = gazetteer.placeType(of: text) { return type }
             if words.contains(where: Self.naturalPlaceWords.contains) { return .loc }
             if words.count > 1, Lexicon.facilityHeads.contains(words[words.count - 1]) { return .fac }
+            // "Good Samaritan Hospital", "Decatur Herald-Review": named like a place, an institution.
+            let head = words[words.count - 1].split(separator: "-").last.map(String.init) ?? ""
+            if words.count > 1, Lexicon.organisationHeads.contains(head), !Self.placeLikeOrganisationHeads.contains(head) { return .org }
             return .gpe
         case .miscellaneous:
             if gazetteer.demonyms.contains(text) { return .norp }
