@@ -49,46 +49,58 @@ public final class DevCluster: Sendable {
         guard partitions >= 1, replicationFactor >= 1, replicationFactor <= brokerCount else {
             throw KafkaError.configuration("topic \(name): needs 1+ partitions and 1...\(brokerCount) replicas")
         }
-        try throwIfError(rd_kafka_mock_topic_create(cluster, name, Int32(partitions), Int32(replicationFactor)), "create topic \(name)")
+        try live { cluster throws(KafkaError) in try throwIfError(rd_kafka_mock_topic_create(cluster, name, Int32(partitions), Int32(replicationFactor)), "create topic \(name)") }
     }
 
     /// Stops a broker answering: its connections drop and new ones are refused.
     public func setBrokerDown(_ broker: Int32) throws(KafkaError) {
-        try throwIfError(rd_kafka_mock_broker_set_down(cluster, broker), "take broker \(broker) down")
+        try live { cluster throws(KafkaError) in try throwIfError(rd_kafka_mock_broker_set_down(cluster, broker), "take broker \(broker) down") }
     }
 
     public func setBrokerUp(_ broker: Int32) throws(KafkaError) {
-        try throwIfError(rd_kafka_mock_broker_set_up(cluster, broker), "bring broker \(broker) up")
+        try live { cluster throws(KafkaError) in try throwIfError(rd_kafka_mock_broker_set_up(cluster, broker), "bring broker \(broker) up") }
     }
 
     /// Delays every answer of a broker.
     public func setBrokerRoundTripTime(_ broker: Int32, milliseconds: Int) throws(KafkaError) {
-        try throwIfError(rd_kafka_mock_broker_set_rtt(cluster, broker, Int32(milliseconds)), "set broker \(broker) RTT")
+        try live { cluster throws(KafkaError) in try throwIfError(rd_kafka_mock_broker_set_rtt(cluster, broker, Int32(milliseconds)), "set broker \(broker) RTT") }
     }
 
     public func setPartitionLeader(topic: String, partition: Int32, broker: Int32) throws(KafkaError) {
-        try throwIfError(rd_kafka_mock_partition_set_leader(cluster, topic, partition, broker), "move \(topic)[\(partition)] to broker \(broker)")
+        try live { cluster throws(KafkaError) in try throwIfError(rd_kafka_mock_partition_set_leader(cluster, topic, partition, broker), "move \(topic)[\(partition)] to broker \(broker)") }
     }
 
     /// The next requests of this type, on any broker, fail with these errors in order.
     public func injectRequestErrors(_ api: KafkaAPIKey, _ errors: [KafkaErrorCode]) {
         let native = errors.map(\.native)
-        native.withUnsafeBufferPointer { buffer in
-            rd_kafka_mock_push_request_errors_array(cluster, api.rawValue, buffer.count, buffer.baseAddress)
+        try? live { cluster in
+            native.withUnsafeBufferPointer { buffer in
+                rd_kafka_mock_push_request_errors_array(cluster, api.rawValue, buffer.count, buffer.baseAddress)
+            }
         }
     }
 
     /// Makes the brokers answer every request about `topic` with `error`, e.g.
     /// `.unknownTopicOrPartition` to stand for a topic that does not exist.
     public func failTopic(_ topic: String, with error: KafkaErrorCode) {
-        rd_kafka_mock_topic_set_error(cluster, topic, error.native)
+        try? live { cluster in rd_kafka_mock_topic_set_error(cluster, topic, error.native) }
     }
 
     public func clearRequestErrors(_ api: KafkaAPIKey) {
-        rd_kafka_mock_clear_request_errors(cluster, api.rawValue)
+        try? live { cluster in rd_kafka_mock_clear_request_errors(cluster, api.rawValue) }
     }
 
-    /// Stops the brokers. Safe to call more than once.
+    /// Runs `body` on the native cluster while it exists; after `shutdown()` the cluster's
+    /// memory is gone, so every call is refused instead. The calls are quick, local ones.
+    private func live<T>(_ body: (OpaquePointer) throws(KafkaError) -> T) throws(KafkaError) -> T {
+        try isShutDown.withLock { done throws(KafkaError) -> T in
+            guard !done else { throw KafkaError(code: .state, message: "the dev cluster is shut down") }
+            return try body(cluster)
+        }
+    }
+
+    /// Stops the brokers. Safe to call more than once; fault injection after it does nothing,
+    /// and the other calls throw.
     public func shutdown() {
         isShutDown.withLock { done in
             guard !done else { return }

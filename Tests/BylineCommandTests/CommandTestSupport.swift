@@ -28,7 +28,10 @@ func readLine(from handle: FileHandle) -> String? {
 }
 
 /// Runs `byline` with arguments and standard input; returns exit status, stdout, stderr.
-func runByline(_ arguments: [String], input: Data = Data(), environment: [String: String] = [:]) throws -> (status: Int32, stdout: String, stderr: String) {
+/// A run still going after `timeout` is killed, so a hung child fails the test instead of hanging the run.
+func runByline(_ arguments: [String], input: Data = Data(), environment: [String: String] = [:], timeout: Duration = .seconds(300)) throws -> (
+    status: Int32, stdout: String, stderr: String
+) {
     let process = Process()
     process.executableURL = try bylineExecutable()
     process.arguments = arguments
@@ -38,6 +41,8 @@ func runByline(_ arguments: [String], input: Data = Data(), environment: [String
     process.standardOutput = stdout
     process.standardError = stderr
     try process.run()
+    let deadline = ChildDeadline(process, timeout: timeout)
+    defer { deadline.exited() }
     let writer = Thread {
         stdin.fileHandleForWriting.write(input)
         try? stdin.fileHandleForWriting.close()
@@ -81,8 +86,82 @@ final class ReadInBackground: @unchecked Sendable {
         }.start()
     }
 
-    func wait() -> Data {
-        done.wait()
+    /// What was read by the end of the stream, or by `timeout` (then possibly less).
+    func wait(timeout: Duration = .seconds(300)) -> Data {
+        guard done.wait(timeout: .now() + timeout.seconds) == .success else { return Data() }
+        return data
+    }
+}
+
+/// Kills a child process with SIGKILL if it is still running after `timeout`, so that no
+/// read of its output and no wait for its exit can hang the test run.
+final class ChildDeadline: @unchecked Sendable {
+    private let lock = NSLock()
+    private var hasExited = false
+
+    init(_ process: Process, timeout: Duration) {
+        let pid = process.processIdentifier
+        DispatchQueue.global().asyncAfter(deadline: .now() + timeout.seconds) { [self] in
+            lock.lock()
+            defer { lock.unlock() }
+            // After the exit the pid may belong to another process.
+            if !hasExited { kill(pid, SIGKILL) }
+        }
+    }
+
+    /// Call once the process has exited.
+    func exited() {
+        lock.lock()
+        hasExited = true
+        lock.unlock()
+    }
+}
+
+extension Duration {
+    var seconds: Double { Double(components.seconds) + Double(components.attoseconds) / 1e18 }
+}
+
+/// A child's log, read line by line as it comes, so a test can wait for one line while the
+/// child runs; `wait()` returns all of it once the child closes the stream.
+final class LogLines: @unchecked Sendable {
+    private let lock = NSLock()
+    private var data = Data()
+    private let done = DispatchSemaphore(value: 0)
+
+    init(_ handle: FileHandle) {
+        Thread { [self] in
+            while true {
+                let chunk = handle.availableData
+                if chunk.isEmpty { break }
+                lock.lock()
+                data.append(chunk)
+                lock.unlock()
+            }
+            done.signal()
+        }.start()
+    }
+
+    var text: String {
+        lock.lock()
+        defer { lock.unlock() }
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    /// The port the worker's status server says it bound, once it has said so.
+    func boundPort(timeout: Duration) -> Int? {
+        let deadline = ContinuousClock.now + timeout
+        while ContinuousClock.now < deadline {
+            let lines = text.split(separator: "\n").filter { $0.contains("serving /metrics") }
+            if let line = lines.first, let match = line.firstMatch(of: /"port":"?([0-9]+)/), let port = Int(match.1) { return port }
+            Thread.sleep(forTimeInterval: 0.05)
+        }
+        return nil
+    }
+
+    func wait(timeout: Duration = .seconds(300)) -> Data {
+        _ = done.wait(timeout: .now() + timeout.seconds)
+        lock.lock()
+        defer { lock.unlock() }
         return data
     }
 }

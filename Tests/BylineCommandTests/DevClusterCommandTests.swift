@@ -13,6 +13,8 @@ struct DevClusterCommandTests {
         let output = Pipe()
         process.standardOutput = output
         try process.run()
+        let deadline = ChildDeadline(process, timeout: .seconds(120))
+        defer { deadline.exited() }
         let firstLine = try #require(readLine(from: output.fileHandleForReading))
         #expect(firstLine.hasPrefix("bootstrap.servers=127.0.0.1:"))
         let bootstrap = String(firstLine.dropFirst("bootstrap.servers=".count))
@@ -23,8 +25,10 @@ struct DevClusterCommandTests {
         let listing = Pipe()
         kcat.standardOutput = listing
         try kcat.run()
+        let kcatDeadline = ChildDeadline(kcat, timeout: .seconds(60))
         let text = String(decoding: listing.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         kcat.waitUntilExit()
+        kcatDeadline.exited()
         #expect(kcat.terminationStatus == 0)
         #expect(text.contains("2 brokers"), "\(text)")
         #expect(text.contains("topic \"articles.raw\" with 6 partitions"), "\(text)")
@@ -42,6 +46,8 @@ struct DevClusterCommandTests {
         process.standardOutput = output
         process.standardInput = input
         try process.run()
+        let deadline = ChildDeadline(process, timeout: .seconds(120))
+        defer { deadline.exited() }
         let bootstrap = String(try #require(readLine(from: output.fileHandleForReading)).dropFirst("bootstrap.servers=".count))
 
         func command(_ line: String) -> String? {

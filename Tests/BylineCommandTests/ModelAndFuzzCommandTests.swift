@@ -45,6 +45,8 @@ struct ModelAndFuzzCommandTests {
         let output = Pipe()
         process.standardOutput = output
         try process.run()
+        let deadline = ChildDeadline(process, timeout: .seconds(120))
+        defer { deadline.exited() }
         let printed = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
         #expect(process.terminationStatus == 0)

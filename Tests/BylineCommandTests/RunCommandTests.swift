@@ -42,11 +42,11 @@ struct RunCommandTests {
         try await feed(pipeline, firstHalf)
         let collector = try TopicCollector(brokers: pipeline.cluster.bootstrapServers, topics: [pipeline.outputTopic, pipeline.deadLetterTopic])
         let (output, dlq) = (pipeline.outputTopic, pipeline.deadLetterTopic)
-        let port = freePort()
-
         let firstLog = Pipe()
-        let logReader = ReadInBackground(firstLog.fileHandleForReading)
-        let first = try startRun(pipeline, port: port, stderr: firstLog)
+        let logReader = LogLines(firstLog.fileHandleForReading)
+        let first = try startRun(pipeline, port: 0, stderr: firstLog)
+        // The worker picks a free port and says which: no port is chosen here and raced for.
+        let port = try #require(logReader.boundPort(timeout: .seconds(120)), "no port in the log: \(logReader.text.suffix(1_000))")
         _ = try await collector.collect(timeout: .seconds(120)) { $0.keys(output).count >= 150 }
         #expect(StatusProbe.get(port: port, path: "/readyz")?.status == 200)
         let probe = try runByline(["healthcheck", "--port", String(port), "--path", "/readyz"])
@@ -67,8 +67,9 @@ struct RunCommandTests {
 
         try await feed(pipeline, secondHalf)
         let secondLog = Pipe()
-        _ = ReadInBackground(secondLog.fileHandleForReading)
-        let second = try startRun(pipeline, port: port, stderr: secondLog)
+        let secondLogLines = LogLines(secondLog.fileHandleForReading)
+        let second = try startRun(pipeline, port: 0, stderr: secondLog)
+        let secondPort = try #require(secondLogLines.boundPort(timeout: .seconds(120)))
         let good = records.filter { $0.expectedError == nil }.count
         let collected = try await collector.collect(timeout: .seconds(180)) { collected in
             collected.keys(output).count >= good && collected.keys(dlq).count >= records.count - good
@@ -76,12 +77,12 @@ struct RunCommandTests {
         // The first run stopped at SIGTERM; the second read what came after.
         #expect(
             await eventually(timeout: .seconds(20)) {
-                StatusProbe.get(port: port, path: "/metrics").map { metricValue($0.body, "byline_articles_enriched_total") > 0 } ?? false
+                StatusProbe.get(port: secondPort, path: "/metrics").map { metricValue($0.body, "byline_articles_enriched_total") > 0 } ?? false
             }, "the second run enriched nothing")
         second.terminate()
         #expect(await waitForExit(second, timeout: .seconds(25)))
         #expect(second.terminationStatus == 0)
-        let probeAfterExit = try runByline(["healthcheck"], environment: ["BYLINE_HTTP_PORT": String(port)])
+        let probeAfterExit = try runByline(["healthcheck"], environment: ["BYLINE_HTTP_PORT": String(secondPort)])
         #expect(probeAfterExit.status == 1 && probeAfterExit.stdout.contains("no answer"), "\(probeAfterExit)")
         await collector.close()
         expectNothingLost(records, in: collected, pipeline: pipeline)
@@ -92,7 +93,7 @@ struct RunCommandTests {
         let pipeline = try DevPipeline(partitions: 2)
         let log = Pipe()
         let logReader = ReadInBackground(log.fileHandleForReading)
-        let process = try startRun(pipeline, port: freePort(), stderr: log)
+        let process = try startRun(pipeline, port: 0, stderr: log)
         // Past the process's own start (about 20 ms here), long before the worker runs
         // (the model alone takes over a second to load in a debug build).
         try await Task.sleep(for: .milliseconds(100))
@@ -140,7 +141,11 @@ struct RunCommandTests {
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         try process.run()
-        defer { if process.isRunning { process.terminate() } }
+        let deadline = ChildDeadline(process, timeout: .seconds(120))
+        defer {
+            if process.isRunning { process.terminate() }
+            deadline.exited()
+        }
         input.fileHandleForWriting.write(Data(#"{"id": "slow-1", "text": "The ferry left at noon."}"#.utf8 + [UInt8(ascii: "\n")]))
         // The pipe stays open: before, nothing was read until 64 KiB or the end arrived.
         let collector = try TopicCollector(brokers: cluster.bootstrapServers, topics: ["articles.raw"])

@@ -88,6 +88,11 @@ struct InputTests {
         #expect(article.entity(named: "Maria Okonjo")?.mentions.count == 4_000)
     }
 
+    @Test("the sample articles are there: the tests over them must not pass with no case")
+    func samplesArePresent() {
+        #expect(Fixtures.sampleLines.count >= 20, "samples/articles.jsonl is missing or short")
+    }
+
     @Test("input fields pass through; the output matches the published schema", arguments: Fixtures.sampleLines.indices)
     func schema(line: Int) async throws {
         let validator = try SchemaValidator(file: "enriched-article.schema.json")

@@ -59,4 +59,16 @@ struct AdminAndLifecycleTests {
             #expect(error?.code == .purgedFromQueue || error?.code == .purgedInFlight, "\(String(describing: error))")
         }
     }
+
+    @Test("a dev cluster refuses calls after shutdown instead of touching freed memory")
+    func devClusterAfterShutdown() throws {
+        let cluster = try DevCluster(brokers: 1)
+        try cluster.createTopic("before", partitions: 1)
+        cluster.shutdown()
+        cluster.shutdown()
+        #expect(throws: KafkaError.self) { try cluster.createTopic("after", partitions: 1) }
+        #expect(throws: KafkaError.self) { try cluster.setBrokerDown(1) }
+        cluster.injectRequestErrors(.produce, [KafkaErrorCode(rawValue: 6)])
+        cluster.clearRequestErrors(.produce)
+    }
 }
