@@ -1,4 +1,5 @@
 import CRdKafka
+import Synchronization
 
 /// What the cluster says about itself.
 public struct KafkaClusterMetadata: Sendable {
@@ -40,34 +41,87 @@ public struct KafkaNewTopic: Sendable {
     }
 }
 
-/// Cluster administration: topic creation and metadata. Uses a client handle of its own;
-/// its blocking requests run off the cooperative pool.
+/// Cluster administration: topic creation and metadata. Uses a client handle of its own,
+/// polled on a thread of its own (so its listeners hear errors and logs) and destroyed
+/// there, by `close()` or, when that was forgotten, once the admin is released; its
+/// blocking requests run off the cooperative pool.
 public final class KafkaAdmin: Sendable {
-    private nonisolated(unsafe) let handle: OpaquePointer
-    private let callbacks: NativeCallbackTarget
+    private let poller: HandlePoller
 
     public init(configuration: KafkaConfiguration, listeners: KafkaClientListeners = .init()) throws(KafkaError) {
         // An admin client is a producer handle to librdkafka.
         let conf = try makeNativeConfiguration(configuration.baseProperties.merging(configuration.properties(for: .producer)) { _, passed in passed })
-        callbacks = NativeCallbackTarget(listeners: listeners)
+        let callbacks = NativeCallbackTarget(listeners: listeners)
         callbacks.install(on: conf)
-        handle = try makeClientHandle(type: RD_KAFKA_PRODUCER, conf: conf)
+        poller = HandlePoller(handle: try makeClientHandle(type: RD_KAFKA_PRODUCER, conf: conf), callbacks: callbacks)
     }
 
-    deinit { rd_kafka_destroy(handle) }
+    /// Not on the releasing thread: destroying a handle blocks while it closes connections.
+    deinit { poller.stop() }
+
+    /// Stops polling and releases the handle; true when that took less than `timeout`.
+    /// Safe to call more than once; requests after it are refused.
+    @discardableResult
+    public func close(timeout: Duration = .seconds(10)) async -> Bool {
+        poller.stop()
+        return await poller.stopped.wait(timeout: timeout)
+    }
 
     /// Brokers and topics; throws when no broker answers within `timeout`.
     public func describeCluster(timeout: Duration = .seconds(10)) async throws(KafkaError) -> KafkaClusterMetadata {
         // Capturing self keeps the handle alive until the call returns.
-        try await runBlocking { [self] () throws(KafkaError) in try fetchMetadata(handle: handle, timeout: timeout) }
+        try await runBlocking { [self] () throws(KafkaError) in
+            try poller.whileOpen { handle throws(KafkaError) in try fetchMetadata(handle: handle, timeout: timeout) }
+        }
     }
 
     /// Creates topics and waits for the controller's answer. A topic that exists already
     /// fails with `TOPIC_ALREADY_EXISTS` unless `ignoreExisting` is set.
     public func createTopics(_ topics: [KafkaNewTopic], ignoreExisting: Bool = false, timeout: Duration = .seconds(30)) async throws(KafkaError) {
         try await runBlocking { [self] () throws(KafkaError) in
-            try createTopicsNow(handle: handle, topics: topics, ignoreExisting: ignoreExisting, timeout: timeout)
+            try poller.whileOpen { handle throws(KafkaError) in
+                try createTopicsNow(handle: handle, topics: topics, ignoreExisting: ignoreExisting, timeout: timeout)
+            }
         }
+    }
+}
+
+/// Owns an admin handle: polls it on a dedicated thread until stopped, then destroys it
+/// there, once no request is using it. The thread holds this object, not the admin, so a
+/// forgotten `close()` still ends it when the admin is released.
+private final class HandlePoller: Sendable {
+    nonisolated(unsafe) let handle: OpaquePointer
+    private let callbacks: NativeCallbackTarget
+    /// Requests using the handle, and whether it is stopping: it is destroyed only at zero.
+    private let state = Mutex((users: 0, stopping: false))
+    let stopped = OneShotEvent()
+
+    init(handle: OpaquePointer, callbacks: NativeCallbackTarget) {
+        self.handle = handle
+        self.callbacks = callbacks
+        startDedicatedThread(name: "byline-kafka-admin") { [self] in
+            while true {
+                let done = state.withLock { $0.stopping && $0.users == 0 }
+                if done { break }
+                rd_kafka_poll(self.handle, 100)
+            }
+            rd_kafka_destroy(self.handle)
+            stopped.signal()
+        }
+    }
+
+    func stop() { state.withLock { $0.stopping = true } }
+
+    /// Runs `body` with the handle unless stopping; the handle outlives the call.
+    func whileOpen<T>(_ body: (OpaquePointer) throws(KafkaError) -> T) throws(KafkaError) -> T {
+        let open = state.withLock { state -> Bool in
+            guard !state.stopping else { return false }
+            state.users += 1
+            return true
+        }
+        guard open else { throw KafkaError(code: .state, message: "the admin client is closed") }
+        defer { state.withLock { $0.users -= 1 } }
+        return try body(handle)
     }
 }
 

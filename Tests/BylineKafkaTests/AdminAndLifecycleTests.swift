@@ -1,6 +1,7 @@
 import BylineDevKit
 import BylineKafka
 import Foundation
+import Synchronization
 import Testing
 
 @Suite("Admin and producer lifecycle")
@@ -58,6 +59,36 @@ struct AdminAndLifecycleTests {
             let error = await #expect(throws: KafkaError.self) { try await delivery.report() }
             #expect(error?.code == .purgedFromQueue || error?.code == .purgedInFlight, "\(String(describing: error))")
         }
+    }
+
+    /// Threads of this process whose name starts with `prefix` (Linux keeps 15 characters).
+    func threads(named prefix: String) -> Int {
+        let tasks = (try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/task")) ?? []
+        return tasks.filter { task in
+            ((try? String(contentsOfFile: "/proc/self/task/\(task)/comm", encoding: .utf8)) ?? "").hasPrefix(prefix)
+        }.count
+    }
+
+    @Test("the admin client is polled, so its listeners hear its errors; close ends it and refuses later requests")
+    func adminIsPolledAndCloses() async throws {
+        let errors = Mutex<[KafkaError]>([])
+        let admin = try KafkaAdmin(
+            configuration: KafkaConfiguration(bootstrapServers: "127.0.0.1:1"),
+            listeners: KafkaClientListeners(onError: { error in errors.withLock { $0.append(error) } }))
+        // Nothing listens on port 1: the connection is refused. Unpolled, nobody heard it.
+        #expect(await eventually(timeout: .seconds(30)) { !errors.withLock { $0.isEmpty } })
+        #expect(await admin.close(timeout: .seconds(10)))
+        await #expect(throws: KafkaError.self) { try await admin.describeCluster(timeout: .seconds(1)) }
+    }
+
+    @Test("an admin client released without close still stops its thread and releases its handle")
+    func forgottenAdminCloseLeaksNothing() async throws {
+        let before = threads(named: "byline-kafka-ad")
+        for _ in 0..<3 {
+            let admin = try KafkaAdmin(configuration: KafkaConfiguration(bootstrapServers: "127.0.0.1:1"))
+            _ = admin
+        }
+        #expect(await eventually(timeout: .seconds(30)) { threads(named: "byline-kafka-ad") <= before }, "\(threads(named: "byline-kafka-ad")) admin threads left")
     }
 
     @Test("a dev cluster refuses calls after shutdown instead of touching freed memory")
