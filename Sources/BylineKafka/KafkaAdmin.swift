@@ -1,5 +1,4 @@
 import CRdKafka
-import Synchronization
 
 /// What the cluster says about itself.
 public struct KafkaClusterMetadata: Sendable {
@@ -92,36 +91,24 @@ public final class KafkaAdmin: Sendable {
 private final class HandlePoller: Sendable {
     nonisolated(unsafe) let handle: OpaquePointer
     private let callbacks: NativeCallbackTarget
-    /// Requests using the handle, and whether it is stopping: it is destroyed only at zero.
-    private let state = Mutex((users: 0, stopping: false))
+    private let gate = HandleGate()
     let stopped = OneShotEvent()
 
     init(handle: OpaquePointer, callbacks: NativeCallbackTarget) {
         self.handle = handle
         self.callbacks = callbacks
         startDedicatedThread(name: "byline-kafka-admin") { [self] in
-            while true {
-                let done = state.withLock { $0.stopping && $0.users == 0 }
-                if done { break }
-                rd_kafka_poll(self.handle, 100)
-            }
+            while !gate.isClosedAndIdle { rd_kafka_poll(self.handle, 100) }
             rd_kafka_destroy(self.handle)
             stopped.signal()
         }
     }
 
-    func stop() { state.withLock { $0.stopping = true } }
+    func stop() { gate.close() }
 
     /// Runs `body` with the handle unless stopping; the handle outlives the call.
     func whileOpen<T>(_ body: (OpaquePointer) throws(KafkaError) -> T) throws(KafkaError) -> T {
-        let open = state.withLock { state -> Bool in
-            guard !state.stopping else { return false }
-            state.users += 1
-            return true
-        }
-        guard open else { throw KafkaError(code: .state, message: "the admin client is closed") }
-        defer { state.withLock { $0.users -= 1 } }
-        return try body(handle)
+        try gate.run(KafkaError.closed("admin client")) { () throws(KafkaError) in try body(handle) }
     }
 }
 

@@ -31,7 +31,7 @@ public final class KafkaConsumer: Sendable {
     private let closeRequested = Atomic<Bool>(false)
     /// Held while the handle is used from outside the polling thread, so it cannot be
     /// destroyed under a call.
-    private let handleIsLive = Mutex(true)
+    private let gate = HandleGate()
     private let pollingStopped = OneShotEvent()
     private let closeTimeout = Mutex(Duration.seconds(30))
 
@@ -67,11 +67,9 @@ public final class KafkaConsumer: Sendable {
             leaveGroup(within: closeTimeout.withLock { $0 })
             owner.value = nil
             inbox.finish()
-            handleIsLive.withLock { live in
-                live = false
-                // Left above, or given up on: destroying must not try again without a deadline.
-                rd_kafka_destroy_flags(handle, RD_KAFKA_DESTROY_F_NO_CONSUMER_CLOSE)
-            }
+            gate.closeAndWaitForCalls()
+            // Left above, or given up on: destroying must not try again without a deadline.
+            rd_kafka_destroy_flags(handle, RD_KAFKA_DESTROY_F_NO_CONSUMER_CLOSE)
             pollingStopped.signal()
         }
     }
@@ -308,10 +306,7 @@ public final class KafkaConsumer: Sendable {
     }
 
     private func withLiveHandle<T>(_ body: (OpaquePointer) throws(KafkaError) -> T) throws(KafkaError) -> T {
-        try handleIsLive.withLock { live throws(KafkaError) -> T in
-            guard live else { throw KafkaError.closed("consumer") }
-            return try body(handle)
-        }
+        try gate.run(KafkaError.closed("consumer")) { () throws(KafkaError) in try body(handle) }
     }
 }
 

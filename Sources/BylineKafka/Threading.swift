@@ -112,3 +112,33 @@ final class LateReference<Target: AnyObject & Sendable>: Sendable {
         set { storage.withLock { $0 = newValue } }
     }
 }
+
+/// Who is using a native client handle. Calls run outside any lock, so one waiting on the
+/// brokers holds up nobody else; the owner destroys the handle only once it is closed to new
+/// calls and the calls under way have returned.
+final class HandleGate: Sendable {
+    private let state = Mutex((open: true, users: 0))
+
+    /// Runs `body` unless the gate is closed; then throws `closedError`.
+    func run<T>(_ closedError: @autoclosure () -> KafkaError, _ body: () throws(KafkaError) -> T) throws(KafkaError) -> T {
+        let entered = state.withLock { state -> Bool in
+            guard state.open else { return false }
+            state.users += 1
+            return true
+        }
+        guard entered else { throw closedError() }
+        defer { state.withLock { $0.users -= 1 } }
+        return try body()
+    }
+
+    /// No new call enters after this.
+    func close() { state.withLock { $0.open = false } }
+
+    var isClosedAndIdle: Bool { state.withLock { !$0.open && $0.users == 0 } }
+
+    /// Closes, then waits for the calls under way (each bounded by its own timeout).
+    func closeAndWaitForCalls() {
+        close()
+        while !isClosedAndIdle { Thread.sleep(forTimeInterval: 0.005) }
+    }
+}

@@ -63,6 +63,28 @@ struct ConsumerGroupTests {
         for reader in readers + [thirdReader] { _ = try await reader.value }
     }
 
+    @Test("a commit waiting on a slow coordinator holds up no other call on the consumer")
+    func commitWaitingOnTheBrokersBlocksNothingElse() async throws {
+        let cluster = try DevCluster(brokers: 1)
+        try cluster.createTopic("slow", partitions: 2)
+        let consumer = try KafkaConsumer(configuration: TestKafka.consumerConfiguration(cluster, group: "slow-commit"))
+        try consumer.subscribe(topics: ["slow"])
+        let reader = startReading(consumer, into: Received())
+        #expect(await eventually(timeout: .seconds(30)) { consumer.assignment.count == 2 })
+        // Every answer of the only broker now takes 3 s: the commit waits that long.
+        try cluster.setBrokerRoundTripTime(1, milliseconds: 3_000)
+        let commit = Task { try await consumer.commit([KafkaTopicPartitionOffset(topic: "slow", partition: 0, offset: 0)], timeout: .seconds(5)) }
+        try await Task.sleep(for: .milliseconds(300))
+        // Before, the commit held the handle's lock for its whole wait.
+        let (_, took) = try await measure { try consumer.pause(consumer.assignment) }
+        #expect(took < .seconds(1), "pause waited \(took) for the commit")
+        try consumer.resume(consumer.assignment)
+        _ = await commit.result
+        try cluster.setBrokerRoundTripTime(1, milliseconds: 0)
+        reader.cancel()
+        #expect(await consumer.close(timeout: .seconds(10)))
+    }
+
     @Test("consumption resumes after the committed offset; uncommitted messages come again")
     func commitCloseReopen() async throws {
         let cluster = try DevCluster(brokers: 1)
