@@ -5,36 +5,25 @@ import Synchronization
 ///
 /// Delivery reports are served by a dedicated polling thread (see `Threading.swift`);
 /// each `send` suspends until its report arrives, so the caller learns exactly
-/// which messages are durable. Call `close()` before dropping the producer.
+/// which messages are durable. `close()` waits for outstanding deliveries; a producer
+/// released without it drops what is still queued (those deliveries fail) and still
+/// releases its thread and handle.
 public final class KafkaProducer: Sendable {
-    private enum Lifecycle { case open, closing, closed }
-
-    // librdkafka handles are thread-safe; the handle is destroyed only by the polling
-    // thread after `lifecycle` left `.open`, and `send` produces while holding the lock.
-    private nonisolated(unsafe) let handle: OpaquePointer
-    private let callbacks: NativeCallbackTarget
-    private let lifecycle = Mutex(Lifecycle.open)
-    private let closeRequested = Atomic<Bool>(false)
-    private let closeTimeout = Mutex(Duration.seconds(30))
-    private let pollingStopped = OneShotEvent()
+    private let core: ProducerCore
 
     public init(configuration: KafkaProducerConfiguration, listeners: KafkaClientListeners = .init()) throws(KafkaError) {
         let conf = try makeNativeConfiguration(configuration.properties)
-        callbacks = NativeCallbackTarget(listeners: listeners)
+        let callbacks = NativeCallbackTarget(listeners: listeners)
         callbacks.install(on: conf)
         rd_kafka_conf_set_dr_msg_cb(conf) { _, message, _ in
             guard let message, let opaque = message.pointee._private else { return }
             let pending = Unmanaged<KafkaPendingDelivery>.fromOpaque(opaque).takeRetainedValue()
             pending.complete(with: message)
         }
-        handle = try makeClientHandle(type: RD_KAFKA_PRODUCER, conf: conf)
-        startDedicatedThread(name: "byline-kafka-producer") { [self] in
-            while !closeRequested.load(ordering: .acquiring) {
-                rd_kafka_poll(handle, 100)
-            }
-            shutDownOnPollingThread()
-        }
+        core = ProducerCore(handle: try makeClientHandle(type: RD_KAFKA_PRODUCER, conf: conf), callbacks: callbacks)
     }
+
+    deinit { core.requestClose(timeout: .zero) }
 
     /// Sends one message and returns once the broker acknowledged it.
     /// Throws when librdkafka refuses it or gives up (after `messageTimeout`).
@@ -49,7 +38,7 @@ public final class KafkaProducer: Sendable {
         while true {
             let pending = KafkaPendingDelivery()
             let opaque = Unmanaged.passRetained(pending).toOpaque()
-            guard let error = enqueue(message, opaque: opaque) else { return pending }
+            guard let error = core.produce(message, opaque: opaque) else { return pending }
             Unmanaged<KafkaPendingDelivery>.fromOpaque(opaque).release()
             guard error.code == .queueFull else { throw error }
             // Wait for deliveries to make room.
@@ -58,8 +47,67 @@ public final class KafkaProducer: Sendable {
         }
     }
 
+    /// Waits until every message sent so far has its delivery report.
+    public func flush(timeout: Duration) async throws(KafkaError) {
+        try await runBlocking { [core] () throws(KafkaError) in
+            try core.gate.run(KafkaError.closed("producer")) { () throws(KafkaError) in
+                try throwIfError(rd_kafka_flush(core.handle, Int32(clamping: timeout.milliseconds)), "flush")
+            }
+        }
+    }
+
+    /// Waits up to `timeout` for outstanding deliveries, fails the rest, and releases the
+    /// client. Safe to call more than once. Returns within about `timeout`, brokers or no
+    /// brokers: false when releasing the client took longer and was left to finish behind.
+    @discardableResult
+    public func close(timeout: Duration = .seconds(30)) async -> Bool {
+        core.requestClose(timeout: timeout)
+        // The flush stops at `timeout`; the slack covers purging and releasing the client.
+        return await core.pollingStopped.wait(timeout: core.closeTimeout.withLock { $0 } + .seconds(1))
+    }
+}
+
+/// The producer's native handle and its polling thread. The thread holds this object, not
+/// the `KafkaProducer`, so releasing the producer without `close()` ends the thread too.
+private final class ProducerCore: Sendable {
+    private enum Lifecycle { case open, closing, closed }
+
+    // librdkafka handles are thread-safe; the handle is destroyed only by the polling
+    // thread after `lifecycle` left `.open`, and producing holds the lifecycle lock.
+    nonisolated(unsafe) let handle: OpaquePointer
+    private let callbacks: NativeCallbackTarget
+    private let lifecycle = Mutex(Lifecycle.open)
+    private let closeRequested = Atomic<Bool>(false)
+    let closeTimeout = Mutex(Duration.seconds(30))
+    let pollingStopped = OneShotEvent()
+    /// Blocking calls on the handle (flush) under way; destroying waits for them.
+    let gate = HandleGate()
+
+    init(handle: OpaquePointer, callbacks: NativeCallbackTarget) {
+        self.handle = handle
+        self.callbacks = callbacks
+        startDedicatedThread(name: "byline-kafka-producer") { [self] in
+            while !closeRequested.load(ordering: .acquiring) {
+                rd_kafka_poll(self.handle, 100)
+            }
+            shutDown()
+        }
+    }
+
+    /// The first request sets the time given to outstanding deliveries.
+    func requestClose(timeout: Duration) {
+        let first = lifecycle.withLock { state -> Bool in
+            guard state == .open else { return false }
+            state = .closing
+            return true
+        }
+        guard first else { return }
+        closeTimeout.withLock { $0 = timeout }
+        closeRequested.store(true, ordering: .releasing)
+    }
+
     /// Hands the message to librdkafka; nil when it was queued.
-    private func enqueue(_ message: KafkaProducerMessage, opaque: UnsafeMutableRawPointer) -> KafkaError? {
+    func produce(_ message: KafkaProducerMessage, opaque: UnsafeMutableRawPointer) -> KafkaError? {
         lifecycle.withLock { state -> KafkaError? in
             guard state == .open else { return .closed("producer") }
             let headers = makeNativeHeaders(message.headers)
@@ -81,38 +129,14 @@ public final class KafkaProducer: Sendable {
         }
     }
 
-    /// Waits until every message sent so far has its delivery report.
-    public func flush(timeout: Duration) async throws(KafkaError) {
-        try lifecycle.withLock { state throws(KafkaError) in if state != .open { throw .closed("producer") } }
-        try await runBlocking { [self] () throws(KafkaError) in
-            try throwIfError(rd_kafka_flush(handle, Int32(clamping: timeout.milliseconds)), "flush")
-        }
-    }
-
-    /// Waits up to `timeout` for outstanding deliveries, fails the rest, and releases the
-    /// client. Safe to call more than once. Returns within about `timeout`, brokers or no
-    /// brokers: false when releasing the client took longer and was left to finish behind.
-    @discardableResult
-    public func close(timeout: Duration = .seconds(30)) async -> Bool {
-        let first = lifecycle.withLock { state -> Bool in
-            guard state == .open else { return false }
-            state = .closing
-            return true
-        }
-        if first {
-            closeTimeout.withLock { $0 = timeout }
-            closeRequested.store(true, ordering: .releasing)
-        }
-        // The flush stops at `timeout`; the slack covers purging and releasing the client.
-        return await pollingStopped.wait(timeout: closeTimeout.withLock { $0 } + .seconds(1))
-    }
-
-    private func shutDownOnPollingThread() {
+    /// On the polling thread: waits for deliveries up to the close timeout, fails the rest
+    /// with a purge error instead of letting them vanish, and destroys the handle.
+    private func shutDown() {
         let timeout = closeTimeout.withLock { $0 }
         rd_kafka_flush(handle, Int32(clamping: timeout.milliseconds))
-        // Whatever is still queued fails with a purge error instead of vanishing.
         rd_kafka_purge(handle, RD_KAFKA_PURGE_F_QUEUE | RD_KAFKA_PURGE_F_INFLIGHT)
         rd_kafka_poll(handle, 0)
+        gate.closeAndWaitForCalls()
         rd_kafka_destroy(handle)
         lifecycle.withLock { $0 = .closed }
         pollingStopped.signal()

@@ -91,6 +91,21 @@ struct AdminAndLifecycleTests {
         #expect(await eventually(timeout: .seconds(30)) { threads(named: "byline-kafka-ad") <= before }, "\(threads(named: "byline-kafka-ad")) admin threads left")
     }
 
+    @Test("a producer released without close fails what it still holds and stops its thread")
+    func forgottenProducerCloseLeaksNothing() async throws {
+        let before = threads(named: "byline-kafka-pr")
+        var pending: [KafkaPendingDelivery] = []
+        for _ in 0..<3 {
+            let producer = try KafkaProducer(configuration: KafkaProducerConfiguration(kafka: KafkaConfiguration(bootstrapServers: "127.0.0.1:1")))
+            pending.append(try await producer.enqueue(KafkaProducerMessage(topic: "nowhere", key: nil, value: Array("lost?".utf8))))
+        }
+        // Each polling thread held its producer for ever before, and the messages waited.
+        #expect(await eventually(timeout: .seconds(30)) { threads(named: "byline-kafka-pr") <= before }, "\(threads(named: "byline-kafka-pr")) producer threads left")
+        for delivery in pending {
+            await #expect(throws: KafkaError.self) { try await delivery.report() }
+        }
+    }
+
     @Test("a dev cluster refuses calls after shutdown instead of touching freed memory")
     func devClusterAfterShutdown() throws {
         let cluster = try DevCluster(brokers: 1)
