@@ -107,4 +107,12 @@ struct ReportedSpeechTests {
         #expect(input.text == text)
         #expect(!input.textWasExtractedFromHTML)
     }
+
+    @Test("an organisation right before the cue is its subject, not a person named earlier in the clause")
+    func organisationNextToTheCueSpeaks() async throws {
+        let article = try await Fixtures.enrich("After meeting Hana Brandt on Monday, Kestrel Airlines said it would add two flights to Sandhaven.")
+        #expect(article.speakerName(of: "it would add two flights") == "Kestrel Airlines")
+        let prepositional = try await Fixtures.enrich("Hana Brandt and the farmers in Sandhaven said the price was too high.")
+        #expect(prepositional.speakerName(of: "the price was too high") != "Sandhaven", "a place after a preposition does not speak")
+    }
 }

@@ -69,6 +69,11 @@ extension AttributionContext {
         return false
     }
 
+    private static let verbModifiers: Set<String> = [
+        "also", "then", "later", "previously", "once", "has", "had", "have", "would", "will", "was", "could", "may", "might", "should", "can", "been",
+    ]
+    private static let prepositions: Set<String> = ["in", "at", "of", "for", "from", "with", "by", "on", "to", "across", "over", "into"]
+
     private static let relatedPeople: Set<String> = [
         "family", "relatives", "aide", "aides", "adviser", "advisers", "advisor", "advisors", "strategist",
         "friend", "friends", "brother", "sister", "parents", "children", "physician", "surrogate",
@@ -79,7 +84,11 @@ extension AttributionContext {
     private func phrase(in range: Range<Int>, preferLast: Bool) -> SpeakerPhrase? {
         let tokens = document.tokens
         var firstOther: (Int, Range<Int>)?
+        var otherNextToVerb: (Int, Range<Int>)?
         var people: [(Int, Range<Int>)] = []
+        // The verb's own edge: "Forbes could also say", "Beijing has said".
+        var verbEdge = range.upperBound
+        while preferLast, verbEdge > range.lowerBound, Self.verbModifiers.contains(tokens[verbEdge - 1].text) { verbEdge -= 1 }
         var index = range.lowerBound
         while index < range.upperBound {
             guard let (entity, mentionRange) = mention(at: index) else { index += 1; continue }
@@ -92,6 +101,19 @@ extension AttributionContext {
             // A place or nationality speaks only as the verb's very subject ("Washington said").
             let adjacent = preferLast ? mentionRange.upperBound >= range.upperBound : mentionRange.lowerBound <= range.lowerBound
             if firstOther == nil, type == .org || adjacent { firstOther = (entity, mentionRange) }
+            // "..., Clinton's rival Forbes says": an organisation, place or group right before
+            // the verb is its subject, unless a preposition governs it ("boosters in Iowa said").
+            if preferLast, mentionRange.upperBound == verbEdge, verbEdge < range.upperBound || range.upperBound < tokens.count,
+                mentionRange.lowerBound == range.lowerBound || !Self.prepositions.contains(tokens[mentionRange.lowerBound - 1].text.lowercased()),
+                mentionRange.lowerBound == range.lowerBound || !["and", "or", "&"].contains(tokens[mentionRange.lowerBound - 1].text)
+            {
+                otherNextToVerb = (entity, mentionRange)
+            }
+        }
+        if let (entity, mentionRange) = otherNextToVerb, let lastPerson = people.last, lastPerson.1.upperBound <= mentionRange.lowerBound,
+            range.upperBound < tokens.count, Lexicon.speechVerbs.contains(tokens[range.upperBound].text)
+        {
+            return SpeakerPhrase(tokens: mentionRange, entity: entity, confidence: 0.85)
         }
         if let first = people.first {
             // "Trump campaign spokesman Jason Miller added": the titled name speaks, not the
