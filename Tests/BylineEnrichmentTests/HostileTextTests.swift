@@ -17,6 +17,10 @@ struct HostileTextTests {
         ("a different person in every sentence", { units in (0..<units).map { "\(madeUpName($0)) Ovrel spoke. \(madeUpName($0)) left." }.joined(separator: " ") }),
         ("reported speech holding quoted words, again and again", { String(repeating: "Smith said the plan was \u{201C}a bad one\u{201D} and failed. ", count: $0) }),
         (
+            "one given name shared by everyone, and used alone",
+            { units in (0..<units).map { "Priya \(madeUpName($0)) spoke. PRIYA \(madeUpName($0).uppercased()) left. Priya waved." }.joined(separator: " ") }
+        ),
+        (
             "a title recalled by every quote",
             { units in
                 (0..<units).map { "Mr. \(madeUpName($0)) is the spokesman. \"We can do it now,\" the spokesman said." }.joined(separator: " ")

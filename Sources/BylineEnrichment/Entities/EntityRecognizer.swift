@@ -278,8 +278,13 @@ struct EntityRecognizer: Sendable {
             entities[entity].mentions.append(mention)
         }
         var result: [RecognizedEntity] = []
+        // Each entity's full forms (not the short ones that joined it), in one pass.
+        var fullForms = [[EntityMention]](repeating: [], count: entities.count)
+        for index in mentions.indices where !partial[index] {
+            if let entity = assignment[index] { fullForms[entity].append(mentions[index]) }
+        }
         for (position, var entity) in entities.enumerated() where !entity.mentions.isEmpty {
-            entity.name = Self.canonicalName(mentions.indices.filter { assignment[$0] == position && !partial[$0] }.map { mentions[$0] }) ?? entity.name
+            entity.name = Self.canonicalName(fullForms[position]) ?? entity.name
             entity.type = decideType(entity.mentions)
             entity.titles = Set(entity.mentions.flatMap(\.titles))
             entity.gender = gender(of: entity)
@@ -378,7 +383,8 @@ struct EntityRecognizer: Sendable {
     /// is that person when no other person of the article has it.
     private func isOnlyPersonCalled(_ givenName: String, _ entities: [RecognizedEntity], _ names: NameIndex) -> Bool {
         guard gazetteer.givenNames[givenName] != nil else { return false }
-        return names.starting(with: givenName).filter { entities[$0].type == .person }.count == 1
+        // Two are enough to know: bounded however many names share the word.
+        return names.starting(with: givenName).lazy.filter { entities[$0].type == .person }.prefix(2).count == 1
     }
 
     /// The rest of an organisation's name after a country or nationality that opens it
