@@ -490,16 +490,17 @@ class Scenario:
     def prepare(self, count, bad_every):
         self.records, self.expected = make_feed(self.name, count, bad_every, self.suite.samples)
         # The embedded cluster keeps 5 MiB per partition and drops older messages past it:
-        # size the topics for the feed, with room for the records written again after kills
-        # (an enriched record is about 4 times its input, a dead letter its input and headers).
+        # size the topics for the feed, with room for each record written four times over
+        # (a long drain on the mock, whose commits fail during rebalances, reached 3.7) (an
+        # enriched record is about 4 times its input, a dead letter its input and headers).
         fed = sum(len(key) + len(value) for key, value in self.records)
         bad = set(self.expected["bad"])
         bad_bytes = sum(len(value) + 200 for key, value in self.records if key in bad)
         per_partition = 3 << 20
         partitions = {
             self.input: max(6, -(-fed // per_partition)),
-            self.output: max(3, -(-fed * 5 * 2 // per_partition)),
-            self.dlq: max(1, -(-bad_bytes * 2 * 2 // per_partition)),
+            self.output: max(3, -(-fed * 5 * 4 // per_partition)),
+            self.dlq: max(1, -(-bad_bytes * 2 * 4 // per_partition)),
         }
         for topic, count in partitions.items():
             self.cluster.create_topic(topic, count)

@@ -94,8 +94,11 @@ struct EntityRecognizer: Sendable {
         case .quoteMark(let mark): return mark.isDouble ? "\"" : "'"
         case .possessive: return "'s"
         default:
+            // Most tokens have no apostrophe: return them before any Character-wise search.
+            let curly = token.text.unicodeScalars.contains("\u{2019}")
+            guard curly || token.text.utf8.contains(UInt8(ascii: "'")) else { return token.text }
             var word = token.text
-            if word.unicodeScalars.contains("\u{2019}") {
+            if curly {
                 word = String(String.UnicodeScalarView(word.unicodeScalars.map { $0 == "\u{2019}" ? "'" : $0 }))
             }
             // Newswire splits "I'm" into "I" and "'m"; whole, a capitalised contraction
@@ -322,11 +325,10 @@ struct EntityRecognizer: Sendable {
     /// more words, then more letters ("Canadians" over "Canadian"), then the earliest.
     static func canonicalName(_ fullForms: [EntityMention]) -> String? {
         let names = fullForms.map { $0.text.hasPrefix("The ") ? String($0.text.dropFirst(4)) : $0.text }
+        let caps = names.map(isAllCaps), words = names.map { $0.utf8.reduce(1) { $1 == UInt8(ascii: " ") ? $0 + 1 : $0 } }
         return names.indices.min { a, b in
-            let capsA = isAllCaps(names[a]), capsB = isAllCaps(names[b])
-            if capsA != capsB { return !capsA }
-            let wordsA = names[a].split(separator: " ").count, wordsB = names[b].split(separator: " ").count
-            if wordsA != wordsB { return wordsA > wordsB }
+            if caps[a] != caps[b] { return !caps[a] }
+            if words[a] != words[b] { return words[a] > words[b] }
             if names[a].count != names[b].count { return names[a].count > names[b].count }
             return fullForms[a].start < fullForms[b].start
         }.map { names[$0] }
