@@ -104,4 +104,11 @@ struct EntityMergingTests {
         #expect(article.entity(named: "Kingsford Memorial Hospital")?.type == .org)
         #expect(article.entity(named: "Alder County")?.type == .gpe)
     }
+
+    @Test("a particle capitalised at a sentence start still names the person: De Vries is Pieter de Vries")
+    func capitalisedParticle() async throws {
+        let article = try await Fixtures.enrich("The club sacked its coach Pieter de Vries on Sunday. De Vries said he was not surprised.")
+        #expect(article.entity(named: "Pieter de Vries")?.mentions.count == 2)
+        #expect(article.entities.filter { $0.name.contains("Vries") }.count == 1)
+    }
 }

@@ -352,6 +352,16 @@ struct EntityRecognizer: Sendable {
     private func partialMatch(_ mention: EntityMention, _ entities: [RecognizedEntity], _ names: NameIndex) -> Int? {
         let words = Self.mergeKey(mention.text).split(separator: " ").map(String.init)
         guard words.count <= 2 else { return nil }
+        // "De Vries" opening a sentence is the "de Vries" of "Pieter de Vries".
+        if words.count == 2, Lexicon.nameConnectors.contains(words[0].lowercased()), words[0] != words[0].lowercased(),
+            let match = partialMatch(words: [words[0].lowercased(), words[1]], mention, entities, names)
+        {
+            return match
+        }
+        return partialMatch(words: words, mention, entities, names)
+    }
+
+    private func partialMatch(words: [String], _ mention: EntityMention, _ entities: [RecognizedEntity], _ names: NameIndex) -> Int? {
         // The first entity that fits wins; the index offers only names that share the
         // short form's words or initials, so merging stays linear in the mentions.
         return names.first(for: words) { index in
