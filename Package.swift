@@ -115,7 +115,7 @@ let package = Package(
         // Runs the built `byline` executable: `swift build` before `swift test`.
         .testTarget(
             name: "BylineCommandTests",
-            dependencies: ["BylineKafka", "BylineWorker", "BylineDevKit", "BylineTestSupport"]
+            dependencies: ["BylineKafka", "BylineEnrichment", "BylineWorker", "BylineDevKit", "BylineTestSupport"]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -1,3 +1,4 @@
+import BylineEnrichment
 import Foundation
 @_exported import BylineTestSupport
 
@@ -48,7 +49,7 @@ func runByline(_ arguments: [String], input: Data = Data(), environment: [String
         try? stdin.fileHandleForWriting.close()
     }
     writer.start()
-    let errorData = ReadInBackground(stderr.fileHandleForReading)
+    let errorData = LogLines(stderr.fileHandleForReading)
     let output = stdout.fileHandleForReading.readDataToEndOfFile()
     process.waitUntilExit()
     return (process.terminationStatus, String(decoding: output, as: UTF8.self), String(decoding: errorData.wait(), as: UTF8.self))
@@ -65,32 +66,13 @@ func runByline(_ arguments: [String], killAfter timeout: Duration) throws -> (st
     let stderr = Pipe()
     process.standardError = stderr
     try process.run()
-    let errorData = ReadInBackground(stderr.fileHandleForReading)
+    let errorData = LogLines(stderr.fileHandleForReading)
     let deadline = ContinuousClock.now + timeout
     while process.isRunning && ContinuousClock.now < deadline { Thread.sleep(forTimeInterval: 0.05) }
     let killed = process.isRunning
     if killed { kill(process.processIdentifier, SIGKILL) }
     process.waitUntilExit()
     return (killed ? nil : process.terminationStatus, String(decoding: errorData.wait(), as: UTF8.self))
-}
-
-/// Drains a pipe on its own thread so a full pipe never blocks the child.
-final class ReadInBackground: @unchecked Sendable {
-    private var data = Data()
-    private let done = DispatchSemaphore(value: 0)
-
-    init(_ handle: FileHandle) {
-        Thread { [self] in
-            data = handle.readDataToEndOfFile()
-            done.signal()
-        }.start()
-    }
-
-    /// What was read by the end of the stream, or by `timeout` (then possibly less).
-    func wait(timeout: Duration = .seconds(300)) -> Data {
-        guard done.wait(timeout: .now() + timeout.seconds) == .success else { return Data() }
-        return data
-    }
 }
 
 /// Kills a child process with SIGKILL if it is still running after `timeout`, so that no
@@ -101,7 +83,7 @@ final class ChildDeadline: @unchecked Sendable {
 
     init(_ process: Process, timeout: Duration) {
         let pid = process.processIdentifier
-        DispatchQueue.global().asyncAfter(deadline: .now() + timeout.seconds) { [self] in
+        DispatchQueue.global().asyncAfter(deadline: .now() + timeout.inSeconds) { [self] in
             lock.lock()
             defer { lock.unlock() }
             // After the exit the pid may belong to another process.
@@ -117,12 +99,10 @@ final class ChildDeadline: @unchecked Sendable {
     }
 }
 
-extension Duration {
-    var seconds: Double { Double(components.seconds) + Double(components.attoseconds) / 1e18 }
-}
 
-/// A child's log, read line by line as it comes, so a test can wait for one line while the
-/// child runs; `wait()` returns all of it once the child closes the stream.
+/// A child's output, read on its own thread as it comes (so a full pipe never blocks the
+/// child and a test can wait for one line while it runs); `wait()` returns all of it once
+/// the child closes the stream, or what came by the timeout.
 final class LogLines: @unchecked Sendable {
     private let lock = NSLock()
     private var data = Data()
@@ -159,7 +139,7 @@ final class LogLines: @unchecked Sendable {
     }
 
     func wait(timeout: Duration = .seconds(300)) -> Data {
-        _ = done.wait(timeout: .now() + timeout.seconds)
+        _ = done.wait(timeout: .now() + timeout.inSeconds)
         lock.lock()
         defer { lock.unlock() }
         return data

@@ -92,7 +92,7 @@ struct RunCommandTests {
     func sigtermWhileStarting() async throws {
         let pipeline = try DevPipeline(partitions: 2)
         let log = Pipe()
-        let logReader = ReadInBackground(log.fileHandleForReading)
+        let logReader = LogLines(log.fileHandleForReading)
         let process = try startRun(pipeline, port: 0, stderr: log)
         // Past the process's own start (about 20 ms here), long before the worker runs
         // (the model alone takes over a second to load in a debug build).
