@@ -36,7 +36,18 @@ final class OffsetCommitter: Sendable {
     var ownedPartitions: [KafkaTopicPartition] { tracker.withLock { $0.ownedPartitions } }
 
     /// A ticket for the message's offset; nil when it must be skipped (see `OffsetTracker.begin`).
-    func begin(_ message: KafkaMessage) -> OffsetTracker.Ticket? { tracker.withLock { $0.begin(message) } }
+    func begin(_ message: KafkaMessage) -> OffsetTracker.Ticket? {
+        guard let begun = tracker.withLock({ $0.begin(message) }) else { return nil }
+        if let skipped = begun.skipped {
+            metrics.offsetsSkipped.increment(by: skipped.count)
+            logger.notice(
+                "the consumer skipped input offsets; the commit point will pass them",
+                metadata: [
+                    "partition": "\(message.topicPartition)", "first": "\(skipped.lowerBound)", "last": "\(skipped.upperBound)",
+                ])
+        }
+        return begun.ticket
+    }
 
     func isOwned(_ ticket: OffsetTracker.Ticket) -> Bool { tracker.withLock { $0.isOwned(ticket) } }
 

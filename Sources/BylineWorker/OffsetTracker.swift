@@ -65,17 +65,27 @@ struct OffsetTracker: Sendable {
         return result
     }
 
+    /// A message registered as in flight.
+    struct Begun: Sendable {
+        let ticket: Ticket
+        /// Offsets between the previous message begun under this ownership and this one,
+        /// which the consumer never delivered. Kafka has legitimate gaps (transaction
+        /// markers, compaction), but the commit point moves past them, so they are reported.
+        let skipped: ClosedRange<Int64>?
+    }
+
     /// Registers a message as in flight; nil when it must not be processed: its partition is
     /// not owned, it was fetched under an earlier ownership, or it was already begun.
-    mutating func begin(_ message: KafkaMessage) -> Ticket? {
+    mutating func begin(_ message: KafkaMessage) -> Begun? {
         let partition = message.topicPartition
         guard var state = partitions[partition],
             message.assignmentEpoch >= state.assignedEpoch,
             state.lastBegun.map({ message.offset > $0 }) ?? true
         else { return nil }
+        let skipped = state.lastBegun.flatMap { last in last + 1 < message.offset ? (last + 1)...(message.offset - 1) : nil }
         state.pending.append(message.offset)
         partitions[partition] = state
-        return Ticket(partition: partition, offset: message.offset, ownership: state.ownership)
+        return Begun(ticket: Ticket(partition: partition, offset: message.offset, ownership: state.ownership), skipped: skipped)
     }
 
     /// Marks the ticket's offset finished. Ignored when the partition changed hands since.

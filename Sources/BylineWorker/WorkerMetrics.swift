@@ -13,6 +13,7 @@ final class WorkerMetrics: Sendable {
     let publishFailures: Counter
     let commitFailures: Counter
     let staleSkipped: Counter
+    let offsetsSkipped: Counter
     let enrichmentDuration: Timer
     let inFlight: Gauge
     private let deadLetterCounters = Mutex<[DeadLetterReason: Counter]>([:])
@@ -27,6 +28,7 @@ final class WorkerMetrics: Sendable {
         publishFailures = Counter(label: "byline_publish_failures_total", factory: factory)
         commitFailures = Counter(label: "byline_commit_failures_total", factory: factory)
         staleSkipped = Counter(label: "byline_stale_messages_skipped_total", factory: factory)
+        offsetsSkipped = Counter(label: "byline_input_offsets_skipped_total", factory: factory)
         enrichmentDuration = Timer(label: "byline_enrichment_duration_seconds", factory: factory)
         inFlight = Gauge(label: "byline_articles_in_flight", factory: factory)
         for reason in DeadLetterReason.all { _ = deadLettered(reason: reason) }

@@ -28,6 +28,15 @@ import Testing
         #expect(committer.ownedPartitions == [second])
     }
 
+    @Test func offsetsTheConsumerSkippedAreCounted() throws {
+        let metrics = TestMetrics()
+        let committer = try committerWithFinishedWork(metrics)
+        #expect(metrics.value("byline_input_offsets_skipped_total") == 0)
+        let message = KafkaMessage(topic: first.topic, partition: first.partition, offset: 7, value: [], assignmentEpoch: 1)
+        _ = try #require(committer.begin(message))
+        #expect(metrics.value("byline_input_offsets_skipped_total") == 3, "offsets 4, 5 and 6 never came")
+    }
+
     @Test func lostPartitionsCommitNothing() throws {
         let committer = try committerWithFinishedWork()
         let consumer = FakeCommitter()

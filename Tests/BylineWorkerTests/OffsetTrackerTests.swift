@@ -11,8 +11,8 @@ import Testing
 
     /// Begins a message that must be accepted.
     func begin(_ tracker: inout OffsetTracker, _ message: KafkaMessage) throws -> OffsetTracker.Ticket {
-        let ticket = tracker.begin(message)
-        return try #require(ticket)
+        let begun = tracker.begin(message)
+        return try #require(begun).ticket
     }
 
     @Test func commitsOnlyAContiguousRunOfFinishedOffsets() throws {
@@ -38,9 +38,26 @@ import Testing
         var tracker = OffsetTracker()
         #expect(tracker.begin(message(0)) == nil, "not assigned yet")
         tracker.assign([partition], epoch: 3)
-        #expect(tracker.begin(message(5, epoch: 2)) == nil, "fetched before this assignment")
-        #expect(tracker.begin(message(5, epoch: 3)) != nil)
-        #expect(tracker.begin(message(5, epoch: 3)) == nil, "already begun")
+        var begun = tracker.begin(message(5, epoch: 2))
+        #expect(begun == nil, "fetched before this assignment")
+        begun = tracker.begin(message(5, epoch: 3))
+        #expect(begun != nil)
+        begun = tracker.begin(message(5, epoch: 3))
+        #expect(begun == nil, "already begun")
+    }
+
+    @Test func reportsOffsetsTheConsumerNeverDelivered() throws {
+        var tracker = OffsetTracker()
+        tracker.assign([partition], epoch: 1)
+        let first = tracker.begin(message(0))
+        #expect(try #require(first).skipped == nil, "the first message of an ownership has nothing before it to compare")
+        let next = tracker.begin(message(1))
+        #expect(try #require(next).skipped == nil)
+        let begun = tracker.begin(message(4))
+        let afterGap = try #require(begun)
+        #expect(afterGap.skipped == 2...3)
+        tracker.finish(afterGap.ticket)
+        #expect(tracker.offsetsToCommit.isEmpty, "0 and 1 are unfinished")
     }
 
     @Test func revocationReturnsFinishedWorkAndIgnoresLateFinishes() throws {
