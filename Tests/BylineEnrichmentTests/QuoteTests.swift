@@ -30,6 +30,15 @@ struct QuoteTests {
         #expect(try #require(article.quote(containing: "How many more bridges")).cue == "asked")
     }
 
+    @Test("“A ‘B?’” X said and “A …” X said: a nested question or an ellipsis at the end still ends the sentence before its cue")
+    func nestedQuestionOrEllipsisBeforeCue() async throws {
+        let article = try await Fixtures.enrich(
+            "The meeting ran long.\n\n“Residents keep asking me ‘Who will pay for the repairs?’” Nadia Ferreira said.\n\n“We will keep knocking on doors until the council listens…” Tomas Brandt said."
+        )
+        #expect(article.speakerName(of: "Residents keep asking") == "Nadia Ferreira")
+        #expect(article.speakerName(of: "keep knocking on doors") == "Tomas Brandt")
+    }
+
     @Test("“A,” said X, the title of Y.")
     func saidBeforeName() async throws {
         let article = try await Fixtures.enrich("“The fire moved faster than anything we have seen,” said Luis Moreno, the superintendent of Cedar Ridge National Park.")

@@ -200,7 +200,7 @@ struct QuoteAttributor: Sendable {
             // “How many times ...?” Clinton said. The question mark ended the sentence, but
             // a name and its verb right after the quote still attribute it.
             if sentence.upperBound == close + 1, close > candidate.openMark + 1, close + 1 < tokens.count,
-                tokens[close - 1].text.hasSuffix("?") || tokens[close - 1].text.hasSuffix("!"),
+                endsWithSentenceMark(before: close, after: candidate.openMark, tokens),
                 tokens[close + 1].paragraph == tokens[close].paragraph
             {
                 let next = document.sentenceRange(of: close + 1)
@@ -255,6 +255,15 @@ struct QuoteAttributor: Sendable {
             }
         }
         return Attribution()
+    }
+
+    /// Whether the quote's words end with "?", "!" or an ellipsis, looking through a closing
+    /// single mark (“... ‘Why?’”): such a quote ends its sentence, and a cue may follow it.
+    private func endsWithSentenceMark(before close: Int, after open: Int, _ tokens: [Token]) -> Bool {
+        var last = close - 1
+        if last > open + 1, case .quoteMark(let mark) = tokens[last].kind, mark != .doubleOpening, mark != .singleOpening { last -= 1 }
+        let text = tokens[last].text
+        return text.hasSuffix("?") || text.hasSuffix("!") || text.hasSuffix("\u{2026}") || text.hasSuffix("...")
     }
 
     /// The person a sentence opens with as its subject: "He ...", "She ...", "Mr Howard ..."
