@@ -39,6 +39,15 @@ struct QuoteTests {
         #expect(article.speakerName(of: "keep knocking on doors") == "Tomas Brandt")
     }
 
+    @Test("X did something to Y, saying “A” and X did something and added “A”: the participle's or joined verb's subject speaks, not the name next to it")
+    func participleAndJoinedVerbSubjects() async throws {
+        let article = try await Fixtures.enrich(
+            "The council vote was close.\n\nMayor Ingrid Solberg bristled at claims that she had misled Ray Donovan, saying, “I did what the city needed and nothing else.”\n\nOn Tuesday morning, during a radio interview, Councillor Amos Whitfield criticised Solberg and added “This deal was never explained to anyone in this council.”"
+        )
+        #expect(article.speakerName(of: "what the city needed") == "Ingrid Solberg")
+        #expect(article.speakerName(of: "never explained") == "Amos Whitfield")
+    }
+
     @Test("“A,” said X, the title of Y.")
     func saidBeforeName() async throws {
         let article = try await Fixtures.enrich("“The fire moved faster than anything we have seen,” said Luis Moreno, the superintendent of Cedar Ridge National Park.")

@@ -141,7 +141,9 @@ struct QuoteAttributor: Sendable {
             switch speech.speakerSide {
             case .before(let cue, let floor): appositionSubject(cue: cue, floor: floor, context) ?? context.speakerPhrase(endingBefore: cue, floor: floor)
             case .after(let start, let limit): context.speakerPhrase(startingAt: start, limit: limit)
-            case .sentenceSubject(let start, let limit): context.speakerPhrase(startingAt: start, limit: limit).flatMap { opensClause($0, from: start, tokens) ? $0 : nil }
+            case .sentenceSubject(let start, let limit):
+                context.speakerPhrase(startingAt: start, limit: limit).flatMap { opensClause($0, from: start, tokens) ? $0 : nil }
+                    ?? clauseSubject(from: start, before: limit, context)
             }
         // "Hogan Gidley, a former director of ..., whose roots are ..., said": a name with a
         // long apposition lies beyond the words next to the cue.
@@ -266,6 +268,86 @@ struct QuoteAttributor: Sendable {
         return text.hasSuffix("?") || text.hasSuffix("!") || text.hasSuffix("\u{2026}") || text.hasSuffix("...")
     }
 
+    /// A participle after a comma ("..., saying") or a verb right after "and", with no
+    /// speech verb before it in its sentence (else it continues that verb's clause).
+    private func sharesSentenceSubject(_ verb: Int, _ tokens: [Token]) -> Bool {
+        guard verb > 0 else { return false }
+        let participle = tokens[verb].text.hasSuffix("ing") && followsComma(verb, from: 0, tokens)
+        guard participle || tokens[verb - 1].text == "and" else { return false }
+        let sentenceStart = tokens[verb].sentence
+        var index = verb - 1
+        while index >= 0, tokens[index].sentence == sentenceStart {
+            if Lexicon.postposableVerbs.contains(tokens[index].text), isSpeechVerb(at: index, tokens) { return false }
+            index -= 1
+        }
+        return true
+    }
+
+    /// The subject of the clause from `start`, past up to three opening phrases ("In his
+    /// first reaction, during an interview, Mr. Trump ..."): the first person, organisation
+    /// or group named within six words, unless governed by a preposition, possessive
+    /// ("Clinton's decline") or an adjective ("Republican candidate X"); nil when a verb
+    /// comes first.
+    private func clauseSubject(from start: Int, before limit: Int, _ context: AttributionContext) -> SpeakerPhrase? {
+        let tokens = context.document.tokens
+        var start = start
+        for _ in 0..<3 {
+            guard start < limit, let first = (start..<limit).first(where: { tokens[$0].isWord }) else { break }
+            let word = tokens[first].text.lowercased()
+            let comma = (first..<min(limit, first + 16)).first { tokens[$0].text == "," }
+            if Self.conjunctions.contains(word), comma.map({ $0 - first > 3 }) ?? true {
+                start = first + 1
+            } else if let comma, Self.prepositions.contains(word) || Self.subordinators.contains(word) || word.hasSuffix("ly") || Self.conjunctions.contains(word) {
+                start = comma + 1
+            } else {
+                break
+            }
+        }
+        var wordsBefore = 0
+        var index = start
+        while index < limit {
+            guard let (entity, mention) = context.mention(at: index), mention.lowerBound == index else {
+                if tokens[index].isWord {
+                    let word = tokens[index].text.lowercased()
+                    if Self.verbModifiers.contains(word) || Lexicon.speechVerbs.contains(word) { return nil }
+                    wordsBefore += 1
+                    if wordsBefore > 6 { return nil }
+                }
+                index += 1
+                continue
+            }
+            let type = context.entities[entity].type
+            let governed = index > start && Self.prepositions.contains(tokens[index - 1].text.lowercased())
+            let possessive = mention.upperBound < limit && tokens[mention.upperBound].kind == .possessive
+            let next = mention.upperBound < limit ? tokens[mention.upperBound] : nil
+            let adjective =
+                switch type {
+                case .norp, .gpe: !(context.entities[entity].name.hasSuffix("s") && next.map { $0.isWord && !$0.isCapitalized } ?? false)
+                case .org: next?.isCapitalized ?? false
+                default: false
+                }
+            if !governed, !possessive, !adjective, [.person, .org, .norp, .gpe].contains(type) {
+                return SpeakerPhrase(tokens: mention, entity: entity, confidence: 0.6)
+            }
+            wordsBefore += mention.count
+            if wordsBefore > 6 { return nil }
+            index = mention.upperBound
+        }
+        return nil
+    }
+
+    private static let prepositions: Set<String> = [
+        "in", "on", "at", "after", "during", "while", "though", "although", "when", "as", "despite", "with", "for", "to", "of", "from",
+        "by", "about", "against", "before", "since", "if", "because",
+    ]
+    private static let subordinators: Set<String> = ["while", "though", "although", "as", "after", "when", "if", "because", "since", "despite", "whereas"]
+    private static let conjunctions: Set<String> = ["but", "and", "yet", "still", "so"]
+    private static let verbModifiers: Set<String> = [
+        "also", "has", "have", "had", "would", "will", "was", "is", "later", "then", "previously", "reportedly", "repeatedly", "once",
+        "again", "recently", "publicly", "privately", "earlier", "further", "not", "did", "does", "do", "already", "quickly",
+        "initially", "first", "could", "can", "may", "might", "should", "must", "been",
+    ]
+
     /// The person a sentence opens with as its subject: "He ...", "She ...", "Mr Howard ..."
     /// (or an organisation, "The Foundation ...", when allowed); nil for anything else.
     private func sentenceSubject(of sentence: Range<Int>, _ context: AttributionContext, allowingOrganisations: Bool = false) -> SpeakerPhrase? {
@@ -386,6 +468,12 @@ struct QuoteAttributor: Sendable {
         var nearest: Attribution?
         for verb in head.reversed() where isSpeechVerb(at: verb, tokens) && tokens[verb].text != "according" {
             if firstVerb == nil { firstVerb = verb }
+            // "Christie bristled at ... advising Trump, saying “...”", "Clinton rallied ... and
+            // tweeted “...”": a participle or joined verb has no subject of its own; the name
+            // nearest it is usually its object.
+            if sharesSentenceSubject(verb, tokens), let subject = clauseSubject(from: context.document.sentenceRange(of: verb).lowerBound, before: verb, context) {
+                return Attribution(cue: tokens[verb].text, speaker: subject)
+            }
             if let speaker = context.speakerPhrase(endingBefore: verb, floor: head.lowerBound), let entity = speaker.entity {
                 let found = Attribution(cue: tokens[verb].text, speaker: speaker)
                 if context.entities[entity].type == .person { return found }
