@@ -48,6 +48,15 @@ struct QuoteTests {
         #expect(article.speakerName(of: "never explained") == "Amos Whitfield")
     }
 
+    @Test("“A,” said Y campaign manager X and X, a spokesman for Y, said: “A”: the titled name speaks, not the one that qualifies the title")
+    func titledNameOverQualifyingName() async throws {
+        let article = try await Fixtures.enrich(
+            "Senator Lena Westbrook toured the harbour on Monday.\n\n“We are going to win every county on this coast,” said Westbrook campaign manager Dana Ortiz.\n\nPiet Alders, a spokesman for Mayor Ingrid Solberg, said: “The mayor has not seen the report and will not comment on it.”"
+        )
+        #expect(article.speakerName(of: "win every county") == "Dana Ortiz")
+        #expect(article.speakerName(of: "has not seen the report") == "Piet Alders")
+    }
+
     @Test("“A,” said X, the title of Y.")
     func saidBeforeName() async throws {
         let article = try await Fixtures.enrich("“The fire moved faster than anything we have seen,” said Luis Moreno, the superintendent of Cedar Ridge National Park.")

@@ -474,7 +474,10 @@ struct QuoteAttributor: Sendable {
             if sharesSentenceSubject(verb, tokens), let subject = clauseSubject(from: context.document.sentenceRange(of: verb).lowerBound, before: verb, context) {
                 return Attribution(cue: tokens[verb].text, speaker: subject)
             }
-            if let speaker = context.speakerPhrase(endingBefore: verb, floor: head.lowerBound), let entity = speaker.entity {
+            // "Dog Andres, a spokesman for Speaker Paul Ryan, said": the name before the apposition.
+            if let speaker = appositionSubject(cue: verb, floor: head.lowerBound, context) ?? context.speakerPhrase(endingBefore: verb, floor: head.lowerBound),
+                let entity = speaker.entity
+            {
                 let found = Attribution(cue: tokens[verb].text, speaker: speaker)
                 if context.entities[entity].type == .person { return found }
                 if nearest == nil { nearest = found }

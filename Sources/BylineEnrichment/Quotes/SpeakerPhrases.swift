@@ -72,6 +72,8 @@ extension AttributionContext {
     private static let verbModifiers: Set<String> = [
         "also", "then", "later", "previously", "once", "has", "had", "have", "would", "will", "was", "could", "may", "might", "should", "can", "been",
     ]
+    /// Words that end a noun phrase: between them, two names are not one title and name.
+    private static let clauseWords: Set<String> = ["and", "or", "but", "who", "whom", "which", "that", "with", "for", "to", "in", "at", "on", "by", "from"]
     private static let prepositions: Set<String> = ["in", "at", "of", "for", "from", "with", "by", "on", "to", "across", "over", "into"]
 
     private static let relatedPeople: Set<String> = [
@@ -129,7 +131,14 @@ extension AttributionContext {
             let nextToVerb =
                 last.1.upperBound == range.upperBound && range.upperBound < tokens.count
                 && Lexicon.speechVerbs.contains(tokens[range.upperBound].text) && !joinsPair
-            let chosen = people.count > 1 && (preferLast && titled || nextToVerb) ? last : first
+            // "said Clinton campaign manager Robby Mook": after the verb too, when only words
+            // of the title lie between the two names.
+            let titleBetween =
+                titled && !preferLast && first.1.upperBound <= last.1.lowerBound
+                && (first.1.upperBound..<last.1.lowerBound).allSatisfy { index in
+                    tokens[index].isWord && !Self.clauseWords.contains(tokens[index].text.lowercased()) && !Lexicon.speechVerbs.contains(tokens[index].text)
+                }
+            let chosen = people.count > 1 && (preferLast && titled || nextToVerb || titleBetween) ? last : first
             return SpeakerPhrase(tokens: chosen.1, entity: chosen.0, confidence: 0.9)
         }
         for index in range where tokens[index].isWord && Lexicon.roleNouns.contains(tokens[index].text.lowercased()) {
