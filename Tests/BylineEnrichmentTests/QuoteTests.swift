@@ -57,6 +57,16 @@ struct QuoteTests {
         #expect(article.speakerName(of: "has not seen the report") == "Piet Alders")
     }
 
+    @Test("“A?” X repeated, “A,” declares X and As X put it, “A”: less common cues")
+    func lessCommonCues() async throws {
+        let article = try await Fixtures.enrich(
+            "The council met on Monday to discuss the harbour, with Mayor Ingrid Solberg and Councillor Amos Whitfield taking questions from the press.\n\n“A second bridge?” Whitfield repeated.\n\n“I am a voter too,” declares Nora Lindqvist, a retired ferry pilot.\n\nAs Solberg put it, “Nobody in this city votes for a toll.”"
+        )
+        #expect(article.speakerName(of: "A second bridge") == "Amos Whitfield")
+        #expect(article.speakerName(of: "a voter too") == "Nora Lindqvist")
+        #expect(article.speakerName(of: "votes for a toll") == "Ingrid Solberg")
+    }
+
     @Test("“A,” said X, the title of Y.")
     func saidBeforeName() async throws {
         let article = try await Fixtures.enrich("“The fire moved faster than anything we have seen,” said Luis Moreno, the superintendent of Cedar Ridge National Park.")

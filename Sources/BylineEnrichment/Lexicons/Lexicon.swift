@@ -62,6 +62,7 @@ enum Lexicon {
         "stressing", "suggesting", "promising", "vowing", "demanding", "acknowledging", "admitting",
         "recalling", "replying", "responding", "pointing", "according", "gushed", "gushes", "fumed", "fumes",
         "interjected", "exclaimed", "exclaims", "retorted", "remembered", "snapped", "asserted", "asserts",
+        "questioned", "repeated", "reacted",
     ]
     /// Speech verbs that follow their speaker in a postposed cue ("..., said X").
     static let postposableVerbs: Set<String> = [
@@ -72,6 +73,7 @@ enum Lexicon {
         "countered", "observed", "stressed", "concluded", "commented", "testified", "shouted", "whispered",
         "complained", "lamented", "mused", "boasted", "reiterated", "emphasized", "emphasised", "announced",
         "gushed", "fumed", "interjected", "exclaimed", "retorted", "remembered", "snapped", "asserted",
+        "declares", "questioned", "repeated", "reacted",
     ]
 
     static let malePronouns: Set<String> = ["he", "him", "his", "himself"]

@@ -411,6 +411,10 @@ struct QuoteAttributor: Sendable {
             }
             return Attribution(cue: tokens[first].text, speaker: nil)
         }
+        // "as X put it"
+        if tokens[first].text.lowercased() == "as", let put = putIt(in: (first + 1)..<tail.upperBound, tokens) {
+            return Attribution(cue: "put it", speaker: context.speakerPhrase(startingAt: first + 1, limit: put))
+        }
         // "according to X"
         if tokens[first].text.lowercased() == "according", first + 1 < tail.upperBound, tokens[first + 1].text == "to" {
             return Attribution(cue: "according to", speaker: context.speakerPhrase(startingAt: first + 2, limit: tail.upperBound))
@@ -427,6 +431,13 @@ struct QuoteAttributor: Sendable {
             skipped += 1
         }
         return nil
+    }
+
+    /// Where "put it" follows a short subject ("as the mayor put it"), within six tokens.
+    private func putIt(in range: Range<Int>, _ tokens: [Token]) -> Int? {
+        let end = min(range.upperBound, range.lowerBound + 8)
+        guard range.lowerBound + 1 < end else { return nil }
+        return ((range.lowerBound + 1)..<(end - 1)).first { tokens[$0].text == "put" && tokens[$0 + 1].text == "it" }
     }
 
     /// A comma before the token, or a comma and then a closing quotation mark (“...,” telling).
@@ -453,6 +464,10 @@ struct QuoteAttributor: Sendable {
         // "According to X, “...”"
         if tokens[head.lowerBound].text == "According", head.count > 2, tokens[head.lowerBound + 1].text == "to" {
             return Attribution(cue: "according to", speaker: context.speakerPhrase(startingAt: head.lowerBound + 2, limit: head.upperBound))
+        }
+        // "As X put it, “...”"
+        if tokens[head.lowerBound].text == "As", let put = putIt(in: (head.lowerBound + 1)..<head.upperBound, tokens) {
+            return Attribution(cue: "put it", speaker: context.speakerPhrase(startingAt: head.lowerBound + 1, limit: put))
         }
         // "Said Ellis: “...”": the verb opens the sentence, the speaker follows it.
         let opener = tokens[head.lowerBound]
