@@ -29,6 +29,37 @@ struct EntityMergingTests {
         #expect(article.entity(named: "Brandt")?.type == .person)
     }
 
+    @Test("a lede full of names is not a headline: its people join the surnames written after it")
+    func ledeFullOfNames() async throws {
+        let article = try await Fixtures.enrich(
+            "Mayor Ingrid Solberg and Councillor Amos Whitfield met the press.\n\n“A second bridge?” Whitfield asked.\n\nSolberg did not answer.")
+        #expect(names(article, containing: "Whitfield") == ["Amos Whitfield"])
+        #expect(names(article, containing: "Solberg") == ["Ingrid Solberg"])
+        #expect(article.speakerName(of: "A second bridge") == "Amos Whitfield")
+    }
+
+    @Test("a surname is its person's, not the institution the person's name begins: Trump University is an organisation")
+    func surnameOverInstitution() async throws {
+        let article = try await Fixtures.enrich(
+            "Donald Trump founded Trump University in 2005.\n\n“We gave students real value,” Trump said on Friday.")
+        #expect(article.entity(named: "Trump University")?.type == .org)
+        #expect(names(article, containing: "Trump") == ["Donald Trump", "Trump University"])
+        #expect(article.speakerName(of: "real value") == "Donald Trump")
+    }
+
+    @Test("a surname the tagger missed, next to a speech verb, is a mention when one person has it")
+    func untaggedSurnameNextToCue() throws {
+        let document = Document(text: "Councillor Amos Whitfield spoke. “No,” Whitfield said. Whitfield Road is closed.")
+        let tokens = document.tokens
+        let full = try #require(tokens.firstIndex { $0.text == "Amos" })
+        let name = EntityMention(tokens: full..<(full + 2), start: tokens[full].start, end: tokens[full + 1].end, text: "Amos Whitfield", type: .person, strength: 2)
+        let recognizer = EntityRecognizer(gazetteer: .shared, model: try NERModel.bundledLoad.get())
+        let found = recognizer.untaggedSurnames(document, [name])
+        #expect(found.map(\.text) == ["Whitfield"], "the one before “said”; not the one in “Whitfield Road”")
+        #expect(found.first?.tokens.lowerBound == tokens.firstIndex { $0.text == "said" }.map { $0 - 1 })
+        #expect(recognizer.untaggedSurnames(document, []).isEmpty, "no person named in full")
+    }
+
     @Test("two people who share a surname stay two entries")
     func sharedSurname() async throws {
         let article = try await Fixtures.enrich(

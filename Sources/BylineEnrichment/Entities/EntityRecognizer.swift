@@ -7,9 +7,33 @@ struct EntityRecognizer: Sendable {
 
     /// Stops early, with part of the entities, once `deadline` has passed.
     func recognize(_ document: Document, deadline: EnrichmentDeadline = .none) -> [RecognizedEntity] {
-        let mentions = taggedMentions(document, model, deadline)
+        var mentions = taggedMentions(document, model, deadline)
         guard !deadline.hasPassed else { return [] }
+        mentions += untaggedSurnames(document, mentions)
         return merge(mentions, in: document, deadline)
+    }
+
+    /// "“...,” Pence said": a surname the tagger missed, next to a speech verb, when one
+    /// person of the article has it (merging then joins it to that person).
+    func untaggedSurnames(_ document: Document, _ mentions: [EntityMention]) -> [EntityMention] {
+        let tokens = document.tokens
+        var fullNamesBySurname: [String: Set<String>] = [:]
+        var covered = [Bool](repeating: false, count: tokens.count)
+        for mention in mentions {
+            for index in mention.tokens { covered[index] = true }
+            guard mention.type == .person, mention.tokens.count > 1, let surname = mention.text.split(separator: " ").last else { continue }
+            fullNamesBySurname[String(surname), default: []].insert(mention.text)
+        }
+        guard !fullNamesBySurname.isEmpty else { return [] }
+        func isSpeechVerb(_ index: Int) -> Bool { index >= 0 && index < tokens.count && Lexicon.speechVerbs.contains(tokens[index].text) }
+        var found: [EntityMention] = []
+        for (index, token) in tokens.enumerated() where !covered[index] && token.isCapitalized {
+            guard fullNamesBySurname[token.text]?.count == 1, isSpeechVerb(index + 1) || isSpeechVerb(index - 1) else { continue }
+            if index > 0, tokens[index - 1].isCapitalized, tokens[index - 1].sentence == token.sentence { continue }
+            if index + 1 < tokens.count, tokens[index + 1].isCapitalized { continue }
+            found.append(EntityMention(tokens: index..<(index + 1), start: token.start, end: token.end, text: token.text, type: .person, strength: 1))
+        }
+        return found
     }
 
     // MARK: - Spans from the learned tagger
@@ -121,6 +145,13 @@ struct EntityRecognizer: Sendable {
         return lower < upper ? lower..<upper : nil
     }
 
+    /// Organisation heads that are no one's surname.
+    private static let institutionHeads: Set<String> = [
+        "University", "College", "School", "Academy", "Institute", "Party", "Council", "Ministry", "Department", "Hospital",
+        "Clinic", "Inc.", "Inc", "Corp.", "Corp", "Corporation", "Co.", "Ltd", "Ltd.", "LLC", "PLC", "Association", "Agency",
+        "Commission", "Committee", "Company", "Foundation", "Organization", "Organisation", "Administration", "Bureau",
+        "Federation", "Society", "Museum", "Library", "Airlines", "Campaign",
+    ]
     private static let administrativeAreaWords: Set<String> = [
         "County", "Province", "District", "Township", "Parish", "Borough", "Prefecture", "Oblast", "Governorate", "Municipality",
     ]
@@ -135,7 +166,8 @@ struct EntityRecognizer: Sendable {
     private func byType(_ entityClass: NERClass, text: String, tokens range: Range<Int>, _ document: Document) -> EntityType? {
         let words = range.map { document.tokens[$0].text }
         switch entityClass {
-        case .person: return .person
+        // "Trump University", "Clinton Foundation": a person's name at the head of an institution.
+        case .person: return words.count > 1 && Self.institutionHeads.contains(words[words.count - 1]) ? .org : .person
         case .organisation:
             if words.count > 1, Lexicon.facilityHeads.contains(words[words.count - 1]) { return .fac }
             // "Barron County", "Hubei Province": the area, not its administration.
@@ -228,10 +260,12 @@ struct EntityRecognizer: Sendable {
         // Headlines capitalise every word ("Clinton Goes After Trump"): their spans do not
         // name entities while the body offers a name.
         var headlineSentences: [Int: Bool] = [:]
+        var named = [Bool](repeating: false, count: document.tokens.count)
+        for mention in mentions { for index in mention.tokens { named[index] = true } }
         let headline = mentions.map { mention in
             let sentence = document.tokens[mention.tokens.lowerBound].sentence
             if let known = headlineSentences[sentence] { return known }
-            let answer = isHeadline(document.sentences[sentence], document.tokens)
+            let answer = isHeadline(document.sentences[sentence], document.tokens, named: named)
             headlineSentences[sentence] = answer
             return answer
         }
@@ -334,13 +368,16 @@ struct EntityRecognizer: Sendable {
         }.map { names[$0] }
     }
 
-    private func isHeadline(_ sentence: Range<Int>, _ tokens: [Token]) -> Bool {
+    /// Judged by the words outside names (`named`): a lede full of names ("Mayor Ingrid
+    /// Solberg and Councillor Amos Whitfield met the press.") still writes its other words
+    /// in lower case.
+    private func isHeadline(_ sentence: Range<Int>, _ tokens: [Token], named: [Bool]) -> Bool {
         // A headline stands alone as the first paragraph, or carries no final stop; a sentence
         // of names inside a paragraph ("Joe Biden met Vladimir Putin. Biden said ...") does not.
         guard let first = sentence.first, let last = sentence.last else { return false }
         let wholeFirstParagraph = tokens[first].paragraph == 0 && (last + 1 == tokens.count || tokens[last + 1].paragraph != 0)
         if !wholeFirstParagraph, [".", "!", "?", "\u{2026}"].contains(tokens[last].text) { return false }
-        let words = sentence.filter { tokens[$0].isWord && tokens[$0].text.count > 3 }
+        let words = sentence.filter { tokens[$0].isWord && tokens[$0].text.count > 3 && !named[$0] }
         guard words.count >= 3 else { return false }
         return words.filter { tokens[$0].isCapitalized }.count * 10 >= words.count * 8
     }
@@ -362,6 +399,13 @@ struct EntityRecognizer: Sendable {
     }
 
     private func partialMatch(words: [String], _ mention: EntityMention, _ entities: [RecognizedEntity], _ names: NameIndex) -> Int? {
+        // A surname is its person's before anything else it begins: "Trump" is Donald
+        // Trump's, not Trump University's.
+        if mention.type == nil || mention.type == .person || mention.strength < 3,
+            let person = names.firstEnding(with: words, where: { entities[$0].type == .person && names.words[$0].count > words.count })
+        {
+            return person
+        }
         // The first entity that fits wins; the index offers only names that share the
         // short form's words or initials, so merging stays linear in the mentions.
         return names.first(for: words) { index in

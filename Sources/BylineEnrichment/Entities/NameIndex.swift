@@ -33,6 +33,11 @@ struct NameIndex {
 
     /// The first entity, in the order added, that may have `short` as a short form and
     /// that `fits`.
+    /// The first name that ends with the short form's words and fits.
+    func firstEnding(with short: [String], where fits: (Int) -> Bool) -> Int? {
+        (bySuffix[short.joined(separator: " ")] ?? []).first(where: fits)
+    }
+
     func first(for short: [String], where fits: (Int) -> Bool) -> Int? {
         let key = short.joined(separator: " ")
         let lists = [byPrefix[key] ?? [], bySuffix[key] ?? [], short.count == 1 ? byInitials[key] ?? [] : []]
