@@ -108,8 +108,11 @@ let package = Package(
                 "BylineDevKit",
                 "BylineEnrichment",
                 "BylineTestSupport",
+                .product(name: "InMemoryLogging", package: "swift-log"),
+                .product(name: "MetricsTestKit", package: "swift-metrics"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "ServiceLifecycleTestKit", package: "swift-service-lifecycle"),
             ]
         ),
         // Runs the built `byline` executable: `swift build` before `swift test`.

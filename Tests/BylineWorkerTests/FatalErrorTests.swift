@@ -9,7 +9,7 @@ import Testing
 @Suite(.serialized) struct FatalErrorTests {
     @Test func aFatalProducerErrorFailsHealthAndEndsRunWithAnErrorCommittingOnlyFinishedWork() async throws {
         let pipeline = try DevPipeline(partitions: 2)
-        let logs = LogCounts()
+        let logs = CapturedLogs()
         var configuration = pipeline.workerConfiguration(withQuotes: false)
         configuration.publishRetryBackoff = .milliseconds(20)
         let worker = EnrichmentWorker(configuration: configuration, logger: logs.logger(label: "byline.test.fatal"), metricsFactory: PrometheusMetricsFactory(registry: PrometheusCollectorRegistry()))
@@ -66,7 +66,7 @@ import Testing
         var configuration = WorkerConfiguration(brokers: broker.bootstrapServers)
         configuration.joinTimeout = .seconds(3)
         let worker = EnrichmentWorker(
-            configuration: configuration, logger: LogCounts().logger(label: "byline.test.join"), metricsFactory: PrometheusMetricsFactory(registry: PrometheusCollectorRegistry()))
+            configuration: configuration, logger: CapturedLogs().logger(label: "byline.test.join"), metricsFactory: PrometheusMetricsFactory(registry: PrometheusCollectorRegistry()))
         let ended = OneShotEvent()
         let running = Task {
             defer { ended.signal() }
@@ -99,7 +99,7 @@ import Testing
         // Above the cluster's 3 s initial rebalance delay, which a join always waits out.
         configuration.joinTimeout = .seconds(8)
         let worker = EnrichmentWorker(
-            configuration: configuration, logger: LogCounts().logger(label: "byline.test.joined"), metricsFactory: PrometheusMetricsFactory(registry: PrometheusCollectorRegistry()))
+            configuration: configuration, logger: CapturedLogs().logger(label: "byline.test.joined"), metricsFactory: PrometheusMetricsFactory(registry: PrometheusCollectorRegistry()))
         let started = ContinuousClock.now
         let running = Task { try await worker.run() }
         try await pipeline.waitUntilAssigned([worker])

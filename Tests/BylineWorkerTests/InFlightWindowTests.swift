@@ -129,7 +129,7 @@ import Testing
 
     @Test("the drain's log counts the articles still running, not the finished ones not yet collected")
     func theDrainLogCountsOnlyTheRunningArticles() async {
-        let logs = LogCounts()
+        let logs = CapturedLogs()
         let window = InFlightWindow(maxArticles: 100, maxBytes: 1_000_000, drainTimeout: .seconds(30), logger: logs.logger(label: "byline.test.window"))
         let release = OneShotEvent()
         let finished = Atomic(0)

@@ -7,7 +7,7 @@ import Testing
     let second = KafkaTopicPartition(topic: "articles.raw", partition: 1)
 
     /// Owns both partitions, with offsets 0...2 of each finished and 3 begun but unfinished.
-    func committerWithFinishedWork(_ metrics: TestMetrics = TestMetrics()) throws -> OffsetCommitter {
+    func committerWithFinishedWork(_ metrics: RecordedMetrics = RecordedMetrics()) throws -> OffsetCommitter {
         let committer = OffsetCommitter(commitTimeout: .seconds(1), metrics: metrics.metrics, logger: quietLogger)
         committer.rebalanced(.assigned([first, second], epoch: 1), target: FakeCommitter())
         for partition in [first, second] {
@@ -29,12 +29,12 @@ import Testing
     }
 
     @Test func offsetsTheConsumerSkippedAreCounted() throws {
-        let metrics = TestMetrics()
+        let metrics = RecordedMetrics()
         let committer = try committerWithFinishedWork(metrics)
-        #expect(metrics.value("byline_input_offsets_skipped_total") == 0)
+        #expect(metrics.counter("byline_input_offsets_skipped_total") == 0)
         let message = KafkaMessage(topic: first.topic, partition: first.partition, offset: 7, value: [], assignmentEpoch: 1)
         _ = try #require(committer.begin(message))
-        #expect(metrics.value("byline_input_offsets_skipped_total") == 3, "offsets 4, 5 and 6 never came")
+        #expect(metrics.counter("byline_input_offsets_skipped_total") == 3, "offsets 4, 5 and 6 never came")
     }
 
     @Test func lostPartitionsCommitNothing() throws {
@@ -46,10 +46,10 @@ import Testing
     }
 
     @Test func aRefusedCommitOnRevocationIsCountedNotThrown() throws {
-        let metrics = TestMetrics()
+        let metrics = RecordedMetrics()
         let committer = try committerWithFinishedWork(metrics)
         committer.rebalanced(.revoked([first], lost: false), target: FakeCommitter(refusing: true))
-        #expect(metrics.value("byline_commit_failures_total") == 1)
+        #expect(metrics.counter("byline_commit_failures_total") == 1)
     }
 
     @Test func committingFinishedWorkCommitsEachCommitPointOnce() async throws {

@@ -1,7 +1,8 @@
 import BylineKafka
 @testable import BylineWorker
+import InMemoryLogging
 import Logging
-import Prometheus
+import MetricsTestKit
 import Synchronization
 
 /// A producer that delivers at once, or refuses what `refusal` returns an error for;
@@ -51,15 +52,16 @@ final class FakeCommitter: OffsetCommitting {
     }
 }
 
-/// Worker metrics into a registry of their own, readable as Prometheus text.
-struct TestMetrics {
-    let registry = PrometheusCollectorRegistry()
+/// Worker metrics recorded by swift-metrics' test kit.
+struct RecordedMetrics {
+    let recorded = MetricsTestKit.TestMetrics()
     let metrics: WorkerMetrics
 
-    init() { metrics = WorkerMetrics(factory: PrometheusMetricsFactory(registry: registry)) }
+    init() { metrics = WorkerMetrics(factory: recorded) }
 
-    func value(_ name: String, labels: String? = nil) -> Double {
-        metricValue(String(decoding: registry.emitToBuffer(), as: UTF8.self), name, labels: labels)
+    /// A counter's total: 0 while it was never incremented.
+    func counter(_ label: String, _ dimensions: [(String, String)] = []) -> Int64 {
+        (try? recorded.expectCounter(label, dimensions))?.totalValue ?? 0
     }
 }
 
@@ -73,37 +75,18 @@ func inputMessage(_ value: [UInt8], partition: Int32 = 0, offset: Int64 = 7, key
 
 let quietLogger = Logger(label: "byline.test.parts", factory: { _ in SwiftLogNoOpLogHandler() })
 
-/// Counts log lines by level and message, for tests of how much a worker writes.
-final class LogCounts: Sendable {
-    private let counts = Mutex<[Logger.Level: Int]>([:])
-    private let lines = Mutex<[(message: String, metadata: Logger.Metadata)]>([])
+/// A worker's log lines, kept by swift-log's in-memory handler, for tests of what it writes.
+struct CapturedLogs {
+    private let handler = InMemoryLogHandler()
 
-    func count(_ level: Logger.Level) -> Int { counts.withLock { $0[level] ?? 0 } }
-    var messages: [String] { lines.withLock { $0.map(\.message) } }
+    func count(_ level: Logger.Level) -> Int { handler.entries.count { $0.level == level } }
+    var messages: [String] { handler.entries.map { "\($0.message)" } }
     /// The metadata of each line with this message, in order.
-    func metadata(of message: String) -> [Logger.Metadata] { lines.withLock { $0.filter { $0.message == message }.map(\.metadata) } }
-
-    fileprivate func record(_ level: Logger.Level, _ message: String, _ metadata: Logger.Metadata) {
-        counts.withLock { $0[level, default: 0] += 1 }
-        lines.withLock { $0.append((message, metadata)) }
-    }
+    func metadata(of message: String) -> [Logger.Metadata] { handler.entries.filter { "\($0.message)" == message }.map(\.metadata) }
 
     func logger(label: String) -> Logger {
-        var logger = Logger(label: label) { _ in Handler(counts: self) }
+        var logger = Logger(label: label) { [handler] _ in handler }
         logger.logLevel = .info
         return logger
-    }
-
-    private struct Handler: LogHandler {
-        let counts: LogCounts
-        var metadata: Logger.Metadata = [:]
-        var logLevel: Logger.Level = .info
-        subscript(metadataKey key: String) -> Logger.Metadata.Value? {
-            get { metadata[key] }
-            set { metadata[key] = newValue }
-        }
-        func log(event: LogEvent) {
-            counts.record(event.level, "\(event.message)", metadata.merging(event.metadata ?? [:]) { $1 })
-        }
     }
 }
