@@ -2,6 +2,7 @@ import ArgumentParser
 import BylineDevKit
 import BylineKafka
 import Foundation
+import UnixSignals
 
 struct DevClusterCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -27,13 +28,15 @@ struct DevClusterCommand: AsyncParsableCommand {
     var controlStdin = false
 
     func run() async throws {
+        // Trapped before the cluster starts: a SIGTERM during startup still shuts it down.
+        let signals = await UnixSignalsSequence(trapping: .sigterm, .sigint)
         let cluster = try DevCluster(brokers: brokers)
         for topic in topics { try cluster.createTopic(topic.name, partitions: topic.partitions) }
         writeLine("bootstrap.servers=\(cluster.bootstrapServers)")
         if controlStdin {
             startControlLoop(cluster)
         }
-        await waitForTerminationSignal()
+        for await _ in signals { break }
         cluster.shutdown()
     }
 
@@ -111,4 +114,9 @@ enum DevClusterControl {
         default: throw CommandError(description: "unknown command `\(verb)`")
         }
     }
+}
+
+/// Writes a line to standard output at once, unbuffered, for programs reading it live.
+func writeLine(_ text: String) {
+    FileHandle.standardOutput.write(Data((text + "\n").utf8))
 }

@@ -6,6 +6,7 @@ import Logging
 import Metrics
 import Prometheus
 import ServiceLifecycle
+import UnixSignals
 
 struct RunCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -87,8 +88,9 @@ struct RunCommand: AsyncParsableCommand {
     func run() async throws {
         // First of all: loading the model and starting the clients takes a while (seconds in
         // a debug build), and a SIGTERM meanwhile is a graceful shutdown too, not death by
-        // the signal. ServiceGroup would install its handlers only once the group runs.
-        let termination = TerminationSignals()
+        // the signal. ServiceGroup would install its handlers only once the group runs; this
+        // sequence traps them now and keeps a signal until it is read.
+        let signals = await UnixSignalsSequence(trapping: .sigterm, .sigint)
         let settings = EnvironmentSettings()
         let format = try LogFormat(rawValue: settings.value(logFormat, flag: "log-format") ?? "text")
             .orThrow("--log-format must be text or json")
@@ -144,10 +146,20 @@ struct RunCommand: AsyncParsableCommand {
                 logger: logger
             ))
         // A request made before the group runs is kept, and honoured as soon as it starts.
-        termination.onSignal { signal in
-            logger.info("shutting down", metadata: ["signal": "\(TerminationSignals.name(of: signal))"])
-            Task { await group.triggerGracefulShutdown() }
+        // The sequence is read to the end: while it lives, a second signal cannot kill the drain.
+        let watcher = Task {
+            var shuttingDown = false
+            for await signal in signals {
+                guard !shuttingDown else {
+                    logger.notice("already shutting down", metadata: ["signal": "\(signal)"])
+                    continue
+                }
+                shuttingDown = true
+                logger.info("shutting down", metadata: ["signal": "\(signal)"])
+                await group.triggerGracefulShutdown()
+            }
         }
+        defer { watcher.cancel() }
         try await group.run()
     }
 
