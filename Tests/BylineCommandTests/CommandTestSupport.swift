@@ -66,13 +66,11 @@ func runByline(_ arguments: [String], killAfter timeout: Duration) throws -> (st
     let stderr = Pipe()
     process.standardError = stderr
     try process.run()
+    let deadline = ChildDeadline(process, timeout: timeout)
     let errorData = LogLines(stderr.fileHandleForReading)
-    let deadline = ContinuousClock.now + timeout
-    while process.isRunning && ContinuousClock.now < deadline { Thread.sleep(forTimeInterval: 0.05) }
-    let killed = process.isRunning
-    if killed { kill(process.processIdentifier, SIGKILL) }
     process.waitUntilExit()
-    return (killed ? nil : process.terminationStatus, String(decoding: errorData.wait(), as: UTF8.self))
+    deadline.exited()
+    return (deadline.killedChild ? nil : process.terminationStatus, String(decoding: errorData.wait(), as: UTF8.self))
 }
 
 /// Kills a child process with SIGKILL if it is still running after `timeout`, so that no
@@ -80,6 +78,7 @@ func runByline(_ arguments: [String], killAfter timeout: Duration) throws -> (st
 final class ChildDeadline: @unchecked Sendable {
     private let lock = NSLock()
     private var hasExited = false
+    private var killed = false
 
     init(_ process: Process, timeout: Duration) {
         let pid = process.processIdentifier
@@ -87,8 +86,18 @@ final class ChildDeadline: @unchecked Sendable {
             lock.lock()
             defer { lock.unlock() }
             // After the exit the pid may belong to another process.
-            if !hasExited { kill(pid, SIGKILL) }
+            if !hasExited {
+                kill(pid, SIGKILL)
+                killed = true
+            }
         }
+    }
+
+    /// Whether the deadline passed and the child was killed.
+    var killedChild: Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        return killed
     }
 
     /// Call once the process has exited.
