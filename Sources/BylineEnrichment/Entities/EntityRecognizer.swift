@@ -427,8 +427,7 @@ struct EntityRecognizer: Sendable {
                     return true
                 }
                 guard words.count == 1, words[0].count >= 2, words[0] == words[0].uppercased() else { return false }
-                let withoutCountry = withoutLeadingPlace(entityWords.joined(separator: " "))?.split(separator: " ").map(String.init)
-                return NameIndex.initials(entityWords) == words[0] || withoutCountry.map(NameIndex.initials) == words[0]
+                return names.initialForms[index].contains(words[0])
             default:
                 return false
             }

@@ -5,6 +5,8 @@ struct NameIndex {
     private(set) var words: [[String]] = []
     /// Where each entity's name first appears (mentions of one length come in text order).
     private(set) var firstStarts: [Int] = []
+    /// The initials each entity goes by: its own, and any other given when it was added.
+    private(set) var initialForms: [[String]] = []
     private var byPrefix: [String: [Int]] = [:]
     private var bySuffix: [String: [Int]] = [:]
     private var byInitials: [String: [Int]] = [:]
@@ -19,8 +21,10 @@ struct NameIndex {
             byPrefix[nameWords.prefix(length).joined(separator: " "), default: []].append(index)
             bySuffix[nameWords.suffix(length).joined(separator: " "), default: []].append(index)
         }
-        byInitials[Self.initials(nameWords), default: []].append(index)
-        if let otherInitials, otherInitials != Self.initials(nameWords) { byInitials[otherInitials, default: []].append(index) }
+        var forms = [Self.initials(nameWords)]
+        if let otherInitials, otherInitials != forms[0] { forms.append(otherInitials) }
+        for form in forms { byInitials[form, default: []].append(index) }
+        initialForms.append(forms)
     }
 
     /// The entities whose name opens with `words` and is longer, in the order added.
