@@ -43,6 +43,7 @@ public final class EnrichmentWorker: Service, Sendable {
         metrics = WorkerMetrics(factory: metricsFactory ?? MetricsSystem.factory)
         offsets = OffsetCommitter(commitTimeout: configuration.commitTimeout, metrics: metrics, logger: logger)
         processor = ArticleProcessor(configuration: configuration)
+        health.observe { [metrics] health in metrics.record(health) }
     }
 
     /// The input partitions this worker owns now.

@@ -2,7 +2,7 @@ import Synchronization
 
 /// Liveness and readiness of a worker, as `/healthz` and `/readyz` report them.
 public final class WorkerHealth: Sendable {
-    public enum Phase: String, Sendable {
+    public enum Phase: String, Sendable, CaseIterable {
         case starting, running, draining, stopped, failed
     }
 
@@ -16,8 +16,21 @@ public final class WorkerHealth: Sendable {
         var publishProblem: String?
     }
     private let state = Mutex(State())
+    /// Told of every change, for the readiness and phase gauges.
+    private let observer = Mutex<(@Sendable (WorkerHealth) -> Void)?>(nil)
 
     public init() {}
+
+    /// Calls `observer` now and after every change.
+    func observe(_ observer: @escaping @Sendable (WorkerHealth) -> Void) {
+        self.observer.withLock { $0 = observer }
+        observer(self)
+    }
+
+    private func change(_ update: (inout State) -> Void) {
+        state.withLock { update(&$0) }
+        observer.withLock { $0 }?(self)
+    }
 
     public var phase: Phase { state.withLock { $0.phase } }
 
@@ -42,15 +55,15 @@ public final class WorkerHealth: Sendable {
 
     /// Failed is final: a worker stopping after a failure must stay unhealthy until it exits.
     func enter(_ phase: Phase) {
-        state.withLock { state in
+        change { state in
             if state.phase != .failed { state.phase = phase }
         }
     }
-    func joinedGroup() { state.withLock { $0.joinedGroup = true } }
-    func brokersUnreachable(_ reason: String) { state.withLock { $0.connectionProblem = reason } }
-    func brokersReachable() { state.withLock { $0.connectionProblem = nil } }
-    func publishingFails(_ reason: String) { state.withLock { $0.publishProblem = reason } }
+    func joinedGroup() { change { $0.joinedGroup = true } }
+    func brokersUnreachable(_ reason: String) { change { $0.connectionProblem = reason } }
+    func brokersReachable() { change { $0.connectionProblem = nil } }
+    func publishingFails(_ reason: String) { change { $0.publishProblem = reason } }
     /// Clears only the publishing problem: an acknowledgement can arrive just after the
     /// connections dropped, so only librdkafka's statistics say they are back.
-    func publishingWorks() { state.withLock { $0.publishProblem = nil } }
+    func publishingWorks() { change { $0.publishProblem = nil } }
 }

@@ -16,6 +16,10 @@ final class WorkerMetrics: Sendable {
     let offsetsSkipped: Counter
     let enrichmentDuration: Timer
     let inFlight: Gauge
+    /// 1 while `/readyz` would answer 200, else 0: readiness an alert rule can see.
+    let ready: Gauge
+    /// 1 for the worker's current phase, 0 for the others.
+    private let phases: [WorkerHealth.Phase: Gauge]
     private let deadLetterCounters = Mutex<[DeadLetterReason: Counter]>([:])
     private let lagGauges = Mutex<[KafkaTopicPartition: Gauge]>([:])
 
@@ -31,7 +35,19 @@ final class WorkerMetrics: Sendable {
         offsetsSkipped = Counter(label: "byline_input_offsets_skipped_total", factory: factory)
         enrichmentDuration = Timer(label: "byline_enrichment_duration_seconds", factory: factory)
         inFlight = Gauge(label: "byline_articles_in_flight", factory: factory)
+        ready = Gauge(label: "byline_worker_ready", factory: factory)
+        var phases: [WorkerHealth.Phase: Gauge] = [:]
+        for phase in WorkerHealth.Phase.allCases {
+            phases[phase] = Gauge(label: "byline_worker_phase", dimensions: [("phase", phase.rawValue)], factory: factory)
+        }
+        self.phases = phases
         for reason in DeadLetterReason.all { _ = deadLettered(reason: reason) }
+    }
+
+    func record(_ health: WorkerHealth) {
+        ready.record(health.isReady ? 1 : 0)
+        let current = health.phase
+        for (phase, gauge) in phases { gauge.record(phase == current ? 1 : 0) }
     }
 
     /// Articles sent to the dead-letter topic, by reason (the error code).

@@ -18,3 +18,30 @@ struct WorkerMetricsTests {
         #expect(metricValue(after, "byline_articles_dead_lettered_total", labels: "reason=\"output_rejected\"") == 1)
     }
 }
+
+@Suite("Readiness as a metric")
+struct ReadinessMetricTests {
+    @Test("byline_worker_ready and byline_worker_phase follow the worker's health as it changes")
+    func readinessAndPhaseGauges() throws {
+        let recorded = RecordedMetrics()
+        let health = WorkerHealth()
+        health.observe { [metrics = recorded.metrics] in metrics.record($0) }
+        func ready() throws -> Double? { try recorded.recorded.expectGauge("byline_worker_ready").lastValue }
+        func phase(_ name: String) throws -> Double? { try recorded.recorded.expectGauge("byline_worker_phase", [("phase", name)]).lastValue }
+
+        #expect(try ready() == 0)
+        #expect(try phase("starting") == 1)
+        health.enter(.running)
+        #expect(try ready() == 0, "running but not in the group yet")
+        health.joinedGroup()
+        #expect(try ready() == 1)
+        #expect(try phase("running") == 1 && phase("starting") == 0)
+        health.brokersUnreachable("all brokers down")
+        #expect(try ready() == 0)
+        health.brokersReachable()
+        #expect(try ready() == 1)
+        health.enter(.draining)
+        #expect(try ready() == 0)
+        #expect(try phase("draining") == 1 && phase("running") == 0)
+    }
+}
