@@ -49,14 +49,15 @@ struct EntityMergingTests {
 
     @Test("a surname the tagger missed, next to a speech verb, is a mention when one person has it")
     func untaggedSurnameNextToCue() throws {
-        let document = Document(text: "Councillor Amos Whitfield spoke. “No,” Whitfield said. Whitfield Road is closed.")
+        let document = Document(text: "Councillor Amos Whitfield spoke. “No,” Whitfield said. Whitfield Road is closed. Whitfield later added a caveat.")
         let tokens = document.tokens
         let full = try #require(tokens.firstIndex { $0.text == "Amos" })
         let name = EntityMention(tokens: full..<(full + 2), start: tokens[full].start, end: tokens[full + 1].end, text: "Amos Whitfield", type: .person, strength: 2)
         let recognizer = EntityRecognizer(gazetteer: .shared, model: try NERModel.bundledLoad.get())
         let found = recognizer.untaggedSurnames(document, [name])
-        #expect(found.map(\.text) == ["Whitfield"], "the one before “said”; not the one in “Whitfield Road”")
+        #expect(found.map(\.text) == ["Whitfield", "Whitfield"], "before “said” and “later added”; not in “Whitfield Road”")
         #expect(found.first?.tokens.lowerBound == tokens.firstIndex { $0.text == "said" }.map { $0 - 1 })
+        #expect(found.last?.tokens.lowerBound == tokens.firstIndex { $0.text == "later" }.map { $0 - 1 })
         #expect(recognizer.untaggedSurnames(document, []).isEmpty, "no person named in full")
     }
 

@@ -67,6 +67,14 @@ struct QuoteTests {
         #expect(article.speakerName(of: "votes for a toll") == "Ingrid Solberg")
     }
 
+    @Test("At Y, X, the title, said: “A”: an opening phrase before the commas is no apposition subject")
+    func openingPhraseIsNoSubject() async throws {
+        let article = try await Fixtures.enrich(
+            "The budget vote ran late.\n\nIn Marrowgate, after a long debate with Mayor Ingrid Solberg, Councillor Amos Whitfield, the finance chair, said: “We cannot afford a second bridge this decade.”"
+        )
+        #expect(article.speakerName(of: "cannot afford") == "Amos Whitfield")
+    }
+
     @Test("“A,” said X, the title of Y.")
     func saidBeforeName() async throws {
         let article = try await Fixtures.enrich("“The fire moved faster than anything we have seen,” said Luis Moreno, the superintendent of Cedar Ridge National Park.")

@@ -22,6 +22,12 @@ struct ReportedSpeechTests {
         #expect(try entry(bare, containing: "bridge").text == "the bridge would reopen in May")
     }
 
+    @Test("a group right before its verb is the speaker, with no person before it: “Republicans have argued that ...”")
+    func groupSubjectNextToVerb() async throws {
+        let article = try await Fixtures.enrich("The tax bill stalled again in March.\n\nIn the Senate, Republicans have argued that the levy would hurt farmers.")
+        #expect(try entry(article, containing: "levy would hurt").speaker?.name == "Republicans")
+    }
+
     @Test("content before its cue, and a cue inside its content")
     func postposedAndSplit() async throws {
         let article = try await Fixtures.enrich("Nadia Ferreira runs the port. The new cranes will arrive in March, Ferreira said. The delay, she said, was caused by the strike.")

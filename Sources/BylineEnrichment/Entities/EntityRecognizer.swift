@@ -28,7 +28,8 @@ struct EntityRecognizer: Sendable {
         func isSpeechVerb(_ index: Int) -> Bool { index >= 0 && index < tokens.count && Lexicon.speechVerbs.contains(tokens[index].text) }
         var found: [EntityMention] = []
         for (index, token) in tokens.enumerated() where !covered[index] && token.isCapitalized {
-            guard fullNamesBySurname[token.text]?.count == 1, isSpeechVerb(index + 1) || isSpeechVerb(index - 1) else { continue }
+            let verbAfter = isSpeechVerb(index + 1) || index + 2 < tokens.count && Self.verbModifiers.contains(tokens[index + 1].text) && isSpeechVerb(index + 2)
+            guard fullNamesBySurname[token.text]?.count == 1, verbAfter || isSpeechVerb(index - 1) else { continue }
             if index > 0, tokens[index - 1].isCapitalized, tokens[index - 1].sentence == token.sentence { continue }
             if index + 1 < tokens.count, tokens[index + 1].isCapitalized { continue }
             found.append(EntityMention(tokens: index..<(index + 1), start: token.start, end: token.end, text: token.text, type: .person, strength: 1))
@@ -144,6 +145,9 @@ struct EntityRecognizer: Sendable {
         while upper > lower, !(tokens[upper - 1].isWord || tokens[upper - 1].kind == .number) { upper -= 1 }
         return lower < upper ? lower..<upper : nil
     }
+
+    /// Words between a subject and its verb ("Fields later tweeted").
+    private static let verbModifiers: Set<String> = ["also", "later", "then", "has", "had", "have", "once", "again", "quickly", "previously", "repeatedly"]
 
     /// Organisation heads that are no one's surname.
     private static let institutionHeads: Set<String> = [

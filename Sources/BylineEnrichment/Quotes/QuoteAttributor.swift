@@ -128,7 +128,13 @@ struct QuoteAttributor: Sendable {
         guard cue - 1 > floor, tokens[cue - 1].text == "," else { return nil }
         var segmentStart = floor
         for comma in floor..<(cue - 1) where tokens[comma].text == "," {
-            if let subject = context.speakerPhrase(endingBefore: comma, floor: segmentStart), subject.entity != nil { return subject }
+            // "At Boca West, ...", "While Brookover ...,": an opening phrase, not a subject.
+            let opener = tokens[segmentStart].text.lowercased()
+            if !Self.prepositions.contains(opener), !Self.subordinators.contains(opener),
+                let subject = context.speakerPhrase(endingBefore: comma, floor: segmentStart), subject.entity != nil
+            {
+                return subject
+            }
             segmentStart = comma + 1
         }
         return nil

@@ -72,8 +72,6 @@ extension AttributionContext {
     private static let verbModifiers: Set<String> = [
         "also", "then", "later", "previously", "once", "has", "had", "have", "would", "will", "was", "could", "may", "might", "should", "can", "been",
     ]
-    /// Words that end a noun phrase: between them, two names are not one title and name.
-    private static let clauseWords: Set<String> = ["and", "or", "but", "who", "whom", "which", "that", "with", "for", "to", "in", "at", "on", "by", "from"]
     private static let prepositions: Set<String> = ["in", "at", "of", "for", "from", "with", "by", "on", "to", "across", "over", "into"]
 
     private static let relatedPeople: Set<String> = [
@@ -112,7 +110,7 @@ extension AttributionContext {
                 otherNextToVerb = (entity, mentionRange)
             }
         }
-        if let (entity, mentionRange) = otherNextToVerb, let lastPerson = people.last, lastPerson.1.upperBound <= mentionRange.lowerBound,
+        if let (entity, mentionRange) = otherNextToVerb, people.last.map({ $0.1.upperBound <= mentionRange.lowerBound }) ?? true,
             range.upperBound < tokens.count, Lexicon.speechVerbs.contains(tokens[range.upperBound].text)
         {
             return SpeakerPhrase(tokens: mentionRange, entity: entity, confidence: 0.85)
@@ -136,7 +134,8 @@ extension AttributionContext {
             let titleBetween =
                 titled && !preferLast && first.1.upperBound <= last.1.lowerBound
                 && (first.1.upperBound..<last.1.lowerBound).allSatisfy { index in
-                    tokens[index].isWord && !Self.clauseWords.contains(tokens[index].text.lowercased()) && !Lexicon.speechVerbs.contains(tokens[index].text)
+                    let word = tokens[index].text.lowercased()
+                    return tokens[index].isCapitalized || Lexicon.personTitles.contains(word) || Lexicon.roleNouns.contains(word)
                 }
             let chosen = people.count > 1 && (preferLast && titled || nextToVerb || titleBetween) ? last : first
             return SpeakerPhrase(tokens: chosen.1, entity: chosen.0, confidence: 0.9)
