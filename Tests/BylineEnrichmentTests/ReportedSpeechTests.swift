@@ -28,6 +28,14 @@ struct ReportedSpeechTests {
         #expect(try entry(article, containing: "levy would hurt").speaker?.name == "Republicans")
     }
 
+    @Test("“argued with X” and “pledged delegates” are no speech cues")
+    func verbsThatReportNothing() async throws {
+        let article = try await Fixtures.enrich(
+            "Amos Whitfield, a councillor who argued with the mayor for months, won a majority of pledged delegates on Tuesday. Nora Lindqvist said that the count was fair.")
+        #expect(!article.quotes.contains { $0.cue == "argued" || $0.cue == "pledged" }, "\(article.quotes.map { ($0.cue, $0.text) })")
+        #expect(try entry(article, containing: "count was fair").speaker?.name == "Nora Lindqvist")
+    }
+
     @Test("content before its cue, and a cue inside its content")
     func postposedAndSplit() async throws {
         let article = try await Fixtures.enrich("Nadia Ferreira runs the port. The new cranes will arrive in March, Ferreira said. The delay, she said, was caused by the strike.")

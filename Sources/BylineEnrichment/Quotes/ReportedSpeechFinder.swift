@@ -114,6 +114,10 @@ struct ReportedSpeechFinder: Sendable {
         let previous = index > sentence.lowerBound ? tokens[index - 1] : nil
         let next = index + 1 < sentence.upperBound ? tokens[index + 1] : nil
         if let previous, previous.kind == .possessive || SpeechCues.determiners.contains(previous.text.lowercased()) { return false }
+        // "argued with Ms. Brainard", "generals who agree with him": with someone, not that something.
+        if next?.text == "with" { return false }
+        // "a majority of pledged delegates": an adjective.
+        if word.hasSuffix("ed"), let previous, ["of", "for", "with"].contains(previous.text) { return false }
         // "-ing" forms report only as a participle after a comma or a form of "be".
         if word.hasSuffix("ing") {
             guard let previous, [",", "is", "was", "were", "are", "been", "be", "by", "while", "after"].contains(previous.text.lowercased()) else { return false }
