@@ -75,6 +75,13 @@ struct QuoteTests {
         #expect(article.speakerName(of: "cannot afford") == "Amos Whitfield")
     }
 
+    @Test("..., X said, adding, “A”: the participle continues the earlier cue's speaker, not the names before it")
+    func participleAfterAnEarlierCue() async throws {
+        let article = try await Fixtures.enrich(
+            "The harbour talks resumed on Monday.\n\nIngrid Solberg and Amos Whitfield will meet again next week, Piet Alders said, adding, “They need to settle the toll before the summer.”")
+        #expect(article.speakerName(of: "settle the toll") == "Piet Alders")
+    }
+
     @Test("“A,” said X, the title of Y.")
     func saidBeforeName() async throws {
         let article = try await Fixtures.enrich("“The fire moved faster than anything we have seen,” said Luis Moreno, the superintendent of Cedar Ridge National Park.")

@@ -274,6 +274,20 @@ struct QuoteAttributor: Sendable {
         return text.hasSuffix("?") || text.hasSuffix("!") || text.hasSuffix("\u{2026}") || text.hasSuffix("...")
     }
 
+    /// For a participle after a comma, the speaker of the speech verb before it in its
+    /// sentence: that verb's subject, or the name after it ("said Spicer, adding").
+    private func speakerOfEarlierCue(beforeParticiple verb: Int, _ head: Range<Int>, _ context: AttributionContext) -> SpeakerPhrase? {
+        let tokens = context.document.tokens
+        guard tokens[verb].text.hasSuffix("ing"), followsComma(verb, from: head.lowerBound, tokens) else { return nil }
+        let sentenceStart = max(head.lowerBound, context.document.sentenceRange(of: verb).lowerBound)
+        guard let earlier = (sentenceStart..<verb).last(where: { Lexicon.postposableVerbs.contains(tokens[$0].text) && isSpeechVerb(at: $0, tokens) }) else {
+            return nil
+        }
+        if let subject = context.speakerPhrase(endingBefore: earlier, floor: sentenceStart), subject.entity != nil { return subject }
+        if let named = context.speakerPhrase(startingAt: earlier + 1, limit: verb - 1), named.entity != nil { return named }
+        return nil
+    }
+
     /// A participle after a comma ("..., saying") or a verb right after "and", with no
     /// speech verb before it in its sentence (else it continues that verb's clause).
     private func sharesSentenceSubject(_ verb: Int, _ tokens: [Token]) -> Bool {
@@ -494,6 +508,10 @@ struct QuoteAttributor: Sendable {
             // nearest it is usually its object.
             if sharesSentenceSubject(verb, tokens), let subject = clauseSubject(from: context.document.sentenceRange(of: verb).lowerBound, before: verb, context) {
                 return Attribution(cue: tokens[verb].text, speaker: subject)
+            }
+            // "..., Spicer said, adding, “...”": the participle continues the earlier cue's speaker.
+            if let speaker = speakerOfEarlierCue(beforeParticiple: verb, head, context) {
+                return Attribution(cue: tokens[verb].text, speaker: speaker)
             }
             // "Dog Andres, a spokesman for Speaker Paul Ryan, said": the name before the apposition.
             if let speaker = appositionSubject(cue: verb, floor: head.lowerBound, context) ?? context.speakerPhrase(endingBefore: verb, floor: head.lowerBound),
