@@ -82,6 +82,14 @@ struct QuoteTests {
         #expect(article.speakerName(of: "settle the toll") == "Piet Alders")
     }
 
+    @Test("a title-case subhead: “A,” Says X")
+    func subheadCue() async throws {
+        let article = try await Fixtures.enrich(
+            "Harbour Plans Stall\n\n“We Will Not Pay For A Second Bridge,” Says Mayor Ingrid Solberg\n\nThe council met on Monday to discuss the toll.")
+        #expect(article.speakerName(of: "Second Bridge") == "Ingrid Solberg")
+        #expect(try #require(article.quote(containing: "Second Bridge")).cue == "says")
+    }
+
     @Test("“A,” said X, the title of Y.")
     func saidBeforeName() async throws {
         let article = try await Fixtures.enrich("“The fire moved faster than anything we have seen,” said Luis Moreno, the superintendent of Cedar Ridge National Park.")

@@ -36,6 +36,16 @@ struct ReportedSpeechTests {
         #expect(try entry(article, containing: "count was fair").speaker?.name == "Nora Lindqvist")
     }
 
+    @Test("X was told that ...: the one told is no speaker; the agent after “by” is; X is reported to have said ... is X's")
+    func passiveCues() async throws {
+        let article = try await Fixtures.enrich(
+            "The harbour closed in May.\n\nNora Lindqvist was told that the bridge would close for a year. Piet Alders was told by Mayor Ingrid Solberg that the ferry would run all winter. Amos Whitfield is reported to have said that the toll was unfair."
+        )
+        #expect(try entry(article, containing: "bridge would close").speaker == nil)
+        #expect(try entry(article, containing: "ferry would run").speaker?.name == "Ingrid Solberg")
+        #expect(try entry(article, containing: "toll was unfair").speaker?.name == "Amos Whitfield")
+    }
+
     @Test("content before its cue, and a cue inside its content")
     func postposedAndSplit() async throws {
         let article = try await Fixtures.enrich("Nadia Ferreira runs the port. The new cranes will arrive in March, Ferreira said. The delay, she said, was caused by the strike.")

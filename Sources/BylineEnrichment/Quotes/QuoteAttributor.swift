@@ -424,12 +424,13 @@ struct QuoteAttributor: Sendable {
         {
             return Attribution(cue: nil, speaker: SpeakerPhrase(tokens: range, entity: entity, confidence: 0.85), signed: true)
         }
-        // Postposed: said X
-        if Lexicon.postposableVerbs.contains(tokens[first].text) {
+        // Postposed: said X (or, in a title-case subhead, Says X)
+        let postposed = tokens[first].text.lowercased()
+        if Lexicon.postposableVerbs.contains(postposed) {
             if let speaker = context.speakerPhrase(startingAt: first + 1, limit: tail.upperBound) {
-                return Attribution(cue: tokens[first].text, speaker: speaker)
+                return Attribution(cue: postposed, speaker: speaker)
             }
-            return Attribution(cue: tokens[first].text, speaker: nil)
+            return Attribution(cue: postposed, speaker: nil)
         }
         // "as X put it"
         if tokens[first].text.lowercased() == "as", let put = putIt(in: (first + 1)..<tail.upperBound, tokens) {

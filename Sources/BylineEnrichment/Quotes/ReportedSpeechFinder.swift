@@ -65,12 +65,32 @@ struct ReportedSpeechFinder: Sendable {
                         candidate.speakerSide = .sentenceSubject(start: sentence.lowerBound, limit: candidate.cue.lowerBound - 1)
                     }
                 }
+                if let agent = passiveSpeaker(of: candidate, in: sentence, tokens) { candidate.speakerSide = agent }
                 found.append(candidate)
                 // One attribution per stretch of text: the next cue is looked for after it.
                 index = max(index + 1, candidate.tokens.upperBound, candidate.cue.upperBound)
             }
         }
         return found.compactMap { balanced($0, quotes, document, insideQuote) }
+    }
+
+    /// "X was told that ...": the subject of a passive cue heard it; the speaker is the
+    /// agent after "by" ("was told by the mayor that"), or nobody the sentence names.
+    private func passiveSpeaker(of candidate: ReportedSpeechCandidate, in sentence: Range<Int>, _ tokens: [Token]) -> ReportedSpeechCandidate.SpeakerSide? {
+        let cue = candidate.cue.lowerBound
+        let word = tokens[cue].text
+        guard word.hasSuffix("ed") || ["told", "said", "written"].contains(word) else { return nil }
+        // "X is reported to have called ...": X did the speaking.
+        if cue + 1 < sentence.upperBound, tokens[cue + 1].text == "to" { return nil }
+        var before = cue - 1
+        while before > sentence.lowerBound, tokens[before].text.hasSuffix("ly") || ["also", "not", "never", "reportedly"].contains(tokens[before].text) { before -= 1 }
+        guard before >= sentence.lowerBound, ["was", "were", "is", "are", "been", "being", "be"].contains(tokens[before].text.lowercased()) else { return nil }
+        let contentStart = candidate.content[0].lowerBound
+        let end = contentStart > cue ? contentStart : min(sentence.upperBound, cue + 10)
+        guard let by = ((cue + 1)..<max(cue + 1, end)).first(where: { tokens[$0].text == "by" }) else {
+            return .after(start: cue + 1, limit: cue + 1)
+        }
+        return .after(start: by + 1, limit: end)
     }
 
     // MARK: - Cues
