@@ -61,6 +61,17 @@ struct EntityMergingTests {
         #expect(recognizer.untaggedSurnames(document, []).isEmpty, "no person named in full")
     }
 
+    @Test("a name the tagger missed after “according to” or “reported by” is a source: an organisation, or a person by a given name")
+    func untaggedSourceAfterAccordingTo() throws {
+        let document = Document(text: "The toll will rise, according to Harbour Weekly. It was first reported by Nora Lindqvist on Monday, according to them.")
+        let recognizer = EntityRecognizer(gazetteer: .shared, model: try NERModel.bundledLoad.get())
+        let found = recognizer.untaggedSources(document, [])
+        #expect(found.map(\.text) == ["Harbour Weekly", "Nora Lindqvist"])
+        #expect(found.map(\.type) == [.org, .person])
+        let tagged = try #require(found.first)
+        #expect(recognizer.untaggedSources(document, [tagged]).map(\.text) == ["Nora Lindqvist"], "a name already tagged is not added twice")
+    }
+
     @Test("two people who share a surname stay two entries")
     func sharedSurname() async throws {
         let article = try await Fixtures.enrich(

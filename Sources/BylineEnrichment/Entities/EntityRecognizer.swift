@@ -10,6 +10,7 @@ struct EntityRecognizer: Sendable {
         var mentions = taggedMentions(document, model, deadline)
         guard !deadline.hasPassed else { return [] }
         mentions += untaggedSurnames(document, mentions)
+        mentions += untaggedSources(document, mentions)
         return merge(mentions, in: document, deadline)
     }
 
@@ -148,6 +149,29 @@ struct EntityRecognizer: Sendable {
 
     /// Words between a subject and its verb ("Fields later tweeted").
     private static let verbModifiers: Set<String> = ["also", "later", "then", "has", "had", "have", "once", "again", "quickly", "previously", "repeatedly"]
+
+    /// "according to Variety", "as reported by Western Journalism": a capitalised name the
+    /// tagger missed after these words is a source: a person when it opens with a given
+    /// name, else an organisation (most often a newspaper or network).
+    func untaggedSources(_ document: Document, _ mentions: [EntityMention]) -> [EntityMention] {
+        let tokens = document.tokens
+        var covered = [Bool](repeating: false, count: tokens.count)
+        for mention in mentions { for index in mention.tokens { covered[index] = true } }
+        var found: [EntityMention] = []
+        for index in tokens.indices.dropLast(2) {
+            let word = tokens[index].text.lowercased()
+            guard word == "according" && tokens[index + 1].text == "to" || ["reported", "published"].contains(word) && tokens[index + 1].text == "by" else { continue }
+            var start = index + 2
+            if start < tokens.count, tokens[start].text == "the" { start += 1 }
+            var end = start
+            while end < tokens.count, end - start < 4, tokens[end].isCapitalized, !covered[end], tokens[end].sentence == tokens[index].sentence { end += 1 }
+            guard end > start, !Lexicon.subjectPronouns.contains(tokens[start].text.lowercased()) else { continue }
+            let range = start..<end
+            let type: EntityType = gazetteer.givenNames[tokens[start].text] != nil && range.count > 1 ? .person : .org
+            found.append(makeMention(range, document, type: type, strength: 1))
+        }
+        return found
+    }
 
     /// Organisation heads that are no one's surname.
     private static let institutionHeads: Set<String> = [
