@@ -147,6 +147,7 @@ struct QuoteAttributor: Sendable {
             switch speech.speakerSide {
             case .before(let cue, let floor): appositionSubject(cue: cue, floor: floor, context) ?? context.speakerPhrase(endingBefore: cue, floor: floor)
             case .after(let start, let limit): context.speakerPhrase(startingAt: start, limit: limit)
+            case .unnamed: nil
             case .sentenceSubject(let start, let limit):
                 context.speakerPhrase(startingAt: start, limit: limit).flatMap { opensClause($0, from: start, tokens) ? $0 : nil }
                     ?? clauseSubject(from: start, before: limit, context)

@@ -10,6 +10,8 @@ struct ReportedSpeechCandidate: Sendable {
         /// The subject the sentence opens with, or nobody ("Both parents denounced him,
         /// saying ...": not the name inside the clause).
         case sentenceSubject(start: Int, limit: Int)
+        /// Nobody the sentence names: "She was told that ..." (the one told is no speaker).
+        case unnamed
     }
 
     var cue: Range<Int>
@@ -88,7 +90,7 @@ struct ReportedSpeechFinder: Sendable {
         let contentStart = candidate.content[0].lowerBound
         let end = contentStart > cue ? contentStart : min(sentence.upperBound, cue + 10)
         guard let by = ((cue + 1)..<max(cue + 1, end)).first(where: { tokens[$0].text == "by" }) else {
-            return .after(start: cue + 1, limit: cue + 1)
+            return .unnamed
         }
         return .after(start: by + 1, limit: end)
     }
