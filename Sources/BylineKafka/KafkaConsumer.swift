@@ -18,22 +18,11 @@ public enum KafkaRebalanceEvent: Sendable, Equatable {
 /// A dedicated thread polls librdkafka (see `Threading.swift`), serves rebalances and
 /// fills a bounded inbox (`ConsumerInbox`); `messages` reads from that inbox. A reader
 /// that falls behind holds the consumer back: nothing is buffered without bound.
-/// Call `close()` to leave the group; until then the polling thread keeps it alive.
+/// Call `close()` to leave the group, committing through `onRebalance` on the way. A
+/// consumer released without `close()` stops its thread and releases its client at once,
+/// without leaving: the group notices it gone after its session timeout.
 public final class KafkaConsumer: Sendable {
-    private nonisolated(unsafe) let handle: OpaquePointer
-    private let callbacks: NativeCallbackTarget
-    private let inbox: ConsumerInbox
-    /// The partitions this member owns, as the rebalances reported them.
-    private let assigned = Mutex<Set<KafkaTopicPartition>>([])
-    /// Rebalances served so far; stamped on each fetched message. Only the polling
-    /// thread changes it, between polls, so a message's stamp is exact.
-    private let assignmentEpoch = Atomic<UInt64>(0)
-    private let closeRequested = Atomic<Bool>(false)
-    /// Held while the handle is used from outside the polling thread, so it cannot be
-    /// destroyed under a call.
-    private let gate = HandleGate()
-    private let pollingStopped = OneShotEvent()
-    private let closeTimeout = Mutex(Duration.seconds(30))
+    private let core: ConsumerCore
 
     /// - Parameters:
     ///   - configuration: the group and librdkafka's settings.
@@ -46,50 +35,47 @@ public final class KafkaConsumer: Sendable {
         onRebalance: (@Sendable (KafkaRebalanceEvent, KafkaConsumer) -> Void)? = nil
     ) throws(KafkaError) {
         let conf = try makeNativeConfiguration(configuration.properties)
-        let inbox = ConsumerInbox(capacity: configuration.bufferCapacity)
-        // The rebalance callback needs `self`, which exists only after the handle does.
-        let owner = LateReference<KafkaConsumer>()
-        callbacks = NativeCallbackTarget(listeners: listeners) { handle, code, list in
-            guard let consumer = owner.value else {
+        // The rebalance callback needs the core and this consumer, which exist only after
+        // the handle does; it holds the consumer weakly, so that releasing it ends the thread.
+        let coreReference = LateReference<ConsumerCore>()
+        let owner = WeakReference<KafkaConsumer>()
+        let callbacks = NativeCallbackTarget(listeners: listeners) { handle, code, list in
+            guard let core = coreReference.value else {
                 // Not fully created yet: apply librdkafka's default behaviour.
-                KafkaConsumer.applyRebalance(handle: handle, code: code, list: list)
+                ConsumerCore.applyRebalance(handle: handle, code: code, list: list)
                 return
             }
-            consumer.handleRebalance(code: code, list: list, onRebalance: onRebalance)
+            core.handleRebalance(code: code, list: list) { event in
+                if let consumer = owner.value { onRebalance?(event, consumer) }
+            }
         }
         callbacks.install(on: conf)
-        handle = try makeClientHandle(type: RD_KAFKA_CONSUMER, conf: conf)
+        let handle = try makeClientHandle(type: RD_KAFKA_CONSUMER, conf: conf)
         rd_kafka_poll_set_consumer(handle)
-        self.inbox = inbox
+        core = ConsumerCore(handle: handle, callbacks: callbacks, inbox: ConsumerInbox(capacity: configuration.bufferCapacity))
+        coreReference.value = core
         owner.value = self
-        startDedicatedThread(name: "byline-kafka-consumer") { [self] in
-            pollUntilClosed()
-            leaveGroup(within: closeTimeout.withLock { $0 })
-            owner.value = nil
-            inbox.finish()
-            gate.closeAndWaitForCalls()
-            // Left above, or given up on: destroying must not try again without a deadline.
-            rd_kafka_destroy_flags(handle, RD_KAFKA_DESTROY_F_NO_CONSUMER_CLOSE)
-            pollingStopped.signal()
-        }
+        core.start { coreReference.value = nil }
     }
+
+    deinit { core.requestClose(timeout: .zero) }
 
     /// Joins the group for these topics; partitions arrive through rebalances.
     public func subscribe(topics: [String]) throws(KafkaError) {
         let list = rd_kafka_topic_partition_list_new(Int32(topics.count))!
         defer { rd_kafka_topic_partition_list_destroy(list) }
         for topic in topics { rd_kafka_topic_partition_list_add(list, topic, byline_partition_unassigned()) }
-        try withLiveHandle { handle throws(KafkaError) in
+        try core.withLiveHandle { handle throws(KafkaError) in
             try throwIfError(rd_kafka_subscribe(handle, list), "subscribe to \(topics.joined(separator: ", "))")
         }
     }
 
     /// The messages of the assigned partitions, in order per partition. Ends after
     /// `close()`; throws when librdkafka reports a fatal error.
-    public var messages: KafkaConsumerMessages { KafkaConsumerMessages(inbox: inbox) }
+    public var messages: KafkaConsumerMessages { KafkaConsumerMessages(inbox: core.inbox) }
 
     /// The partitions this member owns now.
-    public var assignment: [KafkaTopicPartition] { assigned.withLock { $0.sorted() } }
+    public var assignment: [KafkaTopicPartition] { core.assigned.withLock { $0.sorted() } }
 
     /// Commits offsets (each the next offset to read) and waits for the broker, at most
     /// `timeout` and no longer than the calling task stays uncancelled. Past either it throws
@@ -120,7 +106,7 @@ public final class KafkaConsumer: Sendable {
         guard !offsets.isEmpty else { return }
         let list = TopicPartitionList.make(offsets)
         defer { rd_kafka_topic_partition_list_destroy(list) }
-        try withLiveHandle { handle throws(KafkaError) in
+        try core.withLiveHandle { handle throws(KafkaError) in
             // rd_kafka_commit waits for ever for a coordinator; its asynchronous form posts the
             // result on a queue of ours, which we stop reading at the deadline.
             let results = rd_kafka_queue_new(handle)!
@@ -144,7 +130,7 @@ public final class KafkaConsumer: Sendable {
         return try await runBlocking { [self] () throws(KafkaError) in
             let list = TopicPartitionList.make(partitions)
             defer { rd_kafka_topic_partition_list_destroy(list) }
-            try withLiveHandle { handle throws(KafkaError) in
+            try core.withLiveHandle { handle throws(KafkaError) in
                 try throwIfError(rd_kafka_committed(handle, list, Int32(clamping: timeout.milliseconds)), "fetch committed offsets")
             }
             var result: [KafkaTopicPartition: Int64] = [:]
@@ -170,11 +156,11 @@ public final class KafkaConsumer: Sendable {
     /// stays in the group, serving rebalances, until `close()`. For a graceful stop that
     /// finishes in-flight work before leaving.
     public func stopDelivering() {
-        inbox.finish(discardingQueued: true)
+        core.inbox.finish(discardingQueued: true)
     }
 
     /// Messages fetched and waiting to be read from `messages` (at most `bufferCapacity`).
-    public var bufferedMessageCount: Int { inbox.count }
+    public var bufferedMessageCount: Int { core.inbox.count }
 
     /// Leaves the group: revokes the assignment (calling `onRebalance`, so finished work
     /// can be committed), ends `messages`, and releases the client. Safe to call again.
@@ -182,12 +168,69 @@ public final class KafkaConsumer: Sendable {
     /// and was abandoned (the group then notices the member gone after its session timeout).
     @discardableResult
     public func close(timeout: Duration = .seconds(30)) async -> Bool {
-        if !closeRequested.load(ordering: .acquiring) {
-            closeTimeout.withLock { $0 = timeout }
-            closeRequested.store(true, ordering: .releasing)
-        }
+        core.requestClose(timeout: timeout)
         // The polling thread stops leaving at the deadline; the slack covers releasing the client.
-        return await pollingStopped.wait(timeout: timeout + .seconds(1))
+        return await core.pollingStopped.wait(timeout: timeout + .seconds(1))
+    }
+
+    private func setPaused(_ pause: Bool, _ selection: [KafkaTopicPartition]) throws(KafkaError) {
+        guard !selection.isEmpty else { return }
+        let list = TopicPartitionList.make(selection)
+        defer { rd_kafka_topic_partition_list_destroy(list) }
+        try core.withLiveHandle { handle throws(KafkaError) in
+            let result = pause ? rd_kafka_pause_partitions(handle, list) : rd_kafka_resume_partitions(handle, list)
+            try throwIfError(result, pause ? "pause" : "resume")
+        }
+    }
+}
+
+/// The consumer's native handle, inbox and polling thread. The thread holds this object,
+/// not the `KafkaConsumer`, so releasing the consumer without `close()` ends the thread too.
+private final class ConsumerCore: Sendable {
+    nonisolated(unsafe) let handle: OpaquePointer
+    private let callbacks: NativeCallbackTarget
+    let inbox: ConsumerInbox
+    /// The partitions this member owns, as the rebalances reported them.
+    let assigned = Mutex<Set<KafkaTopicPartition>>([])
+    /// Rebalances served so far; stamped on each fetched message. Only the polling
+    /// thread changes it, between polls, so a message's stamp is exact.
+    private let assignmentEpoch = Atomic<UInt64>(0)
+    private let closeRequested = Atomic<Bool>(false)
+    /// Held while the handle is used from outside the polling thread, so it cannot be
+    /// destroyed under a call.
+    private let gate = HandleGate()
+    let pollingStopped = OneShotEvent()
+    private let closeTimeout = Mutex(Duration.seconds(30))
+
+    init(handle: OpaquePointer, callbacks: NativeCallbackTarget, inbox: ConsumerInbox) {
+        self.handle = handle
+        self.callbacks = callbacks
+        self.inbox = inbox
+    }
+
+    /// Starts the polling thread; `released` runs on it once the handle is gone.
+    func start(released: @escaping @Sendable () -> Void) {
+        startDedicatedThread(name: "byline-kafka-consumer") { [self] in
+            pollUntilClosed()
+            leaveGroup(within: closeTimeout.withLock { $0 })
+            inbox.finish()
+            gate.closeAndWaitForCalls()
+            // Left above, or given up on: destroying must not try again without a deadline.
+            rd_kafka_destroy_flags(handle, RD_KAFKA_DESTROY_F_NO_CONSUMER_CLOSE)
+            released()
+            pollingStopped.signal()
+        }
+    }
+
+    /// The first request sets the time given to leaving the group.
+    func requestClose(timeout: Duration) {
+        guard !closeRequested.load(ordering: .acquiring) else { return }
+        closeTimeout.withLock { $0 = timeout }
+        closeRequested.store(true, ordering: .releasing)
+    }
+
+    func withLiveHandle<T>(_ body: (OpaquePointer) throws(KafkaError) -> T) throws(KafkaError) -> T {
+        try gate.run(KafkaError.closed("consumer")) { () throws(KafkaError) in try body(handle) }
     }
 
     // MARK: - Polling thread
@@ -259,19 +302,21 @@ public final class KafkaConsumer: Sendable {
         return String(decoding: UnsafeRawBufferPointer(start: payload, count: native.len), as: UTF8.self)
     }
 
-    private func handleRebalance(
+    /// On the polling thread: applies the change and tells `report` (the consumer's
+    /// listener, while the consumer exists).
+    func handleRebalance(
         code: rd_kafka_resp_err_t,
         list: UnsafeMutablePointer<rd_kafka_topic_partition_list_t>?,
-        onRebalance: (@Sendable (KafkaRebalanceEvent, KafkaConsumer) -> Void)?
+        report: (KafkaRebalanceEvent) -> Void
     ) {
         let changed = TopicPartitionList.partitions(of: list)
         let epoch = assignmentEpoch.add(1, ordering: .relaxed).newValue
         if code == RD_KAFKA_RESP_ERR__ASSIGN_PARTITIONS {
             Self.applyRebalance(handle: handle, code: code, list: list)
             assigned.withLock { $0.formUnion(changed) }
-            onRebalance?(.assigned(changed, epoch: epoch), self)
+            report(.assigned(changed, epoch: epoch))
         } else {
-            onRebalance?(.revoked(changed, lost: rd_kafka_assignment_lost(handle) != 0), self)
+            report(.revoked(changed, lost: rd_kafka_assignment_lost(handle) != 0))
             let revoked = Set(changed)
             inbox.discard(partitions: revoked)
             assigned.withLock { $0.subtract(revoked) }
@@ -280,7 +325,7 @@ public final class KafkaConsumer: Sendable {
     }
 
     /// Applies an assignment change with the call the group's protocol requires.
-    private static func applyRebalance(
+    static func applyRebalance(
         handle: OpaquePointer,
         code: rd_kafka_resp_err_t,
         list: UnsafeMutablePointer<rd_kafka_topic_partition_list_t>?
@@ -295,19 +340,6 @@ public final class KafkaConsumer: Sendable {
         }
     }
 
-    private func setPaused(_ pause: Bool, _ selection: [KafkaTopicPartition]) throws(KafkaError) {
-        guard !selection.isEmpty else { return }
-        let list = TopicPartitionList.make(selection)
-        defer { rd_kafka_topic_partition_list_destroy(list) }
-        try withLiveHandle { handle throws(KafkaError) in
-            let result = pause ? rd_kafka_pause_partitions(handle, list) : rd_kafka_resume_partitions(handle, list)
-            try throwIfError(result, pause ? "pause" : "resume")
-        }
-    }
-
-    private func withLiveHandle<T>(_ body: (OpaquePointer) throws(KafkaError) -> T) throws(KafkaError) -> T {
-        try gate.run(KafkaError.closed("consumer")) { () throws(KafkaError) in try body(handle) }
-    }
 }
 
 /// The consumer's messages; see `KafkaConsumer.messages`.

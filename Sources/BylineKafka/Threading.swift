@@ -9,8 +9,13 @@ import Synchronization
 
 /// Starts a plain OS thread that runs `body` once.
 func startDedicatedThread(name: String, _ body: @escaping @Sendable () -> Void) {
-    let thread = Thread(block: body)
-    thread.name = name
+    // Named from inside (Foundation on Linux names only the current thread), and at most
+    // 15 bytes, which is all Linux takes: so ps, top and /proc show whose thread it is.
+    let shortName = String(decoding: name.utf8.prefix(15), as: UTF8.self)
+    let thread = Thread {
+        Thread.current.name = shortName
+        body()
+    }
     thread.start()
 }
 
@@ -110,6 +115,17 @@ final class LateReference<Target: AnyObject & Sendable>: Sendable {
     var value: Target? {
         get { storage.withLock { $0 } }
         set { storage.withLock { $0 = newValue } }
+    }
+}
+
+/// A reference that does not keep its target alive, readable from any thread.
+final class WeakReference<Target: AnyObject & Sendable>: Sendable {
+    private struct Box { weak var target: Target? }
+    private let storage = Mutex(Box())
+    init() {}
+    var value: Target? {
+        get { storage.withLock { $0.target } }
+        set { storage.withLock { $0.target = newValue } }
     }
 }
 
