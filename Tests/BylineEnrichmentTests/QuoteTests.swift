@@ -90,6 +90,13 @@ struct QuoteTests {
         #expect(try #require(article.quote(containing: "Second Bridge")).cue == "says")
     }
 
+    @Test("“Y's plan and X said: “A””: “and” after a phrase that is no name does not make a pair, so X speaks")
+    func andAfterANonName() async throws {
+        let article = try await Fixtures.enrich(
+            "The council met on Monday.\n\nThe vote came after months of argument over Nora Lindqvist's toll plan and Amos Whitfield said: “Nobody asked the ferry workers what they think.”")
+        #expect(article.speakerName(of: "Nobody asked the ferry") == "Amos Whitfield")
+    }
+
     @Test("“A,” said X, the title of Y.")
     func saidBeforeName() async throws {
         let article = try await Fixtures.enrich("“The fire moved faster than anything we have seen,” said Luis Moreno, the superintendent of Cedar Ridge National Park.")

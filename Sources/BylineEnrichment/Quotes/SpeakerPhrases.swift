@@ -56,6 +56,14 @@ extension AttributionContext {
         return phrase(in: start..<end, preferLast: true)
     }
 
+    /// "Biden and Harris said": the name at `start` is the second of a pair joined by "and"
+    /// to a name right before it; not in "Obama's program and Trump says", where the first
+    /// conjunct is no name.
+    private func joinsNames(before start: Int, from floor: Int) -> Bool {
+        guard start - 1 > floor, ["and", "or", "&"].contains(document.tokens[start - 1].text) else { return false }
+        return mention(at: start - 2) != nil
+    }
+
     /// "Scott's family", "Johnson's doctor", "Obama's former strategist": the person owns
     /// the one who speaks. ("Her statement said" is different: the owner speaks.)
     private func isPossessorOfPerson(_ mention: Range<Int>, within range: Range<Int>, _ tokens: [Token]) -> Bool {
@@ -105,7 +113,7 @@ extension AttributionContext {
             // the verb is its subject, unless a preposition governs it ("boosters in Iowa said").
             if preferLast, mentionRange.upperBound == verbEdge, verbEdge < range.upperBound || range.upperBound < tokens.count,
                 mentionRange.lowerBound == range.lowerBound || !Self.prepositions.contains(tokens[mentionRange.lowerBound - 1].text.lowercased()),
-                mentionRange.lowerBound == range.lowerBound || !["and", "or", "&"].contains(tokens[mentionRange.lowerBound - 1].text)
+                !joinsNames(before: mentionRange.lowerBound, from: range.lowerBound)
             {
                 otherNextToVerb = (entity, mentionRange)
             }
@@ -125,7 +133,7 @@ extension AttributionContext {
             // "With celebrity Barbra Streisand, Clinton called", "“...,” Trump lawyer Marc
             // Kasowitz said": a name right before the verb is its subject; but in "Biden and
             // Harris said" the pair opens with the first.
-            let joinsPair = last.1.lowerBound > range.lowerBound && ["and", "or", "&"].contains(tokens[last.1.lowerBound - 1].text)
+            let joinsPair = joinsNames(before: last.1.lowerBound, from: range.lowerBound)
             let nextToVerb =
                 last.1.upperBound == range.upperBound && range.upperBound < tokens.count
                 && Lexicon.speechVerbs.contains(tokens[range.upperBound].text) && !joinsPair
