@@ -97,6 +97,13 @@ struct QuoteTests {
         #expect(article.speakerName(of: "Nobody asked the ferry") == "Amos Whitfield")
     }
 
+    @Test("a plural subject takes a cue's base form: “Republicans warn: “A””")
+    func baseFormCue() async throws {
+        let article = try await Fixtures.enrich("The toll vote is on Friday.\n\nRepublicans warn: “The toll will empty the harbour within a year.”")
+        #expect(article.speakerName(of: "empty the harbour") == "Republicans")
+        #expect(try #require(article.quote(containing: "empty the harbour")).cue == "warn")
+    }
+
     @Test("“A,” said X, the title of Y.")
     func saidBeforeName() async throws {
         let article = try await Fixtures.enrich("“The fire moved faster than anything we have seen,” said Luis Moreno, the superintendent of Cedar Ridge National Park.")

@@ -63,6 +63,8 @@ enum Lexicon {
         "recalling", "replying", "responding", "pointing", "according", "gushed", "gushes", "fumed", "fumes",
         "interjected", "exclaimed", "exclaims", "retorted", "remembered", "snapped", "asserted", "asserts",
         "questioned", "repeated", "reacted",
+        // Base forms, for plural subjects ("Republicans warn", "Saudis insist").
+        "warn", "insist", "argue", "acknowledge", "admit", "deny", "denies", "denied", "explain", "predict", "complain",
     ]
     /// Speech verbs that follow their speaker in a postposed cue ("..., said X").
     static let postposableVerbs: Set<String> = [
