@@ -105,41 +105,6 @@ struct QuoteAttributor: Sendable {
         return result
     }
 
-    /// Whether a name stands where a subject does: after at most a short opening phrase
-    /// ("Later that month, SNC-Lavalin ...") and words of title or description ("Chinese
-    /// foreign ministry spokeswoman Hua Chunying"), not inside the clause ("Both parents
-    /// denounced Mr. Trump").
-    private func opensClause(_ phrase: SpeakerPhrase, from start: Int, _ tokens: [Token]) -> Bool {
-        var index = start
-        if let comma = (start..<min(phrase.tokens.lowerBound, start + 8)).last(where: { tokens[$0].text == "," }) { index = comma + 1 }
-        return (index..<phrase.tokens.lowerBound).allSatisfy { position in
-            let token = tokens[position]
-            let word = token.text.lowercased()
-            return token.isCapitalized || token.kind == .possessive || Lexicon.personTitles.contains(word) || Lexicon.roleNouns.contains(word)
-                || ["the", "a", "an"].contains(word)
-        }
-    }
-
-    /// "Gov. John Kasich of Ohio, a Republican who has refused to endorse Mr. Trump, said":
-    /// with an apposition or relative clause between commas before the cue, the subject is
-    /// the name before the first of those commas, not a name inside them.
-    private func appositionSubject(cue: Int, floor: Int, _ context: AttributionContext) -> SpeakerPhrase? {
-        let tokens = context.document.tokens
-        guard cue - 1 > floor, tokens[cue - 1].text == "," else { return nil }
-        var segmentStart = floor
-        for comma in floor..<(cue - 1) where tokens[comma].text == "," {
-            // "At Boca West, ...", "While Brookover ...,": an opening phrase, not a subject.
-            let opener = tokens[segmentStart].text.lowercased()
-            if !Self.prepositions.contains(opener), !Self.subordinators.contains(opener),
-                let subject = context.speakerPhrase(endingBefore: comma, floor: segmentStart), subject.entity != nil
-            {
-                return subject
-            }
-            segmentStart = comma + 1
-        }
-        return nil
-    }
-
     /// Reported speech with its speaker: the cue's subject, or the name after the cue.
     private func attributed(_ speech: ReportedSpeechCandidate, fragments: [QuoteCandidate], _ context: AttributionContext) -> AttributedQuote {
         let tokens = context.document.tokens
@@ -275,129 +240,6 @@ struct QuoteAttributor: Sendable {
         return text.hasSuffix("?") || text.hasSuffix("!") || text.hasSuffix("\u{2026}") || text.hasSuffix("...")
     }
 
-    /// For a participle after a comma, the speaker of the speech verb before it in its
-    /// sentence: that verb's subject, or the name after it ("said Spicer, adding").
-    private func speakerOfEarlierCue(beforeParticiple verb: Int, _ head: Range<Int>, _ context: AttributionContext) -> SpeakerPhrase? {
-        let tokens = context.document.tokens
-        guard tokens[verb].text.hasSuffix("ing"), followsComma(verb, from: head.lowerBound, tokens) else { return nil }
-        let sentenceStart = max(head.lowerBound, context.document.sentenceRange(of: verb).lowerBound)
-        guard let earlier = (sentenceStart..<verb).last(where: { Lexicon.postposableVerbs.contains(tokens[$0].text) && isSpeechVerb(at: $0, tokens) }) else {
-            return nil
-        }
-        if let subject = context.speakerPhrase(endingBefore: earlier, floor: sentenceStart), subject.entity != nil { return subject }
-        if let named = context.speakerPhrase(startingAt: earlier + 1, limit: verb - 1), named.entity != nil { return named }
-        return nil
-    }
-
-    /// A participle after a comma ("..., saying") or a verb right after "and", with no
-    /// speech verb before it in its sentence (else it continues that verb's clause).
-    private func sharesSentenceSubject(_ verb: Int, _ tokens: [Token]) -> Bool {
-        guard verb > 0 else { return false }
-        let participle = tokens[verb].text.hasSuffix("ing") && followsComma(verb, from: 0, tokens)
-        guard participle || tokens[verb - 1].text == "and" else { return false }
-        let sentenceStart = tokens[verb].sentence
-        var index = verb - 1
-        while index >= 0, tokens[index].sentence == sentenceStart {
-            if Lexicon.postposableVerbs.contains(tokens[index].text), isSpeechVerb(at: index, tokens) { return false }
-            index -= 1
-        }
-        return true
-    }
-
-    /// The subject of the clause from `start`, past up to three opening phrases ("In his
-    /// first reaction, during an interview, Mr. Trump ..."): the first person, organisation
-    /// or group named within six words, unless governed by a preposition, possessive
-    /// ("Clinton's decline") or an adjective ("Republican candidate X"); nil when a verb
-    /// comes first.
-    private func clauseSubject(from start: Int, before limit: Int, _ context: AttributionContext) -> SpeakerPhrase? {
-        let tokens = context.document.tokens
-        var start = start
-        for _ in 0..<3 {
-            guard start < limit, let first = (start..<limit).first(where: { tokens[$0].isWord }) else { break }
-            let word = tokens[first].text.lowercased()
-            let comma = (first..<min(limit, first + 16)).first { tokens[$0].text == "," }
-            if Self.conjunctions.contains(word), comma.map({ $0 - first > 3 }) ?? true {
-                start = first + 1
-            } else if let comma, Self.prepositions.contains(word) || Self.subordinators.contains(word) || word.hasSuffix("ly") || Self.conjunctions.contains(word) {
-                start = comma + 1
-            } else {
-                break
-            }
-        }
-        var wordsBefore = 0
-        var index = start
-        while index < limit {
-            guard let (entity, mention) = context.mention(at: index), mention.lowerBound == index else {
-                if tokens[index].isWord {
-                    let word = tokens[index].text.lowercased()
-                    if Self.verbModifiers.contains(word) || Lexicon.speechVerbs.contains(word) { return nil }
-                    wordsBefore += 1
-                    if wordsBefore > 6 { return nil }
-                }
-                index += 1
-                continue
-            }
-            let type = context.entities[entity].type
-            let governed = index > start && Self.prepositions.contains(tokens[index - 1].text.lowercased())
-            let possessive = mention.upperBound < limit && tokens[mention.upperBound].kind == .possessive
-            let next = mention.upperBound < limit ? tokens[mention.upperBound] : nil
-            let adjective =
-                switch type {
-                case .norp, .gpe: !(context.entities[entity].name.hasSuffix("s") && next.map { $0.isWord && !$0.isCapitalized } ?? false)
-                case .org: next?.isCapitalized ?? false
-                default: false
-                }
-            if !governed, !possessive, !adjective, [.person, .org, .norp, .gpe].contains(type) {
-                return SpeakerPhrase(tokens: mention, entity: entity, confidence: 0.6)
-            }
-            wordsBefore += mention.count
-            if wordsBefore > 6 { return nil }
-            index = mention.upperBound
-        }
-        return nil
-    }
-
-    private static let prepositions: Set<String> = [
-        "in", "on", "at", "after", "during", "while", "though", "although", "when", "as", "despite", "with", "for", "to", "of", "from",
-        "by", "about", "against", "before", "since", "if", "because",
-    ]
-    private static let subordinators: Set<String> = ["while", "though", "although", "as", "after", "when", "if", "because", "since", "despite", "whereas"]
-    private static let conjunctions: Set<String> = ["but", "and", "yet", "still", "so"]
-    private static let verbModifiers: Set<String> = [
-        "also", "has", "have", "had", "would", "will", "was", "is", "later", "then", "previously", "reportedly", "repeatedly", "once",
-        "again", "recently", "publicly", "privately", "earlier", "further", "not", "did", "does", "do", "already", "quickly",
-        "initially", "first", "could", "can", "may", "might", "should", "must", "been",
-    ]
-
-    /// The person a sentence opens with as its subject: "He ...", "She ...", "Mr Howard ..."
-    /// (or an organisation, "The Foundation ...", when allowed); nil for anything else.
-    private func sentenceSubject(of sentence: Range<Int>, _ context: AttributionContext, allowingOrganisations: Bool = false) -> SpeakerPhrase? {
-        let tokens = context.document.tokens
-        guard !sentence.isEmpty else { return nil }
-        let first = tokens[sentence.lowerBound].text.lowercased()
-        if first == "he" || first == "she" {
-            guard let entity = context.resolvePronoun(first, before: sentence.lowerBound) else { return nil }
-            return SpeakerPhrase(tokens: sentence.lowerBound..<(sentence.lowerBound + 1), entity: entity, confidence: 0.55)
-        }
-        // "On Face the Nation, Sen. Bernie Sanders ...": past a short opening phrase and titles.
-        var start = sentence.lowerBound
-        if let comma = sentence.prefix(8).firstIndex(where: { tokens[$0].text == "," }), context.mention(at: sentence.lowerBound) == nil {
-            start = comma + 1
-            if start < sentence.upperBound, case .quoteMark = tokens[start].kind { start += 1 }
-            let titlesEnd = start + 2
-            while start < sentence.upperBound, start < titlesEnd, context.mention(at: start) == nil,
-                Lexicon.personTitles.contains(tokens[start].text.lowercased().trimmingCharacters(in: ["."]))
-            {
-                start += 1
-            }
-        }
-        if allowingOrganisations, start + 1 < sentence.upperBound, tokens[start].text == "The" { start += 1 }
-        guard start < sentence.upperBound, let (entity, mention) = context.mention(at: start),
-            context.entities[entity].type == .person || allowingOrganisations && context.entities[entity].type == .org
-        else { return nil }
-        return SpeakerPhrase(tokens: mention, entity: entity, confidence: 0.55)
-    }
-
     /// A quote that ends its paragraph, signed on a line of its own: “...” / “- Bernie
     /// Sanders.” (as fact checks and reader letters print them).
     private func signatureLine(after close: Int, _ context: AttributionContext) -> Attribution? {
@@ -463,7 +305,7 @@ struct QuoteAttributor: Sendable {
     }
 
     /// A comma before the token, or a comma and then a closing quotation mark (“...,” telling).
-    private func followsComma(_ index: Int, from start: Int, _ tokens: [Token]) -> Bool {
+    func followsComma(_ index: Int, from start: Int, _ tokens: [Token]) -> Bool {
         guard index > start else { return false }
         if tokens[index - 1].text == "," { return true }
         if index - 1 > start, case .quoteMark(let mark) = tokens[index - 1].kind, mark != .doubleOpening, mark != .singleOpening {
@@ -558,7 +400,7 @@ struct QuoteAttributor: Sendable {
 
     /// A speech verb used as a verb: "tweets" in "Trump tweets" but not in "his late-night
     /// tweets"; "calls" in "she calls it" but not in "the calls".
-    private func isSpeechVerb(at index: Int, _ tokens: [Token]) -> Bool {
+    func isSpeechVerb(at index: Int, _ tokens: [Token]) -> Bool {
         guard Lexicon.speechVerbs.contains(tokens[index].text) else { return false }
         guard index > 0 else { return true }
         let previous = tokens[index - 1]
@@ -570,7 +412,6 @@ struct QuoteAttributor: Sendable {
         "the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "these", "those", "this", "of",
         "recent", "latest", "new", "many", "several", "some", "any", "no", "such", "angry", "two", "three",
     ]
-
 
     private func startsParagraph(_ index: Int, _ document: Document) -> Bool {
         index == 0 || document.tokens[index - 1].paragraph != document.tokens[index].paragraph
