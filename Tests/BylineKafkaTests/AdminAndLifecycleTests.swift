@@ -1,5 +1,5 @@
 import BylineDevKit
-import BylineKafka
+@testable import BylineKafka
 import Foundation
 import Synchronization
 import Testing
@@ -77,7 +77,7 @@ struct AdminAndLifecycleTests {
     /// by what only its own polling thread does, not by counting threads.
     @Test("an admin client released without close is freed: its polling thread no longer holds it")
     func forgottenAdminCloseLeaksNothing() async throws {
-        let released = WeakBox<KafkaAdmin>()
+        let released = WeakReference<KafkaAdmin>()
         do {
             let admin = try KafkaAdmin(configuration: KafkaConfiguration(bootstrapServers: "127.0.0.1:1"))
             released.value = admin
@@ -87,7 +87,7 @@ struct AdminAndLifecycleTests {
 
     @Test("a producer released without close fails what it still holds and stops its thread")
     func forgottenProducerCloseLeaksNothing() async throws {
-        let released = WeakBox<KafkaProducer>()
+        let released = WeakReference<KafkaProducer>()
         var pending: [KafkaPendingDelivery] = []
         do {
             let producer = try KafkaProducer(configuration: KafkaProducerConfiguration(kafka: KafkaConfiguration(bootstrapServers: "127.0.0.1:1")))
@@ -103,7 +103,7 @@ struct AdminAndLifecycleTests {
 
     @Test("a consumer released without close is freed, and its thread ends its messages")
     func forgottenConsumerCloseLeaksNothing() async throws {
-        let released = WeakBox<KafkaConsumer>()
+        let released = WeakReference<KafkaConsumer>()
         let messages: KafkaConsumerMessages
         do {
             let consumer = try KafkaConsumer(
@@ -138,15 +138,5 @@ struct AdminAndLifecycleTests {
         #expect(throws: KafkaError.self) { try cluster.setBrokerDown(1) }
         cluster.injectRequestErrors(.produce, [KafkaErrorCode(rawValue: 6)])
         cluster.clearRequestErrors(.produce)
-    }
-}
-
-/// Holds an object without keeping it alive.
-final class WeakBox<Target: AnyObject>: @unchecked Sendable {
-    private let lock = NSLock()
-    private weak var target: Target?
-    var value: Target? {
-        get { lock.withLock { target } }
-        set { lock.withLock { target = newValue } }
     }
 }

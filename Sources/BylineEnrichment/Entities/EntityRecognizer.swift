@@ -19,9 +19,8 @@ struct EntityRecognizer: Sendable {
     func untaggedSurnames(_ document: Document, _ mentions: [EntityMention]) -> [EntityMention] {
         let tokens = document.tokens
         var fullNamesBySurname: [String: Set<String>] = [:]
-        var covered = [Bool](repeating: false, count: tokens.count)
+        let covered = Self.covered(by: mentions, tokenCount: tokens.count)
         for mention in mentions {
-            for index in mention.tokens { covered[index] = true }
             guard mention.type == .person, mention.tokens.count > 1, let surname = mention.text.split(separator: " ").last else { continue }
             fullNamesBySurname[String(surname), default: []].insert(mention.text)
         }
@@ -29,7 +28,7 @@ struct EntityRecognizer: Sendable {
         func isSpeechVerb(_ index: Int) -> Bool { index >= 0 && index < tokens.count && Lexicon.speechVerbs.contains(tokens[index].text) }
         var found: [EntityMention] = []
         for (index, token) in tokens.enumerated() where !covered[index] && token.isCapitalized {
-            let verbAfter = isSpeechVerb(index + 1) || index + 2 < tokens.count && Self.verbModifiers.contains(tokens[index + 1].text) && isSpeechVerb(index + 2)
+            let verbAfter = isSpeechVerb(index + 1) || index + 2 < tokens.count && SpeechCues.verbModifiers.contains(tokens[index + 1].text) && isSpeechVerb(index + 2)
             guard fullNamesBySurname[token.text]?.count == 1, verbAfter || isSpeechVerb(index - 1) else { continue }
             if index > 0, tokens[index - 1].isCapitalized, tokens[index - 1].sentence == token.sentence { continue }
             if index + 1 < tokens.count, tokens[index + 1].isCapitalized { continue }
@@ -147,16 +146,20 @@ struct EntityRecognizer: Sendable {
         return lower < upper ? lower..<upper : nil
     }
 
-    /// Words between a subject and its verb ("Fields later tweeted").
-    private static let verbModifiers: Set<String> = ["also", "later", "then", "has", "had", "have", "once", "again", "quickly", "previously", "repeatedly"]
+
+    /// Which tokens the mentions cover.
+    private static func covered(by mentions: [EntityMention], tokenCount: Int) -> [Bool] {
+        var covered = [Bool](repeating: false, count: tokenCount)
+        for mention in mentions { for index in mention.tokens { covered[index] = true } }
+        return covered
+    }
 
     /// "according to Variety", "as reported by Western Journalism": a capitalised name the
     /// tagger missed after these words is a source: a person when it opens with a given
     /// name, else an organisation (most often a newspaper or network).
     func untaggedSources(_ document: Document, _ mentions: [EntityMention]) -> [EntityMention] {
         let tokens = document.tokens
-        var covered = [Bool](repeating: false, count: tokens.count)
-        for mention in mentions { for index in mention.tokens { covered[index] = true } }
+        let covered = Self.covered(by: mentions, tokenCount: tokens.count)
         var found: [EntityMention] = []
         for index in tokens.indices.dropLast(2) {
             let word = tokens[index].text.lowercased()
@@ -288,8 +291,7 @@ struct EntityRecognizer: Sendable {
         // Headlines capitalise every word ("Clinton Goes After Trump"): their spans do not
         // name entities while the body offers a name.
         var headlineSentences: [Int: Bool] = [:]
-        var named = [Bool](repeating: false, count: document.tokens.count)
-        for mention in mentions { for index in mention.tokens { named[index] = true } }
+        let named = Self.covered(by: mentions, tokenCount: document.tokens.count)
         let headline = mentions.map { mention in
             let sentence = document.tokens[mention.tokens.lowerBound].sentence
             if let known = headlineSentences[sentence] { return known }

@@ -78,6 +78,17 @@ enum Lexicon {
         "declares", "questioned", "repeated", "reacted",
     ]
 
+    /// Prepositions that take a noun phrase: a name after one is its object ("boosters in
+    /// Iowa said", "advising Trump").
+    static let prepositions: Set<String> = [
+        "in", "at", "of", "for", "from", "with", "by", "on", "to", "across", "over", "into", "about", "against", "during",
+    ]
+    /// Words that open a subordinate clause or phrase before a sentence's subject.
+    static let subordinators: Set<String> = [
+        "while", "though", "although", "as", "after", "before", "when", "if", "because", "since", "despite", "whereas",
+    ]
+    /// Modal and auxiliary forms that stand between a subject and its verb ("could also say").
+    static let modalVerbs: Set<String> = ["could", "can", "may", "might", "should", "must", "been"]
     static let malePronouns: Set<String> = ["he", "him", "his", "himself"]
     static let femalePronouns: Set<String> = ["she", "her", "hers", "herself"]
     static let pluralPronouns: Set<String> = ["they", "them", "their", "we"]

@@ -26,7 +26,7 @@ extension QuoteAttributor {
         for comma in floor..<(cue - 1) where tokens[comma].text == "," {
             // "At Boca West, ...", "While Brookover ...,": an opening phrase, not a subject.
             let opener = tokens[segmentStart].text.lowercased()
-            if !Self.prepositions.contains(opener), !Self.subordinators.contains(opener),
+            if !Lexicon.prepositions.contains(opener), !Lexicon.subordinators.contains(opener),
                 let subject = context.speakerPhrase(endingBefore: comma, floor: segmentStart), subject.entity != nil
             {
                 return subject
@@ -79,7 +79,7 @@ extension QuoteAttributor {
             let comma = (first..<min(limit, first + 16)).first { tokens[$0].text == "," }
             if Self.conjunctions.contains(word), comma.map({ $0 - first > 3 }) ?? true {
                 start = first + 1
-            } else if let comma, Self.prepositions.contains(word) || Self.subordinators.contains(word) || word.hasSuffix("ly") || Self.conjunctions.contains(word) {
+            } else if let comma, Lexicon.prepositions.contains(word) || Lexicon.subordinators.contains(word) || word.hasSuffix("ly") || Self.conjunctions.contains(word) {
                 start = comma + 1
             } else {
                 break
@@ -91,7 +91,7 @@ extension QuoteAttributor {
             guard let (entity, mention) = context.mention(at: index), mention.lowerBound == index else {
                 if tokens[index].isWord {
                     let word = tokens[index].text.lowercased()
-                    if Self.verbModifiers.contains(word) || Lexicon.speechVerbs.contains(word) { return nil }
+                    if AttributionContext.isVerbModifier(word) || Lexicon.speechVerbs.contains(word) { return nil }
                     wordsBefore += 1
                     if wordsBefore > 6 { return nil }
                 }
@@ -99,7 +99,7 @@ extension QuoteAttributor {
                 continue
             }
             let type = context.entities[entity].type
-            let governed = index > start && Self.prepositions.contains(tokens[index - 1].text.lowercased())
+            let governed = index > start && Lexicon.prepositions.contains(tokens[index - 1].text.lowercased())
             let possessive = mention.upperBound < limit && tokens[mention.upperBound].kind == .possessive
             let next = mention.upperBound < limit ? tokens[mention.upperBound] : nil
             let adjective =
@@ -118,20 +118,9 @@ extension QuoteAttributor {
         return nil
     }
 
-    static let prepositions: Set<String> = [
-        "in", "on", "at", "after", "during", "while", "though", "although", "when", "as", "despite", "with", "for", "to", "of", "from",
-        "by", "about", "against", "before", "since", "if", "because",
-    ]
-
-    static let subordinators: Set<String> = ["while", "though", "although", "as", "after", "when", "if", "because", "since", "despite", "whereas"]
 
     static let conjunctions: Set<String> = ["but", "and", "yet", "still", "so"]
 
-    static let verbModifiers: Set<String> = [
-        "also", "has", "have", "had", "would", "will", "was", "is", "later", "then", "previously", "reportedly", "repeatedly", "once",
-        "again", "recently", "publicly", "privately", "earlier", "further", "not", "did", "does", "do", "already", "quickly",
-        "initially", "first", "could", "can", "may", "might", "should", "must", "been",
-    ]
 
     /// The person a sentence opens with as its subject: "He ...", "She ...", "Mr Howard ..."
     /// (or an organisation, "The Foundation ...", when allowed); nil for anything else.

@@ -48,7 +48,7 @@ extension AttributionContext {
         guard start < end else { return nil }
         // A pronoun next to the verb ("he said", "she told reporters") is the subject.
         var last = end - 1
-        while last > start, ["also", "then", "later", "previously", "once", "has", "had", "have", "would", "will", "was"].contains(tokens[last].text) { last -= 1 }
+        while last > start, Self.isVerbModifier(tokens[last].text) { last -= 1 }
         let lastWord = tokens[last].text.lowercased()
         if Lexicon.subjectPronouns.contains(lastWord) {
             return SpeakerPhrase(tokens: last..<(last + 1), entity: resolvePronoun(lastWord, before: last), confidence: 0.8)
@@ -77,10 +77,9 @@ extension AttributionContext {
         return false
     }
 
-    private static let verbModifiers: Set<String> = [
-        "also", "then", "later", "previously", "once", "has", "had", "have", "would", "will", "was", "could", "may", "might", "should", "can", "been",
-    ]
-    private static let prepositions: Set<String> = ["in", "at", "of", "for", "from", "with", "by", "on", "to", "across", "over", "into"]
+    /// Adverbs, auxiliaries and modals between a subject and its verb ("he also said",
+    /// "Forbes could also say").
+    static func isVerbModifier(_ word: String) -> Bool { SpeechCues.verbModifiers.contains(word) || Lexicon.modalVerbs.contains(word) }
 
     private static let relatedPeople: Set<String> = [
         "family", "relatives", "aide", "aides", "adviser", "advisers", "advisor", "advisors", "strategist",
@@ -96,7 +95,7 @@ extension AttributionContext {
         var people: [(Int, Range<Int>)] = []
         // The verb's own edge: "Forbes could also say", "Beijing has said".
         var verbEdge = range.upperBound
-        while preferLast, verbEdge > range.lowerBound, Self.verbModifiers.contains(tokens[verbEdge - 1].text) { verbEdge -= 1 }
+        while preferLast, verbEdge > range.lowerBound, Self.isVerbModifier(tokens[verbEdge - 1].text) { verbEdge -= 1 }
         var index = range.lowerBound
         while index < range.upperBound {
             guard let (entity, mentionRange) = mention(at: index) else { index += 1; continue }
@@ -112,7 +111,7 @@ extension AttributionContext {
             // "..., Clinton's rival Forbes says": an organisation, place or group right before
             // the verb is its subject, unless a preposition governs it ("boosters in Iowa said").
             if preferLast, mentionRange.upperBound == verbEdge, verbEdge < range.upperBound || range.upperBound < tokens.count,
-                mentionRange.lowerBound == range.lowerBound || !Self.prepositions.contains(tokens[mentionRange.lowerBound - 1].text.lowercased()),
+                mentionRange.lowerBound == range.lowerBound || !Lexicon.prepositions.contains(tokens[mentionRange.lowerBound - 1].text.lowercased()),
                 !joinsNames(before: mentionRange.lowerBound, from: range.lowerBound)
             {
                 otherNextToVerb = (entity, mentionRange)
