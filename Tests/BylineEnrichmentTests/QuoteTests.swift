@@ -104,6 +104,14 @@ struct QuoteTests {
         #expect(try #require(article.quote(containing: "empty the harbour")).cue == "warn")
     }
 
+    @Test("“A,” a phrase, says X: a postposed cue after a phrase with no other quotation")
+    func postposedCueAfterAPhrase() async throws {
+        let article = try await Fixtures.enrich(
+            "The ferry fares rose again in March.\n\n“Nobody can afford the crossing any more,” in sharp contrast to the council's plans last year, says Nora Lindqvist, a retired ferry pilot.")
+        #expect(article.speakerName(of: "afford the crossing") == "Nora Lindqvist")
+        #expect(try #require(article.quote(containing: "afford the crossing")).cue == "says")
+    }
+
     @Test("“A,” said X, the title of Y.")
     func saidBeforeName() async throws {
         let article = try await Fixtures.enrich("“The fire moved faster than anything we have seen,” said Luis Moreno, the superintendent of Cedar Ridge National Park.")

@@ -170,7 +170,12 @@ struct QuoteAttributor: Sendable {
                 index += 1
             }
             let tail = index..<min(sentence.upperBound, index + 24)
-            if let attribution = cueAfter(tail, context) { return attribution }
+            let after = cueAfter(tail, context)
+            // "“...,” in sharp contrast to earlier years, says Dante Scala": a postposed cue
+            // after a comma, past a phrase that holds no other quotation, when the words right
+            // after the quote name nobody.
+            if after?.speaker?.entity == nil, let later = postposedCueAfterPhrase(tail, context) { return later }
+            if let after { return after }
             // “How many times ...?” Clinton said. The question mark ended the sentence, but
             // a name and its verb right after the quote still attribute it.
             if sentence.upperBound == close + 1, close > candidate.openMark + 1, close + 1 < tokens.count,
@@ -293,6 +298,23 @@ struct QuoteAttributor: Sendable {
             if tokens[index].kind == .quoteMark(.doubleOpening) { break }
             index += 1
             skipped += 1
+        }
+        return nil
+    }
+
+    /// ", says X" later in the sentence after a quote, when nothing between is a quotation
+    /// or another cue.
+    private func postposedCueAfterPhrase(_ tail: Range<Int>, _ context: AttributionContext) -> Attribution? {
+        let tokens = context.document.tokens
+        for comma in tail where tokens[comma].text == "," && comma + 2 < tail.upperBound {
+            let verb = comma + 1
+            guard Lexicon.postposableVerbs.contains(tokens[verb].text) else { continue }
+            let between = tail.lowerBound..<comma
+            guard !between.contains(where: { if case .quoteMark = tokens[$0].kind { return true } else { return Lexicon.speechVerbs.contains(tokens[$0].text) } }) else {
+                return nil
+            }
+            guard let speaker = context.speakerPhrase(startingAt: verb + 1, limit: tail.upperBound), speaker.entity != nil else { return nil }
+            return Attribution(cue: tokens[verb].text, speaker: speaker)
         }
         return nil
     }
