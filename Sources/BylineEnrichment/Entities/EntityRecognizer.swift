@@ -25,7 +25,7 @@ struct EntityRecognizer: Sendable {
             fullNamesBySurname[String(surname), default: []].insert(mention.text)
         }
         guard !fullNamesBySurname.isEmpty else { return [] }
-        func isSpeechVerb(_ index: Int) -> Bool { index >= 0 && index < tokens.count && Lexicon.speechVerbs.contains(tokens[index].text) }
+        func isSpeechVerb(_ index: Int) -> Bool { index >= 0 && containsSpeechVerb(index..<(index + 1), document) }
         var found: [EntityMention] = []
         for (index, token) in tokens.enumerated() where !covered[index] && token.isCapitalized {
             let verbAfter = isSpeechVerb(index + 1) || index + 2 < tokens.count && SpeechCues.verbModifiers.contains(tokens[index + 1].text) && isSpeechVerb(index + 2)
@@ -145,7 +145,6 @@ struct EntityRecognizer: Sendable {
         while upper > lower, !(tokens[upper - 1].isWord || tokens[upper - 1].kind == .number) { upper -= 1 }
         return lower < upper ? lower..<upper : nil
     }
-
 
     /// Which tokens the mentions cover.
     private static func covered(by mentions: [EntityMention], tokenCount: Int) -> [Bool] {

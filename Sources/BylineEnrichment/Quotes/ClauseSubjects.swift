@@ -42,9 +42,7 @@ extension QuoteAttributor {
         let tokens = context.document.tokens
         guard tokens[verb].text.hasSuffix("ing"), followsComma(verb, from: head.lowerBound, tokens) else { return nil }
         let sentenceStart = max(head.lowerBound, context.document.sentenceRange(of: verb).lowerBound)
-        guard let earlier = (sentenceStart..<verb).last(where: { Lexicon.postposableVerbs.contains(tokens[$0].text) && isSpeechVerb(at: $0, tokens) }) else {
-            return nil
-        }
+        guard let earlier = lastSpeechVerb(before: verb, from: sentenceStart, tokens) else { return nil }
         if let subject = context.speakerPhrase(endingBefore: earlier, floor: sentenceStart), subject.entity != nil { return subject }
         if let named = context.speakerPhrase(startingAt: earlier + 1, limit: verb - 1), named.entity != nil { return named }
         return nil
@@ -52,17 +50,16 @@ extension QuoteAttributor {
 
     /// A participle after a comma ("..., saying") or a verb right after "and", with no
     /// speech verb before it in its sentence (else it continues that verb's clause).
-    func sharesSentenceSubject(_ verb: Int, _ tokens: [Token]) -> Bool {
+    func sharesSentenceSubject(_ verb: Int, sentenceStart: Int, _ tokens: [Token]) -> Bool {
         guard verb > 0 else { return false }
         let participle = tokens[verb].text.hasSuffix("ing") && followsComma(verb, from: 0, tokens)
         guard participle || tokens[verb - 1].text == "and" else { return false }
-        let sentenceStart = tokens[verb].sentence
-        var index = verb - 1
-        while index >= 0, tokens[index].sentence == sentenceStart {
-            if Lexicon.postposableVerbs.contains(tokens[index].text), isSpeechVerb(at: index, tokens) { return false }
-            index -= 1
-        }
-        return true
+        return lastSpeechVerb(before: verb, from: sentenceStart, tokens) == nil
+    }
+
+    /// The last speech verb used as a verb ("said", "told") between `floor` and `verb`.
+    private func lastSpeechVerb(before verb: Int, from floor: Int, _ tokens: [Token]) -> Int? {
+        (floor..<verb).last { Lexicon.postposableVerbs.contains(tokens[$0].text) && isSpeechVerb(at: $0, tokens) }
     }
 
     /// The subject of the clause from `start`, past up to three opening phrases ("In his

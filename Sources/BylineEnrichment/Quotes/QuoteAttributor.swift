@@ -319,7 +319,7 @@ struct QuoteAttributor: Sendable {
         return nil
     }
 
-    /// Where "put it" follows a short subject ("as the mayor put it"), within six tokens.
+    /// Where "put it" follows a short subject ("as the mayor put it"), within eight tokens.
     private func putIt(in range: Range<Int>, _ tokens: [Token]) -> Int? {
         let end = min(range.upperBound, range.lowerBound + 8)
         guard range.lowerBound + 1 < end else { return nil }
@@ -372,7 +372,8 @@ struct QuoteAttributor: Sendable {
             // "Christie bristled at ... advising Trump, saying “...”", "Clinton rallied ... and
             // tweeted “...”": a participle or joined verb has no subject of its own; the name
             // nearest it is usually its object.
-            if sharesSentenceSubject(verb, tokens), let subject = clauseSubject(from: context.document.sentenceRange(of: verb).lowerBound, before: verb, context) {
+            let sentenceStart = context.document.sentenceRange(of: verb).lowerBound
+            if sharesSentenceSubject(verb, sentenceStart: sentenceStart, tokens), let subject = clauseSubject(from: sentenceStart, before: verb, context) {
                 return Attribution(cue: tokens[verb].text, speaker: subject)
             }
             // "..., Spicer said, adding, “...”": the participle continues the earlier cue's speaker.
