@@ -139,6 +139,8 @@ struct InputTests {
     func jsonRoundTrip() throws {
         let value = JSONValue.object([("a", .string("line\nquote\" back\\ tab\t \u{1} é 😀")), ("b", .array([.integer(-3), .number(2.5), .bool(true), .null]))])
         #expect(try JSONValue.parse(value.serialized()) == value)
+        let written = String(decoding: JSONValue.string("a\nb\"c\\d\u{1}e\r\tf").serialized(), as: UTF8.self)
+        #expect(written == #""a\nb\"c\\d\u0001e\r\tf""#)
         #expect(throws: JSONParseError.self) { try JSONValue.parse(Array("{\"a\": \"\\ud800\"}".utf8)) }
     }
 }

@@ -208,6 +208,16 @@ struct NERTests {
         #expect(clusters.clusters(ofLower: WordIndex.digest("rome")) == 0)
     }
 
+    @Test("a word set answers for its words only, folding case on request")
+    func wordSetLookups() {
+        let words: WordSet = ["said", "told", "café"]
+        #expect(words.contains("said") && words.contains("café") && words.contains("said"[...]))
+        #expect(!words.contains("Said") && !words.contains("sai") && !words.contains("saidx") && !words.contains(""))
+        #expect(words.containsLowercased("SAID") && words.containsLowercased("Told") && words.containsLowercased("CAFÉ"))
+        #expect(!words.containsLowercased("Tolds"))
+        #expect(words.union(["asked", "said"]).count == 4)
+    }
+
     @Test("the shipped word clusters group words used alike")
     func shippedWordClusters() {
         let clusters = WordClusters.shared

@@ -137,7 +137,7 @@ struct EntityRecognizer: Sendable {
         }
     }
 
-    private static let contractionEndings: Set<String> = ["m", "ve", "ll", "d", "re"]
+    private static let contractionEndings: WordSet = ["m", "ve", "ll", "d", "re"]
 
     private func trimPunctuation(_ range: Range<Int>, _ tokens: [Token]) -> Range<Int>? {
         var lower = range.lowerBound, upper = range.upperBound
@@ -161,13 +161,15 @@ struct EntityRecognizer: Sendable {
         let covered = Self.covered(by: mentions, tokenCount: tokens.count)
         var found: [EntityMention] = []
         for index in tokens.indices.dropLast(2) {
+            let next = tokens[index + 1].text
+            guard next == "to" || next == "by" else { continue }
             let word = tokens[index].text.lowercased()
-            guard word == "according" && tokens[index + 1].text == "to" || ["reported", "published"].contains(word) && tokens[index + 1].text == "by" else { continue }
+            guard word == "according" && next == "to" || ["reported", "published"].contains(word) && next == "by" else { continue }
             var start = index + 2
             if start < tokens.count, tokens[start].text == "the" { start += 1 }
             var end = start
             while end < tokens.count, end - start < 4, tokens[end].isCapitalized, !covered[end], tokens[end].sentence == tokens[index].sentence { end += 1 }
-            guard end > start, !Lexicon.subjectPronouns.contains(tokens[start].text.lowercased()) else { continue }
+            guard end > start, !Lexicon.subjectPronouns.containsLowercased(tokens[start].text) else { continue }
             let range = start..<end
             let type: EntityType = gazetteer.givenNames[tokens[start].text] != nil && range.count > 1 ? .person : .org
             found.append(makeMention(range, document, type: type, strength: 1))
@@ -176,19 +178,19 @@ struct EntityRecognizer: Sendable {
     }
 
     /// Organisation heads that are no one's surname.
-    private static let institutionHeads: Set<String> = [
+    private static let institutionHeads: WordSet = [
         "University", "College", "School", "Academy", "Institute", "Party", "Council", "Ministry", "Department", "Hospital",
         "Clinic", "Inc.", "Inc", "Corp.", "Corp", "Corporation", "Co.", "Ltd", "Ltd.", "LLC", "PLC", "Association", "Agency",
         "Commission", "Committee", "Company", "Foundation", "Organization", "Organisation", "Administration", "Bureau",
         "Federation", "Society", "Museum", "Library", "Airlines", "Campaign",
     ]
-    private static let administrativeAreaWords: Set<String> = [
+    private static let administrativeAreaWords: WordSet = [
         "County", "Province", "District", "Township", "Parish", "Borough", "Prefecture", "Oblast", "Governorate", "Municipality",
     ]
     /// Organisation heads that also end names of places or states ("Soviet Union", "Gold Coast").
-    private static let placeLikeOrganisationHeads: Set<String> = ["Union", "Front", "Capital", "Star", "Sun", "Guard", "Exchange", "Reserve"]
+    private static let placeLikeOrganisationHeads: WordSet = ["Union", "Front", "Capital", "Star", "Sun", "Guard", "Exchange", "Reserve"]
 
-    private static let naturalPlaceWords: Set<String> = [
+    private static let naturalPlaceWords: WordSet = [
         "River", "Mountains", "Mountain", "Mount", "Sea", "Ocean", "Lake", "Valley", "Island", "Islands", "Peninsula",
         "Desert", "Gulf", "Bay", "Coast", "Strait", "Straits", "Basin", "Forest", "Plains", "Plateau", "Canyon",
     ]
@@ -380,8 +382,18 @@ struct EntityRecognizer: Sendable {
     }
 
     static func isAllCaps(_ name: String) -> Bool {
-        let letters = name.unicodeScalars.filter(\.properties.isAlphabetic)
-        return letters.count >= 2 && letters.allSatisfy(\.properties.isUppercase)
+        var letters = 0
+        for scalar in name.unicodeScalars {
+            // ASCII first: the Unicode property tables cost more than the rest of the test.
+            if scalar.isASCII {
+                if ("a"..."z").contains(scalar) { return false }
+                if ("A"..."Z").contains(scalar) { letters += 1 }
+            } else if scalar.properties.isAlphabetic {
+                guard scalar.properties.isUppercase else { return false }
+                letters += 1
+            }
+        }
+        return letters >= 2
     }
 
     /// The fullest form the article writes, in its own casing: mixed case before ALL CAPS,
@@ -419,7 +431,7 @@ struct EntityRecognizer: Sendable {
         let words = Self.mergeKey(mention.text).split(separator: " ").map(String.init)
         guard words.count <= 2 else { return nil }
         // "De Vries" opening a sentence is the "de Vries" of "Pieter de Vries".
-        if words.count == 2, Lexicon.nameConnectors.contains(words[0].lowercased()), words[0] != words[0].lowercased(),
+        if words.count == 2, Lexicon.nameConnectors.containsLowercased(words[0]), words[0] != words[0].lowercased(),
             let match = partialMatch(words: [words[0].lowercased(), words[1]], mention, entities, names)
         {
             return match

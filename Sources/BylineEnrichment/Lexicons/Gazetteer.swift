@@ -5,28 +5,28 @@ import Foundation
 package final class Gazetteer: Sendable {
     enum Gender: Sendable { case male, female, unknown }
 
-    let countries: Set<String>
+    let countries: WordSet
     /// Of the file's text: a model trained with another gazetteer is refused.
     package let digest: UInt64
-    let demonyms: Set<String>
-    let provinces: Set<String>
+    let demonyms: WordSet
+    let provinces: WordSet
     let cityPopulations: [String: Int]
-    let regions: Set<String>
+    let regions: WordSet
     let givenNames: [String: Gender]
-    let titles: Set<String>
+    let titles: WordSet
     /// Lower-case words of everyday newswire: a capitalised phrase made of them is
     /// more likely an organisation or a title than a person.
-    let commonWords: Set<String>
+    let commonWords: WordSet
     /// The first word of every name of several words (demonyms and places): a phrase
     /// starting with any other word needs no look-up.
-    let phraseFirstWords: Set<String>
+    let phraseFirstWords: WordSet
 
     package static let shared = Gazetteer(tsv: bundledText("gazetteer.tsv"))
 
     init(tsv: String) {
         digest = contentDigest(tsv)
-        var countries = Set<String>(), demonyms = Set<String>(), provinces = Set<String>(), regions = Set<String>()
-        var titles = Set<String>(), common = Set<String>()
+        var countries = WordSet(), demonyms = WordSet(), provinces = WordSet(), regions = WordSet()
+        var titles = WordSet(), common = WordSet()
         var cities: [String: Int] = [:]
         var given: [String: Gender] = [:]
         for line in tsv.split(separator: "\n") {
@@ -54,8 +54,8 @@ package final class Gazetteer: Sendable {
         self.commonWords = common
         self.cityPopulations = cities
         self.givenNames = given
-        var firstWords = Set<String>()
-        for names in [countries, demonyms, provinces, regions, Set(cities.keys)] {
+        var firstWords = WordSet()
+        for names in [countries.words, demonyms.words, provinces.words, regions.words, Array(cities.keys)] {
             for name in names {
                 if let space = name.firstIndex(of: " ") { firstWords.insert(String(name[..<space])) }
             }

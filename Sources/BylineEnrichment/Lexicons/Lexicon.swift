@@ -2,7 +2,7 @@
 /// words that mark organisations. Open lists (places, names) are in `Gazetteer`.
 enum Lexicon {
     /// Capitalised words that start sentences and are not names.
-    static let sentenceStarters: Set<String> = [
+    static let sentenceStarters: WordSet = [
         "The", "A", "An", "This", "That", "These", "Those", "It", "Its", "He", "She", "They", "We", "I", "You",
         "His", "Her", "Their", "Our", "My", "Your", "But", "And", "Or", "So", "Yet", "If", "When", "While",
         "After", "Before", "Since", "As", "At", "In", "On", "Of", "For", "From", "To", "By", "With", "Without",
@@ -23,24 +23,24 @@ enum Lexicon {
         "Update", "Updated", "Editor", "Note", "Reporting", "Writing", "Additional", "Copyright",
     ]
 
-    static let months: Set<String> = [
+    static let months: WordSet = [
         "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
         "November", "December", "Jan.", "Feb.", "Mar.", "Apr.", "Jun.", "Jul.", "Aug.", "Sept.", "Sep.", "Oct.",
         "Nov.", "Dec.",
     ]
-    static let weekdays: Set<String> = [
+    static let weekdays: WordSet = [
         "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
         "Mon.", "Tue.", "Tues.", "Wed.", "Thu.", "Thurs.", "Fri.", "Sat.", "Sun.",
     ]
     /// Capitalised words that are never part of a name.
-    static let nonNameCapitals: Set<String> = months.union(weekdays).union([
+    static let nonNameCapitals: WordSet = months.union(weekdays.words).union([
         "I", "I'm", "I've", "I'll", "I'd", "OK", "TV", "CEO", "CFO", "COO", "GDP", "AM", "PM", "Mr", "Mrs", "Ms",
         "Covid", "COVID", "COVID-19", "Covid-19", "Internet", "Christmas", "Easter", "Ramadan", "Eid",
         "Thanksgiving", "Halloween", "Hanukkah", "God",
     ])
 
     /// Verbs that introduce or attribute speech, in the forms news uses.
-    static let speechVerbs: Set<String> = [
+    static let speechVerbs: WordSet = [
         "said", "says", "say", "saying", "told", "tells", "tell", "added", "adds", "asked", "asks", "wrote",
         "writes", "explained", "explains", "replied", "replies", "warned", "warns", "stated", "states",
         "declared", "declares", "announced", "announces", "noted", "notes", "argued", "argues", "insisted",
@@ -67,7 +67,7 @@ enum Lexicon {
         "warn", "insist", "argue", "acknowledge", "admit", "deny", "denies", "denied", "explain", "predict", "complain",
     ]
     /// Speech verbs that follow their speaker in a postposed cue ("..., said X").
-    static let postposableVerbs: Set<String> = [
+    static let postposableVerbs: WordSet = [
         "said", "says", "added", "adds", "asked", "asks", "wrote", "writes", "explained", "explains", "replied",
         "replies", "continued", "continues", "recalled", "recalls", "noted", "notes", "warned", "warns",
         "told", "tells", "insisted", "insists", "argued", "argues", "remarked", "responded", "answered",
@@ -80,22 +80,22 @@ enum Lexicon {
 
     /// Prepositions that take a noun phrase: a name after one is its object ("boosters in
     /// Iowa said", "advising Trump").
-    static let prepositions: Set<String> = [
+    static let prepositions: WordSet = [
         "in", "at", "of", "for", "from", "with", "by", "on", "to", "across", "over", "into", "about", "against", "during",
     ]
     /// Words that open a subordinate clause or phrase before a sentence's subject.
-    static let subordinators: Set<String> = [
+    static let subordinators: WordSet = [
         "while", "though", "although", "as", "after", "before", "when", "if", "because", "since", "despite", "whereas",
     ]
     /// Modal and auxiliary forms that stand between a subject and its verb ("could also say").
-    static let modalVerbs: Set<String> = ["could", "can", "may", "might", "should", "must", "been"]
-    static let malePronouns: Set<String> = ["he", "him", "his", "himself"]
-    static let femalePronouns: Set<String> = ["she", "her", "hers", "herself"]
-    static let pluralPronouns: Set<String> = ["they", "them", "their", "we"]
-    static let subjectPronouns: Set<String> = ["he", "she", "they", "we", "i", "it"]
+    static let modalVerbs: WordSet = ["could", "can", "may", "might", "should", "must", "been"]
+    static let malePronouns: WordSet = ["he", "him", "his", "himself"]
+    static let femalePronouns: WordSet = ["she", "her", "hers", "herself"]
+    static let pluralPronouns: WordSet = ["they", "them", "their", "we"]
+    static let subjectPronouns: WordSet = ["he", "she", "they", "we", "i", "it"]
 
     /// Titles and roles written before a name ("President Joe Biden", "spokesman John Kirby").
-    static let personTitles: Set<String> = [
+    static let personTitles: WordSet = [
         "president", "vice", "prime", "minister", "secretary", "senator", "sen.", "representative", "rep.",
         "congressman", "congresswoman", "governor", "gov.", "mayor", "chancellor", "chief", "chairman",
         "chairwoman", "chair", "director", "commissioner", "superintendent", "inspector", "detective",
@@ -120,7 +120,7 @@ enum Lexicon {
         "republican", "democrat", "opposition", "majority", "minority", "shadow", "cabinet", "star", "head",
     ]
     /// Role nouns a speaker may be called by instead of a name ("the spokesman said").
-    static let roleNouns: Set<String> = [
+    static let roleNouns: WordSet = [
         "spokesman", "spokeswoman", "spokesperson", "chief", "president", "minister", "secretary", "senator",
         "governor", "mayor", "director", "commissioner", "official", "officer", "judge", "prosecutor",
         "lawyer", "attorney", "sheriff", "coach", "manager", "chairman", "chairwoman", "executive",
@@ -136,7 +136,7 @@ enum Lexicon {
     ]
 
     /// Last words that make a capitalised phrase an organisation.
-    static let organisationHeads: Set<String> = [
+    static let organisationHeads: WordSet = [
         "University", "College", "School", "Academy", "Institute", "Institution", "Party", "Council",
         "Ministry", "Department", "Dept.", "Police", "Hospital", "Clinic", "Inc.", "Inc", "Corp.", "Corp",
         "Corporation", "Co.", "Ltd", "Ltd.", "LLC", "PLC", "Plc", "GmbH", "AG", "SA", "Bank", "Association",
@@ -156,26 +156,26 @@ enum Lexicon {
         "Television", "TV", "Channel", "Foods", "Airline", "Petroleum", "Oil", "Gas", "Steel", "Telecom",
     ]
     /// Last words that make a capitalised phrase a facility ("Kelvin Harbour Bridge").
-    static let facilityHeads: Set<String> = [
+    static let facilityHeads: WordSet = [
         "Bridge", "Tunnel", "Airport", "Station", "Stadium", "Arena", "Street", "Road", "Avenue", "Boulevard",
         "Highway", "Motorway", "Square", "Tower", "Towers", "Building", "Hall", "Palace", "Dam", "Port", "Harbour",
         "Harbor", "Pier", "Terminal", "Plaza", "Mall", "Cathedral", "Mosque", "Temple", "Synagogue", "Prison", "Jail",
         "Base", "Line",
     ]
     /// First words that make a capitalised phrase an organisation ("Bank of England").
-    static let organisationStarts: Set<String> = [
+    static let organisationStarts: WordSet = [
         "University", "Bank", "Department", "Ministry", "Office", "Institute", "Church", "House", "Board",
         "Federation", "Association", "Council", "Court", "College", "School", "League", "Union", "Party",
         "Committee", "Commission", "Royal", "National", "International", "Federal", "United", "Supreme",
     ]
     /// Single words that name organisations of state in news usage.
-    static let institutionWords: Set<String> = [
+    static let institutionWords: WordSet = [
         "Kremlin", "Pentagon", "Congress", "Parliament", "Senate", "Cabinet", "Knesset", "Duma", "Bundestag",
         "Politburo", "Vatican", "Taliban", "Hamas", "Hezbollah", "NATO", "Nato", "EU", "UN", "Interpol",
         "Europol", "Fed", "Treasury", "Downing", "Whitehall", "Commons", "Lords",
     ]
     /// Lower-case words allowed inside a name ("Bank of England", "Ahmed bin Salman").
-    static let nameConnectors: Set<String> = [
+    static let nameConnectors: WordSet = [
         "of", "for", "and", "&", "de", "del", "della", "da", "di", "du", "von", "van", "der", "den", "bin", "bint", "al", "el", "la", "le", "ibn", "y", "on", "the",
     ]
 

@@ -5,7 +5,7 @@
 /// are left out: on the training split they cost more precision than they brought recall.
 enum SpeechCues {
     /// Every form of the reporting verbs.
-    static let reportingVerbs: Set<String> = {
+    static let reportingVerbs: WordSet = {
         let regular = [
             "add", "announce", "argue", "acknowledge", "admit", "agree", "allege", "answer", "assert", "assure",
             "boast", "caution", "claim", "clarify", "comment", "complain", "concede", "conclude", "confirm",
@@ -15,7 +15,7 @@ enum SpeechCues {
             "respond", "retort", "reveal", "scream", "shout", "speculate", "state", "stress", "suggest", "tweet",
             "vow", "warn", "yell",
         ]
-        var forms = Set<String>()
+        var forms = WordSet()
         for verb in regular {
             let stem = verb.hasSuffix("e") ? String(verb.dropLast()) : verb
             let sibilant = verb.hasSuffix("s") || verb.hasSuffix("sh")
@@ -33,7 +33,7 @@ enum SpeechCues {
 
     /// Forms that are as often nouns ("the report", "his claims"): a cue only where a verb
     /// stands ("she reports that", "he claimed, ...").
-    static let nounLike: Set<String> = [
+    static let nounLike: WordSet = [
         "report", "reports", "claim", "claims", "note", "notes", "state", "states", "post", "posts", "tweet",
         "tweets", "comment", "comments", "promise", "promises", "pledge", "pledges", "vow", "vows", "reply",
         "replies", "answer", "answers", "remark", "remarks", "counter", "hint", "hints", "stress", "joke",
@@ -41,19 +41,19 @@ enum SpeechCues {
     ]
 
     /// Verbs whose first object is the one told, not what was said ("told reporters that").
-    static let tellingVerbs: Set<String> = [
+    static let tellingVerbs: WordSet = [
         "tell", "tells", "told", "telling", "assure", "assures", "assured", "assuring", "inform", "informs",
         "informed", "informing", "remind", "reminds", "reminded", "reminding", "warn", "warns", "warned", "warning",
     ]
 
     /// Participles after a comma that start a new attribution (", adding that ...").
-    static let clauseOpeningParticiples: Set<String> = [
+    static let clauseOpeningParticiples: WordSet = [
         "saying", "adding", "noting", "explaining", "arguing", "telling", "warning", "insisting", "claiming",
         "according", "stressing", "writing", "citing", "acknowledging", "admitting", "suggesting",
     ]
 
     /// Words that may stand between a subject and its verb ("he also said", "she has said").
-    static let verbModifiers: Set<String> = [
+    static let verbModifiers: WordSet = [
         "also", "has", "have", "had", "would", "will", "was", "is", "later", "then", "previously", "reportedly",
         "repeatedly", "once", "again", "recently", "publicly", "privately", "earlier", "further", "flatly",
         "simply", "often", "never", "not", "did", "does", "do", "already", "quickly", "initially", "first",
@@ -62,7 +62,7 @@ enum SpeechCues {
 
     /// Words that open a short phrase of time or place after a cue ("said on Tuesday",
     /// "said in a statement").
-    static let phraseOpeners: Set<String> = [
+    static let phraseOpeners: WordSet = [
         "in", "on", "at", "during", "after", "before", "to", "from", "with", "via", "through", "by", "outside",
         "inside", "while", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
         "today", "yesterday", "tonight", "last", "this", "earlier", "later", "recently", "late", "again",
@@ -70,26 +70,26 @@ enum SpeechCues {
     ]
 
     /// Words of time that may follow a cue before its content ("said Tuesday the ...").
-    static let timeWords: Set<String> = [
+    static let timeWords: WordSet = [
         "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday",
         "tonight", "earlier", "later", "recently", "last", "this", "week", "month", "year", "night", "morning",
         "afternoon", "evening", "again", "repeatedly", "privately", "publicly",
     ]
 
     /// Objects of a telling verb that are not names ("told reporters").
-    static let audiences: Set<String> = [
+    static let audiences: WordSet = [
         "reporters", "journalists", "him", "her", "them", "us", "me", "supporters", "lawmakers", "viewers",
         "listeners", "voters", "audience", "crowd", "students", "members", "police", "officials", "parliament",
     ]
 
     /// Lower-case words that open a clause that is not the rest of what was said
     /// ("..., he said, who ...", "..., he said, adding").
-    static let notContentOpeners: Set<String> = [
+    static let notContentOpeners: WordSet = [
         "who", "which", "whose", "whom", "where", "when", "while", "as", "a", "an", "the", "adding", "saying",
         "according", "noting", "in", "on", "at", "during", "after", "before", "referring", "speaking", "citing",
         "and", "but", "although", "though", "because", "if", "since", "before", "until", "than", "to", "of",
         "for", "with", "from", "by", "his", "her", "their", "its",
     ]
 
-    static let determiners: Set<String> = ["the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "this", "these", "those", "that"]
+    static let determiners: WordSet = ["the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "this", "these", "those", "that"]
 }

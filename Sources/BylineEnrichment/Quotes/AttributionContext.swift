@@ -119,7 +119,7 @@ final class AttributionContext {
 
     /// "the spokesman": the person introduced with that title; "the company": the most
     /// recent organisation.
-    static let organisationalRoles: Set<String> = [
+    static let organisationalRoles: WordSet = [
         "company", "ministry", "department", "government", "police", "agency", "group", "organisation",
         "organization", "party", "firm", "court", "commission", "council", "union", "board", "team", "club",
         "airline", "bank", "university", "school", "hospital", "military", "army", "embassy", "office",

@@ -96,7 +96,7 @@ extension QuoteAttributor {
                 continue
             }
             let type = context.entities[entity].type
-            let governed = index > start && Lexicon.prepositions.contains(tokens[index - 1].text.lowercased())
+            let governed = index > start && Lexicon.prepositions.containsLowercased(tokens[index - 1].text)
             let possessive = mention.upperBound < limit && tokens[mention.upperBound].kind == .possessive
             let next = mention.upperBound < limit ? tokens[mention.upperBound] : nil
             let adjective =
@@ -116,7 +116,7 @@ extension QuoteAttributor {
     }
 
 
-    static let conjunctions: Set<String> = ["but", "and", "yet", "still", "so"]
+    static let conjunctions: WordSet = ["but", "and", "yet", "still", "so"]
 
 
     /// The person a sentence opens with as its subject: "He ...", "She ...", "Mr Howard ..."

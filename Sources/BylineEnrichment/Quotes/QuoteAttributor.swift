@@ -201,7 +201,7 @@ struct QuoteAttributor: Sendable {
         // either side, the person the sentence opens with speaks a sentence-like quote in it.
         // ("He decided that she “was the girl ...”" reports a clause: no speaker.)
         let reportsClause = head.contains { index in
-            tokens[index].text == "that" && index + 1 < head.upperBound && Lexicon.subjectPronouns.contains(tokens[index + 1].text.lowercased())
+            tokens[index].text == "that" && index + 1 < head.upperBound && Lexicon.subjectPronouns.containsLowercased(tokens[index + 1].text)
         }
         if !head.isEmpty, !cueFollows, !reportsClause, isDirect(candidate, document), let subject = sentenceSubject(of: head, context) {
             return Attribution(cue: nil, speaker: subject)
@@ -261,7 +261,7 @@ struct QuoteAttributor: Sendable {
     }
 
     /// Dashes that introduce a signature after a quote: horizontal bar, em, en, hyphens.
-    private static let signatureDashes: Set<String> = ["\u{2015}", "\u{2014}", "\u{2013}", "-", "--"]
+    private static let signatureDashes: WordSet = ["\u{2015}", "\u{2014}", "\u{2013}", "-", "--"]
 
     private func cueAfter(_ tail: Range<Int>, _ context: AttributionContext) -> Attribution? {
         let tokens = context.document.tokens
@@ -338,7 +338,7 @@ struct QuoteAttributor: Sendable {
 
     /// Verbs whose object is never the speaker: the one a quote describes ("calling X an
     /// “...”") or the one told ("telling Channel 4 that ...").
-    private static let objectIsNotSpeakerVerbs: Set<String> = [
+    private static let objectIsNotSpeakerVerbs: WordSet = [
         "call", "calls", "called", "calling", "dub", "dubs", "dubbed", "dubbing", "describe", "describes", "described",
         "describing", "label", "labels", "labelled", "labeled", "labelling", "labeling", "brand", "brands", "branded", "branding",
         "tell", "tells", "told", "telling",
@@ -357,7 +357,7 @@ struct QuoteAttributor: Sendable {
         }
         // "Said Ellis: “...”": the verb opens the sentence, the speaker follows it.
         let opener = tokens[head.lowerBound]
-        if opener.isCapitalized, Lexicon.postposableVerbs.contains(opener.text.lowercased()), head.count > 2, tokens[head.upperBound - 1].text == ":",
+        if opener.isCapitalized, Lexicon.postposableVerbs.containsLowercased(opener.text), head.count > 2, tokens[head.upperBound - 1].text == ":",
             let speaker = context.speakerPhrase(startingAt: head.lowerBound + 1, limit: head.upperBound - 1), speaker.entity != nil
         {
             return Attribution(cue: opener.text.lowercased(), speaker: speaker)
@@ -393,7 +393,7 @@ struct QuoteAttributor: Sendable {
             // and so is the one told or described.
             if nearest == nil, verb == firstVerb, let speaker = context.speakerPhrase(startingAt: verb + 1, limit: head.upperBound),
                 let entity = speaker.entity, context.entities[entity].type != .norp,
-                !Self.objectIsNotSpeakerVerbs.contains(tokens[verb].text.lowercased())
+                !Self.objectIsNotSpeakerVerbs.containsLowercased(tokens[verb].text)
             {
                 return Attribution(cue: tokens[verb].text, speaker: speaker)
             }
@@ -428,10 +428,10 @@ struct QuoteAttributor: Sendable {
         guard index > 0 else { return true }
         let previous = tokens[index - 1]
         if previous.kind == .possessive { return false }
-        return !Self.nounMarkers.contains(previous.text.lowercased()) && !previous.text.contains("-")
+        return !Self.nounMarkers.containsLowercased(previous.text) && !previous.text.contains("-")
     }
 
-    private static let nounMarkers: Set<String> = [
+    private static let nounMarkers: WordSet = [
         "the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "these", "those", "this", "of",
         "recent", "latest", "new", "many", "several", "some", "any", "no", "such", "angry", "two", "three",
     ]

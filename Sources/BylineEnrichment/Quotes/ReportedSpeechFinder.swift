@@ -34,7 +34,7 @@ struct ReportedSpeechFinder: Sendable {
     static let minimumWords = 3
 
     /// The cues that most often start a second attribution inside a sentence.
-    private static let commonCues: Set<String> = ["said", "says", "told", "tells", "added", "adds", "argued", "noted", "wrote", "warned", "insisted"]
+    private static let commonCues: WordSet = ["said", "says", "told", "tells", "added", "adds", "argued", "noted", "wrote", "warned", "insisted"]
 
     func find(_ document: Document, quotes: [QuoteCandidate]) -> [ReportedSpeechCandidate] {
         let tokens = document.tokens
@@ -99,8 +99,7 @@ struct ReportedSpeechFinder: Sendable {
 
     private func reported(at index: Int, in sentence: Range<Int>, _ document: Document, _ insideQuote: [Bool]) -> ReportedSpeechCandidate? {
         let tokens = document.tokens
-        let word = tokens[index].text.lowercased()
-        if word == "according", index + 1 < sentence.upperBound, tokens[index + 1].text == "to" {
+        if index + 1 < sentence.upperBound, tokens[index + 1].text == "to", tokens[index].text.lowercased() == "according" {
             return accordingTo(index, sentence, document)
         }
         guard isCue(at: index, in: sentence, tokens) else { return nil }
@@ -135,7 +134,7 @@ struct ReportedSpeechFinder: Sendable {
         guard SpeechCues.reportingVerbs.contains(word) else { return false }
         let previous = index > sentence.lowerBound ? tokens[index - 1] : nil
         let next = index + 1 < sentence.upperBound ? tokens[index + 1] : nil
-        if let previous, previous.kind == .possessive || SpeechCues.determiners.contains(previous.text.lowercased()) { return false }
+        if let previous, previous.kind == .possessive || SpeechCues.determiners.containsLowercased(previous.text) { return false }
         // "argued with Ms. Brainard", "generals who agree with him": with someone, not that something.
         if next?.text == "with" { return false }
         // "a majority of pledged delegates": an adjective.
@@ -147,7 +146,7 @@ struct ReportedSpeechFinder: Sendable {
         if SpeechCues.nounLike.contains(word) {
             // "she reports that", "Trump tweeted:", but not "in interviews and tweets, ...".
             let beforeThat = next?.text == "that"
-            let afterSubject = previous.map { Lexicon.subjectPronouns.contains($0.text.lowercased()) || SpeechCues.verbModifiers.contains($0.text.lowercased()) } ?? false
+            let afterSubject = previous.map { Lexicon.subjectPronouns.containsLowercased($0.text) || SpeechCues.verbModifiers.containsLowercased($0.text) } ?? false
             let afterName = (previous?.isCapitalized ?? false) && next.map { [",", ":"].contains($0.text) } ?? false
             guard beforeThat || afterSubject || afterName else { return false }
         }
@@ -165,7 +164,7 @@ struct ReportedSpeechFinder: Sendable {
             return .attributesQuotation
         }
         let invertedSpeakerEnd =
-            cue > sentence.lowerBound && isClauseBreak(tokens[cue - 1]) && Lexicon.postposableVerbs.contains(tokens[cue].text.lowercased())
+            cue > sentence.lowerBound && isClauseBreak(tokens[cue - 1]) && Lexicon.postposableVerbs.containsLowercased(tokens[cue].text)
             ? invertedSpeaker(after: cue, sentence, tokens) : nil
         let inverted = invertedSpeakerEnd != nil
         let subjectStart = inverted ? cue : self.subjectStart(before: cue, floor: sentence.lowerBound, tokens)
@@ -190,7 +189,7 @@ struct ReportedSpeechFinder: Sendable {
             let restStart = tailEnd + 1
             let opener = tokens[restStart]
             let rest = restStart..<contentEnd(from: restStart, sentence, tokens)
-            if opener.isWord, !opener.isCapitalized, !SpeechCues.notContentOpeners.contains(opener.text.lowercased()),
+            if opener.isWord, !opener.isCapitalized, !SpeechCues.notContentOpeners.containsLowercased(opener.text),
                 wordCount(rest, tokens) >= Self.minimumWords
             {
                 content.append(rest)
@@ -224,7 +223,7 @@ struct ReportedSpeechFinder: Sendable {
     private func shortTail(from start: Int, _ sentence: Range<Int>, _ tokens: [Token]) -> Int? {
         guard start < sentence.upperBound, !isSentenceEnd(tokens[start]) else { return sentence.upperBound }
         if tokens[start].text == "," { return start }
-        guard tokens[start].isWord, SpeechCues.phraseOpeners.contains(tokens[start].text.lowercased()) else { return nil }
+        guard tokens[start].isWord, SpeechCues.phraseOpeners.containsLowercased(tokens[start].text) else { return nil }
         var index = start
         while index < sentence.upperBound, index - start <= 7 {
             let text = tokens[index].text
@@ -249,7 +248,7 @@ struct ReportedSpeechFinder: Sendable {
     /// or a short noun phrase ("the company", "a spokesman for the ministry").
     private func subjectStart(before cue: Int, floor: Int, _ tokens: [Token]) -> Int {
         var index = cue
-        while index > floor, SpeechCues.verbModifiers.contains(tokens[index - 1].text.lowercased()) { index -= 1 }
+        while index > floor, SpeechCues.verbModifiers.containsLowercased(tokens[index - 1].text) { index -= 1 }
         let end = index
         while index > floor, end - index < 10 {
             let token = tokens[index - 1]
@@ -278,10 +277,10 @@ struct ReportedSpeechFinder: Sendable {
             start = that
         } else {
             if SpeechCues.tellingVerbs.contains(word) { start = afterTheOneTold(start, sentence, tokens) }
-            while start < sentence.upperBound, start - cue <= 4, SpeechCues.timeWords.contains(tokens[start].text.lowercased()) || tokens[start].text == "on" {
+            while start < sentence.upperBound, start - cue <= 4, SpeechCues.timeWords.containsLowercased(tokens[start].text) || tokens[start].text == "on" {
                 start += 1
             }
-            if start < sentence.upperBound, tokens[start].isWord, SpeechCues.phraseOpeners.contains(tokens[start].text.lowercased()),
+            if start < sentence.upperBound, tokens[start].isWord, SpeechCues.phraseOpeners.containsLowercased(tokens[start].text),
                 let comma = (start..<min(sentence.upperBound, start + 6)).first(where: { tokens[$0].text == "," })
             {
                 start = comma + 1
@@ -305,11 +304,11 @@ struct ReportedSpeechFinder: Sendable {
     private func afterTheOneTold(_ start: Int, _ sentence: Range<Int>, _ tokens: [Token]) -> Int {
         var index = start
         if index < sentence.upperBound, ["the", "a", "an"].contains(tokens[index].text.lowercased()), index + 1 < sentence.upperBound,
-            tokens[index + 1].isCapitalized || SpeechCues.audiences.contains(tokens[index + 1].text.lowercased())
+            tokens[index + 1].isCapitalized || SpeechCues.audiences.containsLowercased(tokens[index + 1].text)
         {
             index += 1
         }
-        if index < sentence.upperBound, SpeechCues.audiences.contains(tokens[index].text.lowercased()) { return index + 1 }
+        if index < sentence.upperBound, SpeechCues.audiences.containsLowercased(tokens[index].text) { return index + 1 }
         while index < sentence.upperBound, index - start <= 6, tokens[index].isCapitalized || tokens[index].kind == .possessive {
             index += 1
         }
@@ -341,14 +340,14 @@ struct ReportedSpeechFinder: Sendable {
             if text == "," || text == ";" || text == "and" || text == "but", index + 1 < sentence.upperBound {
                 let next = tokens[index + 1]
                 let isComma = text == "," || text == ";"
-                if isComma, SpeechCues.clauseOpeningParticiples.contains(next.text.lowercased()) {
+                if isComma, SpeechCues.clauseOpeningParticiples.containsLowercased(next.text) {
                     end = index
                     break
                 }
                 // "... and told reporters ...", "..., Jones said ...", "... but he said ...":
                 // another cue, with its own subject or sharing this one.
                 let cueFollows = ((index + 1)..<min(sentence.upperBound, index + 7)).contains { Self.commonCues.contains(tokens[$0].text) }
-                let newClause = isComma || Self.commonCues.contains(next.text) || next.isCapitalized || Lexicon.subjectPronouns.contains(next.text.lowercased())
+                let newClause = isComma || Self.commonCues.contains(next.text) || next.isCapitalized || Lexicon.subjectPronouns.containsLowercased(next.text)
                 if cueFollows, newClause {
                     end = index
                     break

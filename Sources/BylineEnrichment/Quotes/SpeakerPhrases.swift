@@ -81,7 +81,7 @@ extension AttributionContext {
     /// "Forbes could also say").
     static func isVerbModifier(_ word: String) -> Bool { SpeechCues.verbModifiers.contains(word) || Lexicon.modalVerbs.contains(word) }
 
-    private static let relatedPeople: Set<String> = [
+    private static let relatedPeople: WordSet = [
         "family", "relatives", "aide", "aides", "adviser", "advisers", "advisor", "advisors", "strategist",
         "friend", "friends", "brother", "sister", "parents", "children", "physician", "surrogate",
     ]
@@ -111,7 +111,7 @@ extension AttributionContext {
             // "..., Clinton's rival Forbes says": an organisation, place or group right before
             // the verb is its subject, unless a preposition governs it ("boosters in Iowa said").
             if preferLast, mentionRange.upperBound == verbEdge, verbEdge < range.upperBound || range.upperBound < tokens.count,
-                mentionRange.lowerBound == range.lowerBound || !Lexicon.prepositions.contains(tokens[mentionRange.lowerBound - 1].text.lowercased()),
+                mentionRange.lowerBound == range.lowerBound || !Lexicon.prepositions.containsLowercased(tokens[mentionRange.lowerBound - 1].text),
                 !joinsNames(before: mentionRange.lowerBound, from: range.lowerBound)
             {
                 otherNextToVerb = (entity, mentionRange)
@@ -128,7 +128,7 @@ extension AttributionContext {
             let last = people[people.count - 1]
             let titled =
                 last.1.lowerBound > range.lowerBound && tokens[last.1.lowerBound - 1].isWord
-                && Lexicon.personTitles.contains(tokens[last.1.lowerBound - 1].text.lowercased())
+                && Lexicon.personTitles.containsLowercased(tokens[last.1.lowerBound - 1].text)
             // "With celebrity Barbra Streisand, Clinton called", "“...,” Trump lawyer Marc
             // Kasowitz said": a name right before the verb is its subject; but in "Biden and
             // Harris said" the pair opens with the first.
@@ -147,7 +147,7 @@ extension AttributionContext {
             let chosen = people.count > 1 && (preferLast && titled || nextToVerb || titleBetween) ? last : first
             return SpeakerPhrase(tokens: chosen.1, entity: chosen.0, confidence: 0.9)
         }
-        for index in range where tokens[index].isWord && Lexicon.roleNouns.contains(tokens[index].text.lowercased()) {
+        for index in range where tokens[index].isWord && Lexicon.roleNouns.containsLowercased(tokens[index].text) {
             let role = tokens[index].text.lowercased()
             // "her statement said", "his office said": the owner speaks.
             if index > range.lowerBound, ["his", "her", "its"].contains(tokens[index - 1].text.lowercased()) {

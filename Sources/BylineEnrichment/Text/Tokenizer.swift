@@ -2,7 +2,7 @@
 /// offsets are what Python's `text[start:end]` expects.
 struct Tokenizer: Sendable {
     /// Words whose trailing period belongs to them (lower case, without the period).
-    static let abbreviations: Set<String> = [
+    static let abbreviations: WordSet = [
         "mr", "mrs", "ms", "dr", "prof", "st", "sen", "rep", "gov", "gen", "lt", "col", "sgt", "capt", "cmdr",
         "adm", "maj", "cpl", "pvt", "rev", "hon", "pres", "supt", "insp", "det", "jr", "sr", "inc", "corp", "ltd",
         "co", "bros", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mon",
@@ -10,7 +10,7 @@ struct Tokenizer: Sendable {
         "ave", "blvd", "rd", "dept", "univ", "approx", "est", "fig", "vol", "al", "e.g", "i.e", "a.m", "p.m",
     ]
     /// Abbreviations that never end a sentence: they precede a name.
-    static let nameTitles: Set<String> = [
+    static let nameTitles: WordSet = [
         "mr", "mrs", "ms", "dr", "prof", "st", "sen", "rep", "gov", "gen", "lt", "col", "sgt", "capt", "cmdr",
         "adm", "maj", "cpl", "pvt", "rev", "hon", "pres", "supt", "insp", "det", "mt", "ft",
     ]

@@ -4,14 +4,25 @@
 struct WordIndex {
     /// FNV-1a over the word's UTF-8: the key every word table (features, clusters, the
     /// document's own words) is looked up by.
-    static func digest(_ text: String) -> UInt64 {
-        var value: UInt64 = 0xcbf2_9ce4_8422_2325
+    static func digest(_ text: some StringProtocol) -> UInt64 {
+        var value = digestSeed
+        for byte in text.utf8 { value = digestStep(value, byte) }
+        return value
+    }
+
+    /// The digest of the text folded to lower case, or nil when it is not all ASCII (the
+    /// caller folds it with `lowercased()`).
+    static func asciiLowercaseDigest(_ text: some StringProtocol) -> UInt64? {
+        var value = digestSeed
         for byte in text.utf8 {
-            value ^= UInt64(byte)
-            value = value &* 0x0000_0100_0000_01B3
+            guard byte < 0x80 else { return nil }
+            value = digestStep(value, byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte | 0x20 : byte)
         }
         return value
     }
+
+    private static let digestSeed: UInt64 = 0xcbf2_9ce4_8422_2325
+    private static func digestStep(_ value: UInt64, _ byte: UInt8) -> UInt64 { (value ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
 
     private var keys: [UInt64]
     private var places: [Int32]

@@ -338,7 +338,7 @@ package struct NERFeatures: Sendable {
         )
     }
 
-    private static let locativePrepositions: Set<String> = ["in", "at", "near", "from", "to"]
+    private static let locativePrepositions: WordSet = ["in", "at", "near", "from", "to"]
 
     /// "Xxxx", "XX", "Xx-Xx", "d.d": letters and digits by class, repeats folded.
     static func shape(_ word: String) -> String {
@@ -408,26 +408,26 @@ final class WordClassTable: Sendable {
             let bit = WordClass.bit(name)
             for word in words { table.add(bit, to: WordIndex.digest(word)) }
         }
-        mark(gazetteer.countries, "country", in: &byWord)
-        mark(gazetteer.provinces, "province", in: &byWord)
+        mark(gazetteer.countries.words, "country", in: &byWord)
+        mark(gazetteer.provinces.words, "province", in: &byWord)
         for (city, population) in gazetteer.cityPopulations {
             byWord.add(WordClass.bit(population >= 100_000 ? "bigcity" : "city"), to: WordIndex.digest(city))
         }
-        mark(gazetteer.regions, "region", in: &byWord)
-        mark(gazetteer.demonyms, "demonym", in: &byWord)
+        mark(gazetteer.regions.words, "region", in: &byWord)
+        mark(gazetteer.demonyms.words, "demonym", in: &byWord)
         // One bit per gender, looked up once (interpolating the enum per name is slow).
         let genderBits: [Gazetteer.Gender: UInt16] = [
             .male: WordClass.bit("given-male"), .female: WordClass.bit("given-female"), .unknown: WordClass.bit("given-unknown"),
         ]
         for (name, gender) in gazetteer.givenNames { byWord.add(genderBits[gender]!, to: WordIndex.digest(name)) }
-        mark(gazetteer.titles, "title", in: &byLower)
-        mark(Lexicon.personTitles, "title", in: &byLower)
-        mark(gazetteer.commonWords, "common", in: &byLower)
-        mark(Lexicon.organisationHeads, "orghead", in: &byWord)
-        mark(Lexicon.organisationStarts, "orgstart", in: &byWord)
-        mark(Lexicon.facilityHeads, "facility", in: &byWord)
-        mark(Lexicon.speechVerbs, "speech", in: &byLower)
-        for word in gazetteer.phraseFirstWords { byWord.add(Self.startsPhraseFlag, to: WordIndex.digest(word)) }
+        mark(gazetteer.titles.words, "title", in: &byLower)
+        mark(Lexicon.personTitles.words, "title", in: &byLower)
+        mark(gazetteer.commonWords.words, "common", in: &byLower)
+        mark(Lexicon.organisationHeads.words, "orghead", in: &byWord)
+        mark(Lexicon.organisationStarts.words, "orgstart", in: &byWord)
+        mark(Lexicon.facilityHeads.words, "facility", in: &byWord)
+        mark(Lexicon.speechVerbs.words, "speech", in: &byLower)
+        for word in gazetteer.phraseFirstWords.words { byWord.add(Self.startsPhraseFlag, to: WordIndex.digest(word)) }
         self.byWord = byWord
         self.byLower = byLower
     }

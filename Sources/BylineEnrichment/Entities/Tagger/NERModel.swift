@@ -84,15 +84,19 @@ public final class NERModel: Sendable {
                 for hash in hashes { stacked.add(hash, to: sums) }
             }
             return sums
-        }
+        }.flatMap { $0 }  // one row of `stride` per distinct word: no array per token to retain
         // A sentence with no capitalised word but a common opener names nobody: it is
         // tagged O without decoding (about a fifth of news sentences).
         let sums = sentences.indices.map { index -> EmissionSums? in
             guard Self.mayNameSomething(sentences[index]), !stopsHere() else { return nil }
             var sums = stacked.sums(of: features.extract(sentences[index], sentence: index, document: context, includingWordFeatures: false))
-            for (position, place) in context.sentenceWords[index].enumerated() {
-                let own = ownSums[Int(place)]
-                for column in 0..<stride { sums.values[position * stride + column] &+= own[column] }
+            sums.values.withUnsafeMutableBufferPointer { values in
+                ownSums.withUnsafeBufferPointer { own in
+                    for (position, place) in context.sentenceWords[index].enumerated() {
+                        let from = Int(place) * stride, to = position * stride
+                        for column in 0..<stride { values[to + column] &+= own[from + column] }
+                    }
+                }
             }
             return sums
         }
