@@ -139,4 +139,24 @@ struct ReportedSpeechTests {
         let prepositional = try await Fixtures.enrich("Hana Brandt and the farmers in Sandhaven said the price was too high.")
         #expect(prepositional.speakerName(of: "the price was too high") != "Sandhaven", "a place after a preposition does not speak")
     }
+
+    @Test("the name next to the verb speaks past auxiliaries, negations and adverbs, and in a verb's base form")
+    func nameNextToTheVerb() async throws {
+        let article = try await Fixtures.enrich(
+            "Mayor Ana Ortiz met Councillor Ben Hale on Monday. Although Ortiz is on track to win, Hale has suggested that the count was flawed. Unlike Ortiz, Hale wouldn’t directly speculate that the budget would pass."
+        )
+        #expect(try entry(article, containing: "count was flawed").speaker?.name == "Ben Hale")
+        #expect(try entry(article, containing: "budget would pass").speaker?.name == "Ben Hale")
+        let place = try await Fixtures.enrich("Officials in Lisbon met the delegation from Oslo. Oslo could also declare that the talks had failed.")
+        #expect(try entry(place, containing: "talks had failed").speaker?.name == "Oslo")
+    }
+
+    @Test("a name that qualifies a title is not the subject: the titled person is")
+    func titledPersonOverQualifier() async throws {
+        let article = try await Fixtures.enrich(
+            "Senator Rosa Delgado spoke in Tucson. Delgado campaign manager Omar Reyes released a memo on Friday, adding that turnout had doubled.\n\nDelgado top aide Lena Fischer emailed donors, informing them that the rally was moved."
+        )
+        #expect(try entry(article, containing: "turnout had doubled").speaker?.name == "Omar Reyes")
+        #expect(try entry(article, containing: "rally was moved").speaker?.name == "Lena Fischer")
+    }
 }

@@ -58,6 +58,8 @@ enum SpeechCues {
         "repeatedly", "once", "again", "recently", "publicly", "privately", "earlier", "further", "flatly",
         "simply", "often", "never", "not", "did", "does", "do", "already", "quickly", "initially", "first",
         "immediately", "explicitly", "specifically", "separately", "subsequently", "ultimately", "finally",
+        "directly", "openly", "didn't", "didn’t", "doesn't", "doesn’t", "don't", "don’t", "wouldn't", "wouldn’t",
+        "won't", "won’t", "hasn't", "hasn’t", "haven't", "haven’t", "can't", "can’t", "couldn't", "couldn’t",
     ]
 
     /// Words that open a short phrase of time or place after a cue ("said on Tuesday",

@@ -106,7 +106,7 @@ extension QuoteAttributor {
                 default: false
                 }
             if !governed, !possessive, !adjective, [.person, .org, .norp, .gpe].contains(type) {
-                return SpeakerPhrase(tokens: mention, entity: entity, confidence: 0.6)
+                return context.titledName(after: mention) ?? SpeakerPhrase(tokens: mention, entity: entity, confidence: 0.6)
             }
             wordsBefore += mention.count
             if wordsBefore > 6 { return nil }
@@ -145,6 +145,7 @@ extension QuoteAttributor {
         guard start < sentence.upperBound, let (entity, mention) = context.mention(at: start),
             context.entities[entity].type == .person || allowingOrganisations && context.entities[entity].type == .org
         else { return nil }
+        if let titled = context.titledName(after: mention) { return SpeakerPhrase(tokens: titled.tokens, entity: titled.entity, confidence: 0.55) }
         return SpeakerPhrase(tokens: mention, entity: entity, confidence: 0.55)
     }
 }

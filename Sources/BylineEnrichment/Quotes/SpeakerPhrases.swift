@@ -81,10 +81,35 @@ extension AttributionContext {
     /// "Forbes could also say").
     static func isVerbModifier(_ word: String) -> Bool { SpeechCues.verbModifiers.contains(word) || Lexicon.modalVerbs.contains(word) }
 
+    /// Any form of a verb of saying, base forms included ("Republicans warn", "Beijing could declare").
+    private static func isSpeechVerb(_ word: String) -> Bool { Lexicon.speechVerbs.contains(word) || SpeechCues.reportingVerbs.contains(word) }
+
     private static let relatedPeople: WordSet = [
         "family", "relatives", "aide", "aides", "adviser", "advisers", "advisor", "advisors", "strategist",
-        "friend", "friends", "brother", "sister", "parents", "children", "physician", "surrogate",
+        "friend", "friends", "brother", "sister", "parents", "children", "physician", "surrogate", "ally",
+        "allies", "constituent",
     ]
+
+    /// A word of a title or role before a name: "campaign manager", "top aide", "ally".
+    private static func isTitleWord(_ word: String) -> Bool {
+        Lexicon.personTitles.containsLowercased(word) || Lexicon.roleNouns.containsLowercased(word) || relatedPeople.containsLowercased(word)
+            || word == "top"
+    }
+
+    /// "Clinton campaign manager Robby Mook", "Pfizer spokesman Bob Smith": a name that
+    /// qualifies the title words after it is not the subject; the titled person is.
+    func titledName(after qualifier: Range<Int>) -> SpeakerPhrase? {
+        let tokens = document.tokens
+        var index = qualifier.upperBound
+        if index < tokens.count, tokens[index].kind == .possessive { index += 1 }
+        let titleStart = index
+        while index < tokens.count, index - titleStart < 4, mention(at: index) == nil, tokens[index].isWord, Self.isTitleWord(tokens[index].text) {
+            index += 1
+        }
+        guard index > titleStart, let (entity, mentionRange) = mention(at: index), mentionRange.lowerBound == index, entities[entity].type == .person
+        else { return nil }
+        return SpeakerPhrase(tokens: mentionRange, entity: entity, confidence: 0.6)
+    }
 
     /// Chooses the speaker inside a phrase: a named person first, then an organisation or
     /// place, then a role noun resolved to whoever holds it.
@@ -118,7 +143,7 @@ extension AttributionContext {
             }
         }
         if let (entity, mentionRange) = otherNextToVerb, people.last.map({ $0.1.upperBound <= mentionRange.lowerBound }) ?? true,
-            range.upperBound < tokens.count, Lexicon.speechVerbs.contains(tokens[range.upperBound].text)
+            range.upperBound < tokens.count, Self.isSpeechVerb(tokens[range.upperBound].text)
         {
             return SpeakerPhrase(tokens: mentionRange, entity: entity, confidence: 0.85)
         }
@@ -128,22 +153,19 @@ extension AttributionContext {
             let last = people[people.count - 1]
             let titled =
                 last.1.lowerBound > range.lowerBound && tokens[last.1.lowerBound - 1].isWord
-                && Lexicon.personTitles.containsLowercased(tokens[last.1.lowerBound - 1].text)
+                && Self.isTitleWord(tokens[last.1.lowerBound - 1].text)
             // "With celebrity Barbra Streisand, Clinton called", "“...,” Trump lawyer Marc
             // Kasowitz said": a name right before the verb is its subject; but in "Biden and
             // Harris said" the pair opens with the first.
             let joinsPair = joinsNames(before: last.1.lowerBound, from: range.lowerBound)
             let nextToVerb =
-                last.1.upperBound == range.upperBound && range.upperBound < tokens.count
-                && Lexicon.speechVerbs.contains(tokens[range.upperBound].text) && !joinsPair
+                last.1.upperBound == verbEdge && range.upperBound < tokens.count
+                && Self.isSpeechVerb(tokens[range.upperBound].text) && !joinsPair
             // "said Clinton campaign manager Robby Mook": after the verb too, when only words
             // of the title lie between the two names.
             let titleBetween =
                 titled && !preferLast && first.1.upperBound <= last.1.lowerBound
-                && (first.1.upperBound..<last.1.lowerBound).allSatisfy { index in
-                    let word = tokens[index].text.lowercased()
-                    return tokens[index].isCapitalized || Lexicon.personTitles.contains(word) || Lexicon.roleNouns.contains(word)
-                }
+                && (first.1.upperBound..<last.1.lowerBound).allSatisfy { tokens[$0].isCapitalized || Self.isTitleWord(tokens[$0].text) }
             let chosen = people.count > 1 && (preferLast && titled || nextToVerb || titleBetween) ? last : first
             return SpeakerPhrase(tokens: chosen.1, entity: chosen.0, confidence: 0.9)
         }
