@@ -383,15 +383,9 @@ struct EntityRecognizer: Sendable {
 
     static func isAllCaps(_ name: String) -> Bool {
         var letters = 0
-        for scalar in name.unicodeScalars {
-            // ASCII first: the Unicode property tables cost more than the rest of the test.
-            if scalar.isASCII {
-                if ("a"..."z").contains(scalar) { return false }
-                if ("A"..."Z").contains(scalar) { letters += 1 }
-            } else if scalar.properties.isAlphabetic {
-                guard scalar.properties.isUppercase else { return false }
-                letters += 1
-            }
+        for scalar in name.unicodeScalars where scalar.isLetter {
+            guard scalar.isUppercaseLetter else { return false }
+            letters += 1
         }
         return letters >= 2
     }

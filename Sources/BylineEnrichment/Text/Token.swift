@@ -25,15 +25,7 @@ struct Token: Sendable {
         guard kind == .word, let first = text.unicodeScalars.first else { return false }
         return first.isUppercaseLetter
     }
-    var isAllCaps: Bool {
-        guard kind == .word else { return false }
-        var letters = 0
-        for scalar in text.unicodeScalars where scalar.isLetter {
-            if !scalar.isUppercaseLetter { return false }
-            letters += 1
-        }
-        return letters >= 2
-    }
+    var isAllCaps: Bool { kind == .word && EntityRecognizer.isAllCaps(text) }
     var lowercased: String { text.lowercased() }
 }
 

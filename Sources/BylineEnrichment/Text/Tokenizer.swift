@@ -219,7 +219,8 @@ struct Tokenizer: Sendable {
             }
             return token.text.hasPrefix(".") || token.text.hasPrefix("!") || token.text.hasPrefix("?") || token.text == "\u{2026}"
         case .word:
-            guard token.text.hasSuffix(".") else { return false }
+            // Bytes, not characters: this runs on every word, and a final "." is one byte.
+            guard token.text.utf8.last == UInt8(ascii: ".") else { return false }
             let bare = String(token.text.dropLast()).lowercased()
             if Self.nameTitles.contains(bare) { return false }
             if bare.count == 1 { return false }  // an initial
