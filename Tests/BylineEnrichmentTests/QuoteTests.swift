@@ -310,4 +310,20 @@ struct QuoteTests {
         let organisation = try await Fixtures.enrich("The Harbour Trust did not want to discuss “that man,” telling Channel 4 that the trust is focused on “keeping the waterfront open to everyone.”")
         #expect(organisation.speakerName(of: "keeping the waterfront") == "Harbour Trust")
     }
+
+    @Test("a quoted title of a programme, book or film after a possessive or a preposition is no quote; a short sentence is")
+    func titlesOfWorksAreNotQuotes() async throws {
+        let text = """
+            Appearing on Coastline TV's “Morning Desk,” Senator Ruth Okafor said the bill would pass by summer.
+
+            In an interview with “Harbour Radio Today,” Mayor Ben Hale said the ferry would run again in May.
+
+            Asked about the delay, Hale said to “expect good news before the summer.”
+            """
+        let article = try await Fixtures.enrich(text)
+        #expect(article.quote(containing: "Morning Desk") == nil)
+        #expect(article.quote(containing: "Harbour Radio Today") == nil)
+        #expect(article.speakerName(of: "bill would pass") == "Ruth Okafor")
+        #expect(article.quote(containing: "expect good news") != nil)
+    }
 }

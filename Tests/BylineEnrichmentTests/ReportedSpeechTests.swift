@@ -93,6 +93,10 @@ struct ReportedSpeechTests {
     func notReportedSpeech() async throws {
         let beliefs = try await Fixtures.enrich("Tomas Brennan believes the market will recover. Brennan wants the council to act.")
         #expect(beliefs.quotes.isEmpty)
+        // An infinitive is an obligation or an intention, unless it goes on reporting.
+        let infinitives = try await Fixtures.enrich(
+            "The council needs to tell residents that the ferry will stop. Brennan went on to explain that the ferry would return in May.")
+        #expect(infinitives.quotes.map(\.text) == ["that the ferry would return in May"])
         let direct = try await Fixtures.enrich("Tomas Brennan spoke on Monday.\n\n“The market will recover by spring,” Brennan said.")
         #expect(direct.quotes.map(\.kind) == ["direct"])
         let colon = try await Fixtures.enrich("Tomas Brennan said: “The market will recover by spring.”")
@@ -158,5 +162,14 @@ struct ReportedSpeechTests {
         )
         #expect(try entry(article, containing: "turnout had doubled").speaker?.name == "Omar Reyes")
         #expect(try entry(article, containing: "rally was moved").speaker?.name == "Lena Fischer")
+    }
+
+    @Test("a joined verb or a participle shares the main clause's subject, not that of a verb in an opening phrase")
+    func sharedSubjectOfTheMainClause() async throws {
+        let article = try await Fixtures.enrich(
+            "Governor Ray Bush met Labor Secretary Tom Perez in May. When told Perez was in the cabinet, Bush thought for a moment and said that he had never met him.\n\nCouncillor Ben Carson spoke in Ames. Continuing to explain his view, Carson rejected the plan, saying that it would fail."
+        )
+        #expect(try entry(article, containing: "had never met him").speaker?.name == "Ray Bush")
+        #expect(try entry(article, containing: "it would fail").speaker?.name == "Ben Carson")
     }
 }

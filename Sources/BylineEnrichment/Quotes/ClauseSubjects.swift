@@ -76,7 +76,10 @@ extension QuoteAttributor {
             let comma = (first..<min(limit, first + 16)).first { tokens[$0].text == "," }
             if Self.conjunctions.contains(word), comma.map({ $0 - first > 3 }) ?? true {
                 start = first + 1
-            } else if let comma, Lexicon.prepositions.contains(word) || Lexicon.subordinators.contains(word) || word.hasSuffix("ly") || Self.conjunctions.contains(word) {
+            } else if let comma,
+                Lexicon.prepositions.contains(word) || Lexicon.subordinators.contains(word) || word.hasSuffix("ly") || Self.conjunctions.contains(word)
+                    || isOpeningParticiple(first, context)
+            {
                 start = comma + 1
             } else {
                 break
@@ -117,6 +120,13 @@ extension QuoteAttributor {
 
 
     static let conjunctions: WordSet = ["but", "and", "yet", "still", "so"]
+
+    /// "Continuing to explain his view, ...", "Having announced ...": a phrase with no
+    /// subject of its own before the clause's subject; not a name ending in "-ing".
+    private func isOpeningParticiple(_ index: Int, _ context: AttributionContext) -> Bool {
+        let word = context.document.tokens[index].text.lowercased()
+        return (word.hasSuffix("ing") || word == "having") && context.mention(at: index) == nil
+    }
 
 
     /// The person a sentence opens with as its subject: "He ...", "She ...", "Mr Howard ..."

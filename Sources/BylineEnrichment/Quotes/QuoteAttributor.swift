@@ -139,11 +139,29 @@ struct QuoteAttributor: Sendable {
     // MARK: - Which quotes count
 
     private func keep(_ candidate: QuoteCandidate, _ attribution: Attribution, inherited: Bool, _ document: Document) -> Bool {
+        if isTitleOfWork(candidate, document.tokens) { return false }
         if attribution.cue != nil { return candidate.wordCount >= 2 || candidate.isDouble && attribution.speaker != nil }
         if inherited { return candidate.wordCount >= 3 }
         // No cue: only sentence-like quotes count; scare quotes and titles do not.
         return candidate.isDouble ? candidate.wordCount >= 6 && isDirect(candidate, document) : candidate.wordCount >= 8
     }
+
+    /// CNN's “New Day,”, an interview with “Fox and Friends”, the show “The Apprentice”: a
+    /// short run of capitalised words after a possessive, a preposition or a word for a work
+    /// names a programme, book or film, not words anyone said.
+    private func isTitleOfWork(_ candidate: QuoteCandidate, _ tokens: [Token]) -> Bool {
+        guard candidate.openMark > 0, (1...6).contains(candidate.wordCount) else { return false }
+        let before = tokens[candidate.openMark - 1]
+        guard before.kind == .possessive || Self.workIntroducers.contains(before.text) else { return false }
+        let words = candidate.inner.filter { tokens[$0].isWord }
+        guard let first = words.first, tokens[first].isCapitalized else { return false }
+        return words.allSatisfy { tokens[$0].isCapitalized || Self.titleSmallWords.contains(tokens[$0].text) }
+    }
+
+    private static let workIntroducers: WordSet = [
+        "on", "with", "to", "in", "show", "program", "programme", "series", "book", "film", "movie", "titled", "entitled", "album", "song",
+    ]
+    private static let titleSmallWords: WordSet = ["of", "the", "and", "a", "an", "in", "on", "for", "to", "at", "with", "&"]
 
     private func isDirect(_ candidate: QuoteCandidate, _ document: Document) -> Bool {
         guard !candidate.inner.isEmpty else { return false }

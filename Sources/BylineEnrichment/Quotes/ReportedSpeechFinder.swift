@@ -36,6 +36,9 @@ struct ReportedSpeechFinder: Sendable {
     /// The cues that most often start a second attribution inside a sentence.
     private static let commonCues: WordSet = ["said", "says", "told", "tells", "added", "adds", "argued", "noted", "wrote", "warned", "insisted"]
 
+    /// Words before "to" that keep an infinitive a report of speech.
+    private static let reportingBeforeTo: WordSet = ["on", "appeared", "appears", "seemed", "seems", "continue", "continues", "continued"]
+
     func find(_ document: Document, quotes: [QuoteCandidate]) -> [ReportedSpeechCandidate] {
         let tokens = document.tokens
         var insideQuote = [Bool](repeating: false, count: tokens.count)
@@ -61,7 +64,7 @@ struct ReportedSpeechFinder: Sendable {
                 if candidate.cue.lowerBound > sentence.lowerBound, ["and", "but"].contains(tokens[candidate.cue.lowerBound - 1].text),
                     case .before = candidate.speakerSide
                 {
-                    if let previous = found.last, previous.cue.lowerBound >= sentence.lowerBound {
+                    if let previous = found.last, previous.cue.lowerBound >= sentence.lowerBound, isMainClauseVerb(previous.cue.lowerBound, sentence, tokens) {
                         candidate.speakerSide = previous.speakerSide
                     } else {
                         candidate.speakerSide = .sentenceSubject(start: sentence.lowerBound, limit: candidate.cue.lowerBound - 1)
@@ -137,6 +140,9 @@ struct ReportedSpeechFinder: Sendable {
         if let previous, previous.kind == .possessive || SpeechCues.determiners.containsLowercased(previous.text) { return false }
         // "argued with Ms. Brainard", "generals who agree with him": with someone, not that something.
         if next?.text == "with" { return false }
+        // "needs to tell", "refusing to testify", "a chance to remind": an obligation or an
+        // intention; but "went on to explain", "appeared to suggest", "continues to insist" report.
+        if previous?.text == "to", index >= sentence.lowerBound + 2, !Self.reportingBeforeTo.contains(tokens[index - 2].text) { return false }
         // "a majority of pledged delegates": an adjective.
         if word.hasSuffix("ed"), let previous, ["of", "for", "with"].contains(previous.text) { return false }
         // "-ing" forms report only as a participle after a comma or a form of "be".
@@ -321,13 +327,32 @@ struct ReportedSpeechFinder: Sendable {
     private func participleSubject(_ cue: Int, _ sentence: Range<Int>, _ tokens: [Token]) -> ReportedSpeechCandidate.SpeakerSide? {
         guard tokens[cue].text.hasSuffix("ing"), cue > sentence.lowerBound, tokens[cue - 1].text == "," else { return nil }
         let comma = cue - 1
-        if let verb = (sentence.lowerBound..<comma).last(where: { SpeechCues.reportingVerbs.contains(tokens[$0].text) && !tokens[$0].text.hasSuffix("ing") }) {
+        if let verb = (sentence.lowerBound..<comma).last(where: { SpeechCues.reportingVerbs.contains(tokens[$0].text) && !tokens[$0].text.hasSuffix("ing") }),
+            isMainClauseVerb(verb, sentence, tokens)
+        {
             if verb > sentence.lowerBound, isClauseBreak(tokens[verb - 1]), Lexicon.postposableVerbs.contains(tokens[verb].text) {
                 return .after(start: verb + 1, limit: comma)
             }
             return .before(cue: verb, floor: sentence.lowerBound)
         }
         return .sentenceSubject(start: sentence.lowerBound, limit: comma)
+    }
+
+    /// Whether a verb heads the sentence's main clause, so that a participle or a joined verb
+    /// later on shares its subject; not "to explain", "When told ...", "while his rivals called
+    /// for ...", "who was speaking to ...", nor a verb in an opening "-ing" phrase.
+    private func isMainClauseVerb(_ verb: Int, _ sentence: Range<Int>, _ tokens: [Token]) -> Bool {
+        guard verb > sentence.lowerBound else { return true }
+        if tokens[verb - 1].text == "to" { return false }
+        var index = verb - 1
+        while index >= sentence.lowerBound, tokens[index].text != "," {
+            let word = tokens[index].text.lowercased()
+            if Lexicon.subordinators.contains(word) || ["who", "which", "whom"].contains(word) { return false }
+            index -= 1
+        }
+        // "Continuing to explain his view, Carson ...": the opening phrase has no subject.
+        let opener = tokens[sentence.lowerBound].text
+        return index >= sentence.lowerBound || !(opener.hasSuffix("ing") || opener == "Having")
     }
 
     /// The content runs to the sentence end, or to where another attribution starts:
