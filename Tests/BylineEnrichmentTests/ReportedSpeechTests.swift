@@ -172,4 +172,15 @@ struct ReportedSpeechTests {
         #expect(try entry(article, containing: "had never met him").speaker?.name == "Ray Bush")
         #expect(try entry(article, containing: "it would fail").speaker?.name == "Ben Carson")
     }
+
+    @Test("a reported question is speech: its asker speaks, a passive asker is unknown, a request is no question")
+    func reportedQuestions() async throws {
+        let article = try await Fixtures.enrich(
+            "Councillor Ben Hale asked the mayor on Monday whether the ferry would return. Hale asked for more time to read the report. Later, Hale was asked whether he would run again."
+        )
+        #expect(try entry(article, containing: "ferry would return").speaker?.name == "Ben Hale")
+        #expect(try entry(article, containing: "ferry would return").text == "whether the ferry would return")
+        #expect(try entry(article, containing: "would run again").speaker == nil)
+        #expect(article.quotes.count == 2, "\(article.quotes.map(\.text))")
+    }
 }

@@ -46,6 +46,12 @@ enum SpeechCues {
         "informed", "informing", "remind", "reminds", "reminded", "reminding", "warn", "warns", "warned", "warning",
     ]
 
+    /// Verbs that report a question: speech only with the question after them ("asked
+    /// whether the plan would work"), not a request or a topic ("asked for help").
+    static let questionVerbs: WordSet = ["ask", "asks", "asked", "asking"]
+    /// Words that open a reported question.
+    static let questionOpeners: WordSet = ["whether", "if", "why", "how", "what", "who", "when", "where", "which"]
+
     /// Participles after a comma that start a new attribution (", adding that ...").
     static let clauseOpeningParticiples: WordSet = [
         "saying", "adding", "noting", "explaining", "arguing", "telling", "warning", "insisting", "claiming",

@@ -134,7 +134,7 @@ struct ReportedSpeechFinder: Sendable {
         guard token.isWord, !token.isCapitalized else { return false }
         // Not capitalised, so a cue is written in lower case: no case folding per token.
         let word = token.text
-        guard SpeechCues.reportingVerbs.contains(word) else { return false }
+        guard SpeechCues.reportingVerbs.contains(word) || SpeechCues.questionVerbs.contains(word) else { return false }
         let previous = index > sentence.lowerBound ? tokens[index - 1] : nil
         let next = index + 1 < sentence.upperBound ? tokens[index + 1] : nil
         if let previous, previous.kind == .possessive || SpeechCues.determiners.containsLowercased(previous.text) { return false }
@@ -169,6 +169,8 @@ struct ReportedSpeechFinder: Sendable {
         if case .quoteMark(let mark) = tokens[sentence.lowerBound].kind, mark == .doubleOpening || mark == .doubleStraight || mark == .singleOpening {
             return .attributesQuotation
         }
+        // A reported question follows its verb.
+        if SpeechCues.questionVerbs.contains(tokens[cue].text) { return nil }
         let invertedSpeakerEnd =
             cue > sentence.lowerBound && isClauseBreak(tokens[cue - 1]) && Lexicon.postposableVerbs.containsLowercased(tokens[cue].text)
             ? invertedSpeaker(after: cue, sentence, tokens) : nil
@@ -277,7 +279,15 @@ struct ReportedSpeechFinder: Sendable {
         let tokens = document.tokens
         let word = tokens[cue].text.lowercased()
         var start = cue + 1
-        if let that = (start..<min(sentence.upperBound, cue + 7)).first(where: { tokens[$0].text == "that" }),
+        if SpeechCues.questionVerbs.contains(word) {
+            // "asked the mayor on Monday whether ...": the question, a few words on, past the one
+            // asked and the time, with no clause break between.
+            let limit = min(sentence.upperBound, cue + 8)
+            guard let opener = (start..<limit).first(where: { SpeechCues.questionOpeners.contains(tokens[$0].text) }),
+                !(start..<opener).contains(where: { tokens[$0].kind == .punctuation || tokens[$0].kind == .quoteMark(.doubleOpening) })
+            else { return nil }
+            start = opener
+        } else if let that = (start..<min(sentence.upperBound, cue + 7)).first(where: { tokens[$0].text == "that" }),
             (start..<that).allSatisfy({ tokens[$0].text != "," })
         {
             start = that
