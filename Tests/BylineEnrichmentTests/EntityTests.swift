@@ -35,6 +35,25 @@ struct EntityTests {
         #expect(article.speakerName(of: "expectations and standards") != "Marine")
     }
 
+    @Test("capitalised words that name nobody are no entities: interjections, sentence adverbs, plural weekdays, a heading of everyday words")
+    func capitalisedNonNames() async throws {
+        let text = """
+            Background Checks Expand
+
+            Ooh. That was the first thing Marta Lindqvist said when the results came in. Crucially, the lab in Uppsala had kept every sample. Mondays are quiet there.
+            """
+        let article = try await Fixtures.enrich(text)
+        #expect(Set(article.entities.map(\.name)) == ["Marta Lindqvist", "Uppsala"], "\(article.entities.map(\.name))")
+    }
+
+    @Test("a party to a court case is a person, unless a country or state")
+    func partiesToACase() async throws {
+        let article = try await Fixtures.enrich("The court cited Green v. United States and Roe versus Wade in its ruling.")
+        #expect(article.entity(named: "Green")?.type == .person)
+        #expect(article.entity(named: "Wade")?.type == .person)
+        #expect(article.entity(named: "United States")?.type == .gpe)
+    }
+
     @Test("organisations, acronyms, places and nationalities")
     func types() async throws {
         let text = "The Bank of England raised rates. NATO allies met in Brussels, where German and French officials spoke. The Ministry of Agriculture said farmers in Kenya would get help."

@@ -81,7 +81,13 @@ struct EntityRecognizer: Sendable {
             if text.count <= 8, text.hasPrefix("R-") || text.hasPrefix("D-") || text.hasPrefix("I-") { return nil }
         }
         guard var type = byType(entityClass, text: text, tokens: range, document) else { return nil }
+        if isNoName(range, text: text, type: type, document) { return nil }
         if Lexicon.institutionWords.contains(text) { type = .org }
+        // "Green v. United States", "Roe versus Wade": a party to a case is a person, unless a
+        // country or state.
+        if type != .person, range.count == 1, !gazetteer.countries.contains(text), !gazetteer.provinces.contains(text), isPartyToACase(range, tokens) {
+            type = .person
+        }
         // "a Marine spokeswoman", "an Apple engineer": a lone name after an indefinite
         // article qualifies the noun after it, and names an employer, not a person.
         if type == .person, range.count == 1, range.lowerBound > 0, ["a", "an", "A", "An"].contains(tokens[range.lowerBound - 1].text) {
@@ -267,6 +273,71 @@ struct EntityRecognizer: Sendable {
     }
 
     // MARK: - Typing
+
+    /// Capitalised words that name nobody: an interjection opening or making a sentence
+    /// ("Ooh.", "Darn, ..."), a sentence adverb ("Crucially, ..."), weekdays in the plural,
+    /// and a phrase of everyday words tagged as a person or standing in a heading ("Atomic
+    /// Theory", "Learning Objectives").
+    private func isNoName(_ range: Range<Int>, text: String, type: EntityType, _ document: Document) -> Bool {
+        let tokens = document.tokens
+        let sentenceInitial = isSentenceInitial(range.lowerBound, tokens)
+        let next = range.upperBound < tokens.count && tokens[range.upperBound].sentence == tokens[range.lowerBound].sentence ? tokens[range.upperBound] : nil
+        if sentenceInitial, range.allSatisfy({ Self.interjections.containsLowercased(tokens[$0].text) }),
+            next.map({ [",", ".", "!", "?"].contains($0.text) }) ?? true
+        {
+            return true
+        }
+        if range.count == 1 {
+            let lower = text.lowercased()
+            if sentenceInitial, next?.text == ",", lower.hasSuffix("ly"), !gazetteer.commonWords.contains(lower), gazetteer.givenNames[text] == nil {
+                return true
+            }
+            return text.hasSuffix("s") && Lexicon.weekdays.contains(String(text.dropLast()))
+        }
+        return isEverydayPhrase(range, text: text, document) && (type == .person || isInHeading(range, tokens))
+    }
+
+    /// Words that all have an everyday sense and none a place's or a given name's: "Atomic
+    /// Theory", "Increases Production".
+    private func isEverydayPhrase(_ range: Range<Int>, text: String, _ document: Document) -> Bool {
+        let tokens = document.tokens
+        guard range.count > 1, !tokens[range.lowerBound].isAllCaps, gazetteerType(text) == nil else { return false }
+        return range.allSatisfy { index in
+            let word = tokens[index].text
+            if !tokens[index].isCapitalized, Lexicon.nameConnectors.contains(word) { return true }
+            return isCommon(word, document) && gazetteerType(word) == nil && gazetteer.givenNames[word] == nil
+        }
+    }
+
+    private func isPartyToACase(_ range: Range<Int>, _ tokens: [Token]) -> Bool {
+        let after = range.upperBound < tokens.count && Self.versus.contains(tokens[range.upperBound].text)
+        return after || range.lowerBound > 0 && Self.versus.contains(tokens[range.lowerBound - 1].text)
+    }
+
+    private static let versus: WordSet = ["v.", "vs.", "vs", "versus", "v"]
+
+    private static let interjections: WordSet = [
+        "oh", "ooh", "ah", "aha", "uh", "um", "wow", "gosh", "darn", "alright", "okay", "ok", "yeah", "yes", "no", "hey",
+        "well", "sorry", "thanks", "please", "hmm",
+    ]
+
+    /// A line of at most twelve words with no final punctuation: a title or a heading.
+    /// Looks no further than that, so a long paragraph costs nothing extra.
+    private func isInHeading(_ range: Range<Int>, _ tokens: [Token]) -> Bool {
+        let paragraph = tokens[range.lowerBound].paragraph
+        var start = range.lowerBound, end = range.upperBound
+        while start > 0, tokens[start - 1].paragraph == paragraph {
+            start -= 1
+            if end - start > 40 { return false }
+        }
+        while end < tokens.count, tokens[end].paragraph == paragraph {
+            end += 1
+            if end - start > 40 { return false }
+        }
+        guard (start..<end).filter({ tokens[$0].isWord }).count <= 12 else { return false }
+        let last = tokens[end - 1]
+        return !(last.kind == .punctuation && [".", "!", "?", ":", ";", ","].contains(last.text)) && !(last.kind == .quoteMark(.doubleClosing))
+    }
 
     private func isCommon(_ word: String, _ document: Document) -> Bool {
         let lower = word.lowercased()
