@@ -326,4 +326,19 @@ struct QuoteTests {
         #expect(article.speakerName(of: "bill would pass") == "Ruth Okafor")
         #expect(article.quote(containing: "expect good news") != nil)
     }
+
+    @Test("a label with title words before the name, and a lead-in sentence ending in a colon, name the speaker")
+    func labelsAndLeadIns() async throws {
+        let text = """
+            Rep. Dana Whitfield (D-Ore.): “We asked for the records three times and got nothing back.”
+
+            Former secretary of state Omar Reyes: “I answered every question the committee put to me.”
+
+            Senate Majority Leader Ruth Okafor, D-Ohio, delivered a blunt message to the governor: “Stop blocking the bill and let the members vote on it.”
+            """
+        let article = try await Fixtures.enrich(text)
+        #expect(article.speakerName(of: "asked for the records") == "Dana Whitfield")
+        #expect(article.speakerName(of: "answered every question") == "Omar Reyes")
+        #expect(article.speakerName(of: "Stop blocking the bill") == "Ruth Okafor")
+    }
 }

@@ -139,23 +139,24 @@ extension QuoteAttributor {
             guard let entity = context.resolvePronoun(first, before: sentence.lowerBound) else { return nil }
             return SpeakerPhrase(tokens: sentence.lowerBound..<(sentence.lowerBound + 1), entity: entity, confidence: 0.55)
         }
-        // "On Face the Nation, Sen. Bernie Sanders ...": past a short opening phrase and titles.
+        // "On Face the Nation, Sen. Bernie Sanders ...": past a short opening phrase.
         var start = sentence.lowerBound
         if let comma = sentence.prefix(8).firstIndex(where: { tokens[$0].text == "," }), context.mention(at: sentence.lowerBound) == nil {
             start = comma + 1
             if start < sentence.upperBound, case .quoteMark = tokens[start].kind { start += 1 }
-            let titlesEnd = start + 2
-            while start < sentence.upperBound, start < titlesEnd, context.mention(at: start) == nil,
-                Lexicon.personTitles.contains(tokens[start].text.lowercased().trimmingCharacters(in: ["."]))
-            {
-                start += 1
-            }
+        }
+        // "Former secretary of state Hillary Clinton ...": past the words of a title.
+        let titlesStart = start
+        while start < sentence.upperBound, start - titlesStart < 5, context.mention(at: start) == nil, tokens[start].isWord,
+            AttributionContext.isTitleWord(tokens[start].text) || tokens[start].text == "of"
+        {
+            start += 1
         }
         if allowingOrganisations, start + 1 < sentence.upperBound, tokens[start].text == "The" { start += 1 }
-        guard start < sentence.upperBound, let (entity, mention) = context.mention(at: start),
-            context.entities[entity].type == .person || allowingOrganisations && context.entities[entity].type == .org
-        else { return nil }
+        guard start < sentence.upperBound, let (entity, mention) = context.mention(at: start) else { return nil }
+        // "Senate Majority Leader Mitch McConnell", "Clinton aide Huma Abedin": the titled person.
         if let titled = context.titledName(after: mention) { return SpeakerPhrase(tokens: titled.tokens, entity: titled.entity, confidence: 0.55) }
+        guard context.entities[entity].type == .person || allowingOrganisations && context.entities[entity].type == .org else { return nil }
         return SpeakerPhrase(tokens: mention, entity: entity, confidence: 0.55)
     }
 }

@@ -430,8 +430,10 @@ struct QuoteAttributor: Sendable {
         // Transcript label: NAME: “...”
         if allowVerbless || tokens[head.upperBound - 1].text == ":" {
             let end = tokens[head.upperBound - 1].text == ":" ? head.upperBound - 1 : head.upperBound
+            // "Rep. Trey Gowdy (R-S.C.):", "Former secretary of state Hillary Clinton:": only
+            // words of a title may come before the name.
             if end > head.lowerBound, let speaker = context.speakerPhrase(endingBefore: end, floor: head.lowerBound),
-                speaker.tokens.lowerBound == head.lowerBound
+                (head.lowerBound..<speaker.tokens.lowerBound).allSatisfy({ tokens[$0].isWord && (AttributionContext.isTitleWord(tokens[$0].text) || tokens[$0].text == "of") })
             {
                 return Attribution(cue: nil, speaker: speaker)
             }

@@ -91,7 +91,7 @@ extension AttributionContext {
     ]
 
     /// A word of a title or role before a name: "campaign manager", "top aide", "ally".
-    private static func isTitleWord(_ word: String) -> Bool {
+    static func isTitleWord(_ word: String) -> Bool {
         Lexicon.personTitles.containsLowercased(word) || Lexicon.roleNouns.containsLowercased(word) || relatedPeople.containsLowercased(word)
             || word == "top"
     }
