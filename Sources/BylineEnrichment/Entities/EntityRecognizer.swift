@@ -125,9 +125,11 @@ struct EntityRecognizer: Sendable {
         case .quoteMark(let mark): return mark.isDouble ? "\"" : "'"
         case .possessive: return "'s"
         default:
-            // Most tokens have no apostrophe: return them before any Character-wise search.
+            // Most tokens have no apostrophe: one pass over the stored bytes returns them before
+            // any scalar-wise search (the UTF-8 of U+2019 starts with 0xE2).
+            let mayHaveApostrophe = { (byte: UInt8) in byte == UInt8(ascii: "'") || byte == 0xE2 }
+            guard token.text.utf8.withContiguousStorageIfAvailable({ $0.contains(where: mayHaveApostrophe) }) ?? true else { return token.text }
             let curly = token.text.unicodeScalars.contains("\u{2019}")
-            guard curly || token.text.utf8.contains(UInt8(ascii: "'")) else { return token.text }
             var word = token.text
             if curly {
                 word = String(String.UnicodeScalarView(word.unicodeScalars.map { $0 == "\u{2019}" ? "'" : $0 }))
