@@ -19,6 +19,8 @@ public final class NERModel: Sendable {
     package let scale: Float
     /// (tagCount + 1) × tagCount: from each tag, then from the sentence start.
     package let transitions: [Float]
+    /// `transitions` as Viterbi reads them (see `TagLanes`).
+    private let transitionRows: [TagLanes]
     let features: NERFeatures
     /// A tagger whose document-wide votes become features of this one (stacking).
     let firstPass: NERModel?
@@ -43,6 +45,7 @@ public final class NERModel: Sendable {
         self.weights = weights
         self.scale = scale
         self.transitions = transitions
+        transitionRows = Self.transitionRows(transitions)
         // One feature extractor for every stage: they share its word views and tables.
         self.features = firstPass?.features ?? NERFeatures(gazetteer: gazetteer)
         self.firstPass = firstPass
@@ -129,77 +132,86 @@ public final class NERModel: Sendable {
         guard sums.length > 0 else { return [] }
         let tags = Self.tagCount
         let scale = stages[stage].scale
-        return withUnsafeTemporaryAllocation(of: Float.self, capacity: sums.length * tags) { emissions in
-            for position in 0..<sums.length {
-                for tag in 0..<tags { emissions[position * tags + tag] = Float(sums.values[position * sums.stride + stage * tags + tag]) * scale }
-            }
-            return stages[stage].transitions.withUnsafeBufferPointer { transitions in
-                Self.viterbi(emissions: UnsafeBufferPointer(emissions), transitions: transitions, length: sums.length).map(NERTag.init(index:))
-            }
-        }
-    }
-
-    /// For each tag, the tags that may precede it, ascending: `previousTags[previousStarts[t]..<previousStarts[t + 1]]`.
-    private static let (previousTags, previousStarts): ([Int], [Int]) = {
-        var tags: [Int] = [], starts = [0]
-        for tag in 0..<tagCount {
-            tags += (0..<tagCount).filter { NERTag.allowed(from: NERTag(index: $0), to: NERTag(index: tag)) }
-            starts.append(tags.count)
-        }
-        return (tags, starts)
-    }()
-    private static let allowedFirst: [Bool] = (0..<tagCount).map { NERTag.allowed(from: nil, to: NERTag(index: $0)) }
-
-    package static func viterbi(emissions: [Float], transitions: [Float], length: Int) -> [Int] {
-        emissions.withUnsafeBufferPointer { emissions in
-            transitions.withUnsafeBufferPointer { viterbi(emissions: emissions, transitions: $0, length: length) }
-        }
-    }
-
-    /// Best tag sequence under emission and transition scores, never producing I-X
-    /// without a B-X or I-X before it. Works in stack buffers: it runs once per sentence
-    /// and pass, and heap arrays here cost as much as the search.
-    static func viterbi(emissions: UnsafeBufferPointer<Float>, transitions: UnsafeBufferPointer<Float>, length: Int) -> [Int] {
-        let tags = tagCount
-        let forbidden: Float = -1e30
-        return withUnsafeTemporaryAllocation(of: Float.self, capacity: length * tags) { score in
-            withUnsafeTemporaryAllocation(of: Int32.self, capacity: length * tags) { back in
-                previousTags.withUnsafeBufferPointer { previousTags in
-                    previousStarts.withUnsafeBufferPointer { previousStarts in
-                        score.initialize(repeating: forbidden)
-                        back.initialize(repeating: 0)
-                        for tag in 0..<tags where allowedFirst[tag] {
-                            score[tag] = emissions[tag] + transitions[tags * tags + tag]
-                        }
-                        for position in 1..<max(length, 1) {
-                            let previousRow = (position - 1) * tags
-                            for tag in 0..<tags {
-                                var best = forbidden, bestPrevious = 0
-                                // A forbidden score plus a transition stays at `forbidden` (far below float
-                                // precision there), so it never wins: no test needed in this loop.
-                                for previous in previousTags[previousStarts[tag]..<previousStarts[tag + 1]] {
-                                    let candidate = score[previousRow + previous] + transitions[previous * tags + tag]
-                                    if candidate > best { best = candidate; bestPrevious = previous }
-                                }
-                                if best > forbidden {
-                                    score[position * tags + tag] = best + emissions[position * tags + tag]
-                                    back[position * tags + tag] = Int32(bestPrevious)
-                                }
-                            }
-                        }
-                        var last = 0
-                        for tag in 1..<tags where score[(length - 1) * tags + tag] > score[(length - 1) * tags + last] { last = tag }
-                        var path = [Int](repeating: 0, count: length)
-                        path[length - 1] = last
-                        var position = length - 1
-                        while position > 0 {
-                            path[position - 1] = Int(back[position * tags + path[position]])
-                            position -= 1
-                        }
-                        return path
+        return withUnsafeTemporaryAllocation(of: TagLanes.self, capacity: sums.length) { emissions in
+            emissions.initialize(repeating: .zero)
+            emissions.withMemoryRebound(to: Float.self) { lanes in
+                for position in 0..<sums.length {
+                    for tag in 0..<tags {
+                        lanes[position * TagLanes.scalarCount + tag] = Float(sums.values[position * sums.stride + stage * tags + tag]) * scale
                     }
                 }
             }
+            return stages[stage].transitionRows.withUnsafeBufferPointer { transitions in
+                Self.viterbi(emissions: UnsafeBufferPointer(emissions), transitions: transitions).map(NERTag.init(index:))
+            }
+        }
+    }
+
+    /// One token's scores with a lane per tag (lanes past `tagCount` unused): Viterbi
+    /// weighs each previous tag against every tag at once, rather than in one chain of
+    /// scalar comparisons per tag.
+    typealias TagLanes = SIMD16<Float>
+
+    /// Row `previous` of `transitions` in lanes, for each tag and then the sentence start,
+    /// with -infinity where the tag may not follow (I-X without B-X or I-X before it) and in
+    /// unused lanes: a candidate through it is -infinity and never wins.
+    private static func transitionRows(_ transitions: [Float]) -> [TagLanes] {
+        precondition(tagCount <= TagLanes.scalarCount, "more tags than lanes")
+        return (0...tagCount).map { previous in
+            var row = TagLanes(repeating: -.infinity)
+            for tag in 0..<tagCount where NERTag.allowed(from: previous < tagCount ? NERTag(index: previous) : nil, to: NERTag(index: tag)) {
+                row[tag] = transitions[previous * tagCount + tag]
+            }
+            return row
+        }
+    }
+
+    /// The same search over flat rows of `tagCount` scores (the trainer's).
+    package static func viterbi(emissions: [Float], transitions: [Float], length: Int) -> [Int] {
+        var rows = [TagLanes](repeating: .zero, count: length)
+        for position in 0..<length {
+            for tag in 0..<tagCount { rows[position][tag] = emissions[position * tagCount + tag] }
+        }
+        return rows.withUnsafeBufferPointer { rows in
+            transitionRows(transitions).withUnsafeBufferPointer { viterbi(emissions: rows, transitions: $0) }
+        }
+    }
+
+    /// Best tag sequence under emission and transition scores (`transitionRows`), never
+    /// producing I-X without a B-X or I-X before it. The forward pass keeps only each
+    /// position's scores, in a stack buffer; the way back finds each previous tag again
+    /// exactly as a scalar search would, lowest tag first among equal candidates.
+    static func viterbi(emissions: UnsafeBufferPointer<TagLanes>, transitions: UnsafeBufferPointer<TagLanes>) -> [Int] {
+        let length = emissions.count, tags = tagCount
+        guard length > 0 else { return [] }
+        let forbidden: Float = -1e30
+        return withUnsafeTemporaryAllocation(of: TagLanes.self, capacity: length) { scores in
+            // A tag that may not open a sentence starts at -infinity (see `transitionRows`).
+            scores[0] = emissions[0] + transitions[tags]
+            for position in 1..<length {
+                var best = TagLanes(repeating: forbidden)
+                for previous in 0..<tags {
+                    let candidate = TagLanes(repeating: scores[position - 1][previous]) + transitions[previous]
+                    best.replace(with: candidate, where: candidate .> best)
+                }
+                var score = TagLanes(repeating: forbidden)
+                score.replace(with: best + emissions[position], where: best .> forbidden)
+                scores[position] = score
+            }
+            var path = [Int](repeating: 0, count: length)
+            for tag in 1..<tags where scores[length - 1][tag] > scores[length - 1][path[length - 1]] { path[length - 1] = tag }
+            for position in stride(from: length - 1, to: 0, by: -1) {
+                let tag = path[position]
+                var best = forbidden
+                for previous in 0..<tags {
+                    let candidate = scores[position - 1][previous] + transitions[previous][tag]
+                    if candidate > best {
+                        best = candidate
+                        path[position - 1] = previous
+                    }
+                }
+            }
+            return path
         }
     }
 
