@@ -5,10 +5,12 @@ struct WordIndex {
     /// FNV-1a over the word's UTF-8: the key every word table (features, clusters, the
     /// document's own words) is looked up by.
     static func digest(_ text: some StringProtocol) -> UInt64 {
-        var value = digestSeed
-        for byte in text.utf8 { value = digestStep(value, byte) }
-        return value
+        // Over the stored bytes when the string offers them (native strings do, small ones
+        // too): stepping through String indices cost several times the hashing.
+        text.utf8.withContiguousStorageIfAvailable(digest(bytes:)) ?? digest(bytes: text.utf8)
     }
+
+    private static func digest(bytes: some Sequence<UInt8>) -> UInt64 { bytes.reduce(digestSeed, digestStep) }
 
     /// The digest of the text folded to lower case, or nil when it is not all ASCII (the
     /// caller folds it with `lowercased()`).
