@@ -36,9 +36,9 @@ struct QuoteAttributor: Sendable {
     /// Quotes and reported speech in text order, each with its speaker; a quotation inside
     /// reported speech is one of its fragments, not an entry of its own. Stops early, with
     /// part of the entries, once `deadline` has passed.
-    func attribute(_ candidates: [QuoteCandidate], entities: [RecognizedEntity], in document: Document, deadline: EnrichmentDeadline = .none) -> [AttributedQuote] {
+    func attribute(_ speech: SpeechCandidates, entities: [RecognizedEntity], in document: Document, deadline: EnrichmentDeadline = .none) -> [AttributedQuote] {
+        let candidates = speech.quotations, reported = speech.reported
         let context = AttributionContext(document: document, entities: entities, candidates: candidates)
-        let reported = ReportedSpeechFinder().find(document, quotes: candidates)
         var fragmentsOf = [[Int]](repeating: [], count: reported.count)
         var isFragment = [Bool](repeating: false, count: candidates.count)
         for (speech, content) in reported.enumerated() {

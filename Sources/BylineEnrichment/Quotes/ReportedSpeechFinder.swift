@@ -23,6 +23,18 @@ struct ReportedSpeechCandidate: Sendable {
     var tokens: Range<Int> { content[0].lowerBound..<content[content.count - 1].upperBound }
 }
 
+/// What speech an article holds before anyone is attributed: its quotations and its
+/// reported speech. Found from the text alone, so beside the entities.
+struct SpeechCandidates: Sendable {
+    var quotations: [QuoteCandidate]
+    var reported: [ReportedSpeechCandidate]
+
+    init(_ document: Document) {
+        quotations = QuoteFinder().findQuotes(document)
+        reported = ReportedSpeechFinder().find(document, quotes: quotations)
+    }
+}
+
 /// Finds reported speech with rules drawn from PolNeAR's training split (figures in the
 /// README): a reporting verb either follows its content ("The plan will fail, Smith
 /// said.") or opens it ("Smith said (that) the plan will fail."); the content runs from the
