@@ -183,4 +183,12 @@ struct ReportedSpeechTests {
         #expect(try entry(article, containing: "would run again").speaker == nil)
         #expect(article.quotes.count == 2, "\(article.quotes.map(\.text))")
     }
+
+    @Test("the agent of \"reported by\" speaks, before or after the content, with or without a form of \"be\"")
+    func reportedByAnAgent() async throws {
+        let before = try await Fixtures.enrich("As reported by the Harbour Gazette, the council plans to close two schools next year.")
+        #expect(try entry(before, containing: "close two schools").speaker?.name == "Harbour Gazette")
+        let after = try await Fixtures.enrich("The council plans to close two schools next year, as first reported by the Harbour Gazette.")
+        #expect(try entry(after, containing: "close two schools").speaker?.name == "Harbour Gazette")
+    }
 }

@@ -62,7 +62,8 @@ struct ReportedSpeechFinder: Sendable {
             var index = sentence.lowerBound
             // "The other person replied, telling him ..., Cornett wrote.": a cue that closes
             // the sentence governs all before it, cues inside included.
-            if let closing = closingCue(in: sentence, document, insideQuote) {
+            if var closing = closingCue(in: sentence, document, insideQuote) {
+                if let agent = passiveSpeaker(of: closing, in: sentence, tokens) { closing.speakerSide = agent }
                 found.append(closing)
                 index = max(closing.tokens.upperBound, closing.cue.upperBound)
             }
@@ -99,11 +100,14 @@ struct ReportedSpeechFinder: Sendable {
         guard word.hasSuffix("ed") || ["told", "said", "written"].contains(word) else { return nil }
         // "X is reported to have called ...": X did the speaking.
         if cue + 1 < sentence.upperBound, tokens[cue + 1].text == "to" { return nil }
+        let contentStart = candidate.content[0].lowerBound
+        let end = contentStart > cue ? contentStart : min(sentence.upperBound, cue + 10)
+        // "As reported by the Gazette, ...", "..., as first reported by the Gazette": the agent
+        // speaks, with or without a form of "be".
+        if word.hasSuffix("ed"), cue + 1 < end, tokens[cue + 1].text == "by" { return .after(start: cue + 2, limit: end) }
         var before = cue - 1
         while before > sentence.lowerBound, tokens[before].text.hasSuffix("ly") || ["also", "not", "never", "reportedly"].contains(tokens[before].text) { before -= 1 }
         guard before >= sentence.lowerBound, ["was", "were", "is", "are", "been", "being", "be"].contains(tokens[before].text.lowercased()) else { return nil }
-        let contentStart = candidate.content[0].lowerBound
-        let end = contentStart > cue ? contentStart : min(sentence.upperBound, cue + 10)
         guard let by = ((cue + 1)..<max(cue + 1, end)).first(where: { tokens[$0].text == "by" }) else {
             return .unnamed
         }
