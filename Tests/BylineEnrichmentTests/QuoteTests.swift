@@ -341,4 +341,16 @@ struct QuoteTests {
         #expect(article.speakerName(of: "answered every question") == "Omar Reyes")
         #expect(article.speakerName(of: "Stop blocking the bill") == "Ruth Okafor")
     }
+
+    @Test("a speaker before a long apposition between commas or dashes still speaks")
+    func speakerBeforeALongApposition() async throws {
+        let text = """
+            Mayor Ben Hale spoke first. “We will rebuild the pier before the summer,” Anne Richards, a former harbour commissioner who ran the port for twenty years, and now advises the council, said on Monday.
+
+            Senator Ruth Okafor – who has led the committee since 2019 and has twice blocked the budget over the cost of the new bridge – has vowed that the ferry will run again.
+            """
+        let article = try await Fixtures.enrich(text)
+        #expect(article.speakerName(of: "rebuild the pier") == "Anne Richards")
+        #expect(article.speakerName(of: "ferry will run again") == "Ruth Okafor")
+    }
 }

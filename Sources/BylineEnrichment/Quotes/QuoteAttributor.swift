@@ -121,7 +121,7 @@ struct QuoteAttributor: Sendable {
         // long apposition lies beyond the words next to the cue.
         if phrase?.entity == nil, case .before(let cue, let floor) = speech.speakerSide,
             let subject = context.speakerPhrase(startingAt: floor, limit: cue), subject.entity != nil,
-            subject.tokens.upperBound < cue, [",", "("].contains(tokens[subject.tokens.upperBound].text)
+            subject.tokens.upperBound < cue, [",", "(", "\u{2013}", "\u{2014}", "--"].contains(tokens[subject.tokens.upperBound].text)
         {
             phrase = subject
         }
@@ -310,7 +310,10 @@ struct QuoteAttributor: Sendable {
         guard let speaker = context.speakerPhrase(startingAt: first, limit: tail.upperBound) else { return nil }
         var index = speaker.tokens.upperBound
         var skipped = 0
-        while index < tail.upperBound, skipped <= 16 {
+        // "X, a former commissioner who ran the port for twenty years, said": past an
+        // apposition the verb may lie at the end of the tail.
+        let reach = index < tail.upperBound && tokens[index].text == "," ? tail.count : 16
+        while index < tail.upperBound, skipped <= reach {
             let word = tokens[index].text
             if Lexicon.speechVerbs.contains(word) { return Attribution(cue: word, speaker: speaker) }
             if tokens[index].kind == .quoteMark(.doubleOpening) { break }
