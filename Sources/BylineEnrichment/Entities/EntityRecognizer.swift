@@ -21,8 +21,8 @@ struct EntityRecognizer: Sendable {
         var fullNamesBySurname: [String: Set<String>] = [:]
         let covered = Self.covered(by: mentions, tokenCount: tokens.count)
         for mention in mentions {
-            guard mention.type == .person, mention.tokens.count > 1, let surname = mention.text.split(separator: " ").last else { continue }
-            fullNamesBySurname[String(surname), default: []].insert(mention.text)
+            guard mention.type == .person, mention.tokens.count > 1, let surname = NameIndex.words(of: mention.text).last else { continue }
+            fullNamesBySurname[surname, default: []].insert(mention.text)
         }
         guard !fullNamesBySurname.isEmpty else { return [] }
         func isSpeechVerb(_ index: Int) -> Bool { index >= 0 && containsSpeechVerb(index..<(index + 1), document) }
@@ -393,7 +393,7 @@ struct EntityRecognizer: Sendable {
                 byName[name] = existing
                 continue
             }
-            if let existing = partialMatch(mention, entities, names) {
+            if let existing = partialMatch(mention, key: name, entities, names) {
                 assignment[index] = existing
                 byName[name] = existing
                 partial[index] = true
@@ -404,7 +404,7 @@ struct EntityRecognizer: Sendable {
             // "U.S. State Department" is also "State Department", and "FDA" stands for
             // "US Food and Drug Administration" without its country.
             let withoutCountry = mention.type == .org ? withoutLeadingPlace(name) : nil
-            names.add(name, firstStart: mention.start, otherInitials: withoutCountry.map { NameIndex.initials($0.split(separator: " ").map(String.init)) })
+            names.add(name, firstStart: mention.start, otherInitials: withoutCountry.map { NameIndex.initials(NameIndex.words(of: $0)) })
             byName[name] = entities.count - 1
             if let withoutCountry, byName[withoutCountry] == nil { byName[withoutCountry] = entities.count - 1 }
             if byFoldedName[name.lowercased()] == nil { byFoldedName[name.lowercased()] = entities.count - 1 }
@@ -494,8 +494,9 @@ struct EntityRecognizer: Sendable {
     /// "Federal Bureau of Investigation".
     /// A name's first word(s) join it only after the full name has appeared: "Facebook" all
     /// through a story is not a short form of an app called "Facebook Research" named later.
-    private func partialMatch(_ mention: EntityMention, _ entities: [RecognizedEntity], _ names: NameIndex) -> Int? {
-        let words = Self.mergeKey(mention.text).split(separator: " ").map(String.init)
+    /// `key`: the mention's `mergeKey`.
+    private func partialMatch(_ mention: EntityMention, key: String, _ entities: [RecognizedEntity], _ names: NameIndex) -> Int? {
+        let words = NameIndex.words(of: key)
         guard words.count <= 2 else { return nil }
         // "De Vries" opening a sentence is the "de Vries" of "Pieter de Vries".
         if words.count == 2, Lexicon.nameConnectors.containsLowercased(words[0]), words[0] != words[0].lowercased(),
@@ -555,7 +556,8 @@ struct EntityRecognizer: Sendable {
     private func withoutLeadingPlace(_ name: String) -> String? {
         guard let space = name.firstIndex(of: " ") else { return nil }
         let first = String(name[..<space]), rest = String(name[name.index(after: space)...])
-        guard rest.contains(" "), Lexicon.countryAliases[first] != nil || gazetteer.countries.contains(first) || gazetteer.demonyms.contains(first) else { return nil }
+        // The look-ups first: most names open with no place, and `rest.contains` is a Foundation substring search.
+        guard Lexicon.countryAliases[first] != nil || gazetteer.countries.contains(first) || gazetteer.demonyms.contains(first), rest.contains(" ") else { return nil }
         return rest
     }
 
@@ -579,7 +581,7 @@ struct EntityRecognizer: Sendable {
         }) {
             return .female
         }
-        guard let first = entity.name.split(separator: " ").first else { return .unknown }
-        return gazetteer.givenNames[String(first)] ?? .unknown
+        guard let first = NameIndex.words(of: entity.name).first else { return .unknown }
+        return gazetteer.givenNames[first] ?? .unknown
     }
 }

@@ -13,7 +13,7 @@ struct NameIndex {
 
     /// `otherInitials`: initials the name also goes by ("FDA" for "US Food and Drug Administration").
     mutating func add(_ name: String, firstStart: Int, otherInitials: String? = nil) {
-        let nameWords = name.split(separator: " ").map(String.init)
+        let nameWords = Self.words(of: name)
         let index = words.count
         words.append(nameWords)
         firstStarts.append(firstStart)
@@ -30,9 +30,34 @@ struct NameIndex {
     /// The entities whose name opens with `words` and is longer, in the order added.
     func starting(with words: String) -> [Int] { byPrefix[words] ?? [] }
 
+    /// The name's words, as `name.split(separator: " ")` gives them. An ASCII name is cut at
+    /// its space bytes, each a character of its own, without breaking it into characters.
+    static func words(of name: String) -> [String] {
+        let asciiWords = name.utf8.withContiguousStorageIfAvailable { bytes -> [String]? in
+            guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+            return bytes.split(separator: UInt8(ascii: " ")).map { String(decoding: UnsafeBufferPointer(rebasing: $0), as: UTF8.self) }
+        }
+        return (asciiWords ?? nil) ?? name.split(separator: " ").map(String.init)
+    }
+
     /// "FBI" for "Federal Bureau of Investigation": the capitalised words' first letters.
     static func initials(_ words: [String]) -> String {
-        String(words.filter { $0.first?.isUppercase == true }.compactMap(\.first))
+        var letters = ""
+        for word in words where opensWithCapital(word) {
+            if let letter = word.first { letters.append(letter) }
+        }
+        return letters
+    }
+
+    /// `word.first?.isUppercase == true`, read from the first byte when the first character
+    /// is one ASCII scalar: for a lower-case letter, `Character.isUppercase` compares case
+    /// conversions of the character.
+    private static func opensWithCapital(_ word: String) -> Bool {
+        var bytes = word.utf8.makeIterator()
+        if let first = bytes.next(), first < 0x80, (bytes.next() ?? 0) < 0x80 {
+            return first >= UInt8(ascii: "A") && first <= UInt8(ascii: "Z")
+        }
+        return word.first?.isUppercase == true
     }
 
     /// The first entity, in the order added, that may have `short` as a short form and
