@@ -45,7 +45,7 @@ struct Tokenizer: Sendable {
             }
             let start = index
             if isLetter(index) {
-                index = scanWord(scalars, from: index)
+                index = scanWord(source, from: index)
                 // A possessive ending is a token of its own.
                 if index + 1 < count, isApostrophe(scalars[index]), scalars[index + 1] == "s" || scalars[index + 1] == "S", !isLetter(index + 2) {
                     add(.word, start, index)
@@ -90,7 +90,8 @@ struct Tokenizer: Sendable {
     private func isApostrophe(_ scalar: Unicode.Scalar) -> Bool { scalar == "'" || scalar == "\u{2019}" }
 
     /// Letters with inner apostrophes, hyphens and dotted abbreviations (U.S., Mr.).
-    private func scanWord(_ scalars: [Unicode.Scalar], from start: Int) -> Int {
+    private func scanWord(_ source: ScalarText, from start: Int) -> Int {
+        let scalars = source.scalars
         let count = scalars.count
         var index = start
         var singleLetterDots = true
@@ -122,8 +123,9 @@ struct Tokenizer: Sendable {
                 if letters == 1 && singleLetterDots && index > start + 1 {
                     return index + 1  // final period of U.S.
                 }
-                let word = String(String.UnicodeScalarView(scalars[start..<index])).lowercased()
-                if Self.abbreviations.contains(word) || (index - start == 1 && scalars[start].isUppercaseLetter) {
+                // The word is cut from the stored UTF-8 rather than built scalar by scalar, and
+                // an ASCII word is folded to lower case while it is hashed.
+                if Self.abbreviations.containsLowercased(source.string(start, index)) || (index - start == 1 && scalars[start].isUppercaseLetter) {
                     return index + 1  // Mr. / Inc. / the initial in "John F. Kennedy"
                 }
                 singleLetterDots = false
