@@ -290,8 +290,8 @@ struct EntityRecognizer: Sendable {
             return true
         }
         if range.count == 1 {
-            let lower = text.lowercased()
-            if sentenceInitial, next?.text == ",", lower.hasSuffix("ly"), !gazetteer.commonWords.contains(lower), gazetteer.givenNames[text] == nil {
+            // Lower-cased only for the few words that open a sentence before a comma.
+            if sentenceInitial, next?.text == ",", text.lowercased().hasSuffix("ly"), !gazetteer.commonWords.containsLowercased(text), gazetteer.givenNames[text] == nil {
                 return true
             }
             return text.hasSuffix("s") && Lexicon.weekdays.contains(String(text.dropLast()))

@@ -118,7 +118,6 @@ extension QuoteAttributor {
         return nil
     }
 
-
     static let conjunctions: WordSet = ["but", "and", "yet", "still", "so"]
 
     /// "Continuing to explain his view, ...", "Having announced ...": a phrase with no
@@ -127,7 +126,6 @@ extension QuoteAttributor {
         let word = context.document.tokens[index].text.lowercased()
         return (word.hasSuffix("ing") || word == "having") && context.mention(at: index) == nil
     }
-
 
     /// The person a sentence opens with as its subject: "He ...", "She ...", "Mr Howard ..."
     /// (or an organisation, "The Foundation ...", when allowed); nil for anything else.
@@ -147,9 +145,7 @@ extension QuoteAttributor {
         }
         // "Former secretary of state Hillary Clinton ...": past the words of a title.
         let titlesStart = start
-        while start < sentence.upperBound, start - titlesStart < 5, context.mention(at: start) == nil, tokens[start].isWord,
-            AttributionContext.isTitleWord(tokens[start].text) || tokens[start].text == "of"
-        {
+        while start < sentence.upperBound, start - titlesStart < 5, context.mention(at: start) == nil, AttributionContext.isWordOfTitle(tokens[start]) {
             start += 1
         }
         if allowingOrganisations, start + 1 < sentence.upperBound, tokens[start].text == "The" { start += 1 }

@@ -436,7 +436,7 @@ struct QuoteAttributor: Sendable {
             // "Rep. Trey Gowdy (R-S.C.):", "Former secretary of state Hillary Clinton:": only
             // words of a title may come before the name.
             if end > head.lowerBound, let speaker = context.speakerPhrase(endingBefore: end, floor: head.lowerBound),
-                (head.lowerBound..<speaker.tokens.lowerBound).allSatisfy({ tokens[$0].isWord && (AttributionContext.isTitleWord(tokens[$0].text) || tokens[$0].text == "of") })
+                (head.lowerBound..<speaker.tokens.lowerBound).allSatisfy({ AttributionContext.isWordOfTitle(tokens[$0]) })
             {
                 return Attribution(cue: nil, speaker: speaker)
             }

@@ -96,6 +96,9 @@ extension AttributionContext {
             || word == "top"
     }
 
+    /// A word of a title written before a name, "of" included ("Former secretary of state").
+    static func isWordOfTitle(_ token: Token) -> Bool { token.isWord && (isTitleWord(token.text) || token.text == "of") }
+
     /// "Clinton campaign manager Robby Mook", "Pfizer spokesman Bob Smith": a name that
     /// qualifies the title words after it is not the subject; the titled person is.
     func titledName(after qualifier: Range<Int>) -> SpeakerPhrase? {
