@@ -18,6 +18,15 @@ struct EntityMergingTests {
         #expect(article.entities.filter { $0.name.lowercased() == "marrowgate" }.count == 1)
     }
 
+    @Test("a short form in brackets after a name is that name, even when it is not its initials")
+    func bracketedShortForm() async throws {
+        let article = try await Fixtures.enrich(
+            "Parents founded the Northfield Association of Rural Teachers (NoART) in 1998. NoART now has 4,000 members.")
+        let association = try #require(article.entity(named: "Northfield Association of Rural Teachers"))
+        #expect(association.mentions.map(\.text) == ["Northfield Association of Rural Teachers", "NoART", "NoART"])
+        #expect(article.entity(named: "NoART") == nil)
+    }
+
     @Test("a title before a surname is the person named in full, and no canonical name carries a title")
     func titleAndSurname() async throws {
         let article = try await Fixtures.enrich(

@@ -54,6 +54,22 @@ struct EntityTests {
         #expect(article.entity(named: "United States")?.type == .gpe)
     }
 
+    @Test("an institution's name runs on past for, of and on: one organisation, not fragments or a person")
+    func institutionComplements() async throws {
+        let text = """
+            Delegates from the Lakeshore Centre for Water Policy and Flood Prevention met officials of the Ministry of Foreign Affairs in Tarnow. \
+            The Council on Coastal Relations sent observers. A spokesman for the Ridgeway Council on Monday said the talks would continue. \
+            The Committee for Dana Whitfield raised money, and the College of Rural Nursing backed her.
+            """
+        let article = try await Fixtures.enrich(text)
+        for name in ["Lakeshore Centre for Water Policy and Flood Prevention", "Ministry of Foreign Affairs", "Council on Coastal Relations", "College of Rural Nursing"] {
+            #expect(article.entity(named: name)?.type == .org, "\(name) in \(article.entities.map(\.name))")
+        }
+        #expect(article.entity(named: "Ridgeway Council")?.type == .org, "a weekday after on is no part of the name")
+        #expect(article.entity(named: "Dana Whitfield")?.type == .person, "a person after for is no part of the name")
+        #expect(article.entities.filter { $0.type == .person }.map(\.name) == ["Dana Whitfield"])
+    }
+
     @Test("organisations, acronyms, places and nationalities")
     func types() async throws {
         let text = "The Bank of England raised rates. NATO allies met in Brussels, where German and French officials spoke. The Ministry of Agriculture said farmers in Kenya would get help."

@@ -13,6 +13,15 @@ struct QuoteTests {
         #expect(quote.kind == "direct")
     }
 
+    @Test("“A,” a spokeswoman for the X said: the organisation speaks, with its article and with a time between")
+    func spokespersonForTheOrganisation() async throws {
+        let article = try await Fixtures.enrich(
+            "Talks resumed in Hallam.\n\n“We are ready to sign,” a spokeswoman for the Ridgeway Council said on Monday.\n\nA spokesman for the Ridgeway Council on Tuesday said the deal would wait."
+        )
+        #expect(article.speakerName(of: "ready to sign") == "Ridgeway Council")
+        #expect(article.speakerName(of: "the deal would wait") == "Ridgeway Council")
+    }
+
     @Test("X said: “A.” and, inverted, Said X: “A.”")
     func colonLeadIn() async throws {
         let article = try await Fixtures.enrich("Finance Minister Paolo Greco said: \"This budget is fair to everyone in the country.\"")

@@ -47,10 +47,10 @@ struct EntityRecognizer: Sendable {
         let tagged = model.tag(document: sentences) { deadline.hasPassed }
         var mentions: [EntityMention] = []
         for (range, tags) in zip(document.sentences, tagged) {
-            for span in NERSpan.spans(tags) {
-                let tokenRange = (range.lowerBound + span.range.lowerBound)..<(range.lowerBound + span.range.upperBound)
-                guard let trimmed = trimPunctuation(tokenRange, tokens) else { continue }
-                for (part, entityClass) in splitAtTitle(trimmed, span.entityClass, tokens) {
+            let spans = NERSpan.spans(tags).map { NERSpan(range: (range.lowerBound + $0.range.lowerBound)..<(range.lowerBound + $0.range.upperBound), entityClass: $0.entityClass) }
+            for span in joiningInstitutionComplements(spans, in: range, tokens) {
+                guard let trimmed = trimPunctuation(span.range, tokens) else { continue }
+                for (part, entityClass) in splitAtTitle(trimmed, span.entityClass, document) {
                     if let mention = taggedMention(part, entityClass, document) { mentions.append(mention) }
                 }
             }
@@ -83,6 +83,10 @@ struct EntityRecognizer: Sendable {
         guard var type = byType(entityClass, text: text, tokens: range, document) else { return nil }
         if isNoName(range, text: text, type: type, document) { return nil }
         if Lexicon.institutionWords.contains(text) { type = .org }
+        // "College of Physicians" is no person: an institution's head with its complement.
+        if type == .person, range.dropLast().contains(where: { Lexicon.headsTakingComplements.contains(tokens[$0].text) && ["for", "of", "on"].contains(tokens[$0 + 1].text) }) {
+            type = .org
+        }
         // "Green v. United States", "Roe versus Wade": a party to a case is a person, unless a
         // country or state.
         if type != .person, range.count == 1, !gazetteer.countries.contains(text), !gazetteer.provinces.contains(text), isPartyToACase(range, tokens) {
@@ -102,16 +106,85 @@ struct EntityRecognizer: Sendable {
         return mention
     }
 
+    /// "Vienna Centre for Disarmament and Non-Proliferation", "Council on Foreign Relations": the
+    /// tagger often stops at the preposition after an institution's head word and tags the
+    /// words after it apart, even as a person. One organisation covers the head, the
+    /// preposition and the capitalised words after it. `spans` are in document token indices.
+    private func joiningInstitutionComplements(_ spans: [NERSpan], in sentence: Range<Int>, _ tokens: [Token]) -> [NERSpan] {
+        func isNameWord(_ index: Int) -> Bool {
+            index < sentence.upperBound && tokens[index].isCapitalized && !Lexicon.nonNameCapitals.contains(tokens[index].text)
+        }
+        var result = spans
+        var head = sentence.lowerBound
+        while head + 2 < sentence.upperBound {
+            defer { head += 1 }
+            let preposition = tokens[head + 1].text
+            guard isNameWord(head), Lexicon.headsTakingComplements.contains(tokens[head].text), ["for", "of", "on"].contains(preposition) else { continue }
+            let runStart = tokens[head + 2].text == "the" ? head + 3 : head + 2
+            // "Kennedy Space Center on STS-135": an event or code after "on" is no part of the name.
+            guard isNameWord(runStart), preposition != "on" || !tokens[runStart].isAllCaps else { continue }
+            // The name ends before a person ("University of Texas Arlington Amneh Jafari"), a
+            // title ("... Policy Acting Director") or a second organisation after "and".
+            func continuesName(_ index: Int) -> Bool {
+                isNameWord(index) && !isTitleWord(tokens[index])
+                    && !result.contains { $0.entityClass == .person && $0.range.lowerBound == index }
+            }
+            func opensOrganisation(_ index: Int) -> Bool {
+                var end = index
+                while end < sentence.upperBound, isNameWord(end) { end += 1 }
+                return (index..<end).contains { Lexicon.organisationHeads.contains(tokens[$0].text) }
+            }
+            var runEnd = runStart + 1
+            while runEnd < sentence.upperBound {
+                if continuesName(runEnd) {
+                    runEnd += 1
+                } else if ["and", "of", "&", "for"].contains(tokens[runEnd].text), continuesName(runEnd + 1),
+                    tokens[runEnd].text != "and" || !opensOrganisation(runEnd + 1)
+                {
+                    runEnd += 2
+                } else {
+                    break
+                }
+            }
+            let spanAtHead = result.first { $0.range.contains(head) }
+            let spansInRun = result.filter { $0.range.overlaps(runStart..<runEnd) }
+            // A person after the preposition ("Committee for Joe Biden") is not part of the name.
+            if spansInRun.contains(where: { $0.entityClass == .person && $0.range.lowerBound == runStart }) { continue }
+            // "University of Chicago" tagged as a place after "of" is left as the tagger read it.
+            if preposition == "of", spanAtHead?.range.upperBound != head + 2, spansInRun.count == 1, spansInRun[0].range == runStart..<runEnd,
+                spansInRun[0].entityClass == .location
+            {
+                continue
+            }
+            var start = spanAtHead?.range.lowerBound ?? head
+            while spanAtHead == nil, start > sentence.lowerBound, isNameWord(start - 1), !Lexicon.sentenceStarters.contains(tokens[start - 1].text) {
+                start -= 1
+            }
+            let joined = start..<runEnd
+            if spansInRun.contains(where: { $0.range.upperBound > runEnd }) { continue }
+            if let spanAtHead, spanAtHead.range.upperBound >= joined.upperBound { continue }
+            result.removeAll { $0.range.overlaps(joined) }
+            result.append(NERSpan(range: joined, entityClass: .organisation))
+            result.sort { $0.range.lowerBound < $1.range.lowerBound }
+            head = joined.upperBound - 1
+        }
+        return result
+    }
+
     /// "Superior Court Justice François Huot" -> ORG "Superior Court", PER "François Huot";
     /// "Kashmir Affairs Barjees Tahir" -> PER "Barjees Tahir" after a title word inside.
-    private func splitAtTitle(_ range: Range<Int>, _ entityClass: NERClass, _ tokens: [Token]) -> [(Range<Int>, NERClass)] {
+    /// Not when the words after the title are everyday words: "Ministry of Foreign Affairs".
+    private func splitAtTitle(_ range: Range<Int>, _ entityClass: NERClass, _ document: Document) -> [(Range<Int>, NERClass)] {
+        let tokens = document.tokens
         guard range.count >= 3, !Lexicon.organisationHeads.contains(tokens[range.upperBound - 1].text) else { return [(range, entityClass)] }
         var cut: Int?
         for position in range.lowerBound..<(range.upperBound - 1) where tokens[position].isCapitalized && isTitleWord(tokens[position]) {
             let next = tokens[position + 1]
             if next.isCapitalized && !isTitleWord(next) && next.text != "of" { cut = position }
         }
-        guard let cut, entityClass == .person || entityClass == .organisation, range.upperBound - cut - 1 <= 3 else { return [(range, entityClass)] }
+        guard let cut, entityClass == .person || entityClass == .organisation, range.upperBound - cut - 1 <= 3,
+            !((cut + 1)..<range.upperBound).allSatisfy({ isCommon(tokens[$0].text, document) && gazetteer.givenNames[tokens[$0].text] == nil })
+        else { return [(range, entityClass)] }
         var parts: [(Range<Int>, NERClass)] = []
         let prefix = range.lowerBound..<cut
         if entityClass == .organisation, prefix.count >= 1, !isTitleWord(tokens[cut - 1]) { parts.append((prefix, .organisation)) }
@@ -380,10 +453,17 @@ struct EntityRecognizer: Sendable {
         }
         var assignment = [Int?](repeating: nil, count: mentions.count)
         var partial = [Bool](repeating: false, count: mentions.count)
+        let bracketedShortForms = Self.bracketedShortForms(mentions, document.tokens)
         for (step, index) in order.enumerated() {
             if step % 256 == 255, deadline.hasPassed { return [] }
             let mention = mentions[index]
             let name = Self.mergeKey(mention.text)
+            if let fullForm = bracketedShortForms[index], let existing = assignment[fullForm] {
+                assignment[index] = existing
+                if byName[name] == nil { byName[name] = existing }
+                partial[index] = true
+                continue
+            }
             if let existing = byName[name] {
                 assignment[index] = existing
                 continue
@@ -432,6 +512,24 @@ struct EntityRecognizer: Sendable {
             result.append(entity)
         }
         return result.sorted { $0.mentions[0].start < $1.mentions[0].start }
+    }
+
+    /// "the American College of Pediatricians (ACPeds)": a short form in brackets right after
+    /// a longer name stands for it, whatever its letters. Maps the short form's mention to
+    /// the name's.
+    private static func bracketedShortForms(_ mentions: [EntityMention], _ tokens: [Token]) -> [Int: Int] {
+        var endingAt: [Int: Int] = [:]
+        for (index, mention) in mentions.enumerated() where mention.tokens.count > 1 { endingAt[mention.tokens.upperBound] = index }
+        var result: [Int: Int] = [:]
+        for (index, mention) in mentions.enumerated() where mention.tokens.count == 1 {
+            let position = mention.tokens.lowerBound
+            guard position >= 2, position + 1 < tokens.count, tokens[position - 1].text == "(", tokens[position + 1].text == ")",
+                mention.text.unicodeScalars.filter({ $0.properties.isUppercase }).count >= 2,
+                let fullForm = endingAt[position - 1]
+            else { continue }
+            result[index] = fullForm
+        }
+        return result
     }
 
     /// The key mentions of one entity share: the name without "The", a country's other

@@ -162,6 +162,15 @@ enum Lexicon {
         "Harbor", "Pier", "Terminal", "Plaza", "Mall", "Cathedral", "Mosque", "Temple", "Synagogue", "Prison", "Jail",
         "Base", "Line",
     ]
+    /// Organisation heads that take a name after "for", "of" or "on" ("Centre for
+    /// Disarmament", "Council on Foreign Relations").
+    static let headsTakingComplements: WordSet = [
+        "University", "College", "School", "Academy", "Institute", "Institution", "Council", "Ministry", "Department",
+        "Association", "Agency", "Commission", "Committee", "Foundation", "Union", "League", "Society", "Federation",
+        "Organization", "Organisation", "Bureau", "Office", "Centre", "Center", "Centers", "Centres", "Fund", "Trust",
+        "Alliance", "Coalition", "Front", "Movement", "Chamber", "Campaign", "Project", "Network", "Conference",
+        "Secretariat", "Board", "Authority", "Service", "Court", "Bank", "Museum", "Party", "Congress",
+    ]
     /// First words that make a capitalised phrase an organisation ("Bank of England").
     static let organisationStarts: WordSet = [
         "University", "Bank", "Department", "Ministry", "Office", "Institute", "Church", "House", "Board",

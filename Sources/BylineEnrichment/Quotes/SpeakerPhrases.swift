@@ -179,8 +179,9 @@ extension AttributionContext {
                 let owner = tokens[index - 1].text.lowercased()
                 return SpeakerPhrase(tokens: (index - 1)..<(index + 1), entity: resolvePronoun(owner, before: index - 1), confidence: 0.7)
             }
-            // "a spokesman for Carrow Health Partners": the organisation speaks.
-            if index + 2 < range.upperBound, ["for", "of", "at"].contains(tokens[index + 1].text), let (entity, mentionRange) = mention(at: index + 2) {
+            // "a spokesman for (the) Carrow Health Partners": the organisation speaks.
+            let named = index + 2 < range.upperBound && tokens[index + 2].text == "the" ? index + 3 : index + 2
+            if named < range.upperBound, ["for", "of", "at"].contains(tokens[index + 1].text), let (entity, mentionRange) = mention(at: named) {
                 return SpeakerPhrase(tokens: mentionRange, entity: entity, confidence: 0.8)
             }
             let isPersonRole = !Self.organisationalRoles.contains(role)
