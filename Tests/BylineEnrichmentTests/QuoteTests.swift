@@ -22,6 +22,13 @@ struct QuoteTests {
         #expect(article.speakerName(of: "the deal would wait") == "Ridgeway Council")
     }
 
+    @Test("NAME: “A” after another speaker's sentence: the label names the speaker, not the one before")
+    func labelBeatsInheritance() async throws {
+        let article = try await Fixtures.enrich(
+            "Aide Tom Reyes wrote to the minister in May, informing her of the deaths of two soldiers. Linda Garza: “Is the shop open on Sunday?”")
+        #expect(article.speakerName(of: "shop open on Sunday") == "Linda Garza")
+    }
+
     @Test("X said: “A.” and, inverted, Said X: “A.”")
     func colonLeadIn() async throws {
         let article = try await Fixtures.enrich("Finance Minister Paolo Greco said: \"This budget is fair to everyone in the country.\"")

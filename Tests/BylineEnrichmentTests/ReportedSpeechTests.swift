@@ -191,4 +191,27 @@ struct ReportedSpeechTests {
         let after = try await Fixtures.enrich("The council plans to close two schools next year, as first reported by the Harbour Gazette.")
         #expect(try entry(after, containing: "close two schools").speaker?.name == "Harbour Gazette")
     }
+
+    @Test("\"responded by saying\": a gerund after by is no agent; the subject speaks")
+    func respondedBySaying() async throws {
+        let article = try await Fixtures.enrich("The mayor asked for an apology. Marta Quill responded by saying that the report was wrong.")
+        #expect(try entry(article, containing: "report was wrong").speaker?.name == "Marta Quill")
+    }
+
+    @Test("\"X of The Beacon said\", \"as Republicans continue to warn\", \"Like X, Y ..., arguing\": the subject, not a name governed or opening the sentence")
+    func subjectsPastArticlesCatenativesAndOpeners() async throws {
+        let owned = try await Fixtures.enrich("Dana Wolfe of The Beacon said the mayor would resign.")
+        #expect(try entry(owned, containing: "mayor would resign").speaker?.name == "Dana Wolfe")
+        let continuing = try await Fixtures.enrich(
+            "A small group led by Senator Lars Corvin is drafting a bill on tariffs, as Republicans continue to warn that the trade deal was a mistake.")
+        #expect(try entry(continuing, containing: "trade deal was a mistake").speaker?.name == "Republicans")
+        let opened = try await Fixtures.enrich("Like Corvin, Bob Menendez also rejected the plan, arguing that it would raise prices.")
+        #expect(try entry(opened, containing: "raise prices").speaker?.name == "Bob Menendez")
+    }
+
+    @Test("an organisation whose name runs past \"for a\" speaks whole")
+    func organisationWithComplementSpeaks() async throws {
+        let article = try await Fixtures.enrich("The Committee for a Fair Harbour Budget reported that the plans would cost more.")
+        #expect(try entry(article, containing: "plans would cost more").speaker?.name == "Committee for a Fair Harbour Budget")
+    }
 }

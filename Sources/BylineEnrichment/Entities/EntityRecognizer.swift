@@ -120,14 +120,19 @@ struct EntityRecognizer: Sendable {
             defer { head += 1 }
             let preposition = tokens[head + 1].text
             guard isNameWord(head), Lexicon.headsTakingComplements.contains(tokens[head].text), ["for", "of", "on"].contains(preposition) else { continue }
-            let runStart = tokens[head + 2].text == "the" ? head + 3 : head + 2
+            let runStart = ["the", "a", "an"].contains(tokens[head + 2].text) ? head + 3 : head + 2
             // "Kennedy Space Center on STS-135": an event or code after "on" is no part of the name.
             guard isNameWord(runStart), preposition != "on" || !tokens[runStart].isAllCaps else { continue }
             // The name ends before a person ("University of Texas Arlington Amneh Jafari"), a
             // title ("... Policy Acting Director") or a second organisation after "and".
+            func startsPerson(_ index: Int) -> Bool { result.contains { $0.entityClass == .person && $0.range.lowerBound == index } }
             func continuesName(_ index: Int) -> Bool {
-                isNameWord(index) && !isTitleWord(tokens[index])
-                    && !result.contains { $0.entityClass == .person && $0.range.lowerBound == index }
+                guard isNameWord(index), !startsPerson(index) else { return false }
+                // Title words that end the capitalised words or come before a person are a
+                // title ("Acting Director"); "Federal" in "Federal Budget" is not.
+                var end = index
+                while isNameWord(end), isTitleWord(tokens[end]), !startsPerson(end) { end += 1 }
+                return end == index || isNameWord(end) && !startsPerson(end)
             }
             func opensOrganisation(_ index: Int) -> Bool {
                 var end = index

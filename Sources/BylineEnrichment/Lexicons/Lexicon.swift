@@ -82,6 +82,7 @@ enum Lexicon {
     /// Iowa said", "advising Trump").
     static let prepositions: WordSet = [
         "in", "at", "of", "for", "from", "with", "by", "on", "to", "across", "over", "into", "about", "against", "during",
+        "like", "unlike",
     ]
     /// Words that open a subordinate clause or phrase before a sentence's subject.
     static let subordinators: WordSet = [

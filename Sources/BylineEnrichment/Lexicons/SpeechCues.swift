@@ -58,6 +58,10 @@ enum SpeechCues {
         "according", "stressing", "writing", "citing", "acknowledging", "admitting", "suggesting",
     ]
 
+    /// Words before "to" that keep an infinitive cue reporting ("went on to explain",
+    /// "appeared to suggest", "continue to warn").
+    static let reportingBeforeTo: WordSet = ["on", "appeared", "appears", "seemed", "seems", "continue", "continues", "continued"]
+
     /// Words that may stand between a subject and its verb ("he also said", "she has said").
     static let verbModifiers: WordSet = [
         "also", "has", "have", "had", "would", "will", "was", "is", "later", "then", "previously", "reportedly",

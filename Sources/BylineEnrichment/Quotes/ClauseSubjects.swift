@@ -11,7 +11,9 @@ extension QuoteAttributor {
         return (index..<phrase.tokens.lowerBound).allSatisfy { position in
             let token = tokens[position]
             let word = token.text.lowercased()
-            return token.isCapitalized || token.kind == .possessive || Lexicon.personTitles.contains(word) || Lexicon.roleNouns.contains(word)
+            // A capitalised opener ("Like Corker, ...", "After Iowa, ...") is no title.
+            let opener = Lexicon.prepositions.contains(word) || Lexicon.subordinators.contains(word)
+            return token.isCapitalized && !opener || token.kind == .possessive || Lexicon.personTitles.contains(word) || Lexicon.roleNouns.contains(word)
                 || ["the", "a", "an"].contains(word)
         }
     }

@@ -20,9 +20,9 @@ struct QuoteAttributor: Sendable {
     private struct Attribution {
         var cue: String?
         var speaker: SpeakerPhrase?
-        /// Named by a signature after a dash (“...” ― Name): as explicit as a cue, so a
-        /// list of signed quotes never inherits the speaker of the quote before.
-        var signed = false
+        /// Named by a signature after a dash (“...” ― Name) or a transcript label (Name: “...”):
+        /// as explicit as a cue, so such a quote never inherits the speaker of the quote before.
+        var namedExplicitly = false
     }
 
     /// What the latest entry covers, for a quote that continues it.
@@ -71,7 +71,7 @@ struct QuoteAttributor: Sendable {
             var attribution = findCue(candidate, context)
             var inherited = false
             var mergeWithPrevious = false
-            if attribution.cue == nil, !attribution.signed, let previous = latest, let speaker = result[previous.quote].speaker {
+            if attribution.cue == nil, !attribution.namedExplicitly, let previous = latest, let speaker = result[previous.quote].speaker {
                 let samePapragraph = document.tokens[candidate.openMark].paragraph == document.tokens[previous.firstToken].paragraph
                 let gap = previous.lastToken..<candidate.openMark
                 let continuesParagraph =
@@ -140,7 +140,7 @@ struct QuoteAttributor: Sendable {
 
     private func keep(_ candidate: QuoteCandidate, _ attribution: Attribution, inherited: Bool, _ document: Document) -> Bool {
         if isTitleOfWork(candidate, document.tokens) { return false }
-        if attribution.cue != nil { return candidate.wordCount >= 2 || candidate.isDouble && attribution.speaker != nil }
+        if attribution.cue != nil || attribution.namedExplicitly { return candidate.wordCount >= 2 || candidate.isDouble && attribution.speaker != nil }
         if inherited { return candidate.wordCount >= 3 }
         // No cue: only sentence-like quotes count; scare quotes and titles do not.
         return candidate.isDouble ? candidate.wordCount >= 6 && isDirect(candidate, document) : candidate.wordCount >= 8
@@ -275,7 +275,7 @@ struct QuoteAttributor: Sendable {
         var end = range.upperBound
         while end < tokens.count, tokens[end].paragraph == tokens[dash].paragraph, [".", ","].contains(tokens[end].text) { end += 1 }
         guard end == tokens.count || tokens[end].paragraph != tokens[dash].paragraph else { return nil }
-        return Attribution(cue: nil, speaker: SpeakerPhrase(tokens: range, entity: entity, confidence: 0.85), signed: true)
+        return Attribution(cue: nil, speaker: SpeakerPhrase(tokens: range, entity: entity, confidence: 0.85), namedExplicitly: true)
     }
 
     /// Dashes that introduce a signature after a quote: horizontal bar, em, en, hyphens.
@@ -288,7 +288,7 @@ struct QuoteAttributor: Sendable {
         if first > 0, Self.signatureDashes.contains(tokens[first - 1].text),
             let (entity, range) = context.mention(at: first), range.upperBound >= tail.upperBound - 1 || tokens[range.upperBound].kind == .punctuation
         {
-            return Attribution(cue: nil, speaker: SpeakerPhrase(tokens: range, entity: entity, confidence: 0.85), signed: true)
+            return Attribution(cue: nil, speaker: SpeakerPhrase(tokens: range, entity: entity, confidence: 0.85), namedExplicitly: true)
         }
         // Postposed: said X (or, in a title-case subhead, Says X)
         let postposed = tokens[first].text.lowercased()
@@ -438,7 +438,7 @@ struct QuoteAttributor: Sendable {
             if end > head.lowerBound, let speaker = context.speakerPhrase(endingBefore: end, floor: head.lowerBound),
                 (head.lowerBound..<speaker.tokens.lowerBound).allSatisfy({ AttributionContext.isWordOfTitle(tokens[$0]) })
             {
-                return Attribution(cue: nil, speaker: speaker)
+                return Attribution(cue: nil, speaker: speaker, namedExplicitly: speaker.entity != nil)
             }
         }
         return nil

@@ -49,7 +49,6 @@ struct ReportedSpeechFinder: Sendable {
     private static let commonCues: WordSet = ["said", "says", "told", "tells", "added", "adds", "argued", "noted", "wrote", "warned", "insisted"]
 
     /// Words before "to" that keep an infinitive a report of speech.
-    private static let reportingBeforeTo: WordSet = ["on", "appeared", "appears", "seemed", "seems", "continue", "continues", "continued"]
 
     func find(_ document: Document, quotes: [QuoteCandidate]) -> [ReportedSpeechCandidate] {
         let tokens = document.tokens
@@ -104,7 +103,10 @@ struct ReportedSpeechFinder: Sendable {
         let end = contentStart > cue ? contentStart : min(sentence.upperBound, cue + 10)
         // "As reported by the Gazette, ...", "..., as first reported by the Gazette": the agent
         // speaks, with or without a form of "be".
-        if word.hasSuffix("ed"), cue + 1 < end, tokens[cue + 1].text == "by" { return .after(start: cue + 2, limit: end) }
+        // Not "X responded by saying that ...": a gerund after "by" is no agent.
+        if word.hasSuffix("ed"), cue + 2 < end, tokens[cue + 1].text == "by", !tokens[cue + 2].text.hasSuffix("ing") {
+            return .after(start: cue + 2, limit: end)
+        }
         var before = cue - 1
         while before > sentence.lowerBound, tokens[before].text.hasSuffix("ly") || ["also", "not", "never", "reportedly"].contains(tokens[before].text) { before -= 1 }
         guard before >= sentence.lowerBound, ["was", "were", "is", "are", "been", "being", "be"].contains(tokens[before].text.lowercased()) else { return nil }
@@ -158,7 +160,7 @@ struct ReportedSpeechFinder: Sendable {
         if next?.text == "with" { return false }
         // "needs to tell", "refusing to testify", "a chance to remind": an obligation or an
         // intention; but "went on to explain", "appeared to suggest", "continues to insist" report.
-        if previous?.text == "to", index >= sentence.lowerBound + 2, !Self.reportingBeforeTo.contains(tokens[index - 2].text) { return false }
+        if previous?.text == "to", index >= sentence.lowerBound + 2, !SpeechCues.reportingBeforeTo.contains(tokens[index - 2].text) { return false }
         // "a majority of pledged delegates": an adjective.
         if word.hasSuffix("ed"), let previous, ["of", "for", "with"].contains(previous.text) { return false }
         // "-ing" forms report only as a participle after a comma or a form of "be".

@@ -47,8 +47,7 @@ extension AttributionContext {
         }
         guard start < end else { return nil }
         // A pronoun next to the verb ("he said", "she told reporters") is the subject.
-        var last = end - 1
-        while last > start, Self.isVerbModifier(tokens[last].text) { last -= 1 }
+        let last = max(start, Self.verbEdge(before: end, floor: start, tokens) - 1)
         let lastWord = tokens[last].text.lowercased()
         if Lexicon.subjectPronouns.contains(lastWord) {
             return SpeakerPhrase(tokens: last..<(last + 1), entity: resolvePronoun(lastWord, before: last), confidence: 0.8)
@@ -80,6 +79,24 @@ extension AttributionContext {
     /// Adverbs, auxiliaries and modals between a subject and its verb ("he also said",
     /// "Forbes could also say").
     static func isVerbModifier(_ word: String) -> Bool { SpeechCues.verbModifiers.contains(word) || Lexicon.modalVerbs.contains(word) }
+
+    /// Where the subject ends before a verb at `end`: past adverbs, auxiliaries and modals
+    /// ("Forbes could also say"), and past a verb carrying an infinitive cue ("Republicans
+    /// continue to warn", "he went on to say").
+    static func verbEdge(before end: Int, floor: Int, _ tokens: [Token]) -> Int {
+        var edge = end
+        while edge > floor {
+            if isVerbModifier(tokens[edge - 1].text) {
+                edge -= 1
+            } else if edge - 2 > floor, tokens[edge - 1].text == "to", SpeechCues.reportingBeforeTo.contains(tokens[edge - 2].text) {
+                edge -= 2
+                if tokens[edge].text == "on", edge > floor, ["went", "goes", "go"].contains(tokens[edge - 1].text) { edge -= 1 }
+            } else {
+                break
+            }
+        }
+        return edge
+    }
 
     /// Any form of a verb of saying, base forms included ("Republicans warn", "Beijing could declare").
     private static func isSpeechVerb(_ word: String) -> Bool { Lexicon.speechVerbs.contains(word) || SpeechCues.reportingVerbs.contains(word) }
@@ -121,9 +138,7 @@ extension AttributionContext {
         var firstOther: (Int, Range<Int>)?
         var otherNextToVerb: (Int, Range<Int>)?
         var people: [(Int, Range<Int>)] = []
-        // The verb's own edge: "Forbes could also say", "Beijing has said".
-        var verbEdge = range.upperBound
-        while preferLast, verbEdge > range.lowerBound, Self.isVerbModifier(tokens[verbEdge - 1].text) { verbEdge -= 1 }
+        let verbEdge = preferLast ? Self.verbEdge(before: range.upperBound, floor: range.lowerBound, tokens) : range.upperBound
         var index = range.lowerBound
         while index < range.upperBound {
             guard let (entity, mentionRange) = mention(at: index) else { index += 1; continue }
@@ -138,8 +153,11 @@ extension AttributionContext {
             if firstOther == nil, type == .org || adjacent { firstOther = (entity, mentionRange) }
             // "..., Clinton's rival Forbes says": an organisation, place or group right before
             // the verb is its subject, unless a preposition governs it ("boosters in Iowa said").
+            // "Dana Wolfe of The Beacon said": the preposition may come before an article.
+            var before = mentionRange.lowerBound - 1
+            if before > range.lowerBound, ["the", "a", "an"].contains(tokens[before].text.lowercased()) { before -= 1 }
             if preferLast, mentionRange.upperBound == verbEdge, verbEdge < range.upperBound || range.upperBound < tokens.count,
-                mentionRange.lowerBound == range.lowerBound || !Lexicon.prepositions.containsLowercased(tokens[mentionRange.lowerBound - 1].text),
+                before < range.lowerBound || !Lexicon.prepositions.containsLowercased(tokens[before].text),
                 !joinsNames(before: mentionRange.lowerBound, from: range.lowerBound)
             {
                 otherNextToVerb = (entity, mentionRange)
