@@ -70,6 +70,15 @@ struct EntityTests {
         #expect(article.entities.filter { $0.type == .person }.map(\.name) == ["Dana Whitfield"])
     }
 
+    @Test("an airline before a flight's code is the airline: \"Flight\" opens the designation")
+    func airlineBeforeFlightCode() async throws {
+        let article = try await Fixtures.enrich(
+            "Families of passengers on Coastair Flight CA212 waited at the terminal. Coastair has confirmed that forty people were on board.")
+        let airline = try #require(article.entity(named: "Coastair"))
+        #expect(airline.mentions.count == 2)
+        #expect(article.entities.allSatisfy { !$0.name.contains("Flight") })
+    }
+
     @Test("organisations, acronyms, places and nationalities")
     func types() async throws {
         let text = "The Bank of England raised rates. NATO allies met in Brussels, where German and French officials spoke. The Ministry of Agriculture said farmers in Kenya would get help."

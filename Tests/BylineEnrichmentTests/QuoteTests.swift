@@ -29,6 +29,12 @@ struct QuoteTests {
         #expect(article.speakerName(of: "shop open on Sunday") == "Linda Garza")
     }
 
+    @Test("“A” for X, said Y: a name in words that go on with the sentence is not the speaker")
+    func nameInContinuationBeforeCue() async throws {
+        let article = try await Fixtures.enrich("Ilse Marken said the vote would be close. “It will be a long night” for Marken, said Oskar Lind.")
+        #expect(article.speakerName(of: "a long night") == "Oskar Lind")
+    }
+
     @Test("X said: “A.” and, inverted, Said X: “A.”")
     func colonLeadIn() async throws {
         let article = try await Fixtures.enrich("Finance Minister Paolo Greco said: \"This budget is fair to everyone in the country.\"")

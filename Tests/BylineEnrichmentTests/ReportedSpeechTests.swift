@@ -214,4 +214,18 @@ struct ReportedSpeechTests {
         let article = try await Fixtures.enrich("The Committee for a Fair Harbour Budget reported that the plans would cost more.")
         #expect(try entry(article, containing: "plans would cost more").speaker?.name == "Committee for a Fair Harbour Budget")
     }
+
+    @Test("a joined verb or participle finds its subject past a long subordinate clause, a dash insertion or a dateline")
+    func subjectsPastLongOpenersDashesAndDatelines() async throws {
+        let long = try await Fixtures.enrich(
+            "At the hearing on Tuesday, while several of her colleagues on the committee pressed for a far larger budget for the harbour, Ilse Marken kept to the mayor's plan, noting that the port could not borrow more."
+        )
+        #expect(try entry(long, containing: "could not borrow more").speaker?.name == "Ilse Marken")
+        let dashed = try await Fixtures.enrich(
+            "At a rally in Tarnow -- which votes next month -- Oskar Lind praised the volunteers and argued that the bridge must be rebuilt.")
+        #expect(try entry(dashed, containing: "bridge must be rebuilt").speaker?.name == "Oskar Lind")
+        let dateline = try await Fixtures.enrich(
+            "Bergen (Reuters) – Mayor Ilse Marken has taken aim at her rival Oskar Lind over the budget, saying that his plan would close two schools.")
+        #expect(try entry(dateline, containing: "close two schools").speaker?.name == "Ilse Marken")
+    }
 }

@@ -67,6 +67,12 @@ struct EntityRecognizer: Sendable {
         {
             range = (range.lowerBound + 1)..<range.upperBound
         }
+        // "NileJet Flight NJ804": the airline is the name; "Flight" begins the flight's code.
+        if range.count > 1, Self.designationWords.contains(tokens[range.upperBound - 1].text), range.upperBound < tokens.count,
+            tokens[range.upperBound].text.contains(where: \.isNumber)
+        {
+            range = range.lowerBound..<(range.upperBound - 1)
+        }
         let text = document.text(tokens: range)
         if range.count == 1 {
             let token = tokens[range.lowerBound]
@@ -224,6 +230,7 @@ struct EntityRecognizer: Sendable {
     }
 
     private static let contractionEndings: WordSet = ["m", "ve", "ll", "d", "re"]
+    private static let designationWords: WordSet = ["Flight", "Train", "Bus", "Route", "Model", "Mission"]
 
     private func trimPunctuation(_ range: Range<Int>, _ tokens: [Token]) -> Range<Int>? {
         var lower = range.lowerBound, upper = range.upperBound

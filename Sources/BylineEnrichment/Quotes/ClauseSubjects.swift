@@ -6,7 +6,7 @@ extension QuoteAttributor {
     /// foreign ministry spokeswoman Hua Chunying"), not inside the clause ("Both parents
     /// denounced Mr. Trump").
     func opensClause(_ phrase: SpeakerPhrase, from start: Int, _ tokens: [Token]) -> Bool {
-        var index = start
+        var index = Self.datelineEnd(from: start, before: phrase.tokens.lowerBound, tokens) ?? start
         if let comma = (start..<min(phrase.tokens.lowerBound, start + 8)).last(where: { tokens[$0].text == "," }) { index = comma + 1 }
         return (index..<phrase.tokens.lowerBound).allSatisfy { position in
             let token = tokens[position]
@@ -42,7 +42,7 @@ extension QuoteAttributor {
     /// sentence: that verb's subject, or the name after it ("said Spicer, adding").
     func speakerOfEarlierCue(beforeParticiple verb: Int, _ head: Range<Int>, _ context: AttributionContext) -> SpeakerPhrase? {
         let tokens = context.document.tokens
-        guard tokens[verb].text.hasSuffix("ing"), followsComma(verb, from: head.lowerBound, tokens) else { return nil }
+        guard tokens[verb].text.hasSuffix("ing"), Self.followsComma(verb, from: head.lowerBound, tokens) else { return nil }
         let sentenceStart = max(head.lowerBound, context.document.sentenceRange(of: verb).lowerBound)
         guard let earlier = lastSpeechVerb(before: verb, from: sentenceStart, tokens) else { return nil }
         if let subject = context.speakerPhrase(endingBefore: earlier, floor: sentenceStart), subject.entity != nil { return subject }
@@ -54,7 +54,7 @@ extension QuoteAttributor {
     /// speech verb before it in its sentence (else it continues that verb's clause).
     func sharesSentenceSubject(_ verb: Int, sentenceStart: Int, _ tokens: [Token]) -> Bool {
         guard verb > 0 else { return false }
-        let participle = tokens[verb].text.hasSuffix("ing") && followsComma(verb, from: 0, tokens)
+        let participle = tokens[verb].text.hasSuffix("ing") && Self.followsComma(verb, from: 0, tokens)
         guard participle || tokens[verb - 1].text == "and" else { return false }
         return lastSpeechVerb(before: verb, from: sentenceStart, tokens) == nil
     }
@@ -71,16 +71,19 @@ extension QuoteAttributor {
     /// comes first.
     func clauseSubject(from start: Int, before limit: Int, _ context: AttributionContext) -> SpeakerPhrase? {
         let tokens = context.document.tokens
-        var start = start
+        var start = Self.datelineEnd(from: start, before: limit, tokens) ?? start
         for _ in 0..<3 {
             guard start < limit, let first = (start..<limit).first(where: { tokens[$0].isWord }) else { break }
             let word = tokens[first].text.lowercased()
-            let comma = (first..<min(limit, first + 16)).first { tokens[$0].text == "," }
+            // An opening phrase ends at a comma or a dash ("In a speech from Ohio -- which
+            // votes on Saturday -- Garza ..."); a subordinate clause may run long.
+            let reach = Lexicon.subordinators.contains(word) ? 40 : 16
+            let comma = (first..<min(limit, first + reach)).first { tokens[$0].text == "," || Self.dashes.contains(tokens[$0].text) }
             if Self.conjunctions.contains(word), comma.map({ $0 - first > 3 }) ?? true {
                 start = first + 1
             } else if let comma,
                 Lexicon.prepositions.contains(word) || Lexicon.subordinators.contains(word) || word.hasSuffix("ly") || Self.conjunctions.contains(word)
-                    || isOpeningParticiple(first, context)
+                    || isOpeningParticiple(first, context) || ["which", "who"].contains(word)
             {
                 start = comma + 1
             } else {
@@ -121,6 +124,15 @@ extension QuoteAttributor {
     }
 
     static let conjunctions: WordSet = ["but", "and", "yet", "still", "so"]
+    static let dashes: WordSet = ["\u{2013}", "\u{2014}", "--"]
+
+    /// "Dallas (AFP) – Senator Nora Vance ...": where a dateline before a dash ends, within
+    /// its first eight tokens; nil when the clause opens with none.
+    static func datelineEnd(from start: Int, before limit: Int, _ tokens: [Token]) -> Int? {
+        guard let dash = (start..<min(limit, start + 8)).first(where: { dashes.contains(tokens[$0].text) }), dash > start else { return nil }
+        let isDateline = (start..<dash).allSatisfy { tokens[$0].isCapitalized || ["(", ")", ","].contains(tokens[$0].text) }
+        return isDateline ? dash + 1 : nil
+    }
 
     /// "Continuing to explain his view, ...", "Having announced ...": a phrase with no
     /// subject of its own before the clause's subject; not a name ending in "-ing".

@@ -306,6 +306,14 @@ struct QuoteAttributor: Sendable {
         if tokens[first].text.lowercased() == "according", first + 1 < tail.upperBound, tokens[first + 1].text == "to" {
             return Attribution(cue: "according to", speaker: context.speakerPhrase(startingAt: first + 2, limit: tail.upperBound))
         }
+        // "“...” for Vance, said Kunin", "“...” that Ortiz can catch Vance, said X": words
+        // going on with the sentence hold no subject when ", said X" follows them.
+        let opener = tokens[first].text
+        if opener != "as", Lexicon.prepositions.contains(opener) || Lexicon.subordinators.contains(opener) || ["that", "and", "but"].contains(opener),
+            let later = postposedCueAfterPhrase(tail, context)
+        {
+            return later
+        }
         // X said / X, the spokesman, said / he added
         guard let speaker = context.speakerPhrase(startingAt: first, limit: tail.upperBound) else { return nil }
         var index = speaker.tokens.upperBound
@@ -348,7 +356,10 @@ struct QuoteAttributor: Sendable {
     }
 
     /// A comma before the token, or a comma and then a closing quotation mark (“...,” telling).
-    func followsComma(_ index: Int, from start: Int, _ tokens: [Token]) -> Bool {
+    static func followsComma(_ index: Int, from start: Int, _ tokens: [Token]) -> Bool {
+        var index = index
+        // ", recently telling": past an adverb.
+        if index - 1 > start, tokens[index - 1].text.hasSuffix("ly") || SpeechCues.verbModifiers.contains(tokens[index - 1].text) { index -= 1 }
         guard index > start else { return false }
         if tokens[index - 1].text == "," { return true }
         if index - 1 > start, case .quoteMark(let mark) = tokens[index - 1].kind, mark != .doubleOpening, mark != .singleOpening {
@@ -423,7 +434,7 @@ struct QuoteAttributor: Sendable {
         if let firstVerb {
             let speaker = context.speakerPhrase(endingBefore: firstVerb, floor: head.lowerBound)
             // "He ..., calling X an “...”": a participle's subject is the sentence's.
-            if speaker?.entity == nil, tokens[firstVerb].text.hasSuffix("ing"), followsComma(firstVerb, from: head.lowerBound, tokens),
+            if speaker?.entity == nil, tokens[firstVerb].text.hasSuffix("ing"), Self.followsComma(firstVerb, from: head.lowerBound, tokens),
                 let subject = sentenceSubject(of: context.document.sentenceRange(of: firstVerb).lowerBound..<firstVerb, context, allowingOrganisations: true)
             {
                 return Attribution(cue: tokens[firstVerb].text, speaker: subject)

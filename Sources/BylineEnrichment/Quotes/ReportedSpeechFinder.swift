@@ -353,8 +353,8 @@ struct ReportedSpeechFinder: Sendable {
     /// ("“...,” Trump said, adding ...", "..., said Smith, adding ..."), else the one the
     /// sentence opens with.
     private func participleSubject(_ cue: Int, _ sentence: Range<Int>, _ tokens: [Token]) -> ReportedSpeechCandidate.SpeakerSide? {
-        guard tokens[cue].text.hasSuffix("ing"), cue > sentence.lowerBound, tokens[cue - 1].text == "," else { return nil }
-        let comma = cue - 1
+        guard tokens[cue].text.hasSuffix("ing"), QuoteAttributor.followsComma(cue, from: sentence.lowerBound, tokens) else { return nil }
+        let comma = (sentence.lowerBound..<cue).last { tokens[$0].text == "," } ?? cue - 1
         if let verb = (sentence.lowerBound..<comma).last(where: { SpeechCues.reportingVerbs.contains(tokens[$0].text) && !tokens[$0].text.hasSuffix("ing") }),
             isMainClauseVerb(verb, sentence, tokens)
         {
