@@ -228,4 +228,24 @@ struct ReportedSpeechTests {
             "Bergen (Reuters) – Mayor Ilse Marken has taken aim at her rival Oskar Lind over the budget, saying that his plan would close two schools.")
         #expect(try entry(dateline, containing: "close two schools").speaker?.name == "Ilse Marken")
     }
+
+    @Test("the titled person speaks: past capitalised title words, after a describing apposition, and in \"As X, a professor ..., put it\"")
+    func titledPeopleAndLongPutIt() async throws {
+        let capitalisedTitle = try await Fixtures.enrich(
+            "Mayor Ilse Marken toured the harbour. Marken Communications Director Hanna Sol called the idea a “ridiculous proposition,” adding that the person who “needs to explain the delay is Oskar Lind.”"
+        )
+        #expect(try entry(capitalisedTitle, containing: "explain the delay").speaker?.name == "Hanna Sol")
+        let speechwriter = try await Fixtures.enrich(
+            "Mayor Ilse Marken toured the harbour. Former Marken speechwriter Jon Favela published a column in the Bergen Post, entitled, “Why the Harbour Bridge Matters More Than Ever.”"
+        )
+        #expect(try entry(speechwriter, containing: "Harbour Bridge Matters").speaker?.name == "Jon Favela")
+        let described = try await Fixtures.enrich(
+            "Mayor Ilse Marken toured the harbour. Another Marken ally, Transport Secretary Pia Holm, told reporters that the delay suggested an effort to hurt Marken."
+        )
+        #expect(try entry(described, containing: "effort to hurt").speaker?.name == "Pia Holm")
+        let putIt = try await Fixtures.enrich(
+            "The bridge opened a year late. As Vera Aune, a professor of law at Bergen and the author of a book on the harbour, put it, “A late bridge is better than no bridge.”"
+        )
+        #expect(try entry(putIt, containing: "late bridge is better").speaker?.name == "Vera Aune")
+    }
 }

@@ -28,7 +28,10 @@ extension QuoteAttributor {
         for comma in floor..<(cue - 1) where tokens[comma].text == "," {
             // "At Boca West, ...", "While Brookover ...,": an opening phrase, not a subject.
             let opener = tokens[segmentStart].text.lowercased()
-            if !Lexicon.prepositions.contains(opener), !Lexicon.subordinators.contains(opener),
+            // "Another Vance ally, Agriculture Secretary Tom Villa, told": a segment ending in
+            // a title word describes the one named next.
+            let describes = comma - 1 > segmentStart && AttributionContext.isTitleWord(tokens[comma - 1].text) && context.mention(at: comma - 1) == nil
+            if !Lexicon.prepositions.contains(opener), !Lexicon.subordinators.contains(opener), !describes,
                 let subject = context.speakerPhrase(endingBefore: comma, floor: segmentStart), subject.entity != nil
             {
                 return subject

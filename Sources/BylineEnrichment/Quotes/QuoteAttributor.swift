@@ -121,7 +121,7 @@ struct QuoteAttributor: Sendable {
         // long apposition lies beyond the words next to the cue.
         if phrase?.entity == nil, case .before(let cue, let floor) = speech.speakerSide,
             let subject = context.speakerPhrase(startingAt: floor, limit: cue), subject.entity != nil,
-            subject.tokens.upperBound < cue, [",", "(", "\u{2013}", "\u{2014}", "--"].contains(tokens[subject.tokens.upperBound].text)
+            subject.tokens.upperBound < cue, [",", "(", "\u{2013}", "\u{2014}", "--", "-"].contains(tokens[subject.tokens.upperBound].text)
         {
             phrase = subject
         }
@@ -348,9 +348,11 @@ struct QuoteAttributor: Sendable {
         return nil
     }
 
-    /// Where "put it" follows a short subject ("as the mayor put it"), within eight tokens.
+    /// Where "put it" follows its subject ("as the mayor put it"), within eight tokens, or
+    /// within thirty past an apposition ("As Tom Akers, a professor of law at ..., put it").
     private func putIt(in range: Range<Int>, _ tokens: [Token]) -> Int? {
-        let end = min(range.upperBound, range.lowerBound + 8)
+        let apposition = range.lowerBound + 8 < range.upperBound && tokens[range.lowerBound..<(range.lowerBound + 8)].contains { $0.text == "," }
+        let end = min(range.upperBound, range.lowerBound + (apposition ? 30 : 8))
         guard range.lowerBound + 1 < end else { return nil }
         return ((range.lowerBound + 1)..<(end - 1)).first { tokens[$0].text == "put" && tokens[$0 + 1].text == "it" }
     }

@@ -104,7 +104,7 @@ extension AttributionContext {
     private static let relatedPeople: WordSet = [
         "family", "relatives", "aide", "aides", "adviser", "advisers", "advisor", "advisors", "strategist",
         "friend", "friends", "brother", "sister", "parents", "children", "physician", "surrogate", "ally",
-        "allies", "constituent",
+        "allies", "constituent", "speechwriter", "pollster",
     ]
 
     /// A word of a title or role before a name: "campaign manager", "top aide", "ally".
@@ -123,10 +123,16 @@ extension AttributionContext {
         var index = qualifier.upperBound
         if index < tokens.count, tokens[index].kind == .possessive { index += 1 }
         let titleStart = index
-        while index < tokens.count, index - titleStart < 4, mention(at: index) == nil, tokens[index].isWord, Self.isTitleWord(tokens[index].text) {
+        // "Vance Communications Director Jennifer Palmer": capitalised words of the title too,
+        // when a title word is among them.
+        var hasTitleWord = false
+        while index < tokens.count, index - titleStart < 4, mention(at: index) == nil, tokens[index].isWord,
+            Self.isTitleWord(tokens[index].text) || tokens[index].isCapitalized
+        {
+            hasTitleWord = hasTitleWord || Self.isTitleWord(tokens[index].text)
             index += 1
         }
-        guard index > titleStart, let (entity, mentionRange) = mention(at: index), mentionRange.lowerBound == index, entities[entity].type == .person
+        guard hasTitleWord, let (entity, mentionRange) = mention(at: index), mentionRange.lowerBound == index, entities[entity].type == .person
         else { return nil }
         return SpeakerPhrase(tokens: mentionRange, entity: entity, confidence: 0.6)
     }
