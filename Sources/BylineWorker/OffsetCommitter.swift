@@ -10,6 +10,8 @@ protocol OffsetCommitting: Sendable {
     /// Commits on the calling thread, waiting at most `timeout`: for a revocation, served on
     /// the consumer's polling thread.
     func commitNow(_ offsets: [KafkaTopicPartitionOffset], timeout: Duration) throws(KafkaError)
+    /// The group's committed offsets for these partitions (absent where none).
+    func committedOffsets(for partitions: [KafkaTopicPartition], timeout: Duration) async throws(KafkaError) -> [KafkaTopicPartition: Int64]
 }
 
 extension KafkaConsumer: OffsetCommitting {}
@@ -38,15 +40,33 @@ final class OffsetCommitter: Sendable {
     /// A ticket for the message's offset; nil when it must be skipped (see `OffsetTracker.begin`).
     func begin(_ message: KafkaMessage) -> OffsetTracker.Ticket? {
         guard let begun = tracker.withLock({ $0.begin(message) }) else { return nil }
-        if let skipped = begun.skipped {
-            metrics.offsetsSkipped.increment(by: skipped.count)
-            logger.notice(
-                "the consumer skipped input offsets; the commit point will pass them",
-                metadata: [
-                    "partition": "\(message.topicPartition)", "first": "\(skipped.lowerBound)", "last": "\(skipped.upperBound)",
-                ])
-        }
+        if let skipped = begun.skipped { reportSkipped(skipped, of: message.topicPartition) }
         return begun.ticket
+    }
+
+    private func reportSkipped(_ skipped: ClosedRange<Int64>, of partition: KafkaTopicPartition) {
+        metrics.offsetsSkipped.increment(by: skipped.count)
+        logger.notice(
+            "the consumer skipped input offsets; the commit point will pass them",
+            metadata: ["partition": "\(partition)", "first": "\(skipped.lowerBound)", "last": "\(skipped.upperBound)"])
+    }
+
+    /// Asks the group where newly assigned partitions start (their committed offsets), so a
+    /// first message past that is reported like any other skipped offsets. Runs before this
+    /// member commits there: after that, the committed offset is its own.
+    func checkStartingOffsets(with target: some OffsetCommitting) async {
+        let questions = tracker.withLock { $0.takeStartingOffsetQuestions() }
+        guard !questions.isEmpty else { return }
+        guard let committed = try? await target.committedOffsets(for: questions.map(\.partition), timeout: commitTimeout) else {
+            logger.debug("could not read the committed offsets of newly assigned partitions")
+            return
+        }
+        for (partition, ownership) in questions {
+            guard let offset = committed[partition] else { continue }
+            if let skipped = tracker.withLock({ $0.noteStartingOffset(offset, for: partition, ownership: ownership) }) {
+                reportSkipped(skipped, of: partition)
+            }
+        }
     }
 
     func isOwned(_ ticket: OffsetTracker.Ticket) -> Bool { tracker.withLock { $0.isOwned(ticket) } }
@@ -68,10 +88,12 @@ final class OffsetCommitter: Sendable {
         }
     }
 
-    /// Commits finished work every `interval` until the task is cancelled.
+    /// Commits finished work every `interval` until the task is cancelled, each time first
+    /// checking where newly assigned partitions started.
     func commitPeriodically(to target: some OffsetCommitting, every interval: Duration) async {
         while !Task.isCancelled {
             try? await Task.sleep(for: interval)
+            await checkStartingOffsets(with: target)
             await commitFinished(to: target)
         }
     }

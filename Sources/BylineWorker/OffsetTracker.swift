@@ -25,6 +25,13 @@ struct OffsetTracker: Sendable {
         /// The next offset to read, as far as contiguous finished work allows.
         var commitPoint: Int64?
         var committed: Int64?
+        /// The first offset begun under this ownership.
+        var firstBegun: Int64?
+        /// The group's committed offset when this ownership began (where the consumer
+        /// starts reading), once known; nil while unknown or when there was none.
+        var startingOffset: Int64?
+        /// Whether the starting offset was asked for already.
+        var startingOffsetAsked = false
 
         var lastBegun: Int64? { pending.last }
         var inFlight: Int { pending.count - head }
@@ -68,8 +75,9 @@ struct OffsetTracker: Sendable {
     /// A message registered as in flight.
     struct Begun: Sendable {
         let ticket: Ticket
-        /// Offsets between the previous message begun under this ownership and this one,
-        /// which the consumer never delivered. Kafka has legitimate gaps (transaction
+        /// Offsets between the previous message begun under this ownership (for the first,
+        /// the group's committed offset, when already known) and this one, which the
+        /// consumer never delivered. Kafka has legitimate gaps (transaction
         /// markers, compaction), but the commit point moves past them, so they are reported.
         let skipped: ClosedRange<Int64>?
     }
@@ -82,10 +90,35 @@ struct OffsetTracker: Sendable {
             message.assignmentEpoch >= state.assignedEpoch,
             state.lastBegun.map({ message.offset > $0 }) ?? true
         else { return nil }
-        let skipped = state.lastBegun.flatMap { last in last + 1 < message.offset ? (last + 1)...(message.offset - 1) : nil }
+        // Compared with the offset begun before, or for the first one with where the
+        // consumer was to start.
+        let previousEnd = state.lastBegun.map { $0 + 1 } ?? (state.firstBegun == nil ? state.startingOffset : nil)
+        let skipped = previousEnd.flatMap { end in end < message.offset ? end...(message.offset - 1) : nil }
+        if state.firstBegun == nil { state.firstBegun = message.offset }
         state.pending.append(message.offset)
         partitions[partition] = state
         return Begun(ticket: Ticket(partition: partition, offset: message.offset, ownership: state.ownership), skipped: skipped)
+    }
+
+    /// Partitions whose starting offset was not asked for yet, with their ownership; marks
+    /// them asked.
+    mutating func takeStartingOffsetQuestions() -> [(partition: KafkaTopicPartition, ownership: UInt64)] {
+        var questions: [(partition: KafkaTopicPartition, ownership: UInt64)] = []
+        for (partition, state) in partitions where !state.startingOffsetAsked {
+            questions.append((partition, state.ownership))
+            partitions[partition]?.startingOffsetAsked = true
+        }
+        return questions
+    }
+
+    /// The group's committed offset when `ownership` began: the first offset the consumer
+    /// should deliver. Returns the offsets it skipped when the first one begun came later.
+    mutating func noteStartingOffset(_ offset: Int64, for partition: KafkaTopicPartition, ownership: UInt64) -> ClosedRange<Int64>? {
+        guard var state = partitions[partition], state.ownership == ownership else { return nil }
+        if let first = state.firstBegun { return offset < first ? offset...(first - 1) : nil }
+        state.startingOffset = offset
+        partitions[partition] = state
+        return nil
     }
 
     /// Marks the ticket's offset finished. Ignored when the partition changed hands since.

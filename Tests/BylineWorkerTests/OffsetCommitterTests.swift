@@ -37,6 +37,20 @@ import Testing
         #expect(metrics.counter("byline_input_offsets_skipped_total") == 3, "offsets 4, 5 and 6 never came")
     }
 
+    @Test func aFirstMessagePastTheGroupsCommittedOffsetIsCountedAsSkipped() async throws {
+        let metrics = RecordedMetrics()
+        let committer = OffsetCommitter(commitTimeout: .seconds(1), metrics: metrics.metrics, logger: quietLogger)
+        committer.rebalanced(.assigned([first, second], epoch: 1), target: FakeCommitter())
+        for (partition, offset) in [(first, Int64(3)), (second, Int64(5))] {
+            _ = try #require(committer.begin(KafkaMessage(topic: partition.topic, partition: partition.partition, offset: offset, value: [], assignmentEpoch: 1)))
+        }
+        let group = FakeCommitter(committedBefore: [first: 1, second: 5])
+        await committer.checkStartingOffsets(with: group)
+        #expect(metrics.counter("byline_input_offsets_skipped_total") == 2, "offsets 1 and 2 of the first partition never came")
+        await committer.checkStartingOffsets(with: group)
+        #expect(group.askedForCommittedOffsets.count == 1, "each ownership is asked about once")
+    }
+
     @Test func lostPartitionsCommitNothing() throws {
         let committer = try committerWithFinishedWork()
         let consumer = FakeCommitter()

@@ -60,6 +60,44 @@ import Testing
         #expect(tracker.offsetsToCommit.isEmpty, "0 and 1 are unfinished")
     }
 
+    /// Begins a message that must be accepted; the offsets it reports skipped.
+    func skipped(_ tracker: inout OffsetTracker, _ message: KafkaMessage) throws -> ClosedRange<Int64>? {
+        let begun = tracker.begin(message)
+        return try #require(begun).skipped
+    }
+
+    /// Assigns the partition and takes the one question about where it starts.
+    func assignAndAsk(_ tracker: inout OffsetTracker, epoch: UInt64 = 1) throws -> UInt64 {
+        tracker.assign([partition], epoch: epoch)
+        let questions = tracker.takeStartingOffsetQuestions()
+        #expect(questions.count == 1)
+        return try #require(questions.first).ownership
+    }
+
+    @Test func aFirstMessagePastWhereTheOwnershipStartedIsASkip() throws {
+        // The starting offset known before the first message.
+        var tracker = OffsetTracker()
+        let ownership = try assignAndAsk(&tracker)
+        #expect(tracker.takeStartingOffsetQuestions().isEmpty, "asked once per ownership")
+        #expect(tracker.noteStartingOffset(1, for: partition, ownership: ownership) == nil)
+        #expect(try skipped(&tracker, message(3)) == 1...2, "the group had committed 1; 1 and 2 never came")
+        #expect(try skipped(&tracker, message(4)) == nil)
+
+        // Known only after the first message.
+        var late = OffsetTracker()
+        let lateOwnership = try assignAndAsk(&late)
+        #expect(try skipped(&late, message(3)) == nil, "nothing to compare with yet")
+        #expect(late.noteStartingOffset(1, for: partition, ownership: lateOwnership) == 1...2)
+
+        // Starting where the group committed, or an answer for an earlier ownership: no skip.
+        var exact = OffsetTracker()
+        let earlier = try assignAndAsk(&exact)
+        let current = try assignAndAsk(&exact, epoch: 2)
+        #expect(exact.noteStartingOffset(0, for: partition, ownership: earlier) == nil)
+        #expect(exact.noteStartingOffset(3, for: partition, ownership: current) == nil)
+        #expect(try skipped(&exact, message(3, epoch: 2)) == nil)
+    }
+
     @Test func revocationReturnsFinishedWorkAndIgnoresLateFinishes() throws {
         var tracker = OffsetTracker()
         tracker.assign([partition], epoch: 1)

@@ -37,8 +37,17 @@ final class FakeProducer: RecordProducer {
 final class FakeCommitter: OffsetCommitting {
     private let commits = Mutex<[[KafkaTopicPartitionOffset]]>([])
     private let refusing: Bool
+    /// What `committedOffsets` answers: the group's committed offsets before this member.
+    private let committedBefore: [KafkaTopicPartition: Int64]
+    private let questions = Mutex<[[KafkaTopicPartition]]>([])
 
-    init(refusing: Bool = false) { self.refusing = refusing }
+    init(refusing: Bool = false, committedBefore: [KafkaTopicPartition: Int64] = [:]) {
+        self.refusing = refusing
+        self.committedBefore = committedBefore
+    }
+
+    /// The partitions each `committedOffsets` call asked for.
+    var askedForCommittedOffsets: [[KafkaTopicPartition]] { questions.withLock { $0 } }
 
     var committed: [[KafkaTopicPartitionOffset]] { commits.withLock { $0 } }
 
@@ -49,6 +58,12 @@ final class FakeCommitter: OffsetCommitting {
     func commitNow(_ offsets: [KafkaTopicPartitionOffset], timeout: Duration) throws(KafkaError) {
         if refusing { throw KafkaError(code: .coordinatorNotAvailable, message: "no coordinator (fake)") }
         commits.withLock { $0.append(offsets) }
+    }
+
+    func committedOffsets(for partitions: [KafkaTopicPartition], timeout: Duration) async throws(KafkaError) -> [KafkaTopicPartition: Int64] {
+        questions.withLock { $0.append(partitions) }
+        if refusing { throw KafkaError(code: .coordinatorNotAvailable, message: "no coordinator (fake)") }
+        return committedBefore.filter { partitions.contains($0.key) }
     }
 }
 
