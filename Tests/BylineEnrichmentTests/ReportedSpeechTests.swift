@@ -248,4 +248,14 @@ struct ReportedSpeechTests {
         )
         #expect(try entry(putIt, containing: "late bridge is better").speaker?.name == "Vera Aune")
     }
+
+    @Test("content ends where a name with a reporting verb of its own starts another attribution: \", whereas X acknowledged\", \", X suggested\"")
+    func contentEndsAtAnotherNamedReport() async throws {
+        let whereas = try await Fixtures.enrich("Vera Aune said on Monday that the budget was sound, whereas Oskar Lind acknowledged that it was short by a million.")
+        #expect(try entry(whereas, containing: "budget was sound").text == "that the budget was sound")
+        #expect(try entry(whereas, containing: "short by a million").speaker?.name == "Oskar Lind")
+        let comma = try await Fixtures.enrich("While Ilse Marken has promised to back the harbour plan in the vote, Pia Holm suggested that the count would be close.")
+        #expect(try entry(comma, containing: "harbour plan").text == "to back the harbour plan in the vote")
+        #expect(try entry(comma, containing: "count would be close").speaker?.name == "Pia Holm")
+    }
 }

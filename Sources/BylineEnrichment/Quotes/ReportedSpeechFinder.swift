@@ -48,8 +48,6 @@ struct ReportedSpeechFinder: Sendable {
     /// The cues that most often start a second attribution inside a sentence.
     private static let commonCues: WordSet = ["said", "says", "told", "tells", "added", "adds", "argued", "noted", "wrote", "warned", "insisted"]
 
-    /// Words before "to" that keep an infinitive a report of speech.
-
     func find(_ document: Document, quotes: [QuoteCandidate]) -> [ReportedSpeechCandidate] {
         let tokens = document.tokens
         var insideQuote = [Bool](repeating: false, count: tokens.count)
@@ -406,10 +404,34 @@ struct ReportedSpeechFinder: Sendable {
                     break
                 }
             }
+            // "..., Tom Devlin suggested", "..., whereas Garza acknowledged", "... after Nabisco
+            // announced": a name with a reporting verb of its own starts another attribution.
+            if text == "," || Self.clauseBoundaries.contains(text), startsNamedReport(at: index + 1, sentence, tokens) {
+                end = index
+                break
+            }
             index += 1
         }
         while end > start, isTrailingPunctuation(tokens[end - 1]) { end -= 1 }
         return end
+    }
+
+    private static let clauseBoundaries: WordSet = ["whereas", "while", "after", "although", "because", "when"]
+
+    /// Whether a capitalised name (at most four words) and then, past modifiers, a reporting
+    /// verb in a finite form start at `index`.
+    private func startsNamedReport(at index: Int, _ sentence: Range<Int>, _ tokens: [Token]) -> Bool {
+        var verb = index
+        while verb < sentence.upperBound, verb - index < 4, tokens[verb].isWord, tokens[verb].isCapitalized,
+            !Lexicon.sentenceStarters.contains(tokens[verb].text)
+        {
+            verb += 1
+        }
+        guard verb > index else { return false }
+        while verb < sentence.upperBound, AttributionContext.isVerbModifier(tokens[verb].text) { verb += 1 }
+        guard verb < sentence.upperBound else { return false }
+        let word = tokens[verb].text
+        return SpeechCues.reportingVerbs.contains(word) && !word.hasSuffix("ing")
     }
 
     // MARK: - "according to"
