@@ -79,6 +79,13 @@ struct EntityTests {
         #expect(article.entities.allSatisfy { !$0.name.contains("Flight") })
     }
 
+    @Test("a place written in capitals is typed as the gazetteer types it in mixed case")
+    func capitalisedPlaces() async throws {
+        let article = try await Fixtures.enrich("The vote was close. Reports from EUROPE and ASIA said markets fell.")
+        #expect(article.entity(named: "EUROPE")?.type == .loc)
+        #expect(article.entity(named: "ASIA")?.type == .loc)
+    }
+
     @Test("organisations, acronyms, places and nationalities")
     func types() async throws {
         let text = "The Bank of England raised rates. NATO allies met in Brussels, where German and French officials spoke. The Ministry of Agriculture said farmers in Kenya would get help."

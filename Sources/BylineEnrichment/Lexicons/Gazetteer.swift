@@ -64,7 +64,16 @@ package final class Gazetteer: Sendable {
     }
 
     /// The place type of a name, when the gazetteer knows it as a place.
+    /// An ALL-CAPS name ("EUROPE", "NEW YORK", as datelines write them) is looked up in
+    /// the case the lists use too.
     func placeType(of name: String, minimumCityPopulation: Int = 15_000) -> EntityType? {
+        if let type = listedPlaceType(of: name, minimumCityPopulation: minimumCityPopulation) { return type }
+        guard name.count > 3, EntityRecognizer.isAllCaps(name) else { return nil }
+        let wordCased = name.split(separator: " ").map { $0.prefix(1) + $0.dropFirst().lowercased() }.joined(separator: " ")
+        return listedPlaceType(of: wordCased, minimumCityPopulation: minimumCityPopulation)
+    }
+
+    private func listedPlaceType(of name: String, minimumCityPopulation: Int) -> EntityType? {
         if countries.contains(name) || provinces.contains(name) { return .gpe }
         if regions.contains(name) { return .loc }
         if let population = cityPopulations[name], population >= minimumCityPopulation { return .gpe }
