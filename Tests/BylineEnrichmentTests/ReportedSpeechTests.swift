@@ -258,4 +258,14 @@ struct ReportedSpeechTests {
         #expect(try entry(comma, containing: "harbour plan").text == "to back the harbour plan in the vote")
         #expect(try entry(comma, containing: "count would be close").speaker?.name == "Pia Holm")
     }
+
+    @Test("proclaimed and elaborated report speech; \"that\" may come after a phrase of place or medium")
+    func moreCuesAndLaterThat() async throws {
+        let article = try await Fixtures.enrich(
+            "Oskar Lind proclaimed at a press conference that the bridge would open in May. Vera Aune elaborated in a column for the Bergen Post that the budget was short.")
+        #expect(try entry(article, containing: "bridge would open").speaker?.name == "Oskar Lind")
+        let elaborated = try entry(article, containing: "budget was short")
+        #expect(elaborated.speaker?.name == "Vera Aune")
+        #expect(elaborated.text == "that the budget was short")
+    }
 }

@@ -62,7 +62,7 @@ enum Lexicon {
         "stressing", "suggesting", "promising", "vowing", "demanding", "acknowledging", "admitting",
         "recalling", "replying", "responding", "pointing", "according", "gushed", "gushes", "fumed", "fumes",
         "interjected", "exclaimed", "exclaims", "retorted", "remembered", "snapped", "asserted", "asserts",
-        "questioned", "repeated", "reacted",
+        "questioned", "repeated", "reacted", "proclaimed", "proclaims", "elaborated", "elaborates", "scoffed",
         // Base forms, for plural subjects ("Republicans warn", "Saudis insist").
         "warn", "insist", "argue", "acknowledge", "admit", "deny", "denies", "denied", "explain", "predict", "complain",
     ]
@@ -75,7 +75,7 @@ enum Lexicon {
         "countered", "observed", "stressed", "concluded", "commented", "testified", "shouted", "whispered",
         "complained", "lamented", "mused", "boasted", "reiterated", "emphasized", "emphasised", "announced",
         "gushed", "fumed", "interjected", "exclaimed", "retorted", "remembered", "snapped", "asserted",
-        "declares", "questioned", "repeated", "reacted",
+        "declares", "questioned", "repeated", "reacted", "proclaimed", "elaborated", "scoffed",
     ]
 
     /// Prepositions that take a noun phrase: a name after one is its object ("boosters in

@@ -9,10 +9,10 @@ enum SpeechCues {
         let regular = [
             "add", "announce", "argue", "acknowledge", "admit", "agree", "allege", "answer", "assert", "assure",
             "boast", "caution", "claim", "clarify", "comment", "complain", "concede", "conclude", "confirm",
-            "contend", "counter", "declare", "emphasise", "emphasize", "exclaim", "explain", "fume", "hint",
+            "contend", "counter", "declare", "elaborate", "emphasise", "emphasize", "exclaim", "explain", "fume", "hint",
             "inform", "insist", "interject", "joke", "lament", "maintain", "mention", "muse", "note", "observe",
-            "pledge", "post", "predict", "promise", "recall", "recount", "reiterate", "remark", "remind", "report",
-            "respond", "retort", "reveal", "scream", "shout", "speculate", "state", "stress", "suggest", "tweet",
+            "pledge", "post", "predict", "proclaim", "promise", "recall", "recount", "reiterate", "remark", "remind", "report",
+            "respond", "retort", "reveal", "scoff", "scream", "shout", "speculate", "state", "stress", "suggest", "tweet",
             "vow", "warn", "yell",
         ]
         var forms = WordSet()

@@ -242,6 +242,13 @@ struct ReportedSpeechFinder: Sendable {
         return index >= sentence.upperBound ? sentence.upperBound : nil
     }
 
+    /// How far after a cue its "that" may come: past a phrase of place or medium ("wrote in a
+    /// column for the Bergen Post that"), further than past the one told.
+    private func thatReach(after start: Int, _ sentence: Range<Int>, _ tokens: [Token]) -> Int {
+        guard start < sentence.upperBound, ["in", "on", "at", "during", "to"].contains(tokens[start].text) else { return 7 }
+        return 12
+    }
+
     /// Where the words after a postposed cue end (a comma or the sentence end), when they
     /// are none or a short phrase of time or place; nil when they run on as content.
     private func shortTail(from start: Int, _ sentence: Range<Int>, _ tokens: [Token]) -> Int? {
@@ -303,7 +310,7 @@ struct ReportedSpeechFinder: Sendable {
                 !(start..<opener).contains(where: { tokens[$0].kind == .punctuation || tokens[$0].kind == .quoteMark(.doubleOpening) })
             else { return nil }
             start = opener
-        } else if let that = (start..<min(sentence.upperBound, cue + 7)).first(where: { tokens[$0].text == "that" }),
+        } else if let that = (start..<min(sentence.upperBound, cue + thatReach(after: start, sentence, tokens))).first(where: { tokens[$0].text == "that" }),
             (start..<that).allSatisfy({ tokens[$0].text != "," })
         {
             start = that
