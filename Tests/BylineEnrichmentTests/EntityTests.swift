@@ -86,6 +86,15 @@ struct EntityTests {
         #expect(article.entity(named: "ASIA")?.type == .loc)
     }
 
+    @Test("two named organisations joined by and are two entities; a trailing etc. is no part of a name")
+    func organisationsJoinedByAnd() async throws {
+        let article = try await Fixtures.enrich("Scholars at Norland University and Vesterby College disagreed about the findings. The BBC etc. reported it.")
+        #expect(article.entity(named: "Norland University")?.type == .org)
+        #expect(article.entity(named: "Vesterby College")?.type == .org)
+        #expect(article.entity(named: "BBC")?.type == .org)
+        #expect(article.entities.count == 3, "\(article.entities.map(\.name))")
+    }
+
     @Test("organisations, acronyms, places and nationalities")
     func types() async throws {
         let text = "The Bank of England raised rates. NATO allies met in Brussels, where German and French officials spoke. The Ministry of Agriculture said farmers in Kenya would get help."

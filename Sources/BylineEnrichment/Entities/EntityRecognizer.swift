@@ -50,8 +50,10 @@ struct EntityRecognizer: Sendable {
             let spans = NERSpan.spans(tags).map { NERSpan(range: (range.lowerBound + $0.range.lowerBound)..<(range.lowerBound + $0.range.upperBound), entityClass: $0.entityClass) }
             for span in joiningInstitutionComplements(spans, in: range, tokens) {
                 guard let trimmed = trimPunctuation(span.range, tokens) else { continue }
-                for (part, entityClass) in splitAtTitle(trimmed, span.entityClass, document) {
-                    if let mention = taggedMention(part, entityClass, document) { mentions.append(mention) }
+                for conjunct in splitAtAnd(trimmed, span.entityClass, document) {
+                    for (part, entityClass) in splitAtTitle(conjunct, span.entityClass, document) {
+                        if let mention = taggedMention(part, entityClass, document) { mentions.append(mention) }
+                    }
                 }
             }
         }
@@ -232,11 +234,28 @@ struct EntityRecognizer: Sendable {
     private static let contractionEndings: WordSet = ["m", "ve", "ll", "d", "re"]
     private static let designationWords: WordSet = ["Flight", "Train", "Bus", "Route", "Model", "Mission"]
 
+    /// Without punctuation at either end, nor a trailing "etc." ("BBC etc.").
     private func trimPunctuation(_ range: Range<Int>, _ tokens: [Token]) -> Range<Int>? {
         var lower = range.lowerBound, upper = range.upperBound
         while lower < upper, !(tokens[lower].isWord || tokens[lower].kind == .number) { lower += 1 }
-        while upper > lower, !(tokens[upper - 1].isWord || tokens[upper - 1].kind == .number) { upper -= 1 }
+        while upper > lower, !(tokens[upper - 1].isWord || tokens[upper - 1].kind == .number) || ["etc", "etc."].contains(tokens[upper - 1].text) {
+            upper -= 1
+        }
         return lower < upper ? lower..<upper : nil
+    }
+
+    /// "Harvard University and Yale University": two organisations, each ending with an
+    /// organisation's head word, tagged as one span; not "Tang Teaching Museum and Art
+    /// Gallery", whose second part has no name of its own.
+    private func splitAtAnd(_ range: Range<Int>, _ entityClass: NERClass, _ document: Document) -> [Range<Int>] {
+        let tokens = document.tokens
+        guard entityClass == .organisation, range.count >= 5,
+            let and = range.dropFirst(2).dropLast(2).first(where: { tokens[$0].text == "and" || tokens[$0].text == "&" }),
+            Lexicon.organisationHeads.contains(tokens[and - 1].text), Lexicon.organisationHeads.contains(tokens[range.upperBound - 1].text),
+            (range.lowerBound..<and).allSatisfy({ tokens[$0].isCapitalized }), ((and + 1)..<range.upperBound).allSatisfy({ tokens[$0].isCapitalized }),
+            ((and + 1)..<range.upperBound).contains(where: { !isCommon(tokens[$0].text, document) })
+        else { return [range] }
+        return [range.lowerBound..<and, (and + 1)..<range.upperBound]
     }
 
     /// Which tokens the mentions cover.
