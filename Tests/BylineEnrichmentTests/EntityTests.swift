@@ -95,6 +95,17 @@ struct EntityTests {
         #expect(article.entities.count == 3, "\(article.entities.map(\.name))")
     }
 
+    @Test("after \"Minister for\" the portfolio comes first and the holder's name last")
+    func portfolioHolders() async throws {
+        let article = try await Fixtures.enrich(
+            "Speaking in the assembly, Minister for Fjord Affairs Jorunn Halvorsen said the ferries would run again. Minister for Water and Power Khawaja Asif said the dam would open."
+        )
+        #expect(article.entity(named: "Jorunn Halvorsen")?.type == .person)
+        #expect(article.entity(named: "Khawaja Asif")?.type == .person)
+        #expect(article.speakerName(of: "ferries would run again") == "Jorunn Halvorsen")
+        #expect(article.entities.allSatisfy { !$0.name.contains("Affairs") && !$0.name.contains("Power") }, "\(article.entities.map(\.name))")
+    }
+
     @Test("organisations, acronyms, places and nationalities")
     func types() async throws {
         let text = "The Bank of England raised rates. NATO allies met in Brussels, where German and French officials spoke. The Ministry of Agriculture said farmers in Kenya would get help."

@@ -48,7 +48,7 @@ struct EntityRecognizer: Sendable {
         var mentions: [EntityMention] = []
         for (range, tags) in zip(document.sentences, tagged) {
             let spans = NERSpan.spans(tags).map { NERSpan(range: (range.lowerBound + $0.range.lowerBound)..<(range.lowerBound + $0.range.upperBound), entityClass: $0.entityClass) }
-            for span in joiningInstitutionComplements(spans, in: range, tokens) {
+            for span in separatingPortfolioHolders(joiningInstitutionComplements(spans, in: range, tokens), in: range, document) {
                 guard let trimmed = trimPunctuation(span.range, tokens) else { continue }
                 for conjunct in splitAtAnd(trimmed, span.entityClass, document) {
                     for (part, entityClass) in splitAtTitle(conjunct, span.entityClass, document) {
@@ -180,6 +180,37 @@ struct EntityRecognizer: Sendable {
             result.append(NERSpan(range: joined, entityClass: .organisation))
             result.sort { $0.range.lowerBound < $1.range.lowerBound }
             head = joined.upperBound - 1
+        }
+        return result
+    }
+
+    /// "Minister for Kashmir Affairs Barjees Tahir", "Secretary of State John Kerry": after a
+    /// title and "for" or "of", the portfolio's everyday words and places come first and the
+    /// holder's name last; the tagger often reads them as one name.
+    private func separatingPortfolioHolders(_ spans: [NERSpan], in sentence: Range<Int>, _ document: Document) -> [NERSpan] {
+        let tokens = document.tokens
+        var result = spans
+        for preposition in sentence where preposition > sentence.lowerBound && ["for", "of"].contains(tokens[preposition].text) {
+            let title = tokens[preposition - 1]
+            guard title.isCapitalized, isTitleWord(title) else { continue }
+            var end = preposition + 1
+            while end < sentence.upperBound, tokens[end].isWord,
+                tokens[end].isCapitalized || ["and", "&"].contains(tokens[end].text) && end + 1 < sentence.upperBound && tokens[end + 1].isCapitalized
+            {
+                end += 1
+            }
+            var holderStart = end
+            while holderStart > preposition + 1, tokens[holderStart - 1].isCapitalized, !isCommon(tokens[holderStart - 1].text, document),
+                gazetteerType(tokens[holderStart - 1].text) == nil || gazetteer.givenNames[tokens[holderStart - 1].text] != nil,
+                !isTitleWord(tokens[holderStart - 1])
+            {
+                holderStart -= 1
+            }
+            guard end - holderStart >= 2, holderStart > preposition + 1 else { continue }
+            let region = (preposition + 1)..<end
+            result.removeAll { $0.range.overlaps(region) }
+            result.append(NERSpan(range: holderStart..<end, entityClass: .person))
+            result.sort { $0.range.lowerBound < $1.range.lowerBound }
         }
         return result
     }
