@@ -268,4 +268,12 @@ struct ReportedSpeechTests {
         #expect(elaborated.speaker?.name == "Vera Aune")
         #expect(elaborated.text == "that the budget was short")
     }
+
+    @Test("\"Having announced that A, X ...\": the content ends with the opening phrase and the main clause's subject speaks")
+    func openingParticiplePhrase() async throws {
+        let article = try await Fixtures.enrich("Having announced that she would not close the school, Mayor Ilse Marken turned to the budget.")
+        let entry = try entry(article, containing: "close the school")
+        #expect(entry.text == "that she would not close the school")
+        #expect(entry.speaker?.name == "Ilse Marken")
+    }
 }

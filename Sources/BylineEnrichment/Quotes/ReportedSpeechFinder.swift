@@ -327,13 +327,17 @@ struct ReportedSpeechFinder: Sendable {
             while start < sentence.upperBound, tokens[start].text == "," || tokens[start].text == ":" { start += 1 }
         }
         guard start < sentence.upperBound else { return nil }
-        let content = start..<contentEnd(from: start, sentence, tokens)
+        // "Having announced that ..., Judge Paul Garza proceeded": the opening phrase's content
+        // ends where the main clause begins, whose subject speaks.
+        let openingMainClause = openingPhraseEnd(cue: cue, after: start, sentence, tokens)
+        let content = start..<(openingMainClause.map { $0 - 1 } ?? contentEnd(from: start, sentence, tokens))
         guard wordCount(content, tokens) >= Self.minimumWords else { return nil }
         // "Smith said:" and a quotation: the quote attributor's.
         if case .quoteMark = tokens[start].kind, start == cue + 1 || tokens[start - 1].text == ":" { return nil }
         let subjectFloor = sentence.lowerBound
         let speaker: ReportedSpeechCandidate.SpeakerSide =
-            participleSubject(cue, sentence, tokens)
+            openingMainClause.map { .sentenceSubject(start: $0, limit: sentence.upperBound) }
+            ?? participleSubject(cue, sentence, tokens)
             ?? .before(cue: cue, floor: subjectFloor)
         return ReportedSpeechCandidate(cue: cue..<(cue + 1), cueText: word, content: [content], speakerSide: speaker)
     }
@@ -369,6 +373,20 @@ struct ReportedSpeechFinder: Sendable {
             return .before(cue: verb, floor: sentence.lowerBound)
         }
         return .sentenceSubject(start: sentence.lowerBound, limit: comma)
+    }
+
+    /// For a cue in a sentence's opening participle phrase ("Having announced that ...,"),
+    /// where the main clause after the phrase's comma begins: a capitalised word or a pronoun.
+    private func openingPhraseEnd(cue: Int, after start: Int, _ sentence: Range<Int>, _ tokens: [Token]) -> Int? {
+        let opener = tokens[sentence.lowerBound].text
+        guard cue == sentence.lowerBound + 1 && opener == "Having" || cue == sentence.lowerBound && opener.hasSuffix("ing") else { return nil }
+        guard
+            let comma = (start..<sentence.upperBound).first(where: { index in
+                tokens[index].text == "," && index + 1 < sentence.upperBound
+                    && (tokens[index + 1].isCapitalized || Lexicon.subjectPronouns.containsLowercased(tokens[index + 1].text))
+            })
+        else { return nil }
+        return comma + 1
     }
 
     /// Whether a verb heads the sentence's main clause, so that a participle or a joined verb
