@@ -122,6 +122,9 @@ struct EntityRecognizer: Sendable {
         func isNameWord(_ index: Int) -> Bool {
             index < sentence.upperBound && tokens[index].isCapitalized && !Lexicon.nonNameCapitals.contains(tokens[index].text)
         }
+        // Prose sentences only: the repairs below scan spans per name, and a hostile run of
+        // thousands of capitalised words must stay linear.
+        guard sentence.count <= Self.longestRepairedSentence else { return spans }
         var result = spans
         var head = sentence.lowerBound
         while head + 2 < sentence.upperBound {
@@ -148,7 +151,7 @@ struct EntityRecognizer: Sendable {
                 return (index..<end).contains { Lexicon.organisationHeads.contains(tokens[$0].text) }
             }
             var runEnd = runStart + 1
-            while runEnd < sentence.upperBound {
+            while runEnd < sentence.upperBound, runEnd - runStart < Self.longestComplement {
                 if continuesName(runEnd) {
                     runEnd += 1
                 } else if ["and", "of", "&", "for"].contains(tokens[runEnd].text), continuesName(runEnd + 1),
@@ -189,12 +192,13 @@ struct EntityRecognizer: Sendable {
     /// holder's name last; the tagger often reads them as one name.
     private func separatingPortfolioHolders(_ spans: [NERSpan], in sentence: Range<Int>, _ document: Document) -> [NERSpan] {
         let tokens = document.tokens
+        guard sentence.count <= Self.longestRepairedSentence else { return spans }
         var result = spans
         for preposition in sentence where preposition > sentence.lowerBound && ["for", "of"].contains(tokens[preposition].text) {
             let title = tokens[preposition - 1]
             guard title.isCapitalized, isTitleWord(title) else { continue }
             var end = preposition + 1
-            while end < sentence.upperBound, tokens[end].isWord,
+            while end < sentence.upperBound, end - preposition <= Self.longestComplement, tokens[end].isWord,
                 tokens[end].isCapitalized || ["and", "&"].contains(tokens[end].text) && end + 1 < sentence.upperBound && tokens[end + 1].isCapitalized
             {
                 end += 1
@@ -263,6 +267,9 @@ struct EntityRecognizer: Sendable {
     }
 
     private static let contractionEndings: WordSet = ["m", "ve", "ll", "d", "re"]
+    private static let longestRepairedSentence = 150
+    /// The most words a name runs on after "for", "of" or "on" ("Centre for ...").
+    private static let longestComplement = 12
     private static let designationWords: WordSet = ["Flight", "Train", "Bus", "Route", "Model", "Mission"]
 
     /// Without punctuation at either end, nor a trailing "etc." ("BBC etc.").
