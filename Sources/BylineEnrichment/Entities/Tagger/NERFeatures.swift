@@ -216,10 +216,33 @@ package struct NERFeatures: Sendable {
         if token.isAllCaps { hashes.append(mix(.allCapsLength, UInt64(min(token.length, 6)))) }
     }
 
+    /// The features a word gives the token `offset` places from it (-2, -1, 1 or 2), which
+    /// depend on that word alone: its lower case, shape, classes and clusters.
+    func neighbourFeatures(_ neighbour: TokenView, at offset: Int, into hashes: inout [UInt64]) {
+        switch offset {
+        case -2: hashes.append(mix(.previous2Lower, neighbour.lower))
+        case 2: hashes.append(mix(.next2Lower, neighbour.lower))
+        case -1:
+            hashes.append(mix(.previousLower, neighbour.lower))
+            hashes.append(mix(.previousShape, neighbour.shape))
+            appendClasses(neighbour.classes, .previousGazetteer, to: &hashes)
+            appendClusters(neighbour.clusters & Self.neighbourClusterLevels, .previousCluster, to: &hashes)
+        case 1:
+            hashes.append(mix(.nextLower, neighbour.lower))
+            hashes.append(mix(.nextShape, neighbour.shape))
+            appendClasses(neighbour.classes, .nextGazetteer, to: &hashes)
+            appendClusters(neighbour.clusters & Self.neighbourClusterLevels, .nextCluster, to: &hashes)
+        default: preconditionFailure("no neighbour features at offset \(offset)")
+        }
+    }
+
     /// Features of each token of sentence `sentence` of `document` (without the
-    /// first-pass feature). Without `includingWordFeatures`, only those that depend on
-    /// the context: the tagger adds each word's own from its cache.
-    package func extract(_ words: [String], sentence: Int, document: DocumentContext, includingWordFeatures: Bool = true) -> SentenceFeatures {
+    /// first-pass feature). Without `includingWordFeatures`, not the word's own; without
+    /// `includingNeighbourFeatures`, not those a neighbouring word gives (`neighbourFeatures`),
+    /// only the sentence-boundary ones in their place: the tagger adds those from its cache.
+    package func extract(
+        _ words: [String], sentence: Int, document: DocumentContext, includingWordFeatures: Bool = true, includingNeighbourFeatures: Bool = true
+    ) -> SentenceFeatures {
         let places = document.sentenceWords[sentence]
         var result = SentenceFeatures()
         result.hashes.reserveCapacity(words.count * 32)
@@ -236,21 +259,35 @@ package struct NERFeatures: Sendable {
                 let previousShape = index > 0 ? views[index - 1].shape : Self.sentenceStart
                 let nextShape = index + 1 < views.count ? views[index + 1].shape : Self.sentenceEnd
                 if includingWordFeatures { wordFeatures(token, into: &result.hashes) }
-                result.hashes.append(mix(.previousLower, previous))
-                result.hashes.append(mix(.nextLower, next))
-                result.hashes.append(mix(.previous2Lower, previous2))
-                result.hashes.append(mix(.next2Lower, next2))
-                result.hashes.append(mix(.previousShape, previousShape))
-                result.hashes.append(mix(.nextShape, nextShape))
+                if includingNeighbourFeatures {
+                    result.hashes.append(mix(.previousLower, previous))
+                    result.hashes.append(mix(.nextLower, next))
+                    result.hashes.append(mix(.previous2Lower, previous2))
+                    result.hashes.append(mix(.next2Lower, next2))
+                    result.hashes.append(mix(.previousShape, previousShape))
+                    result.hashes.append(mix(.nextShape, nextShape))
+                } else {
+                    // Past the sentence's ends there is no word to give these.
+                    if index == 0 { result.hashes.append(mix(.previousLower, Self.sentenceStart)) }
+                    if index + 1 == views.count { result.hashes.append(mix(.nextLower, Self.sentenceEnd)) }
+                    if index < 2 { result.hashes.append(mix(.previous2Lower, Self.sentenceStart)) }
+                    if index + 2 >= views.count { result.hashes.append(mix(.next2Lower, Self.sentenceEnd)) }
+                    if index == 0 { result.hashes.append(mix(.previousShape, Self.sentenceStart)) }
+                    if index + 1 == views.count { result.hashes.append(mix(.nextShape, Self.sentenceEnd)) }
+                }
                 result.hashes.append(mix(.previousAndWord, previous, token.lower))
                 result.hashes.append(mix(.wordAndNext, token.lower, next))
                 result.hashes.append(mix(.shapeWindow, previousShape, token.shape, nextShape))
                 result.hashes.append(mix(.previousPair, previous2, previous))
                 if index == 0 { result.hashes.append(mix(.firstInSentence, token.shape)) }
-                if index > 0 { appendClasses(views[index - 1].classes, .previousGazetteer, to: &result.hashes) }
-                if index + 1 < views.count { appendClasses(views[index + 1].classes, .nextGazetteer, to: &result.hashes) }
-                if index > 0 { appendClusters(views[index - 1].clusters & Self.neighbourClusterLevels, .previousCluster, to: &result.hashes) }
-                if index + 1 < views.count { appendClusters(views[index + 1].clusters & Self.neighbourClusterLevels, .nextCluster, to: &result.hashes) }
+                if includingNeighbourFeatures {
+                    if index > 0 { appendClasses(views[index - 1].classes, .previousGazetteer, to: &result.hashes) }
+                    if index + 1 < views.count { appendClasses(views[index + 1].classes, .nextGazetteer, to: &result.hashes) }
+                    if index > 0 { appendClusters(views[index - 1].clusters & Self.neighbourClusterLevels, .previousCluster, to: &result.hashes) }
+                    if index + 1 < views.count {
+                        appendClusters(views[index + 1].clusters & Self.neighbourClusterLevels, .nextCluster, to: &result.hashes)
+                    }
+                }
                 if !phrases.isEmpty, let phrase = phrases[index] { result.hashes.append(mix(.phraseGazetteer, phrase)) }
                 if document.tableRows[sentence] {
                     result.hashes.append(mix(.tableRowShape, token.shape))

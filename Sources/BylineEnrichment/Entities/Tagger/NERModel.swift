@@ -26,10 +26,17 @@ public final class NERModel: Sendable {
     let firstPass: NERModel?
     /// Every stage's weights under one look-up per feature (see `StackedWeights`).
     private let stacked: StackedWeights
-    /// Emission sums of each word's own features (`NERFeatures.wordFeatures`), which no
-    /// context changes: made once per word and process instead of once per token, they
-    /// save about half the weight look-ups.
+    /// Emission sums of each word's own features (`NERFeatures.wordFeatures`) and of its
+    /// features as each neighbour (`NERFeatures.neighbourFeatures`), which depend on that
+    /// word alone: made once per word and process instead of once per token, they save
+    /// most of the weight look-ups. One row of `stacked.stride` per `WordSumsRow`.
     private let wordSums = WordCache<[Int32]>()
+
+    /// The rows of a word's cached sums: its own features, then its features as the word
+    /// two before, one before, one after and two after a token.
+    private enum WordSumsRow: Int, CaseIterable {
+        case own, previous2, previous, next, next2
+    }
 
     /// Quantises trained weights, so a model in memory decides exactly as its file will.
     package convenience init(rows: FeatureTable, weights: [Float], transitions: [Float], gazetteer: Gazetteer, firstPass: NERModel? = nil) {
@@ -79,24 +86,45 @@ public final class NERModel: Sendable {
             return stopped
         }
         let stride = stacked.stride
-        let ownSums = wordSums.values(for: context.views.map(\.word)) { place in
-            var hashes: [UInt64] = []
-            features.wordFeatures(context.views[place], into: &hashes)
-            var sums = [Int32](repeating: 0, count: stride)
+        let rowsPerWord = WordSumsRow.allCases.count
+        let wordRows = wordSums.values(for: context.views.map(\.word)) { place in
+            let view = context.views[place]
+            var sums = [Int32](repeating: 0, count: rowsPerWord * stride)
             sums.withUnsafeMutableBufferPointer { sums in
-                for hash in hashes { stacked.add(hash, to: sums) }
+                for row in WordSumsRow.allCases {
+                    var hashes: [UInt64] = []
+                    switch row {
+                    case .own: features.wordFeatures(view, into: &hashes)
+                    case .previous2: features.neighbourFeatures(view, at: -2, into: &hashes)
+                    case .previous: features.neighbourFeatures(view, at: -1, into: &hashes)
+                    case .next: features.neighbourFeatures(view, at: 1, into: &hashes)
+                    case .next2: features.neighbourFeatures(view, at: 2, into: &hashes)
+                    }
+                    let rowSums = UnsafeMutableBufferPointer(rebasing: sums[(row.rawValue * stride)...])
+                    for hash in hashes { stacked.add(hash, to: rowSums) }
+                }
             }
             return sums
-        }.flatMap { $0 }  // one row of `stride` per distinct word: no array per token to retain
+        }.flatMap { $0 }  // `rowsPerWord` rows per distinct word: no array per token to retain
         // A sentence with no capitalised word but a common opener names nobody: it is
         // tagged O without decoding (about a fifth of news sentences).
         let sums = sentences.indices.map { index -> EmissionSums? in
             guard Self.mayNameSomething(sentences[index]), !stopsHere() else { return nil }
-            var sums = stacked.sums(of: features.extract(sentences[index], sentence: index, document: context, includingWordFeatures: false))
+            var sums = stacked.sums(
+                of: features.extract(sentences[index], sentence: index, document: context, includingWordFeatures: false, includingNeighbourFeatures: false))
             sums.values.withUnsafeMutableBufferPointer { values in
-                ownSums.withUnsafeBufferPointer { own in
-                    for (position, place) in context.sentenceWords[index].enumerated() {
-                        StackedWeights.add(own.baseAddress! + Int(place) * stride, to: values.baseAddress! + position * stride, count: stride)
+                wordRows.withUnsafeBufferPointer { wordRows in
+                    let places = context.sentenceWords[index]
+                    func addRow(_ row: WordSumsRow, ofWordAt position: Int, toToken token: Int) {
+                        let word = wordRows.baseAddress! + (Int(places[position]) * rowsPerWord + row.rawValue) * stride
+                        StackedWeights.add(word, to: values.baseAddress! + token * stride, count: stride)
+                    }
+                    for position in places.indices {
+                        addRow(.own, ofWordAt: position, toToken: position)
+                        if position >= 2 { addRow(.previous2, ofWordAt: position - 2, toToken: position) }
+                        if position >= 1 { addRow(.previous, ofWordAt: position - 1, toToken: position) }
+                        if position + 1 < places.count { addRow(.next, ofWordAt: position + 1, toToken: position) }
+                        if position + 2 < places.count { addRow(.next2, ofWordAt: position + 2, toToken: position) }
                     }
                 }
             }
