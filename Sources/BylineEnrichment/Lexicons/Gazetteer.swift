@@ -11,6 +11,10 @@ package final class Gazetteer: Sendable {
     let demonyms: WordSet
     let provinces: WordSet
     let cityPopulations: [String: Int]
+    /// `cityPopulations` by the digest of the name (places in `cityIndex`): a phrase is
+    /// looked up without being joined into a string.
+    private let cityIndex: WordIndex
+    private let cityPopulationsByPlace: [Int]
     let regions: WordSet
     let givenNames: [String: Gender]
     let titles: WordSet
@@ -53,6 +57,11 @@ package final class Gazetteer: Sendable {
         self.titles = titles
         self.commonWords = common
         self.cityPopulations = cities
+        var cityIndex = WordIndex(expectedCount: cities.count)
+        var populations: [Int] = []
+        for (city, population) in cities where cityIndex.place(of: WordIndex.digest(city)).isNew { populations.append(population) }
+        self.cityIndex = cityIndex
+        cityPopulationsByPlace = populations
         self.givenNames = given
         var firstWords = WordSet()
         for names in [countries.words, demonyms.words, provinces.words, regions.words, Array(cities.keys)] {
@@ -71,6 +80,17 @@ package final class Gazetteer: Sendable {
         guard name.count > 3, EntityRecognizer.isAllCaps(name) else { return nil }
         let wordCased = name.split(separator: " ").map { $0.prefix(1) + $0.dropFirst().lowercased() }.joined(separator: " ")
         return listedPlaceType(of: wordCased, minimumCityPopulation: minimumCityPopulation)
+    }
+
+    /// `placeType(of: words.joined(separator: " "))`, given the digest of that phrase: the
+    /// string is made only for an ALL-CAPS phrase, which needs a second look-up.
+    func placeType(ofPhrase words: ArraySlice<String>, digest: UInt64, minimumCityPopulation: Int = 15_000) -> EntityType? {
+        if countries.contains(digest: digest) || provinces.contains(digest: digest) { return .gpe }
+        if regions.contains(digest: digest) { return .loc }
+        if let place = cityIndex.existingPlace(of: digest), cityPopulationsByPlace[Int(place)] >= minimumCityPopulation { return .gpe }
+        // `placeType(of:)` looks further only at a name with no letter outside capitals.
+        guard words.allSatisfy({ !$0.unicodeScalars.contains { $0.isLetter && !$0.isUppercaseLetter } }) else { return nil }
+        return placeType(of: words.joined(separator: " "), minimumCityPopulation: minimumCityPopulation)
     }
 
     private func listedPlaceType(of name: String, minimumCityPopulation: Int) -> EntityType? {

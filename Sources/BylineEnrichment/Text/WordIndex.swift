@@ -4,13 +4,15 @@
 struct WordIndex {
     /// FNV-1a over the word's UTF-8: the key every word table (features, clusters, the
     /// document's own words) is looked up by.
-    static func digest(_ text: some StringProtocol) -> UInt64 {
+    static func digest(_ text: some StringProtocol) -> UInt64 { digest(text, continuing: digestSeed) }
+
+    /// The digest of the text after the text that `digest` is of: words joined without
+    /// making the joined string.
+    static func digest(_ text: some StringProtocol, continuing digest: UInt64) -> UInt64 {
         // Over the stored bytes when the string offers them (native strings do, small ones
         // too): stepping through String indices cost several times the hashing.
-        text.utf8.withContiguousStorageIfAvailable(digest(bytes:)) ?? digest(bytes: text.utf8)
+        text.utf8.withContiguousStorageIfAvailable { $0.reduce(digest, digestStep) } ?? text.utf8.reduce(digest, digestStep)
     }
-
-    private static func digest(bytes: some Sequence<UInt8>) -> UInt64 { bytes.reduce(digestSeed, digestStep) }
 
     /// The digest of the text folded to lower case, or nil when it is not all ASCII (the
     /// caller folds it with `lowercased()`).

@@ -19,6 +19,9 @@ struct WordSet: Sendable, ExpressibleByArrayLiteral {
 
     func contains(_ word: some StringProtocol) -> Bool { index.contains(WordIndex.digest(word)) }
 
+    /// Whether the word whose `WordIndex.digest` this is is in the set.
+    func contains(digest: UInt64) -> Bool { index.contains(digest) }
+
     /// Whether the word folded to lower case is in the set, without making the folded
     /// string when the word is ASCII.
     func containsLowercased(_ word: some StringProtocol) -> Bool {

@@ -400,10 +400,19 @@ package struct NERFeatures: Sendable {
             var matched = false
             // Only capitalised runs can be names; this keeps the look-ups few.
             if views[index].startsPhrase {
-                for length in [3, 2] where index + length <= words.count {
-                    let phrase = words[index..<(index + length)].joined(separator: " ")
+                for length in stride(from: 3, through: 2, by: -1) where index + length <= words.count {
+                    // The digest of the words joined by spaces, without joining them.
+                    let phraseWords = words[index..<(index + length)]
+                    var phrase = WordIndex.digest(words[index])
+                    for word in phraseWords.dropFirst() { phrase = WordIndex.digest(word, continuing: WordIndex.digest(" ", continuing: phrase)) }
                     let kind: String?
-                    if gazetteer.demonyms.contains(phrase) { kind = "demonym" } else if let type = gazetteer.placeType(of: phrase) { kind = type.rawValue } else { kind = nil }
+                    if gazetteer.demonyms.contains(digest: phrase) {
+                        kind = "demonym"
+                    } else if let type = gazetteer.placeType(ofPhrase: phraseWords, digest: phrase) {
+                        kind = type.rawValue
+                    } else {
+                        kind = nil
+                    }
                     if let kind {
                         for position in index..<(index + length) { result[position] = WordIndex.digest((position == index ? "B-" : "I-") + kind) }
                         index += length
