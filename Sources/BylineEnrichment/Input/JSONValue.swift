@@ -64,10 +64,10 @@ public enum JSONValue: Sendable, Equatable {
         switch self {
         case .null: output.append(contentsOf: "null".utf8)
         case .bool(let value): output.append(contentsOf: (value ? "true" : "false").utf8)
-        case .integer(let value): output.append(contentsOf: String(value).utf8)
+        case .integer(let value): Self.writeInteger(value, to: &output)
         case .number(let value):
             if value.isFinite, value == value.rounded(), abs(value) < 1e15 {
-                output.append(contentsOf: String(Int64(value)).utf8)
+                Self.writeInteger(Int64(value), to: &output)
             } else if value.isFinite {
                 output.append(contentsOf: "\(value)".utf8)
             } else {
@@ -90,6 +90,22 @@ public enum JSONValue: Sendable, Equatable {
                 value.write(to: &output)
             }
             output.append(UInt8(ascii: "}"))
+        }
+    }
+
+    /// As `String(value)` writes it, digit by digit into the output: making a string per
+    /// number cost more than the digits, and every mention has two offsets.
+    static func writeInteger(_ value: Int64, to output: inout [UInt8]) {
+        if value < 0 { output.append(UInt8(ascii: "-")) }
+        var remaining = value.magnitude
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
+            var start = digits.count
+            repeat {
+                start -= 1
+                digits[start] = UInt8(ascii: "0") + UInt8(remaining % 10)
+                remaining /= 10
+            } while remaining > 0
+            output.append(contentsOf: UnsafeBufferPointer(rebasing: digits[start...]))
         }
     }
 
@@ -135,6 +151,8 @@ private struct JSONParser {
     var position = 0
     var depth = 0
     static let maximumDepth = 256
+    /// Up to this many keys, an object finds a repeated key by searching its members.
+    static let keysSearchedInPlace = 16
 
     init(bytes: [UInt8]) { self.bytes = bytes }
 
@@ -186,8 +204,10 @@ private struct JSONParser {
         try nested { parser in
             parser.position += 1
             var members: [(String, JSONValue)] = []
-            // Keyed by the bytes: JSON compares keys as written, Swift's == up to canonical equivalence.
-            var positions: [[UInt8]: Int] = [:]
+            // Keyed by the bytes: JSON compares keys as written, Swift's == up to canonical
+            // equivalence. Made only for an object of many keys: a record has a handful,
+            // and searching them costs less than an array and a hash per key.
+            var positions: [[UInt8]: Int]?
             parser.skipWhitespace()
             if parser.position < parser.bytes.count, parser.bytes[parser.position] == UInt8(ascii: "}") {
                 parser.position += 1
@@ -205,11 +225,16 @@ private struct JSONParser {
                 // A repeated key keeps its first place and its last value, as most parsers
                 // do: the record is written with each key once, and a reader that keeps the
                 // last value sees the same `id` as the worker and the Kafka key.
-                if let earlier = positions[Array(key.utf8)] {
+                let earlier = positions.map { $0[Array(key.utf8)] } ?? members.firstIndex { $0.0.utf8.elementsEqual(key.utf8) }
+                if let earlier {
                     members[earlier].1 = value
                 } else {
-                    positions[Array(key.utf8)] = members.count
                     members.append((key, value))
+                    if positions != nil {
+                        positions![Array(key.utf8)] = members.count - 1
+                    } else if members.count > Self.keysSearchedInPlace {
+                        positions = Dictionary(uniqueKeysWithValues: members.enumerated().map { (Array($1.0.utf8), $0) })
+                    }
                 }
                 parser.skipWhitespace()
                 guard parser.position < parser.bytes.count else { throw parser.fail("unterminated object") }
