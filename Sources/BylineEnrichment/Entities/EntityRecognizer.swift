@@ -492,11 +492,12 @@ struct EntityRecognizer: Sendable {
 
     private func merge(_ mentions: [EntityMention], in document: Document, _ deadline: EnrichmentDeadline) -> [RecognizedEntity] {
         var entities: [RecognizedEntity] = []
-        var byName: [String: Int] = [:]
+        // Sized for the mentions up front: growing rehashed every key several times.
+        var byName = [String: Int](minimumCapacity: mentions.count * 2)
         // Other spellings of one name: ALL-CAPS datelines, a group's singular and plural.
-        var byFoldedName: [String: Int] = [:]
+        var byFoldedName = [String: Int](minimumCapacity: mentions.count)
         var byGroupName: [String: Int] = [:]
-        var names = NameIndex()
+        var names = NameIndex(expectedNames: mentions.count)
         func variant(_ name: String, _ mention: EntityMention) -> Int? {
             if let entity = byFoldedName[name.lowercased()], Self.isAllCaps(name) || Self.isAllCaps(entities[entity].name) { return entity }
             if mention.type == .norp, let entity = byGroupName[Self.groupKey(name)] { return entity }

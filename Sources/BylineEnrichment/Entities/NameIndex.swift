@@ -11,6 +11,13 @@ struct NameIndex {
     private var bySuffix: [String: [Int]] = [:]
     private var byInitials: [String: [Int]] = [:]
 
+    /// Room for about `expectedNames` names, so the maps are not rehashed as they grow.
+    init(expectedNames: Int = 0) {
+        byPrefix.reserveCapacity(expectedNames * 2)
+        bySuffix.reserveCapacity(expectedNames * 2)
+        byInitials.reserveCapacity(expectedNames)
+    }
+
     /// `otherInitials`: initials the name also goes by ("FDA" for "US Food and Drug Administration").
     mutating func add(_ name: String, firstStart: Int, otherInitials: String? = nil) {
         let nameWords = Self.words(of: name)
@@ -18,8 +25,11 @@ struct NameIndex {
         words.append(nameWords)
         firstStarts.append(firstStart)
         for length in 1...min(2, max(1, nameWords.count - 1)) where nameWords.count > length {
-            byPrefix[nameWords.prefix(length).joined(separator: " "), default: []].append(index)
-            bySuffix[nameWords.suffix(length).joined(separator: " "), default: []].append(index)
+            // One word is its own key: joining makes a new string.
+            let prefix = length == 1 ? nameWords[0] : nameWords.prefix(length).joined(separator: " ")
+            let suffix = length == 1 ? nameWords[nameWords.count - 1] : nameWords.suffix(length).joined(separator: " ")
+            byPrefix[prefix, default: []].append(index)
+            bySuffix[suffix, default: []].append(index)
         }
         var forms = [Self.initials(nameWords)]
         if let otherInitials, otherInitials != forms[0] { forms.append(otherInitials) }
@@ -64,11 +74,14 @@ struct NameIndex {
     /// that `fits`.
     /// The first name that ends with the short form's words and fits.
     func firstEnding(with short: [String], where fits: (Int) -> Bool) -> Int? {
-        (bySuffix[short.joined(separator: " ")] ?? []).first(where: fits)
+        (bySuffix[Self.key(short)] ?? []).first(where: fits)
     }
 
+    /// The words joined by spaces; one word as it is, without making a new string.
+    private static func key(_ words: [String]) -> String { words.count == 1 ? words[0] : words.joined(separator: " ") }
+
     func first(for short: [String], where fits: (Int) -> Bool) -> Int? {
-        let key = short.joined(separator: " ")
+        let key = Self.key(short)
         let lists = [byPrefix[key] ?? [], bySuffix[key] ?? [], short.count == 1 ? byInitials[key] ?? [] : []]
         // The lists are each in ascending order: walk them together, smallest index first.
         var cursors = [0, 0, 0]
