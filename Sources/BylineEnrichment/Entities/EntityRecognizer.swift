@@ -131,7 +131,7 @@ struct EntityRecognizer: Sendable {
             defer { head += 1 }
             let preposition = tokens[head + 1].text
             guard isNameWord(head), Lexicon.headsTakingComplements.contains(tokens[head].text), ["for", "of", "on"].contains(preposition) else { continue }
-            let runStart = ["the", "a", "an"].contains(tokens[head + 2].text) ? head + 3 : head + 2
+            let runStart = Lexicon.articles.contains(tokens[head + 2].text) ? head + 3 : head + 2
             // "Kennedy Space Center on STS-135": an event or code after "on" is no part of the name.
             guard isNameWord(runStart), preposition != "on" || !tokens[runStart].isAllCaps else { continue }
             // The name ends before a person ("University of Texas Arlington Amneh Jafari"), a

@@ -89,6 +89,8 @@ enum Lexicon {
         "while", "though", "although", "as", "after", "before", "when", "if", "because", "since", "despite", "whereas",
     ]
     /// Modal and auxiliary forms that stand between a subject and its verb ("could also say").
+    /// Articles, lower case.
+    static let articles: WordSet = ["the", "a", "an"]
     static let modalVerbs: WordSet = ["could", "can", "may", "might", "should", "must", "been"]
     static let malePronouns: WordSet = ["he", "him", "his", "himself"]
     static let femalePronouns: WordSet = ["she", "her", "hers", "herself"]

@@ -14,7 +14,7 @@ extension QuoteAttributor {
             // A capitalised opener ("Like Corker, ...", "After Iowa, ...") is no title.
             let opener = Lexicon.prepositions.contains(word) || Lexicon.subordinators.contains(word)
             return token.isCapitalized && !opener || token.kind == .possessive || Lexicon.personTitles.contains(word) || Lexicon.roleNouns.contains(word)
-                || ["the", "a", "an"].contains(word)
+                || Lexicon.articles.contains(word)
         }
     }
 

@@ -346,7 +346,7 @@ struct ReportedSpeechFinder: Sendable {
     /// the first token after the one told.
     private func afterTheOneTold(_ start: Int, _ sentence: Range<Int>, _ tokens: [Token]) -> Int {
         var index = start
-        if index < sentence.upperBound, ["the", "a", "an"].contains(tokens[index].text.lowercased()), index + 1 < sentence.upperBound,
+        if index < sentence.upperBound, Lexicon.articles.containsLowercased(tokens[index].text), index + 1 < sentence.upperBound,
             tokens[index + 1].isCapitalized || SpeechCues.audiences.containsLowercased(tokens[index + 1].text)
         {
             index += 1

@@ -161,7 +161,7 @@ extension AttributionContext {
             // the verb is its subject, unless a preposition governs it ("boosters in Iowa said").
             // "Dana Wolfe of The Beacon said": the preposition may come before an article.
             var before = mentionRange.lowerBound - 1
-            if before > range.lowerBound, ["the", "a", "an"].contains(tokens[before].text.lowercased()) { before -= 1 }
+            if before > range.lowerBound, Lexicon.articles.containsLowercased(tokens[before].text) { before -= 1 }
             if preferLast, mentionRange.upperBound == verbEdge, verbEdge < range.upperBound || range.upperBound < tokens.count,
                 before < range.lowerBound || !Lexicon.prepositions.containsLowercased(tokens[before].text),
                 !joinsNames(before: mentionRange.lowerBound, from: range.lowerBound)
@@ -204,7 +204,7 @@ extension AttributionContext {
                 return SpeakerPhrase(tokens: (index - 1)..<(index + 1), entity: resolvePronoun(owner, before: index - 1), confidence: 0.7)
             }
             // "a spokesman for (the) Carrow Health Partners": the organisation speaks.
-            let named = index + 2 < range.upperBound && tokens[index + 2].text == "the" ? index + 3 : index + 2
+            let named = index + 2 < range.upperBound && Lexicon.articles.containsLowercased(tokens[index + 2].text) ? index + 3 : index + 2
             if named < range.upperBound, ["for", "of", "at"].contains(tokens[index + 1].text), let (entity, mentionRange) = mention(at: named) {
                 return SpeakerPhrase(tokens: mentionRange, entity: entity, confidence: 0.8)
             }
