@@ -92,7 +92,7 @@ struct EntityRecognizer: Sendable {
         if isNoName(range, text: text, type: type, document) { return nil }
         if Lexicon.institutionWords.contains(text) { type = .org }
         // "College of Physicians" is no person: an institution's head with its complement.
-        if type == .person, range.dropLast().contains(where: { Lexicon.headsTakingComplements.contains(tokens[$0].text) && ["for", "of", "on"].contains(tokens[$0 + 1].text) }) {
+        if type == .person, range.dropLast().contains(where: { Lexicon.headsTakingComplements.contains(tokens[$0].text) && Self.complementPrepositions.contains(tokens[$0 + 1].text) }) {
             type = .org
         }
         // "Green v. United States", "Roe versus Wade": a party to a case is a person, unless a
@@ -130,7 +130,7 @@ struct EntityRecognizer: Sendable {
         while head + 2 < sentence.upperBound {
             defer { head += 1 }
             let preposition = tokens[head + 1].text
-            guard isNameWord(head), Lexicon.headsTakingComplements.contains(tokens[head].text), ["for", "of", "on"].contains(preposition) else { continue }
+            guard isNameWord(head), Lexicon.headsTakingComplements.contains(tokens[head].text), Self.complementPrepositions.contains(preposition) else { continue }
             let runStart = Lexicon.articles.contains(tokens[head + 2].text) ? head + 3 : head + 2
             // "Kennedy Space Center on STS-135": an event or code after "on" is no part of the name.
             guard isNameWord(runStart), preposition != "on" || !tokens[runStart].isAllCaps else { continue }
@@ -267,6 +267,8 @@ struct EntityRecognizer: Sendable {
     }
 
     private static let contractionEndings: WordSet = ["m", "ve", "ll", "d", "re"]
+    /// The prepositions after an institution's head that its name runs on past.
+    private static let complementPrepositions: WordSet = ["for", "of", "on"]
     private static let longestRepairedSentence = 150
     /// The most words a name runs on after "for", "of" or "on" ("Centre for ...").
     private static let longestComplement = 12
@@ -588,16 +590,18 @@ struct EntityRecognizer: Sendable {
     /// a longer name stands for it, whatever its letters. Maps the short form's mention to
     /// the name's.
     private static func bracketedShortForms(_ mentions: [EntityMention], _ tokens: [Token]) -> [Int: Int] {
+        let bracketed = mentions.indices.filter { index in
+            let mention = mentions[index], position = mention.tokens.lowerBound
+            return mention.tokens.count == 1 && position >= 2 && position + 1 < tokens.count && tokens[position - 1].text == "("
+                && tokens[position + 1].text == ")" && mention.text.unicodeScalars.filter({ $0.properties.isUppercase }).count >= 2
+        }
+        // Most articles have none: no index of the longer names to build.
+        guard !bracketed.isEmpty else { return [:] }
         var endingAt: [Int: Int] = [:]
         for (index, mention) in mentions.enumerated() where mention.tokens.count > 1 { endingAt[mention.tokens.upperBound] = index }
         var result: [Int: Int] = [:]
-        for (index, mention) in mentions.enumerated() where mention.tokens.count == 1 {
-            let position = mention.tokens.lowerBound
-            guard position >= 2, position + 1 < tokens.count, tokens[position - 1].text == "(", tokens[position + 1].text == ")",
-                mention.text.unicodeScalars.filter({ $0.properties.isUppercase }).count >= 2,
-                let fullForm = endingAt[position - 1]
-            else { continue }
-            result[index] = fullForm
+        for index in bracketed {
+            if let fullForm = endingAt[mentions[index].tokens.lowerBound - 1] { result[index] = fullForm }
         }
         return result
     }

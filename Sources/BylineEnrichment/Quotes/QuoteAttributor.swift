@@ -121,7 +121,7 @@ struct QuoteAttributor: Sendable {
         // long apposition lies beyond the words next to the cue.
         if phrase?.entity == nil, case .before(let cue, let floor) = speech.speakerSide,
             let subject = context.speakerPhrase(startingAt: floor, limit: cue), subject.entity != nil,
-            subject.tokens.upperBound < cue, [",", "(", "\u{2013}", "\u{2014}", "--", "-"].contains(tokens[subject.tokens.upperBound].text)
+            subject.tokens.upperBound < cue, [",", "(", "-"].contains(tokens[subject.tokens.upperBound].text) || Self.dashes.contains(tokens[subject.tokens.upperBound].text)
         {
             phrase = subject
         }
