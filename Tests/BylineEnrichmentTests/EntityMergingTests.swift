@@ -163,4 +163,25 @@ struct EntityMergingTests {
         #expect(article.entity(named: "Pieter de Vries")?.mentions.count == 2)
         #expect(article.entities.filter { $0.name.contains("Vries") }.count == 1)
     }
+
+    @Test("a surname misspelt once joins its person; near surnames of two people stay apart")
+    func misspeltSurname() async throws {
+        let article = try await Fixtures.enrich(
+            "Mira Castellano spoke for the Northvale council on Monday. Later, Mira Castelano told reporters the vote would wait. Officials said Tobias Brennerman had resigned. Mr Brenneman did not reply."
+        )
+        #expect(article.entity(named: "Mira Castellano")?.mentions.map(\.text) == ["Mira Castellano", "Mira Castelano"])
+        #expect(article.entity(named: "Tobias Brennerman")?.mentions.map(\.text) == ["Tobias Brennerman", "Brenneman"])
+        #expect(article.entities.filter { $0.type == .person }.count == 2)
+        let people = try await Fixtures.enrich("Boris Johnson met Tom Johnston. Wong Kwok-kin and Wong Kwok-hing argued. Hillary Clinton and Bill Clinton arrived.")
+        #expect(people.entities.filter { $0.type == .person }.map(\.name) == ["Boris Johnson", "Tom Johnston", "Wong Kwok-kin", "Wong Kwok-hing", "Hillary Clinton", "Bill Clinton"])
+    }
+
+    @Test("a one-word organisation in the singular and the plural is one entity, and so is a party's group")
+    func organisationSingularAndPlural() async throws {
+        let article = try await Fixtures.enrich(
+            "He enlisted in the Marines in 2019. A Marine spokeswoman said he left after a month. Most donations went to Liberals; $8,000 went to a Liberal riding association.")
+        #expect(article.entity(named: "Marines")?.mentions.map(\.text) == ["Marines", "Marine"])
+        #expect(names(article, containing: "Marine") == ["Marines"])
+        #expect(names(article, containing: "Liberal") == ["Liberals"])
+    }
 }

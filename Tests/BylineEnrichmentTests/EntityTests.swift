@@ -154,4 +154,17 @@ struct EntityTests {
         #expect(reported >= 20)
         #expect(Double(attributed) / Double(quotations) >= 0.9, "\(attributed) of \(quotations) attributed")
     }
+
+    @Test("a nationality or party word that opens an organisation's name stays in it; it does not make the rest a person")
+    func nationalityOpeningOrganisation() async throws {
+        let article = try await Fixtures.enrich(
+            "She volunteers for the American Red Cross. He gave $500 to the Liberal Party of Canada. The Chinese Foreign Ministry said on Monday it was unhappy. The plan needs a Democratic Senate majority."
+        )
+        #expect(article.entity(named: "American Red Cross")?.type == .org)
+        #expect(article.entity(named: "Liberal Party of Canada")?.type == .org)
+        #expect(article.entity(named: "Chinese Foreign Ministry")?.type == .org)
+        #expect(article.entity(named: "Red Cross") == nil && article.entity(named: "Foreign Ministry") == nil)
+        // A one-word institution after a party word is described, not named by both.
+        #expect(article.entity(named: "Senate")?.type == .org)
+    }
 }

@@ -48,7 +48,8 @@ struct EntityRecognizer: Sendable {
         var mentions: [EntityMention] = []
         for (range, tags) in zip(document.sentences, tagged) {
             let spans = NERSpan.spans(tags).map { NERSpan(range: (range.lowerBound + $0.range.lowerBound)..<(range.lowerBound + $0.range.upperBound), entityClass: $0.entityClass) }
-            for span in separatingPortfolioHolders(joiningInstitutionComplements(spans, in: range, tokens), in: range, document) {
+            let joined = joiningInstitutionComplements(joiningNationalityToOrganisation(spans, tokens), in: range, tokens)
+            for span in separatingPortfolioHolders(joined, in: range, document) {
                 guard let trimmed = trimPunctuation(span.range, tokens) else { continue }
                 for conjunct in splitAtAnd(trimmed, span.entityClass, document) {
                     for (part, entityClass) in splitAtTitle(conjunct, span.entityClass, document) {
@@ -112,6 +113,25 @@ struct EntityRecognizer: Sendable {
         mention.titles = titlesBefore(range.lowerBound, tokens)
         if gazetteerType(text) == type { mention.strength = 3 }
         return mention
+    }
+
+    /// "Chinese Foreign Ministry": the tagger often reads a nationality that opens an
+    /// organisation's name as a group of its own; written right before it, it is part of it.
+    /// Not before a one-word institution: "a Democratic Senate" describes the Senate.
+    private func joiningNationalityToOrganisation(_ spans: [NERSpan], _ tokens: [Token]) -> [NERSpan] {
+        var result: [NERSpan] = []
+        result.reserveCapacity(spans.count)
+        for span in spans {
+            if let previous = result.last, previous.entityClass == .miscellaneous, span.entityClass == .organisation,
+                previous.range.upperBound == span.range.lowerBound, previous.range.count == 1, span.range.count > 1,
+                gazetteer.demonyms.contains(tokens[previous.range.lowerBound].text)
+            {
+                result[result.count - 1] = NERSpan(range: previous.range.lowerBound..<span.range.upperBound, entityClass: .organisation)
+            } else {
+                result.append(span)
+            }
+        }
+        return result
     }
 
     /// "Vienna Centre for Disarmament and Non-Proliferation", "Council on Foreign Relations": the
@@ -226,7 +246,8 @@ struct EntityRecognizer: Sendable {
         let tokens = document.tokens
         guard range.count >= 3, !Lexicon.organisationHeads.contains(tokens[range.upperBound - 1].text) else { return [(range, entityClass)] }
         var cut: Int?
-        for position in range.lowerBound..<(range.upperBound - 1) where tokens[position].isCapitalized && isTitleWord(tokens[position]) {
+        for position in range.lowerBound..<(range.upperBound - 1)
+        where tokens[position].isCapitalized && isTitleWord(tokens[position]) && !Lexicon.titleQualifiers.containsLowercased(tokens[position].text) {
             let next = tokens[position + 1]
             if next.isCapitalized && !isTitleWord(next) && next.text != "of" { cut = position }
         }
@@ -502,7 +523,7 @@ struct EntityRecognizer: Sendable {
         var names = NameIndex(expectedNames: mentions.count)
         func variant(_ name: String, _ mention: EntityMention) -> Int? {
             if let entity = byFoldedName[name.lowercased()], Self.isAllCaps(name) || Self.isAllCaps(entities[entity].name) { return entity }
-            if mention.type == .norp, let entity = byGroupName[Self.groupKey(name)] { return entity }
+            if Self.namesGroup(mention), let entity = byGroupName[Self.groupKey(name)] { return entity }
             return nil
         }
 
@@ -551,6 +572,12 @@ struct EntityRecognizer: Sendable {
                 partial[index] = true
                 continue
             }
+            if let existing = misspeltPerson(mention, key: name, entities, names) {
+                assignment[index] = existing
+                byName[name] = existing
+                partial[index] = true
+                continue
+            }
             guard mention.type != nil else { continue }
             entities.append(RecognizedEntity(name: name, type: mention.type!, mentions: []))
             // "U.S. State Department" is also "State Department", and "FDA" stands for
@@ -560,7 +587,7 @@ struct EntityRecognizer: Sendable {
             byName[name] = entities.count - 1
             if let withoutCountry, byName[withoutCountry] == nil { byName[withoutCountry] = entities.count - 1 }
             if byFoldedName[name.lowercased()] == nil { byFoldedName[name.lowercased()] = entities.count - 1 }
-            if mention.type == .norp, byGroupName[Self.groupKey(name)] == nil { byGroupName[Self.groupKey(name)] = entities.count - 1 }
+            if Self.namesGroup(mention), byGroupName[Self.groupKey(name)] == nil { byGroupName[Self.groupKey(name)] = entities.count - 1 }
             assignment[index] = entities.count - 1
         }
         for index in mentions.indices {
@@ -616,6 +643,12 @@ struct EntityRecognizer: Sendable {
             if place.first?.isUppercase == true { return Lexicon.countryAliases[place] ?? place }
         }
         return name
+    }
+
+    /// A group or a one-word organisation, whose singular and plural are one entity: "the
+    /// Marines" and "a Marine spokeswoman", "Liberal" and "Liberals".
+    private static func namesGroup(_ mention: EntityMention) -> Bool {
+        mention.type == .norp || mention.type == .org && mention.tokens.count == 1
     }
 
     /// "Canadians" and "Canadian", "Tories" and "Tory": one group.
@@ -714,6 +747,34 @@ struct EntityRecognizer: Sendable {
             }
         }
     }
+
+    /// "Angela Correy" beside "Angela Corey", "Bauchtman" beside "Lydia Buchtmann": a
+    /// person's surname misspelt in the article, one edit away (two in a long surname written
+    /// alone), with the same given name when one is written, and no other person as close.
+    /// Not a plural ("the Clintons"); not "Wong Kwok-hing" beside "Wong Kwok-kin", two people.
+    private func misspeltPerson(_ mention: EntityMention, key: String, _ entities: [RecognizedEntity], _ names: NameIndex) -> Int? {
+        guard mention.type == .person else { return nil }
+        let words = NameIndex.words(of: key)
+        guard words.count <= 2, let surname = words.last, surname.count >= Self.shortestMisspeltSurname,
+            words.count == 2 || names.words.count <= Self.mostNamesScannedForMisspellings
+        else { return nil }
+        let candidates = words.count == 2 ? names.starting(with: words[0]) : Array(names.words.indices)
+        var match: Int?
+        for index in candidates where entities[index].type == .person && names.words[index].count == max(2, words.count) {
+            let other = names.words[index][names.words[index].count - 1]
+            let limit = words.count == 1 && min(other.count, surname.count) >= 8 ? 2 : 1
+            guard other != surname, other + "s" != surname, surname + "s" != other,
+                NameIndex.editDistance(surname, other, limit: limit) != nil
+            else { continue }
+            if match != nil { return nil }
+            match = index
+        }
+        return match
+    }
+
+    static let shortestMisspeltSurname = 5
+    /// A surname alone is compared with every full name: bounded for a hostile article.
+    static let mostNamesScannedForMisspellings = 300
 
     /// A given name written alone, even before the full name ("Fran ... Fran Finney"),
     /// is that person when no other person of the article has it.

@@ -50,6 +50,31 @@ struct NameIndex {
         return (asciiWords ?? nil) ?? name.split(separator: " ").map(String.init)
     }
 
+    /// Edits (insertions, deletions, substitutions, swaps of neighbours) between two words,
+    /// or nil when more than `limit`: whether one is a misspelling of the other.
+    static func editDistance(_ first: String, _ second: String, limit: Int) -> Int? {
+        let a = Array(first.unicodeScalars), b = Array(second.unicodeScalars)
+        guard abs(a.count - b.count) <= limit else { return nil }
+        var before = [Int](repeating: 0, count: b.count + 1)
+        var previous = Array(0...b.count)
+        var current = [Int](repeating: 0, count: b.count + 1)
+        for i in 1...max(1, a.count) where !a.isEmpty {
+            current[0] = i
+            var rowMinimum = i
+            for j in 1...max(1, b.count) where !b.isEmpty {
+                let cost = a[i - 1] == b[j - 1] ? 0 : 1
+                var value = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+                if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] { value = min(value, before[j - 2] + 1) }
+                current[j] = value
+                rowMinimum = min(rowMinimum, value)
+            }
+            if rowMinimum > limit { return nil }
+            (before, previous, current) = (previous, current, before)
+        }
+        let distance = a.isEmpty ? b.count : previous[b.count]
+        return distance <= limit ? distance : nil
+    }
+
     /// "FBI" for "Federal Bureau of Investigation": the capitalised words' first letters.
     static func initials(_ words: [String]) -> String {
         var letters = ""

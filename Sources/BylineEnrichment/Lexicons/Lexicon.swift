@@ -122,6 +122,17 @@ enum Lexicon {
         "mp", "mep", "mla", "mpp", "msp", "md", "tory", "labour", "liberal", "conservative", "democratic",
         "republican", "democrat", "opposition", "majority", "minority", "shadow", "cabinet", "star", "head",
     ]
+    /// Words of `personTitles` that qualify a title rather than stand for one ("British"
+    /// in "British Prime Minister", "Liberal MP"): before a name without a title they open
+    /// the name itself ("American Red Cross", "Liberal Party of Canada").
+    static let titleQualifiers: WordSet = [
+        "vice", "prime", "crown", "foreign", "defence", "defense", "finance", "health", "interior", "home", "state",
+        "energy", "education", "trade", "labor", "labour", "environment", "agriculture", "transport",
+        "transportation", "treasury", "commerce", "housing", "culture", "sports", "federal", "national", "senior",
+        "former", "acting", "interim", "then", "late", "u.s.", "us", "uk", "british", "american", "police", "army",
+        "fire", "tory", "liberal", "conservative", "democratic", "republican", "democrat", "opposition", "majority",
+        "minority", "shadow", "cabinet",
+    ]
     /// Role nouns a speaker may be called by instead of a name ("the spokesman said").
     static let roleNouns: WordSet = [
         "spokesman", "spokeswoman", "spokesperson", "chief", "president", "minister", "secretary", "senator",
