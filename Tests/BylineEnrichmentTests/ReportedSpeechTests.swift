@@ -276,4 +276,31 @@ struct ReportedSpeechTests {
         #expect(entry.text == "that she would not close the school")
         #expect(entry.speaker?.name == "Ilse Marken")
     }
+
+    @Test("“pointed out that”, “fired back that”: a verb with its particle reports; with a noun or “at” after it, it does not")
+    func particleCues() async throws {
+        let article = try await Fixtures.enrich(
+            "Campaign treasurer Mara Delacroix pointed out that the debt had doubled. The council is broke, Mira Osei pointed out on Monday. Critics pointed out the flaws in the plan. The mayor fired back at Osei over the debt. Shares shot back up and grew by five percent."
+        )
+        let pointed = try entry(article, containing: "debt had doubled")
+        #expect(pointed.cue == "pointed out" && pointed.text == "that the debt had doubled" && pointed.speaker?.name == "Mara Delacroix")
+        let postposed = try entry(article, containing: "council is broke")
+        #expect(postposed.cue == "pointed out" && postposed.speaker?.name == "Mira Osei")
+        #expect(article.quotes.count == 2, "\(article.quotes.map(\.text))")
+    }
+
+    @Test("before a finite cue the speaker is the name that opens the apposition, not one of an earlier clause or an address")
+    func appositionOpensWithTheSpeaker() async throws {
+        let earlierClause = try await Fixtures.enrich(
+            "The campaign won over delegates from Gerald Ford in the hall, and Mara Delacroix, the party's treasurer, said the fight was fair.")
+        #expect(try entry(earlierClause, containing: "fight was fair").speaker?.name == "Mara Delacroix")
+        let possessive = try await Fixtures.enrich(
+            "He thanked Gerald Ford's delegates in the hall, and Mara Delacroix, the party's treasurer, said the fight was fair.")
+        #expect(try entry(possessive, containing: "fight was fair").speaker?.name == "Mara Delacroix")
+        let address = try await Fixtures.enrich(
+            "Speaking on Tuesday at Lindenfeld University in Berea, Ohio, after winning the primary, Governor Tom Okafor, a Republican, said the state would recover.")
+        #expect(try entry(address, containing: "state would recover").speaker?.name == "Tom Okafor")
+        let role = try await Fixtures.enrich("Donald Trump's spokeswoman, Hope Hicks, said the claim was false.")
+        #expect(try entry(role, containing: "claim was false").speaker?.name == "Hope Hicks")
+    }
 }

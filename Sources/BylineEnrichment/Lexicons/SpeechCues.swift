@@ -31,6 +31,19 @@ enum SpeechCues {
         return forms
     }()
 
+    /// Reporting verbs written with a particle ("pointed out that", "fired back"): every form,
+    /// with its particle. Without the particle they report nothing.
+    static let particleVerbs: [String: String] = {
+        var forms: [String: String] = [:]
+        for (verb, particle) in [("point", "out"), ("fire", "back"), ("hit", "back"), ("shoot", "back"), ("shot", "back")] {
+            let stem = verb.hasSuffix("e") ? String(verb.dropLast()) : verb
+            for form in [verb, verb + "s", stem + "ed", stem + "ing"] { forms[form] = particle }
+        }
+        forms["hitting"] = "back"
+        forms["shooting"] = "back"
+        return forms
+    }()
+
     /// Forms that are as often nouns ("the report", "his claims"): a cue only where a verb
     /// stands ("she reports that", "he claimed, ...").
     static let nounLike: WordSet = [

@@ -21,9 +21,15 @@ extension QuoteAttributor {
     /// "Gov. John Kasich of Ohio, a Republican who has refused to endorse Mr. Trump, said":
     /// with an apposition or relative clause between commas before the cue, the subject is
     /// the name before the first of those commas, not a name inside them.
+    /// Before a finite cue the name must open the apposition, right before its comma: "in
+    /// what Bay Buchanan, national treasurer, called" is Buchanan's, not the name of an
+    /// earlier clause ("protected Gerald Ford's delegates, in what ...") or opening phrase.
+    /// A participle (", saying") shares its sentence's subject, wherever that stands.
     func appositionSubject(cue: Int, floor: Int, _ context: AttributionContext) -> SpeakerPhrase? {
         let tokens = context.document.tokens
         guard cue - 1 > floor, tokens[cue - 1].text == "," else { return nil }
+        let finite = !tokens[cue].text.hasSuffix("ing")
+        var notOpening: SpeakerPhrase?
         var segmentStart = floor
         for comma in floor..<(cue - 1) where tokens[comma].text == "," {
             // "At Boca West, ...", "While Brookover ...,": an opening phrase, not a subject.
@@ -31,14 +37,35 @@ extension QuoteAttributor {
             // "Another Vance ally, Agriculture Secretary Tom Villa, told": a segment ending in
             // a title word describes the one named next.
             let describes = comma - 1 > segmentStart && AttributionContext.isTitleWord(tokens[comma - 1].text) && context.mention(at: comma - 1) == nil
-            if !Lexicon.prepositions.contains(opener), !Lexicon.subordinators.contains(opener), !describes,
+            // "in Berea, Ohio,": a place after a place completes its address.
+            let address = segmentStart > floor && isPlace(comma - 1, context) && isPlace(segmentStart - 2, context)
+            if !Lexicon.prepositions.contains(opener), !Lexicon.subordinators.contains(opener), !describes, !address,
                 let subject = context.speakerPhrase(endingBefore: comma, floor: segmentStart), subject.entity != nil
             {
-                return subject
+                if !finite || Self.opensApposition(subject.tokens, comma: comma, tokens) { return subject }
+                if notOpening == nil { notOpening = subject }
             }
             segmentStart = comma + 1
         }
-        return nil
+        return notOpening
+    }
+
+    private func isPlace(_ token: Int, _ context: AttributionContext) -> Bool {
+        guard token >= 0, let (entity, _) = context.mention(at: token) else { return false }
+        return context.entities[entity].type == .gpe
+    }
+
+    /// The name ends at the comma, or goes on only with a bracket, "of" and a place, or a
+    /// possessive and a role ("Kasich (R-OH),", "Gov. Kasich of Ohio,", "Trump's spokeswoman,").
+    private static func opensApposition(_ name: Range<Int>, comma: Int, _ tokens: [Token]) -> Bool {
+        let end = name.upperBound
+        guard end < comma else { return true }
+        if tokens[end].text == "(" { return true }
+        if tokens[end].kind == .possessive {
+            let role = tokens[comma - 1].text
+            return comma - end <= 4 && (AttributionContext.isTitleWord(role) || Lexicon.roleNouns.containsLowercased(role))
+        }
+        return tokens[end].text == "of" && ((end + 1)..<comma).allSatisfy { tokens[$0].isCapitalized || Lexicon.articles.contains(tokens[$0].text) }
     }
 
     /// For a participle after a comma, the speaker of the speech verb before it in its

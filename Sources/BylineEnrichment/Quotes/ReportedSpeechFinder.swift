@@ -150,9 +150,10 @@ struct ReportedSpeechFinder: Sendable {
         guard token.isWord, !token.isCapitalized else { return false }
         // Not capitalised, so a cue is written in lower case: no case folding per token.
         let word = token.text
-        guard SpeechCues.reportingVerbs.contains(word) || SpeechCues.questionVerbs.contains(word) else { return false }
         let previous = index > sentence.lowerBound ? tokens[index - 1] : nil
         let next = index + 1 < sentence.upperBound ? tokens[index + 1] : nil
+        let withParticle = next != nil && SpeechCues.particleVerbs[word] == next?.text
+        guard SpeechCues.reportingVerbs.contains(word) || SpeechCues.questionVerbs.contains(word) || withParticle else { return false }
         if let previous, previous.kind == .possessive || SpeechCues.determiners.containsLowercased(previous.text) { return false }
         // "argued with Ms. Brainard", "generals who agree with him": with someone, not that something.
         if next?.text == "with" { return false }
@@ -202,7 +203,7 @@ struct ReportedSpeechFinder: Sendable {
         guard subjectStart > sentence.lowerBound + 1 else { return nil }
         // What follows the cue (and a speaker after it) must be nothing, or a short phrase
         // of time or place: otherwise the cue opens its own content.
-        let after = invertedSpeakerEnd ?? cue + 1
+        let after = invertedSpeakerEnd ?? cueEnd(cue, sentence, tokens)
         guard let tailEnd = shortTail(from: after, sentence, tokens) else { return nil }
         let comma = subjectStart - 1
         let first = sentence.lowerBound..<(afterQuotation ? subjectStart : comma)
@@ -221,7 +222,7 @@ struct ReportedSpeechFinder: Sendable {
         }
         guard content.reduce(0, { $0 + wordCount($1, tokens) }) >= Self.minimumWords else { return nil }
         let speaker: ReportedSpeechCandidate.SpeakerSide = inverted ? .after(start: cue + 1, limit: after) : .before(cue: cue, floor: subjectStart)
-        return .found(ReportedSpeechCandidate(cue: cue..<(cue + 1), cueText: tokens[cue].text.lowercased(), content: content, speakerSide: speaker))
+        return .found(candidate(cue: cue, sentence, tokens, content: content, speakerSide: speaker))
     }
 
     /// "..., said Jane Roe, ..." / "..., said the spokesman.": where a speaker named right
@@ -301,7 +302,7 @@ struct ReportedSpeechFinder: Sendable {
     private func preposed(cue: Int, _ sentence: Range<Int>, _ document: Document) -> ReportedSpeechCandidate? {
         let tokens = document.tokens
         let word = tokens[cue].text.lowercased()
-        var start = cue + 1
+        var start = cueEnd(cue, sentence, tokens)
         if SpeechCues.questionVerbs.contains(word) {
             // "asked the mayor on Monday whether ...": the question, a few words on, past the one
             // asked and the time, with no clause break between.
@@ -314,6 +315,10 @@ struct ReportedSpeechFinder: Sendable {
             (start..<that).allSatisfy({ tokens[$0].text != "," })
         {
             start = that
+        } else if start > cue + 1 {
+            // "pointed out the flaws", "fired back at Christie": with a particle, only "that"
+            // opens what was said.
+            return nil
         } else {
             if SpeechCues.tellingVerbs.contains(word) { start = afterTheOneTold(start, sentence, tokens) }
             while start < sentence.upperBound, start - cue <= 4, SpeechCues.timeWords.containsLowercased(tokens[start].text) || tokens[start].text == "on" {
@@ -333,13 +338,27 @@ struct ReportedSpeechFinder: Sendable {
         let content = start..<(openingMainClause.map { $0 - 1 } ?? contentEnd(from: start, sentence, tokens))
         guard wordCount(content, tokens) >= Self.minimumWords else { return nil }
         // "Smith said:" and a quotation: the quote attributor's.
-        if case .quoteMark = tokens[start].kind, start == cue + 1 || tokens[start - 1].text == ":" { return nil }
+        if case .quoteMark = tokens[start].kind, start == cueEnd(cue, sentence, tokens) || tokens[start - 1].text == ":" { return nil }
         let subjectFloor = sentence.lowerBound
         let speaker: ReportedSpeechCandidate.SpeakerSide =
             openingMainClause.map { .sentenceSubject(start: $0, limit: sentence.upperBound) }
             ?? participleSubject(cue, sentence, tokens)
             ?? .before(cue: cue, floor: subjectFloor)
-        return ReportedSpeechCandidate(cue: cue..<(cue + 1), cueText: word, content: [content], speakerSide: speaker)
+        return candidate(cue: cue, sentence, tokens, content: [content], speakerSide: speaker)
+    }
+
+    /// Where the cue ends: after its particle, if it has one ("pointed out").
+    private func cueEnd(_ cue: Int, _ sentence: Range<Int>, _ tokens: [Token]) -> Int {
+        guard cue + 1 < sentence.upperBound, let particle = SpeechCues.particleVerbs[tokens[cue].text], tokens[cue + 1].text == particle else { return cue + 1 }
+        return cue + 2
+    }
+
+    private func candidate(
+        cue: Int, _ sentence: Range<Int>, _ tokens: [Token], content: [Range<Int>], speakerSide: ReportedSpeechCandidate.SpeakerSide
+    ) -> ReportedSpeechCandidate {
+        let end = cueEnd(cue, sentence, tokens)
+        let cueText = (cue..<end).map { tokens[$0].text.lowercased() }.joined(separator: " ")
+        return ReportedSpeechCandidate(cue: cue..<end, cueText: cueText, content: content, speakerSide: speakerSide)
     }
 
     /// "told reporters", "told him", "told the Associated Press", "told CNN's Jake Tapper":
