@@ -303,4 +303,14 @@ struct ReportedSpeechTests {
         let role = try await Fixtures.enrich("Donald Trump's spokeswoman, Hope Hicks, said the claim was false.")
         #expect(try entry(role, containing: "claim was false").speaker?.name == "Hope Hicks")
     }
+
+    @Test("the content ends where a new clause with its own subject begins; a noun after a preposition is no cue")
+    func contentEndsAtNewClause() async throws {
+        let article = try await Fixtures.enrich(
+            "Senator Rhea Castillo said she would not withdraw from the race, but she has bristled at calls to do so. Turnout rose in states that Castillo won. Castillo leads in pledged delegates. The council's report states that the bridge is unsafe."
+        )
+        #expect(try entry(article, containing: "not withdraw").text == "she would not withdraw from the race")
+        #expect(!article.quotes.contains { $0.text.contains("Castillo won") || $0.cue == "pledged" }, "\(article.quotes.map(\.text))")
+        #expect(try entry(article, containing: "bridge is unsafe").cue == "states")
+    }
 }

@@ -160,8 +160,8 @@ struct ReportedSpeechFinder: Sendable {
         // "needs to tell", "refusing to testify", "a chance to remind": an obligation or an
         // intention; but "went on to explain", "appeared to suggest", "continues to insist" report.
         if previous?.text == "to", index >= sentence.lowerBound + 2, !SpeechCues.reportingBeforeTo.contains(tokens[index - 2].text) { return false }
-        // "a majority of pledged delegates": an adjective.
-        if word.hasSuffix("ed"), let previous, ["of", "for", "with"].contains(previous.text) { return false }
+        // "a majority of pledged delegates", "leads in pledged delegates": an adjective.
+        if word.hasSuffix("ed"), let previous, Lexicon.prepositions.contains(previous.text) { return false }
         // "-ing" forms report only as a participle after a comma or a form of "be".
         if word.hasSuffix("ing") {
             guard let previous, [",", "is", "was", "were", "are", "been", "be", "by", "while", "after"].contains(previous.text.lowercased()) else { return false }
@@ -172,6 +172,9 @@ struct ReportedSpeechFinder: Sendable {
             let afterSubject = previous.map { Lexicon.subjectPronouns.containsLowercased($0.text) || SpeechCues.verbModifiers.containsLowercased($0.text) } ?? false
             let afterName = (previous?.isCapitalized ?? false) && next.map { [",", ":"].contains($0.text) } ?? false
             guard beforeThat || afterSubject || afterName else { return false }
+            // "in states that ...", "the early voting states that ...": a noun after a
+            // preposition or a modifier in "-ing".
+            if let previous, Lexicon.prepositions.contains(previous.text) || !previous.isCapitalized && previous.text.hasSuffix("ing") { return false }
         }
         return true
     }
@@ -448,6 +451,15 @@ struct ReportedSpeechFinder: Sendable {
                     break
                 }
             }
+            // "... to withdraw, but she has bristled at ...": a new clause with its own subject
+            // is the writer's again.
+            if text == ",", index + 2 < sentence.upperBound, Self.clauseJoiners.contains(tokens[index + 1].text) {
+                let subject = tokens[index + 2]
+                if subject.isCapitalized || Lexicon.subjectPronouns.contains(subject.text) {
+                    end = index
+                    break
+                }
+            }
             // "..., Tom Devlin suggested", "..., whereas Garza acknowledged", "... after Nabisco
             // announced": a name with a reporting verb of its own starts another attribution.
             if text == "," || Self.clauseBoundaries.contains(text), startsNamedReport(at: index + 1, sentence, tokens) {
@@ -461,6 +473,7 @@ struct ReportedSpeechFinder: Sendable {
     }
 
     private static let clauseBoundaries: WordSet = ["whereas", "while", "after", "although", "because", "when"]
+    private static let clauseJoiners: WordSet = ["but", "and", "while"]
 
     /// Whether a capitalised name (at most four words) and then, past modifiers, a reporting
     /// verb in a finite form start at `index`.
