@@ -375,4 +375,14 @@ struct QuoteTests {
         #expect(article.speakerName(of: "rebuild the pier") == "Anne Richards")
         #expect(article.speakerName(of: "ferry will run again") == "Ruth Okafor")
     }
+
+    @Test("a transcript label after a headline's dash or “More from”, and a lead-in “Stated X:” before a quotation's paragraph, name the speaker")
+    func labelsAfterHeadlinesAndLeadIns() async throws {
+        let article = try await Fixtures.enrich(
+            "Analyst Mara Jensen tracked the race for a month.\n\nOHIO RACE TIGHTENS – Mara Jensen: “We expected this after the debate.”\n\nTurnout fell in the north - More from Jensen: “It was the cold, mostly.”\n\nCouncillor Tom Osei weighed in on Friday. Stated Osei:\n\n“The vote is final and we move on.”"
+        )
+        #expect(article.speakerName(of: "We expected this") == "Mara Jensen")
+        #expect(article.speakerName(of: "the cold, mostly") == "Mara Jensen")
+        #expect(article.speakerName(of: "vote is final") == "Tom Osei")
+    }
 }

@@ -391,8 +391,10 @@ struct QuoteAttributor: Sendable {
         }
         // "Said Ellis: “...”": the verb opens the sentence, the speaker follows it.
         let opener = tokens[head.lowerBound]
-        if opener.isCapitalized, Lexicon.postposableVerbs.containsLowercased(opener.text), head.count > 2, tokens[head.upperBound - 1].text == ":",
-            let speaker = context.speakerPhrase(startingAt: head.lowerBound + 1, limit: head.upperBound - 1), speaker.entity != nil
+        // A lead-in paragraph ("Stated Stone:") comes without its colon.
+        let colonEnds = tokens[head.upperBound - 1].text == ":"
+        if opener.isCapitalized, Lexicon.postposableVerbs.containsLowercased(opener.text), colonEnds ? head.count > 2 : allowVerbless && head.count > 1,
+            let speaker = context.speakerPhrase(startingAt: head.lowerBound + 1, limit: colonEnds ? head.upperBound - 1 : head.upperBound), speaker.entity != nil
         {
             return Attribution(cue: opener.text.lowercased(), speaker: speaker)
         }
@@ -447,9 +449,17 @@ struct QuoteAttributor: Sendable {
         if allowVerbless || tokens[head.upperBound - 1].text == ":" {
             let end = tokens[head.upperBound - 1].text == ":" ? head.upperBound - 1 : head.upperBound
             // "Rep. Trey Gowdy (R-S.C.):", "Former secretary of state Hillary Clinton:": only
-            // words of a title may come before the name.
-            if end > head.lowerBound, let speaker = context.speakerPhrase(endingBefore: end, floor: head.lowerBound),
-                (head.lowerBound..<speaker.tokens.lowerBound).allSatisfy({ AttributionContext.isWordOfTitle(tokens[$0]) })
+            // words of a title may come before the name, after a headline and its dash or a
+            // quotation before ("POLL SHIFTS - More from Jones:", "“...” Bush:").
+            var floor = head.lowerBound
+            let closesHeading: (Token) -> Bool = { token in
+                if case .quoteMark(let mark) = token.kind { return mark == .doubleClosing || mark == .doubleStraight }
+                return Self.signatureDashes.contains(token.text)
+            }
+            if let mark = (head.lowerBound..<end).last(where: { closesHeading(tokens[$0]) }) { floor = mark + 1 }
+            if floor + 2 < end, tokens[floor].text == "More", tokens[floor + 1].text == "from" { floor += 2 }
+            if end > floor, let speaker = context.speakerPhrase(endingBefore: end, floor: floor),
+                (floor..<speaker.tokens.lowerBound).allSatisfy({ AttributionContext.isWordOfTitle(tokens[$0]) })
             {
                 return Attribution(cue: nil, speaker: speaker, namedExplicitly: speaker.entity != nil)
             }
