@@ -184,4 +184,14 @@ struct EntityMergingTests {
         #expect(names(article, containing: "Marine") == ["Marines"])
         #expect(names(article, containing: "Liberal") == ["Liberals"])
     }
+
+    @Test("“U.S. Senate” and “the Senate” are one entity, “U.N.” is the United Nations, and “J.C.” stays J.C. Marlowe")
+    func institutionAndDottedShortForms() async throws {
+        let article = try await Fixtures.enrich(
+            "The U.S. Senate voted on Monday. The Senate then adjourned. The United Nations sent food. The U.N. said more would come. Director J.C. Marlowe filmed it; J.C. said it was cold.")
+        #expect(article.entity(named: "U.S. Senate")?.mentions.map(\.text) == ["U.S. Senate", "Senate"])
+        #expect(article.entity(named: "United Nations")?.mentions.map(\.text) == ["United Nations", "U.N."])
+        #expect(article.entity(named: "J.C. Marlowe")?.mentions.count == 2)
+        #expect(article.entities.count == 3, "\(article.entities.map(\.name))")
+    }
 }

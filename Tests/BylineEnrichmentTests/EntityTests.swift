@@ -167,4 +167,17 @@ struct EntityTests {
         // A one-word institution after a party word is described, not named by both.
         #expect(article.entity(named: "Senate")?.type == .org)
     }
+
+    @Test("a site's domain, a local's or a station's number and a title that is a given name stay in the name; a company's kind before it makes it a company")
+    func namesWithDomainsNumbersAndKinds() async throws {
+        let article = try await Fixtures.enrich(
+            "Shoppers moved to Pinecart.com last year. Teamsters Local 417 said members would strike. Channel 9 reported the fire. Drugmaker Velmora said profits fell. Dean Halvorsen, the founder, spoke."
+        )
+        #expect(article.entity(named: "Pinecart.com")?.type == .org)
+        #expect(article.entity(named: "Teamsters Local 417")?.type == .org)
+        #expect(article.entity(named: "Channel 9")?.type == .org)
+        #expect(article.entity(named: "Velmora")?.type == .org)
+        #expect(article.entity(named: "Dean Halvorsen")?.type == .person)
+        #expect(article.quote(containing: "members would strike")?.speaker?.name == "Teamsters Local 417")
+    }
 }

@@ -66,15 +66,36 @@ struct EntityRecognizer: Sendable {
         // "Mr Hain", "Ambassador Mohib": the person is Hain; the title stays a title.
         var range = span
         while entityClass == .person, range.count > 1, tokens[range.lowerBound].isCapitalized, isTitleWord(tokens[range.lowerBound]),
-            tokens[range.lowerBound + 1].isCapitalized
+            tokens[range.lowerBound + 1].isCapitalized, !isMainlyGivenName(tokens[range.lowerBound].text)
         {
             range = (range.lowerBound + 1)..<range.upperBound
+        }
+        // "Retailer Wal-Mart", "drugmaker Eli Lilly": a company's kind written before its name
+        // is no part of it, and says what the name is.
+        var namesCompany = range.lowerBound > 0 && Lexicon.companyNouns.contains(tokens[range.lowerBound - 1].text)
+        if range.count > 1, Lexicon.companyNouns.containsLowercased(tokens[range.lowerBound].text), tokens[range.lowerBound + 1].isCapitalized {
+            range = (range.lowerBound + 1)..<range.upperBound
+            namesCompany = true
         }
         // "NileJet Flight NJ804": the airline is the name; "Flight" begins the flight's code.
         if range.count > 1, Self.designationWords.contains(tokens[range.upperBound - 1].text), range.upperBound < tokens.count,
             tokens[range.upperBound].text.contains(where: \.isNumber)
         {
             range = range.lowerBound..<(range.upperBound - 1)
+        }
+        // "Atlantic.Net", "GunBroker.com": a site's name keeps its domain, and names a company.
+        var domain = false
+        if range.upperBound + 1 < tokens.count, tokens[range.upperBound].text == ".", tokens[range.upperBound].start == tokens[range.upperBound - 1].end,
+            tokens[range.upperBound + 1].start == tokens[range.upperBound].end, Self.topLevelDomains.containsLowercased(tokens[range.upperBound + 1].text)
+        {
+            range = range.lowerBound..<(range.upperBound + 2)
+            domain = true
+        }
+        // "UFCW Local 832", "Fox 35": the number of a local branch or station is its name's.
+        if entityClass == .organisation, Self.numberedHeads.contains(tokens[range.upperBound - 1].text), range.upperBound < tokens.count,
+            tokens[range.upperBound].sentence == tokens[range.lowerBound].sentence, Self.isSmallNumber(tokens[range.upperBound].text)
+        {
+            range = range.lowerBound..<(range.upperBound + 1)
         }
         let text = document.text(tokens: range)
         if range.count == 1 {
@@ -104,6 +125,10 @@ struct EntityRecognizer: Sendable {
         // "a Marine spokeswoman", "an Apple engineer": a lone name after an indefinite
         // article qualifies the noun after it, and names an employer, not a person.
         if type == .person, range.count == 1, range.lowerBound > 0, ["a", "an", "A", "An"].contains(tokens[range.lowerBound - 1].text) {
+            type = .org
+        }
+        if domain { type = .org }
+        if namesCompany, type == .person || type == .gpe || type == .loc, !gazetteer.countries.contains(text), !gazetteer.provinces.contains(text) {
             type = .org
         }
         // Newswire tags a city as ORG when it names a sports team; in news at large a lone
@@ -294,6 +319,23 @@ struct EntityRecognizer: Sendable {
     /// The most words a name runs on after "for", "of" or "on" ("Centre for ...").
     private static let longestComplement = 12
     private static let designationWords: WordSet = ["Flight", "Train", "Bus", "Route", "Model", "Mission"]
+    private static let topLevelDomains: WordSet = ["com", "net", "org", "gov", "edu", "io", "tv", "us", "info", "biz"]
+    /// Organisations numbered among others of their kind ("Local 832", "Channel 4").
+    private static let numberedHeads: WordSet = [
+        "Local", "Channel", "Radio", "TV", "Fox", "Precinct", "Lodge", "Chapter", "Squadron", "Battalion", "Brigade", "Regiment", "Division",
+    ]
+
+    /// One to four digits, not a year: "832", not "2016".
+    private static func isSmallNumber(_ text: String) -> Bool {
+        guard (1...4).contains(text.utf8.count), text.utf8.allSatisfy({ (48...57).contains($0) }), let value = Int(text) else { return false }
+        return !(1900...2099).contains(value)
+    }
+
+    /// "Dean Kamen": a title word that is mostly a given name stays in the name.
+    private func isMainlyGivenName(_ word: String) -> Bool {
+        let lower = word.lowercased()
+        return gazetteer.givenNames[word] != nil && !gazetteer.titles.contains(lower) && !gazetteer.commonWords.contains(lower)
+    }
 
     /// Without punctuation at either end, nor a trailing "etc." ("BBC etc.").
     private func trimPunctuation(_ range: Range<Int>, _ tokens: [Token]) -> Range<Int>? {
@@ -709,7 +751,10 @@ struct EntityRecognizer: Sendable {
         {
             return match
         }
-        return partialMatch(words: words, mention, entities, names)
+        if let match = partialMatch(words: words, mention, entities, names) { return match }
+        // "U.N." is "UN" (after "J.C." is tried as J.C. Chandor's first name).
+        guard words.count == 1, words[0].count >= 4, words[0].hasSuffix("."), words[0].allSatisfy({ $0 == "." || $0.isUppercase }) else { return nil }
+        return partialMatch(words: [words[0].filter { $0 != "." }], mention, entities, names)
     }
 
     private func partialMatch(words: [String], _ mention: EntityMention, _ entities: [RecognizedEntity], _ names: NameIndex) -> Int? {
@@ -790,7 +835,16 @@ struct EntityRecognizer: Sendable {
         guard let space = name.firstIndex(of: " ") else { return nil }
         let first = String(name[..<space]), rest = String(name[name.index(after: space)...])
         // The look-ups first: most names open with no place, and `rest.contains` is a Foundation substring search.
-        guard Lexicon.countryAliases[first] != nil || gazetteer.countries.contains(first) || gazetteer.demonyms.contains(first), rest.contains(" ") else { return nil }
+        func isPlace(_ words: String) -> Bool {
+            Lexicon.countryAliases[words] != nil || gazetteer.countries.contains(words) || gazetteer.demonyms.contains(words)
+        }
+        // "United Kingdom Home Office": a country of two words.
+        if !isPlace(first), let second = rest.firstIndex(of: " "), isPlace(first + " " + rest[..<second]) {
+            let remainder = String(rest[rest.index(after: second)...])
+            return remainder.contains(" ") || Lexicon.institutionWords.contains(remainder) ? remainder : nil
+        }
+        // "U.S. Senate" is the Senate; "Chinese Ministry" is not any ministry.
+        guard isPlace(first), rest.contains(" ") || Lexicon.institutionWords.contains(rest) else { return nil }
         return rest
     }
 

@@ -192,6 +192,12 @@ enum Lexicon {
         "Committee", "Commission", "Royal", "National", "International", "Federal", "United", "Supreme",
     ]
     /// Single words that name organisations of state in news usage.
+    /// Kinds of company written before a company's name ("retailer Wal-Mart").
+    static let companyNouns: WordSet = [
+        "retailer", "drugmaker", "carmaker", "automaker", "chipmaker", "airline", "carrier", "bank", "lender", "insurer",
+        "broadcaster", "publisher", "conglomerate", "manufacturer", "supplier", "distributor", "startup", "start-up",
+        "firm", "company", "website", "app", "network", "chain", "brand", "label", "studio", "outlet", "newspaper", "magazine",
+    ]
     static let institutionWords: WordSet = [
         "Kremlin", "Pentagon", "Congress", "Parliament", "Senate", "Cabinet", "Knesset", "Duma", "Bundestag",
         "Politburo", "Vatican", "Taliban", "Hamas", "Hezbollah", "NATO", "Nato", "EU", "UN", "Interpol",
