@@ -180,4 +180,13 @@ struct EntityTests {
         #expect(article.entity(named: "Dean Halvorsen")?.type == .person)
         #expect(article.quote(containing: "members would strike")?.speaker?.name == "Teamsters Local 417")
     }
+
+    @Test("abbreviations of common nouns are no entities: defined by lower-case words, in the plural, a currency's prefix, an era")
+    func abbreviatedCommonNouns() async throws {
+        let article = try await Fixtures.enrich(
+            "Scientists measured sea surface salinity (SSS) across the basin. In 1990, the CEOs bought CDs. Later, several MPs objected. It cost NZ$5 million. The temple dates from 500 CE. The Federal Bureau of Investigation (FBI) said NATO met."
+        )
+        #expect(article.entities.map(\.name) == ["Federal Bureau of Investigation", "NATO"])
+        #expect(article.entity(named: "Federal Bureau of Investigation")?.mentions.count == 2)
+    }
 }

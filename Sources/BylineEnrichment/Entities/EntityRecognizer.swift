@@ -501,10 +501,28 @@ struct EntityRecognizer: Sendable {
             if sentenceInitial, next?.text == ",", text.lowercased().hasSuffix("ly"), !gazetteer.commonWords.containsLowercased(text), gazetteer.givenNames[text] == nil {
                 return true
             }
-            return text.hasSuffix("s") && Lexicon.weekdays.contains(String(text.dropLast()))
+            if text.hasSuffix("s") && Lexicon.weekdays.contains(String(text.dropLast())) { return true }
+            return type != .person && isAbbreviatedCommonNoun(range.lowerBound, text: text, tokens)
         }
         return isEverydayPhrase(range, text: text, document) && (type == .person || isInHeading(range, tokens))
     }
+
+    /// Abbreviations that are no names: of lower-case words just before them ("sea surface
+    /// salinity (SSS)"), in the plural ("CEOs", "CDs"), a currency's prefix ("US$") or an era
+    /// after a year ("500 CE").
+    private func isAbbreviatedCommonNoun(_ index: Int, text: String, _ tokens: [Token]) -> Bool {
+        if index + 1 < tokens.count, tokens[index + 1].text == "$", tokens[index + 1].start == tokens[index].end { return true }
+        guard !Lexicon.institutionWords.contains(text), gazetteer.placeType(of: text) == nil, !gazetteer.demonyms.contains(text) else { return false }
+        let letters = Array(text.unicodeScalars)
+        if letters.count >= 3, letters.last == "s", letters.dropLast().allSatisfy(\.properties.isUppercase) { return true }
+        if index > 0, tokens[index - 1].text.first?.isNumber == true, Self.eras.contains(text) { return true }
+        guard letters.count >= 2, letters.allSatisfy(\.properties.isUppercase), index >= letters.count + 1, tokens[index - 1].text == "(" else { return false }
+        let defined = ((index - 1 - letters.count)..<(index - 1)).map { tokens[$0] }
+        return defined.allSatisfy({ $0.isWord && !$0.isCapitalized })
+            && zip(defined, letters).allSatisfy { word, letter in word.text.unicodeScalars.first.map { Character($0).uppercased() == String(letter) } ?? false }
+    }
+
+    private static let eras: WordSet = ["CE", "BCE", "AD", "BC"]
 
     /// Words that all have an everyday sense and none a place's or a given name's: "Atomic
     /// Theory", "Increases Production".
