@@ -313,4 +313,11 @@ struct ReportedSpeechTests {
         #expect(!article.quotes.contains { $0.text.contains("Castillo won") || $0.cue == "pledged" }, "\(article.quotes.map(\.text))")
         #expect(try entry(article, containing: "bridge is unsafe").cue == "states")
     }
+
+    @Test("a participle after a sentence with no subject at its start shares the subject of the nearest clause before it")
+    func participleAfterJoinedClause() async throws {
+        let article = try await Fixtures.enrich(
+            "Prosecutors charged the officer in November, and Mayor Rafe Ortega fired his police chief, Gary Lund, acknowledging that trust had collapsed.")
+        #expect(try entry(article, containing: "trust had collapsed").speaker?.name == "Rafe Ortega")
+    }
 }

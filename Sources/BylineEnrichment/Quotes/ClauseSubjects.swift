@@ -153,6 +153,39 @@ extension QuoteAttributor {
         return nil
     }
 
+    /// "... and Emanuel fired his police chief, acknowledging that": when the sentence opens
+    /// with no subject, a participle or joined verb shares the subject of the nearest clause
+    /// before it: a person (or, failing one, an organisation) followed by a finite verb, not
+    /// governed by a preposition ("with Trump saying" counts).
+    func nearestClauseSubject(from start: Int, before verb: Int, _ context: AttributionContext) -> SpeakerPhrase? {
+        let tokens = context.document.tokens
+        var best: (phrase: SpeakerPhrase, isPerson: Bool)?
+        var index = start
+        while index < verb {
+            guard let (entity, mention) = context.mention(at: index), mention.lowerBound == index else {
+                index += 1
+                continue
+            }
+            index = mention.upperBound
+            let type = context.entities[entity].type
+            guard type == .person || type == .org else { continue }
+            let before = mention.lowerBound > start ? tokens[mention.lowerBound - 1].text.lowercased() : ""
+            guard !Lexicon.prepositions.contains(before) || before == "with" else { continue }
+            var next = mention.upperBound
+            if next < verb, tokens[next].text == "(", let close = (next..<verb).first(where: { tokens[$0].text == ")" }) { next = close + 1 }
+            guard next < verb, tokens[next].isWord, tokens[next].kind != .possessive, !tokens[next].isCapitalized else { continue }
+            let word = tokens[next].text
+            let finite = word.hasSuffix("ed") || word.hasSuffix("s") || Self.irregularPast.contains(word) || before == "with" && word.hasSuffix("ing")
+            guard finite, !Self.notVerbs.contains(word) else { continue }
+            let isPerson = type == .person
+            if best == nil || isPerson || !best!.isPerson { best = (SpeakerPhrase(tokens: mention, entity: entity, confidence: 0.55), isPerson) }
+        }
+        return best?.phrase
+    }
+
+    private static let irregularPast: WordSet = ["told", "went", "said", "made", "took", "gave", "sat", "ran", "won", "lost", "began", "left", "met", "spoke"]
+    private static let notVerbs: WordSet = ["and", "or", "but", "of", "in", "at", "for", "to", "with", "who", "whom", "whose", "which", "that", "the", "a", "an", "said", "says"]
+
     static let conjunctions: WordSet = ["but", "and", "yet", "still", "so"]
     static let dashes: WordSet = ["\u{2013}", "\u{2014}", "--"]
 

@@ -116,6 +116,7 @@ struct QuoteAttributor: Sendable {
             case .sentenceSubject(let start, let limit):
                 context.speakerPhrase(startingAt: start, limit: limit).flatMap { opensClause($0, from: start, tokens) ? $0 : nil }
                     ?? clauseSubject(from: start, before: limit, context)
+                    ?? nearestClauseSubject(from: start, before: speech.cue.lowerBound, context)
             }
         // "Hogan Gidley, a former director of ..., whose roots are ..., said": a name with a
         // long apposition lies beyond the words next to the cue.
@@ -440,6 +441,12 @@ struct QuoteAttributor: Sendable {
             // "He ..., calling X an “...”": a participle's subject is the sentence's.
             if speaker?.entity == nil, tokens[firstVerb].text.hasSuffix("ing"), Self.followsComma(firstVerb, from: head.lowerBound, tokens),
                 let subject = sentenceSubject(of: context.document.sentenceRange(of: firstVerb).lowerBound..<firstVerb, context, allowingOrganisations: true)
+            {
+                return Attribution(cue: tokens[firstVerb].text, speaker: subject)
+            }
+            let sentenceStart = context.document.sentenceRange(of: firstVerb).lowerBound
+            if speaker?.entity == nil, sharesSentenceSubject(firstVerb, sentenceStart: sentenceStart, tokens),
+                let subject = nearestClauseSubject(from: max(head.lowerBound, sentenceStart), before: firstVerb, context)
             {
                 return Attribution(cue: tokens[firstVerb].text, speaker: subject)
             }
