@@ -385,4 +385,16 @@ struct QuoteTests {
         #expect(article.speakerName(of: "the cold, mostly") == "Mara Jensen")
         #expect(article.speakerName(of: "vote is final") == "Tom Osei")
     }
+
+    @Test("a verb of judgement before a partial quote attributes it (“condemned the launch as “...””); after a quotation it is no cue")
+    func judgementVerbsBeforePartialQuotes() async throws {
+        let article = try await Fixtures.enrich(
+            "In a statement, President Rhea Castillo condemned the launch as \"provocative and destabilizing\" and a \"grave threat\" to the region. At a rally, Tom Osei likened the plan to a “leaking boat” in a long speech. Later, Castillo blasted Osei for “playing games with the budget” on Monday. “That makes me smart,” Osei said, when Castillo blasted him for it."
+        )
+        #expect(article.speakerName(of: "provocative and destabilizing") == "Rhea Castillo")
+        #expect(article.speakerName(of: "grave threat") == "Rhea Castillo")
+        #expect(article.speakerName(of: "leaking boat") == "Tom Osei")
+        #expect(article.speakerName(of: "playing games") == "Rhea Castillo")
+        #expect(article.speakerName(of: "makes me smart") == "Tom Osei")
+    }
 }

@@ -39,33 +39,44 @@ enum Lexicon {
         "Thanksgiving", "Halloween", "Hanukkah", "God",
     ])
 
-    /// Verbs that introduce or attribute speech, in the forms news uses.
-    static let speechVerbs: WordSet = [
-        "said", "says", "say", "saying", "told", "tells", "tell", "added", "adds", "asked", "asks", "wrote",
-        "writes", "explained", "explains", "replied", "replies", "warned", "warns", "stated", "states",
-        "declared", "declares", "announced", "announces", "noted", "notes", "argued", "argues", "insisted",
-        "insists", "claimed", "claims", "continued", "continues", "recalled", "recalls", "remarked",
-        "responded", "responds", "answered", "acknowledged", "acknowledges", "admitted", "admits", "conceded",
-        "concedes", "confirmed", "confirms", "countered", "counters", "cautioned", "cautions", "urged", "urges",
-        "suggested", "suggests", "stressed", "stresses", "emphasized", "emphasised", "emphasizes",
-        "emphasises", "observed", "observes", "pointed", "points", "predicted", "predicts", "promised",
-        "promises", "vowed", "vows", "demanded", "demands", "called", "calls", "described", "describes",
-        "tweeted", "tweets", "posted", "posts", "commented", "comments", "testified", "testifies", "shouted",
-        "shouts", "yelled", "whispered", "joked", "jokes", "laughed", "sighed", "complained", "complains",
-        "conceded", "agreed", "agrees", "disagreed", "reiterated", "reiterates", "maintained", "maintains",
-        "mused", "muses", "quipped", "quips", "boasted", "boasts", "lamented", "laments", "recounted",
-        "recounts", "reported", "reports", "wondered", "wonders", "concluded", "concludes", "thought",
-        "believes", "believed", "feels", "felt", "hopes", "hoped", "accused", "accuses", "charged", "charges",
-        "criticized", "criticised", "criticizes", "criticises", "labelled", "labeled", "dubbed", "branded",
-        "describing", "adding", "telling", "explaining", "warning", "noting", "arguing", "insisting",
-        "claiming", "calling", "asking", "stating", "writing", "announcing", "declaring", "urging",
-        "stressing", "suggesting", "promising", "vowing", "demanding", "acknowledging", "admitting",
-        "recalling", "replying", "responding", "pointing", "according", "gushed", "gushes", "fumed", "fumes",
-        "interjected", "exclaimed", "exclaims", "retorted", "remembered", "snapped", "asserted", "asserts",
-        "questioned", "repeated", "reacted", "proclaimed", "proclaims", "elaborated", "elaborates", "scoffed",
-        // Base forms, for plural subjects ("Republicans warn", "Saudis insist").
-        "warn", "insist", "argue", "acknowledge", "admit", "deny", "denies", "denied", "explain", "predict", "complain",
+    /// Verbs of judgement that quote the judgement before it ("condemned the test as “...”",
+    /// "likened them to a “vicious snake”"); after a quotation they take an object of their
+    /// own ("“...,” when Clinton blasted him"), so they are no cue there.
+    static let judgementVerbs: WordSet = [
+        "condemned", "condemns", "condemning", "likened", "likens", "likening", "slammed", "slams", "blasted",
+        "blasts", "denounced", "denounces", "decried", "decries", "derided", "derides", "dismissed", "dismisses",
+        "mocked", "mocks", "praised", "praises", "hailed", "hails", "touted", "touts", "characterized",
+        "characterised", "characterizes", "characterises", "exhorted", "exhorts",
     ]
+    /// Verbs that introduce or attribute speech, in the forms news uses.
+    static let speechVerbs: WordSet = WordSet(
+        [
+            "said", "says", "say", "saying", "told", "tells", "tell", "added", "adds", "asked", "asks", "wrote",
+            "writes", "explained", "explains", "replied", "replies", "warned", "warns", "stated", "states",
+            "declared", "declares", "announced", "announces", "noted", "notes", "argued", "argues", "insisted",
+            "insists", "claimed", "claims", "continued", "continues", "recalled", "recalls", "remarked",
+            "responded", "responds", "answered", "acknowledged", "acknowledges", "admitted", "admits", "conceded",
+            "concedes", "confirmed", "confirms", "countered", "counters", "cautioned", "cautions", "urged", "urges",
+            "suggested", "suggests", "stressed", "stresses", "emphasized", "emphasised", "emphasizes",
+            "emphasises", "observed", "observes", "pointed", "points", "predicted", "predicts", "promised",
+            "promises", "vowed", "vows", "demanded", "demands", "called", "calls", "described", "describes",
+            "tweeted", "tweets", "posted", "posts", "commented", "comments", "testified", "testifies", "shouted",
+            "shouts", "yelled", "whispered", "joked", "jokes", "laughed", "sighed", "complained", "complains",
+            "conceded", "agreed", "agrees", "disagreed", "reiterated", "reiterates", "maintained", "maintains",
+            "mused", "muses", "quipped", "quips", "boasted", "boasts", "lamented", "laments", "recounted",
+            "recounts", "reported", "reports", "wondered", "wonders", "concluded", "concludes", "thought",
+            "believes", "believed", "feels", "felt", "hopes", "hoped", "accused", "accuses", "charged", "charges",
+            "criticized", "criticised", "criticizes", "criticises", "labelled", "labeled", "dubbed", "branded",
+            "describing", "adding", "telling", "explaining", "warning", "noting", "arguing", "insisting",
+            "claiming", "calling", "asking", "stating", "writing", "announcing", "declaring", "urging",
+            "stressing", "suggesting", "promising", "vowing", "demanding", "acknowledging", "admitting",
+            "recalling", "replying", "responding", "pointing", "according", "gushed", "gushes", "fumed", "fumes",
+            "interjected", "exclaimed", "exclaims", "retorted", "remembered", "snapped", "asserted", "asserts",
+            "questioned", "repeated", "reacted", "proclaimed", "proclaims", "elaborated", "elaborates", "scoffed",
+
+            // Base forms, for plural subjects ("Republicans warn", "Saudis insist").
+            "warn", "insist", "argue", "acknowledge", "admit", "deny", "denies", "denied", "explain", "predict", "complain",
+        ] + judgementVerbs.words)
     /// Speech verbs that follow their speaker in a postposed cue ("..., said X").
     static let postposableVerbs: WordSet = [
         "said", "says", "added", "adds", "asked", "asks", "wrote", "writes", "explained", "explains", "replied",

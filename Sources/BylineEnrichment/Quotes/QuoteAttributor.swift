@@ -324,7 +324,7 @@ struct QuoteAttributor: Sendable {
         let reach = index < tail.upperBound && tokens[index].text == "," ? tail.count : 16
         while index < tail.upperBound, skipped <= reach {
             let word = tokens[index].text
-            if Lexicon.speechVerbs.contains(word) { return Attribution(cue: word, speaker: speaker) }
+            if Lexicon.speechVerbs.contains(word), !Lexicon.judgementVerbs.contains(word) { return Attribution(cue: word, speaker: speaker) }
             if tokens[index].kind == .quoteMark(.doubleOpening) { break }
             index += 1
             skipped += 1
