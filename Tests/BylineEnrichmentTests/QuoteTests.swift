@@ -397,4 +397,12 @@ struct QuoteTests {
         #expect(article.speakerName(of: "playing games") == "Rhea Castillo")
         #expect(article.speakerName(of: "makes me smart") == "Tom Osei")
     }
+
+    @Test("a person whose name tells no gender takes it from the pronouns after their mentions, so “he” skips her")
+    func genderFromPronouns() async throws {
+        let article = try await Fixtures.enrich(
+            "Quill Pike was charged on Friday. Tavi Vance, 13, hid under the bed for hours. Tavi told police she could hear the sirens. He told detectives he would have fled if stopped.")
+        #expect(article.quote(containing: "could hear the sirens")?.speaker?.name == "Tavi Vance")
+        #expect(article.quote(containing: "would have fled")?.speaker?.name == "Quill Pike")
+    }
 }

@@ -668,6 +668,7 @@ struct EntityRecognizer: Sendable {
             entity.type = decideType(entity.mentions)
             entity.titles = Set(entity.mentions.flatMap(\.titles))
             entity.gender = gender(of: entity)
+            if entity.type == .person, entity.gender == .unknown { entity.gender = Self.genderFromPronouns(entity, document.tokens, named: named) }
             result.append(entity)
         }
         return result.sorted { $0.mentions[0].start < $1.mentions[0].start }
@@ -876,6 +877,30 @@ struct EntityRecognizer: Sendable {
             return best.key
         }
         return mentions.first?.type ?? .org
+    }
+
+    /// "Jayme told police she could hear the sirens": a person whose name says nothing of
+    /// their gender, by the subject pronouns that follow their mentions with no other name
+    /// between ("his" after "ordered Jayme to dress in" is another's): two that agree, or one
+    /// within three words, and none that disagrees.
+    private static func genderFromPronouns(_ entity: RecognizedEntity, _ tokens: [Token], named: [Bool]) -> Gazetteer.Gender {
+        var male = 0, female = 0, close = false
+        for mention in entity.mentions {
+            let end = mention.tokens.upperBound
+            guard end < tokens.count, tokens[end].kind != .possessive else { continue }
+            var index = end
+            while index < min(tokens.count, end + 6), tokens[index].sentence == tokens[end].sentence, !named[index] {
+                let word = tokens[index].text.lowercased()
+                if word == "he" || word == "she" {
+                    if word == "he" { male += 1 } else { female += 1 }
+                    if index - end < 3 { close = true }
+                    break
+                }
+                index += 1
+            }
+        }
+        guard (male == 0) != (female == 0), male + female >= 2 || close else { return .unknown }
+        return male > 0 ? .male : .female
     }
 
     private func gender(of entity: RecognizedEntity) -> Gazetteer.Gender {
