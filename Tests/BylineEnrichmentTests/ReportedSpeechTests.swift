@@ -320,4 +320,11 @@ struct ReportedSpeechTests {
             "Prosecutors charged the officer in November, and Mayor Rafe Ortega fired his police chief, Gary Lund, acknowledging that trust had collapsed.")
         #expect(try entry(article, containing: "trust had collapsed").speaker?.name == "Rafe Ortega")
     }
+
+    @Test("a cue joined by “and” past a short phrase of its own shares the sentence's subject")
+    func joinedCueAfterPhrase() async throws {
+        let article = try await Fixtures.enrich(
+            "Mayor Ana Ruiz called the claim false on Thursday and in a carefully worded statement said she never gave orders on the case.")
+        #expect(try entry(article, containing: "never gave orders").speaker?.name == "Ana Ruiz")
+    }
 }

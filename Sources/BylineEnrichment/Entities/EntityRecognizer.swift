@@ -605,6 +605,9 @@ struct EntityRecognizer: Sendable {
             return a != b ? a > b : mentions[$0].start < mentions[$1].start
         }
         var assignment = [Int?](repeating: nil, count: mentions.count)
+        // Names already compared for misspellings, and how many comparisons are left.
+        var notMisspelt = Set<String>()
+        var misspellingBudget = Self.misspellingComparisons
         var partial = [Bool](repeating: false, count: mentions.count)
         let bracketedShortForms = Self.bracketedShortForms(mentions, document.tokens)
         for (step, index) in order.enumerated() {
@@ -632,12 +635,13 @@ struct EntityRecognizer: Sendable {
                 partial[index] = true
                 continue
             }
-            if let existing = misspeltPerson(mention, key: name, entities, names) {
+            if !notMisspelt.contains(name), let existing = misspeltPerson(mention, key: name, entities, names, budget: &misspellingBudget) {
                 assignment[index] = existing
                 byName[name] = existing
                 partial[index] = true
                 continue
             }
+            notMisspelt.insert(name)
             guard mention.type != nil else { continue }
             entities.append(RecognizedEntity(name: name, type: mention.type!, mentions: []))
             // "U.S. State Department" is also "State Department", and "FDA" stands for
@@ -816,13 +820,15 @@ struct EntityRecognizer: Sendable {
     /// person's surname misspelt in the article, one edit away (two in a long surname written
     /// alone), with the same given name when one is written, and no other person as close.
     /// Not a plural ("the Clintons"); not "Wong Kwok-hing" beside "Wong Kwok-kin", two people.
-    private func misspeltPerson(_ mention: EntityMention, key: String, _ entities: [RecognizedEntity], _ names: NameIndex) -> Int? {
+    private func misspeltPerson(
+        _ mention: EntityMention, key: String, _ entities: [RecognizedEntity], _ names: NameIndex, budget: inout Int
+    ) -> Int? {
         guard mention.type == .person else { return nil }
         let words = NameIndex.words(of: key)
-        guard words.count <= 2, let surname = words.last, surname.count >= Self.shortestMisspeltSurname,
-            words.count == 2 || names.words.count <= Self.mostNamesScannedForMisspellings
-        else { return nil }
+        guard words.count <= 2, let surname = words.last, surname.count >= Self.shortestMisspeltSurname else { return nil }
         let candidates = words.count == 2 ? names.starting(with: words[0]) : Array(names.words.indices)
+        budget -= candidates.count
+        guard budget >= 0 else { return nil }
         var match: Int?
         for index in candidates where entities[index].type == .person && names.words[index].count == max(2, words.count) {
             let other = names.words[index][names.words[index].count - 1]
@@ -837,8 +843,9 @@ struct EntityRecognizer: Sendable {
     }
 
     static let shortestMisspeltSurname = 5
-    /// A surname alone is compared with every full name: bounded for a hostile article.
-    static let mostNamesScannedForMisspellings = 300
+    /// Names compared for misspellings in one article: a news article needs a few hundred;
+    /// a hostile one with thousands of people sharing a given name stays linear.
+    static let misspellingComparisons = 4_096
 
     /// A given name written alone, even before the full name ("Fran ... Fran Finney"),
     /// is that person when no other person of the article has it.

@@ -71,13 +71,11 @@ struct ReportedSpeechFinder: Sendable {
                 }
                 // "She said ... and told reporters ...", "She accused them of ... and promised
                 // ...": a cue joined to the verb before it shares that verb's subject.
-                if candidate.cue.lowerBound > sentence.lowerBound, ["and", "but"].contains(tokens[candidate.cue.lowerBound - 1].text),
-                    case .before = candidate.speakerSide
-                {
+                if let conjunction = joiningConjunction(before: candidate.cue.lowerBound, sentence, tokens), case .before = candidate.speakerSide {
                     if let previous = found.last, previous.cue.lowerBound >= sentence.lowerBound, isMainClauseVerb(previous.cue.lowerBound, sentence, tokens) {
                         candidate.speakerSide = previous.speakerSide
                     } else {
-                        candidate.speakerSide = .sentenceSubject(start: sentence.lowerBound, limit: candidate.cue.lowerBound - 1)
+                        candidate.speakerSide = .sentenceSubject(start: sentence.lowerBound, limit: conjunction)
                     }
                 }
                 if let agent = passiveSpeaker(of: candidate, in: sentence, tokens) { candidate.speakerSide = agent }
@@ -87,6 +85,18 @@ struct ReportedSpeechFinder: Sendable {
             }
         }
         return found.compactMap { balanced($0, quotes, document, insideQuote) }
+    }
+
+    /// The "and" or "but" joining a cue to the verb before it: right before it, or before a
+    /// phrase of a few words opening with a preposition ("and in a carefully worded response said").
+    private func joiningConjunction(before cue: Int, _ sentence: Range<Int>, _ tokens: [Token]) -> Int? {
+        guard cue > sentence.lowerBound else { return nil }
+        if ["and", "but"].contains(tokens[cue - 1].text) { return cue - 1 }
+        guard let conjunction = (max(sentence.lowerBound, cue - 9)..<(cue - 1)).last(where: { ["and", "but"].contains(tokens[$0].text) }),
+            conjunction + 2 < cue, Lexicon.prepositions.contains(tokens[conjunction + 1].text),
+            ((conjunction + 1)..<cue).allSatisfy({ tokens[$0].isWord && !SpeechCues.reportingVerbs.contains(tokens[$0].text) })
+        else { return nil }
+        return conjunction
     }
 
     /// "X was told that ...": the subject of a passive cue heard it; the speaker is the
