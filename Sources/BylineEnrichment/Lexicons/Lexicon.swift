@@ -73,7 +73,6 @@ enum Lexicon {
             "recalling", "replying", "responding", "pointing", "according", "gushed", "gushes", "fumed", "fumes",
             "interjected", "exclaimed", "exclaims", "retorted", "remembered", "snapped", "asserted", "asserts",
             "questioned", "repeated", "reacted", "proclaimed", "proclaims", "elaborated", "elaborates", "scoffed",
-
             // Base forms, for plural subjects ("Republicans warn", "Saudis insist").
             "warn", "insist", "argue", "acknowledge", "admit", "deny", "denies", "denied", "explain", "predict", "complain",
         ] + judgementVerbs.words)
