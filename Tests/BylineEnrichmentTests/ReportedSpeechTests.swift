@@ -327,4 +327,13 @@ struct ReportedSpeechTests {
             "Mayor Ana Ruiz called the claim false on Thursday and in a carefully worded statement said she never gave orders on the case.")
         #expect(try entry(article, containing: "never gave orders").speaker?.name == "Ana Ruiz")
     }
+
+    @Test("a participle shares its sentence's subject, a pronoun included, past a cue-like noun (“declined comment”, “Mr Hollis's comment”)")
+    func participlePastCueLikeNoun() async throws {
+        let article = try await Fixtures.enrich(
+            "Lena Marsh spoke on Monday. She had earlier declined comment to the Globe, saying the plan was dead. Environment Secretary Mara Beck rejected Mr Hollis's comment, telling reporters that the party was not worried."
+        )
+        #expect(try entry(article, containing: "plan was dead").speaker?.name == "Lena Marsh")
+        #expect(try entry(article, containing: "not worried").speaker?.name == "Mara Beck")
+    }
 }

@@ -396,7 +396,8 @@ struct ReportedSpeechFinder: Sendable {
     private func participleSubject(_ cue: Int, _ sentence: Range<Int>, _ tokens: [Token]) -> ReportedSpeechCandidate.SpeakerSide? {
         guard tokens[cue].text.hasSuffix("ing"), QuoteAttributor.followsComma(cue, from: sentence.lowerBound, tokens) else { return nil }
         let comma = (sentence.lowerBound..<cue).last { tokens[$0].text == "," } ?? cue - 1
-        if let verb = (sentence.lowerBound..<comma).last(where: { SpeechCues.reportingVerbs.contains(tokens[$0].text) && !tokens[$0].text.hasSuffix("ing") }),
+        // A cue used as a verb: not "comment" in "declined comment, saying ...".
+        if let verb = (sentence.lowerBound..<comma).last(where: { !tokens[$0].text.hasSuffix("ing") && isCue(at: $0, in: sentence, tokens) }),
             isMainClauseVerb(verb, sentence, tokens)
         {
             if verb > sentence.lowerBound, isClauseBreak(tokens[verb - 1]), Lexicon.postposableVerbs.contains(tokens[verb].text) {
