@@ -336,4 +336,15 @@ struct ReportedSpeechTests {
         #expect(try entry(article, containing: "plan was dead").speaker?.name == "Lena Marsh")
         #expect(try entry(article, containing: "not worried").speaker?.name == "Mara Beck")
     }
+
+    @Test("“a statement early Friday saying that ...” reports; “a message posted Friday” names what was posted, not who spoke")
+    func participleAfterDayAndPostedMessage() async throws {
+        let article = try await Fixtures.enrich(
+            "Mayor Ana Ruiz issued a statement early Friday saying that her rival had shown “bad judgment” on the budget. In a Facebook message posted Friday, Councillor Tom Osei said he had “serious doubts” about the plan."
+        )
+        let statement = try entry(article, containing: "rival had shown")
+        #expect(statement.kind == "mixed" && statement.cue == "saying" && statement.speaker?.name == "Ana Ruiz")
+        let message = try entry(article, containing: "serious doubts")
+        #expect(message.text == "he had “serious doubts” about the plan" && message.speaker?.name == "Tom Osei")
+    }
 }

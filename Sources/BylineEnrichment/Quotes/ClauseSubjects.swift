@@ -72,7 +72,7 @@ extension QuoteAttributor {
     /// sentence: that verb's subject, or the name after it ("said Spicer, adding").
     func speakerOfEarlierCue(beforeParticiple verb: Int, _ head: Range<Int>, _ context: AttributionContext) -> SpeakerPhrase? {
         let tokens = context.document.tokens
-        guard tokens[verb].text.hasSuffix("ing"), Self.followsComma(verb, from: head.lowerBound, tokens) else { return nil }
+        guard tokens[verb].text.hasSuffix("ing"), Self.opensParticiplePhrase(verb, from: head.lowerBound, tokens) else { return nil }
         let sentenceStart = max(head.lowerBound, context.document.sentenceRange(of: verb).lowerBound)
         guard let earlier = lastSpeechVerb(before: verb, from: sentenceStart, tokens) else { return nil }
         if let subject = context.speakerPhrase(endingBefore: earlier, floor: sentenceStart), subject.entity != nil { return subject }
@@ -84,7 +84,7 @@ extension QuoteAttributor {
     /// speech verb before it in its sentence (else it continues that verb's clause).
     func sharesSentenceSubject(_ verb: Int, sentenceStart: Int, _ tokens: [Token]) -> Bool {
         guard verb > 0 else { return false }
-        let participle = tokens[verb].text.hasSuffix("ing") && Self.followsComma(verb, from: 0, tokens)
+        let participle = tokens[verb].text.hasSuffix("ing") && Self.opensParticiplePhrase(verb, from: 0, tokens)
         guard participle || tokens[verb - 1].text == "and" else { return false }
         return lastSpeechVerb(before: verb, from: sentenceStart, tokens) == nil
     }

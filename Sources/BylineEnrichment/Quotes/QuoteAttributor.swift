@@ -358,13 +358,15 @@ struct QuoteAttributor: Sendable {
         return ((range.lowerBound + 1)..<(end - 1)).first { tokens[$0].text == "put" && tokens[$0 + 1].text == "it" }
     }
 
-    /// A comma before the token, or a comma and then a closing quotation mark (“...,” telling).
-    static func followsComma(_ index: Int, from start: Int, _ tokens: [Token]) -> Bool {
+    /// Whether a participle opens a phrase of its own: after a comma, a comma and a closing
+    /// quotation mark (“...,” telling), or a day.
+    static func opensParticiplePhrase(_ index: Int, from start: Int, _ tokens: [Token]) -> Bool {
         var index = index
         // ", recently telling": past an adverb.
         if index - 1 > start, tokens[index - 1].text.hasSuffix("ly") || SpeechCues.verbModifiers.contains(tokens[index - 1].text) { index -= 1 }
         guard index > start else { return false }
-        if tokens[index - 1].text == "," { return true }
+        // ", saying", or after the day with no comma: "a series of tweets early Friday saying".
+        if tokens[index - 1].text == "," || Lexicon.weekdays.contains(tokens[index - 1].text) { return true }
         if index - 1 > start, case .quoteMark(let mark) = tokens[index - 1].kind, mark != .doubleOpening, mark != .singleOpening {
             return tokens[index - 2].text == ","
         }
@@ -439,7 +441,7 @@ struct QuoteAttributor: Sendable {
         if let firstVerb {
             let speaker = context.speakerPhrase(endingBefore: firstVerb, floor: head.lowerBound)
             // "He ..., calling X an “...”": a participle's subject is the sentence's.
-            if speaker?.entity == nil, tokens[firstVerb].text.hasSuffix("ing"), Self.followsComma(firstVerb, from: head.lowerBound, tokens),
+            if speaker?.entity == nil, tokens[firstVerb].text.hasSuffix("ing"), Self.opensParticiplePhrase(firstVerb, from: head.lowerBound, tokens),
                 let subject = sentenceSubject(of: context.document.sentenceRange(of: firstVerb).lowerBound..<firstVerb, context, allowingOrganisations: true)
             {
                 return Attribution(cue: tokens[firstVerb].text, speaker: subject)

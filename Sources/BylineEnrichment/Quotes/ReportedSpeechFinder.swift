@@ -170,11 +170,19 @@ struct ReportedSpeechFinder: Sendable {
         // "needs to tell", "refusing to testify", "a chance to remind": an obligation or an
         // intention; but "went on to explain", "appeared to suggest", "continues to insist" report.
         if previous?.text == "to", index >= sentence.lowerBound + 2, !SpeechCues.reportingBeforeTo.contains(tokens[index - 2].text) { return false }
+        // "In a Facebook message posted Friday, Cruz said": what was posted, not who.
+        if word == "posted", let previous, previous.isWord, !previous.isCapitalized, !Lexicon.subjectPronouns.contains(previous.text),
+            !SpeechCues.verbModifiers.contains(previous.text), previous.text != "and"
+        {
+            return false
+        }
         // "a majority of pledged delegates", "leads in pledged delegates": an adjective.
         if word.hasSuffix("ed"), let previous, Lexicon.prepositions.contains(previous.text) { return false }
         // "-ing" forms report only as a participle after a comma or a form of "be".
         if word.hasSuffix("ing") {
-            guard let previous, [",", "is", "was", "were", "are", "been", "be", "by", "while", "after"].contains(previous.text.lowercased()) else { return false }
+            guard let previous,
+                [",", "is", "was", "were", "are", "been", "be", "by", "while", "after"].contains(previous.text.lowercased()) || Lexicon.weekdays.contains(previous.text)
+            else { return false }
         }
         if SpeechCues.nounLike.contains(word) {
             // "she reports that", "Trump tweeted:", but not "in interviews and tweets, ...".
@@ -394,7 +402,7 @@ struct ReportedSpeechFinder: Sendable {
     /// ("“...,” Trump said, adding ...", "..., said Smith, adding ..."), else the one the
     /// sentence opens with.
     private func participleSubject(_ cue: Int, _ sentence: Range<Int>, _ tokens: [Token]) -> ReportedSpeechCandidate.SpeakerSide? {
-        guard tokens[cue].text.hasSuffix("ing"), QuoteAttributor.followsComma(cue, from: sentence.lowerBound, tokens) else { return nil }
+        guard tokens[cue].text.hasSuffix("ing"), QuoteAttributor.opensParticiplePhrase(cue, from: sentence.lowerBound, tokens) else { return nil }
         let comma = (sentence.lowerBound..<cue).last { tokens[$0].text == "," } ?? cue - 1
         // A cue used as a verb: not "comment" in "declined comment, saying ...".
         if let verb = (sentence.lowerBound..<comma).last(where: { !tokens[$0].text.hasSuffix("ing") && isCue(at: $0, in: sentence, tokens) }),
