@@ -484,7 +484,7 @@ struct EntityRecognizer: Sendable {
     // MARK: - Typing
 
     /// Capitalised words that name nobody: an interjection opening or making a sentence
-    /// ("Ooh.", "Darn, ..."), a sentence adverb ("Crucially, ..."), weekdays in the plural,
+    /// ("Ooh.", "Darn, ..."), a sentence adverb ("Crucially, ..."), a weekday,
     /// and a phrase of everyday words tagged as a person or standing in a heading ("Atomic
     /// Theory", "Learning Objectives").
     private func isNoName(_ range: Range<Int>, text: String, type: EntityType, _ document: Document) -> Bool {
@@ -501,7 +501,8 @@ struct EntityRecognizer: Sendable {
             if sentenceInitial, next?.text == ",", text.lowercased().hasSuffix("ly"), !gazetteer.commonWords.containsLowercased(text), gazetteer.givenNames[text] == nil {
                 return true
             }
-            if text.hasSuffix("s") && Lexicon.weekdays.contains(String(text.dropLast())) { return true }
+            // A day is no name: "Friday", "Mondays".
+            if Lexicon.weekdays.contains(text) || text.hasSuffix("s") && Lexicon.weekdays.contains(String(text.dropLast())) { return true }
             return type != .person && isAbbreviatedCommonNoun(range.lowerBound, text: text, tokens)
         }
         return isEverydayPhrase(range, text: text, document) && (type == .person || isInHeading(range, tokens))
