@@ -396,6 +396,8 @@ struct QuoteTests {
         #expect(article.speakerName(of: "leaking boat") == "Tom Osei")
         #expect(article.speakerName(of: "playing games") == "Rhea Castillo")
         #expect(article.speakerName(of: "makes me smart") == "Tom Osei")
+        let lauded = try await Fixtures.enrich("In January, Governor Tom Okafor lauded Mr. Clarke for helping develop “new and innovative ideas.”")
+        #expect(lauded.speakerName(of: "innovative ideas") == "Tom Okafor")
     }
 
     @Test("a person whose name tells no gender takes it from the pronouns after their mentions, so “he” skips her")

@@ -347,4 +347,11 @@ struct ReportedSpeechTests {
         let message = try entry(article, containing: "serious doubts")
         #expect(message.text == "he had “serious doubts” about the plan" && message.speaker?.name == "Tom Osei")
     }
+
+    @Test("“She's claiming that ...”: after a pronoun, “'s” is “is”, not a possessive, and the pronoun speaks")
+    func contractedAuxiliaryBeforeCue() async throws {
+        let article = try await Fixtures.enrich("Mara Jensen spoke later. She's claiming that voter fraud is “a big, big problem” in the state.")
+        let claim = try entry(article, containing: "voter fraud")
+        #expect(claim.kind == "mixed" && claim.cue == "claiming" && claim.speaker?.name == "Mara Jensen")
+    }
 }

@@ -46,7 +46,8 @@ enum Lexicon {
         "condemned", "condemns", "condemning", "likened", "likens", "likening", "slammed", "slams", "blasted",
         "blasts", "denounced", "denounces", "decried", "decries", "derided", "derides", "dismissed", "dismisses",
         "mocked", "mocks", "praised", "praises", "hailed", "hails", "touted", "touts", "characterized",
-        "characterised", "characterizes", "characterises", "exhorted", "exhorts",
+        "characterised", "characterizes", "characterises", "exhorted", "exhorts", "lauded", "lauds", "applauded",
+        "applauds", "lambasted", "lambastes", "ripped", "rips", "chided", "chides", "scolded", "scolds",
     ]
     /// Verbs that introduce or attribute speech, in the forms news uses.
     static let speechVerbs: WordSet = WordSet(

@@ -164,7 +164,9 @@ struct ReportedSpeechFinder: Sendable {
         let next = index + 1 < sentence.upperBound ? tokens[index + 1] : nil
         let withParticle = next != nil && SpeechCues.particleVerbs[word] == next?.text
         guard SpeechCues.reportingVerbs.contains(word) || SpeechCues.questionVerbs.contains(word) || withParticle else { return false }
-        if let previous, previous.kind == .possessive || SpeechCues.determiners.containsLowercased(previous.text) { return false }
+        // "Trump's claims", but not "She's claiming": after a pronoun, "'s" is "is" or "has".
+        let possessive = previous?.kind == .possessive && !(index >= 2 && Lexicon.subjectPronouns.containsLowercased(tokens[index - 2].text))
+        if let previous, possessive || SpeechCues.determiners.containsLowercased(previous.text) { return false }
         // "argued with Ms. Brainard", "generals who agree with him": with someone, not that something.
         if next?.text == "with" { return false }
         // "needs to tell", "refusing to testify", "a chance to remind": an obligation or an
@@ -181,7 +183,8 @@ struct ReportedSpeechFinder: Sendable {
         // "-ing" forms report only as a participle after a comma or a form of "be".
         if word.hasSuffix("ing") {
             guard let previous,
-                [",", "is", "was", "were", "are", "been", "be", "by", "while", "after"].contains(previous.text.lowercased()) || Lexicon.weekdays.contains(previous.text)
+                [",", "is", "was", "were", "are", "been", "be", "by", "while", "after", "'s", "’s", "'re", "’re"].contains(previous.text.lowercased())
+                    || Lexicon.weekdays.contains(previous.text)
             else { return false }
         }
         if SpeechCues.nounLike.contains(word) {

@@ -86,7 +86,10 @@ extension AttributionContext {
     static func verbEdge(before end: Int, floor: Int, _ tokens: [Token]) -> Int {
         var edge = end
         while edge > floor {
-            if isVerbModifier(tokens[edge - 1].text) {
+            // "has" and "she's": a modifier, or "'s" standing for "is" or "has" after a pronoun.
+            if isVerbModifier(tokens[edge - 1].text)
+                || edge - 1 > floor && tokens[edge - 1].kind == .possessive && Lexicon.subjectPronouns.containsLowercased(tokens[edge - 2].text)
+            {
                 edge -= 1
             } else if edge - 2 > floor, tokens[edge - 1].text == "to", SpeechCues.reportingBeforeTo.contains(tokens[edge - 2].text) {
                 edge -= 2
