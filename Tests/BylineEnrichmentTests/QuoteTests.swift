@@ -407,4 +407,12 @@ struct QuoteTests {
         #expect(article.quote(containing: "could hear the sirens")?.speaker?.name == "Tavi Vance")
         #expect(article.quote(containing: "would have fled")?.speaker?.name == "Quill Pike")
     }
+
+    @Test("a quotation two sentences after another is no second part of it, even with a speech verb between")
+    func noMergeAcrossSentences() async throws {
+        let article = try await Fixtures.enrich(
+            "“We will win the vote,” Tom Osei said on Monday. Reporters asked about turnout later. Then they left. “Nobody came to the polls at all.”")
+        #expect(article.quotes.count == 2, "\(article.quotes.map(\.text))")
+        #expect(article.quote(containing: "win the vote")?.text == "We will win the vote,")
+    }
 }

@@ -80,7 +80,9 @@ struct QuoteAttributor: Sendable {
                 if samePapragraph || continuesParagraph {
                     attribution.speaker = SpeakerPhrase(tokens: speaker.tokens, entity: speaker.entity, confidence: 0.6)
                     inherited = true
-                    mergeWithPrevious = samePapragraph && !previous.isReported && containsSpeechVerb(gap, document)
+                    // “A,” she said. “B.”: one quote in two parts; not across a sentence of its own.
+                    let nextSentence = document.tokens[candidate.openMark].sentence - document.tokens[previous.lastToken].sentence <= 1
+                    mergeWithPrevious = samePapragraph && nextSentence && !previous.isReported && containsSpeechVerb(gap, document)
                 }
             }
             guard keep(candidate, attribution, inherited: inherited, document) else { continue }
