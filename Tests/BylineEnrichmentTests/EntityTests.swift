@@ -189,4 +189,11 @@ struct EntityTests {
         #expect(article.entities.map(\.name) == ["Federal Bureau of Investigation", "NATO"])
         #expect(article.entity(named: "Federal Bureau of Investigation")?.mentions.count == 2)
     }
+
+    @Test("an honorific names a person whatever the tagger read, and is no part of the name")
+    func honorificMakesPerson() async throws {
+        let article = try await Fixtures.enrich("Mr Grefov was keen to distance himself from Mr Vrolanov's comments.")
+        #expect(article.entity(named: "Vrolanov")?.type == .person)
+        #expect(article.entities.allSatisfy { !$0.name.hasPrefix("Mr") }, "\(article.entities.map(\.name))")
+    }
 }

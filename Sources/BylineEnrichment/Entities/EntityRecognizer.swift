@@ -61,8 +61,10 @@ struct EntityRecognizer: Sendable {
         return mentions
     }
 
-    private func taggedMention(_ span: Range<Int>, _ entityClass: NERClass, _ document: Document) -> EntityMention? {
+    private func taggedMention(_ span: Range<Int>, _ taggedClass: NERClass, _ document: Document) -> EntityMention? {
         let tokens = document.tokens
+        // "Mr Iliaronov" tagged as an organisation: an honorific names a person.
+        let entityClass = span.count > 1 && Self.honorifics.contains(tokens[span.lowerBound].text) ? .person : taggedClass
         // "Mr Hain", "Ambassador Mohib": the person is Hain; the title stays a title.
         var range = span
         while entityClass == .person, range.count > 1, tokens[range.lowerBound].isCapitalized, isTitleWord(tokens[range.lowerBound]),
@@ -318,6 +320,7 @@ struct EntityRecognizer: Sendable {
     private static let longestRepairedSentence = 150
     /// The most words a name runs on after "for", "of" or "on" ("Centre for ...").
     private static let longestComplement = 12
+    private static let honorifics: WordSet = ["Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Dr", "Dr.", "Mme", "Mme."]
     private static let designationWords: WordSet = ["Flight", "Train", "Bus", "Route", "Model", "Mission"]
     private static let topLevelDomains: WordSet = ["com", "net", "org", "gov", "edu", "io", "tv", "us", "info", "biz"]
     /// Organisations numbered among others of their kind ("Local 832", "Channel 4").
