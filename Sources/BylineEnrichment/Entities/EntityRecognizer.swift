@@ -587,7 +587,7 @@ struct EntityRecognizer: Sendable {
         var names = NameIndex(expectedNames: mentions.count)
         func variant(_ name: String, _ mention: EntityMention) -> Int? {
             if let entity = byFoldedName[name.lowercased()], Self.isAllCaps(name) || Self.isAllCaps(entities[entity].name) { return entity }
-            if Self.namesGroup(mention), let entity = byGroupName[Self.groupKey(name)] { return entity }
+            if namesGroup(mention), let entity = byGroupName[Self.groupKey(name)] { return entity }
             return nil
         }
 
@@ -655,7 +655,7 @@ struct EntityRecognizer: Sendable {
             byName[name] = entities.count - 1
             if let withoutCountry, byName[withoutCountry] == nil { byName[withoutCountry] = entities.count - 1 }
             if byFoldedName[name.lowercased()] == nil { byFoldedName[name.lowercased()] = entities.count - 1 }
-            if Self.namesGroup(mention), byGroupName[Self.groupKey(name)] == nil { byGroupName[Self.groupKey(name)] = entities.count - 1 }
+            if namesGroup(mention), byGroupName[Self.groupKey(name)] == nil { byGroupName[Self.groupKey(name)] = entities.count - 1 }
             assignment[index] = entities.count - 1
         }
         for index in mentions.indices {
@@ -714,10 +714,11 @@ struct EntityRecognizer: Sendable {
         return name
     }
 
-    /// A group or a one-word organisation, whose singular and plural are one entity: "the
-    /// Marines" and "a Marine spokeswoman", "Liberal" and "Liberals".
-    private static func namesGroup(_ mention: EntityMention) -> Bool {
-        mention.type == .norp || mention.type == .org && mention.tokens.count == 1
+    /// A group (one the gazetteer knows, whatever the tagger read) or a one-word
+    /// organisation, whose singular and plural are one entity: "the Marines" and "a Marine
+    /// spokeswoman", "Liberal" and "Liberals".
+    private func namesGroup(_ mention: EntityMention) -> Bool {
+        mention.type == .norp || mention.tokens.count == 1 && (mention.type == .org || gazetteer.demonyms.contains(mention.text))
     }
 
     /// "Canadians" and "Canadian", "Tories" and "Tory": one group.
