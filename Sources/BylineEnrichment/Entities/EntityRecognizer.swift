@@ -870,7 +870,7 @@ struct EntityRecognizer: Sendable {
             Lexicon.countryAliases[words] != nil || gazetteer.countries.contains(words) || gazetteer.demonyms.contains(words)
         }
         // "United Kingdom Home Office": a country of two words.
-        if !isPlace(first), let second = rest.firstIndex(of: " "), isPlace(first + " " + rest[..<second]) {
+        if gazetteer.phraseFirstWords.contains(first), !isPlace(first), let second = rest.firstIndex(of: " "), isPlace(first + " " + rest[..<second]) {
             let remainder = String(rest[rest.index(after: second)...])
             return remainder.contains(" ") || Lexicon.institutionWords.contains(remainder) ? remainder : nil
         }

@@ -43,6 +43,7 @@ enum SpeechCues {
         forms["shooting"] = "back"
         return forms
     }()
+    static let particleVerbForms = WordSet(particleVerbs.keys)
 
     /// Forms that are as often nouns ("the report", "his claims"): a cue only where a verb
     /// stands ("she reports that", "he claimed, ...").

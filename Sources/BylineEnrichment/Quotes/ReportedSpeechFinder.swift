@@ -160,10 +160,13 @@ struct ReportedSpeechFinder: Sendable {
         guard token.isWord, !token.isCapitalized else { return false }
         // Not capitalised, so a cue is written in lower case: no case folding per token.
         let word = token.text
-        let previous = index > sentence.lowerBound ? tokens[index - 1] : nil
         let next = index + 1 < sentence.upperBound ? tokens[index + 1] : nil
-        let withParticle = next != nil && SpeechCues.particleVerbs[word] == next?.text
-        guard SpeechCues.reportingVerbs.contains(word) || SpeechCues.questionVerbs.contains(word) || withParticle else { return false }
+        // Every word passes here: the word sets first, the particle only for their few verbs.
+        guard
+            SpeechCues.reportingVerbs.contains(word) || SpeechCues.questionVerbs.contains(word)
+                || SpeechCues.particleVerbForms.contains(word) && next.map({ SpeechCues.particleVerbs[word] == $0.text }) == true
+        else { return false }
+        let previous = index > sentence.lowerBound ? tokens[index - 1] : nil
         // "Trump's claims", but not "She's claiming": after a pronoun, "'s" is "is" or "has".
         let possessive = previous?.kind == .possessive && !(index >= 2 && Lexicon.subjectPronouns.containsLowercased(tokens[index - 2].text))
         if let previous, possessive || SpeechCues.determiners.containsLowercased(previous.text) { return false }
