@@ -161,10 +161,9 @@ struct ReportedSpeechFinder: Sendable {
         // Not capitalised, so a cue is written in lower case: no case folding per token.
         let word = token.text
         let next = index + 1 < sentence.upperBound ? tokens[index + 1] : nil
-        // Every word passes here: the word sets first, the particle only for their few verbs.
         guard
             SpeechCues.reportingVerbs.contains(word) || SpeechCues.questionVerbs.contains(word)
-                || SpeechCues.particleVerbForms.contains(word) && next.map({ SpeechCues.particleVerbs[word] == $0.text }) == true
+                || hasParticle(index, sentence, tokens)
         else { return false }
         let previous = index > sentence.lowerBound ? tokens[index - 1] : nil
         // "Trump's claims", but not "She's claiming": after a pronoun, "'s" is "is" or "has".
@@ -329,7 +328,8 @@ struct ReportedSpeechFinder: Sendable {
     private func preposed(cue: Int, _ sentence: Range<Int>, _ document: Document) -> ReportedSpeechCandidate? {
         let tokens = document.tokens
         let word = tokens[cue].text.lowercased()
-        var start = cueEnd(cue, sentence, tokens)
+        let afterCue = cueEnd(cue, sentence, tokens)
+        var start = afterCue
         if SpeechCues.questionVerbs.contains(word) {
             // "asked the mayor on Monday whether ...": the question, a few words on, past the one
             // asked and the time, with no clause break between.
@@ -365,7 +365,7 @@ struct ReportedSpeechFinder: Sendable {
         let content = start..<(openingMainClause.map { $0 - 1 } ?? contentEnd(from: start, sentence, tokens))
         guard wordCount(content, tokens) >= Self.minimumWords else { return nil }
         // "Smith said:" and a quotation: the quote attributor's.
-        if case .quoteMark = tokens[start].kind, start == cueEnd(cue, sentence, tokens) || tokens[start - 1].text == ":" { return nil }
+        if case .quoteMark = tokens[start].kind, start == afterCue || tokens[start - 1].text == ":" { return nil }
         let subjectFloor = sentence.lowerBound
         let speaker: ReportedSpeechCandidate.SpeakerSide =
             openingMainClause.map { .sentenceSubject(start: $0, limit: sentence.upperBound) }
@@ -376,8 +376,14 @@ struct ReportedSpeechFinder: Sendable {
 
     /// Where the cue ends: after its particle, if it has one ("pointed out").
     private func cueEnd(_ cue: Int, _ sentence: Range<Int>, _ tokens: [Token]) -> Int {
-        guard cue + 1 < sentence.upperBound, let particle = SpeechCues.particleVerbs[tokens[cue].text], tokens[cue + 1].text == particle else { return cue + 1 }
-        return cue + 2
+        hasParticle(cue, sentence, tokens) ? cue + 2 : cue + 1
+    }
+
+    /// "pointed out", "fired back": a particle verb with its particle right after it. The
+    /// word set first: every word of an article is asked.
+    private func hasParticle(_ cue: Int, _ sentence: Range<Int>, _ tokens: [Token]) -> Bool {
+        let word = tokens[cue].text
+        return SpeechCues.particleVerbForms.contains(word) && cue + 1 < sentence.upperBound && SpeechCues.particleVerbs[word] == tokens[cue + 1].text
     }
 
     private func candidate(
