@@ -415,4 +415,47 @@ struct QuoteTests {
         #expect(article.quotes.count == 2, "\(article.quotes.map(\.text))")
         #expect(article.quote(containing: "win the vote")?.text == "We will win the vote,")
     }
+
+    @Test("a quotation with no cue takes the person its own sentence is about before the previous quote's speaker, and is no second part of that quote")
+    func ownSentenceSubjectBeforeInheritance() async throws {
+        let article = try await Fixtures.enrich(
+            "“He has failed this city,” Mayor Ellen Brody said of Tom Osei. Osei struck back on Friday, taunting Brody over her “parade of broken promises” at the hall."
+        )
+        #expect(article.speakerName(of: "parade of broken promises") == "Tom Osei")
+        #expect(article.quote(containing: "failed this city")?.text == "He has failed this city,")
+        let alone = try await Fixtures.enrich(
+            "Former mayor Dana Whitfield, a close ally of the council, stirred anger last year over her remark that “there is no room at this table for quitters.”")
+        #expect(alone.speakerName(of: "no room at this table") == "Dana Whitfield")
+    }
+
+    @Test("“hammered X, calling him ...”: a pronoun later in the sentence is the subject's, not the object's")
+    func pronounSkipsObjectBeforeParticiple() async throws {
+        let article = try await Fixtures.enrich(
+            "Mark Lund hammered Tom Osei, calling him a man whom he described as “a danger to every family in this county.”")
+        #expect(article.speakerName(of: "a danger to every family") == "Mark Lund")
+    }
+
+    @Test("an inverted cue with a comma (“Said Osei, “...””) names the speaker, and the verb is no part of the name")
+    func invertedCueWithComma() async throws {
+        let article = try await Fixtures.enrich(
+            "Police chief Tom Osei spoke on Tuesday. Said Osei, \"The thought that we missed this is painful to all of us.\" Asked whether Brody's plan would help, Osei said, \"It might.\""
+        )
+        #expect(article.speakerName(of: "missed this is painful") == "Tom Osei")
+        #expect(article.speakerName(of: "It might") == "Tom Osei")
+        #expect(!article.entities.contains { $0.name.hasPrefix("Said") })
+    }
+
+    @Test("“Asked whether ..., X said”: the question is reported speech of nobody named, and the answer is X's alone")
+    func questionPutToTheSpeaker() async throws {
+        let article = try await Fixtures.enrich(
+            "Police chief Tom Osei spoke on Tuesday. Asked whether the new plan would help, Osei said, “It might.” Asked about his earlier doubts on the budget, Osei said that the mood had changed since spring."
+        )
+        let question = try #require(article.quote(containing: "the new plan would help"))
+        #expect(question.text == "whether the new plan would help")
+        #expect(question.speaker == nil)
+        #expect(article.quote(containing: "earlier doubts")?.text == "his earlier doubts on the budget")
+        #expect(article.quote(containing: "mood had changed")?.text == "that the mood had changed since spring")
+        #expect(article.speakerName(of: "mood had changed") == "Tom Osei")
+        #expect(article.speakerName(of: "It might") == "Tom Osei")
+    }
 }

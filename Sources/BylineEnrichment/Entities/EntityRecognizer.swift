@@ -72,6 +72,15 @@ struct EntityRecognizer: Sendable {
         {
             range = (range.lowerBound + 1)..<range.upperBound
         }
+        // "Said Comey, “...": an inverted cue opening the sentence is no part of the name.
+        if range.count > 1, isSentenceInitial(range.lowerBound, tokens), Lexicon.speechVerbs.containsLowercased(tokens[range.lowerBound].text),
+            range.upperBound + 1 < tokens.count, [",", ":"].contains(tokens[range.upperBound].text)
+        {
+            switch tokens[range.upperBound + 1].kind {
+            case .quoteMark(.doubleOpening), .quoteMark(.doubleStraight): range = (range.lowerBound + 1)..<range.upperBound
+            default: break
+            }
+        }
         // "Retailer Wal-Mart", "drugmaker Eli Lilly": a company's kind written before its name
         // is no part of it, and says what the name is.
         var namesCompany = range.lowerBound > 0 && Lexicon.companyNouns.contains(tokens[range.lowerBound - 1].text)

@@ -57,10 +57,11 @@ final class AttributionContext {
         guard let wanted else { return nil }
         func agrees(_ entity: Int) -> Bool { entities[entity].gender == wanted || entities[entity].gender == .unknown }
         // "Clinton says she appreciated ... what she calls": the sentence's speaking subject.
+        // "hammered Trump, calling him": a participle after a comma is the subject's, not the object's.
         let sentenceStart = document.sentenceRange(of: token).lowerBound
         for (position, entity) in personMentions[Self.positions(sentenceStart..<token, in: personMentions)] where agrees(entity) {
             let after = (mentionsByToken[position]?.1.upperBound ?? position + 1)
-            if after < token, containsSpeechVerb(after..<min(after + 2, token), document) {
+            if after < token, document.tokens[after].text != ",", containsSpeechVerb(after..<min(after + 2, token), document) {
                 return entity
             }
         }

@@ -69,23 +69,34 @@ struct QuoteAttributor: Sendable {
             addReported(before: candidate.openMark)
             guard !isFragment[index] else { continue }
             var attribution = findCue(candidate, context)
-            var inherited = false
+            var speakerFromContext = false
             var mergeWithPrevious = false
-            if attribution.cue == nil, !attribution.namedExplicitly, let previous = latest, let speaker = result[previous.quote].speaker {
+            let inheritsFrom = latest.flatMap { previous in result[previous.quote].speaker.map { (previous, $0) } }
+            if attribution.cue == nil, !attribution.namedExplicitly, let (previous, speaker) = inheritsFrom {
                 let samePapragraph = document.tokens[candidate.openMark].paragraph == document.tokens[previous.firstToken].paragraph
                 let gap = previous.lastToken..<candidate.openMark
                 let continuesParagraph =
                     startsParagraph(candidate.openMark, document)
                     && document.tokens[candidate.openMark].paragraph == document.tokens[previous.lastToken].paragraph + 1
                 if samePapragraph || continuesParagraph {
-                    attribution.speaker = SpeakerPhrase(tokens: speaker.tokens, entity: speaker.entity, confidence: 0.6)
-                    inherited = true
-                    // “A,” she said. “B.”: one quote in two parts; not across a sentence of its own.
-                    let nextSentence = document.tokens[candidate.openMark].sentence - document.tokens[previous.lastToken].sentence <= 1
-                    mergeWithPrevious = samePapragraph && nextSentence && !previous.isReported && containsSpeechVerb(gap, document)
+                    speakerFromContext = true
+                    // "Romney fired back, attacking Trump for “...”": the sentence names its own speaker.
+                    if let subject = ownSentenceSubject(of: candidate, after: previous.lastToken, context), subject.entity != speaker.entity {
+                        attribution.speaker = subject
+                    } else {
+                        attribution.speaker = SpeakerPhrase(tokens: speaker.tokens, entity: speaker.entity, confidence: 0.6)
+                        // “A,” she said. “B.”: one quote in two parts; not across a sentence of its own.
+                        let nextSentence = document.tokens[candidate.openMark].sentence - document.tokens[previous.lastToken].sentence <= 1
+                        mergeWithPrevious = samePapragraph && nextSentence && !previous.isReported && containsSpeechVerb(gap, document)
+                    }
                 }
             }
-            guard keep(candidate, attribution, inherited: inherited, document) else { continue }
+            if attribution.cue == nil, !attribution.namedExplicitly, !speakerFromContext,
+                let subject = ownSentenceSubject(of: candidate, after: latest?.lastToken ?? -1, context)
+            {
+                attribution.speaker = subject
+            }
+            guard keep(candidate, attribution, speakerFromContext: speakerFromContext, document) else { continue }
             if mergeWithPrevious, let previous = latest {
                 result[previous.quote].parts.append(candidate.start..<candidate.end)
                 result[previous.quote].kind = .direct
@@ -105,6 +116,23 @@ struct QuoteAttributor: Sendable {
         }
         addReported(before: document.tokens.count)
         return result
+    }
+
+    /// The person the quote's own sentence has as its subject, when that sentence begins after
+    /// the previous quote ends and no pronoun before the name is the subject instead.
+    private func ownSentenceSubject(of candidate: QuoteCandidate, after previousQuoteEnd: Int, _ context: AttributionContext) -> SpeakerPhrase? {
+        let tokens = context.document.tokens
+        let sentenceStart = context.document.sentenceRange(of: candidate.openMark).lowerBound
+        guard sentenceStart > previousQuoteEnd,
+            let subject = clauseSubject(from: sentenceStart, before: candidate.openMark, context),
+            let entity = subject.entity, context.entities[entity].type == .person,
+            !(sentenceStart..<subject.tokens.lowerBound).contains(where: { Lexicon.subjectPronouns.containsLowercased(tokens[$0].text) }),
+            // Not a headline's capitals, nor a name qualifying a noun ("the Clinton campaign").
+            !subject.tokens.allSatisfy({ tokens[$0].isAllCaps }), subject.tokens.upperBound < tokens.count
+        else { return nil }
+        let next = tokens[subject.tokens.upperBound].text
+        guard !AttributionContext.organisationalRoles.containsLowercased(next), !Lexicon.roleNouns.containsLowercased(next) else { return nil }
+        return subject
     }
 
     /// Reported speech with its speaker: the cue's subject, or the name after the cue.
@@ -141,10 +169,10 @@ struct QuoteAttributor: Sendable {
 
     // MARK: - Which quotes count
 
-    private func keep(_ candidate: QuoteCandidate, _ attribution: Attribution, inherited: Bool, _ document: Document) -> Bool {
+    private func keep(_ candidate: QuoteCandidate, _ attribution: Attribution, speakerFromContext: Bool, _ document: Document) -> Bool {
         if isTitleOfWork(candidate, document.tokens) { return false }
         if attribution.cue != nil || attribution.namedExplicitly { return candidate.wordCount >= 2 || candidate.isDouble && attribution.speaker != nil }
-        if inherited { return candidate.wordCount >= 3 }
+        if speakerFromContext { return candidate.wordCount >= 3 }
         // No cue: only sentence-like quotes count; scare quotes and titles do not.
         return candidate.isDouble ? candidate.wordCount >= 6 && isDirect(candidate, document) : candidate.wordCount >= 8
     }
@@ -394,12 +422,16 @@ struct QuoteAttributor: Sendable {
         if tokens[head.lowerBound].text == "As", let put = putIt(in: (head.lowerBound + 1)..<head.upperBound, tokens) {
             return Attribution(cue: "put it", speaker: context.speakerPhrase(startingAt: head.lowerBound + 1, limit: put))
         }
-        // "Said Ellis: “...”": the verb opens the sentence, the speaker follows it.
+        // "Said Ellis: “...”": the verb opens the sentence, the speaker follows it; with a comma
+        // ("Said Ellis, “...”") only a name comes between.
         let opener = tokens[head.lowerBound]
         // A lead-in paragraph ("Stated Stone:") comes without its colon.
         let colonEnds = tokens[head.upperBound - 1].text == ":"
-        if opener.isCapitalized, Lexicon.postposableVerbs.containsLowercased(opener.text), colonEnds ? head.count > 2 : allowVerbless && head.count > 1,
-            let speaker = context.speakerPhrase(startingAt: head.lowerBound + 1, limit: colonEnds ? head.upperBound - 1 : head.upperBound), speaker.entity != nil
+        let commaEnds = tokens[head.upperBound - 1].text == ","
+        if opener.isCapitalized, Lexicon.postposableVerbs.containsLowercased(opener.text),
+            colonEnds || commaEnds ? head.count > 2 : allowVerbless && head.count > 1,
+            let speaker = context.speakerPhrase(startingAt: head.lowerBound + 1, limit: colonEnds || commaEnds ? head.upperBound - 1 : head.upperBound),
+            speaker.entity != nil, !commaEnds || speaker.tokens == (head.lowerBound + 1)..<(head.upperBound - 1)
         {
             return Attribution(cue: opener.text.lowercased(), speaker: speaker)
         }

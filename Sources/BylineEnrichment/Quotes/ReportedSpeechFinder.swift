@@ -57,6 +57,10 @@ struct ReportedSpeechFinder: Sendable {
         var found: [ReportedSpeechCandidate] = []
         for sentence in document.sentences {
             var index = sentence.lowerBound
+            if let question = questionPutToSpeaker(sentence, tokens, insideQuote) {
+                found.append(question)
+                index = question.tokens.upperBound
+            }
             // "The other person replied, telling him ..., Cornett wrote.": a cue that closes
             // the sentence governs all before it, cues inside included.
             if var closing = closingCue(in: sentence, document, insideQuote) {
@@ -144,6 +148,20 @@ struct ReportedSpeechFinder: Sendable {
         /// “...,” said Smith: the cue of a quotation, the quote attributor's.
         case attributesQuotation
     }
+
+    /// "Asked whether the plan would help, Osei said ...": the question put to the speaker,
+    /// by nobody the sentence names; the answer after it is reported on its own.
+    private func questionPutToSpeaker(_ sentence: Range<Int>, _ tokens: [Token], _ insideQuote: [Bool]) -> ReportedSpeechCandidate? {
+        let opener = sentence.lowerBound
+        guard !sentence.isEmpty, !insideQuote[opener], Self.questionOpeners.contains(tokens[opener].text) else { return nil }
+        var start = opener + 1
+        if start < sentence.upperBound, ["about", "on"].contains(tokens[start].text) { start += 1 }
+        guard let comma = (start..<sentence.upperBound).first(where: { tokens[$0].text == "," }), wordCount(start..<comma, tokens) >= Self.minimumWords
+        else { return nil }
+        return candidate(cue: opener, sentence, tokens, content: [start..<comma], speakerSide: .unnamed)
+    }
+
+    private static let questionOpeners: WordSet = ["Asked", "Pressed", "Questioned"]
 
     /// The last cue of the sentence when its content is all that comes before it.
     private func closingCue(in sentence: Range<Int>, _ document: Document, _ insideQuote: [Bool]) -> ReportedSpeechCandidate? {
@@ -233,6 +251,8 @@ struct ReportedSpeechFinder: Sendable {
         guard let tailEnd = shortTail(from: after, sentence, tokens) else { return nil }
         let comma = subjectStart - 1
         let first = sentence.lowerBound..<(afterQuotation ? subjectStart : comma)
+        // "Asked whether ..., Osei said that ...": the question is content of its own.
+        if let opener = first.first, Self.questionOpeners.contains(tokens[opener].text) { return nil }
         guard wordCount(first, tokens) > 0, !isOpeningPhrase(first, tokens) else { return nil }
         var content = [first]
         // "The plan, he said, is dead": the rest after the cue continues what was said.
