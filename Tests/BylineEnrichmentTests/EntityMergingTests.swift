@@ -194,4 +194,20 @@ struct EntityMergingTests {
         #expect(article.entity(named: "J.C. Marlowe")?.mentions.count == 2)
         #expect(article.entities.count == 3, "\(article.entities.map(\.name))")
     }
+
+    @Test("“the city of New York” joins “New York City”, but Quebec beside Quebec City stays the province")
+    func cityOfJoinsTheCity() async throws {
+        let article = try await Fixtures.enrich(
+            "Hana Ruiz grew up in New York City. She left the city of New York at nineteen. Quebec City lies on the river; the rest of Quebec voted no.")
+        #expect(article.entity(named: "New York City")?.mentions.map(\.text) == ["New York City", "New York"])
+        #expect(article.entity(named: "Quebec City") != nil)
+        #expect(article.entity(named: "Quebec")?.mentions.count == 1)
+    }
+
+    @Test("a number in words or digits is one name (“BBC Radio Four”, “Radio 4”), and an owner's acronym may be left out")
+    func numberWordsAndOwnersAcronym() async throws {
+        let article = try await Fixtures.enrich("He spoke to BBC Radio Four on Monday. Later, Radio 4 listeners called in.")
+        #expect(article.entity(named: "BBC Radio Four")?.mentions.map(\.text) == ["BBC Radio Four", "Radio 4"])
+        #expect(article.entities.count == 1, "\(article.entities.map(\.name))")
+    }
 }

@@ -196,4 +196,29 @@ struct EntityTests {
         #expect(article.entity(named: "Vrolanov")?.type == .person)
         #expect(article.entities.allSatisfy { !$0.name.hasPrefix("Mr") }, "\(article.entities.map(\.name))")
     }
+
+    @Test("a place or a named organisation opening a compound adjective (“Toronto-based”, “UN-backed”) is a mention; a nationality or an everyday acronym is not")
+    func namesBeforeHyphens() async throws {
+        let article = try await Fixtures.enrich(
+            "The Toronto-based charity and two UN-backed envoys met an Irish-born singer from a New York-born band. The UN said little. An AI-based tool helped.")
+        #expect(article.entity(named: "Toronto")?.type == .gpe)
+        #expect(article.entity(named: "Toronto")?.mentions.map(\.text) == ["Toronto"])
+        #expect(article.entity(named: "New York")?.type == .gpe)
+        #expect(article.entity(named: "UN")?.mentions.count == 2)
+        #expect(article.entities.count == 3, "\(article.entities.map(\.name))")
+    }
+
+    @Test("a company noun before a name (“the retailer Ashford”) makes every mention of it a company, even one a gazetteer knows as a town")
+    func companyNounDecidesTheType() async throws {
+        let article = try await Fixtures.enrich("The retailer Ashford opened a store on Monday. Ashford hired 40 staff, and shoppers praised Ashford.")
+        #expect(article.entity(named: "Ashford")?.type == .org)
+        #expect(article.entity(named: "Ashford")?.mentions.count == 3)
+    }
+
+    @Test("a portfolio after a title (“Minister of Justice”) and a credit line's role (“Editing by”) are no names; “Department of Justice” is")
+    func portfoliosAndCreditLines() async throws {
+        let article = try await Fixtures.enrich(
+            "Lena Ortiz, the Minister of Justice, resigned. The Department of Justice said nothing. (Reporting by Ana Silva; Editing by Tom Reed)")
+        #expect(Set(article.entities.map(\.name)) == ["Lena Ortiz", "Department of Justice", "Ana Silva", "Tom Reed"])
+    }
 }

@@ -11,8 +11,41 @@ struct EntityRecognizer: Sendable {
         guard !deadline.hasPassed else { return [] }
         mentions += untaggedSurnames(document, mentions)
         mentions += untaggedSources(document, mentions)
+        mentions += namesBeforeHyphens(document, mentions)
         return merge(mentions, in: document, deadline)
     }
+
+    /// "a Toronto-based charity", "New York-born", "UN-backed envoys": the place, or the
+    /// organisation the article names elsewhere, that a compound adjective opens with.
+    func namesBeforeHyphens(_ document: Document, _ mentions: [EntityMention]) -> [EntityMention] {
+        let tokens = document.tokens
+        let covered = Self.covered(by: mentions, tokenCount: tokens.count)
+        var namedTypes: [String: EntityType] = [:]
+        for mention in mentions where mention.type != .person { namedTypes[mention.text] = namedTypes[mention.text] ?? mention.type }
+        var found: [EntityMention] = []
+        for (index, token) in tokens.enumerated() where !covered[index] && token.isCapitalized {
+            guard let hyphen = token.text.firstIndex(of: "-"), Self.compoundAttachments.contains(String(token.text[token.text.index(after: hyphen)...]))
+            else { continue }
+            let head = String(token.text[..<hyphen])
+            var first = index
+            var name = head
+            if index > 0, !covered[index - 1], tokens[index - 1].isCapitalized, tokens[index - 1].sentence == token.sentence,
+                gazetteer.placeType(of: tokens[index - 1].text + " " + head) != nil
+            {
+                first = index - 1
+                name = tokens[index - 1].text + " " + head
+            }
+            guard !gazetteer.demonyms.contains(name), let type = gazetteer.placeType(of: name) ?? namedTypes[name] else { continue }
+            let end = token.start + head.unicodeScalars.count
+            found.append(EntityMention(tokens: first..<(index + 1), start: tokens[first].start, end: end, text: document.text(tokens[first].start, end), type: type, strength: 2))
+        }
+        return found
+    }
+
+    private static let compoundAttachments: WordSet = [
+        "based", "born", "backed", "led", "owned", "funded", "run", "made", "brokered", "sponsored", "controlled", "headquartered",
+        "registered", "listed", "bred", "raised", "bound", "allied", "aligned", "linked", "affiliated", "supported", "operated",
+    ]
 
     /// "“...,” Pence said": a surname the tagger missed, next to a speech verb, when one
     /// person of the article has it (merging then joins it to that person).
@@ -83,7 +116,11 @@ struct EntityRecognizer: Sendable {
         }
         // "Retailer Wal-Mart", "drugmaker Eli Lilly": a company's kind written before its name
         // is no part of it, and says what the name is.
-        var namesCompany = range.lowerBound > 0 && Lexicon.companyNouns.contains(tokens[range.lowerBound - 1].text)
+        // "the media group Halvorsen": "group" after a noun of trade.
+        let groupOfTrade =
+            range.lowerBound > 1 && tokens[range.lowerBound - 1].text == "group" && tokens[range.lowerBound - 2].isWord
+            && !tokens[range.lowerBound - 2].isCapitalized && !Lexicon.articles.contains(tokens[range.lowerBound - 2].text)
+        var namesCompany = range.lowerBound > 0 && Lexicon.companyNouns.contains(tokens[range.lowerBound - 1].text) || groupOfTrade
         if range.count > 1, Lexicon.companyNouns.containsLowercased(tokens[range.lowerBound].text), tokens[range.lowerBound + 1].isCapitalized {
             range = (range.lowerBound + 1)..<range.upperBound
             namesCompany = true
@@ -143,11 +180,18 @@ struct EntityRecognizer: Sendable {
             type = .org
         }
         // Newswire tags a city as ORG when it names a sports team; in news at large a lone
-        // known place name is the place.
-        if type == .org, range.count == 1, let place = gazetteer.placeType(of: text) { type = place }
+        // known place name is the place, though it may still be a short form of a longer
+        // organisation's name ("Campbell" after "Campbell Soup").
+        var readAsPlace = false
+        if type == .org, !namesCompany, range.count == 1, let place = gazetteer.placeType(of: text) {
+            type = place
+            readAsPlace = true
+        }
         var mention = makeMention(range, document, type: type, strength: 2)
         mention.titles = titlesBefore(range.lowerBound, tokens)
-        if gazetteerType(text) == type { mention.strength = 3 }
+        if gazetteerType(text) == type, !readAsPlace { mention.strength = 3 }
+        // The article says what it is: stronger than the tagger or a gazetteer's guess.
+        if namesCompany, type == .org { mention.strength = Self.saidByArticle }
         return mention
     }
 
@@ -515,9 +559,20 @@ struct EntityRecognizer: Sendable {
             }
             // A day is no name: "Friday", "Mondays".
             if Lexicon.weekdays.contains(text) || text.hasSuffix("s") && Lexicon.weekdays.contains(String(text.dropLast())) { return true }
+            // A credit line's role: "Reporting by ...", "Editing by ...".
+            if text.hasSuffix("ing"), next?.text == "by", gazetteer.givenNames[text] == nil { return true }
+            // A portfolio: "Minister of Justice", "Secretary for Education".
+            if type != .person, isCommon(text, document), isPortfolio(range.lowerBound, tokens) { return true }
             return type != .person && isAbbreviatedCommonNoun(range.lowerBound, text: text, tokens)
         }
         return isEverydayPhrase(range, text: text, document) && (type == .person || isInHeading(range, tokens))
+    }
+
+    private func isPortfolio(_ index: Int, _ tokens: [Token]) -> Bool {
+        var before = index - 1
+        if before >= 0, tokens[before].text == "the" { before -= 1 }
+        guard before >= 1, ["of", "for"].contains(tokens[before].text) else { return false }
+        return tokens[before - 1].isCapitalized && isTitleWord(tokens[before - 1])
     }
 
     /// Abbreviations that are no names: of lower-case words just before them ("sea surface
@@ -642,6 +697,12 @@ struct EntityRecognizer: Sendable {
                 byName[name] = existing
                 continue
             }
+            // "the city of New York" beside "New York City": the city, not the state.
+            if mention.type == .gpe, let city = byName[name + " City"], Self.followsCityOf(mention, document.tokens) {
+                assignment[index] = city
+                partial[index] = true
+                continue
+            }
             if let existing = partialMatch(mention, key: name, entities, names) {
                 assignment[index] = existing
                 byName[name] = existing
@@ -659,7 +720,7 @@ struct EntityRecognizer: Sendable {
             entities.append(RecognizedEntity(name: name, type: mention.type!, mentions: []))
             // "U.S. State Department" is also "State Department", and "FDA" stands for
             // "US Food and Drug Administration" without its country.
-            let withoutCountry = mention.type == .org ? withoutLeadingPlace(name) : nil
+            let withoutCountry = mention.type == .org ? withoutLeadingPlaceOrOwner(name) : nil
             names.add(name, firstStart: mention.start, otherInitials: withoutCountry.map { NameIndex.initials(NameIndex.words(of: $0)) })
             byName[name] = entities.count - 1
             if let withoutCountry, byName[withoutCountry] == nil { byName[withoutCountry] = entities.count - 1 }
@@ -691,6 +752,15 @@ struct EntityRecognizer: Sendable {
         return result.sorted { $0.mentions[0].start < $1.mentions[0].start }
     }
 
+    /// A mention's strength when the article says what the name is ("retailer Wal-Mart"):
+    /// that type is the entity's.
+    static let saidByArticle = 5
+
+    private static func followsCityOf(_ mention: EntityMention, _ tokens: [Token]) -> Bool {
+        let start = mention.tokens.lowerBound
+        return start >= 2 && tokens[start - 1].text == "of" && tokens[start - 2].text == "city"
+    }
+
     /// "the American College of Pediatricians (ACPeds)": a short form in brackets right after
     /// a longer name stands for it, whatever its letters. Maps the short form's mention to
     /// the name's.
@@ -720,8 +790,16 @@ struct EntityRecognizer: Sendable {
             let place = String(name.dropFirst(prefix.count))
             if place.first?.isUppercase == true { return Lexicon.countryAliases[place] ?? place }
         }
+        // "Radio Four" and "Radio 4": a number in a name is one name in words or digits.
+        if name.contains(" "), name.split(separator: " ").contains(where: { Self.numberWords[String($0)] != nil }) {
+            return name.split(separator: " ").map { Self.numberWords[String($0)] ?? String($0) }.joined(separator: " ")
+        }
         return name
     }
+
+    private static let numberWords: [String: String] = [
+        "One": "1", "Two": "2", "Three": "3", "Four": "4", "Five": "5", "Six": "6", "Seven": "7", "Eight": "8", "Nine": "9", "Ten": "10",
+    ]
 
     /// A group (one the gazetteer knows, whatever the tagger read) or a one-word
     /// organisation, whose singular and plural are one entity: "the Marines" and "a Marine
@@ -869,9 +947,10 @@ struct EntityRecognizer: Sendable {
         return names.starting(with: givenName).lazy.filter { entities[$0].type == .person }.prefix(2).count == 1
     }
 
-    /// The rest of an organisation's name after a country or nationality that opens it
-    /// ("U.S. State Department", "US Food and Drug Administration"); nil when none does.
-    private func withoutLeadingPlace(_ name: String) -> String? {
+    /// The rest of an organisation's name after a country, a nationality or an owner's
+    /// acronym that opens it ("U.S. State Department", "US Food and Drug Administration",
+    /// "BBC Radio Four"); nil when none does.
+    private func withoutLeadingPlaceOrOwner(_ name: String) -> String? {
         guard let space = name.firstIndex(of: " ") else { return nil }
         let first = String(name[..<space]), rest = String(name[name.index(after: space)...])
         // The look-ups first: most names open with no place, and `rest.contains` is a Foundation substring search.
@@ -884,11 +963,14 @@ struct EntityRecognizer: Sendable {
             return remainder.contains(" ") || Lexicon.institutionWords.contains(remainder) ? remainder : nil
         }
         // "U.S. Senate" is the Senate; "Chinese Ministry" is not any ministry.
-        guard isPlace(first), rest.contains(" ") || Lexicon.institutionWords.contains(rest) else { return nil }
-        return rest
+        if isPlace(first), rest.contains(" ") || Lexicon.institutionWords.contains(rest) { return rest }
+        // "BBC Radio Four" is also "Radio Four": an owner's acronym before a name of its own.
+        if first.count >= 2, Self.isAllCaps(first), rest.contains(" ") { return rest }
+        return nil
     }
 
     private func decideType(_ mentions: [EntityMention]) -> EntityType {
+        if let said = mentions.first(where: { $0.strength >= Self.saidByArticle }), let type = said.type { return type }
         var score: [EntityType: Int] = [:]
         for mention in mentions {
             guard let type = mention.type else { continue }
