@@ -221,4 +221,12 @@ struct EntityTests {
             "Lena Ortiz, the Minister of Justice, resigned. The Department of Justice said nothing. (Reporting by Ana Silva; Editing by Tom Reed)")
         #expect(Set(article.entities.map(\.name)) == ["Lena Ortiz", "Department of Justice", "Ana Silva", "Tom Reed"])
     }
+
+    @Test("a party or nationality the tagger missed before the noun it qualifies (“three Conservative MPs”) is a group; opening a sentence it may be a plain adjective")
+    func untaggedGroupsBeforeNouns() async throws {
+        let article = try await Fixtures.enrich("Three Conservative MPs resigned. Several British troops left. Conservative estimates differ.")
+        #expect(article.entity(named: "Conservative")?.type == .norp)
+        #expect(article.entity(named: "Conservative")?.mentions.count == 1)
+        #expect(article.entity(named: "British")?.type == .norp)
+    }
 }

@@ -12,6 +12,7 @@ struct EntityRecognizer: Sendable {
         mentions += untaggedSurnames(document, mentions)
         mentions += untaggedSources(document, mentions)
         mentions += namesBeforeHyphens(document, mentions)
+        mentions += untaggedGroups(document, mentions)
         return merge(mentions, in: document, deadline)
     }
 
@@ -41,6 +42,24 @@ struct EntityRecognizer: Sendable {
         }
         return found
     }
+
+    /// "three Conservative MPs", "British troops": a nationality or party the gazetteer knows,
+    /// qualifying the noun after it, that the tagger missed.
+    func untaggedGroups(_ document: Document, _ mentions: [EntityMention]) -> [EntityMention] {
+        let tokens = document.tokens
+        let covered = Self.covered(by: mentions, tokenCount: tokens.count)
+        var found: [EntityMention] = []
+        for (index, token) in tokens.enumerated() where !covered[index] && token.isCapitalized && index + 1 < tokens.count {
+            let next = tokens[index + 1]
+            guard next.isWord, !next.isCapitalized || Self.memberWords.contains(next.text), next.sentence == token.sentence,
+                gazetteer.demonyms.contains(token.text), !isSentenceInitial(index, tokens)
+            else { continue }
+            found.append(makeMention(index..<(index + 1), document, type: .norp, strength: 3))
+        }
+        return found
+    }
+
+    private static let memberWords: WordSet = ["MPs", "MEPs", "MSPs", "MLAs", "MPPs", "MKs", "TDs"]
 
     private static let compoundAttachments: WordSet = [
         "based", "born", "backed", "led", "owned", "funded", "run", "made", "brokered", "sponsored", "controlled", "headquartered",
