@@ -354,4 +354,20 @@ struct ReportedSpeechTests {
         let claim = try entry(article, containing: "voter fraud")
         #expect(claim.kind == "mixed" && claim.cue == "claiming" && claim.speaker?.name == "Mara Jensen")
     }
+
+    @Test("a quotation split into sentences by “?” or “.” keeps its postposed cue: the name after “said” is no reported content")
+    func cueAfterAQuotationSplitIntoSentences() async throws {
+        let article = try await Fixtures.enrich("“Is it the end? No. But it is harmful,” said Dana Whitfield, the budget director during the talks.")
+        #expect(article.quotes.count == 1, "\(article.quotes.map(\.text))")
+        #expect(article.speakerName(of: "But it is harmful") == "Dana Whitfield")
+    }
+
+    @Test("“X said, going on to say that ...”: the content after the second cue is X's, and apart from the quotation")
+    func goingOnToSay() async throws {
+        let article = try await Fixtures.enrich(
+            "“We have come so far. That is why it matters,” Tom Osei said, going on to say that the town has waited “a hundred years for this bridge.”")
+        let content = try #require(article.quote(containing: "the town has waited"))
+        #expect(content.text == "that the town has waited “a hundred years for this bridge.”")
+        #expect(content.speaker?.name == "Tom Osei")
+    }
 }

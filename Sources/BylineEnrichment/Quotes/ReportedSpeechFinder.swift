@@ -243,6 +243,9 @@ struct ReportedSpeechFinder: Sendable {
         // A quotation that opens the sentence is all that was said: a direct quote. One that
         // closes a paraphrase ("He replied, telling her to “stop now,” Cornett wrote.") is
         // part of the content.
+        // So is one the sentence opens inside, when "?" or "." within it split the sentence
+        // ("“Is it over? No. But it hurts,” said Orszag").
+        if afterQuotation, insideQuote[sentence.lowerBound] { return .attributesQuotation }
         if afterQuotation, case .quoteMark = tokens[sentence.lowerBound].kind { return .attributesQuotation }
         guard subjectStart > sentence.lowerBound + 1 else { return nil }
         // What follows the cue (and a speaker after it) must be nothing, or a short phrase
@@ -434,8 +437,11 @@ struct ReportedSpeechFinder: Sendable {
     /// ("“...,” Trump said, adding ...", "..., said Smith, adding ..."), else the one the
     /// sentence opens with.
     private func participleSubject(_ cue: Int, _ sentence: Range<Int>, _ tokens: [Token]) -> ReportedSpeechCandidate.SpeakerSide? {
-        guard tokens[cue].text.hasSuffix("ing"), QuoteAttributor.opensParticiplePhrase(cue, from: sentence.lowerBound, tokens) else { return nil }
-        let comma = (sentence.lowerBound..<cue).last { tokens[$0].text == "," } ?? cue - 1
+        // ", going on to say that ...": the participle is "going".
+        let goingOn = cue >= sentence.lowerBound + 3 && tokens[cue - 1].text == "to" && tokens[cue - 2].text == "on" && tokens[cue - 3].text.hasSuffix("ing")
+        let participle = goingOn ? cue - 3 : cue
+        guard tokens[participle].text.hasSuffix("ing"), QuoteAttributor.opensParticiplePhrase(participle, from: sentence.lowerBound, tokens) else { return nil }
+        let comma = (sentence.lowerBound..<participle).last { tokens[$0].text == "," } ?? participle - 1
         // A cue used as a verb: not "comment" in "declined comment, saying ...".
         if let verb = (sentence.lowerBound..<comma).last(where: { !tokens[$0].text.hasSuffix("ing") && isCue(at: $0, in: sentence, tokens) }),
             isMainClauseVerb(verb, sentence, tokens)
