@@ -370,4 +370,11 @@ struct ReportedSpeechTests {
         #expect(content.text == "that the town has waited “a hundred years for this bridge.”")
         #expect(content.speaker?.name == "Tom Osei")
     }
+
+    @Test("“According to X, writing for Y, ...”: a phrase on the source is no part of what was said")
+    func phraseOnTheSourceAfterAccordingTo() async throws {
+        let article = try await Fixtures.enrich("According to Mara Lind, writing for the Sentinel, the council lost two votes in a week.")
+        #expect(article.quote(containing: "the council lost")?.text == "the council lost two votes in a week")
+        #expect(article.speakerName(of: "the council lost") == "Mara Lind")
+    }
 }

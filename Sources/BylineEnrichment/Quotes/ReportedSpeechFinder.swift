@@ -567,7 +567,15 @@ struct ReportedSpeechFinder: Sendable {
         if index == sentence.lowerBound {
             // "According to officials, the plan failed."
             guard nameEnd < sentence.upperBound, tokens[nameEnd].text == "," else { return nil }
-            content = (nameEnd + 1)..<contentEnd(from: nameEnd + 1, sentence, tokens)
+            var start = nameEnd + 1
+            // "According to Jack Kelly, writing for the Sentinel, ...": a phrase on the source.
+            if start < sentence.upperBound, tokens[start].isWord, !tokens[start].isCapitalized, tokens[start].text.hasSuffix("ing"),
+                let comma = (start..<min(sentence.upperBound, start + 8)).first(where: { tokens[$0].text == "," })
+            {
+                start = comma + 1
+            }
+            guard start < sentence.upperBound else { return nil }
+            content = start..<contentEnd(from: start, sentence, tokens)
         } else {
             // "The plan failed, according to officials."
             var end = index
