@@ -426,6 +426,9 @@ struct QuoteTests {
         let alone = try await Fixtures.enrich(
             "Former mayor Dana Whitfield, a close ally of the council, stirred anger last year over her remark that “there is no room at this table for quitters.”")
         #expect(alone.speakerName(of: "no room at this table") == "Dana Whitfield")
+        // A name right before the quotation is the subject of the quoted words, not a new speaker.
+        let quotedSubject = try await Fixtures.enrich("“That was careless,” said Ito Mara, an analyst. Dana Grant “simply misspoke, and everyone here knows it.”")
+        #expect(quotedSubject.speakerName(of: "simply misspoke") == "Ito Mara")
     }
 
     @Test("“hammered X, calling him ...”: a pronoun later in the sentence is the subject's, not the object's")
@@ -457,5 +460,16 @@ struct QuoteTests {
         #expect(article.quote(containing: "mood had changed")?.text == "that the mood had changed since spring")
         #expect(article.speakerName(of: "mood had changed") == "Tom Osei")
         #expect(article.speakerName(of: "It might") == "Tom Osei")
+    }
+
+    @Test("particle cues after a quotation (“shot back”, “went on”, “cut in”) and “thanked ... for “...”” attribute it")
+    func particleCuesAfterQuotations() async throws {
+        let article = try await Fixtures.enrich(
+            "Kemp spoke first. “It is hard,” Kemp went on. “We were robbed,” Tom Osei shot back. “Not again,” Ana Ortiz cut in. Ortiz thanked the volunteers for “carrying this campaign.”"
+        )
+        #expect(article.speakerName(of: "It is hard") == "Kemp")
+        #expect(article.speakerName(of: "We were robbed") == "Tom Osei")
+        #expect(article.speakerName(of: "Not again") == "Ana Ortiz")
+        #expect(article.speakerName(of: "carrying this campaign") == "Ana Ortiz")
     }
 }

@@ -377,4 +377,22 @@ struct ReportedSpeechTests {
         #expect(article.quote(containing: "the council lost")?.text == "the council lost two votes in a week")
         #expect(article.speakerName(of: "the council lost") == "Mara Lind")
     }
+
+    @Test("“Asked by X whether ...”: the question is X's; asked by reporters, nobody named asked it")
+    func questionAskedByANamedPerson() async throws {
+        let article = try await Fixtures.enrich(
+            "Asked by Omar Haddad whether the deal would hold, Tom Osei said it would. Asked by reporters whether the vote would pass, Osei shrugged.")
+        #expect(article.quote(containing: "deal would hold")?.text == "whether the deal would hold")
+        #expect(article.speakerName(of: "deal would hold") == "Omar Haddad")
+        let unnamed = try #require(article.quote(containing: "vote would pass"))
+        #expect(unnamed.speaker == nil)
+    }
+
+    @Test("“pledged delegates” is an adjective and a passive with no clause after it (“were not reported until”) reports nothing; “was told the vote would fail” and “it was reported that” do")
+    func adjectivalAndPassiveCues() async throws {
+        let article = try await Fixtures.enrich(
+            "The totals include pledged delegates and party leaders from every state. The payments were not reported until auditors asked about them in May. It was reported that the plant would close. Tom Osei was told the vote would fail."
+        )
+        #expect(article.quotes.map(\.text) == ["that the plant would close", "the vote would fail"])
+    }
 }

@@ -48,6 +48,7 @@ enum Lexicon {
         "mocked", "mocks", "praised", "praises", "hailed", "hails", "touted", "touts", "characterized",
         "characterised", "characterizes", "characterises", "exhorted", "exhorts", "lauded", "lauds", "applauded",
         "applauds", "lambasted", "lambastes", "ripped", "rips", "chided", "chides", "scolded", "scolds",
+        "thanked",
     ]
     /// Verbs that introduce or attribute speech, in the forms news uses.
     static let speechVerbs: WordSet = WordSet(

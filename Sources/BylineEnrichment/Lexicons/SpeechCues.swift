@@ -44,6 +44,10 @@ enum SpeechCues {
         return forms
     }()
     static let particleVerbForms = WordSet(particleVerbs.keys)
+    /// After a quotation these report too ("“...,” Kemp went on"), though before content
+    /// they rarely do ("went on a tour that ...").
+    static let quotationParticleVerbs: [String: String] = particleVerbs.merging(
+        ["went": "on", "goes": "on", "chimed": "in", "chimes": "in", "cut": "in", "cuts": "in"], uniquingKeysWith: { first, _ in first })
 
     /// Forms that are as often nouns ("the report", "his claims"): a cue only where a verb
     /// stands ("she reports that", "he claimed, ...").

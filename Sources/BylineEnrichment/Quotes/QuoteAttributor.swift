@@ -130,6 +130,8 @@ struct QuoteAttributor: Sendable {
             // Not a headline's capitals, nor a name qualifying a noun ("the Clinton campaign").
             !subject.tokens.allSatisfy({ tokens[$0].isAllCaps }), subject.tokens.upperBound < tokens.count
         else { return nil }
+        // Not the subject of the quoted words themselves: "Grant “simply misspoke.”"
+        if case .quoteMark = tokens[subject.tokens.upperBound].kind { return nil }
         let next = tokens[subject.tokens.upperBound].text
         guard !AttributionContext.organisationalRoles.containsLowercased(next), !Lexicon.roleNouns.containsLowercased(next) else { return nil }
         return subject
@@ -355,6 +357,10 @@ struct QuoteAttributor: Sendable {
         while index < tail.upperBound, skipped <= reach {
             let word = tokens[index].text
             if Lexicon.speechVerbs.contains(word), !Lexicon.judgementVerbs.contains(word) { return Attribution(cue: word, speaker: speaker) }
+            // "“...,” Osei shot back", "Kemp went on".
+            if let particle = SpeechCues.quotationParticleVerbs[word], index + 1 < tail.upperBound, tokens[index + 1].text == particle {
+                return Attribution(cue: word + " " + particle, speaker: speaker)
+            }
             if tokens[index].kind == .quoteMark(.doubleOpening) { break }
             index += 1
             skipped += 1

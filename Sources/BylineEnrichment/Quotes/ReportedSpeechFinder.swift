@@ -150,18 +150,32 @@ struct ReportedSpeechFinder: Sendable {
     }
 
     /// "Asked whether the plan would help, Osei said ...": the question put to the speaker,
-    /// by nobody the sentence names; the answer after it is reported on its own.
+    /// by nobody the sentence names unless "by" names the one asking; the answer after it is
+    /// reported on its own.
     private func questionPutToSpeaker(_ sentence: Range<Int>, _ tokens: [Token], _ insideQuote: [Bool]) -> ReportedSpeechCandidate? {
         let opener = sentence.lowerBound
         guard !sentence.isEmpty, !insideQuote[opener], Self.questionOpeners.contains(tokens[opener].text) else { return nil }
         var start = opener + 1
+        var asker = ReportedSpeechCandidate.SpeakerSide.unnamed
+        // "Asked by Omar Haddad whether ...": the one asking is named.
+        if start < sentence.upperBound, tokens[start].text == "by" {
+            guard
+                let question = ((start + 1)..<min(sentence.upperBound, start + 10)).first(where: {
+                    SpeechCues.questionOpeners.contains(tokens[$0].text) || ["about", "to", "for"].contains(tokens[$0].text)
+                })
+            else { return nil }
+            if tokens[start + 1].isCapitalized { asker = .after(start: start + 1, limit: question) }
+            start = question
+        }
         if start < sentence.upperBound, ["about", "on"].contains(tokens[start].text) { start += 1 }
         guard let comma = (start..<sentence.upperBound).first(where: { tokens[$0].text == "," }), wordCount(start..<comma, tokens) >= Self.minimumWords
         else { return nil }
-        return candidate(cue: opener, sentence, tokens, content: [start..<comma], speakerSide: .unnamed)
+        return candidate(cue: opener, sentence, tokens, content: [start..<comma], speakerSide: asker)
     }
 
     private static let questionOpeners: WordSet = ["Asked", "Pressed", "Questioned"]
+    /// "include pledged delegates": the election's term, never what was pledged.
+    private static let nounsAfterAdjectivalCues: WordSet = ["delegates", "superdelegates"]
 
     /// The last cue of the sentence when its content is all that comes before it.
     private func closingCue(in sentence: Range<Int>, _ document: Document, _ insideQuote: [Bool]) -> ReportedSpeechCandidate? {
@@ -198,8 +212,12 @@ struct ReportedSpeechFinder: Sendable {
         {
             return false
         }
-        // "a majority of pledged delegates", "leads in pledged delegates": an adjective.
-        if word.hasSuffix("ed"), let previous, Lexicon.prepositions.contains(previous.text) { return false }
+        // "a majority of pledged delegates", "include pledged delegates": an adjective.
+        if word.hasSuffix("ed"), let previous,
+            Lexicon.prepositions.contains(previous.text) || next.map({ Self.nounsAfterAdjectivalCues.contains($0.text) }) ?? false
+        {
+            return false
+        }
         // "-ing" forms report only as a participle after a comma or a form of "be".
         if word.hasSuffix("ing") {
             guard let previous,
@@ -382,6 +400,11 @@ struct ReportedSpeechFinder: Sendable {
             while start < sentence.upperBound, tokens[start].text == "," || tokens[start].text == ":" { start += 1 }
         }
         guard start < sentence.upperBound else { return nil }
+        // "were not reported until ...", "is explained by ...": a passive reports something only
+        // with a clause after it ("it was reported that ...").
+        if isPassive(cue, sentence, tokens), !["that", "to", "whether", "if"].contains(tokens[start].text) {
+            if case .quoteMark = tokens[start].kind {} else { return nil }
+        }
         // "Having announced that ..., Judge Paul Garza proceeded": the opening phrase's content
         // ends where the main clause begins, whose subject speaks.
         let openingMainClause = openingPhraseEnd(cue: cue, after: start, sentence, tokens)
@@ -395,6 +418,15 @@ struct ReportedSpeechFinder: Sendable {
             ?? participleSubject(cue, sentence, tokens)
             ?? .before(cue: cue, floor: subjectFloor)
         return candidate(cue: cue, sentence, tokens, content: [content], speakerSide: speaker)
+    }
+
+    /// A passive cue with no agent's clause: "were not reported", "is explained".
+    private func isPassive(_ cue: Int, _ sentence: Range<Int>, _ tokens: [Token]) -> Bool {
+        // "was told the vote would fail" reports: the one told is the subject.
+        guard tokens[cue].text.hasSuffix("ed"), !SpeechCues.tellingVerbs.contains(tokens[cue].text) else { return false }
+        var before = cue - 1
+        while before > sentence.lowerBound, tokens[before].text.hasSuffix("ly") || ["also", "not", "never", "n't"].contains(tokens[before].text) { before -= 1 }
+        return before >= sentence.lowerBound && ["was", "were", "is", "are", "been", "being", "be"].contains(tokens[before].text.lowercased())
     }
 
     /// Where the cue ends: after its particle, if it has one ("pointed out").
