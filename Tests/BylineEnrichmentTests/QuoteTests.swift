@@ -472,4 +472,18 @@ struct QuoteTests {
         #expect(article.speakerName(of: "Not again") == "Ana Ortiz")
         #expect(article.speakerName(of: "carrying this campaign") == "Ana Ortiz")
     }
+
+    @Test("“in what X, a campaign aide, called “...””: the relative's subject speaks, not a name inside an earlier clause; a person's name holds no verb")
+    func relativeSubjectBeforeApposition() async throws {
+        let article = try await Fixtures.enrich("Lee guarded Park's votes in 1990, in what Ana Ruiz, a campaign aide, called “trench warfare.”")
+        #expect(article.speakerName(of: "trench warfare") == "Ana Ruiz")
+        #expect(Set(article.entities.map(\.name)) == ["Lee", "Park", "Ana Ruiz"])
+    }
+
+    @Test("“X, an adviser, said, “...””: the cue belongs to the quotation; the subject and its apposition are no reported content")
+    func cueBeforeAQuotationIsNotPostposed() async throws {
+        let article = try await Fixtures.enrich("Dana Cole, a senior adviser to the mayor, said, “We are ready for the storm.”")
+        #expect(article.quotes.map(\.text) == ["We are ready for the storm."])
+        #expect(article.speakerName(of: "We are ready") == "Dana Cole")
+    }
 }

@@ -103,7 +103,7 @@ struct EntityRecognizer: Sendable {
             let joined = joiningInstitutionComplements(joiningNationalityToOrganisation(spans, tokens), in: range, tokens)
             for span in separatingPortfolioHolders(joined, in: range, document) {
                 guard let trimmed = trimPunctuation(span.range, tokens) else { continue }
-                for conjunct in splitAtAnd(trimmed, span.entityClass, document) {
+                for conjunct in splitAtLowercaseWords(trimmed, span.entityClass, tokens).flatMap({ splitAtAnd($0, span.entityClass, document) }) {
                     for (part, entityClass) in splitAtTitle(conjunct, span.entityClass, document) {
                         if let mention = taggedMention(part, entityClass, document) { mentions.append(mention) }
                     }
@@ -434,6 +434,21 @@ struct EntityRecognizer: Sendable {
             ((and + 1)..<range.upperBound).contains(where: { !isCommon(tokens[$0].text, document) })
         else { return [range] }
         return [range.lowerBound..<and, (and + 1)..<range.upperBound]
+    }
+
+    /// "Lee guarded Park": a person's name holds no lower-case word but a particle ("de",
+    /// "van", "bin"), so the tagger's span is two names around a verb.
+    private func splitAtLowercaseWords(_ range: Range<Int>, _ entityClass: NERClass, _ tokens: [Token]) -> [Range<Int>] {
+        guard entityClass == .person, range.count >= 3 else { return [range] }
+        var parts: [Range<Int>] = []
+        var start = range.lowerBound
+        for index in range where tokens[index].isWord && !tokens[index].isCapitalized && !Lexicon.nameConnectors.contains(tokens[index].text) {
+            if index > start { parts.append(start..<index) }
+            start = index + 1
+        }
+        if parts.isEmpty && start == range.lowerBound { return [range] }
+        if start < range.upperBound { parts.append(start..<range.upperBound) }
+        return parts
     }
 
     /// Which tokens the mentions cover.

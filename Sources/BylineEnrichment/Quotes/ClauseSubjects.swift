@@ -39,11 +39,18 @@ extension QuoteAttributor {
             let describes = comma - 1 > segmentStart && AttributionContext.isTitleWord(tokens[comma - 1].text) && context.mention(at: comma - 1) == nil
             // "in Berea, Ohio,": a place after a place completes its address.
             let address = segmentStart > floor && isPlace(comma - 1, context) && isPlace(segmentStart - 2, context)
-            if !Lexicon.prepositions.contains(opener), !Lexicon.subordinators.contains(opener), !describes, !address,
-                let subject = context.speakerPhrase(endingBefore: comma, floor: segmentStart), subject.entity != nil
+            // "in what Ana Ruiz, a campaign aide, called": the relative's subject.
+            let relative = (segmentStart..<min(comma, segmentStart + 3)).first { ["what", "which"].contains(tokens[$0].text) }
+            let start = relative.map { $0 + 1 } ?? segmentStart
+            if relative != nil || !Lexicon.prepositions.contains(opener) && !Lexicon.subordinators.contains(opener), !describes, !address,
+                let subject = context.speakerPhrase(endingBefore: comma, floor: start), subject.entity != nil
             {
                 if !finite || Self.opensApposition(subject.tokens, comma: comma, tokens) { return subject }
-                if notOpening == nil { notOpening = subject }
+                // "Lee guarded Park's votes in 1990, ...": not a name inside a clause of its own.
+                let leadsSegment = (start..<subject.tokens.lowerBound).allSatisfy {
+                    tokens[$0].isCapitalized || AttributionContext.isWordOfTitle(tokens[$0]) || Lexicon.articles.contains(tokens[$0].text)
+                }
+                if notOpening == nil, leadsSegment { notOpening = subject }
             }
             segmentStart = comma + 1
         }

@@ -269,6 +269,12 @@ struct ReportedSpeechFinder: Sendable {
         // What follows the cue (and a speaker after it) must be nothing, or a short phrase
         // of time or place: otherwise the cue opens its own content.
         let after = invertedSpeakerEnd ?? cueEnd(cue, sentence, tokens)
+        // "X, a senior adviser, said, “...”": the cue of the quotation that follows.
+        var opening = after
+        while opening < sentence.upperBound, [",", ":"].contains(tokens[opening].text) { opening += 1 }
+        if opening > after, opening < sentence.upperBound, tokens[opening].kind == .quoteMark(.doubleOpening) || tokens[opening].kind == .quoteMark(.doubleStraight) {
+            return .attributesQuotation
+        }
         guard let tailEnd = shortTail(from: after, sentence, tokens) else { return nil }
         let comma = subjectStart - 1
         let first = sentence.lowerBound..<(afterQuotation ? subjectStart : comma)
