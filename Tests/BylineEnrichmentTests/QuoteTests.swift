@@ -486,4 +486,14 @@ struct QuoteTests {
         #expect(article.quotes.map(\.text) == ["We are ready for the storm."])
         #expect(article.speakerName(of: "We are ready") == "Dana Cole")
     }
+
+    @Test("a clause joined after a quote with a quotation of its own owns that one; a cue before a quote ending “!” beats the next sentence's")
+    func cueOfTheRightClause() async throws {
+        let joined = try await Fixtures.enrich(
+            "The meeting ended with Tom Osei saying he was “very encouraged” and Dana Cole calling it a “great meeting.”")
+        #expect(joined.speakerName(of: "very encouraged") == "Tom Osei")
+        #expect(joined.speakerName(of: "great meeting") == "Dana Cole")
+        let exclaimed = try await Fixtures.enrich("Osei kept telling Dana Cole, “Stop this now!” She replied to him that she would not stop.")
+        #expect(exclaimed.speakerName(of: "Stop this now") == "Osei")
+    }
 }

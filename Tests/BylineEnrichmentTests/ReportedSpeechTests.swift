@@ -395,4 +395,11 @@ struct ReportedSpeechTests {
         )
         #expect(article.quotes.map(\.text) == ["that the plant would close", "the vote would fail"])
     }
+
+    @Test("“After the hearing concluded, X stated that ...”: the opening clause's verb reports nothing; X's cue does")
+    func openingClauseBeforeANamedCue() async throws {
+        let article = try await Fixtures.enrich("After the hearing concluded, Dana Cole stated in a letter that the vote was void.")
+        #expect(article.quotes.map(\.text) == ["that the vote was void"])
+        #expect(article.speakerName(of: "the vote was void") == "Dana Cole")
+    }
 }

@@ -221,6 +221,14 @@ struct QuoteAttributor: Sendable {
                 index += 1
             }
             let tail = index..<min(sentence.upperBound, index + 24)
+            // "Osei saying he was “encouraged” and Cole calling it a “great meeting”": a clause
+            // joined after the quote, with a quotation of its own, owns that one.
+            if let first = tail.first, ["and", "but"].contains(tokens[first].text),
+                tail.contains(where: { tokens[$0].kind == .quoteMark(.doubleOpening) || tokens[$0].kind == .quoteMark(.doubleStraight) }),
+                let before = cueBefore(document.sentenceRange(of: candidate.openMark).lowerBound..<candidate.openMark, context), before.speaker?.entity != nil
+            {
+                return before
+            }
             let after = cueAfter(tail, context)
             // "“...,” in sharp contrast to earlier years, says Dante Scala": a postposed cue
             // after a comma, past a phrase that holds no other quotation, when the words right
@@ -234,6 +242,9 @@ struct QuoteAttributor: Sendable {
                 tokens[close + 1].paragraph == tokens[close].paragraph
             {
                 let next = document.sentenceRange(of: close + 1)
+                // Not when the sentence itself gives a cue before the quote ("kept telling her, “Stop!” She replied ...").
+                let head = document.sentenceRange(of: candidate.openMark).lowerBound..<candidate.openMark
+                if let before = cueBefore(head, context), before.speaker?.entity != nil { return before }
                 if let attribution = cueAfter((close + 1)..<min(next.upperBound, close + 7), context), attribution.speaker != nil {
                     return attribution
                 }

@@ -406,6 +406,13 @@ struct ReportedSpeechFinder: Sendable {
             while start < sentence.upperBound, tokens[start].text == "," || tokens[start].text == ":" { start += 1 }
         }
         guard start < sentence.upperBound else { return nil }
+        // "After the hearing concluded, Cole stated that ...": past a comma, a name with a cue of
+        // its own opens the main clause, not what was said.
+        if start > afterCue, tokens[start - 1].text == ",", tokens[start].isCapitalized,
+            ((start + 1)..<min(sentence.upperBound, start + 5)).contains(where: { isCue(at: $0, in: sentence, tokens) })
+        {
+            return nil
+        }
         // "were not reported until ...", "is explained by ...": a passive reports something only
         // with a clause after it ("it was reported that ...").
         if isPassive(cue, sentence, tokens), !["that", "to", "whether", "if"].contains(tokens[start].text) {
