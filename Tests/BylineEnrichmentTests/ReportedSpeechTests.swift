@@ -402,4 +402,12 @@ struct ReportedSpeechTests {
         #expect(article.quotes.map(\.text) == ["that the vote was void"])
         #expect(article.speakerName(of: "the vote was void") == "Dana Cole")
     }
+
+    @Test("a phrase of manner, purpose or time right after a cue (“responded by cutting”, “wrote for the Sentinel”) is not what was said")
+    func adjunctAfterTheCue() async throws {
+        let article = try await Fixtures.enrich(
+            "Tom Osei responded by cutting the budget in half. Ellen Brody wrote for the Sentinel for a decade. Osei responded by saying that the cuts were needed.")
+        #expect(article.quotes.map(\.text) == ["that the cuts were needed"])
+        #expect(article.speakerName(of: "cuts were needed") == "Tom Osei")
+    }
 }

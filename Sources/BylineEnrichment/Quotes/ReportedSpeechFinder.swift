@@ -174,6 +174,7 @@ struct ReportedSpeechFinder: Sendable {
     }
 
     private static let questionOpeners: WordSet = ["Asked", "Pressed", "Questioned"]
+    private static let adjunctPrepositions: WordSet = ["by", "for", "after", "from"]
     /// "include pledged delegates": the election's term, never what was pledged.
     private static let nounsAfterAdjectivalCues: WordSet = ["delegates", "superdelegates"]
 
@@ -413,6 +414,9 @@ struct ReportedSpeechFinder: Sendable {
         {
             return nil
         }
+        // "responded by cutting ...", "wrote for the Post", "said after the vote": a phrase of
+        // manner, purpose or time after the cue, not what was said.
+        if start == afterCue, Self.adjunctPrepositions.contains(tokens[start].text) { return nil }
         // "were not reported until ...", "is explained by ...": a passive reports something only
         // with a clause after it ("it was reported that ...").
         if isPassive(cue, sentence, tokens), !["that", "to", "whether", "if"].contains(tokens[start].text) {
