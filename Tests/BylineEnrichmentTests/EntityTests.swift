@@ -229,4 +229,10 @@ struct EntityTests {
         #expect(article.entity(named: "Conservative")?.mentions.count == 1)
         #expect(article.entity(named: "British")?.type == .norp)
     }
+
+    @Test("a caption's credit label (“Image:”, “Photo:”) is no part of the name before it")
+    func captionCreditLabels() async throws {
+        let article = try await Fixtures.enrich("President Dana Cole wrote to student Ahmed Mohamed Image: Twitter / Dana Cole. Fans pose at the booth. Photo: Nick Moreau.")
+        #expect(Set(article.entities.map(\.name)) == ["Dana Cole", "Ahmed Mohamed", "Twitter", "Nick Moreau"])
+    }
 }

@@ -102,7 +102,7 @@ struct EntityRecognizer: Sendable {
             let spans = NERSpan.spans(tags).map { NERSpan(range: (range.lowerBound + $0.range.lowerBound)..<(range.lowerBound + $0.range.upperBound), entityClass: $0.entityClass) }
             let joined = joiningInstitutionComplements(joiningNationalityToOrganisation(spans, tokens), in: range, tokens)
             for span in separatingPortfolioHolders(joined, in: range, document) {
-                guard let trimmed = trimPunctuation(span.range, tokens) else { continue }
+                guard let trimmed = trimPunctuation(span.range, tokens).flatMap({ withoutCaptionLabel($0, tokens) }) else { continue }
                 for conjunct in splitAtLowercaseWords(trimmed, span.entityClass, tokens).flatMap({ splitAtAnd($0, span.entityClass, document) }) {
                     for (part, entityClass) in splitAtTitle(conjunct, span.entityClass, document) {
                         if let mention = taggedMention(part, entityClass, document) { mentions.append(mention) }
@@ -421,6 +421,17 @@ struct EntityRecognizer: Sendable {
         }
         return lower < upper ? lower..<upper : nil
     }
+
+    /// "... student Ahmed Mohamed Image: Twitter": a caption's credit label is no part of the
+    /// name before it.
+    private func withoutCaptionLabel(_ range: Range<Int>, _ tokens: [Token]) -> Range<Int>? {
+        guard range.upperBound < tokens.count, tokens[range.upperBound].text == ":", Self.creditLabels.contains(tokens[range.upperBound - 1].text) else {
+            return range
+        }
+        return range.count > 1 ? range.lowerBound..<(range.upperBound - 1) : nil
+    }
+
+    private static let creditLabels: WordSet = ["Image", "Photo", "Video", "Credit", "Caption", "Graphic", "Illustration", "Source", "Photograph"]
 
     /// "Harvard University and Yale University": two organisations, each ending with an
     /// organisation's head word, tagged as one span; not "Tang Teaching Museum and Art
