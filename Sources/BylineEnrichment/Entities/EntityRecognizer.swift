@@ -726,7 +726,10 @@ struct EntityRecognizer: Sendable {
         for (step, index) in order.enumerated() {
             if step % 256 == 255, deadline.hasPassed { return [] }
             let mention = mentions[index]
-            let name = Self.mergeKey(mention.text)
+            var name = Self.mergeKey(mention.text)
+            if mention.tokens.count > 1, mention.tokens.contains(where: { Self.numberWordTokens.contains(document.tokens[$0].text) }) {
+                name = Self.withDigits(name)
+            }
             if let fullForm = bracketedShortForms[index], let existing = assignment[fullForm] {
                 assignment[index] = existing
                 if byName[name] == nil { byName[name] = existing }
@@ -835,12 +838,16 @@ struct EntityRecognizer: Sendable {
             let place = String(name.dropFirst(prefix.count))
             if place.first?.isUppercase == true { return Lexicon.countryAliases[place] ?? place }
         }
-        // "Radio Four" and "Radio 4": a number in a name is one name in words or digits.
-        if name.contains(" "), name.split(separator: " ").contains(where: { Self.numberWords[String($0)] != nil }) {
-            return name.split(separator: " ").map { Self.numberWords[String($0)] ?? String($0) }.joined(separator: " ")
-        }
         return name
     }
+
+    /// "Radio Four" and "Radio 4": a number in a name is one name in words or digits. Asked
+    /// only of a mention with a number word among its tokens.
+    static func withDigits(_ key: String) -> String {
+        key.split(separator: " ").map { Self.numberWords[String($0)] ?? String($0) }.joined(separator: " ")
+    }
+
+    private static let numberWordTokens = WordSet(numberWords.keys)
 
     private static let numberWords: [String: String] = [
         "One": "1", "Two": "2", "Three": "3", "Four": "4", "Five": "5", "Six": "6", "Seven": "7", "Eight": "8", "Nine": "9", "Ten": "10",
@@ -1010,7 +1017,7 @@ struct EntityRecognizer: Sendable {
         // "U.S. Senate" is the Senate; "Chinese Ministry" is not any ministry.
         if isPlace(first), rest.contains(" ") || Lexicon.institutionWords.contains(rest) { return rest }
         // "BBC Radio Four" is also "Radio Four": an owner's acronym before a name of its own.
-        if first.count >= 2, Self.isAllCaps(first), rest.contains(" ") { return rest }
+        if first.count >= 2, Self.isAllCaps(first), rest.utf8.contains(UInt8(ascii: " ")) { return rest }
         return nil
     }
 
