@@ -210,4 +210,13 @@ struct EntityMergingTests {
         #expect(article.entity(named: "BBC Radio Four")?.mentions.map(\.text) == ["BBC Radio Four", "Radio 4"])
         #expect(article.entities.count == 1, "\(article.entities.map(\.name))")
     }
+
+    @Test("a person's full name does not join the organisation named after them (“Andy Warhol Foundation”); the surname joins the person")
+    func personBesideTheirNamesake() async throws {
+        let article = try await Fixtures.enrich(
+            "The Andy Warhol Foundation for the Visual Arts gave prints. Andy Warhol took the photos. Later, Warhol moved.")
+        #expect(article.entity(named: "Andy Warhol")?.type == .person)
+        #expect(article.entity(named: "Andy Warhol")?.mentions.map(\.text) == ["Andy Warhol", "Warhol"])
+        #expect(article.entity(named: "Andy Warhol Foundation for the Visual Arts")?.mentions.count == 1)
+    }
 }

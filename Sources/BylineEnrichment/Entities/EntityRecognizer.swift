@@ -945,7 +945,9 @@ struct EntityRecognizer: Sendable {
                             && (mention.start > names.firstStarts[index] || isOnlyPersonCalled(words[0], entities, names))))
             case .org:
                 let later = mention.start > names.firstStarts[index]
-                if entityWords.prefix(words.count) == words[...] && mention.strength < 3 && later { return true }
+                // Not a person's full name: "Andy Warhol" beside "Andy Warhol Foundation".
+                let personsName = mention.type == .person && words.count > 1
+                if entityWords.prefix(words.count) == words[...] && mention.strength < 3 && later && !personsName { return true }
                 // "the Post" after "National Post"; not "Congress" after "Library of Congress".
                 if words.count == 1, later, entityWords.last == words[0], Lexicon.organisationHeads.contains(words[0]),
                     !Lexicon.institutionWords.contains(words[0]), !Lexicon.nameConnectors.contains(entityWords[entityWords.count - 2])
