@@ -496,4 +496,18 @@ struct QuoteTests {
         let exclaimed = try await Fixtures.enrich("Osei kept telling Dana Cole, “Stop this now!” She replied to him that she would not stop.")
         #expect(exclaimed.speakerName(of: "Stop this now") == "Osei")
     }
+
+    @Test("a participle's speaker: not a phrase opening the sentence (“At a campaign event”), not an expletive “it”, and a joined “and asking” shares the subject of the participle it joins")
+    func participleSubjects() async throws {
+        let opening = try await Fixtures.enrich(
+            "Ellen Brody spoke at CNN on Monday. At a campaign event in Ames, Iowa, on Sunday, Dana Cole tried to expand on her earlier statement, saying that the plan was sound."
+        )
+        #expect(opening.speakerName(of: "the plan was sound") == "Dana Cole")
+        let expletive = try await Fixtures.enrich(
+            "The Senate voted. It was a one-two punch, as Dana Cole echoed the criticism, saying the plan “reminds us every day that it is broken.”")
+        #expect(expletive.speakerName(of: "reminds us every day") == "Dana Cole")
+        let joined = try await Fixtures.enrich(
+            "Republicans were quick to respond, with Tom Osei tweeting that it was a \"disaster\" for the city and asking, \"How can anyone trust this?\"")
+        #expect(joined.speakerName(of: "How can anyone trust") == "Tom Osei")
+    }
 }

@@ -137,6 +137,15 @@ struct QuoteAttributor: Sendable {
         return subject
     }
 
+    /// "At a campaign event ...", "It was a punch, as Cole echoed ...": a phrase opening with a
+    /// preposition, or "it" before a form of "be", is no subject that speaks.
+    private static func opensWithPhraseOrExpletive(_ phrase: SpeakerPhrase, _ tokens: [Token]) -> Bool {
+        let first = tokens[phrase.tokens.lowerBound].text.lowercased()
+        if Lexicon.prepositions.contains(first) || Lexicon.subordinators.contains(first) { return true }
+        let next = phrase.tokens.upperBound < tokens.count ? tokens[phrase.tokens.upperBound].text : ""
+        return first == "it" && ["was", "is", "'s", "’s", "has", "had"].contains(next)
+    }
+
     /// Reported speech with its speaker: the cue's subject, or the name after the cue.
     private func attributed(_ speech: ReportedSpeechCandidate, fragments: [QuoteCandidate], _ context: AttributionContext) -> AttributedQuote {
         let tokens = context.document.tokens
@@ -146,7 +155,9 @@ struct QuoteAttributor: Sendable {
             case .after(let start, let limit): context.speakerPhrase(startingAt: start, limit: limit)
             case .unnamed: nil
             case .sentenceSubject(let start, let limit):
-                context.speakerPhrase(startingAt: start, limit: limit).flatMap { opensClause($0, from: start, tokens) ? $0 : nil }
+                context.speakerPhrase(startingAt: start, limit: limit).flatMap { phrase in
+                    opensClause(phrase, from: start, tokens) && !Self.opensWithPhraseOrExpletive(phrase, tokens) ? phrase : nil
+                }
                     ?? clauseSubject(from: start, before: limit, context)
                     ?? nearestClauseSubject(from: start, before: speech.cue.lowerBound, context)
             }
@@ -463,6 +474,14 @@ struct QuoteAttributor: Sendable {
             // tweeted “...”": a participle or joined verb has no subject of its own; the name
             // nearest it is usually its object.
             let sentenceStart = context.document.sentenceRange(of: verb).lowerBound
+            // "with Trump tweeting that ... and asking, “...”": the participle joined shares the
+            // subject written before the one it joins.
+            if tokens[verb].text.hasSuffix("ing"), verb > sentenceStart, tokens[verb - 1].text == "and",
+                let earlier = (sentenceStart..<(verb - 1)).last(where: { tokens[$0].text.hasSuffix("ing") && SpeechCues.reportingVerbs.contains(tokens[$0].text) }),
+                let subject = context.speakerPhrase(endingBefore: earlier, floor: sentenceStart), subject.entity != nil, subject.tokens.upperBound == earlier
+            {
+                return Attribution(cue: tokens[verb].text, speaker: subject)
+            }
             if sharesSentenceSubject(verb, sentenceStart: sentenceStart, tokens), let subject = clauseSubject(from: sentenceStart, before: verb, context) {
                 return Attribution(cue: tokens[verb].text, speaker: subject)
             }
