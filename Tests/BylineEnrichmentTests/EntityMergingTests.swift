@@ -219,4 +219,11 @@ struct EntityMergingTests {
         #expect(article.entity(named: "Andy Warhol")?.mentions.map(\.text) == ["Andy Warhol", "Warhol"])
         #expect(article.entity(named: "Andy Warhol Foundation for the Visual Arts")?.mentions.count == 1)
     }
+
+    @Test("a surname the tagger missed before a relative clause (“Small, who ...”) joins the one person who has it")
+    func surnameBeforeARelativeClause() async throws {
+        let article = try await Fixtures.enrich("Marty Small spoke first. Small, who attended the rally on Wednesday, said that the city “needs answers.”")
+        #expect(article.entity(named: "Marty Small")?.mentions.map(\.text) == ["Marty Small", "Small"])
+        #expect(article.speakerName(of: "needs answers") == "Marty Small")
+    }
 }

@@ -66,8 +66,9 @@ struct EntityRecognizer: Sendable {
         "registered", "listed", "bred", "raised", "bound", "allied", "aligned", "linked", "affiliated", "supported", "operated",
     ]
 
-    /// "“...,” Pence said": a surname the tagger missed, next to a speech verb, when one
-    /// person of the article has it (merging then joins it to that person).
+    /// "“...,” Pence said", "Small, who ...": a surname the tagger missed, next to a speech
+    /// verb or before a relative clause, when one person of the article has it (merging then
+    /// joins it to that person).
     func untaggedSurnames(_ document: Document, _ mentions: [EntityMention]) -> [EntityMention] {
         let tokens = document.tokens
         var fullNamesBySurname: [String: Set<String>] = [:]
@@ -81,7 +82,9 @@ struct EntityRecognizer: Sendable {
         var found: [EntityMention] = []
         for (index, token) in tokens.enumerated() where !covered[index] && token.isCapitalized {
             let verbAfter = isSpeechVerb(index + 1) || index + 2 < tokens.count && SpeechCues.verbModifiers.contains(tokens[index + 1].text) && isSpeechVerb(index + 2)
-            guard fullNamesBySurname[token.text]?.count == 1, verbAfter || isSpeechVerb(index - 1) else { continue }
+            // "Small, who attended the rally, said": a relative clause about the person.
+            let relativeAfter = index + 2 < tokens.count && tokens[index + 1].text == "," && ["who", "whose"].contains(tokens[index + 2].text)
+            guard fullNamesBySurname[token.text]?.count == 1, verbAfter || relativeAfter || isSpeechVerb(index - 1) else { continue }
             if index > 0, tokens[index - 1].isCapitalized, tokens[index - 1].sentence == token.sentence { continue }
             if index + 1 < tokens.count, tokens[index + 1].isCapitalized { continue }
             found.append(EntityMention(tokens: index..<(index + 1), start: token.start, end: token.end, text: token.text, type: .person, strength: 1))
