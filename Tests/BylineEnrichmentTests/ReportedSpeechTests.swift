@@ -410,4 +410,13 @@ struct ReportedSpeechTests {
         #expect(article.quotes.map(\.text) == ["that the cuts were needed"])
         #expect(article.speakerName(of: "cuts were needed") == "Tom Osei")
     }
+
+    @Test("a noun-like cue after a modifier reports only when a subject comes before the modifiers (“he later remarked”, “Cruz would not comment”), not in “recant earlier remarks”")
+    func nounLikeCueAfterModifiers() async throws {
+        let article = try await Fixtures.enrich(
+            "Jeb Bush went after Donald Trump at the debate, refusing to recant earlier remarks, when he called the businessman “unhinged.” He later remarked that the debate was rigged. Ted Cruz would not comment on the order signed by the governor."
+        )
+        #expect(article.quotes.map(\.text) == ["unhinged.", "that the debate was rigged", "the order signed by the governor"])
+        #expect(article.speakerName(of: "unhinged") == "Jeb Bush")
+    }
 }

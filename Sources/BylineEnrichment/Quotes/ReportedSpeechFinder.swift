@@ -229,7 +229,15 @@ struct ReportedSpeechFinder: Sendable {
         if SpeechCues.nounLike.contains(word) {
             // "she reports that", "Trump tweeted:", but not "in interviews and tweets, ...".
             let beforeThat = next?.text == "that"
-            let afterSubject = previous.map { Lexicon.subjectPronouns.containsLowercased($0.text) || SpeechCues.verbModifiers.containsLowercased($0.text) } ?? false
+            // "he later remarked", "Cruz would not comment", but not "recant earlier remarks":
+            // modifiers after a subject.
+            var beforeModifiers = index - 1
+            while beforeModifiers >= sentence.lowerBound, SpeechCues.verbModifiers.containsLowercased(tokens[beforeModifiers].text) { beforeModifiers -= 1 }
+            let modifierAfterSubject =
+                beforeModifiers < index - 1
+                && (beforeModifiers < sentence.lowerBound || tokens[beforeModifiers].isCapitalized
+                    || Lexicon.subjectPronouns.containsLowercased(tokens[beforeModifiers].text))
+            let afterSubject = previous.map { Lexicon.subjectPronouns.containsLowercased($0.text) } ?? false || modifierAfterSubject
             let afterName = (previous?.isCapitalized ?? false) && next.map { [",", ":"].contains($0.text) } ?? false
             guard beforeThat || afterSubject || afterName else { return false }
             // "in states that ...", "the early voting states that ...": a noun after a
