@@ -24,7 +24,12 @@ struct EntityRecognizer: Sendable {
         var namedTypes: [String: EntityType] = [:]
         for mention in mentions where mention.type != .person { namedTypes[mention.text] = namedTypes[mention.text] ?? mention.type }
         var found: [EntityMention] = []
-        for (index, token) in tokens.enumerated() where !covered[index] && token.isCapitalized {
+        // Bytes first: few tokens hold a hyphen, and a String's index walk is slow.
+        func hasHyphen(_ text: String) -> Bool {
+            for byte in text.utf8 where byte == UInt8(ascii: "-") { return true }
+            return false
+        }
+        for (index, token) in tokens.enumerated() where !covered[index] && hasHyphen(token.text) && token.isCapitalized {
             guard let hyphen = token.text.firstIndex(of: "-"), Self.compoundAttachments.contains(String(token.text[token.text.index(after: hyphen)...]))
             else { continue }
             let head = String(token.text[..<hyphen])
@@ -49,9 +54,9 @@ struct EntityRecognizer: Sendable {
         let tokens = document.tokens
         let covered = Self.covered(by: mentions, tokenCount: tokens.count)
         var found: [EntityMention] = []
-        for (index, token) in tokens.enumerated() where !covered[index] && token.isCapitalized && index + 1 < tokens.count {
-            let next = tokens[index + 1]
-            guard next.isWord, !next.isCapitalized || Self.memberWords.contains(next.text), next.sentence == token.sentence,
+        for index in tokens.indices.dropLast() where !covered[index] && tokens[index].kind == .word && tokens[index + 1].kind == .word {
+            let token = tokens[index], next = tokens[index + 1]
+            guard token.isCapitalized, !next.isCapitalized || Self.memberWords.contains(next.text), next.sentence == token.sentence,
                 gazetteer.demonyms.contains(token.text), !isSentenceInitial(index, tokens)
             else { continue }
             found.append(makeMention(index..<(index + 1), document, type: .norp, strength: 3))
