@@ -134,12 +134,10 @@ struct EntityRecognizer: Sendable {
         }
         // "Said Comey, “...": an inverted cue opening the sentence is no part of the name.
         if range.count > 1, isSentenceInitial(range.lowerBound, tokens), Lexicon.speechVerbs.containsLowercased(tokens[range.lowerBound].text),
-            range.upperBound + 1 < tokens.count, [",", ":"].contains(tokens[range.upperBound].text)
+            range.upperBound + 1 < tokens.count, [",", ":"].contains(tokens[range.upperBound].text),
+            case .quoteMark(let mark) = tokens[range.upperBound + 1].kind, mark.mayOpenDouble
         {
-            switch tokens[range.upperBound + 1].kind {
-            case .quoteMark(.doubleOpening), .quoteMark(.doubleStraight): range = (range.lowerBound + 1)..<range.upperBound
-            default: break
-            }
+            range = (range.lowerBound + 1)..<range.upperBound
         }
         // "Retailer Wal-Mart", "drugmaker Eli Lilly": a company's kind written before its name
         // is no part of it, and says what the name is.
@@ -465,7 +463,6 @@ struct EntityRecognizer: Sendable {
             if index > start { parts.append(start..<index) }
             start = index + 1
         }
-        if parts.isEmpty && start == range.lowerBound { return [range] }
         if start < range.upperBound { parts.append(start..<range.upperBound) }
         return parts
     }

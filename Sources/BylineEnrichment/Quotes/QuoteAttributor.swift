@@ -222,6 +222,8 @@ struct QuoteAttributor: Sendable {
     private func findCue(_ candidate: QuoteCandidate, _ context: AttributionContext) -> Attribution {
         let document = context.document
         let tokens = document.tokens
+        let headSentence = document.sentenceRange(of: candidate.openMark)
+        let head = headSentence.lowerBound..<candidate.openMark
         // After the quote: “...,” said X / “...,” X said / “...,” X, the title, said
         if let close = candidate.closeMark {
             let sentence = document.sentenceRange(of: close)
@@ -235,8 +237,8 @@ struct QuoteAttributor: Sendable {
             // "Osei saying he was “encouraged” and Cole calling it a “great meeting”": a clause
             // joined after the quote, with a quotation of its own, owns that one.
             if let first = tail.first, ["and", "but"].contains(tokens[first].text),
-                tail.contains(where: { tokens[$0].kind == .quoteMark(.doubleOpening) || tokens[$0].kind == .quoteMark(.doubleStraight) }),
-                let before = cueBefore(document.sentenceRange(of: candidate.openMark).lowerBound..<candidate.openMark, context), before.speaker?.entity != nil
+                tail.contains(where: { if case .quoteMark(let mark) = tokens[$0].kind { mark.mayOpenDouble } else { false } }),
+                let before = cueBefore(head, context), before.speaker?.entity != nil
             {
                 return before
             }
@@ -254,7 +256,6 @@ struct QuoteAttributor: Sendable {
             {
                 let next = document.sentenceRange(of: close + 1)
                 // Not when the sentence itself gives a cue before the quote ("kept telling her, “Stop!” She replied ...").
-                let head = document.sentenceRange(of: candidate.openMark).lowerBound..<candidate.openMark
                 if let before = cueBefore(head, context), before.speaker?.entity != nil { return before }
                 if let attribution = cueAfter((close + 1)..<min(next.upperBound, close + 7), context), attribution.speaker != nil {
                     return attribution
@@ -263,8 +264,6 @@ struct QuoteAttributor: Sendable {
         }
         if let close = candidate.closeMark, let signature = signatureLine(after: close, context) { return signature }
         // Before the quote: X said: “...” / X told reporters “...” / X called it “...”
-        let headSentence = document.sentenceRange(of: candidate.openMark)
-        let head = headSentence.lowerBound..<candidate.openMark
         if let attribution = cueBefore(head, context) { return attribution }
         let cueFollows =
             candidate.closeMark.map { close in

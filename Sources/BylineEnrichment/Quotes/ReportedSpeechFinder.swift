@@ -119,9 +119,7 @@ struct ReportedSpeechFinder: Sendable {
         if word.hasSuffix("ed"), cue + 2 < end, tokens[cue + 1].text == "by", !tokens[cue + 2].text.hasSuffix("ing") {
             return .after(start: cue + 2, limit: end)
         }
-        var before = cue - 1
-        while before > sentence.lowerBound, tokens[before].text.hasSuffix("ly") || ["also", "not", "never", "reportedly"].contains(tokens[before].text) { before -= 1 }
-        guard before >= sentence.lowerBound, ["was", "were", "is", "are", "been", "being", "be"].contains(tokens[before].text.lowercased()) else { return nil }
+        guard followsFormOfBe(cue, sentence, tokens) else { return nil }
         guard let by = ((cue + 1)..<max(cue + 1, end)).first(where: { tokens[$0].text == "by" }) else {
             return .unnamed
         }
@@ -281,9 +279,7 @@ struct ReportedSpeechFinder: Sendable {
         // "X, a senior adviser, said, “...”": the cue of the quotation that follows.
         var opening = after
         while opening < sentence.upperBound, [",", ":"].contains(tokens[opening].text) { opening += 1 }
-        if opening > after, opening < sentence.upperBound, tokens[opening].kind == .quoteMark(.doubleOpening) || tokens[opening].kind == .quoteMark(.doubleStraight) {
-            return .attributesQuotation
-        }
+        if opening > after, opening < sentence.upperBound, case .quoteMark(let mark) = tokens[opening].kind, mark.mayOpenDouble { return .attributesQuotation }
         guard let tailEnd = shortTail(from: after, sentence, tokens) else { return nil }
         let comma = subjectStart - 1
         let first = sentence.lowerBound..<(afterQuotation ? subjectStart : comma)
@@ -448,9 +444,13 @@ struct ReportedSpeechFinder: Sendable {
     /// A passive cue with no agent's clause: "were not reported", "is explained".
     private func isPassive(_ cue: Int, _ sentence: Range<Int>, _ tokens: [Token]) -> Bool {
         // "was told the vote would fail" reports: the one told is the subject.
-        guard tokens[cue].text.hasSuffix("ed"), !SpeechCues.tellingVerbs.contains(tokens[cue].text) else { return false }
+        tokens[cue].text.hasSuffix("ed") && !SpeechCues.tellingVerbs.contains(tokens[cue].text) && followsFormOfBe(cue, sentence, tokens)
+    }
+
+    /// "was reported", "were not told", "is also said": a form of "be" before the cue, past adverbs.
+    private func followsFormOfBe(_ cue: Int, _ sentence: Range<Int>, _ tokens: [Token]) -> Bool {
         var before = cue - 1
-        while before > sentence.lowerBound, tokens[before].text.hasSuffix("ly") || ["also", "not", "never", "n't"].contains(tokens[before].text) { before -= 1 }
+        while before > sentence.lowerBound, tokens[before].text.hasSuffix("ly") || ["also", "not", "never", "reportedly"].contains(tokens[before].text) { before -= 1 }
         return before >= sentence.lowerBound && ["was", "were", "is", "are", "been", "being", "be"].contains(tokens[before].text.lowercased())
     }
 

@@ -35,4 +35,6 @@ enum QuoteMark: Sendable, Equatable {
     case singleOpening, singleClosing, singleStraight
 
     var isDouble: Bool { self == .doubleOpening || self == .doubleClosing || self == .doubleStraight }
+    /// A double mark that may open a quotation: curly opening, or straight.
+    var mayOpenDouble: Bool { self == .doubleOpening || self == .doubleStraight }
 }
