@@ -419,4 +419,30 @@ struct ReportedSpeechTests {
         #expect(article.quotes.map(\.text) == ["unhinged.", "that the debate was rigged", "the order signed by the governor"])
         #expect(article.speakerName(of: "unhinged") == "Jeb Bush")
     }
+
+    @Test("a topic after the cue (“wrote about the vote”) is not what was said; “said about half of ...” is")
+    func topicAfterTheCue() async throws {
+        let article = try await Fixtures.enrich(
+            "Ellen Brody wrote about the vote at length. Dana Cole said on Tuesday that the port would close. Tom Osei said about half of the funds were spent.")
+        #expect(article.quotes.map(\.text) == ["that the port would close", "about half of the funds were spent"])
+    }
+
+    @Test("“police said”, “a senior administration official said”: nobody, when no police or administration is named; “the budget office” is the organisation named with “Office”")
+    func institutionsResolveOnlyToTheirNames() async throws {
+        let unnamed = try await Fixtures.enrich(
+            "Riverside Broadcasting aired the footage on Tuesday. Police said the driver had fled the scene. A senior administration official said the ferry contract would be cancelled.")
+        #expect(unnamed.quote(containing: "driver had fled")?.speaker == nil)
+        #expect(unnamed.quote(containing: "ferry contract")?.speaker == nil)
+        let named = try await Fixtures.enrich(
+            "The Parliamentary Budget Office published its forecast in March. The Finance Committee met on Monday. The budget office said the deficit would double by 2030.")
+        #expect(named.speakerName(of: "deficit would double") == "Parliamentary Budget Office")
+    }
+
+    @Test("“..., the council said”: a description right before the cue is its subject, even naming nobody; the name opening the sentence is not")
+    func descriptionBeforeTheCueIsTheSubject() async throws {
+        let article = try await Fixtures.enrich(
+            "The Harbour Gazette reported on Mayor Lena Ortiz on Sunday. Ortiz, who took office in May, has kept every promise she made to the port workers, the council said.")
+        let quote = try #require(article.quote(containing: "kept every promise"))
+        #expect(quote.speaker == nil)
+    }
 }

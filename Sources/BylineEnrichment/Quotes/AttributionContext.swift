@@ -127,9 +127,23 @@ final class AttributionContext {
         "administration", "regulator", "authority", "campaign", "statement", "report",
     ]
 
+    /// Institutions whose names carry the word ("the ministry": the Foreign Ministry). Naming
+    /// such an institution with nothing like it named before is no evidence for any
+    /// organisation: "police said" in an article naming only a broadcaster.
+    static let rolesNamedInNames: WordSet = [
+        "ministry", "department", "government", "police", "court", "commission", "council",
+        "university", "school", "hospital", "military", "army", "embassy", "office", "administration", "regulator",
+        "authority", "campaign",
+    ]
+
     /// "the spokesman": the person introduced with that title (else nobody: an unknown
-    /// speaker stays unknown); "the company": the most recent organisation.
+    /// speaker stays unknown); "the ministry": the latest organisation with "Ministry" in its
+    /// name; "the company": the most recent organisation.
     func resolveRole(_ role: String, before token: Int) -> Int? {
+        if Self.rolesNamedInNames.contains(role) {
+            let before = organisationMentions[Self.positions(0..<token, in: organisationMentions)]
+            return before.last { entities[$0.1].name.split(separator: " ").contains { $0.lowercased() == role } }?.1
+        }
         if Self.organisationalRoles.contains(role) { return organisationInFocus(before: token) }
         let before = personMentions[Self.positions(0..<token, in: personMentions)]
         return before.suffix(Self.lookBack).last { entities[$0.1].titles.contains(role) }?.1

@@ -163,7 +163,10 @@ struct QuoteAttributor: Sendable {
             }
         // "Hogan Gidley, a former director of ..., whose roots are ..., said": a name with a
         // long apposition lies beyond the words next to the cue.
+        // But "..., the editorial board writes": a description right before the cue is its
+        // subject, even when it names nobody.
         if phrase?.entity == nil, case .before(let cue, let floor) = speech.speakerSide,
+            !(phrase.map { Self.endsWithDescription($0, before: cue, tokens) } ?? false),
             let subject = context.speakerPhrase(startingAt: floor, limit: cue), subject.entity != nil,
             subject.tokens.upperBound < cue, [",", "(", "-"].contains(tokens[subject.tokens.upperBound].text) || Self.dashes.contains(tokens[subject.tokens.upperBound].text)
         {
@@ -559,6 +562,14 @@ struct QuoteAttributor: Sendable {
         "the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "these", "those", "this", "of",
         "recent", "latest", "new", "many", "several", "some", "any", "no", "such", "angry", "two", "three",
     ]
+
+    /// "the editorial board" right before `cue`: "the" and up to three lower-case words.
+    static func endsWithDescription(_ phrase: SpeakerPhrase, before cue: Int, _ tokens: [Token]) -> Bool {
+        guard phrase.tokens.upperBound == cue else { return false }
+        var index = cue - 1
+        while index >= max(phrase.tokens.lowerBound, cue - 4), tokens[index].isWord, !tokens[index].isCapitalized, tokens[index].text != "the" { index -= 1 }
+        return index >= phrase.tokens.lowerBound && index < cue - 1 && tokens[index].text.lowercased() == "the"
+    }
 
     private func startsParagraph(_ index: Int, _ document: Document) -> Bool {
         index == 0 || document.tokens[index - 1].paragraph != document.tokens[index].paragraph

@@ -172,7 +172,11 @@ struct ReportedSpeechFinder: Sendable {
     }
 
     private static let questionOpeners: WordSet = ["Asked", "Pressed", "Questioned"]
-    private static let adjunctPrepositions: WordSet = ["by", "for", "after", "from"]
+    private static let adjunctPrepositions: WordSet = ["by", "for", "after", "from", "on", "about"]
+    /// "about" before an amount means "roughly" ("said about half of ...").
+    private static func approximates(_ token: Token) -> Bool {
+        token.kind == .number || ["half", "a", "one", "two", "three", "four", "five", "ten", "twice", "as"].contains(token.text.lowercased())
+    }
     /// "include pledged delegates": the election's term, never what was pledged.
     private static let nounsAfterAdjectivalCues: WordSet = ["delegates", "superdelegates"]
 
@@ -418,9 +422,14 @@ struct ReportedSpeechFinder: Sendable {
         {
             return nil
         }
-        // "responded by cutting ...", "wrote for the Post", "said after the vote": a phrase of
-        // manner, purpose or time after the cue, not what was said.
-        if start == afterCue, Self.adjunctPrepositions.contains(tokens[start].text) { return nil }
+        // "responded by cutting ...", "wrote for the Post", "said after the vote", "wrote about
+        // the race": manner, purpose, time or topic after the cue, not what was said; but "said
+        // about half" is an amount.
+        if start == afterCue, Self.adjunctPrepositions.contains(tokens[start].text),
+            !(tokens[start].text == "about" && start + 1 < sentence.upperBound && Self.approximates(tokens[start + 1]))
+        {
+            return nil
+        }
         // "were not reported until ...", "is explained by ...": a passive reports something only
         // with a clause after it ("it was reported that ...").
         if isPassive(cue, sentence, tokens), !["that", "to", "whether", "if"].contains(tokens[start].text) {
