@@ -445,4 +445,18 @@ struct ReportedSpeechTests {
         let quote = try #require(article.quote(containing: "kept every promise"))
         #expect(quote.speaker == nil)
     }
+
+    @Test(
+        "a place after a preposition, in a list after one or in an address, is not the cue's subject (“voters in Alabama, Georgia and Virginia said”); a group after “of” still is (“85% of Democrats said”)"
+    )
+    func placesGovernedByAPreposition() async throws {
+        let article = try await Fixtures.enrich(
+            "Most voters in Alabama, Georgia and Virginia said they felt betrayed by the party. A driver on a crowded pavement along the Las Vegas Strip told police she was chased by guards. Dana Osei of Columbia, South Carolina says the count was fair. In Ohio, 85% of Democrats said the plan was sound. Alarmed by the unrest in Nevada, Senator Tom Brody, the minority leader, said that he spoke with the governor."
+        )
+        #expect(article.quote(containing: "felt betrayed")?.speaker == nil)
+        #expect(article.quote(containing: "chased by guards")?.speaker == nil)
+        #expect(article.speakerName(of: "count was fair") == "Dana Osei")
+        #expect(article.speakerName(of: "plan was sound") == "Democrats")
+        #expect(article.speakerName(of: "spoke with the governor") == "Tom Brody")
+    }
 }

@@ -63,6 +63,36 @@ extension AttributionContext {
         return mention(at: start - 2) != nil
     }
 
+    /// "in Iowa", "along the Strip", "in Alabama, Georgia and Virginia", "of Columbia, South
+    /// Carolina": a preposition before the name, past an article, the names listed before it
+    /// and the places of its address ("Dana Wolfe of The Beacon").
+    private func governedByPreposition(_ name: Range<Int>, floor: Int) -> Bool {
+        let tokens = document.tokens
+        var first = name
+        var listed = false
+        while first.lowerBound - 2 >= floor, let (_, previous) = mention(at: first.lowerBound - 2) {
+            let joiner = tokens[first.lowerBound - 1].text
+            let isList = ["and", "or"].contains(joiner) || joiner == "," && listed
+            guard isList || joiner == "," && isPlace(previous) && isPlace(first) else { break }
+            listed = listed || isList
+            first = previous
+        }
+        var before = first.lowerBound - 1
+        if before > floor, Lexicon.articles.containsLowercased(tokens[before].text) { before -= 1 }
+        guard before >= floor else { return false }
+        let word = tokens[before].text.lowercased()
+        return Lexicon.prepositions.contains(word) || Self.placePrepositions.contains(word)
+    }
+
+    private func isPlace(_ mention: Range<Int>) -> Bool {
+        guard let (entity, _) = self.mention(at: mention.lowerBound) else { return false }
+        return entities[entity].type == .gpe || entities[entity].type == .loc
+    }
+
+    private static let placePrepositions: WordSet = [
+        "along", "near", "outside", "inside", "throughout", "around", "through", "across", "among", "within", "beyond",
+    ]
+
     /// "Scott's family", "Johnson's doctor", "Obama's former strategist": the person owns
     /// the one who speaks. ("Her statement said" is different: the owner speaks.)
     private func isPossessorOfPerson(_ mention: Range<Int>, within range: Range<Int>, _ tokens: [Token]) -> Bool {
@@ -157,16 +187,17 @@ extension AttributionContext {
                 if !isPossessorOfPerson(mentionRange, within: range, tokens) { people.append((entity, mentionRange)) }
                 continue
             }
-            // A place or nationality speaks only as the verb's very subject ("Washington said").
-            let adjacent = preferLast ? mentionRange.upperBound >= range.upperBound : mentionRange.lowerBound <= range.lowerBound
-            if firstOther == nil, type == .org || adjacent { firstOther = (entity, mentionRange) }
             // "..., Clinton's rival Forbes says": an organisation, place or group right before
-            // the verb is its subject, unless a preposition governs it ("boosters in Iowa said").
-            // "Dana Wolfe of The Beacon said": the preposition may come before an article.
-            var before = mentionRange.lowerBound - 1
-            if before > range.lowerBound, Lexicon.articles.containsLowercased(tokens[before].text) { before -= 1 }
-            if preferLast, mentionRange.upperBound == verbEdge, verbEdge < range.upperBound || range.upperBound < tokens.count,
-                before < range.lowerBound || !Lexicon.prepositions.containsLowercased(tokens[before].text),
+            // the verb is its subject, unless a preposition governs it ("boosters in Iowa said",
+            // "voters in Ohio and Iowa said", "a woman along the Strip told").
+            let governed = governedByPreposition(mentionRange, floor: range.lowerBound)
+            // A place or nationality speaks only as the verb's very subject ("Washington said");
+            // a group also after "of" ("36 percent of Democrats said").
+            let adjacent =
+                preferLast
+                ? mentionRange.upperBound >= range.upperBound && !(governed && type != .norp) : mentionRange.lowerBound <= range.lowerBound
+            if firstOther == nil, type == .org || adjacent { firstOther = (entity, mentionRange) }
+            if preferLast, mentionRange.upperBound == verbEdge, verbEdge < range.upperBound || range.upperBound < tokens.count, !governed,
                 !joinsNames(before: mentionRange.lowerBound, from: range.lowerBound)
             {
                 otherNextToVerb = (entity, mentionRange)
