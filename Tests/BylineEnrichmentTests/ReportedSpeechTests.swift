@@ -459,4 +459,12 @@ struct ReportedSpeechTests {
         #expect(article.speakerName(of: "plan was sound") == "Democrats")
         #expect(article.speakerName(of: "spoke with the governor") == "Tom Brody")
     }
+
+    @Test("a dateline (“WASHINGTON —”) is nobody's name: “..., where authorities reported ...” is reported by nobody named")
+    func datelineIsNoSpeaker() async throws {
+        let article = try await Fixtures.enrich(
+            "WASHINGTON — Candidates on Wednesday reacted to a flood in a small city, where authorities reported at least 20 houses lost to the river.")
+        let quote = try #require(article.quote(containing: "20 houses"))
+        #expect(quote.speaker == nil)
+    }
 }

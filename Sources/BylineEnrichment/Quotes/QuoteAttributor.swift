@@ -162,12 +162,13 @@ struct QuoteAttributor: Sendable {
                     ?? nearestClauseSubject(from: start, before: speech.cue.lowerBound, context)
             }
         // "Hogan Gidley, a former director of ..., whose roots are ..., said": a name with a
-        // long apposition lies beyond the words next to the cue.
+        // long apposition lies beyond the words next to the cue ("WASHINGTON —", a dateline, is no name).
         // But "..., the editorial board writes": a description right before the cue is its
         // subject, even when it names nobody.
         if phrase?.entity == nil, case .before(let cue, let floor) = speech.speakerSide,
             !(phrase.map { Self.endsWithDescription($0, before: cue, tokens) } ?? false),
-            let subject = context.speakerPhrase(startingAt: floor, limit: cue), subject.entity != nil,
+            let subject = context.speakerPhrase(startingAt: (tokens[floor].isAllCaps ? Self.datelineEnd(from: floor, before: cue, tokens) : nil) ?? floor, limit: cue),
+            subject.entity != nil,
             subject.tokens.upperBound < cue, [",", "(", "-"].contains(tokens[subject.tokens.upperBound].text) || Self.dashes.contains(tokens[subject.tokens.upperBound].text)
         {
             phrase = subject
