@@ -467,4 +467,20 @@ struct ReportedSpeechTests {
         let quote = try #require(article.quote(containing: "20 houses"))
         #expect(quote.speaker == nil)
     }
+
+    @Test("“It added”: the organisation that spoke just before; not an organisation named after a preposition (“a film for Coastline Television. It argued”)")
+    func itIsTheOrganisationThatSpoke() async throws {
+        let article = try await Fixtures.enrich(
+            "Ellen Brody directed a film about the port for Coastline Television. It argued that the harbour should close. Northwind Airlines said that flights would resume on Friday. Pilots from the Coastal Pilots Union began the strike on Monday. It added that passengers would be refunded."
+        )
+        #expect(article.quote(containing: "harbour should close")?.speaker == nil)
+        #expect(article.speakerName(of: "passengers would be refunded") == "Northwind Airlines")
+    }
+
+    @Test("a relative clause after the one named (“was told by the Harbour Gazette, which unearthed ...”) is not what was said")
+    func relativeClauseAfterTheAgent() async throws {
+        let article = try await Fixtures.enrich(
+            "A different side of the story was being told by the Harbour Gazette, which unearthed a memo from 1995 in its archive.")
+        #expect(article.quotes.isEmpty)
+    }
 }

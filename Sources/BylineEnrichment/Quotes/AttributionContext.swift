@@ -11,6 +11,8 @@ final class AttributionContext {
     let organisationSubjects: [(Int, Int)]
     /// The person who spoke the latest attributed quote, and where that quote opened.
     var focus: (entity: Int, token: Int)?
+    /// The organisation that spoke the latest quote an organisation spoke, and where.
+    private var organisationFocus: (entity: Int, token: Int)?
 
     init(document: Document, entities: [RecognizedEntity], candidates: [QuoteCandidate]) {
         self.document = document
@@ -49,9 +51,8 @@ final class AttributionContext {
 
     /// "he" / "she": the person quoted just before when of that gender and no other person
     /// of it was named since; else the most recent person of that gender (where known).
-    /// "it": the organisation in focus.
     func resolvePronoun(_ pronoun: String, before token: Int) -> Int? {
-        if pronoun == "it" || pronoun == "its" { return organisationInFocus(before: token) }
+        if pronoun == "it" || pronoun == "its" { return organisationCalledIt(before: token) }
         if pronoun == "they" { return firstOfSpeakingPair(before: token) }
         let wanted: Gazetteer.Gender? = ["he", "his", "him"].contains(pronoun) ? .male : ["she", "her"].contains(pronoun) ? .female : nil
         guard let wanted else { return nil }
@@ -110,6 +111,32 @@ final class AttributionContext {
             return end >= document.tokens.count || document.tokens[end].kind != .possessive
         }
         return (notPossessive ?? inSentence.first)?.1
+    }
+
+    func noteSpeaker(_ entity: Int, at token: Int) {
+        switch entities[entity].type {
+        case .person: focus = (entity, token)
+        case .org: organisationFocus = (entity, token)
+        default: break
+        }
+    }
+
+    /// "It added": the organisation that spoke within the last two sentences; else the
+    /// latest named in this sentence or the one before, not after a preposition ("a film
+    /// on Univision. It told ..."). Further back, "it" is as often a report, a bill or a
+    /// film as any organisation named.
+    private func organisationCalledIt(before token: Int) -> Int? {
+        let tokens = document.tokens
+        if let organisationFocus, organisationFocus.token < token, tokens[token].sentence - tokens[organisationFocus.token].sentence <= 2 {
+            return organisationFocus.entity
+        }
+        let sentenceStart = document.sentenceRange(of: token).lowerBound
+        let from = sentenceStart > 0 ? document.sentenceRange(of: sentenceStart - 1).lowerBound : sentenceStart
+        return organisationMentions[Self.positions(from..<token, in: organisationMentions)].last { mention in
+            var before = mention.0 - 1
+            if before >= from, Lexicon.articles.containsLowercased(tokens[before].text) { before -= 1 }
+            return before < from || !Lexicon.prepositions.containsLowercased(tokens[before].text)
+        }?.1
     }
 
     /// The latest organisation named as a subject, else the latest named at all.

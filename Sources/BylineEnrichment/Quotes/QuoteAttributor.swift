@@ -60,7 +60,7 @@ struct QuoteAttributor: Sendable {
                 let speech = reported[nextReported]
                 result.append(attributed(speech, fragments: fragmentsOf[nextReported].map { candidates[$0] }, context))
                 latest = Latest(firstToken: speech.tokens.lowerBound, lastToken: speech.tokens.upperBound - 1, quote: result.count - 1, isReported: true)
-                if let speaker = result[result.count - 1].speaker, entities[speaker.entity].type == .person { context.focus = (speaker.entity, speech.cue.lowerBound) }
+                if let speaker = result[result.count - 1].speaker { context.noteSpeaker(speaker.entity, at: speech.cue.lowerBound) }
                 nextReported += 1
             }
         }
@@ -112,7 +112,7 @@ struct QuoteAttributor: Sendable {
             )
             result.append(quote)
             latest = Latest(firstToken: candidate.openMark, lastToken: candidate.closeMark ?? candidate.inner.upperBound, quote: result.count - 1, isReported: false)
-            if let speaker, entities[speaker.entity].type == .person { context.focus = (speaker.entity, candidate.openMark) }
+            if let speaker { context.noteSpeaker(speaker.entity, at: candidate.openMark) }
         }
         addReported(before: document.tokens.count)
         return result

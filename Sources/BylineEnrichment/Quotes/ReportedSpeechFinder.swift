@@ -415,6 +415,8 @@ struct ReportedSpeechFinder: Sendable {
             while start < sentence.upperBound, tokens[start].text == "," || tokens[start].text == ":" { start += 1 }
         }
         guard start < sentence.upperBound else { return nil }
+        // "was told by The Sentinel, which unearthed ...": a relative clause about the one named.
+        if start > afterCue, tokens[start - 1].text == ",", ["which", "who", "whose", "whom"].contains(tokens[start].text) { return nil }
         // "After the hearing concluded, Cole stated that ...": past a comma, a name with a cue of
         // its own opens the main clause, not what was said.
         if start > afterCue, tokens[start - 1].text == ",", tokens[start].isCapitalized,
