@@ -510,4 +510,14 @@ struct QuoteTests {
             "Republicans were quick to respond, with Tom Osei tweeting that it was a \"disaster\" for the city and asking, \"How can anyone trust this?\"")
         #expect(joined.speakerName(of: "How can anyone trust") == "Tom Osei")
     }
+
+    @Test("“...,” one voter said: someone new and unnamed speaks, not the one quoted before")
+    func unnamedNewSpeakerAfterAQuote() async throws {
+        let article = try await Fixtures.enrich(
+            "Mayor Tom Osei opened the new port on Monday. “This is a great day for the city,” Osei said. “It took them long enough,” one voter said.")
+        #expect(article.speakerName(of: "great day") == "Tom Osei")
+        let voter = try #require(article.quote(containing: "long enough"))
+        #expect(voter.speaker == nil)
+        #expect(!voter.text.contains("great day"))
+    }
 }

@@ -373,7 +373,7 @@ struct QuoteAttributor: Sendable {
             return later
         }
         // X said / X, the spokesman, said / he added
-        guard let speaker = context.speakerPhrase(startingAt: first, limit: tail.upperBound) else { return nil }
+        guard let speaker = context.speakerPhrase(startingAt: first, limit: tail.upperBound) else { return describedSpeaker(tail, tokens) }
         var index = speaker.tokens.upperBound
         var skipped = 0
         // "X, a former commissioner who ran the port for twenty years, said": past an
@@ -392,6 +392,23 @@ struct QuoteAttributor: Sendable {
         }
         return nil
     }
+
+    /// "“...,” one voter said", "“...,” a leaflet read": someone or something new, named
+    /// by nobody, right after the quote is its speaker, who stays unknown rather than taken
+    /// from elsewhere. ("the retired surgeon said" most often describes the one named before.)
+    private func describedSpeaker(_ tail: Range<Int>, _ tokens: [Token]) -> Attribution? {
+        guard let first = tail.first, Self.describers.containsLowercased(tokens[first].text) else { return nil }
+        for index in (first + 1)..<min(tail.upperBound, first + 5) {
+            let word = tokens[index].text
+            if Lexicon.speechVerbs.contains(word) && !Lexicon.judgementVerbs.contains(word) || word == "read" || word == "reads" {
+                return index > first + 1 ? Attribution(cue: word, speaker: nil) : nil
+            }
+            guard tokens[index].isWord, !tokens[index].isCapitalized else { return nil }
+        }
+        return nil
+    }
+
+    private static let describers: WordSet = ["a", "an", "one", "another"]
 
     /// ", says X" later in the sentence after a quote, when nothing between is a quotation
     /// or another cue.
