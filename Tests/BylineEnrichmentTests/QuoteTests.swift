@@ -520,4 +520,13 @@ struct QuoteTests {
         #expect(voter.speaker == nil)
         #expect(!voter.text.contains("great day"))
     }
+
+    @Test("a plural's possessive apostrophe (“Jones’ campaign said”) is no quotation mark; one closing a single mark opened before still is")
+    func pluralPossessiveApostrophe() async throws {
+        let article = try await Fixtures.enrich(
+            "Senator Tom Jones lost the vote in Kentucky on Tuesday, the Associated Press reported. Jones’ campaign said the count was wrong. He called the result ‘a gift to the Democrats’ and left."
+        )
+        #expect(article.speakerName(of: "count was wrong") == "Tom Jones")
+        #expect(article.quote(containing: "a gift")?.text == "a gift to the Democrats")
+    }
 }

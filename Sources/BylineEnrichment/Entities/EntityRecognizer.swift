@@ -370,7 +370,7 @@ struct EntityRecognizer: Sendable {
     private static func modelWord(_ token: Token) -> String {
         switch token.kind {
         case .quoteMark(let mark): return mark.isDouble ? "\"" : "'"
-        case .possessive: return "'s"
+        case .possessive: return token.end - token.start == 1 ? "'" : "'s"
         default:
             // Most tokens have no apostrophe: one pass over the stored bytes returns them before
             // any scalar-wise search (the UTF-8 of U+2019 starts with 0xE2).

@@ -22,6 +22,8 @@ struct Tokenizer: Sendable {
         var index = 0
         var paragraph = 0
         var sawSpace = true
+        // A single mark opened in this paragraph and not yet closed: "‘... Democrats’ rules" closes it.
+        var singleOpen = false
         let count = scalars.count
 
         func isLetter(_ i: Int) -> Bool { i >= 0 && i < count && scalars[i].isLetter }
@@ -38,6 +40,7 @@ struct Tokenizer: Sendable {
             if scalar.isSpace {
                 if scalar == "\n" || scalar == "\u{2029}" {
                     if let last = tokens.last, last.paragraph == paragraph { paragraph += 1 }
+                    singleOpen = false
                 }
                 sawSpace = true
                 index += 1
@@ -54,6 +57,14 @@ struct Tokenizer: Sendable {
                     continue
                 }
                 add(.word, start, index)
+                // "Sanders’ campaign", "the states' rights": a plural's possessive, unless it closes
+                // a single mark opened before.
+                if !singleOpen, index + 2 < count, isApostrophe(scalars[index]), scalars[index - 1] == "s", scalars[index + 1] == " ",
+                    scalars[index + 2].properties.isLowercase
+                {
+                    add(.possessive, index, index + 1)
+                    index += 1
+                }
                 continue
             }
             if isDigit(index) {
@@ -72,6 +83,8 @@ struct Tokenizer: Sendable {
                 continue
             }
             if let mark = quoteMark(scalars, at: index, isSpace: isSpace, isLetterOrDigit: isLetterOrDigit) {
+                if mark == .singleOpening || mark == .singleStraight { singleOpen = true }
+                if mark == .singleClosing { singleOpen = false }
                 add(.quoteMark(mark), index, index + 1)
                 index += 1
                 continue
