@@ -529,4 +529,13 @@ struct QuoteTests {
         #expect(article.speakerName(of: "count was wrong") == "Tom Jones")
         #expect(article.quote(containing: "a gift")?.text == "a gift to the Democrats")
     }
+
+    @Test("a name in the previous speaker's own sentence (“... for Brody, said Cole”) does not take “she” from that speaker")
+    func nameInTheSpeakersOwnSentenceKeepsTheFocus() async throws {
+        let article = try await Fixtures.enrich(
+            "Senator Ellen Brody trails in the polls. “This will be a hard month” for Brody, said Dana Cole, a former governor. “She has never been this far behind,” she said."
+        )
+        #expect(article.speakerName(of: "hard month") == "Dana Cole")
+        #expect(article.speakerName(of: "far behind") == "Dana Cole")
+    }
 }

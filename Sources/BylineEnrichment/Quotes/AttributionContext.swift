@@ -67,7 +67,10 @@ final class AttributionContext {
             }
         }
         if let focus, agrees(focus.entity), focus.token < token {
-            let namedSince = personMentions[Self.positions((focus.token + 1)..<token, in: personMentions)].contains { $0.1 != focus.entity && agrees($0.1) }
+            // Names in the speaker's own sentence ("“...” for Clinton, said Kunin. ... she") keep
+            // the speaker in focus; a later sentence naming someone else does not.
+            let since = min(token, max(focus.token + 1, document.sentenceRange(of: focus.token).upperBound))
+            let namedSince = personMentions[Self.positions(since..<token, in: personMentions)].contains { $0.1 != focus.entity && agrees($0.1) }
             if !namedSince { return focus.entity }
         }
         return subjectOfLatestSentence(naming: agrees, before: token, pronoun: pronoun)
