@@ -538,4 +538,11 @@ struct QuoteTests {
         #expect(article.speakerName(of: "hard month") == "Dana Cole")
         #expect(article.speakerName(of: "far behind") == "Dana Cole")
     }
+
+    @Test("“he” falls back on the latest sentence's subject, not a name after a preposition (“With Mr. Osei beside him, Mr. Cole left”)")
+    func pronounSkipsANameAfterAPreposition() async throws {
+        let article = try await Fixtures.enrich(
+            "“The plan is dead,” Ellen Brody said. With Mr. Osei beside him, Mr. Cole left the hall. “We will not accept this,” he said later.")
+        #expect(article.speakerName(of: "not accept this") == "Cole")
+    }
 }

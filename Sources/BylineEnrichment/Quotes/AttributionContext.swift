@@ -94,9 +94,9 @@ final class AttributionContext {
         return nil
     }
 
-    /// Of the latest sentence naming a person who fits, the first such person that is not
-    /// a possessive ("Gref ... distanced himself from Illarionov's comments. ..., he said":
-    /// Gref). A pronoun picks up the subject more often than a later or possessive mention.
+    /// Of the latest sentence naming a person who fits, the one next to a speech verb, else
+    /// the first such person that is not a possessive ("Gref ... distanced himself from
+    /// Illarionov's comments. ..., he said": Gref) nor after a preposition. A pronoun picks up the subject more often than a later or possessive mention.
     /// A sentence opening with the same pronoun ("He said Jayme tried ...") is about the
     /// person before it: the chain goes on to the sentence before.
     private func subjectOfLatestSentence(naming fits: (Int) -> Bool, before token: Int, pronoun: String, depth: Int = 0) -> Int? {
@@ -109,10 +109,23 @@ final class AttributionContext {
             return earlier
         }
         let inSentence = personMentions[Self.positions(sentenceStart..<(latest.0 + 1), in: personMentions)].filter { fits($0.1) }
+        let tokens = document.tokens
+        // "Like his comments about Mr. Curiel, Mr. Graham said, ...": the one who speaks there.
+        let speaking = inSentence.first { mention in
+            let end = mentionsByToken[mention.0]?.1.upperBound ?? mention.0 + 1
+            return end < tokens.count && Lexicon.speechVerbs.contains(tokens[end].text)
+                || mention.0 > sentenceStart && ["said", "says", "added", "wrote"].contains(tokens[mention.0 - 1].text)
+        }
         let notPossessive = inSentence.first { mention in
             let end = mentionsByToken[mention.0]?.1.upperBound ?? mention.0 + 1
-            return end >= document.tokens.count || document.tokens[end].kind != .possessive
+            guard end >= tokens.count || tokens[end].kind != .possessive else { return false }
+            // Not the object of a preposition ("about Mr. Curiel"), but "As for Trump, he".
+            var before = mention.0 - 1
+            while before > sentenceStart, Self.isTitleWord(tokens[before].text) { before -= 1 }
+            let previous = before >= sentenceStart ? tokens[before].text.lowercased() : ""
+            return !Lexicon.prepositions.contains(previous) || previous == "for" && tokens[sentenceStart].text == "As"
         }
+        if let speaking { return speaking.1 }
         return (notPossessive ?? inSentence.first)?.1
     }
 
