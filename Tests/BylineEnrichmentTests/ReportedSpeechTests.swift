@@ -483,4 +483,13 @@ struct ReportedSpeechTests {
             "A different side of the story was being told by the Harbour Gazette, which unearthed a memo from 1995 in its archive.")
         #expect(article.quotes.isEmpty)
     }
+
+    @Test("“respond”, “maintain”, “mention”, “remind” report only a “that” clause; “states that held” is a noun and a relative clause; “responded by saying” is the subject's")
+    func cuesThatReportOnlyWithThat() async throws {
+        let article = try await Fixtures.enrich(
+            "Tom Osei did not respond to requests for comment. Osei maintained his lead in the polls and mentioned the port twice. The two states that held primaries on Tuesday favoured him. Ellen Brody responded by saying the count was wrong. Brody maintained that the vote was rigged."
+        )
+        #expect(article.quotes.map(\.text) == ["the count was wrong", "that the vote was rigged"])
+        #expect(article.speakerName(of: "count was wrong") == "Ellen Brody")
+    }
 }

@@ -443,8 +443,9 @@ struct QuoteAttributor: Sendable {
         // ", recently telling": past an adverb.
         if index - 1 > start, tokens[index - 1].text.hasSuffix("ly") || SpeechCues.verbModifiers.contains(tokens[index - 1].text) { index -= 1 }
         guard index > start else { return false }
-        // ", saying", or after the day with no comma: "a series of tweets early Friday saying".
-        if tokens[index - 1].text == "," || Lexicon.weekdays.contains(tokens[index - 1].text) { return true }
+        // ", saying", "responded by saying", or after the day with no comma: "a series of
+        // tweets early Friday saying".
+        if [",", "by"].contains(tokens[index - 1].text) || Lexicon.weekdays.contains(tokens[index - 1].text) { return true }
         if index - 1 > start, case .quoteMark(let mark) = tokens[index - 1].kind, mark != .doubleOpening, mark != .singleOpening {
             return tokens[index - 2].text == ","
         }

@@ -172,6 +172,11 @@ struct ReportedSpeechFinder: Sendable {
     }
 
     private static let questionOpeners: WordSet = ["Asked", "Pressed", "Questioned"]
+    private static let reportingOnlyWithThat = ["maintain", "mention", "remind", "respond"]
+    private static let finiteAfterRelative: WordSet = [
+        "is", "are", "was", "were", "has", "have", "had", "will", "would", "could", "can", "may", "might", "held", "voted",
+        "cast", "lead", "led",
+    ]
     private static let adjunctPrepositions: WordSet = ["by", "for", "after", "from", "on", "about"]
     /// "about" before an amount means "roughly" ("said about half of ...").
     private static func approximates(_ token: Token) -> Bool {
@@ -397,10 +402,14 @@ struct ReportedSpeechFinder: Sendable {
         } else if let that = (start..<min(sentence.upperBound, cue + thatReach(after: start, sentence, tokens))).first(where: { tokens[$0].text == "that" }),
             (start..<that).allSatisfy({ tokens[$0].text != "," })
         {
+            // "states that held primaries", "claims that were denied": "that" and a verb
+            // open a relative clause about the noun.
+            if word.hasSuffix("s"), that + 1 < sentence.upperBound, Self.finiteAfterRelative.contains(tokens[that + 1].text) { return nil }
             start = that
-        } else if start > cue + 1 {
+        } else if start > cue + 1 || Self.reportingOnlyWithThat.contains(where: { word.hasPrefix($0) }) {
             // "pointed out the flaws", "fired back at Christie": with a particle, only "that"
-            // opens what was said.
+            // opens what was said; so after "maintained his lead", "mentioned China",
+            // "reminded voters of", "did not respond to requests".
             return nil
         } else {
             if SpeechCues.tellingVerbs.contains(word) { start = afterTheOneTold(start, sentence, tokens) }
