@@ -545,4 +545,12 @@ struct QuoteTests {
             "“The plan is dead,” Ellen Brody said. With Mr. Osei beside him, Mr. Cole left the hall. “We will not accept this,” he said later.")
         #expect(article.speakerName(of: "not accept this") == "Cole")
     }
+
+    @Test("a title after “called” (“It is called “The Long Way Home: A Life in Ports””) is no quote; “called the plan “a disgrace ...”” is")
+    func titleAfterCalledIsNoQuote() async throws {
+        let article = try await Fixtures.enrich(
+            "Ellen Brody has a new book out. It is called “The Long Way Home: A Life in Ports,” and it sold well. Tom Osei called the plan “a disgrace to the city.”"
+        )
+        #expect(article.quotes.map(\.text) == ["a disgrace to the city."])
+    }
 }

@@ -194,11 +194,12 @@ struct QuoteAttributor: Sendable {
         return candidate.isDouble ? candidate.wordCount >= 6 && isDirect(candidate, document) : candidate.wordCount >= 8
     }
 
-    /// CNN's “New Day,”, an interview with “Fox and Friends”, the show “The Apprentice”: a
-    /// short run of capitalised words after a possessive, a preposition or a word for a work
-    /// names a programme, book or film, not words anyone said.
+    /// CNN's “New Day,”, an interview with “Fox and Friends”, the show “The Apprentice”, a
+    /// memoir called “The Long Way Home: A Life in Ports”: a run of capitalised words after a
+    /// possessive, a preposition or a word for a work or a name names a programme, book or
+    /// film, not words anyone said.
     private func isTitleOfWork(_ candidate: QuoteCandidate, _ tokens: [Token]) -> Bool {
-        guard candidate.openMark > 0, (1...6).contains(candidate.wordCount) else { return false }
+        guard candidate.openMark > 0, (1...10).contains(candidate.wordCount) else { return false }
         let before = tokens[candidate.openMark - 1]
         guard before.kind == .possessive || Self.workIntroducers.contains(before.text) else { return false }
         let words = candidate.inner.filter { tokens[$0].isWord }
@@ -208,6 +209,7 @@ struct QuoteAttributor: Sendable {
 
     private static let workIntroducers: WordSet = [
         "on", "with", "to", "in", "show", "program", "programme", "series", "book", "film", "movie", "titled", "entitled", "album", "song",
+        "called", "named", "dubbed", "nicknamed",
     ]
     private static let titleSmallWords: WordSet = ["of", "the", "and", "a", "an", "in", "on", "for", "to", "at", "with", "&"]
 
