@@ -492,4 +492,15 @@ struct ReportedSpeechTests {
         #expect(article.quotes.map(\.text) == ["the count was wrong", "that the vote was rigged"])
         #expect(article.speakerName(of: "count was wrong") == "Ellen Brody")
     }
+
+    @Test("“according to X,” inside a sentence: what was said goes on after it (“Among the rules at risk, according to Cole, are ...”); not into a relative clause on X")
+    func accordingToInsideTheSentence() async throws {
+        let article = try await Fixtures.enrich(
+            "Among the rules at risk, according to Dana Cole, are the limits on port fees and the night curfew. The plan failed, according to Tom Osei, who led the review."
+        )
+        let cole = try #require(article.quote(containing: "rules at risk"))
+        #expect(cole.text == "Among the rules at risk are the limits on port fees and the night curfew")
+        #expect(cole.parts.map(\.text) == ["Among the rules at risk", "are the limits on port fees and the night curfew"])
+        #expect(article.quote(containing: "plan failed")?.text == "The plan failed")
+    }
 }

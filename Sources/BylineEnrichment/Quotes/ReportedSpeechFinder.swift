@@ -658,6 +658,17 @@ struct ReportedSpeechFinder: Sendable {
             var end = index
             while end > sentence.lowerBound, tokens[end - 1].text == "," { end -= 1 }
             content = sentence.lowerBound..<end
+            // "Among the precedents at risk, according to one scholar, are ...": the sentence
+            // goes on with what was said.
+            let restStart = nameEnd + 1
+            if nameEnd < sentence.upperBound, tokens[nameEnd].text == ",", restStart < sentence.upperBound, tokens[restStart].isWord,
+                !SpeechCues.notContentOpeners.containsLowercased(tokens[restStart].text)
+            {
+                let rest = restStart..<contentEnd(from: restStart, sentence, tokens)
+                if wordCount(rest, tokens) >= Self.minimumWords {
+                    return ReportedSpeechCandidate(cue: cue, cueText: "according to", content: [content, rest], speakerSide: speaker)
+                }
+            }
             if isOpeningPhrase(content, tokens) { return nil }
         }
         guard wordCount(content, tokens) >= Self.minimumWords else { return nil }
