@@ -503,4 +503,14 @@ struct ReportedSpeechTests {
         #expect(cole.parts.map(\.text) == ["Among the rules at risk", "are the limits on port fees and the night curfew"])
         #expect(article.quote(containing: "plan failed")?.text == "The plan failed")
     }
+
+    @Test("a headline “Osei: The port will reopen” and a transcript line “ELLEN BRODY: Why not ...?” report the rest as the name's; a section heading “Fees: ...” does not")
+    func labelledHeadlineAndTranscriptLines() async throws {
+        let article = try await Fixtures.enrich(
+            "Osei: The port will reopen by spring.\n\nMayor Tom Osei spoke to reporters on Monday.\n\nELLEN BRODY: Why not reopen it sooner?\n\nFees: The council holds a veto over all port fees."
+        )
+        #expect(article.quotes.map(\.text) == ["The port will reopen by spring", "Why not reopen it sooner"])
+        #expect(article.speakerName(of: "reopen by spring") == "Tom Osei")
+        #expect(article.quote(containing: "reopen by spring")?.cue == ":")
+    }
 }

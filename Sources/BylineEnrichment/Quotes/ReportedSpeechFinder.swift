@@ -57,6 +57,10 @@ struct ReportedSpeechFinder: Sendable {
         var found: [ReportedSpeechCandidate] = []
         for sentence in document.sentences {
             var index = sentence.lowerBound
+            if let labelled = labelledLine(sentence, tokens, insideQuote) {
+                found.append(labelled)
+                continue
+            }
             if let question = questionPutToSpeaker(sentence, tokens, insideQuote) {
                 found.append(question)
                 index = question.tokens.upperBound
@@ -146,6 +150,33 @@ struct ReportedSpeechFinder: Sendable {
         /// “...,” said Smith: the cue of a quotation, the quote attributor's.
         case attributesQuotation
     }
+
+    /// "Sanders: Endorsements prove Clinton's ties", "JOEL BENENSON: This is a man who ...": a
+    /// headline, or a transcript's paragraph, opening with a name and a colon reports the
+    /// rest of its sentence as that name's.
+    private func labelledLine(_ sentence: Range<Int>, _ tokens: [Token], _ insideQuote: [Bool]) -> ReportedSpeechCandidate? {
+        let start = sentence.lowerBound
+        guard start < sentence.upperBound, start == 0 || tokens[start - 1].paragraph != tokens[start].paragraph, !insideQuote[start],
+            let colon = (start..<min(sentence.upperBound, start + 7)).first(where: { tokens[$0].text == ":" }), colon > start,
+            !Self.notSpeakerLabels.contains(tokens[start].text.lowercased()), tokens[start].text.count > 1,
+            (start..<colon).allSatisfy({ tokens[$0].isCapitalized || tokens[$0].kind == .possessive || [".", "&"].contains(tokens[$0].text) }),
+            // A headline's, or a transcript's capitals: not a section heading ("Veto Power: ...").
+            tokens[start].paragraph == 0 || (start..<colon).allSatisfy({ !tokens[$0].isWord || tokens[$0].isAllCaps })
+        else { return nil }
+        var end = sentence.upperBound
+        while end > colon + 1, tokens[end - 1].kind == .punctuation { end -= 1 }
+        let content = (colon + 1)..<end
+        guard wordCount(content, tokens) >= Self.minimumWords else { return nil }
+        return ReportedSpeechCandidate(cue: colon..<(colon + 1), cueText: ":", content: [content], speakerSide: .before(cue: colon, floor: start))
+    }
+
+    /// Labels before a colon that name no speaker.
+    private static let notSpeakerLabels: WordSet = [
+        "note", "update", "updated", "correction", "photo", "photos", "video", "watch", "read", "related", "source", "sources",
+        "image", "credit", "disclosure", "advertisement", "breaking", "exclusive", "editor", "editor's", "editors", "warning",
+        "spoiler", "caption", "listen", "see", "also", "subscribe", "follow", "contact", "email", "tags", "topics", "more",
+        "clarification", "revealed", "contributing", "reporting", "by",
+    ]
 
     /// "Asked whether the plan would help, Osei said ...": the question put to the speaker,
     /// by nobody the sentence names unless "by" names the one asking; the answer after it is
