@@ -120,10 +120,8 @@ final class AttributionContext {
             let end = mentionsByToken[mention.0]?.1.upperBound ?? mention.0 + 1
             guard end >= tokens.count || tokens[end].kind != .possessive else { return false }
             // Not the object of a preposition ("about Mr. Curiel"), but "As for Trump, he".
-            var before = mention.0 - 1
-            while before > sentenceStart, Self.isTitleWord(tokens[before].text) { before -= 1 }
-            let previous = before >= sentenceStart ? tokens[before].text.lowercased() : ""
-            return !Lexicon.prepositions.contains(previous) || previous == "for" && tokens[sentenceStart].text == "As"
+            let name = mentionsByToken[mention.0]?.1 ?? mention.0..<(mention.0 + 1)
+            return !governedByPreposition(name, floor: sentenceStart) || tokens[sentenceStart].text == "As" && mention.0 == sentenceStart + 2
         }
         if let speaking { return speaking.1 }
         return (notPossessive ?? inSentence.first)?.1
@@ -149,9 +147,7 @@ final class AttributionContext {
         let sentenceStart = document.sentenceRange(of: token).lowerBound
         let from = sentenceStart > 0 ? document.sentenceRange(of: sentenceStart - 1).lowerBound : sentenceStart
         return organisationMentions[Self.positions(from..<token, in: organisationMentions)].last { mention in
-            var before = mention.0 - 1
-            if before >= from, Lexicon.articles.containsLowercased(tokens[before].text) { before -= 1 }
-            return before < from || !Lexicon.prepositions.containsLowercased(tokens[before].text)
+            !governedByPreposition(mentionsByToken[mention.0]?.1 ?? mention.0..<(mention.0 + 1), floor: from)
         }?.1
     }
 

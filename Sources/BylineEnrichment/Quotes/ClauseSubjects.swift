@@ -38,7 +38,7 @@ extension QuoteAttributor {
             // a title word describes the one named next.
             let describes = comma - 1 > segmentStart && AttributionContext.isTitleWord(tokens[comma - 1].text) && context.mention(at: comma - 1) == nil
             // "in Berea, Ohio,": a place after a place completes its address.
-            let address = segmentStart > floor && isPlace(comma - 1, context) && isPlace(segmentStart - 2, context)
+            let address = segmentStart > floor && context.isPlace(at: comma - 1) && context.isPlace(at: segmentStart - 2)
             // "in what Ana Ruiz, a campaign aide, called": the relative's subject.
             let relative = (segmentStart..<min(comma, segmentStart + 3)).first { ["what", "which"].contains(tokens[$0].text) }
             let start = relative.map { $0 + 1 } ?? segmentStart
@@ -55,11 +55,6 @@ extension QuoteAttributor {
             segmentStart = comma + 1
         }
         return notOpening
-    }
-
-    private func isPlace(_ token: Int, _ context: AttributionContext) -> Bool {
-        guard token >= 0, let (entity, _) = context.mention(at: token) else { return false }
-        return context.entities[entity].type == .gpe
     }
 
     /// The name ends at the comma, or goes on only with a bracket, "of" and a place, or a

@@ -63,29 +63,32 @@ extension AttributionContext {
         return mention(at: start - 2) != nil
     }
 
-    /// "in Iowa", "along the Strip", "in Alabama, Georgia and Virginia", "of Columbia, South
-    /// Carolina": a preposition before the name, past an article, the names listed before it
-    /// and the places of its address ("Dana Wolfe of The Beacon").
-    private func governedByPreposition(_ name: Range<Int>, floor: Int) -> Bool {
+    /// "in Iowa", "along the Strip", "with Mr. Osei", "in Alabama, Georgia and Virginia", "of
+    /// Columbia, South Carolina": a preposition at or after `floor` before the name, past
+    /// titles, an article, the names listed before it and the places of its address ("Dana
+    /// Wolfe of The Beacon").
+    func governedByPreposition(_ name: Range<Int>, floor: Int) -> Bool {
         let tokens = document.tokens
         var first = name
         var listed = false
         while first.lowerBound - 2 >= floor, let (_, previous) = mention(at: first.lowerBound - 2) {
             let joiner = tokens[first.lowerBound - 1].text
             let isList = ["and", "or"].contains(joiner) || joiner == "," && listed
-            guard isList || joiner == "," && isPlace(previous) && isPlace(first) else { break }
+            guard isList || joiner == "," && isPlace(at: previous.lowerBound) && isPlace(at: first.lowerBound) else { break }
             listed = listed || isList
             first = previous
         }
         var before = first.lowerBound - 1
+        while before > floor, Self.isTitleWord(tokens[before].text) { before -= 1 }
         if before > floor, Lexicon.articles.containsLowercased(tokens[before].text) { before -= 1 }
         guard before >= floor else { return false }
         let word = tokens[before].text.lowercased()
         return Lexicon.prepositions.contains(word) || Self.placePrepositions.contains(word)
     }
 
-    private func isPlace(_ mention: Range<Int>) -> Bool {
-        guard let (entity, _) = self.mention(at: mention.lowerBound) else { return false }
+    /// Whether the token names a place (a GPE or LOC entity).
+    func isPlace(at token: Int) -> Bool {
+        guard token >= 0, let (entity, _) = mention(at: token) else { return false }
         return entities[entity].type == .gpe || entities[entity].type == .loc
     }
 
