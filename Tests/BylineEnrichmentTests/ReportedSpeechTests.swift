@@ -513,4 +513,11 @@ struct ReportedSpeechTests {
         #expect(article.speakerName(of: "reopen by spring") == "Tom Osei")
         #expect(article.quote(containing: "reopen by spring")?.cue == ":")
     }
+
+    @Test("“X attacked Y by reminding voters that ...”: the participle after “by” is X's, not an organisation the sentence names first")
+    func participleAfterByIsTheSubjects() async throws {
+        let article = try await Fixtures.enrich(
+            "When she ran for the Senate in 2010, Senator Ellen Brody attacked Dana Cole by reminding voters that the port had closed.")
+        #expect(article.speakerName(of: "port had closed") == "Ellen Brody")
+    }
 }

@@ -155,9 +155,11 @@ struct QuoteAttributor: Sendable {
             case .after(let start, let limit): context.speakerPhrase(startingAt: start, limit: limit)
             case .unnamed: nil
             case .sentenceSubject(let start, let limit):
-                context.speakerPhrase(startingAt: start, limit: limit).flatMap { phrase in
-                    opensClause(phrase, from: start, tokens) && !Self.opensWithPhraseOrExpletive(phrase, tokens) ? phrase : nil
-                }
+                // "Boxer attacked Fiorina by reminding voters ...": the one doing the attacking.
+                (tokens[speech.cue.lowerBound - 1].text == "by" ? nearestClauseSubject(from: start, before: speech.cue.lowerBound, context) : nil)
+                    ?? context.speakerPhrase(startingAt: start, limit: limit).flatMap { phrase in
+                        opensClause(phrase, from: start, tokens) && !Self.opensWithPhraseOrExpletive(phrase, tokens) ? phrase : nil
+                    }
                     ?? clauseSubject(from: start, before: limit, context)
                     ?? nearestClauseSubject(from: start, before: speech.cue.lowerBound, context)
             }
