@@ -44,6 +44,9 @@ final class AttributionContext {
         organisationSubjects = subjects.sorted { $0.0 < $1.0 }
     }
 
+    /// The tokens of the mention that starts at `token`, or the token alone.
+    private func mentionTokens(startingAt token: Int) -> Range<Int> { mentionsByToken[token]?.1 ?? token..<(token + 1) }
+
     func mention(at token: Int) -> (Int, Range<Int>)? {
         guard let found = mentionsByToken[token], [.person, .org, .gpe, .norp].contains(entities[found.0].type) else { return nil }
         return found
@@ -61,7 +64,7 @@ final class AttributionContext {
         // "hammered Trump, calling him": a participle after a comma is the subject's, not the object's.
         let sentenceStart = document.sentenceRange(of: token).lowerBound
         for (position, entity) in personMentions[Self.positions(sentenceStart..<token, in: personMentions)] where agrees(entity) {
-            let after = (mentionsByToken[position]?.1.upperBound ?? position + 1)
+            let after = mentionTokens(startingAt: position).upperBound
             if after < token, document.tokens[after].text != ",", containsSpeechVerb(after..<min(after + 2, token), document) {
                 return entity
             }
@@ -96,7 +99,8 @@ final class AttributionContext {
 
     /// Of the latest sentence naming a person who fits, the one next to a speech verb, else
     /// the first such person that is not a possessive ("Gref ... distanced himself from
-    /// Illarionov's comments. ..., he said": Gref) nor after a preposition. A pronoun picks up the subject more often than a later or possessive mention.
+    /// Illarionov's comments. ..., he said": Gref) nor after a preposition. A pronoun picks
+    /// up the subject more often than a later or possessive mention.
     /// A sentence opening with the same pronoun ("He said Jayme tried ...") is about the
     /// person before it: the chain goes on to the sentence before.
     private func subjectOfLatestSentence(naming fits: (Int) -> Bool, before token: Int, pronoun: String, depth: Int = 0) -> Int? {
@@ -109,22 +113,20 @@ final class AttributionContext {
             return earlier
         }
         let inSentence = personMentions[Self.positions(sentenceStart..<(latest.0 + 1), in: personMentions)].filter { fits($0.1) }
+            .map { (entity: $0.1, name: mentionTokens(startingAt: $0.0)) }
         let tokens = document.tokens
         // "Like his comments about Mr. Curiel, Mr. Graham said, ...": the one who speaks there.
         let speaking = inSentence.first { mention in
-            let end = mentionsByToken[mention.0]?.1.upperBound ?? mention.0 + 1
-            return end < tokens.count && Lexicon.speechVerbs.contains(tokens[end].text)
-                || mention.0 > sentenceStart && ["said", "says", "added", "wrote"].contains(tokens[mention.0 - 1].text)
+            mention.name.upperBound < tokens.count && Lexicon.speechVerbs.contains(tokens[mention.name.upperBound].text)
+                || mention.name.lowerBound > sentenceStart && ["said", "says", "added", "wrote"].contains(tokens[mention.name.lowerBound - 1].text)
         }
         let notPossessive = inSentence.first { mention in
-            let end = mentionsByToken[mention.0]?.1.upperBound ?? mention.0 + 1
-            guard end >= tokens.count || tokens[end].kind != .possessive else { return false }
+            guard mention.name.upperBound >= tokens.count || tokens[mention.name.upperBound].kind != .possessive else { return false }
             // Not the object of a preposition ("about Mr. Curiel"), but "As for Trump, he".
-            let name = mentionsByToken[mention.0]?.1 ?? mention.0..<(mention.0 + 1)
-            return !governedByPreposition(name, floor: sentenceStart) || tokens[sentenceStart].text == "As" && mention.0 == sentenceStart + 2
+            return !governedByPreposition(mention.name, floor: sentenceStart)
+                || tokens[sentenceStart].text == "As" && mention.name.lowerBound == sentenceStart + 2
         }
-        if let speaking { return speaking.1 }
-        return (notPossessive ?? inSentence.first)?.1
+        return (speaking ?? notPossessive ?? inSentence.first)?.entity
     }
 
     func noteSpeaker(_ entity: Int, at token: Int) {
@@ -147,7 +149,7 @@ final class AttributionContext {
         let sentenceStart = document.sentenceRange(of: token).lowerBound
         let from = sentenceStart > 0 ? document.sentenceRange(of: sentenceStart - 1).lowerBound : sentenceStart
         return organisationMentions[Self.positions(from..<token, in: organisationMentions)].last { mention in
-            !governedByPreposition(mentionsByToken[mention.0]?.1 ?? mention.0..<(mention.0 + 1), floor: from)
+            !governedByPreposition(mentionTokens(startingAt: mention.0), floor: from)
         }?.1
     }
 

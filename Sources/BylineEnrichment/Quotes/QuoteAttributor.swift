@@ -156,7 +156,8 @@ struct QuoteAttributor: Sendable {
             case .unnamed: nil
             case .sentenceSubject(let start, let limit):
                 // "Boxer attacked Fiorina by reminding voters ...": the one doing the attacking.
-                (tokens[speech.cue.lowerBound - 1].text == "by" ? nearestClauseSubject(from: start, before: speech.cue.lowerBound, context) : nil)
+                (speech.cue.lowerBound > 0 && tokens[speech.cue.lowerBound - 1].text == "by"
+                    ? nearestClauseSubject(from: start, before: speech.cue.lowerBound, context) : nil)
                     ?? context.speakerPhrase(startingAt: start, limit: limit).flatMap { phrase in
                         opensClause(phrase, from: start, tokens) && !Self.opensWithPhraseOrExpletive(phrase, tokens) ? phrase : nil
                     }
@@ -385,7 +386,7 @@ struct QuoteAttributor: Sendable {
         let reach = index < tail.upperBound && tokens[index].text == "," ? tail.count : 16
         while index < tail.upperBound, skipped <= reach {
             let word = tokens[index].text
-            if Lexicon.speechVerbs.contains(word), !Lexicon.judgementVerbs.contains(word) { return Attribution(cue: word, speaker: speaker) }
+            if Self.attributesAfterQuotation(word) { return Attribution(cue: word, speaker: speaker) }
             // "“...,” Osei shot back", "Kemp went on".
             if let particle = SpeechCues.quotationParticleVerbs[word], index + 1 < tail.upperBound, tokens[index + 1].text == particle {
                 return Attribution(cue: word + " " + particle, speaker: speaker)
@@ -404,7 +405,7 @@ struct QuoteAttributor: Sendable {
         guard let first = tail.first, Self.describers.containsLowercased(tokens[first].text) else { return nil }
         for index in (first + 1)..<min(tail.upperBound, first + 5) {
             let word = tokens[index].text
-            if Lexicon.speechVerbs.contains(word) && !Lexicon.judgementVerbs.contains(word) || word == "read" || word == "reads" {
+            if Self.attributesAfterQuotation(word) || word == "read" || word == "reads" {
                 return index > first + 1 ? Attribution(cue: word, speaker: nil) : nil
             }
             guard tokens[index].isWord, !tokens[index].isCapitalized else { return nil }
@@ -413,6 +414,12 @@ struct QuoteAttributor: Sendable {
     }
 
     private static let describers: WordSet = ["a", "an", "one", "another"]
+
+    /// A speech verb after a quotation; a verb of judgement there is no cue ("“...,” critics
+    /// condemned").
+    private static func attributesAfterQuotation(_ word: String) -> Bool {
+        Lexicon.speechVerbs.contains(word) && !Lexicon.judgementVerbs.contains(word)
+    }
 
     /// ", says X" later in the sentence after a quote, when nothing between is a quotation
     /// or another cue.
