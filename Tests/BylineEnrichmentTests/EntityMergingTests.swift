@@ -89,6 +89,29 @@ struct EntityMergingTests {
         #expect(article.entity(named: "Hillary Clinton")?.mentions.count == 2)
     }
 
+    @Test("a bare surname two people share is the one the article names first, whichever name is longer")
+    func sharedSurnameGoesToFirstNamed() async throws {
+        let article = try await Fixtures.enrich(
+            "Petra Vask opened the clinic on Monday. Her father, Anders Johan Vask, cut the ribbon. Vask said the town had waited ten years."
+        )
+        #expect(article.entity(named: "Petra Vask")?.mentions.map(\.text) == ["Petra Vask", "Vask"])
+        #expect(article.entity(named: "Anders Johan Vask")?.mentions.map(\.text) == ["Anders Johan Vask"])
+    }
+
+    @Test("a full name without its middle initial or middle name is the same person; with two such people it is neither")
+    func fullNameWithoutMiddleName() async throws {
+        let article = try await Fixtures.enrich(
+            "Marta K. Ilves chaired the hearing. Later, Marta Ilves told reporters it had gone well. Tomas Rein Aru and Tomas Aru are one man."
+        )
+        #expect(article.entity(named: "Marta K. Ilves")?.mentions.map(\.text) == ["Marta K. Ilves", "Marta Ilves"])
+        #expect(article.entity(named: "Tomas Rein Aru")?.mentions.map(\.text) == ["Tomas Rein Aru", "Tomas Aru"])
+        let two = try await Fixtures.enrich(
+            "George W. Harmon and George H. W. Harmon attended. George Harmon spoke first. George W. stayed."
+        )
+        #expect(two.entity(named: "George Harmon")?.mentions.map(\.text) == ["George Harmon"], "two people fit: neither")
+        #expect(two.entity(named: "George H. W. Harmon")?.mentions.map(\.text) == ["George H. W. Harmon"])
+    }
+
     @Test("a group's singular and plural are one entry, named by the plural")
     func singularAndPlural() async throws {
         let article = try await Fixtures.enrich(

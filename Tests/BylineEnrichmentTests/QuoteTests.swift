@@ -13,6 +13,14 @@ struct QuoteTests {
         #expect(quote.kind == "direct")
     }
 
+    @Test("X says A, where a relative with X's surname and a longer name comes later: X speaks")
+    func sharedSurnameSpeaker() async throws {
+        let article = try await Fixtures.enrich(
+            "Jonas Brekke says he is ready for the vote in the northern district.\n\nBrekke says he is going to “work hard for every vote” and wait for the count.\n\nHis father, Arne P. Brekke, stayed home."
+        )
+        #expect(article.speakerName(of: "work hard for every vote") == "Jonas Brekke")
+    }
+
     @Test("“A,” a spokeswoman for the X said: the organisation speaks, with its article and with a time between")
     func spokespersonForTheOrganisation() async throws {
         let article = try await Fixtures.enrich(

@@ -72,24 +72,24 @@ struct EntityRecognizer: Sendable {
     ]
 
     /// "“...,” Pence said", "Small, who ...": a surname the tagger missed, next to a speech
-    /// verb or before a relative clause, when one person of the article has it (merging then
-    /// joins it to that person).
+    /// verb or before a relative clause, when a person of the article has it (merging then
+    /// joins it to that person, or to the first named of several).
     func untaggedSurnames(_ document: Document, _ mentions: [EntityMention]) -> [EntityMention] {
         let tokens = document.tokens
-        var fullNamesBySurname: [String: Set<String>] = [:]
+        var surnamesOfFullNames: Set<String> = []
         let covered = Self.covered(by: mentions, tokenCount: tokens.count)
         for mention in mentions {
             guard mention.type == .person, mention.tokens.count > 1, let surname = NameIndex.words(of: mention.text).last else { continue }
-            fullNamesBySurname[surname, default: []].insert(mention.text)
+            surnamesOfFullNames.insert(surname)
         }
-        guard !fullNamesBySurname.isEmpty else { return [] }
+        guard !surnamesOfFullNames.isEmpty else { return [] }
         func isSpeechVerb(_ index: Int) -> Bool { index >= 0 && containsSpeechVerb(index..<(index + 1), document) }
         var found: [EntityMention] = []
         for (index, token) in tokens.enumerated() where !covered[index] && token.isCapitalized {
             let verbAfter = isSpeechVerb(index + 1) || index + 2 < tokens.count && SpeechCues.verbModifiers.contains(tokens[index + 1].text) && isSpeechVerb(index + 2)
             // "Small, who attended the rally, said": a relative clause about the person.
             let relativeAfter = index + 2 < tokens.count && tokens[index + 1].text == "," && ["who", "whose"].contains(tokens[index + 2].text)
-            guard fullNamesBySurname[token.text]?.count == 1, verbAfter || relativeAfter || isSpeechVerb(index - 1) else { continue }
+            guard surnamesOfFullNames.contains(token.text), verbAfter || relativeAfter || isSpeechVerb(index - 1) else { continue }
             if index > 0, tokens[index - 1].isCapitalized, tokens[index - 1].sentence == token.sentence { continue }
             if index + 1 < tokens.count, tokens[index + 1].isCapitalized { continue }
             found.append(EntityMention(tokens: index..<(index + 1), start: token.start, end: token.end, text: token.text, type: .person, strength: 1))
@@ -728,6 +728,13 @@ struct EntityRecognizer: Sendable {
         var misspellingBudget = Self.misspellingComparisons
         var partial = [Bool](repeating: false, count: mentions.count)
         let bracketedShortForms = Self.bracketedShortForms(mentions, document.tokens)
+        // Where each entity is first named in more than one word: longer mentions are merged
+        // first, so by the time a surname is, its people's full names are placed.
+        var firstNamedInFull: [Int] = []
+        func assign(_ index: Int, to entity: Int) {
+            assignment[index] = entity
+            if mentions[index].tokens.count > 1 { firstNamedInFull[entity] = min(firstNamedInFull[entity], mentions[index].start) }
+        }
         for (step, index) in order.enumerated() {
             if step % 256 == 255, deadline.hasPassed { return [] }
             let mention = mentions[index]
@@ -736,34 +743,34 @@ struct EntityRecognizer: Sendable {
                 name = Self.withDigits(name)
             }
             if let fullForm = bracketedShortForms[index], let existing = assignment[fullForm] {
-                assignment[index] = existing
+                assign(index, to: existing)
                 if byName[name] == nil { byName[name] = existing }
                 partial[index] = true
                 continue
             }
             if let existing = byName[name] {
-                assignment[index] = existing
+                assign(index, to: existing)
                 continue
             }
             if let existing = variant(name, mention) {
-                assignment[index] = existing
+                assign(index, to: existing)
                 byName[name] = existing
                 continue
             }
             // "the city of New York" beside "New York City": the city, not the state.
             if mention.type == .gpe, let city = byName[name + " City"], Self.followsCityOf(mention, document.tokens) {
-                assignment[index] = city
+                assign(index, to: city)
                 partial[index] = true
                 continue
             }
-            if let existing = partialMatch(mention, key: name, entities, names) {
-                assignment[index] = existing
+            if let existing = partialMatch(mention, key: name, entities, names, firstNamedInFull: { min(firstNamedInFull[$0], names.firstStarts[$0]) }) {
+                assign(index, to: existing)
                 byName[name] = existing
                 partial[index] = true
                 continue
             }
             if !notMisspelt.contains(name), let existing = misspeltPerson(mention, key: name, entities, names, budget: &misspellingBudget) {
-                assignment[index] = existing
+                assign(index, to: existing)
                 byName[name] = existing
                 partial[index] = true
                 continue
@@ -771,6 +778,7 @@ struct EntityRecognizer: Sendable {
             notMisspelt.insert(name)
             guard mention.type != nil else { continue }
             entities.append(RecognizedEntity(name: name, type: mention.type!, mentions: []))
+            firstNamedInFull.append(mention.tokens.count > 1 ? mention.start : Int.max)
             // "U.S. State Department" is also "State Department", and "FDA" stands for
             // "US Food and Drug Administration" without its country.
             let withoutCountry = mention.type == .org ? withoutLeadingPlaceOrOwner(name) : nil
@@ -914,28 +922,43 @@ struct EntityRecognizer: Sendable {
     /// A name's first word(s) join it only after the full name has appeared: "Facebook" all
     /// through a story is not a short form of an app called "Facebook Research" named later.
     /// `key`: the mention's `mergeKey`.
-    private func partialMatch(_ mention: EntityMention, key: String, _ entities: [RecognizedEntity], _ names: NameIndex) -> Int? {
+    private func partialMatch(
+        _ mention: EntityMention, key: String, _ entities: [RecognizedEntity], _ names: NameIndex, firstNamedInFull: (Int) -> Int
+    ) -> Int? {
         let words = NameIndex.words(of: key)
         guard words.count <= 2 else { return nil }
+        func match(_ words: [String]) -> Int? {
+            partialMatch(words: words, mention, entities, names, firstNamedInFull: firstNamedInFull)
+        }
         // "De Vries" opening a sentence is the "de Vries" of "Pieter de Vries".
         if words.count == 2, Lexicon.nameConnectors.containsLowercased(words[0]), words[0] != words[0].lowercased(),
-            let match = partialMatch(words: [words[0].lowercased(), words[1]], mention, entities, names)
+            let found = match([words[0].lowercased(), words[1]])
         {
-            return match
+            return found
         }
-        if let match = partialMatch(words: words, mention, entities, names) { return match }
+        if let found = match(words) { return found }
         // "U.N." is "UN" (after "J.C." is tried as J.C. Chandor's first name).
         guard words.count == 1, words[0].count >= 4, words[0].hasSuffix("."), words[0].allSatisfy({ $0 == "." || $0.isUppercase }) else { return nil }
-        return partialMatch(words: [words[0].filter { $0 != "." }], mention, entities, names)
+        return match([words[0].filter { $0 != "." }])
     }
 
-    private func partialMatch(words: [String], _ mention: EntityMention, _ entities: [RecognizedEntity], _ names: NameIndex) -> Int? {
+    private func partialMatch(
+        words: [String], _ mention: EntityMention, _ entities: [RecognizedEntity], _ names: NameIndex, firstNamedInFull: (Int) -> Int
+    ) -> Int? {
         // A surname is its person's before anything else it begins: "Trump" is Donald
-        // Trump's, not Trump University's.
-        if mention.type == nil || mention.type == .person || mention.strength < 3,
-            let person = names.firstEnding(with: words, where: { entities[$0].type == .person && names.words[$0].count > words.count })
-        {
-            return person
+        // Trump's, not Trump University's. Of two people with the surname, it is the one the
+        // article names first: a relative named later is named in full to tell them apart.
+        let personLike = mention.type == nil || mention.type == .person || mention.strength < 3
+        if personLike {
+            let people = names.ending(with: words).filter { entities[$0].type == .person && names.words[$0].count > words.count }
+            if let first = people.min(by: { firstNamedInFull($0) < firstNamedInFull($1) }) { return first }
+        }
+        // "Donald Trump" beside "Donald J. Trump" or "Hillary Rodham Clinton": the same
+        // person, unless two people fit ("George Bush" beside George W. and George H.W. Bush);
+        // not "George W." beside "George H. W.".
+        if personLike, words.count == 2, words.allSatisfy({ $0.count > 1 && !$0.hasSuffix(".") }) {
+            let people = names.withFirstAndLast(words).filter { entities[$0].type == .person }
+            if people.count == 1 { return people[0] }
         }
         // The first entity that fits wins; the index offers only names that share the
         // short form's words or initials, so merging stays linear in the mentions.
@@ -947,7 +970,7 @@ struct EntityRecognizer: Sendable {
                 return (mention.type == nil || mention.type == .person || mention.strength < 3)
                     && (entityWords.suffix(words.count) == words[...]
                         || (words.count == 1 && entityWords.first == words[0]
-                            && (mention.start > names.firstStarts[index] || isOnlyPersonCalled(words[0], entities, names))))
+                            && (mention.start > firstNamedInFull(index) || isOnlyPersonCalled(words[0], entities, names))))
             case .org:
                 let later = mention.start > names.firstStarts[index]
                 // Not a person's full name: "Andy Warhol" beside "Andy Warhol Foundation".

@@ -10,6 +10,8 @@ struct NameIndex {
     private var byPrefix: [String: [Int]] = [:]
     private var bySuffix: [String: [Int]] = [:]
     private var byInitials: [String: [Int]] = [:]
+    /// Names of three words or more by their first and last word ("donald trump" for "Donald J. Trump").
+    private var byFirstAndLast: [String: [Int]] = [:]
 
     /// Room for about `expectedNames` names, so the maps are not rehashed as they grow.
     init(expectedNames: Int = 0) {
@@ -30,6 +32,9 @@ struct NameIndex {
             let suffix = length == 1 ? nameWords[nameWords.count - 1] : nameWords.suffix(length).joined(separator: " ")
             byPrefix[prefix, default: []].append(index)
             bySuffix[suffix, default: []].append(index)
+        }
+        if nameWords.count > 2, let first = nameWords.first, let last = nameWords.last {
+            byFirstAndLast[first + " " + last, default: []].append(index)
         }
         var forms = [Self.initials(nameWords)]
         if let otherInitials, otherInitials != forms[0] { forms.append(otherInitials) }
@@ -95,16 +100,17 @@ struct NameIndex {
         return word.first?.isUppercase == true
     }
 
-    /// The first entity, in the order added, that may have `short` as a short form and
-    /// that `fits`.
-    /// The first name that ends with the short form's words and fits.
-    func firstEnding(with short: [String], where fits: (Int) -> Bool) -> Int? {
-        (bySuffix[Self.key(short)] ?? []).first(where: fits)
-    }
+    /// The names that end with the short form's words, in the order added.
+    func ending(with short: [String]) -> [Int] { bySuffix[Self.key(short)] ?? [] }
+
+    /// The names of three words or more that open with the first of two words and end with the second.
+    func withFirstAndLast(_ twoWords: [String]) -> [Int] { byFirstAndLast[Self.key(twoWords)] ?? [] }
 
     /// The words joined by spaces; one word as it is, without making a new string.
     private static func key(_ words: [String]) -> String { words.count == 1 ? words[0] : words.joined(separator: " ") }
 
+    /// The first entity, in the order added, that may have `short` as a short form and
+    /// that `fits`.
     func first(for short: [String], where fits: (Int) -> Bool) -> Int? {
         let key = Self.key(short)
         let lists = [byPrefix[key] ?? [], bySuffix[key] ?? [], short.count == 1 ? byInitials[key] ?? [] : []]
