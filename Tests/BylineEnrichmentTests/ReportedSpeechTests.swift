@@ -10,6 +10,24 @@ struct ReportedSpeechTests {
         try #require(article.quotes.first { $0.text.contains(fragment) }, "no entry holds \(fragment)")
     }
 
+    @Test("“X continued to say ...”, “X continued to insist that ...”: the verb before “to” is no cue of its own; X speaks")
+    func verbChainBeforeTo() async throws {
+        let article = try await Fixtures.enrich(
+            "Corin Maddox ran the campaign. Maddox continued to say he had never touched the reporter. Later, Maddox continued to insist that the tape was edited."
+        )
+        #expect(article.speakerName(of: "never touched the reporter") == "Corin Maddox")
+        #expect(article.speakerName(of: "the tape was edited") == "Corin Maddox")
+    }
+
+    @Test("“X, the campaign manager, said that ..., noting that ...”: the participle's speaker is the subject before the apposition")
+    func participleAfterApposition() async throws {
+        let article = try await Fixtures.enrich(
+            "Corin Maddox, the campaign manager, said that the candidate was fine, noting that most of the money would go to the party."
+        )
+        #expect(article.speakerName(of: "the candidate was fine") == "Corin Maddox")
+        #expect(article.speakerName(of: "most of the money would go") == "Corin Maddox")
+    }
+
     @Test("X said (that) ...: the content from “that” to the sentence end")
     func saidThat() async throws {
         let article = try await Fixtures.enrich("Mayor Gwen Adebayo said on Monday that the bridge would reopen in May.")

@@ -152,7 +152,13 @@ struct QuoteAttributor: Sendable {
         var phrase: SpeakerPhrase? =
             switch speech.speakerSide {
             case .before(let cue, let floor): appositionSubject(cue: cue, floor: floor, context) ?? context.speakerPhrase(endingBefore: cue, floor: floor)
-            case .after(let start, let limit): context.speakerPhrase(startingAt: start, limit: limit)
+            case .after(let start, let limit):
+                // "X, the campaign manager, said that ..., noting": with no name after the verb
+                // before the participle, the subject before its apposition.
+                context.speakerPhrase(startingAt: start, limit: limit).flatMap { $0.entity == nil ? nil : $0 }
+                    ?? (start >= 2 && start - 1 < speech.cue.lowerBound && tokens[start - 2].text == ","
+                        ? appositionSubject(cue: start - 1, floor: context.document.sentenceRange(of: start - 1).lowerBound, context) : nil)
+                    ?? context.speakerPhrase(startingAt: start, limit: limit)
             case .unnamed: nil
             case .sentenceSubject(let start, let limit):
                 // "Boxer attacked Fiorina by reminding voters ...": the one doing the attacking.

@@ -42,7 +42,9 @@ extension AttributionContext {
             let token = tokens[start - 1]
             if case .quoteMark = token.kind { break }
             if token.text == ";" || token.text == "." || token.text == ":" { break }
-            if token.isWord, Lexicon.speechVerbs.contains(token.text) || token.text == "that" { break }
+            // "continued to say": a verb before "to" opens the cue's verb chain, no cue of its own.
+            let opensChain = tokens[start].text == "to" && SpeechCues.reportingBeforeTo.contains(token.text)
+            if token.isWord, Lexicon.speechVerbs.contains(token.text) && !opensChain || token.text == "that" { break }
             start -= 1
         }
         guard start < end else { return nil }
