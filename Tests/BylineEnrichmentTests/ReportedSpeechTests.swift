@@ -145,6 +145,17 @@ struct ReportedSpeechTests {
         #expect(quote.speaker?.name == "Rafael Castillo")
     }
 
+    @Test("three apostrophes close a single mark and the double one around it, and a quote ending inside the single mark is direct")
+    func tripledApostrophes() async throws {
+        let article = try await Fixtures.enrich(
+            "Officials met on Monday. ''I would use the word 'steady,''' said Nadia Ferreira, a former aide. ''We will stay,'' she added."
+        )
+        let quote = try #require(article.quote(containing: "the word"))
+        #expect(quote.text == "I would use the word 'steady,'")
+        #expect(quote.kind == "direct")
+        #expect(quote.speaker?.name == "Nadia Ferreira")
+    }
+
     @Test("angle brackets in `text` are words, not markup; only `html` is parsed")
     func plainTextWithAngleBrackets() throws {
         let text = "Mei Nakamura posted a <tweet> about the vote.\n\nShe said <b>nothing</b> else."

@@ -225,7 +225,10 @@ struct QuoteAttributor: Sendable {
     private func isDirect(_ candidate: QuoteCandidate, _ document: Document) -> Bool {
         guard !candidate.inner.isEmpty else { return false }
         let tokens = document.tokens
-        let last = tokens[candidate.inner.upperBound - 1]
+        // "... the word 'steady,''": the punctuation before a single mark closing inside.
+        var lastIndex = candidate.inner.upperBound - 1
+        while lastIndex > candidate.inner.lowerBound, case .quoteMark(let mark) = tokens[lastIndex].kind, !mark.isDouble { lastIndex -= 1 }
+        let last = tokens[lastIndex]
         if last.kind == .punctuation, let mark = last.text.unicodeScalars.first, ".,!?\u{2026}".unicodeScalars.contains(mark) {
             return true
         }
