@@ -207,6 +207,17 @@ struct QuoteTests {
         for part in quote.parts { #expect(slice(text, part.start, part.end) == part.text) }
     }
 
+    @Test("“A ¶ “B,” X said. “C.”: a quote over two paragraphs ends in the second, and C there goes on with X")
+    func quoteAfterQuoteOverParagraphs() async throws {
+        let article = try await Fixtures.enrich(
+            "Jared Sexton teaches at the college.\n\n“Rallies are outlets for anger that society has pushed aside.\n\n“There is another side that is kind of nihilistic,” Sexton said. “I do not know if it was cathartic or symptomatic.”\n\nThe rally ended at nine."
+        )
+        #expect(article.quotes.count == 1)
+        let quote = try #require(article.quote(containing: "Rallies are outlets"))
+        #expect(quote.speaker?.name == "Jared Sexton")
+        #expect(quote.parts.last?.text == "I do not know if it was cathartic or symptomatic.")
+    }
+
     @Test("a quote running over paragraphs is one quote")
     func multiParagraph() async throws {
         let text = "Commissioner Beatrice Lang said: “We made mistakes, and we learned from them.\n“But today the city has a railway it will use for a hundred years.”\nThe line opened on Saturday."

@@ -27,7 +27,6 @@ struct QuoteAttributor: Sendable {
 
     /// What the latest entry covers, for a quote that continues it.
     private struct Latest {
-        var firstToken: Int
         var lastToken: Int
         var quote: Int
         var isReported: Bool
@@ -59,7 +58,7 @@ struct QuoteAttributor: Sendable {
             while nextReported < reported.count, reported[nextReported].tokens.lowerBound <= token {
                 let speech = reported[nextReported]
                 result.append(attributed(speech, fragments: fragmentsOf[nextReported].map { candidates[$0] }, context))
-                latest = Latest(firstToken: speech.tokens.lowerBound, lastToken: speech.tokens.upperBound - 1, quote: result.count - 1, isReported: true)
+                latest = Latest(lastToken: speech.tokens.upperBound - 1, quote: result.count - 1, isReported: true)
                 if let speaker = result[result.count - 1].speaker { context.noteSpeaker(speaker.entity, at: speech.cue.lowerBound) }
                 nextReported += 1
             }
@@ -73,7 +72,8 @@ struct QuoteAttributor: Sendable {
             var mergeWithPrevious = false
             let inheritsFrom = latest.flatMap { previous in result[previous.quote].speaker.map { (previous, $0) } }
             if attribution.cue == nil, !attribution.namedExplicitly, let (previous, speaker) = inheritsFrom {
-                let samePapragraph = document.tokens[candidate.openMark].paragraph == document.tokens[previous.firstToken].paragraph
+                // Where the previous quote ends: one over several paragraphs ends in the last.
+                let samePapragraph = document.tokens[candidate.openMark].paragraph == document.tokens[previous.lastToken].paragraph
                 let gap = previous.lastToken..<candidate.openMark
                 let continuesParagraph =
                     startsParagraph(candidate.openMark, document)
@@ -111,7 +111,7 @@ struct QuoteAttributor: Sendable {
                 confidence: speaker == nil ? 0.5 : (attribution.speaker?.confidence ?? 0.5)
             )
             result.append(quote)
-            latest = Latest(firstToken: candidate.openMark, lastToken: candidate.closeMark ?? candidate.inner.upperBound, quote: result.count - 1, isReported: false)
+            latest = Latest(lastToken: candidate.closeMark ?? candidate.inner.upperBound, quote: result.count - 1, isReported: false)
             if let speaker { context.noteSpeaker(speaker.entity, at: candidate.openMark) }
         }
         addReported(before: document.tokens.count)
