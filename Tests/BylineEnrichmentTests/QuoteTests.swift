@@ -218,6 +218,18 @@ struct QuoteTests {
         #expect(quote.parts.last?.text == "I do not know if it was cathartic or symptomatic.")
     }
 
+    @Test("a curly mark turned the wrong way closes an open quote after a word, opens one before a word, and never opens a second")
+    func wrongWayCurlyMarks() async throws {
+        let closing = try await Fixtures.enrich("Officials met on Monday.\n\n“It is unusual,“ said Larry Nolan, an attorney. “It is a hard thing to do.”")
+        #expect(closing.quote(containing: "It is unusual")?.speaker?.name == "Larry Nolan")
+        #expect(closing.quote(containing: "a hard thing")?.speaker?.name == "Larry Nolan")
+        let opening = try await Fixtures.enrich(
+            "Readers wrote to us after the debate.\n\n”Fear. I am truly afraid of what comes next.” ― Edwin Monroy\n\n“We will be fine.” ― Dana Ruiz")
+        #expect(opening.speakerName(of: "truly afraid") == "Edwin Monroy")
+        let title = try await Fixtures.enrich("The film, “A Quiet Year, ”out on Dec. 31, stars Ana Ruiz.\n\nShe said nothing.")
+        #expect(title.quote(containing: "out on Dec") == nil, "a mark after an open one closes it")
+    }
+
     @Test("a quote running over paragraphs is one quote")
     func multiParagraph() async throws {
         let text = "Commissioner Beatrice Lang said: “We made mistakes, and we learned from them.\n“But today the city has a railway it will use for a hundred years.”\nThe line opened on Saturday."

@@ -24,6 +24,8 @@ struct Tokenizer: Sendable {
         var sawSpace = true
         // A single mark opened in this paragraph and not yet closed: "‘... Democrats’ rules" closes it.
         var singleOpen = false
+        // A double mark opened in this paragraph and not yet closed, as the marks' directions tell.
+        var doubleOpen = false
         let count = scalars.count
 
         func isLetter(_ i: Int) -> Bool { i >= 0 && i < count && scalars[i].isLetter }
@@ -41,6 +43,7 @@ struct Tokenizer: Sendable {
                 if scalar == "\n" || scalar == "\u{2029}" {
                     if let last = tokens.last, last.paragraph == paragraph { paragraph += 1 }
                     singleOpen = false
+                    doubleOpen = false
                 }
                 sawSpace = true
                 index += 1
@@ -97,9 +100,11 @@ struct Tokenizer: Sendable {
                 index += 2
                 continue
             }
-            if let mark = quoteMark(scalars, at: index, isSpace: isSpace, isLetterOrDigit: isLetterOrDigit) {
+            if let mark = quoteMark(scalars, at: index, doubleOpen: doubleOpen, isSpace: isSpace, isLetterOrDigit: isLetterOrDigit) {
                 if mark == .singleOpening || mark == .singleStraight { singleOpen = true }
                 if mark == .singleClosing { singleOpen = false }
+                if mark == .doubleOpening { doubleOpen = true }
+                if mark == .doubleClosing { doubleOpen = false }
                 add(.quoteMark(mark), index, index + 1)
                 index += 1
                 continue
@@ -173,10 +178,19 @@ struct Tokenizer: Sendable {
     }
 
     /// Classifies quotation marks; apostrophes inside words never reach here.
-    private func quoteMark(_ scalars: [Unicode.Scalar], at index: Int, isSpace: (Int) -> Bool, isLetterOrDigit: (Int) -> Bool) -> QuoteMark? {
+    /// `doubleOpen`: a double mark is open in the paragraph.
+    private func quoteMark(_ scalars: [Unicode.Scalar], at index: Int, doubleOpen: Bool, isSpace: (Int) -> Bool, isLetterOrDigit: (Int) -> Bool) -> QuoteMark? {
         switch scalars[index] {
-        case "\u{201C}", "\u{201E}", "\u{00AB}": return .doubleOpening
-        case "\u{201D}", "\u{00BB}": return .doubleClosing
+        case "\u{201E}", "\u{00AB}": return .doubleOpening
+        case "\u{00BB}": return .doubleClosing
+        // A curly mark turned the wrong way closes an open quote after a word ("“It's unusual,“
+        // said ..."), or opens one before a word ("”Fear. ...”"); "“Year, ”out" only closes.
+        case "\u{201C}":
+            let closes = doubleOpen && !(isSpace(index - 1) || isOpeningContext(scalars, index - 1)) && !isLetterOrDigit(index + 1)
+            return closes ? .doubleClosing : .doubleOpening
+        case "\u{201D}":
+            let opens = !doubleOpen && (isSpace(index - 1) || isOpeningContext(scalars, index - 1)) && isLetterOrDigit(index + 1)
+            return opens ? .doubleOpening : .doubleClosing
         case "\"":
             return straightDoubleMark(before: index - 1, after: index + 1, scalars, isSpace: isSpace, isLetterOrDigit: isLetterOrDigit)
         case "\u{2018}": return .singleOpening
