@@ -230,6 +230,19 @@ struct QuoteTests {
         #expect(title.quote(containing: "out on Dec") == nil, "a mark after an open one closes it")
     }
 
+    @Test("X — an aside naming others — said: the name before the aside speaks; “Surname: “A”” labels a quote even when two people share the surname")
+    func asideBetweenDashesAndSurnameLabel() async throws {
+        let aside = try await Fixtures.enrich(
+            "In the book, Gary Brand — who was posted at the door to the Oval Office for three years — states that the assignment was considered a punishment."
+        )
+        #expect(aside.speakerName(of: "considered a punishment") == "Gary Brand")
+        let labels = try await Fixtures.enrich(
+            "Jeb Talbot and Hillary Ward, among others, reject the term. His brother, George W. Talbot, stayed home.\n\nWard: \"Our goal is to defeat the group.\" Talbot: \"The mission is to destroy it -- not to contain it.\"\n\nThat has been policy."
+        )
+        #expect(labels.speakerName(of: "Our goal") == "Hillary Ward")
+        #expect(labels.speakerName(of: "The mission") == "Jeb Talbot")
+    }
+
     @Test("a quote running over paragraphs is one quote")
     func multiParagraph() async throws {
         let text = "Commissioner Beatrice Lang said: “We made mistakes, and we learned from them.\n“But today the city has a railway it will use for a hundred years.”\nThe line opened on Saturday."

@@ -71,8 +71,8 @@ struct EntityRecognizer: Sendable {
         "registered", "listed", "bred", "raised", "bound", "allied", "aligned", "linked", "affiliated", "supported", "operated",
     ]
 
-    /// "“...,” Pence said", "Small, who ...": a surname the tagger missed, next to a speech
-    /// verb or before a relative clause, when a person of the article has it (merging then
+    /// "“...,” Pence said", "Small, who ...", "Bush: “...”": a surname the tagger missed, next
+    /// to a speech verb, before a relative clause or labelling a quotation, when a person of the article has it (merging then
     /// joins it to that person, or to the first named of several).
     func untaggedSurnames(_ document: Document, _ mentions: [EntityMention]) -> [EntityMention] {
         let tokens = document.tokens
@@ -89,7 +89,9 @@ struct EntityRecognizer: Sendable {
             let verbAfter = isSpeechVerb(index + 1) || index + 2 < tokens.count && SpeechCues.verbModifiers.contains(tokens[index + 1].text) && isSpeechVerb(index + 2)
             // "Small, who attended the rally, said": a relative clause about the person.
             let relativeAfter = index + 2 < tokens.count && tokens[index + 1].text == "," && ["who", "whose"].contains(tokens[index + 2].text)
-            guard surnamesOfFullNames.contains(token.text), verbAfter || relativeAfter || isSpeechVerb(index - 1) else { continue }
+            // "Bush: “The mission is ...”": a label before a quotation.
+            let labelAfter = index + 2 < tokens.count && tokens[index + 1].text == ":" && tokens[index + 2].isQuoteMark
+            guard surnamesOfFullNames.contains(token.text), verbAfter || relativeAfter || labelAfter || isSpeechVerb(index - 1) else { continue }
             if index > 0, tokens[index - 1].isCapitalized, tokens[index - 1].sentence == token.sentence { continue }
             if index + 1 < tokens.count, tokens[index + 1].isCapitalized { continue }
             found.append(EntityMention(tokens: index..<(index + 1), start: token.start, end: token.end, text: token.text, type: .person, strength: 1))

@@ -32,6 +32,13 @@ extension AttributionContext {
     /// "Ms. Roe, speaking in Ottawa, said", "he added", "the company said").
     func speakerPhrase(endingBefore end: Int, floor: Int) -> SpeakerPhrase? {
         let tokens = document.tokens
+        // "Byrne — who was posted at the Oval Office — states": the name before the aside.
+        if end - 1 > floor, QuoteAttributor.dashes.contains(tokens[end - 1].text),
+            let open = ((max(floor, end - 30))..<(end - 1)).last(where: { QuoteAttributor.dashes.contains(tokens[$0].text) }),
+            let subject = speakerPhrase(endingBefore: open, floor: floor), subject.entity != nil
+        {
+            return subject
+        }
         var start = end
         while start > floor, end - start < 20 {
             // "Rep. John Mica (R-Fla.) said": step over the parenthesis.

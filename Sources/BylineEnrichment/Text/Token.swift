@@ -21,6 +21,7 @@ struct Token: Sendable {
     var spaceBefore = true
 
     var isWord: Bool { kind == .word }
+    var isQuoteMark: Bool { if case .quoteMark = kind { true } else { false } }
     var isCapitalized: Bool {
         guard kind == .word, let first = text.unicodeScalars.first else { return false }
         return first.isUppercaseLetter
