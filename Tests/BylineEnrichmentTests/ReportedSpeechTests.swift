@@ -145,6 +145,22 @@ struct ReportedSpeechTests {
         #expect(quote.speaker?.name == "Rafael Castillo")
     }
 
+    @Test("“A, X, a senator, said.”, “A, a spokeswoman, X, said.”, “A, Sen. X, R-Ohio, said.”: the content stops before the subject and its apposition; “His brother, X, agrees.” reports nothing")
+    func contentBeforeApposedSubject() async throws {
+        let article = try await Fixtures.enrich(
+            "Tim Talbot runs the caucus. The plan is dead, Talbot, a senator, said. The vote will pass, Sen. Tim Talbot, R-Ohio, said. The tool helps in times of crisis, a spokeswoman, Anna White, said."
+        )
+        let dead = try #require(article.quote(containing: "The plan is dead"))
+        #expect(dead.text == "The plan is dead")
+        #expect(dead.speaker?.name == "Tim Talbot")
+        #expect(article.quote(containing: "The vote will pass")?.text == "The vote will pass")
+        #expect(article.speakerName(of: "The vote will pass") == "Tim Talbot")
+        #expect(article.quote(containing: "in times of crisis")?.text == "The tool helps in times of crisis")
+        #expect(article.speakerName(of: "in times of crisis") == "Anna White")
+        let brother = try await Fixtures.enrich("His brother, George Talbot, agrees.")
+        #expect(brother.quotes.isEmpty)
+    }
+
     @Test("three apostrophes close a single mark and the double one around it, and a quote ending inside the single mark is direct")
     func tripledApostrophes() async throws {
         let article = try await Fixtures.enrich(

@@ -301,7 +301,12 @@ struct ReportedSpeechFinder: Sendable {
             cue > sentence.lowerBound && isClauseBreak(tokens[cue - 1]) && Lexicon.postposableVerbs.containsLowercased(tokens[cue].text)
             ? invertedSpeaker(after: cue, sentence, tokens) : nil
         let inverted = invertedSpeakerEnd != nil
-        let subjectStart = inverted ? cue : self.subjectStart(before: cue, floor: sentence.lowerBound, tokens)
+        var subjectStart = inverted ? cue : self.subjectStart(before: cue, floor: sentence.lowerBound, tokens)
+        if !inverted, subjectStart == cue, cue - 1 > sentence.lowerBound, tokens[cue - 1].text == ",",
+            let start = apposedSubject(beforeComma: cue - 1, sentence, tokens)
+        {
+            subjectStart = start
+        }
         guard subjectStart > sentence.lowerBound, isClauseBreak(tokens[subjectStart - 1]) else { return nil }
         let afterQuotation: Bool
         if case .quoteMark = tokens[subjectStart - 1].kind { afterQuotation = true } else { afterQuotation = false }
@@ -396,6 +401,34 @@ struct ReportedSpeechFinder: Sendable {
 
     /// The first token of the subject right before a cue: a pronoun, a name with its titles,
     /// or a short noun phrase ("the company", "a spokesman for the ministry").
+    /// For a cue right after a comma: where its subject starts when the words before that
+    /// comma are a name between commas, with its description or party before it ("..., a
+    /// spokeswoman, Anna White, said", "..., Sen. Tim Talbot, R-Ohio, said"), or a name and
+    /// then a description ("..., Talbot, a senator, said"). "His brother, George Talbot,
+    /// agrees" leaves no content before the subject.
+    private func apposedSubject(beforeComma comma: Int, _ sentence: Range<Int>, _ tokens: [Token]) -> Int? {
+        // Past a closing quotation mark: "“...,” the press secretary, Josh Earnest, said".
+        func segmentStart(before comma: Int, within reach: Int) -> Int {
+            var start = ((max(sentence.lowerBound, comma - reach)..<comma).last { tokens[$0].text == "," }).map { $0 + 1 } ?? sentence.lowerBound
+            while start < comma, tokens[start].isQuoteMark { start += 1 }
+            return start
+        }
+        func isName(_ range: Range<Int>) -> Bool {
+            !range.isEmpty && range.count <= 6 && tokens[range.lowerBound].isCapitalized
+                && range.allSatisfy { tokens[$0].isCapitalized || [".", "-", "(", ")"].contains(tokens[$0].text) || tokens[$0].kind == .possessive }
+        }
+        func isDescription(_ range: Range<Int>) -> Bool {
+            !range.isEmpty && range.count <= 8 && SpeechCues.determiners.containsLowercased(tokens[range.lowerBound].text)
+        }
+        let lastStart = segmentStart(before: comma, within: 14)
+        guard lastStart > sentence.lowerBound else { return nil }
+        let second = lastStart - 1
+        let earlierStart = segmentStart(before: second, within: 9)
+        let earlier = earlierStart..<second
+        if isName(lastStart..<comma) { return isName(earlier) || isDescription(earlier) ? earlierStart : lastStart }
+        return isDescription(lastStart..<comma) && earlierStart > sentence.lowerBound && isName(earlier) ? earlierStart : nil
+    }
+
     private func subjectStart(before cue: Int, floor: Int, _ tokens: [Token]) -> Int {
         var index = cue
         while index > floor, SpeechCues.verbModifiers.containsLowercased(tokens[index - 1].text) { index -= 1 }
