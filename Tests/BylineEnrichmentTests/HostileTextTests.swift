@@ -41,6 +41,17 @@ struct HostileTextTests {
         return word.prefix(1).uppercased() + word.dropFirst()
     }
 
+    @Test("a name written with combining accents (decomposed text) or as UTF-8 read as Latin-1 stays one name")
+    func decomposedAndMisdecodedNames() async throws {
+        let decomposed = try await Fixtures.enrich("Jose\u{301} Gonza\u{301}lez said the plan failed. Later, Gonza\u{301}lez left.")
+        let person = try #require(decomposed.entities.first { $0.type == .person })
+        #expect(person.name == "Jose\u{301} Gonza\u{301}lez")
+        #expect(person.mentions.count == 2)
+        #expect(decomposed.speakerName(of: "the plan failed") == "Jose\u{301} Gonza\u{301}lez")
+        let misdecoded = try await Fixtures.enrich("Arturo Sarukh\u{C3}\u{83}\u{C2}\u{A1}n, a former ambassador, said Mexico must answer.")
+        #expect(misdecoded.speakerName(of: "Mexico must answer") == "Arturo Sarukh\u{C3}\u{83}\u{C2}\u{A1}n")
+    }
+
     @Test("text with no sentence end is cut into sentences of bounded length")
     func sentencesAreBounded() {
         for text in [String(repeating: "U.S. ", count: 5_000), "He left." + String(repeating: "\u{201D}", count: 5_000) + " Then"] {

@@ -134,6 +134,13 @@ struct Tokenizer: Sendable {
                 index += 1
                 continue
             }
+            // A combining accent belongs to its letter (decomposed text: "Gonza\u{301}lez"); so do
+            // the bytes of UTF-8 read as Latin-1 after a letter that is not ASCII
+            // ("SarukhÃ\u{83}Â¡n" for "Sarukhán").
+            if scalar.value >= 0x80, index > start, scalar.isCombiningMark || scalar.value <= 0xBF && scalars[index - 1].value >= 0x80 {
+                index += 1
+                continue
+            }
             let nextIsLetter = index + 1 < count && scalars[index + 1].isLetter
             if isApostrophe(scalar) && nextIsLetter {
                 // don't, O'Brien; but a possessive 's is split off by the caller.
