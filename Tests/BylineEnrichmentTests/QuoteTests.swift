@@ -76,6 +76,9 @@ struct QuoteTests {
         )
         #expect(article.speakerName(of: "what the city needed") == "Ingrid Solberg")
         #expect(article.speakerName(of: "never explained") == "Amos Whitfield")
+        let tweet = try await Fixtures.enrich("Ray Donovan hit back at Solberg on Friday, tweeting at her, “You are a liar and a whiner.”")
+        #expect(tweet.quote(containing: "a liar")?.cue == "tweeting")
+        #expect(tweet.speakerName(of: "a liar") == "Ray Donovan")
     }
 
     @Test("“A,” said Y campaign manager X and X, a spokesman for Y, said: “A”: the titled name speaks, not the one that qualifies the title")

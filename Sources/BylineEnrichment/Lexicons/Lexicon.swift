@@ -72,7 +72,7 @@ enum Lexicon {
             "describing", "adding", "telling", "explaining", "warning", "noting", "arguing", "insisting",
             "claiming", "calling", "asking", "stating", "writing", "announcing", "declaring", "urging",
             "stressing", "suggesting", "promising", "vowing", "demanding", "acknowledging", "admitting",
-            "recalling", "replying", "responding", "pointing", "according", "gushed", "gushes", "fumed", "fumes",
+            "recalling", "replying", "responding", "pointing", "tweeting", "according", "gushed", "gushes", "fumed", "fumes",
             "interjected", "exclaimed", "exclaims", "retorted", "remembered", "snapped", "asserted", "asserts",
             "questioned", "repeated", "reacted", "proclaimed", "proclaims", "elaborated", "elaborates", "scoffed",
             // Base forms, for plural subjects ("Republicans warn", "Saudis insist").
