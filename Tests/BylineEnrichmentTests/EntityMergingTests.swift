@@ -109,7 +109,7 @@ struct EntityMergingTests {
             "George W. Harmon and George H. W. Harmon attended. George Harmon spoke first. George W. stayed."
         )
         #expect(two.entity(named: "George Harmon")?.mentions.map(\.text) == ["George Harmon"], "two people fit: neither")
-        #expect(two.entity(named: "George H. W. Harmon")?.mentions.map(\.text) == ["George H. W. Harmon"])
+        #expect(two.entity(named: "George H. W. Harmon")?.mentions.map(\.text) == ["George H. W. Harmon"], "not “George W.” either")
     }
 
     @Test("a group's singular and plural are one entry, named by the plural")

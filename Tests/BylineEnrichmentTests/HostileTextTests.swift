@@ -52,6 +52,14 @@ struct HostileTextTests {
         #expect(misdecoded.speakerName(of: "Mexico must answer") == "Arturo Sarukh\u{C3}\u{83}\u{C2}\u{A1}n")
     }
 
+    @Test("a guillemet or a no-break space after an accented letter still ends the word")
+    func punctuationAfterAccentedLetter() async throws {
+        let guillemets = try await Fixtures.enrich("«Je suis allé» a dit Pierre Dupont. José García said the plan was fine.")
+        #expect(guillemets.speakerName(of: "the plan was fine") == "José García")
+        let noBreakSpace = try await Fixtures.enrich("José\u{A0}García said the plan was fine.")
+        #expect(noBreakSpace.entities.first?.type == .person)
+    }
+
     @Test("text with no sentence end is cut into sentences of bounded length")
     func sentencesAreBounded() {
         for text in [String(repeating: "U.S. ", count: 5_000), "He left." + String(repeating: "\u{201D}", count: 5_000) + " Then"] {

@@ -219,6 +219,10 @@ struct QuoteTests {
         let quote = try #require(article.quote(containing: "Rallies are outlets"))
         #expect(quote.speaker?.name == "Jared Sexton")
         #expect(quote.parts.last?.text == "I do not know if it was cathartic or symptomatic.")
+        let unclosed = try await Fixtures.enrich(
+            "Jared Sexton said: “We will fight on until the end of this\nThe crowd shouted. “We will win this time.”"
+        )
+        #expect(unclosed.quote(containing: "fight on")?.parts.count == 1, "a quote left open ends in its own paragraph")
     }
 
     @Test("a curly mark turned the wrong way closes an open quote after a word, opens one before a word, and never opens a second")

@@ -731,7 +731,8 @@ struct EntityRecognizer: Sendable {
         var partial = [Bool](repeating: false, count: mentions.count)
         let bracketedShortForms = Self.bracketedShortForms(mentions, document.tokens)
         // Where each entity is first named in more than one word: longer mentions are merged
-        // first, so by the time a surname is, its people's full names are placed.
+        // first, so by the time a surname is, its people's full names are placed (those in
+        // headlines, merged last, do not count).
         var firstNamedInFull: [Int] = []
         func assign(_ index: Int, to entity: Int) {
             assignment[index] = entity
@@ -959,7 +960,7 @@ struct EntityRecognizer: Sendable {
         // person, unless two people fit ("George Bush" beside George W. and George H.W. Bush);
         // not "George W." beside "George H. W.".
         if personLike, words.count == 2, words.allSatisfy({ $0.count > 1 && !$0.hasSuffix(".") }) {
-            let people = names.withFirstAndLast(words).filter { entities[$0].type == .person }
+            let people = Array(names.withFirstAndLast(words).lazy.filter { entities[$0].type == .person }.prefix(2))
             if people.count == 1 { return people[0] }
         }
         // The first entity that fits wins; the index offers only names that share the

@@ -73,12 +73,12 @@ struct QuoteAttributor: Sendable {
             let inheritsFrom = latest.flatMap { previous in result[previous.quote].speaker.map { (previous, $0) } }
             if attribution.cue == nil, !attribution.namedExplicitly, let (previous, speaker) = inheritsFrom {
                 // Where the previous quote ends: one over several paragraphs ends in the last.
-                let samePapragraph = document.tokens[candidate.openMark].paragraph == document.tokens[previous.lastToken].paragraph
+                let sameParagraph = document.tokens[candidate.openMark].paragraph == document.tokens[previous.lastToken].paragraph
                 let gap = previous.lastToken..<candidate.openMark
                 let continuesParagraph =
                     startsParagraph(candidate.openMark, document)
                     && document.tokens[candidate.openMark].paragraph == document.tokens[previous.lastToken].paragraph + 1
-                if samePapragraph || continuesParagraph {
+                if sameParagraph || continuesParagraph {
                     speakerFromContext = true
                     // "Romney fired back, attacking Trump for “...”": the sentence names its own speaker.
                     if let subject = ownSentenceSubject(of: candidate, after: previous.lastToken, context), subject.entity != speaker.entity {
@@ -87,7 +87,7 @@ struct QuoteAttributor: Sendable {
                         attribution.speaker = SpeakerPhrase(tokens: speaker.tokens, entity: speaker.entity, confidence: 0.6)
                         // “A,” she said. “B.”: one quote in two parts; not across a sentence of its own.
                         let nextSentence = document.tokens[candidate.openMark].sentence - document.tokens[previous.lastToken].sentence <= 1
-                        mergeWithPrevious = samePapragraph && nextSentence && !previous.isReported && containsSpeechVerb(gap, document)
+                        mergeWithPrevious = sameParagraph && nextSentence && !previous.isReported && containsSpeechVerb(gap, document)
                     }
                 }
             }
@@ -111,7 +111,7 @@ struct QuoteAttributor: Sendable {
                 confidence: speaker == nil ? 0.5 : (attribution.speaker?.confidence ?? 0.5)
             )
             result.append(quote)
-            latest = Latest(lastToken: candidate.closeMark ?? candidate.inner.upperBound, quote: result.count - 1, isReported: false)
+            latest = Latest(lastToken: candidate.closeMark ?? candidate.inner.upperBound - 1, quote: result.count - 1, isReported: false)
             if let speaker { context.noteSpeaker(speaker.entity, at: candidate.openMark) }
         }
         addReported(before: document.tokens.count)
@@ -155,10 +155,10 @@ struct QuoteAttributor: Sendable {
             case .after(let start, let limit):
                 // "X, the campaign manager, said that ..., noting": with no name after the verb
                 // before the participle, the subject before its apposition.
-                context.speakerPhrase(startingAt: start, limit: limit).flatMap { $0.entity == nil ? nil : $0 }
-                    ?? (start >= 2 && start - 1 < speech.cue.lowerBound && tokens[start - 2].text == ","
-                        ? appositionSubject(cue: start - 1, floor: context.document.sentenceRange(of: start - 1).lowerBound, context) : nil)
-                    ?? context.speakerPhrase(startingAt: start, limit: limit)
+                { named in
+                    guard named?.entity == nil, start >= 2, start - 1 < speech.cue.lowerBound, tokens[start - 2].text == "," else { return named }
+                    return appositionSubject(cue: start - 1, floor: context.document.sentenceRange(of: start - 1).lowerBound, context) ?? named
+                }(context.speakerPhrase(startingAt: start, limit: limit))
             case .unnamed: nil
             case .sentenceSubject(let start, let limit):
                 // "Boxer attacked Fiorina by reminding voters ...": the one doing the attacking.

@@ -399,8 +399,6 @@ struct ReportedSpeechFinder: Sendable {
             || ["asked", "speaking", "however", "but", "and", "meanwhile", "still", "yet", "now", "when", "as", "earlier", "later"].contains(word)
     }
 
-    /// The first token of the subject right before a cue: a pronoun, a name with its titles,
-    /// or a short noun phrase ("the company", "a spokesman for the ministry").
     /// For a cue right after a comma: where its subject starts when the words before that
     /// comma are a name between commas, with its description or party before it ("..., a
     /// spokeswoman, Anna White, said", "..., Sen. Tim Talbot, R-Ohio, said"), or a name and
@@ -429,6 +427,8 @@ struct ReportedSpeechFinder: Sendable {
         return isDescription(lastStart..<comma) && earlierStart > sentence.lowerBound && isName(earlier) ? earlierStart : nil
     }
 
+    /// The first token of the subject right before a cue: a pronoun, a name with its titles,
+    /// or a short noun phrase ("the company", "a spokesman for the ministry").
     private func subjectStart(before cue: Int, floor: Int, _ tokens: [Token]) -> Int {
         var index = cue
         while index > floor, SpeechCues.verbModifiers.containsLowercased(tokens[index - 1].text) { index -= 1 }

@@ -35,10 +35,15 @@ extension AttributionContext {
         // "Byrne — who was posted at the Oval Office — states": the name before the aside.
         if end - 1 > floor, QuoteAttributor.dashes.contains(tokens[end - 1].text),
             let open = ((max(floor, end - 30))..<(end - 1)).last(where: { QuoteAttributor.dashes.contains(tokens[$0].text) }),
-            let subject = speakerPhrase(endingBefore: open, floor: floor), subject.entity != nil
+            let subject = phraseEnding(before: open, floor: floor), subject.entity != nil
         {
             return subject
         }
+        return phraseEnding(before: end, floor: floor)
+    }
+
+    private func phraseEnding(before end: Int, floor: Int) -> SpeakerPhrase? {
+        let tokens = document.tokens
         var start = end
         while start > floor, end - start < 20 {
             // "Rep. John Mica (R-Fla.) said": step over the parenthesis.

@@ -120,6 +120,17 @@ struct Tokenizer: Sendable {
         return tokens
     }
 
+    /// A UTF-8 continuation byte read as Latin-1 (U+0080 to U+00BF) right after a lead byte
+    /// read the same way ("Ã", "Â", or their decomposed accents) or another such byte, with a
+    /// letter after it; never a no-break space or a guillemet.
+    private func isMisreadUTF8Byte(at index: Int, _ scalars: [Unicode.Scalar]) -> Bool {
+        let value = scalars[index].value
+        guard (0x80...0xBF).contains(value), ![0xA0, 0xAB, 0xBB].contains(value), index > 0, index + 1 < scalars.count else { return false }
+        let previous = scalars[index - 1].value
+        let afterLeadByte = (0xC2...0xDF).contains(previous) || (0x80...0x9F).contains(previous) || previous == 0x302 || previous == 0x303
+        return afterLeadByte && (scalars[index + 1].isLetter || scalars[index + 1].value >= 0x80)
+    }
+
     private func isApostrophe(_ scalar: Unicode.Scalar) -> Bool { scalar == "'" || scalar == "\u{2019}" }
 
     /// Letters with inner apostrophes, hyphens and dotted abbreviations (U.S., Mr.).
@@ -135,9 +146,8 @@ struct Tokenizer: Sendable {
                 continue
             }
             // A combining accent belongs to its letter (decomposed text: "Gonza\u{301}lez"); so do
-            // the bytes of UTF-8 read as Latin-1 after a letter that is not ASCII
-            // ("SarukhÃ\u{83}Â¡n" for "Sarukhán").
-            if scalar.value >= 0x80, index > start, scalar.isCombiningMark || scalar.value <= 0xBF && scalars[index - 1].value >= 0x80 {
+            // the bytes of UTF-8 read as Latin-1 ("SarukhÃ\u{83}Â¡n" for "Sarukhán").
+            if scalar.value >= 0x80, index > start, scalar.isCombiningMark || isMisreadUTF8Byte(at: index, scalars) {
                 index += 1
                 continue
             }
