@@ -146,19 +146,22 @@ struct QuoteAttributor: Sendable {
         return first == "it" && ["was", "is", "'s", "’s", "has", "had"].contains(next)
     }
 
+    /// The name after a verb; for a participle after that verb with no name after it ("X, the
+    /// campaign manager, said that ..., noting"), the subject before the verb's apposition.
+    private func speakerAfterVerb(start: Int, limit: Int, participle: Int, _ context: AttributionContext) -> SpeakerPhrase? {
+        let named = context.speakerPhrase(startingAt: start, limit: limit)
+        let verb = start - 1
+        guard named?.entity == nil, verb >= 1, verb < participle, context.document.tokens[verb - 1].text == "," else { return named }
+        return appositionSubject(cue: verb, floor: context.document.sentenceRange(of: verb).lowerBound, context) ?? named
+    }
+
     /// Reported speech with its speaker: the cue's subject, or the name after the cue.
     private func attributed(_ speech: ReportedSpeechCandidate, fragments: [QuoteCandidate], _ context: AttributionContext) -> AttributedQuote {
         let tokens = context.document.tokens
         var phrase: SpeakerPhrase? =
             switch speech.speakerSide {
             case .before(let cue, let floor): appositionSubject(cue: cue, floor: floor, context) ?? context.speakerPhrase(endingBefore: cue, floor: floor)
-            case .after(let start, let limit):
-                // "X, the campaign manager, said that ..., noting": with no name after the verb
-                // before the participle, the subject before its apposition.
-                { named in
-                    guard named?.entity == nil, start >= 2, start - 1 < speech.cue.lowerBound, tokens[start - 2].text == "," else { return named }
-                    return appositionSubject(cue: start - 1, floor: context.document.sentenceRange(of: start - 1).lowerBound, context) ?? named
-                }(context.speakerPhrase(startingAt: start, limit: limit))
+            case .after(let start, let limit): speakerAfterVerb(start: start, limit: limit, participle: speech.cue.lowerBound, context)
             case .unnamed: nil
             case .sentenceSubject(let start, let limit):
                 // "Boxer attacked Fiorina by reminding voters ...": the one doing the attacking.

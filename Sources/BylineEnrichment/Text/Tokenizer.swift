@@ -82,29 +82,30 @@ struct Tokenizer: Sendable {
             // Three close a single mark inside a double one (''He said 'no,''' she said), or open
             // both ('''Sir, ...'').
             if scalar == "'", index + 2 < count, scalars[index + 1] == "'", scalars[index + 2] == "'" {
-                if isSpace(index - 1) || isOpeningContext(scalars, index - 1) {
+                let opens = isSpace(index - 1) || isOpeningContext(scalars, index - 1)
+                if opens {
                     add(.quoteMark(.doubleOpening), index, index + 2)
                     add(.quoteMark(.singleStraight), index + 2, index + 3)
-                    singleOpen = true
                 } else {
                     add(.quoteMark(.singleClosing), index, index + 1)
                     add(.quoteMark(.doubleClosing), index + 1, index + 3)
-                    singleOpen = false
                 }
+                (singleOpen, doubleOpen) = (opens, opens)
                 index += 3
                 continue
             }
             // Two apostrophes stand for a double mark in some wires (''Yes,'' she said).
             if scalar == "'", index + 1 < count, scalars[index + 1] == "'" {
-                add(.quoteMark(straightDoubleMark(before: index - 1, after: index + 2, scalars, isSpace: isSpace, isLetterOrDigit: isLetterOrDigit)), index, index + 2)
+                let mark = straightDoubleMark(before: index - 1, after: index + 2, scalars, isSpace: isSpace, isLetterOrDigit: isLetterOrDigit)
+                if mark != .doubleStraight { doubleOpen = mark == .doubleOpening }
+                add(.quoteMark(mark), index, index + 2)
                 index += 2
                 continue
             }
             if let mark = quoteMark(scalars, at: index, doubleOpen: doubleOpen, isSpace: isSpace, isLetterOrDigit: isLetterOrDigit) {
                 if mark == .singleOpening || mark == .singleStraight { singleOpen = true }
                 if mark == .singleClosing { singleOpen = false }
-                if mark == .doubleOpening { doubleOpen = true }
-                if mark == .doubleClosing { doubleOpen = false }
+                if mark == .doubleOpening || mark == .doubleClosing { doubleOpen = mark == .doubleOpening }
                 add(.quoteMark(mark), index, index + 1)
                 index += 1
                 continue
