@@ -161,6 +161,16 @@ struct ReportedSpeechTests {
         #expect(brother.quotes.isEmpty)
     }
 
+    @Test("“N percent of voters in an X poll said”: those polled speak, not the pollster; “as an X study noted” is the pollster's")
+    func pollsterIsNotThePolled() async throws {
+        let article = try await Fixtures.enrich(
+            "Support is growing. In a national Pemberton Institute poll released Monday, 31 percent of voters said they were enthusiastic about the vote. As another Pemberton Institute study noted, the average age of voters was rising."
+        )
+        let polled = try #require(article.quote(containing: "they were enthusiastic"))
+        #expect(polled.speaker?.name != "Pemberton Institute")
+        #expect(article.speakerName(of: "the average age of voters") == "Pemberton Institute")
+    }
+
     @Test("three apostrophes close a single mark and the double one around it, and a quote ending inside the single mark is direct")
     func tripledApostrophes() async throws {
         let article = try await Fixtures.enrich(

@@ -151,6 +151,8 @@ extension AttributionContext {
     /// Any form of a verb of saying, base forms included ("Republicans warn", "Beijing could declare").
     private static func isSpeechVerb(_ word: String) -> Bool { Lexicon.speechVerbs.contains(word) || SpeechCues.reportingVerbs.contains(word) }
 
+    private static let pollNouns: WordSet = ["poll", "polls", "survey", "surveys", "study"]
+
     private static let relatedPeople: WordSet = [
         "family", "relatives", "aide", "aides", "adviser", "advisers", "advisor", "advisors", "strategist",
         "friend", "friends", "brother", "sister", "parents", "children", "physician", "surrogate", "ally",
@@ -203,6 +205,13 @@ extension AttributionContext {
             if type == .person {
                 if !isPossessorOfPerson(mentionRange, within: range, tokens) { people.append((entity, mentionRange)) }
                 continue
+            }
+            // "78 percent of voters in a CBS News poll said", "A CNN poll shows 68% of voters say":
+            // those polled speak, not the pollster; "as a Pew study noted" is the pollster's.
+            if preferLast, mentionRange.upperBound + 1 < verbEdge, Self.pollNouns.contains(tokens[mentionRange.upperBound].text) {
+                let inPoll = (max(range.lowerBound, mentionRange.lowerBound - 3)..<mentionRange.lowerBound).contains { tokens[$0].text.lowercased() == "in" }
+                let countedAfter = ((mentionRange.upperBound + 1)..<verbEdge).contains { ["percent", "%"].contains(tokens[$0].text) }
+                if inPoll || countedAfter { continue }
             }
             // "..., Clinton's rival Forbes says": an organisation, place or group right before
             // the verb is its subject, unless a preposition governs it ("boosters in Iowa said",
