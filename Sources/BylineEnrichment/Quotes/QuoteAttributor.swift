@@ -304,7 +304,7 @@ struct QuoteAttributor: Sendable {
         if head.isEmpty, headSentence.lowerBound > 0 {
             let previousSentence = document.sentenceRange(of: headSentence.lowerBound - 1)
             if tokens[previousSentence.lowerBound].paragraph == tokens[candidate.openMark].paragraph {
-                let quotesInside = previousSentence.contains { if case .quoteMark = tokens[$0].kind { return true } else { return false } }
+                let quotesInside = previousSentence.contains { tokens[$0].isQuoteMark }
                 if !quotesInside, let attribution = cueBefore(previousSentence, context), attribution.speaker?.entity != nil {
                     return Attribution(cue: attribution.cue, speaker: attribution.speaker.map { SpeakerPhrase(tokens: $0.tokens, entity: $0.entity, confidence: 0.65) })
                 }
@@ -441,7 +441,7 @@ struct QuoteAttributor: Sendable {
             let verb = comma + 1
             guard Lexicon.postposableVerbs.contains(tokens[verb].text) else { continue }
             let between = tail.lowerBound..<comma
-            guard !between.contains(where: { if case .quoteMark = tokens[$0].kind { return true } else { return Lexicon.speechVerbs.contains(tokens[$0].text) } }) else {
+            guard !between.contains(where: { tokens[$0].isQuoteMark || Lexicon.speechVerbs.contains(tokens[$0].text) }) else {
                 return nil
             }
             guard let speaker = context.speakerPhrase(startingAt: verb + 1, limit: tail.upperBound), speaker.entity != nil else { return nil }

@@ -308,15 +308,14 @@ struct ReportedSpeechFinder: Sendable {
             subjectStart = start
         }
         guard subjectStart > sentence.lowerBound, isClauseBreak(tokens[subjectStart - 1]) else { return nil }
-        let afterQuotation: Bool
-        if case .quoteMark = tokens[subjectStart - 1].kind { afterQuotation = true } else { afterQuotation = false }
+        let afterQuotation = tokens[subjectStart - 1].isQuoteMark
         // A quotation that opens the sentence is all that was said: a direct quote. One that
         // closes a paraphrase ("He replied, telling her to “stop now,” Cornett wrote.") is
         // part of the content.
         // So is one the sentence opens inside, when "?" or "." within it split the sentence
         // ("“Is it over? No. But it hurts,” said Orszag").
         if afterQuotation, insideQuote[sentence.lowerBound] { return .attributesQuotation }
-        if afterQuotation, case .quoteMark = tokens[sentence.lowerBound].kind { return .attributesQuotation }
+        if afterQuotation, tokens[sentence.lowerBound].isQuoteMark { return .attributesQuotation }
         guard subjectStart > sentence.lowerBound + 1 else { return nil }
         // What follows the cue (and a speaker after it) must be nothing, or a short phrase
         // of time or place: otherwise the cue opens its own content.
@@ -508,7 +507,7 @@ struct ReportedSpeechFinder: Sendable {
         // "were not reported until ...", "is explained by ...": a passive reports something only
         // with a clause after it ("it was reported that ...").
         if isPassive(cue, sentence, tokens), !["that", "to", "whether", "if"].contains(tokens[start].text) {
-            if case .quoteMark = tokens[start].kind {} else { return nil }
+            guard tokens[start].isQuoteMark else { return nil }
         }
         // "Having announced that ..., Judge Paul Garza proceeded": the opening phrase's content
         // ends where the main clause begins, whose subject speaks.
