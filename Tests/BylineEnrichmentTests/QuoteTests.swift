@@ -291,6 +291,33 @@ struct QuoteTests {
         #expect(quote.speaker == nil, "a witness is never named: no guess")
     }
 
+    @Test("a short quotation that is a sentence of its own is kept, after its speaker's sentence and after a quote; a short quoted term is not")
+    func shortWholeSentenceQuotes() async throws {
+        let text = """
+            Jim Cole, the new treasurer, walked to the front of the hall. “Good morning, everyone.”
+
+            “We have a budget at last,” Cole said.
+
+            “Thank you.”
+
+            The “new normal” is here, and the “Rainy Day” fund is gone.
+            """
+        let article = try await Fixtures.enrich(text)
+        #expect(article.speakerName(of: "Good morning, everyone.") == "Jim Cole")
+        #expect(article.speakerName(of: "Thank you.") == "Jim Cole")
+        #expect(article.quote(containing: "new normal") == nil)
+        #expect(article.quote(containing: "Rainy Day") == nil)
+    }
+
+    @Test("“A,” reported X / wondered X: postposed cues beyond said")
+    func morePostposedCues() async throws {
+        let article = try await Fixtures.enrich(
+            "Turnout rose again. This is “the same lead she has held all month,” reported the Harbour Ledger.\n\n“Is this the end?” wondered Ana Ruiz."
+        )
+        #expect(article.speakerName(of: "held all month") == "Harbour Ledger")
+        #expect(article.speakerName(of: "Is this the end?") == "Ana Ruiz")
+    }
+
     @Test("a possessive apostrophe does not unbalance straight quotes")
     func apostrophesAndStraightQuotes() async throws {
         let article = try await Fixtures.enrich("\"It's a positive thing for the workers at Stella's,\" union president Jeff Traeger said. \"They now have a voice.\"")

@@ -87,7 +87,8 @@ enum Lexicon {
         "countered", "observed", "stressed", "concluded", "commented", "testified", "shouted", "whispered",
         "complained", "lamented", "mused", "boasted", "reiterated", "emphasized", "emphasised", "announced",
         "gushed", "fumed", "interjected", "exclaimed", "retorted", "remembered", "snapped", "asserted",
-        "declares", "questioned", "repeated", "reacted", "proclaimed", "elaborated", "scoffed",
+        "declares", "questioned", "repeated", "reacted", "proclaimed", "elaborated", "scoffed", "reported", "wondered",
+        "beamed",
     ]
 
     /// Prepositions that take a noun phrase: a name after one is its object ("boosters in

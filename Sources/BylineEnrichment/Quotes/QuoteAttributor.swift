@@ -201,9 +201,26 @@ struct QuoteAttributor: Sendable {
     private func keep(_ candidate: QuoteCandidate, _ attribution: Attribution, speakerFromContext: Bool, _ document: Document) -> Bool {
         if isTitleOfWork(candidate, document.tokens) { return false }
         if attribution.cue != nil || attribution.namedExplicitly { return candidate.wordCount >= 2 || candidate.isDouble && attribution.speaker != nil }
+        // "Good morning, everyone.": words said, however short.
+        if candidate.isDouble, candidate.wordCount >= 2, standsAsSentence(candidate, document) { return true }
         if speakerFromContext { return candidate.wordCount >= 3 }
         // No cue: only sentence-like quotes count; scare quotes and titles do not.
         return candidate.isDouble ? candidate.wordCount >= 6 && isDirect(candidate, document) : candidate.wordCount >= 8
+    }
+
+    /// “Good morning, everyone.” as a sentence of its own: capitalised, ending in its own
+    /// full stop, question or exclamation mark, with nothing else in the sentence. Words
+    /// said, however short; a scare quote or a quoted term sits inside a sentence.
+    private func standsAsSentence(_ candidate: QuoteCandidate, _ document: Document) -> Bool {
+        let tokens = document.tokens
+        guard let close = candidate.closeMark, !candidate.inner.isEmpty,
+            document.sentenceRange(of: candidate.openMark).lowerBound == candidate.openMark,
+            close + 1 == tokens.count || tokens[close + 1].sentence != tokens[close].sentence
+                || tokens[close + 1].paragraph != tokens[close].paragraph,
+            tokens[candidate.inner.lowerBound].isCapitalized
+        else { return false }
+        let last = tokens[candidate.inner.upperBound - 1]
+        return last.kind == .punctuation && [".", "!", "?", "\u{2026}", "..."].contains(last.text)
     }
 
     /// CNN's “New Day,”, an interview with “Fox and Friends”, the show “The Apprentice”, a
