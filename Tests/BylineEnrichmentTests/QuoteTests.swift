@@ -318,6 +318,14 @@ struct QuoteTests {
         #expect(article.speakerName(of: "Is this the end?") == "Ana Ruiz")
     }
 
+    @Test("“A,” X, an apposition longer than the usual reach, said: X speaks")
+    func longAppositionAfterQuote() async throws {
+        let article = try await Fixtures.enrich(
+            "“Very good reporter, very good reporter this one,” Ana Ruiz, the party's frontrunner nationally and the polling leader in the state by a wide margin after winning the first two primaries of the season, said when the reporter asked a question."
+        )
+        #expect(article.speakerName(of: "Very good reporter") == "Ana Ruiz")
+    }
+
     @Test("a possessive apostrophe does not unbalance straight quotes")
     func apostrophesAndStraightQuotes() async throws {
         let article = try await Fixtures.enrich("\"It's a positive thing for the workers at Stella's,\" union president Jeff Traeger said. \"They now have a voice.\"")

@@ -280,7 +280,7 @@ struct QuoteAttributor: Sendable {
             {
                 return before
             }
-            let after = cueAfter(tail, context)
+            let after = cueAfter(tail, context, appositionEnd: sentence.upperBound)
             // "“...,” in sharp contrast to earlier years, says Dante Scala": a postposed cue
             // after a comma, past a phrase that holds no other quotation, when the words right
             // after the quote name nobody.
@@ -373,7 +373,8 @@ struct QuoteAttributor: Sendable {
     /// Dashes that introduce a signature after a quote: horizontal bar, em, en, hyphens.
     private static let signatureDashes: WordSet = ["\u{2015}", "\u{2014}", "\u{2013}", "-", "--"]
 
-    private func cueAfter(_ tail: Range<Int>, _ context: AttributionContext) -> Attribution? {
+    /// `appositionEnd`: how far past the tail a verb may lie after "X, <an apposition>,".
+    private func cueAfter(_ tail: Range<Int>, _ context: AttributionContext, appositionEnd: Int? = nil) -> Attribution? {
         let tokens = context.document.tokens
         guard let first = tail.first else { return nil }
         // “...” ― Jorge Falcon: a signature after a dash names the speaker.
@@ -411,13 +412,16 @@ struct QuoteAttributor: Sendable {
         var index = speaker.tokens.upperBound
         var skipped = 0
         // "X, a former commissioner who ran the port for twenty years, said": past an
-        // apposition the verb may lie at the end of the tail.
-        let reach = index < tail.upperBound && tokens[index].text == "," ? tail.count : 16
-        while index < tail.upperBound, skipped <= reach {
+        // apposition the verb may lie at the end of the tail, or beyond it in a long sentence.
+        let apposition = index < tail.upperBound && tokens[index].text == ","
+        let nameOpensTail = speaker.tokens.lowerBound == first && tokens[first].isCapitalized
+        let end = apposition && nameOpensTail ? max(tail.upperBound, min(appositionEnd ?? 0, tail.lowerBound + 60)) : tail.upperBound
+        let reach = apposition ? end - tail.lowerBound : 16
+        while index < end, skipped <= reach {
             let word = tokens[index].text
             if Self.attributesAfterQuotation(word) { return Attribution(cue: word, speaker: speaker) }
             // "“...,” Osei shot back", "Kemp went on".
-            if let particle = SpeechCues.quotationParticleVerbs[word], index + 1 < tail.upperBound, tokens[index + 1].text == particle {
+            if let particle = SpeechCues.quotationParticleVerbs[word], index + 1 < end, tokens[index + 1].text == particle {
                 return Attribution(cue: word + " " + particle, speaker: speaker)
             }
             if tokens[index].kind == .quoteMark(.doubleOpening) { break }
