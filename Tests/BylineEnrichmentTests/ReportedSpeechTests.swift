@@ -575,4 +575,14 @@ struct ReportedSpeechTests {
             "When she ran for the Senate in 2010, Senator Ellen Brody attacked Dana Cole by reminding voters that the port had closed.")
         #expect(article.speakerName(of: "port had closed") == "Ellen Brody")
     }
+
+    @Test("“A,” X told Y after hinting that ...: the participle after \"after\" or \"while\" is X's, and so is the quote after it")
+    func participleAfterSubordinator() async throws {
+        let article = try await Fixtures.enrich(
+            "Ana Ruiz met donors in Hallam.\n\n“Everything is on the table,” Ruiz told the Harbour Ledger on Wednesday after hinting that “staff changes” could come. “Every single thing is on the table.”\n\n“We are ready,” Ruiz said on Thursday while insisting that the campaign was sound."
+        )
+        #expect(article.speakerName(of: "staff changes") == "Ana Ruiz")
+        #expect(article.speakerName(of: "Every single thing") == "Ana Ruiz")
+        #expect(article.speakerName(of: "the campaign was sound") == "Ana Ruiz")
+    }
 }

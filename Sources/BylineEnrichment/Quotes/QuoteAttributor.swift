@@ -487,14 +487,20 @@ struct QuoteAttributor: Sendable {
         // ", recently telling": past an adverb.
         if index - 1 > start, tokens[index - 1].text.hasSuffix("ly") || SpeechCues.verbModifiers.contains(tokens[index - 1].text) { index -= 1 }
         guard index > start else { return false }
-        // ", saying", "responded by saying", or after the day with no comma: "a series of
-        // tweets early Friday saying".
-        if [",", "by"].contains(tokens[index - 1].text) || Lexicon.weekdays.contains(tokens[index - 1].text) { return true }
+        // ", saying", "responded by saying", "told the AP after hinting", or after the day with
+        // no comma: "a series of tweets early Friday saying".
+        if participleOpeners.contains(tokens[index - 1].text) || Lexicon.weekdays.contains(tokens[index - 1].text) { return true }
         if index - 1 > start, case .quoteMark(let mark) = tokens[index - 1].kind, mark != .doubleOpening, mark != .singleOpening {
             return tokens[index - 2].text == ","
         }
         return false
     }
+
+    /// Words after which a participle's subject is the clause's: ", saying", "by saying",
+    /// "after hinting", "while insisting".
+    private static let participleOpeners: WordSet = WordSet([",", "by"] + participleSubordinators.words)
+    /// "told the AP after hinting that ...": the main clause ends before the word.
+    static let participleSubordinators: WordSet = ["after", "before", "while", "since", "upon", "without"]
 
     /// Verbs whose object is never the speaker: the one a quote describes ("calling X an
     /// “...”") or the one told ("telling Channel 4 that ...").

@@ -582,8 +582,11 @@ struct ReportedSpeechFinder: Sendable {
         let participle = goingOn ? cue - 3 : cue
         guard tokens[participle].text.hasSuffix("ing"), QuoteAttributor.opensParticiplePhrase(participle, from: sentence.lowerBound, tokens) else { return nil }
         let comma = (sentence.lowerBound..<participle).last { tokens[$0].text == "," } ?? participle - 1
+        // "“...,” Carson said after hinting that ...": the main clause ends at "after", not at a comma before.
+        let afterSubordinator = QuoteAttributor.participleSubordinators.contains(tokens[participle - 1].text)
+        let mainClauseEnd = afterSubordinator ? participle - 1 : comma
         // A cue used as a verb: not "comment" in "declined comment, saying ...".
-        if let verb = (sentence.lowerBound..<comma).last(where: { !tokens[$0].text.hasSuffix("ing") && isCue(at: $0, in: sentence, tokens) }),
+        if let verb = (sentence.lowerBound..<mainClauseEnd).last(where: { !tokens[$0].text.hasSuffix("ing") && isCue(at: $0, in: sentence, tokens) }),
             isMainClauseVerb(verb, sentence, tokens)
         {
             if verb > sentence.lowerBound, isClauseBreak(tokens[verb - 1]), Lexicon.postposableVerbs.contains(tokens[verb].text) {
@@ -591,6 +594,8 @@ struct ReportedSpeechFinder: Sendable {
             }
             return .before(cue: verb, floor: sentence.lowerBound)
         }
+        // "..., while commenting on ..., Fallin said": no speech verb before; the cue's own rules decide.
+        if afterSubordinator { return nil }
         return .sentenceSubject(start: sentence.lowerBound, limit: comma)
     }
 
