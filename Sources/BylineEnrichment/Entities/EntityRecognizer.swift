@@ -686,6 +686,22 @@ struct EntityRecognizer: Sendable {
         return !(last.kind == .punctuation && [".", "!", "?", ":", ";", ","].contains(last.text)) && !(last.kind == .quoteMark(.doubleClosing))
     }
 
+    /// The paragraph holds no word outside `range`.
+    private func isWholeLine(_ range: Range<Int>, _ tokens: [Token]) -> Bool {
+        let paragraph = tokens[range.lowerBound].paragraph
+        var before = range.lowerBound - 1
+        while before >= 0, tokens[before].paragraph == paragraph {
+            if tokens[before].isWord { return false }
+            before -= 1
+        }
+        var after = range.upperBound
+        while after < tokens.count, tokens[after].paragraph == paragraph {
+            if tokens[after].isWord { return false }
+            after += 1
+        }
+        return true
+    }
+
     private func isCommon(_ word: String, _ document: Document) -> Bool {
         let lower = word.lowercased()
         return gazetteer.commonWords.contains(lower) || document.isWrittenInLowercase(lower)
@@ -694,6 +710,7 @@ struct EntityRecognizer: Sendable {
     // MARK: - Merging mentions into entities
 
     private func merge(_ mentions: [EntityMention], in document: Document, _ deadline: EnrichmentDeadline) -> [RecognizedEntity] {
+        var mentions = mentions
         var entities: [RecognizedEntity] = []
         // Sized for the mentions up front: growing rehashed every key several times.
         var byName = [String: Int](minimumCapacity: mentions.count * 2)
@@ -712,17 +729,33 @@ struct EntityRecognizer: Sendable {
         // name entities while the body offers a name.
         var headlineSentences: [Int: Bool] = [:]
         let named = Self.covered(by: mentions, tokenCount: document.tokens.count)
+        // A short heading line with other words counts too ("Clinton Wades In, Urges Britain
+        // to Remain"), not a subhead that is only a name.
         let headline = mentions.map { mention in
             let sentence = document.tokens[mention.tokens.lowerBound].sentence
-            if let known = headlineSentences[sentence] { return known }
-            let answer = isHeadline(document.sentences[sentence], document.tokens, named: named)
+            let answer = headlineSentences[sentence] ?? isHeadline(document.sentences[sentence], document.tokens, named: named)
             headlineSentences[sentence] = answer
-            return answer
+            return answer || isInHeading(mention.tokens, document.tokens) && !isWholeLine(mention.tokens, document.tokens)
         }
         let order = mentions.indices.sorted {
             if headline[$0] != headline[$1] { return !headline[$0] }
             let a = mentions[$0].tokens.count, b = mentions[$1].tokens.count
             return a != b ? a > b : mentions[$0].start < mentions[$1].start
+        }
+        // Words the body capitalises inside its sentences, outside headlines; computed when first asked.
+        var capitalisedInBody: Set<String>?
+        func bodyCapitalised() -> Set<String> {
+            if let capitalisedInBody { return capitalisedInBody }
+            var words = Set<String>()
+            for (number, sentence) in document.sentences.enumerated() where sentence.count > 1 {
+                let isHeadline = headlineSentences[number] ?? isHeadline(sentence, document.tokens, named: named)
+                guard !isHeadline, !isInHeading(sentence, document.tokens) else { continue }
+                for index in sentence.dropFirst() where document.tokens[index].isWord && document.tokens[index].isCapitalized {
+                    words.insert(document.tokens[index].text)
+                }
+            }
+            capitalisedInBody = words
+            return words
         }
         var assignment = [Int?](repeating: nil, count: mentions.count)
         // Names already compared for misspellings, and how many comparisons are left.
@@ -775,6 +808,18 @@ struct EntityRecognizer: Sendable {
             if !notMisspelt.contains(name), let existing = misspeltPerson(mention, key: name, entities, names, budget: &misspellingBudget) {
                 assign(index, to: existing)
                 byName[name] = existing
+                partial[index] = true
+                continue
+            }
+            // "Clinton Wades In", "ESPN Fires Schilling": a headline capitalises the verb after
+            // a name; a name the article knows, with a word its body never capitalises, is that name.
+            if mention.tokens.count > 1, headline[index],
+                let (shorter, existing) = knownNameOpening(mention, byName, entities, document, bodyCapitalised)
+            {
+                mentions[index].tokens = shorter
+                mentions[index].end = document.tokens[shorter.upperBound - 1].end
+                mentions[index].text = document.text(mentions[index].start, mentions[index].end)
+                assign(index, to: existing)
                 partial[index] = true
                 continue
             }
@@ -904,6 +949,23 @@ struct EntityRecognizer: Sendable {
             if names[a].count != names[b].count { return names[a].count > names[b].count }
             return fullForms[a].start < fullForms[b].start
         }.map { names[$0] }
+    }
+
+    /// The longest opening of a headline mention that names a known person or organisation,
+    /// when the word after it is one the body never capitalises ("ESPN" in "ESPN Fires
+    /// Schilling Over Post"; not "New York" in "New York Times" where the body has "the Times").
+    private func knownNameOpening(
+        _ mention: EntityMention, _ byName: [String: Int], _ entities: [RecognizedEntity], _ document: Document,
+        _ bodyCapitalised: () -> Set<String>
+    ) -> (Range<Int>, Int)? {
+        let tokens = document.tokens
+        for end in stride(from: mention.tokens.upperBound - 1, to: mention.tokens.lowerBound, by: -1) {
+            let opening = mention.tokens.lowerBound..<end
+            guard let existing = byName[Self.mergeKey(document.text(tokens: opening))], [.person, .org].contains(entities[existing].type)
+            else { continue }
+            return tokens[end].isWord && !bodyCapitalised().contains(tokens[end].text) ? (opening, existing) : nil
+        }
+        return nil
     }
 
     /// Judged by the words outside names (`named`): a lede full of names ("Mayor Ingrid
