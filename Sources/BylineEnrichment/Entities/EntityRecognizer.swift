@@ -686,20 +686,22 @@ struct EntityRecognizer: Sendable {
         return !(last.kind == .punctuation && [".", "!", "?", ":", ";", ","].contains(last.text)) && !(last.kind == .quoteMark(.doubleClosing))
     }
 
-    /// The paragraph holds no word outside `range`.
-    private func isWholeLine(_ range: Range<Int>, _ tokens: [Token]) -> Bool {
-        let paragraph = tokens[range.lowerBound].paragraph
-        var before = range.lowerBound - 1
-        while before >= 0, tokens[before].paragraph == paragraph {
-            if tokens[before].isWord { return false }
-            before -= 1
+    /// Every word of more than three letters in the (short) paragraph is capitalised, as in a
+    /// title; a transcript's short line ("Mae Lynne okay") is not.
+    private func isTitleCase(paragraphOf index: Int, _ tokens: [Token]) -> Bool {
+        let paragraph = tokens[index].paragraph
+        var start = index
+        while start > 0, tokens[start - 1].paragraph == paragraph { start -= 1 }
+        var longWords = 0
+        var position = start
+        while position < tokens.count, tokens[position].paragraph == paragraph {
+            if tokens[position].isWord, tokens[position].text.count > 3 {
+                guard tokens[position].isCapitalized else { return false }
+                longWords += 1
+            }
+            position += 1
         }
-        var after = range.upperBound
-        while after < tokens.count, tokens[after].paragraph == paragraph {
-            if tokens[after].isWord { return false }
-            after += 1
-        }
-        return true
+        return longWords >= 2
     }
 
     private func isCommon(_ word: String, _ document: Document) -> Bool {
@@ -729,33 +731,40 @@ struct EntityRecognizer: Sendable {
         // name entities while the body offers a name.
         var headlineSentences: [Int: Bool] = [:]
         let named = Self.covered(by: mentions, tokenCount: document.tokens.count)
-        // A short heading line with other words counts too ("Clinton Wades In, Urges Britain
-        // to Remain"), not a subhead that is only a name.
-        let headline = mentions.map { mention in
+        let inHeadline = mentions.map { mention in
             let sentence = document.tokens[mention.tokens.lowerBound].sentence
             let answer = headlineSentences[sentence] ?? isHeadline(document.sentences[sentence], document.tokens, named: named)
             headlineSentences[sentence] = answer
-            return answer || isInHeading(mention.tokens, document.tokens) && !isWholeLine(mention.tokens, document.tokens)
+            return answer
         }
-        let order = mentions.indices.sorted {
-            if headline[$0] != headline[$1] { return !headline[$0] }
-            let a = mentions[$0].tokens.count, b = mentions[$1].tokens.count
-            return a != b ? a > b : mentions[$0].start < mentions[$1].start
-        }
-        // Words the body capitalises inside its sentences, outside headlines; computed when first asked.
+        // Words the body capitalises, outside headlines and headings; computed when first asked.
         var capitalisedInBody: Set<String>?
         func bodyCapitalised() -> Set<String> {
             if let capitalisedInBody { return capitalisedInBody }
             var words = Set<String>()
-            for (number, sentence) in document.sentences.enumerated() where sentence.count > 1 {
+            for (number, sentence) in document.sentences.enumerated() where !sentence.isEmpty {
                 let isHeadline = headlineSentences[number] ?? isHeadline(sentence, document.tokens, named: named)
                 guard !isHeadline, !isInHeading(sentence, document.tokens) else { continue }
-                for index in sentence.dropFirst() where document.tokens[index].isWord && document.tokens[index].isCapitalized {
+                for index in sentence where document.tokens[index].isWord && document.tokens[index].isCapitalized {
                     words.insert(document.tokens[index].text)
                 }
             }
             capitalisedInBody = words
             return words
+        }
+        // A mention in a short heading line counts too when it runs on into a word the body
+        // never capitalises ("Clinton Wades In, Urges Britain to Remain"); not "Interview
+        // with Christopher Hill", whose surname the body uses.
+        let headline = mentions.indices.map { index in
+            let range = mentions[index].tokens
+            return inHeadline[index]
+                || range.count > 1 && isInHeading(range, document.tokens) && isTitleCase(paragraphOf: range.lowerBound, document.tokens)
+                    && range.dropFirst().contains { document.tokens[$0].isWord && !bodyCapitalised().contains(document.tokens[$0].text) }
+        }
+        let order = mentions.indices.sorted {
+            if headline[$0] != headline[$1] { return !headline[$0] }
+            let a = mentions[$0].tokens.count, b = mentions[$1].tokens.count
+            return a != b ? a > b : mentions[$0].start < mentions[$1].start
         }
         var assignment = [Int?](repeating: nil, count: mentions.count)
         // Names already compared for misspellings, and how many comparisons are left.
