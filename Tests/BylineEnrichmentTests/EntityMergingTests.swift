@@ -63,6 +63,18 @@ struct EntityMergingTests {
         #expect(names(article, containing: "Lindqvist") == ["Marta Lindqvist"])
     }
 
+    @Test("a court before its judge's title and name is the court, not a person called \"Court Justice\"; a name ending in a title word elsewhere stays whole")
+    func courtBeforeJudge() async throws {
+        let article = try await Fixtures.enrich(
+            "Quebec Superior Court Justice Marie Lavoie ruled on Monday. Senate Majority Leader Tom Reyes said he would appeal. The Department of Justice declined to comment, and the Harbour Union Leader printed the ruling."
+        )
+        #expect(article.entity(named: "Court Justice") == nil)
+        #expect(article.entity(named: "Quebec Superior Court")?.type == .org)
+        #expect(article.entity(named: "Marie Lavoie")?.type == .person)
+        #expect(article.entity(named: "Senate Majority") == nil)
+        #expect(article.entity(named: "Department of Justice")?.type == .org)
+    }
+
     @Test("a lede full of names is not a headline: its people join the surnames written after it")
     func ledeFullOfNames() async throws {
         let article = try await Fixtures.enrich(

@@ -351,6 +351,18 @@ struct EntityRecognizer: Sendable {
     /// Not when the words after the title are everyday words: "Ministry of Foreign Affairs".
     private func splitAtTitle(_ range: Range<Int>, _ entityClass: NERClass, _ document: Document) -> [(Range<Int>, NERClass)] {
         let tokens = document.tokens
+        // "Quebec Superior Court Justice" right before the judge's name: the court, whose name
+        // ends at its head word, not a person called "Court Justice".
+        var end = range.upperBound
+        let nameFollows = range.upperBound < tokens.count && tokens[range.upperBound].isWord && tokens[range.upperBound].isCapitalized
+        while nameFollows, end - 1 > range.lowerBound, tokens[end - 1].isCapitalized, isTitleWord(tokens[end - 1]),
+            !Lexicon.organisationHeads.contains(tokens[end - 1].text)
+        {
+            end -= 1
+        }
+        if entityClass == .organisation, end < range.upperBound, Lexicon.organisationHeads.contains(tokens[end - 1].text) {
+            return [(range.lowerBound..<end, .organisation)]
+        }
         guard range.count >= 3, !Lexicon.organisationHeads.contains(tokens[range.upperBound - 1].text) else { return [(range, entityClass)] }
         var cut: Int?
         for position in range.lowerBound..<(range.upperBound - 1)
