@@ -326,6 +326,22 @@ struct QuoteTests {
         #expect(article.speakerName(of: "Very good reporter") == "Ana Ruiz")
     }
 
+    @Test("a quoted title after \"book,\" or \"or\", or used as a name (his “Miss Harbour” pageant, “Sons of Lund” is ...), is no quote; a nickname after \"called\" still is")
+    func titlesUsedAsNames() async throws {
+        let text = """
+            Comedians are staging a play called "Los Hijos de Lund," or "Sons of Lund," in Porto. The network dropped his "Miss Harbour" pageant.
+
+            Critics read his new book, "Broken Harbour: How to Fix the Port," for clues.
+
+            "Sons of Lund" is an adaptation of an older show. Lund called his rival "Sleepy Tom" at the rally.
+            """
+        let article = try await Fixtures.enrich(text)
+        for title in ["Los Hijos de Lund", "Sons of Lund", "Miss Harbour", "Broken Harbour"] {
+            #expect(article.quote(containing: title) == nil, "\(title)")
+        }
+        #expect(article.quote(containing: "Sleepy Tom") != nil)
+    }
+
     @Test("a possessive apostrophe does not unbalance straight quotes")
     func apostrophesAndStraightQuotes() async throws {
         let article = try await Fixtures.enrich("\"It's a positive thing for the workers at Stella's,\" union president Jeff Traeger said. \"They now have a voice.\"")

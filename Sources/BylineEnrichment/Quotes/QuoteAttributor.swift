@@ -224,23 +224,51 @@ struct QuoteAttributor: Sendable {
     }
 
     /// CNN's “New Day,”, an interview with “Fox and Friends”, the show “The Apprentice”, a
-    /// memoir called “The Long Way Home: A Life in Ports”: a run of capitalised words after a
-    /// possessive, a preposition or a word for a work or a name names a programme, book or
-    /// film, not words anyone said.
+    /// memoir called “The Long Way Home: A Life in Ports”, his new book, “Crippled America,”,
+    /// a play called “Los Hijos de Trump,” or “Sons of Trump,”: a run of capitalised words
+    /// after a possessive, a preposition or a word for a work or a name names a programme,
+    /// book or film, not words anyone said. So does one used as a name: his “Miss Universe”
+    /// pageant, “Sons of Trump” is an adaptation.
     private func isTitleOfWork(_ candidate: QuoteCandidate, _ tokens: [Token]) -> Bool {
-        guard candidate.openMark > 0, (1...10).contains(candidate.wordCount) else { return false }
-        let before = tokens[candidate.openMark - 1]
-        guard before.kind == .possessive || Self.workIntroducers.contains(before.text) else { return false }
+        guard (1...10).contains(candidate.wordCount) else { return false }
         let words = candidate.inner.filter { tokens[$0].isWord }
-        guard let first = words.first, tokens[first].isCapitalized else { return false }
-        return words.allSatisfy { tokens[$0].isCapitalized || Self.titleSmallWords.contains(tokens[$0].text) }
+        guard let first = words.first, tokens[first].isCapitalized,
+            words.allSatisfy({ tokens[$0].isCapitalized || Self.titleSmallWords.contains(tokens[$0].text) })
+        else { return false }
+        let open = candidate.openMark
+        if open > 0 {
+            let before = tokens[open - 1]
+            if before.kind == .possessive || Self.workIntroducers.contains(before.text) { return true }
+            if before.text == ",", open >= 2, Self.workNouns.contains(tokens[open - 2].text) { return true }
+            if before.text == "or", open >= 2, tokens[open - 2].isQuoteMark { return true }
+        }
+        // Used as a name: no sentence of its own inside, a noun for a work or a show right after,
+        // or a verb of being after one that opens its sentence.
+        guard let close = candidate.closeMark, close + 1 < tokens.count, tokens[close + 1].sentence == tokens[close].sentence,
+            let lastInner = candidate.inner.last, tokens[lastInner].isWord
+        else { return false }
+        let next = tokens[close + 1].text
+        if Self.workNouns.contains(next) { return true }
+        let opensSentence = open == 0 || tokens[open - 1].sentence != tokens[open].sentence
+        return opensSentence && Self.beingVerbs.contains(next)
     }
 
     private static let workIntroducers: WordSet = [
         "on", "with", "to", "in", "show", "program", "programme", "series", "book", "film", "movie", "titled", "entitled", "album", "song",
         "called", "named", "dubbed", "nicknamed",
     ]
-    private static let titleSmallWords: WordSet = ["of", "the", "and", "a", "an", "in", "on", "for", "to", "at", "with", "&"]
+    /// Nouns for a work, a show or a campaign, before or after its quoted name.
+    private static let workNouns: WordSet = [
+        "book", "books", "memoir", "novel", "film", "movie", "documentary", "show", "shows", "program", "programme", "series", "episode",
+        "segment", "album", "song", "play", "musical", "pageant", "contest", "tour", "campaign", "slogan", "movement", "franchise",
+        "brand", "column", "op-ed", "podcast", "video", "ad", "ads", "hat", "hats", "sign", "signs", "t-shirts", "host", "star",
+        "contestant", "creator", "producer",
+    ]
+    private static let beingVerbs: WordSet = ["is", "was", "has", "had", "will", "are", "were", "airs", "aired", "premiered", "opens", "opened"]
+    private static let titleSmallWords: WordSet = [
+        "of", "the", "and", "a", "an", "in", "on", "for", "to", "at", "with", "&", "de", "del", "la", "las", "los", "le", "du", "von", "van",
+        "di", "da",
+    ]
 
     private func isDirect(_ candidate: QuoteCandidate, _ document: Document) -> Bool {
         guard !candidate.inner.isEmpty else { return false }
