@@ -342,6 +342,20 @@ struct QuoteTests {
         #expect(article.quote(containing: "Sleepy Tom") != nil)
     }
 
+    @Test("X issued the following statement: / From X's post: before a quotation, in its paragraph or the next: X speaks")
+    func statementLeadIn() async throws {
+        let article = try await Fixtures.enrich(
+            """
+            In response to the loss of life, Harbour Party leader Ana Ruiz issued the following statement:
+
+            “Our thoughts are with all those affected by the flood in Lund.”
+
+            Tom Berg backed the plan. From Berg’s Facebook post: “We must move to rebuild the pier together.”
+            """)
+        #expect(article.speakerName(of: "Our thoughts are with") == "Ana Ruiz")
+        #expect(article.speakerName(of: "rebuild the pier") == "Tom Berg")
+    }
+
     @Test("a possessive apostrophe does not unbalance straight quotes")
     func apostrophesAndStraightQuotes() async throws {
         let article = try await Fixtures.enrich("\"It's a positive thing for the workers at Stella's,\" union president Jeff Traeger said. \"They now have a voice.\"")

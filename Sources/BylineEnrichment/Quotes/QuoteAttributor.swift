@@ -623,6 +623,24 @@ struct QuoteAttributor: Sendable {
             }
             return Attribution(cue: tokens[firstVerb].text, speaker: speaker)
         }
+        // "Donald Trump issued the following statement:", "The ministry released a statement:",
+        // "From Bush's Facebook post:": the one whose statement follows the colon (a lead-in
+        // paragraph comes without it).
+        let noun = tokens[head.upperBound - 1].text == ":" ? head.upperBound - 2 : head.upperBound - 1
+        if noun > head.lowerBound, Self.statementNouns.contains(tokens[noun].text), noun + 1 < tokens.count, tokens[noun + 1].text == ":" {
+            let phrase = max(head.lowerBound, noun - 4)..<noun
+            if let possessive = phrase.last(where: { tokens[$0].kind == .possessive }),
+                let owner = context.speakerPhrase(endingBefore: possessive, floor: head.lowerBound), owner.entity != nil
+            {
+                return Attribution(cue: tokens[noun].text, speaker: owner)
+            }
+            if let verb = phrase.last(where: { Self.issuingVerbs.contains(tokens[$0].text) }),
+                let subject = clauseSubject(from: head.lowerBound, before: verb, context)
+                    ?? sentenceSubject(of: head.lowerBound..<verb, context, allowingOrganisations: true)
+            {
+                return Attribution(cue: tokens[noun].text, speaker: subject)
+            }
+        }
         // Transcript label: NAME: “...”
         if allowVerbless || tokens[head.upperBound - 1].text == ":" {
             let end = tokens[head.upperBound - 1].text == ":" ? head.upperBound - 1 : head.upperBound
@@ -654,6 +672,10 @@ struct QuoteAttributor: Sendable {
         if previous.kind == .possessive { return false }
         return !Self.nounMarkers.containsLowercased(previous.text) && !previous.text.contains("-")
     }
+
+    /// What a lead-in says someone issued before the quotation that follows its colon.
+    private static let statementNouns: WordSet = ["statement", "letter", "note", "tweet", "post"]
+    private static let issuingVerbs: WordSet = ["issued", "released", "sent", "posted", "published", "put", "wrote", "tweeted", "gave"]
 
     private static let nounMarkers: WordSet = [
         "the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "these", "those", "this", "of",
