@@ -75,6 +75,15 @@ struct EntityMergingTests {
         #expect(article.entity(named: "Department of Justice")?.type == .org)
     }
 
+    @Test("a contraction after a surname is no part of the name; a particle inside one is")
+    func contractionAfterName() async throws {
+        let article = try await Fixtures.enrich(
+            "Senator Nora Lindholm met Bashir al-Rahman in Lund.\n\nLindholm hasn't said whether she has a plan, and Lindholm wasn’t at the vote.")
+        #expect(names(article, containing: "Lindholm") == ["Nora Lindholm"])
+        #expect(article.entity(named: "Nora Lindholm")?.mentions.count == 3)
+        #expect(names(article, containing: "Bashir") == ["Bashir al-Rahman"])
+    }
+
     @Test("a lede full of names is not a headline: its people join the surnames written after it")
     func ledeFullOfNames() async throws {
         let article = try await Fixtures.enrich(

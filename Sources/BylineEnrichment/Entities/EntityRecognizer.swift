@@ -134,6 +134,9 @@ struct EntityRecognizer: Sendable {
         {
             range = (range.lowerBound + 1)..<range.upperBound
         }
+        // "Sanders hasn't said", "Trump wasn’t": a contraction after a name is no part of it
+        // (unlike the particle of "al-Assad" or "d'Ettorre").
+        if range.count > 1, let last = range.last, Self.isContraction(tokens[last].text) { range = range.lowerBound..<last }
         // "Said Comey, “...": an inverted cue opening the sentence is no part of the name.
         if range.count > 1, isSentenceInitial(range.lowerBound, tokens), Lexicon.speechVerbs.containsLowercased(tokens[range.lowerBound].text),
             range.upperBound + 1 < tokens.count, [",", ":"].contains(tokens[range.upperBound].text),
@@ -714,6 +717,12 @@ struct EntityRecognizer: Sendable {
             position += 1
         }
         return longWords >= 2
+    }
+
+    /// "hasn't", "wasn’t", "don't": lower case, with an apostrophe before its last letter.
+    static func isContraction(_ word: String) -> Bool {
+        guard let first = word.unicodeScalars.first, first.properties.isLowercase else { return false }
+        return word.hasSuffix("n't") || word.hasSuffix("n\u{2019}t")
     }
 
     private func isCommon(_ word: String, _ document: Document) -> Bool {
