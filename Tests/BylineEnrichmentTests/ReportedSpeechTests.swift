@@ -585,4 +585,12 @@ struct ReportedSpeechTests {
         #expect(article.speakerName(of: "Every single thing") == "Ana Ruiz")
         #expect(article.speakerName(of: "the campaign was sound") == "Ana Ruiz")
     }
+
+    @Test("a surname the tagger leaves untagged before \"went on to say\" or \"continued to insist\" is the person named before")
+    func surnameBeforeVerbChain() async throws {
+        let article = try await Fixtures.enrich(
+            "Mike Pence spoke to Fox on Monday. Pence went on to say that the two men will do great things.\n\nPence continued to insist that the party was united.")
+        #expect(article.speakerName(of: "the two men will do great things") == "Mike Pence")
+        #expect(article.speakerName(of: "the party was united") == "Mike Pence")
+    }
 }

@@ -86,7 +86,7 @@ struct EntityRecognizer: Sendable {
         func isSpeechVerb(_ index: Int) -> Bool { index >= 0 && containsSpeechVerb(index..<(index + 1), document) }
         var found: [EntityMention] = []
         for (index, token) in tokens.enumerated() where !covered[index] && token.isCapitalized {
-            let verbAfter = isSpeechVerb(index + 1) || index + 2 < tokens.count && SpeechCues.verbModifiers.contains(tokens[index + 1].text) && isSpeechVerb(index + 2)
+            let verbAfter = isSpeechVerb(speechVerbChainEnd(after: index, tokens))
             // "Small, who attended the rally, said": a relative clause about the person.
             let relativeAfter = index + 2 < tokens.count && tokens[index + 1].text == "," && ["who", "whose"].contains(tokens[index + 2].text)
             // "Bush: “The mission is ...”": a label before a quotation.
@@ -97,6 +97,16 @@ struct EntityRecognizer: Sendable {
             found.append(EntityMention(tokens: index..<(index + 1), start: token.start, end: token.end, text: token.text, type: .person, strength: 1))
         }
         return found
+    }
+
+    /// Where the verb after a subject at `index` stands, past an adverb or auxiliary and a verb
+    /// that carries an infinitive ("Pence also said", "Pence went on to say", "Pence continued to insist").
+    private func speechVerbChainEnd(after index: Int, _ tokens: [Token]) -> Int {
+        var verb = index + 1
+        if verb < tokens.count, SpeechCues.verbModifiers.contains(tokens[verb].text) { verb += 1 }
+        if verb + 1 < tokens.count, ["went", "goes", "go"].contains(tokens[verb].text), tokens[verb + 1].text == "on" { verb += 1 }
+        if verb + 2 < tokens.count, SpeechCues.reportingBeforeTo.contains(tokens[verb].text), tokens[verb + 1].text == "to" { verb += 2 }
+        return verb
     }
 
     // MARK: - Spans from the learned tagger
