@@ -75,13 +75,15 @@ struct EntityMergingTests {
         #expect(article.entity(named: "Department of Justice")?.type == .org)
     }
 
-    @Test("a contraction after a surname is no part of the name; a particle inside one is")
+    @Test("a contraction or a weekday after a surname is no part of the name; a particle inside one is")
     func contractionAfterName() async throws {
         let article = try await Fixtures.enrich(
             "Senator Tom Jensen met Bashir al-Rahman in Lund.\n\nJensen hasn't said whether he has a strategy, and he insisted he would go on.")
         #expect(names(article, containing: "Jensen") == ["Tom Jensen"])
         #expect(article.entity(named: "Tom Jensen")?.mentions.count == 2)
         #expect(names(article, containing: "Bashir") == ["Bashir al-Rahman"])
+        let dated = try await Fixtures.enrich("Senator Tom Jensen spoke in Lund. The party endorsed Jensen Wednesday after a long debate.")
+        #expect(names(dated, containing: "Jensen") == ["Tom Jensen"])
     }
 
     @Test("a lede full of names is not a headline: its people join the surnames written after it")

@@ -147,6 +147,8 @@ struct EntityRecognizer: Sendable {
         // "Sanders hasn't said", "Trump wasn’t": a contraction after a name is no part of it
         // (unlike the particle of "al-Assad" or "d'Ettorre").
         if range.count > 1, let last = range.last, Self.isContraction(tokens[last].text) { range = range.lowerBound..<last }
+        // "endorsed Cruz Wednesday": the day after a name is when, not part of who.
+        if range.count > 1, let last = range.last, Lexicon.weekdays.contains(tokens[last].text) { range = range.lowerBound..<last }
         // "Said Comey, “...": an inverted cue opening the sentence is no part of the name.
         if range.count > 1, isSentenceInitial(range.lowerBound, tokens), Lexicon.speechVerbs.containsLowercased(tokens[range.lowerBound].text),
             range.upperBound + 1 < tokens.count, [",", ":"].contains(tokens[range.upperBound].text),
