@@ -853,12 +853,14 @@ struct EntityRecognizer: Sendable {
                 partial[index] = true
                 continue
             }
-            // "Clinton Wades In", "ESPN Fires Schilling": a headline capitalises the verb after
-            // a name; a name the article knows, with a word its body never capitalises, is that name.
+            // "Clinton Wades In", "ESPN Fires Schilling", "Trump Addresses Munich Attack": a
+            // headline capitalises the verb beside a name; a name the article knows, with words
+            // its body never capitalises, is that name.
             if mention.tokens.count > 1, headline[index],
-                let (shorter, existing) = knownNameOpening(mention, byName, entities, document, bodyCapitalised)
+                let (shorter, existing) = knownNameInside(mention, byName, entities, document, bodyCapitalised)
             {
                 mentions[index].tokens = shorter
+                mentions[index].start = document.tokens[shorter.lowerBound].start
                 mentions[index].end = document.tokens[shorter.upperBound - 1].end
                 mentions[index].text = document.text(mentions[index].start, mentions[index].end)
                 assign(index, to: existing)
@@ -993,19 +995,29 @@ struct EntityRecognizer: Sendable {
         }.map { names[$0] }
     }
 
-    /// The longest opening of a headline mention that names a known person or organisation,
-    /// when the word after it is one the body never capitalises ("ESPN" in "ESPN Fires
-    /// Schilling Over Post"; not "New York" in "New York Times" where the body has "the Times").
-    private func knownNameOpening(
+    /// The longest known name inside a headline mention, after words and before a word the
+    /// body never capitalises: "ESPN" in "ESPN Fires Schilling Over Post" (not "New York" in "New York
+    /// Times" where the body has "the Times"), "Munich" in "Addresses Munich Attack". A name
+    /// found after such words is a place, organisation or group: "Barack Obama" in a headline
+    /// beside a body's "Obama" keeps its given name.
+    private func knownNameInside(
         _ mention: EntityMention, _ byName: [String: Int], _ entities: [RecognizedEntity], _ document: Document,
         _ bodyCapitalised: () -> Set<String>
     ) -> (Range<Int>, Int)? {
         let tokens = document.tokens
-        for end in stride(from: mention.tokens.upperBound - 1, to: mention.tokens.lowerBound, by: -1) {
-            let opening = mention.tokens.lowerBound..<end
-            guard let existing = byName[Self.mergeKey(document.text(tokens: opening))], [.person, .org].contains(entities[existing].type)
-            else { continue }
-            return tokens[end].isWord && !bodyCapitalised().contains(tokens[end].text) ? (opening, existing) : nil
+        let range = mention.tokens
+        let isHeadlineWord = range.map { tokens[$0].isWord && !bodyCapitalised().contains(tokens[$0].text) }
+        for length in stride(from: range.count - 1, to: 0, by: -1) {
+            for start in range.lowerBound...(range.upperBound - length) {
+                let inside = start..<(start + length)
+                // The words before it and the word right after it are the headline's.
+                guard (range.lowerBound..<start).allSatisfy({ isHeadlineWord[$0 - range.lowerBound] }),
+                    inside.upperBound == range.upperBound || isHeadlineWord[inside.upperBound - range.lowerBound],
+                    let existing = byName[Self.mergeKey(document.text(tokens: inside))]
+                else { continue }
+                let type = entities[existing].type
+                if start == range.lowerBound ? [.person, .org].contains(type) : type != .person { return (inside, existing) }
+            }
         }
         return nil
     }
