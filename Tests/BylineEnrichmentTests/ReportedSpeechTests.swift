@@ -593,4 +593,13 @@ struct ReportedSpeechTests {
         #expect(article.speakerName(of: "the two men will do great things") == "Mike Pence")
         #expect(article.speakerName(of: "the party was united") == "Mike Pence")
     }
+
+    @Test("X, who said the plan had failed, left: the content ends with the relative clause")
+    func relativeClauseCue() async throws {
+        let article = try await Fixtures.enrich(
+            "The plan was debated in Lund. Ana Ruiz, who said the harbour plan had failed, left the room before the vote.")
+        let quote = try #require(article.quote(containing: "harbour plan had failed"))
+        #expect(quote.text == "the harbour plan had failed")
+        #expect(quote.speaker?.name == "Ana Ruiz")
+    }
 }

@@ -512,7 +512,7 @@ struct ReportedSpeechFinder: Sendable {
         // "Having announced that ..., Judge Paul Garza proceeded": the opening phrase's content
         // ends where the main clause begins, whose subject speaks.
         let openingMainClause = openingPhraseEnd(cue: cue, after: start, sentence, tokens)
-        let content = start..<(openingMainClause.map { $0 - 1 } ?? contentEnd(from: start, sentence, tokens))
+        let content = start..<(openingMainClause.map { $0 - 1 } ?? relativeClauseEnd(cue: cue, after: start, sentence, tokens) ?? contentEnd(from: start, sentence, tokens))
         guard wordCount(content, tokens) >= Self.minimumWords else { return nil }
         // "Smith said:" and a quotation: the quote attributor's.
         if case .quoteMark = tokens[start].kind, start == afterCue || tokens[start - 1].text == ":" { return nil }
@@ -632,6 +632,21 @@ struct ReportedSpeechFinder: Sendable {
 
     /// The content runs to the sentence end, or to where another attribution starts:
     /// ", adding ...", ", according to ...", "... and said ...".
+    /// "Ana Ruiz, who said the plan had failed, left the room": a cue in a relative clause
+    /// between commas reports up to the comma that closes the clause, when a verb follows it.
+    private func relativeClauseEnd(cue: Int, after start: Int, _ sentence: Range<Int>, _ tokens: [Token]) -> Int? {
+        var opener = cue - 1
+        while opener > sentence.lowerBound, SpeechCues.verbModifiers.contains(tokens[opener].text) { opener -= 1 }
+        guard opener - 1 >= sentence.lowerBound, ["who", "which"].contains(tokens[opener].text), tokens[opener - 1].text == "," else { return nil }
+        guard let comma = (start..<sentence.upperBound).first(where: { tokens[$0].text == "," }), comma + 1 < sentence.upperBound,
+            let next = tokens[comma + 1].text.first, next.isLowercase, !Self.clauseJoiners.contains(tokens[comma + 1].text),
+            !SpeechCues.clauseOpeningParticiples.contains(tokens[comma + 1].text), !Lexicon.subordinators.contains(tokens[comma + 1].text),
+            !["who", "whose", "which"].contains(tokens[comma + 1].text), !Lexicon.prepositions.contains(tokens[comma + 1].text),
+            !Lexicon.articles.contains(tokens[comma + 1].text)
+        else { return nil }
+        return comma
+    }
+
     private func contentEnd(from start: Int, _ sentence: Range<Int>, _ tokens: [Token]) -> Int {
         var end = sentence.upperBound
         var index = start
