@@ -340,6 +340,8 @@ struct QuoteTests {
             #expect(article.quote(containing: title) == nil, "\(title)")
         }
         #expect(article.quote(containing: "Sleepy Tom") != nil)
+        let cued = try await Fixtures.enrich("“Never Again” is a promise the country must keep, Rabbi David Cohen said at the memorial.")
+        #expect(cued.speakerName(of: "Never Again") == "David Cohen")
     }
 
     @Test("X issued the following statement: / From X's post: before a quotation, in its paragraph or the next: X speaks")
@@ -354,6 +356,10 @@ struct QuoteTests {
             """)
         #expect(article.speakerName(of: "Our thoughts are with") == "Ana Ruiz")
         #expect(article.speakerName(of: "rebuild the pier") == "Tom Berg")
+        // A paper that publishes a letter is not its writer.
+        let letter = try await Fixtures.enrich("The Harbour Ledger published the following letter:\n\n“As a nurse for thirty years, I have never seen the wards this short of staff.”")
+        let quote = try #require(letter.quote(containing: "As a nurse"))
+        #expect(quote.speaker == nil)
     }
 
     @Test("a possessive apostrophe does not unbalance straight quotes")

@@ -601,5 +601,8 @@ struct ReportedSpeechTests {
         let quote = try #require(article.quote(containing: "harbour plan had failed"))
         #expect(quote.text == "the harbour plan had failed")
         #expect(quote.speaker?.name == "Ana Ruiz")
+        // A list or an apposition after the comma goes on with the content.
+        let list = try await Fixtures.enrich("Police spoke to Ana Ruiz, who said the thieves took cash, jewellery and two laptops.")
+        #expect(list.quote(containing: "thieves")?.text == "the thieves took cash, jewellery and two laptops")
     }
 }

@@ -104,7 +104,7 @@ struct EntityRecognizer: Sendable {
     private func speechVerbChainEnd(after index: Int, _ tokens: [Token]) -> Int {
         var verb = index + 1
         if verb < tokens.count, SpeechCues.verbModifiers.contains(tokens[verb].text) { verb += 1 }
-        if verb + 1 < tokens.count, ["went", "goes", "go"].contains(tokens[verb].text), tokens[verb + 1].text == "on" { verb += 1 }
+        if verb + 1 < tokens.count, SpeechCues.goingOnVerbs.contains(tokens[verb].text), tokens[verb + 1].text == "on" { verb += 1 }
         if verb + 2 < tokens.count, SpeechCues.reportingBeforeTo.contains(tokens[verb].text), tokens[verb + 1].text == "to" { verb += 2 }
         return verb
     }
@@ -713,8 +713,8 @@ struct EntityRecognizer: Sendable {
         return !(last.kind == .punctuation && [".", "!", "?", ":", ";", ","].contains(last.text)) && !(last.kind == .quoteMark(.doubleClosing))
     }
 
-    /// Every word of more than three letters in the (short) paragraph is capitalised, as in a
-    /// title; a transcript's short line ("Mae Lynne okay") is not.
+    /// Every word of more than three letters in the paragraph is capitalised, as in a title; a
+    /// transcript's short line ("Mae Lynne okay") is not. (Asked of heading lines only.)
     private func isTitleCase(paragraphOf index: Int, _ tokens: [Token]) -> Bool {
         let paragraph = tokens[index].paragraph
         var start = index
@@ -731,7 +731,7 @@ struct EntityRecognizer: Sendable {
         return longWords >= 2
     }
 
-    /// "hasn't", "wasn’t", "don't": lower case, with an apostrophe before its last letter.
+    /// "hasn't", "wasn’t", "don't": a negative contraction in lower case.
     static func isContraction(_ word: String) -> Bool {
         guard let first = word.unicodeScalars.first, first.properties.isLowercase else { return false }
         return word.hasSuffix("n't") || word.hasSuffix("n\u{2019}t")

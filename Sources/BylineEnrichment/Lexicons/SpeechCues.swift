@@ -79,6 +79,8 @@ enum SpeechCues {
     /// Words before "to" that keep an infinitive cue reporting ("went on to explain",
     /// "appeared to suggest", "continue to warn").
     static let reportingBeforeTo: WordSet = ["on", "appeared", "appears", "seemed", "seems", "continue", "continues", "continued"]
+    /// The verb before that "on": "went on to say".
+    static let goingOnVerbs: WordSet = ["went", "goes", "go"]
 
     /// Words that may stand between a subject and its verb ("he also said", "she has said").
     static let verbModifiers: WordSet = [

@@ -249,8 +249,11 @@ struct QuoteAttributor: Sendable {
         else { return false }
         let next = tokens[close + 1].text
         if Self.workNouns.contains(next) { return true }
-        let opensSentence = open == 0 || tokens[open - 1].sentence != tokens[open].sentence
+        // "“Never Again” is a promise we keep, Cohen said": not when the sentence has a cue.
+        let sentence = tokens[open].sentence
+        let opensSentence = open == 0 || tokens[open - 1].sentence != sentence
         return opensSentence && Self.beingVerbs.contains(next)
+            && !((close + 1)..<tokens.count).prefix(while: { tokens[$0].sentence == sentence }).contains(where: { Lexicon.speechVerbs.contains(tokens[$0].text) })
     }
 
     private static let workIntroducers: WordSet = [
@@ -265,10 +268,7 @@ struct QuoteAttributor: Sendable {
         "contestant", "creator", "producer",
     ]
     private static let beingVerbs: WordSet = ["is", "was", "has", "had", "will", "are", "were", "airs", "aired", "premiered", "opens", "opened"]
-    private static let titleSmallWords: WordSet = [
-        "of", "the", "and", "a", "an", "in", "on", "for", "to", "at", "with", "&", "de", "del", "la", "las", "los", "le", "du", "von", "van",
-        "di", "da",
-    ]
+    private static let titleSmallWords: WordSet = WordSet(["a", "an", "in", "to", "at", "with", "las", "los"] + Lexicon.nameConnectors.words)
 
     private func isDirect(_ candidate: QuoteCandidate, _ document: Document) -> Bool {
         guard !candidate.inner.isEmpty else { return false }
@@ -675,7 +675,8 @@ struct QuoteAttributor: Sendable {
 
     /// What a lead-in says someone issued before the quotation that follows its colon.
     private static let statementNouns: WordSet = ["statement", "letter", "note", "tweet", "post"]
-    private static let issuingVerbs: WordSet = ["issued", "released", "sent", "posted", "published", "put", "wrote", "tweeted", "gave"]
+    /// Not "published": a paper publishes others' letters.
+    private static let issuingVerbs: WordSet = ["issued", "released", "sent", "posted", "wrote", "tweeted"]
 
     private static let nounMarkers: WordSet = [
         "the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "these", "those", "this", "of",

@@ -583,8 +583,10 @@ struct ReportedSpeechFinder: Sendable {
         guard tokens[participle].text.hasSuffix("ing"), QuoteAttributor.opensParticiplePhrase(participle, from: sentence.lowerBound, tokens) else { return nil }
         let comma = (sentence.lowerBound..<participle).last { tokens[$0].text == "," } ?? participle - 1
         // "“...,” Carson said after hinting that ...": the main clause ends at "after", not at a comma before.
-        let afterSubordinator = QuoteAttributor.participleSubordinators.contains(tokens[participle - 1].text)
-        let mainClauseEnd = afterSubordinator ? participle - 1 : comma
+        // ("after repeatedly insisting": past the adverb, as opensParticiplePhrase does.)
+        let opener = participle - 1 > sentence.lowerBound && tokens[participle - 1].text.hasSuffix("ly") ? participle - 2 : participle - 1
+        let afterSubordinator = QuoteAttributor.participleSubordinators.contains(tokens[opener].text)
+        let mainClauseEnd = afterSubordinator ? opener : comma
         // A cue used as a verb: not "comment" in "declined comment, saying ...".
         if let verb = (sentence.lowerBound..<mainClauseEnd).last(where: { !tokens[$0].text.hasSuffix("ing") && isCue(at: $0, in: sentence, tokens) }),
             isMainClauseVerb(verb, sentence, tokens)
@@ -630,23 +632,33 @@ struct ReportedSpeechFinder: Sendable {
         return index >= sentence.lowerBound || !(opener.hasSuffix("ing") || opener == "Having")
     }
 
-    /// The content runs to the sentence end, or to where another attribution starts:
-    /// ", adding ...", ", according to ...", "... and said ...".
     /// "Ana Ruiz, who said the plan had failed, left the room": a cue in a relative clause
-    /// between commas reports up to the comma that closes the clause, when a verb follows it.
+    /// between commas reports up to the comma that closes the clause, when a verb follows that
+    /// comma (not "..., who said the thieves took cash, jewellery and two laptops").
     private func relativeClauseEnd(cue: Int, after start: Int, _ sentence: Range<Int>, _ tokens: [Token]) -> Int? {
         var opener = cue - 1
         while opener > sentence.lowerBound, SpeechCues.verbModifiers.contains(tokens[opener].text) { opener -= 1 }
-        guard opener - 1 >= sentence.lowerBound, ["who", "which"].contains(tokens[opener].text), tokens[opener - 1].text == "," else { return nil }
-        guard let comma = (start..<sentence.upperBound).first(where: { tokens[$0].text == "," }), comma + 1 < sentence.upperBound,
-            let next = tokens[comma + 1].text.first, next.isLowercase, !Self.clauseJoiners.contains(tokens[comma + 1].text),
-            !SpeechCues.clauseOpeningParticiples.contains(tokens[comma + 1].text), !Lexicon.subordinators.contains(tokens[comma + 1].text),
-            !["who", "whose", "which"].contains(tokens[comma + 1].text), !Lexicon.prepositions.contains(tokens[comma + 1].text),
-            !Lexicon.articles.contains(tokens[comma + 1].text)
+        guard opener - 1 > sentence.lowerBound, ["who", "which"].contains(tokens[opener].text), tokens[opener - 1].text == ",",
+            let comma = (start..<sentence.upperBound).first(where: { tokens[$0].text == "," }), comma + 1 < sentence.upperBound,
+            Self.mayBeFiniteVerb(tokens[comma + 1].text)
         else { return nil }
         return comma
     }
 
+    /// "left", "resigned", "was", "doesn't": a lower-case word that can be a clause's verb.
+    private static func mayBeFiniteVerb(_ word: String) -> Bool {
+        guard let first = word.unicodeScalars.first, first.properties.isLowercase else { return false }
+        return word.hasSuffix("ed") || Lexicon.modalVerbs.contains(word) || Lexicon.speechVerbs.contains(word) || commonFiniteVerbs.contains(word)
+            || EntityRecognizer.isContraction(word)
+    }
+
+    private static let commonFiniteVerbs: WordSet = [
+        "is", "was", "are", "were", "has", "had", "have", "will", "would", "did", "does", "left", "went", "made", "took", "came", "became",
+        "met", "won", "lost", "ran", "got", "gave", "kept", "held", "led", "paid", "sent", "spent", "found", "knew", "saw", "began", "brought",
+    ]
+
+    /// The content runs to the sentence end, or to where another attribution starts:
+    /// ", adding ...", ", according to ...", "... and said ...".
     private func contentEnd(from start: Int, _ sentence: Range<Int>, _ tokens: [Token]) -> Int {
         var end = sentence.upperBound
         var index = start

@@ -140,7 +140,7 @@ extension AttributionContext {
                 edge -= 1
             } else if edge - 2 > floor, tokens[edge - 1].text == "to", SpeechCues.reportingBeforeTo.contains(tokens[edge - 2].text) {
                 edge -= 2
-                if tokens[edge].text == "on", edge > floor, ["went", "goes", "go"].contains(tokens[edge - 1].text) { edge -= 1 }
+                if tokens[edge].text == "on", edge > floor, SpeechCues.goingOnVerbs.contains(tokens[edge - 1].text) { edge -= 1 }
             } else {
                 break
             }
