@@ -256,10 +256,8 @@ struct QuoteAttributor: Sendable {
             && !((close + 1)..<tokens.count).prefix(while: { tokens[$0].sentence == sentence }).contains(where: { Lexicon.speechVerbs.contains(tokens[$0].text) })
     }
 
-    private static let workIntroducers: WordSet = [
-        "on", "with", "to", "in", "show", "program", "programme", "series", "book", "film", "movie", "titled", "entitled", "album", "song",
-        "called", "named", "dubbed", "nicknamed",
-    ]
+    private static let workIntroducers: WordSet = WordSet(
+        ["on", "with", "to", "in", "titled", "entitled", "called", "named", "dubbed", "nicknamed"] + workNouns.words)
     /// Nouns for a work, a show or a campaign, before or after its quoted name.
     private static let workNouns: WordSet = [
         "book", "books", "memoir", "novel", "film", "movie", "documentary", "show", "shows", "program", "programme", "series", "episode",
