@@ -340,6 +340,12 @@ struct QuoteTests {
             #expect(article.quote(containing: title) == nil, "\(title)")
         }
         #expect(article.quote(containing: "Sleepy Tom") != nil)
+        let podcast = try await Fixtures.enrich(
+            "“Being a dad, that is my job,” Tom Berg said in May on the podcast “Harbour Talk.”\n\nIn an interview on her podcast \"Pier Hours\" out Thursday, Ana Ruiz said the port would reopen."
+        )
+        #expect(podcast.quote(containing: "Harbour Talk") == nil)
+        #expect(podcast.quote(containing: "Pier Hours") == nil)
+        #expect(podcast.speakerName(of: "that is my job") == "Tom Berg")
         let cued = try await Fixtures.enrich("“Never Again” is a promise the country must keep, Rabbi David Cohen said at the memorial.")
         #expect(cued.speakerName(of: "Never Again") == "David Cohen")
     }
