@@ -146,7 +146,7 @@ struct EntityRecognizer: Sendable {
         }
         // "Sanders hasn't said", "Trump wasn’t": a contraction after a name is no part of it
         // (unlike the particle of "al-Assad" or "d'Ettorre").
-        if range.count > 1, let last = range.last, Self.isContraction(tokens[last].text) { range = range.lowerBound..<last }
+        if range.count > 1, let last = range.last, Lexicon.isNegativeContraction(tokens[last].text) { range = range.lowerBound..<last }
         // "endorsed Cruz Wednesday": the day after a name is when, not part of who.
         if range.count > 1, let last = range.last, Lexicon.weekdays.contains(tokens[last].text) { range = range.lowerBound..<last }
         // "Said Comey, “...": an inverted cue opening the sentence is no part of the name.
@@ -729,12 +729,6 @@ struct EntityRecognizer: Sendable {
             position += 1
         }
         return longWords >= 2
-    }
-
-    /// "hasn't", "wasn’t", "don't": a negative contraction in lower case.
-    static func isContraction(_ word: String) -> Bool {
-        guard let first = word.unicodeScalars.first, first.properties.isLowercase else { return false }
-        return word.hasSuffix("n't") || word.hasSuffix("n\u{2019}t")
     }
 
     private func isCommon(_ word: String, _ document: Document) -> Bool {

@@ -234,4 +234,10 @@ enum Lexicon {
     ]
     /// "State of New Jersey" is New Jersey: words that open a formal name of a place.
     static let formalPlacePrefixes = ["State of ", "Commonwealth of ", "Republic of ", "Kingdom of ", "Province of "]
+
+    /// "hasn't", "wasn’t", "don't": a negative contraction in lower case.
+    static func isNegativeContraction(_ word: String) -> Bool {
+        guard let first = word.unicodeScalars.first, first.properties.isLowercase else { return false }
+        return word.hasSuffix("n't") || word.hasSuffix("n\u{2019}t")
+    }
 }

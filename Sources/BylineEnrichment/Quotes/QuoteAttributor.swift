@@ -199,7 +199,7 @@ struct QuoteAttributor: Sendable {
     // MARK: - Which quotes count
 
     private func keep(_ candidate: QuoteCandidate, _ attribution: Attribution, speakerFromContext: Bool, _ document: Document) -> Bool {
-        if isTitleOfWork(candidate, document.tokens) { return false }
+        if isTitleOfWork(candidate, document) { return false }
         if attribution.cue != nil || attribution.namedExplicitly { return candidate.wordCount >= 2 || candidate.isDouble && attribution.speaker != nil }
         // "Good morning, everyone.": words said, however short.
         if candidate.isDouble, candidate.wordCount >= 2, standsAsSentence(candidate, document) { return true }
@@ -229,7 +229,8 @@ struct QuoteAttributor: Sendable {
     /// after a possessive, a preposition or a word for a work or a name names a programme,
     /// book or film, not words anyone said. So does one used as a name: his “Miss Universe”
     /// pageant, “Sons of Trump” is an adaptation.
-    private func isTitleOfWork(_ candidate: QuoteCandidate, _ tokens: [Token]) -> Bool {
+    private func isTitleOfWork(_ candidate: QuoteCandidate, _ document: Document) -> Bool {
+        let tokens = document.tokens
         guard (1...10).contains(candidate.wordCount) else { return false }
         let words = candidate.inner.filter { tokens[$0].isWord }
         guard let first = words.first, tokens[first].isCapitalized,
@@ -250,10 +251,8 @@ struct QuoteAttributor: Sendable {
         let next = tokens[close + 1].text
         if Self.workNouns.contains(next) { return true }
         // "“Never Again” is a promise we keep, Cohen said": not when the sentence has a cue.
-        let sentence = tokens[open].sentence
-        let opensSentence = open == 0 || tokens[open - 1].sentence != sentence
-        return opensSentence && Self.beingVerbs.contains(next)
-            && !((close + 1)..<tokens.count).prefix(while: { tokens[$0].sentence == sentence }).contains(where: { Lexicon.speechVerbs.contains(tokens[$0].text) })
+        let opensSentence = open == 0 || tokens[open - 1].sentence != tokens[open].sentence
+        return opensSentence && Self.beingVerbs.contains(next) && !containsSpeechVerb((close + 1)..<document.sentenceRange(of: close).upperBound, document)
     }
 
     private static let workIntroducers: WordSet = WordSet(
@@ -509,9 +508,7 @@ struct QuoteAttributor: Sendable {
     /// Whether a participle opens a phrase of its own: after a comma, a comma and a closing
     /// quotation mark (“...,” telling), or a day.
     static func opensParticiplePhrase(_ index: Int, from start: Int, _ tokens: [Token]) -> Bool {
-        var index = index
-        // ", recently telling": past an adverb.
-        if index - 1 > start, tokens[index - 1].text.hasSuffix("ly") || SpeechCues.verbModifiers.contains(tokens[index - 1].text) { index -= 1 }
+        let index = participlePhraseStart(index, from: start, tokens)
         guard index > start else { return false }
         // ", saying", "responded by saying", "told the AP after hinting", or after the day with
         // no comma: "a series of tweets early Friday saying".
@@ -520,6 +517,11 @@ struct QuoteAttributor: Sendable {
             return tokens[index - 2].text == ","
         }
         return false
+    }
+
+    /// Where the phrase of a participle at `index` starts: ", recently telling" past the adverb.
+    static func participlePhraseStart(_ index: Int, from start: Int, _ tokens: [Token]) -> Int {
+        index - 1 > start && (tokens[index - 1].text.hasSuffix("ly") || SpeechCues.verbModifiers.contains(tokens[index - 1].text)) ? index - 1 : index
     }
 
     /// Words after which a participle's subject is the clause's: ", saying", "by saying",

@@ -583,8 +583,7 @@ struct ReportedSpeechFinder: Sendable {
         guard tokens[participle].text.hasSuffix("ing"), QuoteAttributor.opensParticiplePhrase(participle, from: sentence.lowerBound, tokens) else { return nil }
         let comma = (sentence.lowerBound..<participle).last { tokens[$0].text == "," } ?? participle - 1
         // "“...,” Carson said after hinting that ...": the main clause ends at "after", not at a comma before.
-        // ("after repeatedly insisting": past the adverb, as opensParticiplePhrase does.)
-        let opener = participle - 1 > sentence.lowerBound && tokens[participle - 1].text.hasSuffix("ly") ? participle - 2 : participle - 1
+        let opener = QuoteAttributor.participlePhraseStart(participle, from: sentence.lowerBound, tokens) - 1
         let afterSubordinator = QuoteAttributor.participleSubordinators.contains(tokens[opener].text)
         let mainClauseEnd = afterSubordinator ? opener : comma
         // A cue used as a verb: not "comment" in "declined comment, saying ...".
@@ -649,7 +648,7 @@ struct ReportedSpeechFinder: Sendable {
     private static func mayBeFiniteVerb(_ word: String) -> Bool {
         guard let first = word.unicodeScalars.first, first.properties.isLowercase else { return false }
         return word.hasSuffix("ed") || Lexicon.modalVerbs.contains(word) || Lexicon.speechVerbs.contains(word) || commonFiniteVerbs.contains(word)
-            || EntityRecognizer.isContraction(word)
+            || Lexicon.isNegativeContraction(word)
     }
 
     private static let commonFiniteVerbs: WordSet = [
