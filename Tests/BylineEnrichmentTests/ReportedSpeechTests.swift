@@ -605,4 +605,23 @@ struct ReportedSpeechTests {
         let list = try await Fixtures.enrich("Police spoke to Ana Ruiz, who said the thieves took cash, jewellery and two laptops.")
         #expect(list.quote(containing: "thieves")?.text == "the thieves took cash, jewellery and two laptops")
     }
+
+    @Test("X said A, but suggested B; X said A and vowed B; X said A, while acknowledging B: two contents, both X's")
+    func secondCueOfTheSameSpeaker() async throws {
+        let article = try await Fixtures.enrich(
+            "The council met in Lund. Senator Ana Ruiz said the harbour fees had driven ships away, but suggested the port board went too far with its cuts.\n\nTomas Berg said that he was leaving the board and vowed to fight the closure in court.\n\nLena Fors said the budget was sound, while acknowledging that the next year will be hard for families."
+        )
+        for (content, speaker) in [
+            ("the harbour fees had driven ships away", "Ana Ruiz"), ("the port board went too far with its cuts", "Ana Ruiz"),
+            ("that he was leaving the board", "Tomas Berg"), ("to fight the closure in court", "Tomas Berg"),
+            ("the budget was sound", "Lena Fors"), ("that the next year will be hard for families", "Lena Fors"),
+        ] {
+            let quote = try #require(article.quote(containing: content))
+            #expect(quote.text == content)
+            #expect(quote.speaker?.name == speaker)
+        }
+        // A noun after "and" is no second cue.
+        let noun = try await Fixtures.enrich("Ana Ruiz said the fees and reports from the port were both exaggerated.")
+        #expect(noun.quote(containing: "fees")?.text == "the fees and reports from the port were both exaggerated")
+    }
 }

@@ -679,6 +679,14 @@ struct ReportedSpeechFinder: Sendable {
                     break
                 }
             }
+            // "... to flourish, but suggested ...", "..., while acknowledging ...": a second cue of
+            // the same speaker ends the first content and opens its own.
+            if index > start, Self.clauseJoiners.contains(text), index + 1 < sentence.upperBound,
+                opensSecondReport(tokens[index + 1], afterComma: tokens[index - 1].text == "," || text == "while")
+            {
+                end = index
+                break
+            }
             // "... to withdraw, but she has bristled at ...": a new clause with its own subject
             // is the writer's again.
             if text == ",", index + 2 < sentence.upperBound, Self.clauseJoiners.contains(tokens[index + 1].text) {
@@ -698,6 +706,16 @@ struct ReportedSpeechFinder: Sendable {
         }
         while end > start, isTrailingPunctuation(tokens[end - 1]) { end -= 1 }
         return end
+    }
+
+    /// A reporting verb after "and", "but" or "while" that starts a second report of the same
+    /// speaker: past tense ("suggested"), a common cue ("says"), or a participle after a comma
+    /// or "while" ("while acknowledging"); not a noun ("and claims that").
+    private func opensSecondReport(_ token: Token, afterComma: Bool) -> Bool {
+        let word = token.text
+        guard token.isWord, !token.isCapitalized, SpeechCues.reportingVerbs.contains(word) else { return false }
+        if word.hasSuffix("ing") { return afterComma }
+        return word.hasSuffix("ed") || Self.commonCues.contains(word)
     }
 
     private static let clauseBoundaries: WordSet = ["whereas", "while", "after", "although", "because", "when"]
