@@ -624,4 +624,20 @@ struct ReportedSpeechTests {
         let noun = try await Fixtures.enrich("Ana Ruiz said the fees and reports from the port were both exaggerated.")
         #expect(noun.quote(containing: "fees")?.text == "the fees and reports from the port were both exaggerated")
     }
+
+    @Test("“..., while only 49 percent of Republicans say ...”: a joined clause with a subject of its own is a second content, whose speaker is found in that clause")
+    func joinedClauseWithItsOwnSubject() async throws {
+        let article = try await Fixtures.enrich(
+            "Ana Ruiz leads the race in Lund. Most voters said they were worried about the harbour, and more than four in 10 said Tomas Berg would handle it best.\n\nThree in four Greens said they would back Ruiz, while only 49 percent of Liberals say the same of Berg."
+        )
+        let first = try #require(article.quote(containing: "worried about the harbour"))
+        #expect(first.text == "they were worried about the harbour")
+        let second = try #require(article.quote(containing: "would handle it best"))
+        #expect(second.text == "Tomas Berg would handle it best")
+        #expect(second.speaker == nil)
+        let third = try #require(article.quote(containing: "the same of Berg"))
+        #expect(article.quote(containing: "they would back Ruiz")?.text == "they would back Ruiz")
+        #expect(third.speaker?.name != "Ana Ruiz")
+        #expect(third.speaker?.name != "Ruiz")
+    }
 }

@@ -86,6 +86,14 @@ struct ReportedSpeechFinder: Sendable {
                         candidate.speakerSide = .sentenceSubject(start: sentence.lowerBound, limit: conjunction)
                     }
                 }
+                // "..., while only 49 percent of Republicans say ...": a cue in a clause joined
+                // after the last content finds its subject in that clause only.
+                if case .before(let cue, let floor) = candidate.speakerSide, let previousEnd = found.last?.content.last?.upperBound,
+                    previousEnd >= floor, previousEnd + 2 < cue, tokens[previousEnd].text == ",",
+                    Self.joinedClauseOpeners.contains(tokens[previousEnd + 1].text)
+                {
+                    candidate.speakerSide = .before(cue: cue, floor: previousEnd + 2)
+                }
                 if let agent = passiveSpeaker(of: candidate, in: sentence, tokens) { candidate.speakerSide = agent }
                 found.append(candidate)
                 // One attribution per stretch of text: the next cue is looked for after it.
@@ -672,7 +680,15 @@ struct ReportedSpeechFinder: Sendable {
                 }
                 // "... and told reporters ...", "..., Jones said ...", "... but he said ...":
                 // another cue, with its own subject or sharing this one.
-                let cueFollows = ((index + 1)..<min(sentence.upperBound, index + 7)).contains { Self.commonCues.contains(tokens[$0].text) }
+                var cueFollows = ((index + 1)..<min(sentence.upperBound, index + 7)).contains { Self.commonCues.contains(tokens[$0].text) }
+                // "..., and more than 4 in 10 said ...", "..., while only 49 percent of Republicans
+                // say ...": a joined clause with a longer subject of its own.
+                if isComma, !cueFollows, Self.joinedClauseOpeners.contains(next.text) {
+                    cueFollows = ((index + 2)..<min(sentence.upperBound, index + 11)).contains { position in
+                        let word = tokens[position].text
+                        return (Self.commonCues.contains(word) || word == "say") && tokens[position - 1].text != "to"
+                    }
+                }
                 let newClause = isComma || Self.commonCues.contains(next.text) || next.isCapitalized || Lexicon.subjectPronouns.containsLowercased(next.text)
                 if cueFollows, newClause {
                     end = index
@@ -720,6 +736,7 @@ struct ReportedSpeechFinder: Sendable {
 
     private static let clauseBoundaries: WordSet = ["whereas", "while", "after", "although", "because", "when"]
     private static let clauseJoiners: WordSet = ["but", "and", "while"]
+    private static let joinedClauseOpeners: WordSet = ["but", "and", "while", "whereas", "compared"]
 
     /// Whether a capitalised name (at most four words) and then, past modifiers, a reporting
     /// verb in a finite form start at `index`.
