@@ -235,4 +235,14 @@ struct EntityTests {
         let article = try await Fixtures.enrich("President Dana Cole wrote to student Ahmed Mohamed Image: Twitter / Dana Cole. Fans pose at the booth. Photo: Nick Moreau.")
         #expect(Set(article.entities.map(\.name)) == ["Dana Cole", "Ahmed Mohamed", "Twitter", "Nick Moreau"])
     }
+
+    @Test("a title before a company's head word (“General Electric”, “General Dynamics”) is part of the company's name; before a surname (“General Wood”) it stays a title")
+    func titleBeforeCompanyHead() async throws {
+        let article = try await Fixtures.enrich(
+            "The engines were built by General Electric in Ohio. General Dynamics won the hull contract. General Wood inspected the yard.")
+        #expect(article.entity(named: "General Electric")?.type == .org)
+        #expect(article.entity(named: "General Dynamics")?.type == .org)
+        #expect(article.entity(named: "Wood")?.type == .person)
+        #expect(article.entity(named: "Electric") == nil)
+    }
 }

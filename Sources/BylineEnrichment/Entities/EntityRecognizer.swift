@@ -137,9 +137,11 @@ struct EntityRecognizer: Sendable {
         let tokens = document.tokens
         // "Mr Iliaronov" tagged as an organisation: an honorific names a person.
         let entityClass = span.count > 1 && Self.honorifics.contains(tokens[span.lowerBound].text) ? .person : taggedClass
-        // "Mr Hain", "Ambassador Mohib": the person is Hain; the title stays a title.
+        // "Mr Hain", "Ambassador Mohib": the person is Hain; the title stays a title. But
+        // "General Electric" is a company.
         var range = span
-        while entityClass == .person, range.count > 1, tokens[range.lowerBound].isCapitalized, isTitleWord(tokens[range.lowerBound]),
+        let endsWithCompanyHead = Lexicon.organisationHeads.contains(tokens[span.upperBound - 1].text)
+        while entityClass == .person, !endsWithCompanyHead, range.count > 1, tokens[range.lowerBound].isCapitalized, isTitleWord(tokens[range.lowerBound]),
             tokens[range.lowerBound + 1].isCapitalized, !isMainlyGivenName(tokens[range.lowerBound].text)
         {
             range = (range.lowerBound + 1)..<range.upperBound

@@ -181,6 +181,7 @@ enum Lexicon {
         "Museum", "Gallery", "Library", "Observer", "Panthers", "Giants", "Mail", "Telegraph", "Guardian",
         "Independent", "Express", "Mirror", "Sun", "Star", "Chronicle", "Globe", "Broadcasting", "Radio",
         "Television", "TV", "Channel", "Foods", "Airline", "Petroleum", "Oil", "Gas", "Steel", "Telecom",
+        "Electric", "Dynamics",
     ]
     /// Last words that make a capitalised phrase a facility ("Kelvin Harbour Bridge").
     static let facilityHeads: WordSet = [
