@@ -640,4 +640,28 @@ struct ReportedSpeechTests {
         #expect(third.speaker?.name != "Ana Ruiz")
         #expect(third.speaker?.name != "Ruiz")
     }
+
+    @Test(
+        "“The Ruiz administration said”, “Ruiz's campaign said”: the organisation speaks, not the person it is named after; “Ruiz campaign manager Tom Lee said” and “Ruiz and her campaign said” stay people"
+    )
+    func organisationNamedAfterAPerson() async throws {
+        let article = try await Fixtures.enrich(
+            "Mayor Ana Ruiz spoke in Lund on Monday. The Ruiz administration said that the harbour fees would stay. Ruiz's campaign said that the ferry would run all winter.\n\nRuiz campaign manager Tom Lee said that the polls were close. Ruiz and her campaign said that the vote was fair."
+        )
+        #expect(try #require(article.quote(containing: "harbour fees would stay")).speaker == nil)
+        #expect(try #require(article.quote(containing: "ferry would run")).speaker == nil)
+        #expect(article.speakerName(of: "polls were close") == "Tom Lee")
+        #expect(article.speakerName(of: "vote was fair") == "Ana Ruiz")
+    }
+
+    @Test("“X issued a statement saying that ...”: X's, and the content runs from “that”; not “In a statement announcing the pick, the union ...”")
+    func statementSaying() async throws {
+        let article = try await Fixtures.enrich(
+            "The judge died on Saturday. Council leader Ana Ruiz issued a statement saying that the council should not name a successor until after the election.\n\nIn a statement announcing the pick, the Harbour Workers Union called Ruiz a champion of the port."
+        )
+        let quote = try #require(article.quote(containing: "should not name a successor"))
+        #expect(quote.text == "that the council should not name a successor until after the election")
+        #expect(quote.speaker?.name == "Ana Ruiz")
+        #expect(article.quote(containing: "the pick") == nil)
+    }
 }

@@ -124,4 +124,10 @@ enum SpeechCues {
     ]
 
     static let determiners: WordSet = ["the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "this", "these", "those", "that"]
+
+    /// What a speaker issues that then says something: "issued the following statement:",
+    /// "released a statement saying that ...".
+    static let statementNouns: WordSet = ["statement", "letter", "note", "tweet", "post", "memo", "email", "message", "release"]
+    /// Not "published": a paper publishes others' letters.
+    static let issuingVerbs: WordSet = ["issued", "released", "sent", "posted", "wrote", "tweeted", "e-mailed", "emailed"]
 }

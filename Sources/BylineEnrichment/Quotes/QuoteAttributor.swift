@@ -627,14 +627,14 @@ struct QuoteAttributor: Sendable {
         // "From Bush's Facebook post:": the one whose statement follows the colon (a lead-in
         // paragraph comes without it).
         let noun = tokens[head.upperBound - 1].text == ":" ? head.upperBound - 2 : head.upperBound - 1
-        if noun > head.lowerBound, Self.statementNouns.contains(tokens[noun].text), noun + 1 < tokens.count, tokens[noun + 1].text == ":" {
+        if noun > head.lowerBound, SpeechCues.statementNouns.contains(tokens[noun].text), noun + 1 < tokens.count, tokens[noun + 1].text == ":" {
             let phrase = max(head.lowerBound, noun - 4)..<noun
             if let possessive = phrase.last(where: { tokens[$0].kind == .possessive }),
                 let owner = context.speakerPhrase(endingBefore: possessive, floor: head.lowerBound), owner.entity != nil
             {
                 return Attribution(cue: tokens[noun].text, speaker: owner)
             }
-            if let verb = phrase.last(where: { Self.issuingVerbs.contains(tokens[$0].text) }),
+            if let verb = phrase.last(where: { SpeechCues.issuingVerbs.contains(tokens[$0].text) }),
                 let subject = clauseSubject(from: head.lowerBound, before: verb, context)
                     ?? sentenceSubject(of: head.lowerBound..<verb, context, allowingOrganisations: true)
             {
@@ -673,10 +673,6 @@ struct QuoteAttributor: Sendable {
         return !Self.nounMarkers.containsLowercased(previous.text) && !previous.text.contains("-")
     }
 
-    /// What a lead-in says someone issued before the quotation that follows its colon.
-    private static let statementNouns: WordSet = ["statement", "letter", "note", "tweet", "post"]
-    /// Not "published": a paper publishes others' letters.
-    private static let issuingVerbs: WordSet = ["issued", "released", "sent", "posted", "wrote", "tweeted"]
 
     private static let nounMarkers: WordSet = [
         "the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "these", "those", "this", "of",

@@ -265,11 +265,12 @@ struct ReportedSpeechFinder: Sendable {
         {
             return false
         }
-        // "-ing" forms report only as a participle after a comma or a form of "be".
+        // "-ing" forms report only as a participle after a comma, a form of "be" or what was
+        // issued ("a statement saying that ...").
         if word.hasSuffix("ing") {
             guard let previous,
                 [",", "is", "was", "were", "are", "been", "be", "by", "while", "after", "'s", "’s", "'re", "’re"].contains(previous.text.lowercased())
-                    || Lexicon.weekdays.contains(previous.text)
+                    || Lexicon.weekdays.contains(previous.text) || issuerVerb(ofStatementBefore: index, sentence, tokens) != nil
             else { return false }
         }
         if SpeechCues.nounLike.contains(word) {
@@ -527,9 +528,24 @@ struct ReportedSpeechFinder: Sendable {
         let subjectFloor = sentence.lowerBound
         let speaker: ReportedSpeechCandidate.SpeakerSide =
             openingMainClause.map { .sentenceSubject(start: $0, limit: sentence.upperBound) }
+            ?? issuerOfStatement(saying: cue, sentence, tokens)
             ?? participleSubject(cue, sentence, tokens)
             ?? .before(cue: cue, floor: subjectFloor)
         return candidate(cue: cue, sentence, tokens, content: [content], speakerSide: speaker)
+    }
+
+    /// "McConnell issued a statement saying ...": the one who issued the statement, named
+    /// before the issuing verb.
+    private func issuerOfStatement(saying cue: Int, _ sentence: Range<Int>, _ tokens: [Token]) -> ReportedSpeechCandidate.SpeakerSide? {
+        issuerVerb(ofStatementBefore: cue, sentence, tokens).map { .before(cue: $0, floor: sentence.lowerBound) }
+    }
+
+    /// For a participle right after a statement noun, the verb a few words before that issued
+    /// the statement; not "In a statement announcing the pick, the union ...".
+    private func issuerVerb(ofStatementBefore participle: Int, _ sentence: Range<Int>, _ tokens: [Token]) -> Int? {
+        guard participle - 1 > sentence.lowerBound, tokens[participle].text.hasSuffix("ing"), SpeechCues.statementNouns.contains(tokens[participle - 1].text)
+        else { return nil }
+        return (max(sentence.lowerBound, participle - 6)..<(participle - 1)).last { SpeechCues.issuingVerbs.contains(tokens[$0].text) }
     }
 
     /// A passive cue with no agent's clause: "were not reported", "is explained".

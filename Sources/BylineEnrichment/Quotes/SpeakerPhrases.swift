@@ -123,6 +123,24 @@ extension AttributionContext {
         return false
     }
 
+    /// "The Biden administration said", "Clinton's campaign said": the person's name
+    /// qualifies the organisation named by the phrase's last word; where that phrase ends.
+    /// Not "Clinton and her campaign said", "Clinton's campaign manager".
+    private func organisationQualified(by mention: Range<Int>, within range: Range<Int>, _ tokens: [Token]) -> Int? {
+        var first = mention.upperBound
+        if first < range.upperBound, tokens[first].kind == .possessive { first += 1 }
+        var end = first
+        while end < range.upperBound, end - first < 3, tokens[end].isWord, !tokens[end].isCapitalized, !Self.isVerbModifier(tokens[end].text),
+            !Lexicon.prepositions.contains(tokens[end].text), !["and", "or", "but"].contains(tokens[end].text)
+        {
+            end += 1
+        }
+        // The phrase ends there: at the verb, its modifiers or a punctuation mark.
+        guard end > first, end == range.upperBound || !tokens[end].isWord || Self.isVerbModifier(tokens[end].text) else { return nil }
+        let noun = tokens[end - 1].text
+        return Self.organisationalRoles.contains(noun) && !["statement", "report"].contains(noun) ? end : nil
+    }
+
     /// Adverbs, auxiliaries and modals between a subject and its verb ("he also said",
     /// "Forbes could also say").
     static func isVerbModifier(_ word: String) -> Bool { SpeechCues.verbModifiers.contains(word) || Lexicon.modalVerbs.contains(word) }
@@ -203,6 +221,13 @@ extension AttributionContext {
             index = max(index + 1, mentionRange.upperBound)
             let type = entities[entity].type
             if type == .person {
+                if let organisationEnd = organisationQualified(by: mentionRange, within: range, tokens) {
+                    // The organisation speaks when it is the verb's subject; nobody the article
+                    // names as an entity, so no entity.
+                    let isSubject = preferLast ? organisationEnd == verbEdge : mentionRange.lowerBound <= range.lowerBound + 1
+                    if isSubject { return SpeakerPhrase(tokens: mentionRange.lowerBound..<organisationEnd, entity: nil, confidence: 0.7) }
+                    continue
+                }
                 if !isPossessorOfPerson(mentionRange, within: range, tokens) { people.append((entity, mentionRange)) }
                 continue
             }
