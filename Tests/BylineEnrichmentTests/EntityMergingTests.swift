@@ -149,6 +149,18 @@ struct EntityMergingTests {
         #expect(article.entity(named: "Anders Johan Vask")?.mentions.map(\.text) == ["Anders Johan Vask"])
     }
 
+    @Test("“Mr. Vask” and “Mrs. Vask” beside Anders and Petra Vask are the one the title fits; a bare “Vask” is still the first named")
+    func sharedSurnameTitleTellsApart() async throws {
+        let article = try await Fixtures.enrich(
+            "Petra Vask and Anders Vask opened the clinic on Monday. Mrs. Vask said that the town had waited ten years. Mr. Vask said that the roof still leaked. “It is ours now,” Mr. Vask said. Vask thanked the nurses."
+        )
+        #expect(article.speakerName(of: "waited ten years") == "Petra Vask")
+        #expect(article.speakerName(of: "roof still leaked") == "Anders Vask")
+        #expect(article.speakerName(of: "It is ours now") == "Anders Vask")
+        #expect(article.entity(named: "Petra Vask")?.mentions.count == 3)
+        #expect(article.entity(named: "Anders Vask")?.mentions.count == 3)
+    }
+
     @Test("a full name without its middle initial or middle name is the same person; with two such people it is neither")
     func fullNameWithoutMiddleName() async throws {
         let article = try await Fixtures.enrich(

@@ -822,7 +822,9 @@ struct EntityRecognizer: Sendable {
                 partial[index] = true
                 continue
             }
-            if let existing = byName[name] {
+            // "Mr. Clinton" after "Mrs. Clinton" was merged: the title may tell them apart.
+            let titleGender = Self.gender(ofTitles: mention.titles)
+            if let existing = byName[name], titleGender == .unknown || [titleGender, .unknown].contains(gender(of: entities[existing])) {
                 assign(index, to: existing)
                 continue
             }
@@ -839,7 +841,8 @@ struct EntityRecognizer: Sendable {
             }
             if let existing = partialMatch(mention, key: name, entities, names, firstNamedInFull: { min(firstNamedInFull[$0], names.firstStarts[$0]) }) {
                 assign(index, to: existing)
-                byName[name] = existing
+                // A bare surname later goes by the article's first-named person, not by a title.
+                if titleGender == .unknown || byName[name] == nil { byName[name] = existing }
                 partial[index] = true
                 continue
             }
@@ -1065,7 +1068,13 @@ struct EntityRecognizer: Sendable {
         // article names first: a relative named later is named in full to tell them apart.
         let personLike = mention.type == nil || mention.type == .person || mention.strength < 3
         if personLike {
-            let people = names.ending(with: words).filter { entities[$0].type == .person && names.words[$0].count > words.count }
+            var people = names.ending(with: words).filter { entities[$0].type == .person && names.words[$0].count > words.count }
+            // "Mr. Clinton" beside Hillary and Bill Clinton: the one the title fits.
+            let titleGender = Self.gender(ofTitles: mention.titles)
+            if people.count > 1, titleGender != .unknown {
+                let fitting = people.filter { gender(of: entities[$0]) == titleGender }
+                if !fitting.isEmpty { people = fitting }
+            }
             if let first = people.min(by: { firstNamedInFull($0) < firstNamedInFull($1) }) { return first }
         }
         // "Donald Trump" beside "Donald J. Trump" or "Hillary Rodham Clinton": the same
@@ -1205,13 +1214,23 @@ struct EntityRecognizer: Sendable {
 
     private func gender(of entity: RecognizedEntity) -> Gazetteer.Gender {
         guard entity.type == .person else { return .unknown }
-        if entity.titles.contains(where: { ["mr.", "mr", "sir", "lord", "king", "prince", "father", "spokesman", "congressman", "chairman", "councilman"].contains($0) }) { return .male }
-        if entity.titles.contains(where: {
-            ["mrs.", "mrs", "ms.", "ms", "miss", "dame", "lady", "queen", "princess", "spokeswoman", "congresswoman", "chairwoman", "councilwoman", "actress"].contains($0)
-        }) {
-            return .female
-        }
+        let byTitle = Self.gender(ofTitles: entity.titles)
+        if byTitle != .unknown { return byTitle }
         guard let first = NameIndex.words(of: entity.name).first else { return .unknown }
         return gazetteer.givenNames[first] ?? .unknown
     }
+
+    /// The gender title words before a name give ("Mrs.", "spokesman"), if any.
+    private static func gender(ofTitles titles: some Sequence<String>) -> Gazetteer.Gender {
+        if titles.contains(where: { maleTitles.contains($0) }) { return .male }
+        if titles.contains(where: { femaleTitles.contains($0) }) { return .female }
+        return .unknown
+    }
+
+    private static let maleTitles: WordSet = [
+        "mr.", "mr", "sir", "lord", "king", "prince", "father", "spokesman", "congressman", "chairman", "councilman",
+    ]
+    private static let femaleTitles: WordSet = [
+        "mrs.", "mrs", "ms.", "ms", "miss", "dame", "lady", "queen", "princess", "spokeswoman", "congresswoman", "chairwoman", "councilwoman", "actress",
+    ]
 }
