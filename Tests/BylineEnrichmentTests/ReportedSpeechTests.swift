@@ -664,4 +664,14 @@ struct ReportedSpeechTests {
         #expect(quote.speaker?.name == "Ana Ruiz")
         #expect(article.quote(containing: "the pick") == nil)
     }
+
+    @Test("“The club's manager said”: the manager the article introduced, not the club; “the club's statement said” and “according to the club's release” are the club's")
+    func rolePossessedByOrganisation() async throws {
+        let article = try await Fixtures.enrich(
+            "Harbour FC manager Ana Ruiz spoke in May. The club's manager said that the team would rebuild over the summer. The club's statement said that tickets were sold out. The stadium would reopen in August, according to the club's Friday release."
+        )
+        #expect(article.speakerName(of: "team would rebuild") == "Ana Ruiz")
+        #expect(article.speakerName(of: "tickets were sold out") == "Harbour FC")
+        #expect(article.speakerName(of: "stadium would reopen") == "Harbour FC")
+    }
 }

@@ -282,8 +282,16 @@ extension AttributionContext {
             return SpeakerPhrase(tokens: chosen.1, entity: chosen.0, confidence: 0.9)
         }
         for index in range where tokens[index].isWord && Lexicon.roleNouns.containsLowercased(tokens[index].text) {
-            // "a senior administration official", "party leaders": the last role noun is the head.
+            // "a senior administration official", "party leaders", "the club's manager": the
+            // last role noun is the head.
             if index + 1 < range.upperBound, Lexicon.roleNouns.containsLowercased(tokens[index + 1].text) { continue }
+            if index + 1 < range.upperBound, tokens[index + 1].kind == .possessive,
+                ((index + 2)..<min(range.upperBound, index + 4)).contains(where: {
+                    Lexicon.roleNouns.containsLowercased(tokens[$0].text) && !Self.organisationalRoles.containsLowercased(tokens[$0].text)
+                })
+            {
+                continue
+            }
             let role = tokens[index].text.lowercased()
             // "her statement said", "his office said": the owner speaks.
             if index > range.lowerBound, ["his", "her", "its"].contains(tokens[index - 1].text.lowercased()) {
