@@ -674,4 +674,14 @@ struct ReportedSpeechTests {
         #expect(article.speakerName(of: "tickets were sold out") == "Harbour FC")
         #expect(article.speakerName(of: "stadium would reopen") == "Harbour FC")
     }
+
+    @Test("“X describes herself as ... and has said that ...”, “... and then tweeted that ...”, “... but has since said ...”: the cue joined past an auxiliary or adverb shares the subject")
+    func joinedCuePastAuxiliaries() async throws {
+        let article = try await Fixtures.enrich(
+            "Tom Berg spoke on Sunday. Mayor Ana Ruiz describes herself as a builder and has said that she would expand the port.\n\nLena Fors blasted the board during a rally, and then tweeted that it was a disgrace.\n\nPiet Alders backed the toll but has since said the fee must change."
+        )
+        #expect(article.speakerName(of: "expand the port") == "Ana Ruiz")
+        #expect(article.speakerName(of: "it was a disgrace") == "Lena Fors")
+        #expect(article.speakerName(of: "the fee must change") == "Piet Alders")
+    }
 }

@@ -103,11 +103,16 @@ struct ReportedSpeechFinder: Sendable {
         return found.compactMap { balanced($0, quotes, document, insideQuote) }
     }
 
-    /// The "and" or "but" joining a cue to the verb before it: right before it, or before a
-    /// phrase of a few words opening with a preposition ("and in a carefully worded response said").
+    /// The "and" or "but" joining a cue to the verb before it: right before it, past
+    /// auxiliaries and adverbs ("and has since said", "and then tweeted"), or before a phrase
+    /// of a few words opening with a preposition ("and in a carefully worded response said").
     private func joiningConjunction(before cue: Int, _ sentence: Range<Int>, _ tokens: [Token]) -> Int? {
         guard cue > sentence.lowerBound else { return nil }
-        if ["and", "but"].contains(tokens[cue - 1].text) { return cue - 1 }
+        var before = cue - 1
+        while before > sentence.lowerBound, cue - before <= 3, AttributionContext.isVerbModifier(tokens[before].text) || tokens[before].text == "since" {
+            before -= 1
+        }
+        if ["and", "but"].contains(tokens[before].text) { return before }
         guard let conjunction = (max(sentence.lowerBound, cue - 9)..<(cue - 1)).last(where: { ["and", "but"].contains(tokens[$0].text) }),
             conjunction + 2 < cue, Lexicon.prepositions.contains(tokens[conjunction + 1].text),
             ((conjunction + 1)..<cue).allSatisfy({ tokens[$0].isWord && !SpeechCues.reportingVerbs.contains(tokens[$0].text) })
