@@ -244,5 +244,10 @@ struct EntityTests {
         #expect(article.entity(named: "General Dynamics")?.type == .org)
         #expect(article.entity(named: "Wood")?.type == .person)
         #expect(article.entity(named: "Electric") == nil)
+        // After an honorific, or before a surname that is also an organisation's word, the title goes.
+        let people = try await Fixtures.enrich(
+            "Liam Church, a farmer from Lund, lost his barn. Mr. Church said the fire started at night. Dr. Anna Steel said the vaccine was safe.")
+        #expect(people.entity(named: "Liam Church")?.mentions.count == 2)
+        #expect(people.entity(named: "Anna Steel")?.type == .person)
     }
 }

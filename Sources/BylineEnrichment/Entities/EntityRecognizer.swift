@@ -138,10 +138,12 @@ struct EntityRecognizer: Sendable {
         // "Mr Iliaronov" tagged as an organisation: an honorific names a person.
         let entityClass = span.count > 1 && Self.honorifics.contains(tokens[span.lowerBound].text) ? .person : taggedClass
         // "Mr Hain", "Ambassador Mohib": the person is Hain; the title stays a title. But
-        // "General Electric" is a company.
+        // "General Electric" is a company: a title before a head that is no one's surname.
         var range = span
-        let endsWithCompanyHead = Lexicon.organisationHeads.contains(tokens[span.upperBound - 1].text)
-        while entityClass == .person, !endsWithCompanyHead, range.count > 1, tokens[range.lowerBound].isCapitalized, isTitleWord(tokens[range.lowerBound]),
+        let isTitledInstitution =
+            span.count == 2 && !Self.honorifics.contains(tokens[span.lowerBound].text)
+            && Self.institutionHeads.contains(tokens[span.upperBound - 1].text)
+        while entityClass == .person, !isTitledInstitution, range.count > 1, tokens[range.lowerBound].isCapitalized, isTitleWord(tokens[range.lowerBound]),
             tokens[range.lowerBound + 1].isCapitalized, !isMainlyGivenName(tokens[range.lowerBound].text)
         {
             range = (range.lowerBound + 1)..<range.upperBound
@@ -534,7 +536,7 @@ struct EntityRecognizer: Sendable {
         "University", "College", "School", "Academy", "Institute", "Party", "Council", "Ministry", "Department", "Hospital",
         "Clinic", "Inc.", "Inc", "Corp.", "Corp", "Corporation", "Co.", "Ltd", "Ltd.", "LLC", "PLC", "Association", "Agency",
         "Commission", "Committee", "Company", "Foundation", "Organization", "Organisation", "Administration", "Bureau",
-        "Federation", "Society", "Museum", "Library", "Airlines", "Campaign",
+        "Federation", "Society", "Museum", "Library", "Airlines", "Campaign", "Electric", "Dynamics", "Motors",
     ]
     private static let administrativeAreaWords: WordSet = [
         "County", "Province", "District", "Township", "Parish", "Borough", "Prefecture", "Oblast", "Governorate", "Municipality",
@@ -842,7 +844,7 @@ struct EntityRecognizer: Sendable {
             if let existing = partialMatch(mention, key: name, entities, names, firstNamedInFull: { min(firstNamedInFull[$0], names.firstStarts[$0]) }) {
                 assign(index, to: existing)
                 // A bare surname later goes by the article's first-named person, not by a title.
-                if titleGender == .unknown || byName[name] == nil { byName[name] = existing }
+                if titleGender == .unknown { byName[name] = existing }
                 partial[index] = true
                 continue
             }
@@ -1072,8 +1074,11 @@ struct EntityRecognizer: Sendable {
             // "Mr. Clinton" beside Hillary and Bill Clinton: the one the title fits.
             let titleGender = Self.gender(ofTitles: mention.titles)
             if people.count > 1, titleGender != .unknown {
-                let fitting = people.filter { gender(of: entities[$0]) == titleGender }
-                if !fitting.isEmpty { people = fitting }
+                // Those of the title's gender, else those of unknown gender: never the other one.
+                let genders = people.map { gender(of: entities[$0]) }
+                let fitting = zip(people, genders).filter { $0.1 == titleGender }.map(\.0)
+                let possible = zip(people, genders).filter { $0.1 == .unknown }.map(\.0)
+                if !fitting.isEmpty { people = fitting } else if !possible.isEmpty { people = possible }
             }
             if let first = people.min(by: { firstNamedInFull($0) < firstNamedInFull($1) }) { return first }
         }
@@ -1231,6 +1236,6 @@ struct EntityRecognizer: Sendable {
         "mr.", "mr", "sir", "lord", "king", "prince", "father", "spokesman", "congressman", "chairman", "councilman",
     ]
     private static let femaleTitles: WordSet = [
-        "mrs.", "mrs", "ms.", "ms", "miss", "dame", "lady", "queen", "princess", "spokeswoman", "congresswoman", "chairwoman", "councilwoman", "actress",
+        "mrs.", "mrs", "ms.", "ms", "miss", "mme", "mme.", "dame", "lady", "queen", "princess", "spokeswoman", "congresswoman", "chairwoman", "councilwoman", "actress",
     ]
 }

@@ -46,7 +46,8 @@ struct ReportedSpeechFinder: Sendable {
     static let minimumWords = 3
 
     /// The cues that most often start a second attribution inside a sentence.
-    private static let commonCues: WordSet = ["said", "says", "told", "tells", "added", "adds", "argued", "noted", "wrote", "warned", "insisted"]
+    private static let commonCueWords = ["said", "says", "told", "tells", "added", "adds", "argued", "noted", "wrote", "warned", "insisted"]
+    private static let commonCues = WordSet(commonCueWords)
 
     func find(_ document: Document, quotes: [QuoteCandidate]) -> [ReportedSpeechCandidate] {
         let tokens = document.tokens
@@ -526,7 +527,9 @@ struct ReportedSpeechFinder: Sendable {
         // "Having announced that ..., Judge Paul Garza proceeded": the opening phrase's content
         // ends where the main clause begins, whose subject speaks.
         let openingMainClause = openingPhraseEnd(cue: cue, after: start, sentence, tokens)
-        let content = start..<(openingMainClause.map { $0 - 1 } ?? relativeClauseEnd(cue: cue, after: start, sentence, tokens) ?? contentEnd(from: start, sentence, tokens))
+        let content =
+            start..<(openingMainClause.map { $0 - 1 } ?? relativeClauseEnd(cue: issuerVerb(ofStatementBefore: cue, sentence, tokens) ?? cue, after: start, sentence, tokens)
+            ?? contentEnd(from: start, sentence, tokens))
         guard wordCount(content, tokens) >= Self.minimumWords else { return nil }
         // "Smith said:" and a quotation: the quote attributor's.
         if case .quoteMark = tokens[start].kind, start == afterCue || tokens[start - 1].text == ":" { return nil }
@@ -704,10 +707,14 @@ struct ReportedSpeechFinder: Sendable {
                 var cueFollows = ((index + 1)..<min(sentence.upperBound, index + 7)).contains { Self.commonCues.contains(tokens[$0].text) }
                 // "..., and more than 4 in 10 said ...", "..., while only 49 percent of Republicans
                 // say ...": a joined clause with a longer subject of its own.
-                if isComma, !cueFollows, Self.joinedClauseOpeners.contains(next.text) {
+                // Not "..., and that more tenants say ...": a second "that" clause of the same cue.
+                if isComma, !cueFollows, Self.joinedClauseOpeners.contains(next.text), index + 2 < sentence.upperBound,
+                    tokens[index + 2].text != "that"
+                {
                     cueFollows = ((index + 2)..<min(sentence.upperBound, index + 11)).contains { position in
-                        let word = tokens[position].text
-                        return (Self.commonCues.contains(word) || word == "say") && tokens[position - 1].text != "to"
+                        // "who say so": says nothing.
+                        let reports = position + 1 < sentence.upperBound && tokens[position + 1].isWord && tokens[position + 1].text != "so"
+                        return Self.joinedClauseCues.contains(tokens[position].text) && tokens[position - 1].text != "to" && reports
                     }
                 }
                 let newClause = isComma || Self.commonCues.contains(next.text) || next.isCapitalized || Lexicon.subjectPronouns.containsLowercased(next.text)
@@ -718,8 +725,8 @@ struct ReportedSpeechFinder: Sendable {
             }
             // "... to flourish, but suggested ...", "..., while acknowledging ...": a second cue of
             // the same speaker ends the first content and opens its own.
-            if index > start, Self.clauseJoiners.contains(text), index + 1 < sentence.upperBound,
-                opensSecondReport(tokens[index + 1], afterComma: tokens[index - 1].text == "," || text == "while")
+            if index > start, Self.clauseJoiners.contains(text), index + 2 < sentence.upperBound,
+                opensSecondReport(at: index + 1, afterComma: tokens[index - 1].text == ",", tokens)
             {
                 end = index
                 break
@@ -746,18 +753,23 @@ struct ReportedSpeechFinder: Sendable {
     }
 
     /// A reporting verb after "and", "but" or "while" that starts a second report of the same
-    /// speaker: past tense ("suggested"), a common cue ("says"), or a participle after a comma
-    /// or "while" ("while acknowledging"); not a noun ("and claims that").
-    private func opensSecondReport(_ token: Token, afterComma: Bool) -> Bool {
-        let word = token.text
-        guard token.isWord, !token.isCapitalized, SpeechCues.reportingVerbs.contains(word) else { return false }
-        if word.hasSuffix("ing") { return afterComma }
-        return word.hasSuffix("ed") || Self.commonCues.contains(word)
+    /// speaker (the common cues, "and said", have their rule above): after a comma, a past
+    /// tense or a participle (", but suggested", ", while acknowledging"); without one, only a
+    /// past tense that opens a clause of its own ("and vowed to", "and warned that"), since
+    /// "the firm cut costs and reported a profit" goes on with what was said.
+    private func opensSecondReport(at verb: Int, afterComma: Bool, _ tokens: [Token]) -> Bool {
+        let word = tokens[verb].text
+        guard tokens[verb].isWord, !tokens[verb].isCapitalized, SpeechCues.reportingVerbs.contains(word) else { return false }
+        if afterComma { return word.hasSuffix("ed") || word.hasSuffix("ing") }
+        return word.hasSuffix("ed") && ["that", "to"].contains(tokens[verb + 1].text)
     }
 
     private static let clauseBoundaries: WordSet = ["whereas", "while", "after", "although", "because", "when"]
-    private static let clauseJoiners: WordSet = ["but", "and", "while"]
-    private static let joinedClauseOpeners: WordSet = ["but", "and", "while", "whereas", "compared"]
+    private static let clauseJoinerWords = ["but", "and", "while"]
+    private static let clauseJoiners = WordSet(clauseJoinerWords)
+    private static let joinedClauseOpeners = WordSet(clauseJoinerWords + ["whereas", "compared"])
+    /// The cues of a joined clause, the plural "say" of polls included ("who say").
+    private static let joinedClauseCues = WordSet(commonCueWords + ["say"])
 
     /// Whether a capitalised name (at most four words) and then, past modifiers, a reporting
     /// verb in a finite form start at `index`.

@@ -124,8 +124,9 @@ extension AttributionContext {
     }
 
     /// "The Biden administration said", "Clinton's campaign said": the person's name
-    /// qualifies the organisation named by the phrase's last word; where that phrase ends.
-    /// Not "Clinton and her campaign said", "Clinton's campaign manager".
+    /// qualifies the organisation a leader heads, named by the phrase's last word; where that
+    /// phrase ends. Not "Clinton and her campaign said", "Clinton's campaign manager"; and
+    /// not "Clinton's office said", which is hers as "her office said" is.
     private func organisationQualified(by mention: Range<Int>, within range: Range<Int>, _ tokens: [Token]) -> Int? {
         var first = mention.upperBound
         if first < range.upperBound, tokens[first].kind == .possessive { first += 1 }
@@ -137,9 +138,10 @@ extension AttributionContext {
         }
         // The phrase ends there: at the verb, its modifiers or a punctuation mark.
         guard end > first, end == range.upperBound || !tokens[end].isWord || Self.isVerbModifier(tokens[end].text) else { return nil }
-        let noun = tokens[end - 1].text
-        return Self.organisationalRoles.contains(noun) && !["statement", "report"].contains(noun) ? end : nil
+        return Self.organisationsNamedAfterLeaders.contains(tokens[end - 1].text) ? end : nil
     }
+
+    private static let organisationsNamedAfterLeaders: WordSet = ["administration", "campaign", "government"]
 
     /// Adverbs, auxiliaries and modals between a subject and its verb ("he also said",
     /// "Forbes could also say").
@@ -222,10 +224,10 @@ extension AttributionContext {
             let type = entities[entity].type
             if type == .person {
                 if let organisationEnd = organisationQualified(by: mentionRange, within: range, tokens) {
-                    // The organisation speaks when it is the verb's subject; nobody the article
-                    // names as an entity, so no entity.
+                    // The organisation speaks when it is the verb's subject (not in "Tom Lee and
+                    // the Ruiz campaign said"); nobody the article names as an entity, so no entity.
                     let isSubject = preferLast ? organisationEnd == verbEdge : mentionRange.lowerBound <= range.lowerBound + 1
-                    if isSubject { return SpeakerPhrase(tokens: mentionRange.lowerBound..<organisationEnd, entity: nil, confidence: 0.7) }
+                    if isSubject, people.isEmpty { return SpeakerPhrase(tokens: mentionRange.lowerBound..<organisationEnd, entity: nil, confidence: 0.7) }
                     continue
                 }
                 if !isPossessorOfPerson(mentionRange, within: range, tokens) { people.append((entity, mentionRange)) }
@@ -286,7 +288,7 @@ extension AttributionContext {
             // last role noun is the head.
             if index + 1 < range.upperBound, Lexicon.roleNouns.containsLowercased(tokens[index + 1].text) { continue }
             if index + 1 < range.upperBound, tokens[index + 1].kind == .possessive,
-                ((index + 2)..<min(range.upperBound, index + 4)).contains(where: {
+                ((index + 2)..<min(range.upperBound, index + 5)).contains(where: {
                     Lexicon.roleNouns.containsLowercased(tokens[$0].text) && !Self.organisationalRoles.containsLowercased(tokens[$0].text)
                 })
             {
