@@ -707,4 +707,15 @@ struct ReportedSpeechTests {
         #expect(article.speakerName(of: "it was a disgrace") == "Lena Fors")
         #expect(article.speakerName(of: "the fee must change") == "Piet Alders")
     }
+
+    @Test("“LUND, Swed. - Rallying dock workers, Ana Ruiz ... and promised to keep the port open”: a spaced hyphen ends the dateline, and the infinitive is what was promised, not the opening phrase")
+    func datelineWithHyphenAndInfinitive() async throws {
+        let article = try await Fixtures.enrich(
+            "Tom Berg spoke on Sunday.\n\nLUND, Swed. - Rallying dock workers, Ana Ruiz tried to calm them and promised to keep the port open.\n\nThe port is dying, Tom Berg said to reporters.")
+        let promise = try #require(article.quote(containing: "keep the port open"))
+        #expect(promise.text == "to keep the port open")
+        #expect(promise.speaker?.name == "Ana Ruiz")
+        #expect(article.quote(containing: "Rallying") == nil)
+        #expect(article.speakerName(of: "The port is dying") == "Tom Berg")
+    }
 }

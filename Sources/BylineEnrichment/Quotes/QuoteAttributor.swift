@@ -165,9 +165,10 @@ struct QuoteAttributor: Sendable {
             case .unnamed: nil
             case .sentenceSubject(let start, let limit):
                 // "Boxer attacked Fiorina by reminding voters ...": the one doing the attacking.
+                // "BUENA PARK, Calif. - Rallying ..., Clinton ...": a dateline is no subject.
                 (speech.cue.lowerBound > 0 && tokens[speech.cue.lowerBound - 1].text == "by"
                     ? nearestClauseSubject(from: start, before: speech.cue.lowerBound, context) : nil)
-                    ?? context.speakerPhrase(startingAt: start, limit: limit).flatMap { phrase in
+                    ?? context.speakerPhrase(startingAt: (tokens[start].isAllCaps ? Self.datelineEnd(from: start, before: limit, tokens) : nil) ?? start, limit: limit).flatMap { phrase in
                         opensClause(phrase, from: start, tokens) && !Self.opensWithPhraseOrExpletive(phrase, tokens) ? phrase : nil
                     }
                     ?? clauseSubject(from: start, before: limit, context)

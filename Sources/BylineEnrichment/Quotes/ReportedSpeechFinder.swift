@@ -339,6 +339,13 @@ struct ReportedSpeechFinder: Sendable {
         var opening = after
         while opening < sentence.upperBound, [",", ":"].contains(tokens[opening].text) { opening += 1 }
         if opening > after, opening < sentence.upperBound, case .quoteMark(let mark) = tokens[opening].kind, mark.mayOpenDouble { return .attributesQuotation }
+        // "promised to deliver change": a cue other than "said" or "told" before "to" and a
+        // lower-case word that no one is told opens an infinitive, what was said.
+        if after + 1 < sentence.upperBound, tokens[after].text == "to", !Self.commonCues.contains(tokens[cue].text), tokens[after + 1].isWord,
+            !tokens[after + 1].isCapitalized, !SpeechCues.audiences.contains(tokens[after + 1].text), !SpeechCues.determiners.contains(tokens[after + 1].text)
+        {
+            return nil
+        }
         guard let tailEnd = shortTail(from: after, sentence, tokens) else { return nil }
         let comma = subjectStart - 1
         let first = sentence.lowerBound..<(afterQuotation ? subjectStart : comma)
