@@ -123,6 +123,18 @@ struct QuoteTests {
         #expect(try #require(article.quote(containing: "Second Bridge")).cue == "says")
     }
 
+    @Test("a title-case subhead with the cue before the quote: X Says “A”; not “the United States “A”” nor “Felt “A””")
+    func subheadCueBefore() async throws {
+        let article = try await Fixtures.enrich(
+            "Mayor Ingrid Solberg spoke on Monday.\n\nSolberg Says “We Will Reopen The Port By Spring”\n\nShe thanked the United States “for standing with the port.” Piet Alders Felt “Invisible” As A Child."
+        )
+        let quote = try #require(article.quote(containing: "Reopen The Port"))
+        #expect(quote.speaker?.name == "Ingrid Solberg")
+        #expect(quote.cue == "says")
+        #expect(article.speakerName(of: "Invisible") == nil)
+        #expect(article.speakerName(of: "standing with the port") == "Ingrid Solberg")
+    }
+
     @Test("“Y's plan and X said: “A””: “and” after a phrase that is no name does not make a pair, so X speaks")
     func andAfterANonName() async throws {
         let article = try await Fixtures.enrich(

@@ -106,7 +106,7 @@ struct QuoteAttributor: Sendable {
             let quote = AttributedQuote(
                 parts: [candidate.start..<candidate.end],
                 kind: isDirect(candidate, document) ? .direct : .partial,
-                cue: attribution.cue,
+                cue: attribution.cue?.lowercased(),
                 speaker: speaker,
                 confidence: speaker == nil ? 0.5 : (attribution.speaker?.confidence ?? 0.5)
             )
@@ -568,7 +568,8 @@ struct QuoteAttributor: Sendable {
         // speaks, not the country in the clause.
         var firstVerb: Int?
         var nearest: Attribution?
-        for verb in head.reversed() where isSpeechVerb(at: verb, tokens) && tokens[verb].text != "according" {
+        // Not "the United States": a word of a name is no verb.
+        for verb in head.reversed() where isSpeechVerb(at: verb, tokens) && tokens[verb].text != "according" && context.mention(at: verb) == nil {
             if firstVerb == nil { firstVerb = verb }
             // "Christie bristled at ... advising Trump, saying “...”", "Clinton rallied ... and
             // tweeted “...”": a participle or joined verb has no subject of its own; the name
@@ -667,7 +668,13 @@ struct QuoteAttributor: Sendable {
     /// A speech verb used as a verb: "tweets" in "Trump tweets" but not in "his late-night
     /// tweets"; "calls" in "she calls it" but not in "the calls".
     func isSpeechVerb(at index: Int, _ tokens: [Token]) -> Bool {
-        guard Lexicon.speechVerbs.contains(tokens[index].text) else { return false }
+        let word = tokens[index].text
+        // "Ruiz Says “We Will Reopen The Port”": a title-case line capitalises its verb too,
+        // right before the quotation it introduces (a verb of saying, not "Felt" or "Called").
+        let inTitleCase =
+            index > 0 && index + 1 < tokens.count && tokens[index].isCapitalized && tokens[index - 1].isCapitalized
+            && tokens[index - 1].sentence == tokens[index].sentence && (tokens[index + 1].isQuoteMark || tokens[index + 1].text == ":")
+        guard Lexicon.speechVerbs.contains(word) || inTitleCase && Lexicon.postposableVerbs.containsLowercased(word) else { return false }
         guard index > 0 else { return true }
         let previous = tokens[index - 1]
         if previous.kind == .possessive { return false }
