@@ -182,7 +182,7 @@ struct QuoteAttributor: Sendable {
             !(phrase.map { Self.endsWithDescription($0, before: cue, tokens) } ?? false),
             let subject = context.speakerPhrase(startingAt: (tokens[floor].isAllCaps ? Self.datelineEnd(from: floor, before: cue, tokens) : nil) ?? floor, limit: cue),
             subject.entity != nil,
-            subject.tokens.upperBound < cue, [",", "(", "-"].contains(tokens[subject.tokens.upperBound].text) || Self.dashes.contains(tokens[subject.tokens.upperBound].text)
+            subject.tokens.upperBound < cue, [",", "("].contains(tokens[subject.tokens.upperBound].text) || Self.dashes.contains(tokens[subject.tokens.upperBound].text)
         {
             phrase = subject
         }
