@@ -201,6 +201,12 @@ extension QuoteAttributor {
         return isDateline ? dash + 1 : nil
     }
 
+    /// Where a clause starting at `start` begins past a dateline in capitals ("WASHINGTON —"),
+    /// else `start`: a name in capitals there is a place, not a subject.
+    static func pastCapitalisedDateline(from start: Int, before limit: Int, _ tokens: [Token]) -> Int {
+        tokens[start].isAllCaps ? datelineEnd(from: start, before: limit, tokens) ?? start : start
+    }
+
     /// "Continuing to explain his view, ...", "Having announced ...": a phrase with no
     /// subject of its own before the clause's subject; not a name ending in "-ing".
     private func isOpeningParticiple(_ index: Int, _ context: AttributionContext) -> Bool {

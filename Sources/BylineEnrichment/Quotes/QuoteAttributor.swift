@@ -168,7 +168,7 @@ struct QuoteAttributor: Sendable {
                 // "BUENA PARK, Calif. - Rallying ..., Clinton ...": a dateline is no subject.
                 (speech.cue.lowerBound > 0 && tokens[speech.cue.lowerBound - 1].text == "by"
                     ? nearestClauseSubject(from: start, before: speech.cue.lowerBound, context) : nil)
-                    ?? context.speakerPhrase(startingAt: (tokens[start].isAllCaps ? Self.datelineEnd(from: start, before: limit, tokens) : nil) ?? start, limit: limit).flatMap { phrase in
+                    ?? context.speakerPhrase(startingAt: Self.pastCapitalisedDateline(from: start, before: limit, tokens), limit: limit).flatMap { phrase in
                         opensClause(phrase, from: start, tokens) && !Self.opensWithPhraseOrExpletive(phrase, tokens) ? phrase : nil
                     }
                     ?? clauseSubject(from: start, before: limit, context)
@@ -180,7 +180,7 @@ struct QuoteAttributor: Sendable {
         // subject, even when it names nobody.
         if phrase?.entity == nil, case .before(let cue, let floor) = speech.speakerSide,
             !(phrase.map { Self.endsWithDescription($0, before: cue, tokens) } ?? false),
-            let subject = context.speakerPhrase(startingAt: (tokens[floor].isAllCaps ? Self.datelineEnd(from: floor, before: cue, tokens) : nil) ?? floor, limit: cue),
+            let subject = context.speakerPhrase(startingAt: Self.pastCapitalisedDateline(from: floor, before: cue, tokens), limit: cue),
             subject.entity != nil,
             subject.tokens.upperBound < cue, [",", "("].contains(tokens[subject.tokens.upperBound].text) || Self.dashes.contains(tokens[subject.tokens.upperBound].text)
         {

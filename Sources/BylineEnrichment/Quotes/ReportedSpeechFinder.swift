@@ -534,8 +534,11 @@ struct ReportedSpeechFinder: Sendable {
         // "Having announced that ..., Judge Paul Garza proceeded": the opening phrase's content
         // ends where the main clause begins, whose subject speaks.
         let openingMainClause = openingPhraseEnd(cue: cue, after: start, sentence, tokens)
+        // "McConnell issued a statement saying ...": the issuing verb is the clause's verb, and
+        // whoever is named before it speaks.
+        let issuingVerb = issuerVerb(ofStatementBefore: cue, sentence, tokens)
         let content =
-            start..<(openingMainClause.map { $0 - 1 } ?? relativeClauseEnd(cue: issuerVerb(ofStatementBefore: cue, sentence, tokens) ?? cue, after: start, sentence, tokens)
+            start..<(openingMainClause.map { $0 - 1 } ?? relativeClauseEnd(cue: issuingVerb ?? cue, after: start, sentence, tokens)
             ?? contentEnd(from: start, sentence, tokens))
         guard wordCount(content, tokens) >= Self.minimumWords else { return nil }
         // "Smith said:" and a quotation: the quote attributor's.
@@ -543,16 +546,10 @@ struct ReportedSpeechFinder: Sendable {
         let subjectFloor = sentence.lowerBound
         let speaker: ReportedSpeechCandidate.SpeakerSide =
             openingMainClause.map { .sentenceSubject(start: $0, limit: sentence.upperBound) }
-            ?? issuerOfStatement(saying: cue, sentence, tokens)
+            ?? issuingVerb.map { .before(cue: $0, floor: sentence.lowerBound) }
             ?? participleSubject(cue, sentence, tokens)
             ?? .before(cue: cue, floor: subjectFloor)
         return candidate(cue: cue, sentence, tokens, content: [content], speakerSide: speaker)
-    }
-
-    /// "McConnell issued a statement saying ...": the one who issued the statement, named
-    /// before the issuing verb.
-    private func issuerOfStatement(saying cue: Int, _ sentence: Range<Int>, _ tokens: [Token]) -> ReportedSpeechCandidate.SpeakerSide? {
-        issuerVerb(ofStatementBefore: cue, sentence, tokens).map { .before(cue: $0, floor: sentence.lowerBound) }
     }
 
     /// For a participle right after a statement noun, the verb a few words before that issued
