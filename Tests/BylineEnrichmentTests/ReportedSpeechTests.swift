@@ -718,4 +718,25 @@ struct ReportedSpeechTests {
         #expect(article.quote(containing: "Rallying") == nil)
         #expect(article.speakerName(of: "The port is dying") == "Tom Berg")
     }
+
+    @Test("“Ruiz told investigators that ..., court papers say”: the report inside a report is an entry of its own, with its own speaker; words it quotes are listed once in the verbatim view")
+    func nestedReport() async throws {
+        let article = try await Fixtures.enrich(
+            "Police arrested Ana Ruiz on Friday. Ruiz told investigators that she had driven to the harbour alone, court papers say.\n\nRuiz said the ferry was “never on time,” Detective Tom Berg wrote. The council agreed to cut the harbour fees, Tom Berg said."
+        )
+        let outer = try #require(article.quotes.first { $0.text.hasPrefix("Ruiz told investigators") })
+        #expect(outer.speaker == nil)
+        let inner = try #require(article.quotes.first { $0.text == "that she had driven to the harbour alone" })
+        #expect(inner.speaker?.name == "Ana Ruiz")
+        #expect(inner.cue == "told")
+        let quoting = try #require(article.quotes.first { $0.text.hasPrefix("the ferry was") })
+        #expect(quoting.kind == "mixed")
+        #expect(quoting.speaker?.name == "Ana Ruiz")
+        #expect(article.speakerName(of: "Ruiz said the ferry") == "Tom Berg")
+        let verbatim = article.verbatimOnly.quotes.filter { $0.text.contains("never on time") }
+        #expect(verbatim.count == 1)
+        #expect(verbatim.first?.speaker?.name == "Tom Berg")
+        // Only "said" and "told" open a report inside a report: agreeing to cut is no speech.
+        #expect(article.quotes.filter { $0.text.contains("cut the harbour fees") }.map(\.cue) == ["said"])
+    }
 }

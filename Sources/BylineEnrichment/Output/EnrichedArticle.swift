@@ -69,13 +69,16 @@ public struct EnrichedArticle: Sendable {
     /// Only the words quoted verbatim: direct and partial quotes, and each fragment of
     /// mixed reported speech as a partial quote of its speaker. Reported speech without
     /// quoted words is left out. For quote search, and for gold sets of quotations only.
+    /// Words quoted inside nested reports ("She said he told them “...”, police said") are
+    /// listed once, with the outermost report, the one that quotes them.
     public var verbatimOnly: EnrichedArticle {
         var copy = self
+        var listedFragments = Set<Int>()
         copy.quotes = quotes.flatMap { quote -> [Quote] in
             switch quote.kind {
             case "direct", "partial": return [quote]
             case "mixed":
-                return quote.fragments.map { fragment in
+                return quote.fragments.filter { listedFragments.insert($0.start).inserted }.map { fragment in
                     Quote(
                         text: fragment.text, start: fragment.start, end: fragment.end, parts: [fragment], kind: "partial",
                         cue: quote.cue, speaker: quote.speaker, confidence: quote.confidence)

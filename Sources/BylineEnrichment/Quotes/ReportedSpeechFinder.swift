@@ -48,6 +48,7 @@ struct ReportedSpeechFinder: Sendable {
     /// The cues that most often start a second attribution inside a sentence.
     private static let commonCueWords = ["said", "says", "told", "tells", "added", "adds", "argued", "noted", "wrote", "warned", "insisted"]
     private static let commonCues = WordSet(commonCueWords)
+    private static let nestedCues: WordSet = ["said", "says", "told", "tells"]
 
     func find(_ document: Document, quotes: [QuoteCandidate]) -> [ReportedSpeechCandidate] {
         let tokens = document.tokens
@@ -71,6 +72,7 @@ struct ReportedSpeechFinder: Sendable {
             if var closing = closingCue(in: sentence, document, insideQuote) {
                 if let agent = passiveSpeaker(of: closing, in: sentence, tokens) { closing.speakerSide = agent }
                 found.append(closing)
+                found += nestedReports(in: closing, document, insideQuote)
                 index = max(closing.tokens.upperBound, closing.cue.upperBound)
             }
             while index < sentence.upperBound {
@@ -102,6 +104,28 @@ struct ReportedSpeechFinder: Sendable {
             }
         }
         return found.compactMap { balanced($0, quotes, document, insideQuote) }
+    }
+
+    /// "Avalos told investigators that she ..., court papers say.": speech reported inside
+    /// the content of a closing cue is an attribution of its own, its speaker the inner
+    /// cue's subject.
+    private func nestedReports(in outer: ReportedSpeechCandidate, _ document: Document, _ insideQuote: [Bool]) -> [ReportedSpeechCandidate] {
+        let scope = outer.content[0]
+        var nested: [ReportedSpeechCandidate] = []
+        var index = scope.lowerBound
+        while index < scope.upperBound {
+            // Only a plain report with its subject before it: other verbs inside a report
+            // ("agreed to host", "added staff") are more often not speech.
+            guard !insideQuote[index], Self.nestedCues.contains(document.tokens[index].text), !followsFormOfBe(index, scope, document.tokens),
+                let candidate = reported(at: index, in: scope, document, insideQuote), case .before = candidate.speakerSide
+            else {
+                index += 1
+                continue
+            }
+            nested.append(candidate)
+            index = max(index + 1, candidate.tokens.upperBound, candidate.cue.upperBound)
+        }
+        return nested
     }
 
     /// The "and" or "but" joining a cue to the verb before it: right before it, past
