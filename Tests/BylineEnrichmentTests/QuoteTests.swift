@@ -411,6 +411,8 @@ struct QuoteTests {
             “We are pleased with the ruling and will comply with it,” Okonjo lawyer Peter Marsh said.
 
             Daniel Okafor was released from hospital on Monday. Okafor's family said they wanted “answers from the city about what happened that night.”
+
+            Okafor's aunt, Grace Mensah, said the family was “waiting for an apology.” His neighbour said he had “done nothing wrong.”
             """
         let article = try await Fixtures.enrich(text)
         #expect(article.speakerName(of: "disgrace to the city") == "Helene Marchetti")
@@ -419,6 +421,9 @@ struct QuoteTests {
         // No attribution beats a false one.
         #expect(article.quote(containing: "answers from the city") != nil)
         #expect(article.speakerName(of: "answers from the city") == nil)
+        // A relative apposed to the name of the one it is related to speaks.
+        #expect(article.speakerName(of: "waiting for an apology") == "Grace Mensah")
+        #expect(article.speakerName(of: "done nothing wrong") == nil)
     }
 
     @Test("the titled name speaks; a pronoun binds to its sentence's speaker")

@@ -176,7 +176,10 @@ extension AttributionContext {
     private static let relatedPeople: WordSet = [
         "family", "relatives", "aide", "aides", "adviser", "advisers", "advisor", "advisors", "strategist",
         "friend", "friends", "brother", "sister", "parents", "children", "physician", "surrogate", "ally",
-        "allies", "constituent", "speechwriter", "pollster",
+        "allies", "constituent", "speechwriter", "pollster", "aunt", "uncle", "cousin", "niece", "nephew", "grandmother",
+        "grandfather", "grandson", "granddaughter", "mom", "mum", "dad", "fiancee", "fiancée", "fiance", "fiancé",
+        "girlfriend", "boyfriend", "partner", "spouse", "widow", "widower", "neighbour", "neighbor", "colleague",
+        "classmate", "teammate", "roommate", "sibling", "relative",
     ]
 
     /// A word of a title or role before a name: "campaign manager", "top aide", "ally".
