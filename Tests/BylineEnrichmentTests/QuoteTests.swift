@@ -426,6 +426,24 @@ struct QuoteTests {
         #expect(article.speakerName(of: "done nothing wrong") == nil)
     }
 
+    @Test(
+        "“Osei said ... The finance minister said: “...””: a title nobody in the article holds names the person just quoted; not after someone else is named, nor a title of the other gender, nor “the spokesman”"
+    )
+    func titleOfThePersonJustQuoted() async throws {
+        let article = try await Fixtures.enrich(
+            """
+            Nadia Osei spoke in Accra on Monday. Osei said the port would reopen in May. The finance minister said: “We have the money to rebuild it.”
+
+            Kofi Mensah said the harbour fees would rise. Ama Boateng disagreed with him. The minister said: “No fee will rise this year.”
+
+            Tom Berg said the ferry would run all winter. The congresswoman said: “The ferry is too old.” The spokesman said: “We will buy a new one.”
+            """)
+        #expect(article.speakerName(of: "We have the money") == "Nadia Osei")
+        #expect(article.speakerName(of: "No fee will rise") == nil)
+        #expect(article.speakerName(of: "The ferry is too old") == nil)
+        #expect(article.speakerName(of: "buy a new one") == nil)
+    }
+
     @Test("the titled name speaks; a pronoun binds to its sentence's speaker")
     func subjectsInContext() async throws {
         let text = """

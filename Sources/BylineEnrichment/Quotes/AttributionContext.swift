@@ -190,6 +190,30 @@ final class AttributionContext {
         return before.suffix(Self.lookBack).last { entities[$0.1].titles.contains(role) }?.1
     }
 
+    /// "Zahawi said ... The cabinet minister said:": a title that nobody the article names
+    /// holds, after "the", is the person quoted in this sentence or the one before, when no
+    /// other person was named since and the title's gender fits.
+    func personJustQuoted(calledThe role: String, before token: Int) -> Int? {
+        guard Self.titlesOfOffice.contains(role), let focus, focus.token < token,
+            document.tokens[token].sentence - document.tokens[focus.token].sentence <= 1
+        else { return nil }
+        let gender = entities[focus.entity].gender
+        if role.hasSuffix("woman"), gender == .male { return nil }
+        if role.hasSuffix("man") && !role.hasSuffix("woman"), gender == .female { return nil }
+        let since = min(token, max(focus.token + 1, document.sentenceRange(of: focus.token).upperBound))
+        let namedSince = personMentions[Self.positions(since..<token, in: personMentions)].contains { $0.1 != focus.entity }
+        return namedSince ? nil : focus.entity
+    }
+
+    /// Titles a writer uses for someone just named, to avoid repeating the name; not those
+    /// that more often bring in someone new ("the spokesman", "the lawyer", "the official";
+    /// "the judge" after a lawyer, "the coach" after a player).
+    private static let titlesOfOffice: WordSet = [
+        "president", "minister", "secretary", "senator", "governor", "mayor", "chancellor", "premier", "leader",
+        "chairman", "chairwoman", "chief", "executive", "ceo", "director", "commissioner", "ambassador", "congressman",
+        "congresswoman", "representative",
+    ]
+
     /// How many person mentions back a title or pronoun is looked for: far more than any
     /// article names, and a bound on the work per quote in text that is nothing but names.
     static let lookBack = 500

@@ -310,7 +310,9 @@ extension AttributionContext {
             }
             let isPersonRole = !Self.organisationalRoles.contains(role)
             if isPersonRole || firstOther == nil {
-                return SpeakerPhrase(tokens: range.lowerBound..<(index + 1), entity: resolveRole(role, before: range.lowerBound), confidence: 0.7)
+                let definite = tokens[range.lowerBound].text.lowercased() == "the"
+                let holder = resolveRole(role, before: range.lowerBound) ?? (definite ? personJustQuoted(calledThe: role, before: range.lowerBound) : nil)
+                return SpeakerPhrase(tokens: range.lowerBound..<(index + 1), entity: holder, confidence: 0.7)
             }
         }
         if let (entity, mentionRange) = firstOther { return SpeakerPhrase(tokens: mentionRange, entity: entity, confidence: 0.85) }
