@@ -89,6 +89,14 @@ struct EntityMergingTests {
         #expect(names(dated, containing: "Jensen") == ["Tom Jensen"])
     }
 
+    @Test("a title line ending in a stop, whose name runs on into its verb (“Ana Ruiz Refuses to Back Harbour Plan.”), is a headline: the name is the body's")
+    func titleLineWithStop() async throws {
+        let article = try await Fixtures.enrich(
+            "Ana Ruiz Refuses to Back Harbour Plan.\n\nMayor Ana Ruiz refuses to back the harbour plan, she told the council on Monday.")
+        #expect(names(article, containing: "Ruiz") == ["Ana Ruiz"])
+        #expect(article.entity(named: "Ana Ruiz")?.mentions.count == 2)
+    }
+
     @Test("a lede full of names is not a headline: its people join the surnames written after it")
     func ledeFullOfNames() async throws {
         let article = try await Fixtures.enrich(

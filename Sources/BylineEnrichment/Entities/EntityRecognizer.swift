@@ -764,7 +764,7 @@ struct EntityRecognizer: Sendable {
         let named = Self.covered(by: mentions, tokenCount: document.tokens.count)
         let inHeadline = mentions.map { mention in
             let sentence = document.tokens[mention.tokens.lowerBound].sentence
-            let answer = headlineSentences[sentence] ?? isHeadline(document.sentences[sentence], document.tokens, named: named)
+            let answer = headlineSentences[sentence] ?? isHeadline(document.sentences[sentence], document, named: named)
             headlineSentences[sentence] = answer
             return answer
         }
@@ -774,7 +774,7 @@ struct EntityRecognizer: Sendable {
             if let capitalisedInBody { return capitalisedInBody }
             var words = Set<String>()
             for (number, sentence) in document.sentences.enumerated() where !sentence.isEmpty {
-                let isHeadline = headlineSentences[number] ?? isHeadline(sentence, document.tokens, named: named)
+                let isHeadline = headlineSentences[number] ?? isHeadline(sentence, document, named: named)
                 guard !isHeadline, !isInHeading(sentence, document.tokens) else { continue }
                 for index in sentence where document.tokens[index].isWord && document.tokens[index].isCapitalized {
                     words.insert(document.tokens[index].text)
@@ -1026,13 +1026,20 @@ struct EntityRecognizer: Sendable {
     /// Judged by the words outside names (`named`): a lede full of names ("Mayor Ingrid
     /// Solberg and Councillor Amos Whitfield met the press.") still writes its other words
     /// in lower case.
-    private func isHeadline(_ sentence: Range<Int>, _ tokens: [Token], named: [Bool]) -> Bool {
+    private func isHeadline(_ sentence: Range<Int>, _ document: Document, named: [Bool]) -> Bool {
+        let tokens = document.tokens
         // A headline stands alone as the first paragraph, or carries no final stop; a sentence
         // of names inside a paragraph ("Joe Biden met Vladimir Putin. Biden said ...") does not.
         guard let first = sentence.first, let last = sentence.last else { return false }
         let wholeFirstParagraph = tokens[first].paragraph == 0 && (last + 1 == tokens.count || tokens[last + 1].paragraph != 0)
         if !wholeFirstParagraph, [".", "!", "?", "\u{2026}"].contains(tokens[last].text) { return false }
-        let words = sentence.filter { tokens[$0].isWord && tokens[$0].text.count > 3 && !named[$0] }
+        // A title line counts the everyday words its names ran on into ("Ted Cruz Refuses to
+        // Disavow ..."), which would otherwise leave too few; not the names themselves, so a
+        // lede of names ("Mayor Ingrid Solberg and Councillor Amos Whitfield met ...") is none.
+        let words = sentence.filter { index in
+            tokens[index].isWord && tokens[index].text.count > 3
+                && (!named[index] || wholeFirstParagraph && isCommon(tokens[index].text, document))
+        }
         guard words.count >= 3 else { return false }
         return words.filter { tokens[$0].isCapitalized }.count * 10 >= words.count * 8
     }
