@@ -434,7 +434,7 @@ struct QuoteTests {
             """
             Nadia Osei spoke in Accra on Monday. Osei said the port would reopen in May. The finance minister said: “We have the money to rebuild it.”
 
-            Kofi Mensah said the harbour fees would rise. Ama Boateng disagreed with him. The minister said: “No fee will rise this year.”
+            Kofi Mensah said the harbour fees would rise. Ama Boateng and Yaw Owusu disagreed with him. The minister said: “No fee will rise this year.”
 
             Tom Berg said the ferry would run all winter. The congresswoman said: “The ferry is too old.” The spokesman said: “We will buy a new one.”
             """)
@@ -442,6 +442,15 @@ struct QuoteTests {
         #expect(article.speakerName(of: "No fee will rise") == nil)
         #expect(article.speakerName(of: "The ferry is too old") == nil)
         #expect(article.speakerName(of: "buy a new one") == nil)
+        // Nobody quoted just before: the person the sentence before opens with, alone.
+        let opened = try await Fixtures.enrich(
+            """
+            Lena Fors spoke over boos from the crowd in Lund. The mayor sought to calm them, saying the port would “not close this year.”
+
+            Piet Alders met Oda Lind on Friday. The governor said: “We agreed on nothing.”
+            """)
+        #expect(opened.speakerName(of: "not close this year") == "Lena Fors")
+        #expect(opened.speakerName(of: "We agreed on nothing") == nil)
     }
 
     @Test("the titled name speaks; a pronoun binds to its sentence's speaker")

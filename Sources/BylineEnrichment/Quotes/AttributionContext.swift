@@ -194,15 +194,26 @@ final class AttributionContext {
     /// holds, after "the", is the person quoted in this sentence or the one before, when no
     /// other person was named since and the title's gender fits.
     func personJustQuoted(calledThe role: String, before token: Int) -> Int? {
-        guard Self.titlesOfOffice.contains(role), let focus, focus.token < token,
-            document.tokens[token].sentence - document.tokens[focus.token].sentence <= 1
-        else { return nil }
-        let gender = entities[focus.entity].gender
-        if role.hasSuffix("woman"), gender == .male { return nil }
-        if role.hasSuffix("man") && !role.hasSuffix("woman"), gender == .female { return nil }
-        let since = min(token, max(focus.token + 1, document.sentenceRange(of: focus.token).upperBound))
-        let namedSince = personMentions[Self.positions(since..<token, in: personMentions)].contains { $0.1 != focus.entity }
-        return namedSince ? nil : focus.entity
+        guard Self.titlesOfOffice.contains(role) else { return nil }
+        func fits(_ entity: Int) -> Bool {
+            let gender = entities[entity].gender
+            if role.hasSuffix("woman"), gender == .male { return false }
+            if role.hasSuffix("man") && !role.hasSuffix("woman"), gender == .female { return false }
+            return true
+        }
+        if let focus, focus.token < token, document.tokens[token].sentence - document.tokens[focus.token].sentence <= 1 {
+            let since = min(token, max(focus.token + 1, document.sentenceRange(of: focus.token).upperBound))
+            let namedSince = personMentions[Self.positions(since..<token, in: personMentions)].contains { $0.1 != focus.entity }
+            return namedSince || !fits(focus.entity) ? nil : focus.entity
+        }
+        // "Chandor asked his leading man to ... “...,” the director said.": the person the
+        // sentence before opens with, when nobody else is named since.
+        let sentence = document.tokens[token].sentence
+        guard sentence > 0 else { return nil }
+        let previous = document.sentences[sentence - 1]
+        let named = personMentions[Self.positions(previous.lowerBound..<token, in: personMentions)]
+        guard let first = named.first, first.0 <= previous.lowerBound + 1, named.allSatisfy({ $0.1 == first.1 }), fits(first.1) else { return nil }
+        return first.1
     }
 
     /// Titles a writer uses for someone just named, to avoid repeating the name; not those
