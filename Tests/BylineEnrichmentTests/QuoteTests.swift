@@ -424,6 +424,11 @@ struct QuoteTests {
         // A relative apposed to the name of the one it is related to speaks.
         #expect(article.speakerName(of: "waiting for an apology") == "Grace Mensah")
         #expect(article.speakerName(of: "done nothing wrong") == nil)
+        // A relative the article does not name leaves the quote without a speaker, not without the quote.
+        let cousin = try await Fixtures.enrich("Police named the victim as Samuel Okafor, 19.\n\n“We are heartbroken,” Okafor's cousin said.")
+        let heartbroken = try #require(cousin.quote(containing: "We are heartbroken"))
+        #expect(heartbroken.speaker == nil)
+        #expect(heartbroken.cue == "said")
     }
 
     @Test(
@@ -451,6 +456,21 @@ struct QuoteTests {
             """)
         #expect(opened.speakerName(of: "not close this year") == "Lena Fors")
         #expect(opened.speakerName(of: "We agreed on nothing") == nil)
+        // Not someone just called by that title, nor one holding or apposed to another office,
+        // nor "the mayor's office".
+        let others = try await Fixtures.enrich(
+            """
+            Hale said the president had lied about the war. The president said: “Hale is a fraud.”
+
+            Mayor Diane Cho said the plan works. The governor said: “It does not.”
+
+            Brandt, the chief executive, said the merger was final. The chairman said: “The board backs him.”
+            """)
+        #expect(others.speakerName(of: "Hale is a fraud") == nil)
+        #expect(others.speakerName(of: "It does not") == nil)
+        #expect(others.speakerName(of: "The board backs him") == nil)
+        let office = try await Fixtures.enrich("Tom Mills said the protest was peaceful. The mayor's office said: “We will review the footage.”")
+        #expect(office.speakerName(of: "review the footage") == nil)
     }
 
     @Test("the titled name speaks; a pronoun binds to its sentence's speaker")

@@ -738,5 +738,12 @@ struct ReportedSpeechTests {
         #expect(verbatim.first?.speaker?.name == "Tom Berg")
         // Only "said" and "told" open a report inside a report: agreeing to cut is no speech.
         #expect(article.quotes.filter { $0.text.contains("cut the harbour fees") }.map(\.cue) == ["said"])
+        // Nor one in a relative or "as" clause, nor one whose subject does not open the report.
+        let clauses = try await Fixtures.enrich(
+            "A man who neighbours said had lived there for years was arrested on Tuesday, police said. Ruiz said that, as the mayor said last week, the budget is tight, officials said. Ana Ruiz said Tom Berg told her in May that he would resign, her aide said."
+        )
+        #expect(clauses.quotes.filter { $0.text.hasPrefix("had lived") || $0.text == "Ruiz said that" }.isEmpty)
+        #expect(clauses.quotes.contains { $0.text == "Tom Berg told her in May that he would resign" && $0.speaker?.name == "Ana Ruiz" })
+        #expect(!clauses.quotes.contains { $0.text == "that he would resign" })
     }
 }

@@ -11,6 +11,8 @@ final class AttributionContext {
     let organisationSubjects: [(Int, Int)]
     /// The person who spoke the latest attributed quote, and where that quote opened.
     var focus: (entity: Int, token: Int)?
+    /// The tokens of what the person in focus said (the quotation or the reported content).
+    private var focusWords: Range<Int> = 0..<0
     /// The organisation that spoke the latest quote an organisation spoke, and where.
     private var organisationFocus: (entity: Int, token: Int)?
 
@@ -129,9 +131,11 @@ final class AttributionContext {
         return (speaking ?? notPossessive ?? inSentence.first)?.entity
     }
 
-    func noteSpeaker(_ entity: Int, at token: Int) {
+    func noteSpeaker(_ entity: Int, at token: Int, saying words: Range<Int>) {
         switch entities[entity].type {
-        case .person: focus = (entity, token)
+        case .person:
+            focus = (entity, token)
+            focusWords = words
         case .org: organisationFocus = (entity, token)
         default: break
         }
@@ -190,21 +194,30 @@ final class AttributionContext {
         return before.suffix(Self.lookBack).last { entities[$0.1].titles.contains(role) }?.1
     }
 
-    /// "Zahawi said ... The cabinet minister said:": a title that nobody the article names
-    /// holds, after "the", is the person quoted in this sentence or the one before, when no
-    /// other person was named since and the title's gender fits.
+    /// "Rubio said ... The Florida senator said": a title that nobody the article names holds,
+    /// after "the", is the person quoted in this sentence or the one before, or else the
+    /// person the sentence before opens with, when nobody else was named since, the title's
+    /// gender fits, the person holds no other office and nobody was just called by that title
+    /// ("Hale said the president lied. The president said ..." is not Hale).
     func personJustQuoted(calledThe role: String, before token: Int) -> Int? {
         guard Self.titlesOfOffice.contains(role) else { return nil }
-        func fits(_ entity: Int) -> Bool {
+        func fits(_ entity: Int, since: Int) -> Bool {
             let gender = entities[entity].gender
             if role.hasSuffix("woman"), gender == .male { return false }
             if role.hasSuffix("man") && !role.hasSuffix("woman"), gender == .female { return false }
-            return true
+            let offices = Set(entities[entity].titles.compactMap { Self.officeOfTitle[$0] })
+            if !offices.isEmpty, !offices.contains(role) { return false }
+            if (since..<token).contains(where: { document.tokens[$0].text.lowercased() == role }) { return false }
+            return !apposedToOtherRole(entity, role, in: since..<token)
         }
         if let focus, focus.token < token, document.tokens[token].sentence - document.tokens[focus.token].sentence <= 1 {
-            let since = min(token, max(focus.token + 1, document.sentenceRange(of: focus.token).upperBound))
-            let namedSince = personMentions[Self.positions(since..<token, in: personMentions)].contains { $0.1 != focus.entity }
-            return namedSince || !fits(focus.entity) ? nil : focus.entity
+            let sentenceStart = document.sentenceRange(of: focus.token).lowerBound
+            // Names in what the person said do not count ("Rubio says the race is between
+            // himself, Trump and Cruz"); one the sentence adds does ("said to Johnson").
+            let namedSince = personMentions[Self.positions((focus.token + 1)..<token, in: personMentions)].contains {
+                $0.1 != focus.entity && !focusWords.contains($0.0)
+            }
+            return namedSince || !fits(focus.entity, since: sentenceStart) ? nil : focus.entity
         }
         // "Chandor asked his leading man to ... “...,” the director said.": the person the
         // sentence before opens with, when nobody else is named since.
@@ -212,18 +225,48 @@ final class AttributionContext {
         guard sentence > 0 else { return nil }
         let previous = document.sentences[sentence - 1]
         let named = personMentions[Self.positions(previous.lowerBound..<token, in: personMentions)]
-        guard let first = named.first, first.0 <= previous.lowerBound + 1, named.allSatisfy({ $0.1 == first.1 }), fits(first.1) else { return nil }
+        guard let first = named.first, first.0 <= previous.lowerBound + 1, named.allSatisfy({ $0.1 == first.1 }), fits(first.1, since: previous.lowerBound)
+        else { return nil }
         return first.1
+    }
+
+    /// "Brandt, the chief executive, said": a mention of the person in `range` with an
+    /// apposition holding a role other than `role`.
+    private func apposedToOtherRole(_ entity: Int, _ role: String, in range: Range<Int>) -> Bool {
+        let tokens = document.tokens
+        for (position, mentioned) in personMentions[Self.positions(range, in: personMentions)] where mentioned == entity {
+            var index = mentionTokens(startingAt: position).upperBound
+            guard index < range.upperBound, tokens[index].text == "," else { continue }
+            index += 1
+            while index < min(range.upperBound, position + 12), tokens[index].text != "," {
+                let word = tokens[index].text.lowercased()
+                if word != role, Lexicon.roleNouns.contains(word), !Self.organisationalRoles.contains(word) { return true }
+                index += 1
+            }
+        }
+        return false
     }
 
     /// Titles a writer uses for someone just named, to avoid repeating the name; not those
     /// that more often bring in someone new ("the spokesman", "the lawyer", "the official";
-    /// "the judge" after a lawyer, "the coach" after a player).
+    /// "the judge" after a lawyer, "the coach" after a player, "the chief executive" after
+    /// an employee).
     private static let titlesOfOffice: WordSet = [
         "president", "minister", "secretary", "senator", "governor", "mayor", "chancellor", "premier", "leader",
-        "chairman", "chairwoman", "chief", "executive", "ceo", "director", "commissioner", "ambassador", "congressman",
-        "congresswoman", "representative",
+        "chairman", "chairwoman", "commissioner", "ambassador", "congressman", "congresswoman",
     ]
+
+    /// The office a title before a name gives ("Sen." a senator), for telling whether the
+    /// person holds another one.
+    private static let officeOfTitle: [String: String] = {
+        var offices: [String: String] = ["sen.": "senator", "sen": "senator", "rep.": "congressman", "rep": "congressman", "gov.": "governor", "gov": "governor"]
+        for office in [
+            "president", "minister", "secretary", "senator", "governor", "mayor", "chancellor", "premier", "chairman", "chairwoman", "commissioner", "ambassador", "congressman", "congresswoman",
+        ] {
+            offices[office] = office
+        }
+        return offices
+    }()
 
     /// How many person mentions back a title or pronoun is looked for: far more than any
     /// article names, and a bound on the work per quote in text that is nothing but names.

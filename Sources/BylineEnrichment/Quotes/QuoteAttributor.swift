@@ -59,7 +59,7 @@ struct QuoteAttributor: Sendable {
                 let speech = reported[nextReported]
                 result.append(attributed(speech, fragments: fragmentsOf[nextReported].map { candidates[$0] }, context))
                 latest = Latest(lastToken: speech.tokens.upperBound - 1, quote: result.count - 1, isReported: true)
-                if let speaker = result[result.count - 1].speaker { context.noteSpeaker(speaker.entity, at: speech.cue.lowerBound) }
+                if let speaker = result[result.count - 1].speaker { context.noteSpeaker(speaker.entity, at: speech.cue.lowerBound, saying: speech.tokens) }
                 nextReported += 1
             }
         }
@@ -112,7 +112,7 @@ struct QuoteAttributor: Sendable {
             )
             result.append(quote)
             latest = Latest(lastToken: candidate.closeMark ?? candidate.inner.upperBound - 1, quote: result.count - 1, isReported: false)
-            if let speaker { context.noteSpeaker(speaker.entity, at: candidate.openMark) }
+            if let speaker { context.noteSpeaker(speaker.entity, at: candidate.openMark, saying: candidate.inner) }
         }
         addReported(before: document.tokens.count)
         return result

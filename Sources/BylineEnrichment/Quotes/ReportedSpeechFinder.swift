@@ -117,6 +117,7 @@ struct ReportedSpeechFinder: Sendable {
             // Only a plain report with its subject before it: other verbs inside a report
             // ("agreed to host", "added staff") are more often not speech.
             guard !insideQuote[index], Self.nestedCues.contains(document.tokens[index].text), !followsFormOfBe(index, scope, document.tokens),
+                opensMainClause(subjectOf: index, scope, document.tokens),
                 let candidate = reported(at: index, in: scope, document, insideQuote), case .before = candidate.speakerSide
             else {
                 index += 1
@@ -127,6 +128,19 @@ struct ReportedSpeechFinder: Sendable {
         }
         return nested
     }
+
+    /// Whether the cue's subject opens the report's main clause: at its start or after an
+    /// opening phrase's comma, with no relative or subordinate word before the cue ("a man
+    /// who neighbours said had ...", "as the mayor said", "Mbeki said Zuma told him").
+    private func opensMainClause(subjectOf cue: Int, _ scope: Range<Int>, _ tokens: [Token]) -> Bool {
+        let start = subjectStart(before: cue, floor: scope.lowerBound, tokens)
+        guard start == scope.lowerBound || tokens[start - 1].text == "," else { return false }
+        return !(start..<cue).contains { Self.clauseOpeners.containsLowercased(tokens[$0].text) }
+    }
+    private static let clauseOpeners: WordSet = [
+        "who", "whom", "whose", "which", "that", "where", "while", "though", "although", "as", "after", "before", "when", "if",
+        "because", "since", "whereas",
+    ]
 
     /// The "and" or "but" joining a cue to the verb before it: right before it, past
     /// auxiliaries and adverbs ("and has since said", "and then tweeted"), or before a phrase
@@ -509,7 +523,9 @@ struct ReportedSpeechFinder: Sendable {
             else { return nil }
             start = opener
         } else if let that = (start..<min(sentence.upperBound, cue + thatReach(after: start, sentence, tokens))).first(where: { tokens[$0].text == "that" }),
-            (start..<that).allSatisfy({ tokens[$0].text != "," })
+            (start..<that).allSatisfy({ tokens[$0].text != "," }),
+            // Not past a clause's own verb: "said Zuma told him in 2007 that ..." reports all of it.
+            !(start..<that).contains(where: { Self.isClauseVerb(tokens[$0].text) })
         {
             // "states that held primaries", "claims that were denied": "that" and a verb
             // open a relative clause about the noun.
@@ -709,6 +725,12 @@ struct ReportedSpeechFinder: Sendable {
         guard let first = word.unicodeScalars.first, first.properties.isLowercase else { return false }
         return word.hasSuffix("ed") || Lexicon.modalVerbs.contains(word) || Lexicon.speechVerbs.contains(word) || commonFiniteVerbs.contains(word)
             || Lexicon.isNegativeContraction(word)
+    }
+
+    /// A verb that only a clause of its own has (not a participle in "-ed" that may qualify a
+    /// noun: "in a statement released Monday that ...").
+    private static func isClauseVerb(_ word: String) -> Bool {
+        Lexicon.modalVerbs.contains(word) || Lexicon.speechVerbs.contains(word) || commonFiniteVerbs.contains(word)
     }
 
     private static let commonFiniteVerbs: WordSet = [

@@ -179,7 +179,8 @@ extension AttributionContext {
         "allies", "constituent", "speechwriter", "pollster", "aunt", "uncle", "cousin", "niece", "nephew", "grandmother",
         "grandfather", "grandson", "granddaughter", "mom", "mum", "dad", "fiancee", "fiancée", "fiance", "fiancé",
         "girlfriend", "boyfriend", "partner", "spouse", "widow", "widower", "neighbour", "neighbor", "colleague",
-        "classmate", "teammate", "roommate", "sibling", "relative",
+        "classmate", "teammate", "roommate", "sibling", "relative", "cousins", "nieces", "nephews", "grandparents",
+        "grandchildren", "partners", "neighbours", "neighbors", "colleagues", "classmates", "teammates", "siblings",
     ]
 
     /// A word of a title or role before a name: "campaign manager", "top aide", "ally".
@@ -286,7 +287,13 @@ extension AttributionContext {
             let chosen = people.count > 1 && (preferLast && titled || nextToVerb || titleBetween) ? last : first
             return SpeakerPhrase(tokens: chosen.1, entity: chosen.0, confidence: 0.9)
         }
-        for index in range where tokens[index].isWord && Lexicon.roleNouns.containsLowercased(tokens[index].text) {
+        for index in range where tokens[index].isWord && Lexicon.roleNouns.containsLowercased(tokens[index].text) || Self.relatedPeople.containsLowercased(tokens[index].text) {
+            // "Okafor's cousin said", "his brother said": a relative the article does not name.
+            if !Lexicon.roleNouns.containsLowercased(tokens[index].text) {
+                // "according to HuffPost Pollster": a word of a name is no relative.
+                if mention(at: index) != nil { continue }
+                return SpeakerPhrase(tokens: range.lowerBound..<(index + 1), entity: nil, confidence: 0.7)
+            }
             // "a senior administration official", "party leaders", "the club's manager": the
             // last role noun is the head.
             if index + 1 < range.upperBound, Lexicon.roleNouns.containsLowercased(tokens[index + 1].text) { continue }
@@ -310,7 +317,11 @@ extension AttributionContext {
             }
             let isPersonRole = !Self.organisationalRoles.contains(role)
             if isPersonRole || firstOther == nil {
-                let definite = tokens[range.lowerBound].text.lowercased() == "the"
+                // "the Florida senator", "the former secretary of state"; not "the hospital's
+                // director", "the mayor's office" nor "the leader of the opposition".
+                let ofSomething = index + 2 < range.upperBound && tokens[index + 1].text == "of" && Lexicon.articles.containsLowercased(tokens[index + 2].text)
+                let possessed = (range.lowerBound...min(index + 1, range.upperBound - 1)).contains { tokens[$0].kind == .possessive }
+                let definite = tokens[range.lowerBound].text.lowercased() == "the" && !possessed && !ofSomething
                 let holder = resolveRole(role, before: range.lowerBound) ?? (definite ? personJustQuoted(calledThe: role, before: range.lowerBound) : nil)
                 return SpeakerPhrase(tokens: range.lowerBound..<(index + 1), entity: holder, confidence: 0.7)
             }
