@@ -97,6 +97,15 @@ struct EntityMergingTests {
         #expect(article.entity(named: "Ana Ruiz")?.mentions.count == 2)
     }
 
+    @Test("a company named like a person goes by its surname too: “Lilly” after “the drugmaker Eli Lilly” is the company, not a person")
+    func companyNamedLikeAPerson() async throws {
+        let article = try await Fixtures.enrich(
+            "Shares rose after the drugmaker Eli Lilly defended its new pill. Lilly chief executive Sidney Taurel says the report was wrong. Shares in Lilly fell 2 percent.")
+        #expect(names(article, containing: "Lilly") == ["Eli Lilly"])
+        #expect(article.entity(named: "Eli Lilly")?.type == .org)
+        #expect(article.entity(named: "Eli Lilly")?.mentions.count == 3)
+    }
+
     @Test("a lede full of names is not a headline: its people join the surnames written after it")
     func ledeFullOfNames() async throws {
         let article = try await Fixtures.enrich(

@@ -1118,6 +1118,15 @@ struct EntityRecognizer: Sendable {
                 {
                     return true
                 }
+                // "Lilly" after "Eli Lilly", "Schwab" after "Charles Schwab": a company named
+                // like a person goes by its surname too (no person has it, or the person
+                // path above would have taken it).
+                // Not "Senate" after "Virginia Senate": a place's institution.
+                if words.count == 1, later, entityWords.count == 2, entityWords[1] == words[0], gazetteer.givenNames[entityWords[0]] != nil,
+                    gazetteer.placeType(of: entityWords[0]) == nil, !Lexicon.organisationHeads.contains(words[0]), !Lexicon.institutionWords.contains(words[0])
+                {
+                    return true
+                }
                 guard words.count == 1, words[0].count >= 2, words[0] == words[0].uppercased() else { return false }
                 return names.initialForms[index].contains(words[0])
             default:
