@@ -104,6 +104,9 @@ struct EntityMergingTests {
         #expect(names(article, containing: "Lilly") == ["Eli Lilly"])
         #expect(article.entity(named: "Eli Lilly")?.type == .org)
         #expect(article.entity(named: "Eli Lilly")?.mentions.count == 3)
+        // The kind written before the name says what it is at a sentence start too.
+        let opening = try await Fixtures.enrich("Drugmaker Eli Lilly defended its new pill on Monday.")
+        #expect(opening.entity(named: "Eli Lilly")?.type == .org)
     }
 
     @Test("a lede full of names is not a headline: its people join the surnames written after it")

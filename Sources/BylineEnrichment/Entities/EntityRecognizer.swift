@@ -166,7 +166,7 @@ struct EntityRecognizer: Sendable {
         let groupOfTrade =
             range.lowerBound > 1 && tokens[range.lowerBound - 1].text == "group" && tokens[range.lowerBound - 2].isWord
             && !tokens[range.lowerBound - 2].isCapitalized && !Lexicon.articles.contains(tokens[range.lowerBound - 2].text)
-        var namesCompany = range.lowerBound > 0 && Lexicon.companyNouns.contains(tokens[range.lowerBound - 1].text) || groupOfTrade
+        var namesCompany = range.lowerBound > 0 && Lexicon.companyNouns.containsLowercased(tokens[range.lowerBound - 1].text) || groupOfTrade
         if range.count > 1, Lexicon.companyNouns.containsLowercased(tokens[range.lowerBound].text), tokens[range.lowerBound + 1].isCapitalized {
             range = (range.lowerBound + 1)..<range.upperBound
             namesCompany = true
