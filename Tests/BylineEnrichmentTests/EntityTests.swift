@@ -35,12 +35,14 @@ struct EntityTests {
         #expect(article.speakerName(of: "expectations and standards") != "Marine")
     }
 
-    @Test("capitalised words that name nobody are no entities: interjections, sentence adverbs, plural weekdays, a heading of everyday words")
+    @Test("capitalised words that name nobody are no entities: interjections, sentence adverbs, plural weekdays, a heading of everyday words, forms of address")
     func capitalisedNonNames() async throws {
         let text = """
             Background Checks Expand
 
             Ooh. That was the first thing Marta Lindqvist said when the results came in. Crucially, the lab in Uppsala had kept every sample. Mondays are quiet there.
+
+            Our position is, Your Honor, that the samples were kept. Well, Your Honor, I don't think it matters.
             """
         let article = try await Fixtures.enrich(text)
         #expect(Set(article.entities.map(\.name)) == ["Marta Lindqvist", "Uppsala"], "\(article.entities.map(\.name))")

@@ -635,6 +635,12 @@ struct EntityRecognizer: Sendable {
         {
             return true
         }
+        // "Your Honor", "His Excellency": a form of address, no one's name.
+        if range.count == 2, ["your", "his", "her"].contains(tokens[range.lowerBound].text.lowercased()),
+            Self.formsOfAddress.contains(tokens[range.lowerBound + 1].text.lowercased())
+        {
+            return true
+        }
         if range.count == 1 {
             // Lower-cased only for the few words that open a sentence before a comma.
             if sentenceInitial, next?.text == ",", text.lowercased().hasSuffix("ly"), !gazetteer.commonWords.containsLowercased(text), gazetteer.givenNames[text] == nil {
@@ -650,6 +656,10 @@ struct EntityRecognizer: Sendable {
         }
         return isEverydayPhrase(range, text: text, document) && (type == .person || isInHeading(range, tokens))
     }
+
+    private static let formsOfAddress: WordSet = [
+        "honor", "honour", "majesty", "excellency", "highness", "grace", "lordship", "ladyship", "eminence", "holiness",
+    ]
 
     private func isPortfolio(_ index: Int, _ tokens: [Token]) -> Bool {
         var before = index - 1
