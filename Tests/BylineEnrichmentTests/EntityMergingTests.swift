@@ -109,6 +109,15 @@ struct EntityMergingTests {
         #expect(opening.entity(named: "Eli Lilly")?.type == .org)
     }
 
+    @Test("an epithet before a name the article writes without it is no part of the name: “Crooked Ana Ruiz” is Ana Ruiz; “Ban Ki Moon” stays whole")
+    func epithetBeforeName() async throws {
+        let article = try await Fixtures.enrich(
+            "Tom Berg attacked Ana Ruiz. Berg called her Crooked Ana Ruiz again on Friday. Ruiz laughed.\n\nBan Ki Moon spoke in Seoul.")
+        #expect(names(article, containing: "Ruiz") == ["Ana Ruiz"])
+        #expect(article.entity(named: "Ana Ruiz")?.mentions.count == 3)
+        #expect(names(article, containing: "Moon") == ["Ban Ki Moon"])
+    }
+
     @Test("a lede full of names is not a headline: its people join the surnames written after it")
     func ledeFullOfNames() async throws {
         let article = try await Fixtures.enrich(

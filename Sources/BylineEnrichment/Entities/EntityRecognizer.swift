@@ -148,6 +148,15 @@ struct EntityRecognizer: Sendable {
         {
             range = (range.lowerBound + 1)..<range.upperBound
         }
+        // "Crooked Hillary Clinton", "SEAL Ty Woods": a word before a given name and surname
+        // that the article writes without it elsewhere is an epithet or a title, no part of
+        // the name (not "Ban Ki Moon", whose "Ki Moon" is never written alone).
+        if entityClass == .person, range.count >= 3, gazetteer.givenNames[tokens[range.lowerBound + 1].text] != nil,
+            gazetteer.givenNames[tokens[range.lowerBound].text] == nil, !Lexicon.nameConnectors.containsLowercased(tokens[range.lowerBound].text),
+            isWrittenElsewhere((range.lowerBound + 1)..<range.upperBound, after: tokens[range.lowerBound].text, tokens)
+        {
+            range = (range.lowerBound + 1)..<range.upperBound
+        }
         // "Sanders hasn't said", "Trump wasn’t": a contraction after a name is no part of it
         // (unlike the particle of "al-Assad" or "d'Ettorre").
         if range.count > 1, let last = range.last, Lexicon.isNegativeContraction(tokens[last].text) { range = range.lowerBound..<last }
@@ -595,6 +604,17 @@ struct EntityRecognizer: Sendable {
     private func isTitleWord(_ token: Token) -> Bool {
         let lower = token.text.lowercased()
         return Lexicon.personTitles.contains(lower) || gazetteer.titles.contains(lower.hasSuffix(".") ? String(lower.dropLast()) : lower) && token.text.count > 2
+    }
+
+    /// Whether the words of `range` appear elsewhere in the text, not after `word`.
+    private func isWrittenElsewhere(_ range: Range<Int>, after word: String, _ tokens: [Token]) -> Bool {
+        let words = range.map { tokens[$0].text }
+        guard let first = words.first else { return false }
+        for start in tokens.indices where start != range.lowerBound && tokens[start].text == first && start + words.count <= tokens.count {
+            guard (1..<words.count).allSatisfy({ tokens[start + $0].text == words[$0] }) else { continue }
+            if start == 0 || tokens[start - 1].text != word { return true }
+        }
+        return false
     }
 
     private func isSentenceInitial(_ index: Int, _ tokens: [Token]) -> Bool {
