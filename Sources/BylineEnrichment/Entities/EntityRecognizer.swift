@@ -117,20 +117,31 @@ struct EntityRecognizer: Sendable {
         let tokens = document.tokens
         let sentences = document.sentences.map { range in range.map { Self.modelWord(tokens[$0]) } }
         let tagged = model.tag(document: sentences) { deadline.hasPassed }
-        var mentions: [EntityMention] = []
+        var parts: [(Range<Int>, NERClass)] = []
         for (range, tags) in zip(document.sentences, tagged) {
             let spans = NERSpan.spans(tags).map { NERSpan(range: (range.lowerBound + $0.range.lowerBound)..<(range.lowerBound + $0.range.upperBound), entityClass: $0.entityClass) }
             let joined = joiningInstitutionComplements(joiningNationalityToOrganisation(spans, tokens), in: range, tokens)
             for span in separatingPortfolioHolders(joined, in: range, document) {
                 guard let trimmed = trimPunctuation(span.range, tokens).flatMap({ withoutCaptionLabel($0, tokens) }) else { continue }
                 for conjunct in splitAtLowercaseWords(trimmed, span.entityClass, tokens).flatMap({ splitAtAnd($0, span.entityClass, document) }) {
-                    for (part, entityClass) in splitAtTitle(conjunct, span.entityClass, document) {
-                        if let mention = taggedMention(part, entityClass, document) { mentions.append(mention) }
-                    }
+                    parts += splitAtTitle(conjunct, span.entityClass, document)
                 }
             }
         }
-        return mentions
+        // "Crooked Hillary Clinton", "Assemblywoman Claudia Tenney": a word before a given name
+        // and surname that the article names without it is an epithet or a title, no part of
+        // the name (not "Ban Ki Moon": "Ki Moon" is never named alone).
+        let named = Set(parts.lazy.filter { $0.0.count == 2 }.map { document.text(tokens: $0.0) })
+        return parts.compactMap { part, entityClass in
+            var part = part
+            if entityClass == .person, part.count >= 3, gazetteer.givenNames[tokens[part.lowerBound + 1].text] != nil,
+                gazetteer.givenNames[tokens[part.lowerBound].text] == nil, !Lexicon.nameConnectors.containsLowercased(tokens[part.lowerBound].text),
+                named.contains(document.text(tokens: (part.lowerBound + 1)..<part.upperBound))
+            {
+                part = (part.lowerBound + 1)..<part.upperBound
+            }
+            return taggedMention(part, entityClass, document)
+        }
     }
 
     private func taggedMention(_ span: Range<Int>, _ taggedClass: NERClass, _ document: Document) -> EntityMention? {
@@ -145,15 +156,6 @@ struct EntityRecognizer: Sendable {
             && Self.institutionHeads.contains(tokens[span.upperBound - 1].text)
         while entityClass == .person, !isTitledInstitution, range.count > 1, tokens[range.lowerBound].isCapitalized, isTitleWord(tokens[range.lowerBound]),
             tokens[range.lowerBound + 1].isCapitalized, !isMainlyGivenName(tokens[range.lowerBound].text)
-        {
-            range = (range.lowerBound + 1)..<range.upperBound
-        }
-        // "Crooked Hillary Clinton", "SEAL Ty Woods": a word before a given name and surname
-        // that the article writes without it elsewhere is an epithet or a title, no part of
-        // the name (not "Ban Ki Moon", whose "Ki Moon" is never written alone).
-        if entityClass == .person, range.count >= 3, gazetteer.givenNames[tokens[range.lowerBound + 1].text] != nil,
-            gazetteer.givenNames[tokens[range.lowerBound].text] == nil, !Lexicon.nameConnectors.containsLowercased(tokens[range.lowerBound].text),
-            isWrittenElsewhere((range.lowerBound + 1)..<range.upperBound, after: tokens[range.lowerBound].text, tokens)
         {
             range = (range.lowerBound + 1)..<range.upperBound
         }
@@ -604,17 +606,6 @@ struct EntityRecognizer: Sendable {
     private func isTitleWord(_ token: Token) -> Bool {
         let lower = token.text.lowercased()
         return Lexicon.personTitles.contains(lower) || gazetteer.titles.contains(lower.hasSuffix(".") ? String(lower.dropLast()) : lower) && token.text.count > 2
-    }
-
-    /// Whether the words of `range` appear elsewhere in the text, not after `word`.
-    private func isWrittenElsewhere(_ range: Range<Int>, after word: String, _ tokens: [Token]) -> Bool {
-        let words = range.map { tokens[$0].text }
-        guard let first = words.first else { return false }
-        for start in tokens.indices where start != range.lowerBound && tokens[start].text == first && start + words.count <= tokens.count {
-            guard (1..<words.count).allSatisfy({ tokens[start + $0].text == words[$0] }) else { continue }
-            if start == 0 || tokens[start - 1].text != word { return true }
-        }
-        return false
     }
 
     private func isSentenceInitial(_ index: Int, _ tokens: [Token]) -> Bool {
