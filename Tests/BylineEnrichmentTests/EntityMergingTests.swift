@@ -104,9 +104,14 @@ struct EntityMergingTests {
         #expect(names(article, containing: "Lilly") == ["Eli Lilly"])
         #expect(article.entity(named: "Eli Lilly")?.type == .org)
         #expect(article.entity(named: "Eli Lilly")?.mentions.count == 3)
-        // The kind written before the name says what it is at a sentence start too.
+        // The kind written before the name says what it is at a sentence start too; not a
+        // kind that is also a job, and a title before the surname names a person.
         let opening = try await Fixtures.enrich("Drugmaker Eli Lilly defended its new pill on Monday.")
         #expect(opening.entity(named: "Eli Lilly")?.type == .org)
+        let publisher = try await Fixtures.enrich("Publisher Martha Kendrick said the paper would close. Kendrick bought it in 1990.")
+        #expect(publisher.entity(named: "Martha Kendrick")?.type == .person)
+        let titled = try await Fixtures.enrich("Oilfield firm Baker Hughes cut 500 jobs. Mr. Hughes, a union official, called the cuts cruel.")
+        #expect(names(titled, containing: "Hughes") == ["Baker Hughes", "Hughes"])
     }
 
     @Test("an epithet before a name the article writes without it is no part of the name: “Crooked Ana Ruiz” is Ana Ruiz; “Ban Ki Moon” stays whole")
@@ -120,6 +125,10 @@ struct EntityMergingTests {
 
     @Test("a lede full of names is not a headline: its people join the surnames written after it")
     func ledeFullOfNames() async throws {
+        // Names that are everyday words too ("Young", "Price") are still names.
+        let everyday = try await Fixtures.enrich("Mark Young and Bill Price died.\n\nYoung was 54. Price ran the mill for thirty years.")
+        #expect(names(everyday, containing: "Young") == ["Mark Young"])
+        #expect(names(everyday, containing: "Price") == ["Bill Price"])
         let article = try await Fixtures.enrich(
             "Mayor Ingrid Solberg and Councillor Amos Whitfield met the press.\n\n“A second bridge?” Whitfield asked.\n\nSolberg did not answer.")
         #expect(names(article, containing: "Whitfield") == ["Amos Whitfield"])

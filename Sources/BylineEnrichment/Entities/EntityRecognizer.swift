@@ -131,7 +131,7 @@ struct EntityRecognizer: Sendable {
         // "Crooked Hillary Clinton", "Assemblywoman Claudia Tenney": a word before a given name
         // and surname that the article names without it is an epithet or a title, no part of
         // the name (not "Ban Ki Moon": "Ki Moon" is never named alone).
-        let named = Set(parts.lazy.filter { $0.0.count == 2 }.map { document.text(tokens: $0.0) })
+        let named = Set(parts.lazy.filter { $0.0.count == 2 && $0.1 == .person }.map { document.text(tokens: $0.0) })
         return parts.compactMap { part, entityClass in
             var part = part
             if entityClass == .person, part.count >= 3, gazetteer.givenNames[tokens[part.lowerBound + 1].text] != nil,
@@ -177,7 +177,14 @@ struct EntityRecognizer: Sendable {
         let groupOfTrade =
             range.lowerBound > 1 && tokens[range.lowerBound - 1].text == "group" && tokens[range.lowerBound - 2].isWord
             && !tokens[range.lowerBound - 2].isCapitalized && !Lexicon.articles.contains(tokens[range.lowerBound - 2].text)
-        var namesCompany = range.lowerBound > 0 && Lexicon.companyNouns.containsLowercased(tokens[range.lowerBound - 1].text) || groupOfTrade
+        // Capitalised, the kind counts only opening the sentence, and not one that is also a
+        // person's job ("Publisher Martha Kendrick said").
+        let namedKind =
+            range.lowerBound > 0
+            && (Lexicon.companyNouns.contains(tokens[range.lowerBound - 1].text)
+                || isSentenceInitial(range.lowerBound - 1, tokens) && Lexicon.companyNouns.containsLowercased(tokens[range.lowerBound - 1].text)
+                    && !Self.kindsThatAreJobs.containsLowercased(tokens[range.lowerBound - 1].text))
+        var namesCompany = namedKind || groupOfTrade
         if range.count > 1, Lexicon.companyNouns.containsLowercased(tokens[range.lowerBound].text), tokens[range.lowerBound + 1].isCapitalized {
             range = (range.lowerBound + 1)..<range.upperBound
             namesCompany = true
@@ -668,6 +675,9 @@ struct EntityRecognizer: Sendable {
         return isEverydayPhrase(range, text: text, document) && (type == .person || isInHeading(range, tokens))
     }
 
+    /// Kinds of company that are also jobs, written before a person's name as a title.
+    private static let kindsThatAreJobs: WordSet = ["publisher", "carrier", "broadcaster", "distributor", "supplier", "label"]
+
     private static let formsOfAddress: WordSet = [
         "honor", "honour", "majesty", "excellency", "highness", "grace", "lordship", "ladyship", "eminence", "holiness",
     ]
@@ -783,9 +793,10 @@ struct EntityRecognizer: Sendable {
         // name entities while the body offers a name.
         var headlineSentences: [Int: Bool] = [:]
         let named = Self.covered(by: mentions, tokenCount: document.tokens.count)
+        let mentionTexts = Set(mentions.map(\.text))
         let inHeadline = mentions.map { mention in
             let sentence = document.tokens[mention.tokens.lowerBound].sentence
-            let answer = headlineSentences[sentence] ?? isHeadline(document.sentences[sentence], document, named: named)
+            let answer = headlineSentences[sentence] ?? isHeadline(document.sentences[sentence], document, named: named, names: mentionTexts)
             headlineSentences[sentence] = answer
             return answer
         }
@@ -795,7 +806,7 @@ struct EntityRecognizer: Sendable {
             if let capitalisedInBody { return capitalisedInBody }
             var words = Set<String>()
             for (number, sentence) in document.sentences.enumerated() where !sentence.isEmpty {
-                let isHeadline = headlineSentences[number] ?? isHeadline(sentence, document, named: named)
+                let isHeadline = headlineSentences[number] ?? isHeadline(sentence, document, named: named, names: mentionTexts)
                 guard !isHeadline, !isInHeading(sentence, document.tokens) else { continue }
                 for index in sentence where document.tokens[index].isWord && document.tokens[index].isCapitalized {
                     words.insert(document.tokens[index].text)
@@ -1047,19 +1058,35 @@ struct EntityRecognizer: Sendable {
     /// Judged by the words outside names (`named`): a lede full of names ("Mayor Ingrid
     /// Solberg and Councillor Amos Whitfield met the press.") still writes its other words
     /// in lower case.
-    private func isHeadline(_ sentence: Range<Int>, _ document: Document, named: [Bool]) -> Bool {
+    private func isHeadline(_ sentence: Range<Int>, _ document: Document, named: [Bool], names: Set<String>) -> Bool {
         let tokens = document.tokens
         // A headline stands alone as the first paragraph, or carries no final stop; a sentence
         // of names inside a paragraph ("Joe Biden met Vladimir Putin. Biden said ...") does not.
         guard let first = sentence.first, let last = sentence.last else { return false }
-        let wholeFirstParagraph = tokens[first].paragraph == 0 && (last + 1 == tokens.count || tokens[last + 1].paragraph != 0)
-        if !wholeFirstParagraph, [".", "!", "?", "\u{2026}"].contains(tokens[last].text) { return false }
-        // A title line counts the everyday words its names ran on into ("Ted Cruz Refuses to
-        // Disavow ..."), which would otherwise leave too few; not the names themselves, so a
-        // lede of names ("Mayor Ingrid Solberg and Councillor Amos Whitfield met ...") is none.
+        let endsFirstParagraph = tokens[first].paragraph == 0 && (last + 1 == tokens.count || tokens[last + 1].paragraph != 0)
+        if !endsFirstParagraph, [".", "!", "?", "\u{2026}"].contains(tokens[last].text) { return false }
+        // A title line of its own also counts the everyday words a name the article knows ran
+        // on into ("Ted Cruz Refuses to Disavow ...", "General Motors Report Strong Sales") and
+        // the words of its names the article writes in lower case ("Harbour Plan" beside "the
+        // harbour plan"), which would otherwise leave too few; not the names themselves, so a
+        // lede of names ("Mark Young and Bill Price died.") is none.
+        let isTitleLine = first == 0 && endsFirstParagraph
+        var ranOnInto = Set<Int>()
+        if isTitleLine {
+            var start = first
+            while start <= last {
+                guard named[start] else { start += 1; continue }
+                var end = start
+                while end <= last, named[end] { end += 1 }
+                if let known = ((start + 1)..<end).first(where: { names.contains(document.text(tokens: start..<$0)) }) {
+                    ranOnInto.formUnion((known..<end).filter { tokens[$0].isWord && isCommon(tokens[$0].text, document) })
+                }
+                start = end
+            }
+        }
         let words = sentence.filter { index in
-            tokens[index].isWord && tokens[index].text.count > 3
-                && (!named[index] || wholeFirstParagraph && isCommon(tokens[index].text, document))
+            guard tokens[index].isWord, tokens[index].text.count > 3 else { return false }
+            return !named[index] || ranOnInto.contains(index) || isTitleLine && document.isWrittenInLowercase(tokens[index].text.lowercased())
         }
         guard words.count >= 3 else { return false }
         return words.filter { tokens[$0].isCapitalized }.count * 10 >= words.count * 8
@@ -1143,7 +1170,8 @@ struct EntityRecognizer: Sendable {
                 // like a person goes by its surname too (no person has it, or the person
                 // path above would have taken it).
                 // Not "Senate" after "Virginia Senate": a place's institution.
-                if words.count == 1, later, entityWords.count == 2, entityWords[1] == words[0], gazetteer.givenNames[entityWords[0]] != nil,
+                // Not "Mr. Hughes" beside "Baker Hughes": a title names a person.
+                if words.count == 1, later, mention.titles.isEmpty, entityWords.count == 2, entityWords[1] == words[0], isMainlyGivenName(entityWords[0]),
                     gazetteer.placeType(of: entityWords[0]) == nil, !Lexicon.organisationHeads.contains(words[0]), !Lexicon.institutionWords.contains(words[0])
                 {
                     return true
