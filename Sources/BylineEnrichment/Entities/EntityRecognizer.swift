@@ -131,12 +131,17 @@ struct EntityRecognizer: Sendable {
         // "Crooked Hillary Clinton", "Assemblywoman Claudia Tenney": a word before a given name
         // and surname that the article names without it is an epithet or a title, no part of
         // the name (not "Ban Ki Moon": "Ki Moon" is never named alone).
-        let named = Set(parts.lazy.filter { $0.0.count == 2 && $0.1 == .person }.map { document.text(tokens: $0.0) })
+        // Built only when a candidate asks: most articles have none.
+        var twoWordNames: Set<String>?
+        func isNamed(_ range: Range<Int>) -> Bool {
+            if twoWordNames == nil { twoWordNames = Set(parts.lazy.filter { $0.0.count == 2 && $0.1 == .person }.map { document.text(tokens: $0.0) }) }
+            return twoWordNames!.contains(document.text(tokens: range))
+        }
         return parts.compactMap { part, entityClass in
             var part = part
             if entityClass == .person, part.count >= 3, gazetteer.givenNames[tokens[part.lowerBound + 1].text] != nil,
                 gazetteer.givenNames[tokens[part.lowerBound].text] == nil, !Lexicon.nameConnectors.containsLowercased(tokens[part.lowerBound].text),
-                named.contains(document.text(tokens: (part.lowerBound + 1)..<part.upperBound))
+                isNamed((part.lowerBound + 1)..<part.upperBound)
             {
                 part = (part.lowerBound + 1)..<part.upperBound
             }
@@ -793,10 +798,15 @@ struct EntityRecognizer: Sendable {
         // name entities while the body offers a name.
         var headlineSentences: [Int: Bool] = [:]
         let named = Self.covered(by: mentions, tokenCount: document.tokens.count)
-        let mentionTexts = Set(mentions.map(\.text))
+        // The article's names, for a title line's run-on words; built when first asked.
+        var mentionTexts: Set<String>?
+        func isMentionText(_ text: String) -> Bool {
+            if mentionTexts == nil { mentionTexts = Set(mentions.map(\.text)) }
+            return mentionTexts!.contains(text)
+        }
         let inHeadline = mentions.map { mention in
             let sentence = document.tokens[mention.tokens.lowerBound].sentence
-            let answer = headlineSentences[sentence] ?? isHeadline(document.sentences[sentence], document, named: named, names: mentionTexts)
+            let answer = headlineSentences[sentence] ?? isHeadline(document.sentences[sentence], document, named: named, isName: isMentionText)
             headlineSentences[sentence] = answer
             return answer
         }
@@ -806,7 +816,7 @@ struct EntityRecognizer: Sendable {
             if let capitalisedInBody { return capitalisedInBody }
             var words = Set<String>()
             for (number, sentence) in document.sentences.enumerated() where !sentence.isEmpty {
-                let isHeadline = headlineSentences[number] ?? isHeadline(sentence, document, named: named, names: mentionTexts)
+                let isHeadline = headlineSentences[number] ?? isHeadline(sentence, document, named: named, isName: isMentionText)
                 guard !isHeadline, !isInHeading(sentence, document.tokens) else { continue }
                 for index in sentence where document.tokens[index].isWord && document.tokens[index].isCapitalized {
                     words.insert(document.tokens[index].text)
@@ -1058,7 +1068,7 @@ struct EntityRecognizer: Sendable {
     /// Judged by the words outside names (`named`): a lede full of names ("Mayor Ingrid
     /// Solberg and Councillor Amos Whitfield met the press.") still writes its other words
     /// in lower case.
-    private func isHeadline(_ sentence: Range<Int>, _ document: Document, named: [Bool], names: Set<String>) -> Bool {
+    private func isHeadline(_ sentence: Range<Int>, _ document: Document, named: [Bool], isName: (String) -> Bool) -> Bool {
         let tokens = document.tokens
         // A headline stands alone as the first paragraph, or carries no final stop; a sentence
         // of names inside a paragraph ("Joe Biden met Vladimir Putin. Biden said ...") does not.
@@ -1078,7 +1088,7 @@ struct EntityRecognizer: Sendable {
                 guard named[start] else { start += 1; continue }
                 var end = start
                 while end <= last, named[end] { end += 1 }
-                if let known = ((start + 1)..<end).first(where: { names.contains(document.text(tokens: start..<$0)) }) {
+                if let known = ((start + 1)..<end).first(where: { isName(document.text(tokens: start..<$0)) }) {
                     ranOnInto.formUnion((known..<end).filter { tokens[$0].isWord && isCommon(tokens[$0].text, document) })
                 }
                 start = end
