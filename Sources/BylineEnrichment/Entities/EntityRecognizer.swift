@@ -1301,7 +1301,7 @@ struct EntityRecognizer: Sendable {
     }
 
     /// The gender title words before a name give ("Mrs.", "spokesman"), if any.
-    private static func gender(ofTitles titles: some Sequence<String>) -> Gazetteer.Gender {
+    static func gender(ofTitles titles: some Sequence<String>) -> Gazetteer.Gender {
         if titles.contains(where: { maleTitles.contains($0) }) { return .male }
         if titles.contains(where: { femaleTitles.contains($0) }) { return .female }
         return .unknown

@@ -10,9 +10,8 @@ final class AttributionContext {
     /// Organisations named as a sentence's subject ("The Foundation did not ..."), first token.
     let organisationSubjects: [(Int, Int)]
     /// The person who spoke the latest attributed quote, and where that quote opened.
-    var focus: (entity: Int, token: Int)?
-    /// The tokens of what the person in focus said (the quotation or the reported content).
-    private var focusWords: Range<Int> = 0..<0
+    /// With the tokens of what that person said (the quotation or the reported content).
+    var focus: (entity: Int, token: Int, said: Range<Int>)?
     /// The organisation that spoke the latest quote an organisation spoke, and where.
     private var organisationFocus: (entity: Int, token: Int)?
 
@@ -133,9 +132,7 @@ final class AttributionContext {
 
     func noteSpeaker(_ entity: Int, at token: Int, saying words: Range<Int>) {
         switch entities[entity].type {
-        case .person:
-            focus = (entity, token)
-            focusWords = words
+        case .person: focus = (entity, token, words)
         case .org: organisationFocus = (entity, token)
         default: break
         }
@@ -201,10 +198,10 @@ final class AttributionContext {
     /// ("Hale said the president lied. The president said ..." is not Hale).
     func personJustQuoted(calledThe role: String, before token: Int) -> Int? {
         guard Self.titlesOfOffice.contains(role) else { return nil }
+        let roleGender = EntityRecognizer.gender(ofTitles: [role])
         func fits(_ entity: Int, since: Int) -> Bool {
             let gender = entities[entity].gender
-            if role.hasSuffix("woman"), gender == .male { return false }
-            if role.hasSuffix("man") && !role.hasSuffix("woman"), gender == .female { return false }
+            if roleGender != .unknown, gender != .unknown, gender != roleGender { return false }
             let offices = Set(entities[entity].titles.compactMap { Self.officeOfTitle[$0] })
             if !offices.isEmpty, !offices.contains(role) { return false }
             if (since..<token).contains(where: { document.tokens[$0].text.lowercased() == role }) { return false }
@@ -215,7 +212,7 @@ final class AttributionContext {
             // Names in what the person said do not count ("Rubio says the race is between
             // himself, Trump and Cruz"); one the sentence adds does ("said to Johnson").
             let namedSince = personMentions[Self.positions((focus.token + 1)..<token, in: personMentions)].contains {
-                $0.1 != focus.entity && !focusWords.contains($0.0)
+                $0.1 != focus.entity && !focus.said.contains($0.0)
             }
             return namedSince || !fits(focus.entity, since: sentenceStart) ? nil : focus.entity
         }
@@ -251,22 +248,17 @@ final class AttributionContext {
     /// that more often bring in someone new ("the spokesman", "the lawyer", "the official";
     /// "the judge" after a lawyer, "the coach" after a player, "the chief executive" after
     /// an employee).
-    private static let titlesOfOffice: WordSet = [
-        "president", "minister", "secretary", "senator", "governor", "mayor", "chancellor", "premier", "leader",
-        "chairman", "chairwoman", "commissioner", "ambassador", "congressman", "congresswoman",
+    private static let titlesOfOffice = WordSet(offices + ["leader"])
+    private static let offices = [
+        "president", "minister", "secretary", "senator", "governor", "mayor", "chancellor", "premier", "chairman", "chairwoman",
+        "commissioner", "ambassador", "congressman", "congresswoman",
     ]
 
     /// The office a title before a name gives ("Sen." a senator), for telling whether the
     /// person holds another one.
-    private static let officeOfTitle: [String: String] = {
-        var offices: [String: String] = ["sen.": "senator", "sen": "senator", "rep.": "congressman", "rep": "congressman", "gov.": "governor", "gov": "governor"]
-        for office in [
-            "president", "minister", "secretary", "senator", "governor", "mayor", "chancellor", "premier", "chairman", "chairwoman", "commissioner", "ambassador", "congressman", "congresswoman",
-        ] {
-            offices[office] = office
-        }
-        return offices
-    }()
+    private static let officeOfTitle: [String: String] = Dictionary(uniqueKeysWithValues: offices.map { ($0, $0) }).merging(
+        ["sen.": "senator", "sen": "senator", "rep.": "congressman", "rep": "congressman", "gov.": "governor", "gov": "governor"]
+    ) { office, _ in office }
 
     /// How many person mentions back a title or pronoun is looked for: far more than any
     /// article names, and a bound on the work per quote in text that is nothing but names.

@@ -135,12 +135,9 @@ struct ReportedSpeechFinder: Sendable {
     private func opensMainClause(subjectOf cue: Int, _ scope: Range<Int>, _ tokens: [Token]) -> Bool {
         let start = subjectStart(before: cue, floor: scope.lowerBound, tokens)
         guard start == scope.lowerBound || tokens[start - 1].text == "," else { return false }
-        return !(start..<cue).contains { Self.clauseOpeners.containsLowercased(tokens[$0].text) }
+        return !(start..<cue).contains { Self.relativeWords.containsLowercased(tokens[$0].text) || Lexicon.subordinators.containsLowercased(tokens[$0].text) }
     }
-    private static let clauseOpeners: WordSet = [
-        "who", "whom", "whose", "which", "that", "where", "while", "though", "although", "as", "after", "before", "when", "if",
-        "because", "since", "whereas",
-    ]
+    private static let relativeWords: WordSet = ["who", "whom", "whose", "which", "that", "where"]
 
     /// The "and" or "but" joining a cue to the verb before it: right before it, past
     /// auxiliaries and adverbs ("and has since said", "and then tweeted"), or before a phrase
@@ -723,8 +720,7 @@ struct ReportedSpeechFinder: Sendable {
     /// "left", "resigned", "was", "doesn't": a lower-case word that can be a clause's verb.
     private static func mayBeFiniteVerb(_ word: String) -> Bool {
         guard let first = word.unicodeScalars.first, first.properties.isLowercase else { return false }
-        return word.hasSuffix("ed") || Lexicon.modalVerbs.contains(word) || Lexicon.speechVerbs.contains(word) || commonFiniteVerbs.contains(word)
-            || Lexicon.isNegativeContraction(word)
+        return word.hasSuffix("ed") || isClauseVerb(word) || Lexicon.isNegativeContraction(word)
     }
 
     /// A verb that only a clause of its own has (not a participle in "-ed" that may qualify a

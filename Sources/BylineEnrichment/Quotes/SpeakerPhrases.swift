@@ -287,9 +287,11 @@ extension AttributionContext {
             let chosen = people.count > 1 && (preferLast && titled || nextToVerb || titleBetween) ? last : first
             return SpeakerPhrase(tokens: chosen.1, entity: chosen.0, confidence: 0.9)
         }
-        for index in range where tokens[index].isWord && Lexicon.roleNouns.containsLowercased(tokens[index].text) || Self.relatedPeople.containsLowercased(tokens[index].text) {
+        for index in range where tokens[index].isWord {
+            let isRoleNoun = Lexicon.roleNouns.containsLowercased(tokens[index].text)
+            guard isRoleNoun || Self.relatedPeople.containsLowercased(tokens[index].text) else { continue }
             // "Okafor's cousin said", "his brother said": a relative the article does not name.
-            if !Lexicon.roleNouns.containsLowercased(tokens[index].text) {
+            if !isRoleNoun {
                 // "according to HuffPost Pollster": a word of a name is no relative.
                 if mention(at: index) != nil { continue }
                 return SpeakerPhrase(tokens: range.lowerBound..<(index + 1), entity: nil, confidence: 0.7)
