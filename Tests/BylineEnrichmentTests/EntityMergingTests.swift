@@ -355,4 +355,29 @@ struct EntityMergingTests {
         #expect(article.entity(named: "Marty Small")?.mentions.map(\.text) == ["Marty Small", "Small"])
         #expect(article.speakerName(of: "needs answers") == "Marty Small")
     }
+
+    @Test("a party's adjective and its members are one group named by the members (“Democratic”, “Democrats”); so are “Jewish” and “Jews”")
+    func groupAdjectiveAndPeople() async throws {
+        let article = try await Fixtures.enrich(
+            "Democrats in the Harwick legislature blocked the bill on Tuesday. Democratic leaders said the vote showed unity. Jewish groups and Jews across the county welcomed it.")
+        let democrats = try #require(article.entity(named: "Democrats"))
+        #expect(democrats.type == .norp)
+        #expect(Set(democrats.mentions.map(\.text)) == ["Democrats", "Democratic"])
+        #expect(article.entity(named: "Democratic") == nil)
+        #expect(article.entities.filter { $0.name.hasPrefix("Jew") }.count == 1)
+    }
+
+    @Test("a US state's abbreviation, a city's short form and a party's or group's other name are one entry with the full name")
+    func placeAndOrganisationAliases() async throws {
+        let article = try await Fixtures.enrich(
+            "Nora Vance grew up in Fort Ellis, Calif., and moved to California's capital in 2004. The GOP chose her in May; the Republican Party had courted her for years. She later worked in L.A. and says Los Angeles taught her politics."
+        )
+        let state = try #require(article.entity(named: "California"))
+        #expect(Set(state.mentions.map(\.text)) == ["Calif.", "California"])
+        let party = try #require(article.entity(named: "Republican Party"))
+        #expect(party.type == .org)
+        #expect(party.mentions.map(\.text).contains("GOP"))
+        #expect(article.entity(named: "GOP") == nil)
+        #expect(names(article, containing: "L").filter { $0 == "L.A." || $0 == "Los Angeles" } == ["Los Angeles"])
+    }
 }

@@ -252,4 +252,43 @@ struct EntityTests {
         #expect(people.entity(named: "Liam Church")?.mentions.count == 2)
         #expect(people.entity(named: "Anna Steel")?.type == .person)
     }
+
+    @Test("an organisation known the world over is one whatever the tagger read (“Facebook”, “Monsanto”), unless a title makes it a person")
+    func knownOrganisations() async throws {
+        let article = try await Fixtures.enrich(
+            "The video went viral on Facebook within hours. Farmers in Dalby said Monsanto had changed its seed prices, and a Gawker writer mocked the change. President Ford once visited Dalby.")
+        #expect(article.entity(named: "Facebook")?.type == .org)
+        #expect(article.entity(named: "Monsanto")?.type == .org)
+        #expect(article.entity(named: "Gawker")?.type == .org)
+        #expect(article.entity(named: "Ford")?.type == .person)
+    }
+
+    @Test("no name opens with a lower-case word (“organizer Alliance”), and a group's plural is the group (“Hispanics”)")
+    func nameEdgesAndPluralGroups() async throws {
+        let article = try await Fixtures.enrich(
+            "More than 200 schools took part, according to the event organizer Halden Teachers Alliance. White voters favor Ruiz, and Hispanics back Ortega by a wide margin.")
+        #expect(article.entities.allSatisfy { $0.name.first?.isLowercase != true })
+        #expect(article.entity(named: "Halden Teachers Alliance")?.type == .org)
+        #expect(article.entity(named: "Hispanics")?.type == .norp)
+    }
+
+    @Test("no entity for a hashtag, a plural title (“Sens.”), a compass adjective (“Southern border”) or a question's auxiliary (“Will Cruz's ...?”)")
+    func nonNames() async throws {
+        let article = try await Fixtures.enrich(
+            "Sens. Tara Voss of Ohio and Ned Pell of Iowa met on Monday. Drugs come through the Southern border, Voss said. \"Just saw #TaraVoss on TV,\" one fan wrote after the #HallDebate.\n\nWill Pell's plan work? Probably not."
+        )
+        #expect(article.entity(named: "Tara Voss")?.type == .person)
+        #expect(article.entity(named: "Ned Pell")?.type == .person)
+        for bad in ["Sens", "Sens.", "Southern", "TaraVoss", "HallDebate", "Will Pell"] { #expect(article.entity(named: bad) == nil, "\(bad)") }
+    }
+
+    @Test("an acronym joined by “and” to a full name is an organisation of its own; a local station keeps its number (“ABC 7”)")
+    func acronymBesideName() async throws {
+        let article = try await Fixtures.enrich(
+            "Local affiliate ABC 7 reported on Friday that the IRS and Drug Enforcement Administration had hired the Tallis firm. She said no. Officials declined to comment.")
+        #expect(article.entity(named: "IRS")?.type == .org)
+        #expect(article.entity(named: "Drug Enforcement Administration")?.type == .org)
+        #expect(article.entity(named: "ABC 7")?.type == .org)
+        #expect(article.entity(named: "ABC") == nil)
+    }
 }

@@ -746,4 +746,19 @@ struct ReportedSpeechTests {
         #expect(clauses.quotes.contains { $0.text == "Tom Berg told her in May that he would resign" && $0.speaker?.name == "Ana Ruiz" })
         #expect(!clauses.quotes.contains { $0.text == "that he would resign" })
     }
+
+    @Test("a description made of an organisation and a role (“the Halden Shipping Group employee”) is a person of it, not the organisation; a party's adjective is no speaker")
+    func organisationAndRole() async throws {
+        let article = try await Fixtures.enrich(
+            "Halden Shipping Group cut 300 jobs on Sunday. Democrats met on Monday.\n\n“It is hard to take seriously,” the Halden Shipping Group employee wrote. Presumptive Democratic nominee Vera Holm called on the council to act."
+        )
+        #expect(article.speakerName(of: "hard to take seriously") != "Halden Shipping Group")
+        #expect(article.quotes.allSatisfy { $0.speaker?.name != "Democrats" && $0.speaker?.name != "Democratic" })
+    }
+
+    @Test("“no.” ends a sentence unless a number follows (“No. 5”): nothing reported runs past it")
+    func abbreviationBeforeNumbers() async throws {
+        let article = try await Fixtures.enrich("Asked whether she would run, Ruiz said no. Voters in Halden were divided. The No. 5 bus still runs.")
+        #expect(article.quotes.allSatisfy { !$0.text.contains("Voters") })
+    }
 }

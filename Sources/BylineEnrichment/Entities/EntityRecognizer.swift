@@ -151,6 +151,10 @@ struct EntityRecognizer: Sendable {
 
     private func taggedMention(_ span: Range<Int>, _ taggedClass: NERClass, _ document: Document) -> EntityMention? {
         let tokens = document.tokens
+        // "#GOPDebate", "@realDonaldTrump": a hashtag or a handle is no name as written.
+        if span.lowerBound > 0, ["#", "@"].contains(tokens[span.lowerBound - 1].text), tokens[span.lowerBound - 1].end == tokens[span.lowerBound].start {
+            return nil
+        }
         // "Mr Iliaronov" tagged as an organisation: an honorific names a person.
         let entityClass = span.count > 1 && Self.honorifics.contains(tokens[span.lowerBound].text) ? .person : taggedClass
         // "Mr Hain", "Ambassador Mohib": the person is Hain; the title stays a title. But
@@ -161,6 +165,12 @@ struct EntityRecognizer: Sendable {
             && Self.institutionHeads.contains(tokens[span.upperBound - 1].text)
         while entityClass == .person, !isTitledInstitution, range.count > 1, tokens[range.lowerBound].isCapitalized, isTitleWord(tokens[range.lowerBound]),
             tokens[range.lowerBound + 1].isCapitalized, !isMainlyGivenName(tokens[range.lowerBound].text)
+        {
+            range = (range.lowerBound + 1)..<range.upperBound
+        }
+        // "Will Cruz's gambit work?": a question's opening auxiliary is no given name.
+        if range.count > 1, Self.questionAuxiliaries.contains(tokens[range.lowerBound].text), isSentenceInitial(range.lowerBound, tokens),
+            let last = document.sentences[tokens[range.lowerBound].sentence].last(where: { tokens[$0].kind == .punctuation }), tokens[last].text == "?"
         {
             range = (range.lowerBound + 1)..<range.upperBound
         }
@@ -226,6 +236,14 @@ struct EntityRecognizer: Sendable {
             }
             // "R-Wis.", "D-N.Y.": party and state labels.
             if text.count <= 8, text.hasPrefix("R-") || text.hasPrefix("D-") || text.hasPrefix("I-") { return nil }
+            // "Sens. Ted Cruz and Marco Rubio": a title before names.
+            if Self.pluralTitles.contains(text), let next = (range.upperBound..<min(range.upperBound + 2, tokens.count)).first(where: { tokens[$0].text != "." }),
+                tokens[next].isCapitalized
+            {
+                return nil
+            }
+            // "the country's Southern border": a compass adjective before a noun.
+            if Self.compassAdjectives.contains(text), range.upperBound < tokens.count, tokens[range.upperBound].isLowercase { return nil }
         }
         guard var type = byType(entityClass, text: text, tokens: range, document) else { return nil }
         if isNoName(range, text: text, type: type, document) { return nil }
@@ -245,6 +263,12 @@ struct EntityRecognizer: Sendable {
             type = .org
         }
         if domain { type = .org }
+        // A widely known organisation, unless a title makes it a person ("President Ford")
+        // or "the" a place ("the Amazon").
+        let knownOrganisation =
+            Organisations.names.contains(text) && titlesBefore(range.lowerBound, tokens).isEmpty
+            && (range.lowerBound == 0 || !Lexicon.articles.containsLowercased(tokens[range.lowerBound - 1].text) || type == .org)
+        if knownOrganisation { type = .org }
         if namesCompany, type == .person || type == .gpe || type == .loc, !gazetteer.countries.contains(text), !gazetteer.provinces.contains(text) {
             type = .org
         }
@@ -252,13 +276,13 @@ struct EntityRecognizer: Sendable {
         // known place name is the place, though it may still be a short form of a longer
         // organisation's name ("Campbell" after "Campbell Soup").
         var readAsPlace = false
-        if type == .org, !namesCompany, range.count == 1, let place = gazetteer.placeType(of: text) {
+        if type == .org, !namesCompany, !knownOrganisation, range.count == 1, let place = gazetteer.placeType(of: text) {
             type = place
             readAsPlace = true
         }
         var mention = makeMention(range, document, type: type, strength: 2)
         mention.titles = titlesBefore(range.lowerBound, tokens)
-        if gazetteerType(text) == type, !readAsPlace { mention.strength = 3 }
+        if gazetteerType(text) == type && !readAsPlace || knownOrganisation { mention.strength = 3 }
         // The article says what it is: stronger than the tagger or a gazetteer's guess.
         if namesCompany, type == .org { mention.strength = Self.saidByArticle }
         return mention
@@ -455,11 +479,16 @@ struct EntityRecognizer: Sendable {
     /// The most words a name runs on after "for", "of" or "on" ("Centre for ...").
     private static let longestComplement = 12
     private static let honorifics: WordSet = ["Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Dr", "Dr.", "Mme", "Mme."]
+    private static let questionAuxiliaries: WordSet = [
+        "Will", "Would", "Can", "Could", "Should", "Shall", "May", "Might", "Must", "Did", "Does", "Do", "Is", "Are", "Was", "Were", "Has", "Have", "Had",
+    ]
+    private static let pluralTitles: WordSet = ["Sens", "Sens.", "Reps", "Reps.", "Govs", "Govs.", "Messrs", "Messrs."]
+    private static let compassAdjectives: WordSet = ["Northern", "Southern", "Eastern", "Western", "Northeastern", "Northwestern", "Southeastern", "Southwestern"]
     private static let designationWords: WordSet = ["Flight", "Train", "Bus", "Route", "Model", "Mission"]
     private static let topLevelDomains: WordSet = ["com", "net", "org", "gov", "edu", "io", "tv", "us", "info", "biz"]
     /// Organisations numbered among others of their kind ("Local 832", "Channel 4").
     private static let numberedHeads: WordSet = [
-        "Local", "Channel", "Radio", "TV", "Fox", "Precinct", "Lodge", "Chapter", "Squadron", "Battalion", "Brigade", "Regiment", "Division",
+        "Local", "Channel", "Radio", "TV", "Fox", "ABC", "NBC", "CBS", "CW", "Precinct", "Lodge", "Chapter", "Squadron", "Battalion", "Brigade", "Regiment", "Division",
     ]
 
     /// One to four digits, not a year: "832", not "2016".
@@ -475,9 +504,16 @@ struct EntityRecognizer: Sendable {
     }
 
     /// Without punctuation at either end, nor a trailing "etc." ("BBC etc.").
+    /// The span without the punctuation around it, nor a lower-case word it opens with ("event
+    /// organizer Alliance to ...", "nee Ginsberg"): a name opens with a capital or a particle.
     private func trimPunctuation(_ range: Range<Int>, _ tokens: [Token]) -> Range<Int>? {
         var lower = range.lowerBound, upper = range.upperBound
-        while lower < upper, !(tokens[lower].isWord || tokens[lower].kind == .number) { lower += 1 }
+        while lower < upper,
+            !(tokens[lower].isWord || tokens[lower].kind == .number)
+                || tokens[lower].isLowercase && !Lexicon.nameConnectors.contains(tokens[lower].text)
+        {
+            lower += 1
+        }
         while upper > lower, !(tokens[upper - 1].isWord || tokens[upper - 1].kind == .number) || ["etc", "etc."].contains(tokens[upper - 1].text) {
             upper -= 1
         }
@@ -500,6 +536,12 @@ struct EntityRecognizer: Sendable {
     /// Gallery", whose second part has no name of its own.
     private func splitAtAnd(_ range: Range<Int>, _ entityClass: NERClass, _ document: Document) -> [Range<Int>] {
         let tokens = document.tokens
+        // "IRS and Drug Enforcement Administration": an acronym is an organisation's whole name.
+        if entityClass == .organisation, range.count >= 3, tokens[range.lowerBound + 1].text == "and", tokens[range.lowerBound].isAllCaps,
+            Lexicon.organisationHeads.contains(tokens[range.upperBound - 1].text)
+        {
+            return [range.lowerBound..<(range.lowerBound + 1), (range.lowerBound + 2)..<range.upperBound]
+        }
         guard entityClass == .organisation, range.count >= 5,
             let and = range.dropFirst(2).dropLast(2).first(where: { tokens[$0].text == "and" || tokens[$0].text == "&" }),
             Lexicon.organisationHeads.contains(tokens[and - 1].text), Lexicon.organisationHeads.contains(tokens[range.upperBound - 1].text),
@@ -574,6 +616,8 @@ struct EntityRecognizer: Sendable {
 
     private func byType(_ entityClass: NERClass, text: String, tokens range: Range<Int>, _ document: Document) -> EntityType? {
         let words = range.map { document.tokens[$0].text }
+        // "Hispanics", "Sunnis": the plural of a group the gazetteer lists, whatever the tagger read.
+        if words.count == 1, text.hasSuffix("s"), gazetteer.demonyms.contains(text.dropLast()) { return .norp }
         switch entityClass {
         // "Trump University", "Clinton Foundation": a person's name at the head of an institution.
         case .person: return words.count > 1 && Self.institutionHeads.contains(words[words.count - 1]) ? .org : .person
@@ -592,6 +636,7 @@ struct EntityRecognizer: Sendable {
             return .gpe
         case .miscellaneous:
             if gazetteer.demonyms.contains(text) { return .norp }
+            if Organisations.names.contains(text) { return .org }
             // "South Korean", "Pakistanis": a nationality the list lacks.
             let last = words[words.count - 1]
             let nationalEndings = ["an", "ans", "ese", "ish", "ic", "ist", "ists", "i", "is", "ian", "ians"]
@@ -981,10 +1026,10 @@ struct EntityRecognizer: Sendable {
     /// names as its full one ("U.S." -> "United States"), "State of New Jersey" as New Jersey.
     static func mergeKey(_ text: String) -> String {
         let name = text.hasPrefix("The ") ? String(text.dropFirst(4)) : text
-        if let country = Lexicon.countryAliases[name] { return country }
+        if let full = Lexicon.placeAliases[name] ?? Organisations.aliases[name] { return full }
         for prefix in Lexicon.formalPlacePrefixes where name.hasPrefix(prefix) {
             let place = String(name.dropFirst(prefix.count))
-            if place.first?.isUppercase == true { return Lexicon.countryAliases[place] ?? place }
+            if place.first?.isUppercase == true { return Lexicon.placeAliases[place] ?? place }
         }
         return name
     }
@@ -1011,6 +1056,7 @@ struct EntityRecognizer: Sendable {
     /// "Canadians" and "Canadian", "Tories" and "Tory": one group.
     static func groupKey(_ name: String) -> String {
         let lower = name.lowercased()
+        if let people = Lexicon.groupAdjectives[lower] { return people }
         if lower.hasSuffix("ies") { return String(lower.dropLast(3)) + "y" }
         if lower.hasSuffix("s"), !lower.hasSuffix("ss") { return String(lower.dropLast()) }
         return lower
@@ -1026,12 +1072,15 @@ struct EntityRecognizer: Sendable {
     }
 
     /// The fullest form the article writes, in its own casing: mixed case before ALL CAPS,
-    /// more words, then more letters ("Canadians" over "Canadian"), then the earliest.
+    /// a group's people before its adjective ("Democrats" over "Democratic"), more words,
+    /// then more letters ("Canadians" over "Canadian"), then the earliest.
     static func canonicalName(_ fullForms: [EntityMention]) -> String? {
         let names = fullForms.map { $0.text.hasPrefix("The ") ? String($0.text.dropFirst(4)) : $0.text }
         let caps = names.map(isAllCaps), words = names.map { $0.utf8.reduce(1) { $1 == UInt8(ascii: " ") ? $0 + 1 : $0 } }
+        let adjectives = names.map { Lexicon.groupAdjectives[$0.lowercased()] != nil }
         return names.indices.min { a, b in
             if caps[a] != caps[b] { return !caps[a] }
+            if adjectives[a] != adjectives[b] { return !adjectives[a] }
             if words[a] != words[b] { return words[a] > words[b] }
             if names[a].count != names[b].count { return names[a].count > names[b].count }
             return fullForms[a].start < fullForms[b].start
@@ -1241,7 +1290,7 @@ struct EntityRecognizer: Sendable {
         let first = String(name[..<space]), rest = String(name[name.index(after: space)...])
         // The look-ups first: most names open with no place, and `rest.contains` is a Foundation substring search.
         func isPlace(_ words: String) -> Bool {
-            Lexicon.countryAliases[words] != nil || gazetteer.countries.contains(words) || gazetteer.demonyms.contains(words)
+            Lexicon.placeAliases[words] != nil || gazetteer.countries.contains(words) || gazetteer.demonyms.contains(words)
         }
         // "United Kingdom Home Office": a country of two words.
         if gazetteer.phraseFirstWords.contains(first), !isPlace(first), let second = rest.firstIndex(of: " "), isPlace(first + " " + rest[..<second]) {

@@ -134,6 +134,7 @@ enum Lexicon {
         "acting", "interim", "then", "late", "u.s.", "us", "uk", "british", "american", "police", "army", "fire",
         "mp", "mep", "mla", "mpp", "msp", "md", "tory", "labour", "liberal", "conservative", "democratic",
         "republican", "democrat", "opposition", "majority", "minority", "shadow", "cabinet", "star", "head",
+        "sens.", "sens", "reps.", "reps", "govs.", "messrs.", "messrs",
     ]
     /// Words of `personTitles` that qualify a title rather than stand for one ("British"
     /// in "British Prime Minister", "Liberal MP"): before a name without a title they open
@@ -160,6 +161,7 @@ enum Lexicon {
         "organisation", "organization", "party", "campaign", "spokespeople", "officials", "firm", "court",
         "commission", "council", "union", "board", "team", "club", "airline", "bank", "university", "school",
         "hospital", "military", "army", "embassy", "office", "administration", "regulator", "authority",
+        "employee", "staffer", "aide", "adviser", "advisor", "strategist", "writer", "reporter", "editor",
     ]
 
     /// Last words that make a capitalised phrase an organisation.
@@ -222,9 +224,10 @@ enum Lexicon {
         "of", "for", "and", "&", "de", "del", "della", "da", "di", "du", "von", "van", "der", "den", "bin", "bint", "al", "el", "la", "le", "ibn", "y", "on", "the",
     ]
 
-    /// Other names of one country, each to the name news writes in full ("U.S." is the
-    /// United States); an entry of one article under either name is one entity.
-    static let countryAliases: [String: String] = [
+    /// Other names of one country, US state or city, each to the name news writes in full
+    /// ("U.S." is the United States, "Calif." California, "L.A." Los Angeles); an entry of one
+    /// article under either name is one entity.
+    static let placeAliases: [String: String] = [
         "U.S.": "United States", "US": "United States", "USA": "United States", "U.S.A.": "United States",
         "America": "United States", "United States of America": "United States",
         "UK": "United Kingdom", "U.K.": "United Kingdom", "Britain": "United Kingdom", "Great Britain": "United Kingdom",
@@ -232,6 +235,25 @@ enum Lexicon {
         "People's Republic of China": "China", "People's Republic": "China", "Russian Federation": "Russia", "DPRK": "North Korea",
         "Republic of Korea": "South Korea", "DRC": "Democratic Republic of the Congo", "Holland": "Netherlands",
         "the Netherlands": "Netherlands", "Czechia": "Czech Republic", "Burma": "Myanmar",
+        // The Associated Press's abbreviations of US states (for states of five letters or
+        // fewer it writes none).
+        "Ala.": "Alabama", "Ariz.": "Arizona", "Ark.": "Arkansas", "Calif.": "California", "Colo.": "Colorado",
+        "Conn.": "Connecticut", "Fla.": "Florida", "Ga.": "Georgia", "Ill.": "Illinois", "Ind.": "Indiana",
+        "Kan.": "Kansas", "Ky.": "Kentucky", "La.": "Louisiana", "Md.": "Maryland", "Mass.": "Massachusetts",
+        "Mich.": "Michigan", "Minn.": "Minnesota", "Miss.": "Mississippi", "Mo.": "Missouri", "Mont.": "Montana",
+        "Neb.": "Nebraska", "Nev.": "Nevada", "N.H.": "New Hampshire", "N.J.": "New Jersey", "N.M.": "New Mexico",
+        "N.Y.": "New York", "N.C.": "North Carolina", "N.D.": "North Dakota", "Okla.": "Oklahoma", "Ore.": "Oregon",
+        "Pa.": "Pennsylvania", "R.I.": "Rhode Island", "S.C.": "South Carolina", "S.D.": "South Dakota",
+        "Tenn.": "Tennessee", "Tex.": "Texas", "Vt.": "Vermont", "Va.": "Virginia", "Wash.": "Washington",
+        "W.Va.": "West Virginia", "Wis.": "Wisconsin", "Wyo.": "Wyoming",
+        "L.A.": "Los Angeles", "NYC": "New York City", "N.Y.C.": "New York City", "Vegas": "Las Vegas",
+    ]
+    /// Adjectives of a group whose people another word names ("Democratic" and "Democrats",
+    /// "Jewish" and "Jews"), lower case, to that word: one group.
+    static let groupAdjectives: [String: String] = [
+        "democratic": "democrat", "jewish": "jew", "kurdish": "kurd", "turkish": "turk", "danish": "dane",
+        "swedish": "swede", "polish": "pole", "finnish": "finn", "scottish": "scot", "spanish": "spaniard",
+        "british": "briton",
     ]
     /// "State of New Jersey" is New Jersey: words that open a formal name of a place.
     static let formalPlacePrefixes = ["State of ", "Commonwealth of ", "Republic of ", "Kingdom of ", "Province of "]

@@ -141,7 +141,8 @@ extension QuoteAttributor {
             let next = mention.upperBound < limit ? tokens[mention.upperBound] : nil
             let adjective =
                 switch type {
-                case .norp, .gpe: !(context.entities[entity].name.hasSuffix("s") && next.map { $0.isWord && !$0.isCapitalized } ?? false)
+                // As written: "Democratic" in "Democratic strategists" though the group is "Democrats".
+                case .norp, .gpe: !(tokens[mention.upperBound - 1].text.hasSuffix("s") && next.map { $0.isWord && !$0.isCapitalized } ?? false)
                 case .org: next?.isCapitalized ?? false
                 default: false
                 }

@@ -26,6 +26,8 @@ struct Token: Sendable {
         guard kind == .word, let first = text.unicodeScalars.first else { return false }
         return first.isUppercaseLetter
     }
+    /// A word with no capital at all ("organizer"; not "eBay").
+    var isLowercase: Bool { kind == .word && !text.unicodeScalars.contains { $0.properties.isUppercase } }
     var isAllCaps: Bool { kind == .word && EntityRecognizer.isAllCaps(text) }
     var lowercased: String { text.lowercased() }
 }

@@ -4,15 +4,20 @@ struct Tokenizer: Sendable {
     /// Words whose trailing period belongs to them (lower case, without the period).
     static let abbreviations: WordSet = [
         "mr", "mrs", "ms", "dr", "prof", "st", "sen", "rep", "gov", "gen", "lt", "col", "sgt", "capt", "cmdr",
-        "adm", "maj", "cpl", "pvt", "rev", "hon", "pres", "supt", "insp", "det", "jr", "sr", "inc", "corp", "ltd",
+        "adm", "maj", "cpl", "pvt", "rev", "hon", "pres", "supt", "insp", "det", "sens", "govs", "messrs", "jr", "sr", "inc", "corp", "ltd",
         "co", "bros", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mon",
         "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "vs", "etc", "no", "nos", "mt", "ft",
         "ave", "blvd", "rd", "dept", "univ", "approx", "est", "fig", "vol", "al", "e.g", "i.e", "a.m", "p.m",
     ]
+    /// US states abbreviated with one period ("Calif", "Ill"), as written: "ill." ends a sentence.
+    static let stateAbbreviations = WordSet(
+        Lexicon.placeAliases.keys.filter { $0.hasSuffix(".") && $0.dropLast().allSatisfy(\.isLetter) }.map { String($0.dropLast()) })
+    /// Abbreviations written before a number ("No. 5", "Vol. 2").
+    static let numberAbbreviations: WordSet = ["no", "nos", "vol", "fig"]
     /// Abbreviations that never end a sentence: they precede a name.
     static let nameTitles: WordSet = [
         "mr", "mrs", "ms", "dr", "prof", "st", "sen", "rep", "gov", "gen", "lt", "col", "sgt", "capt", "cmdr",
-        "adm", "maj", "cpl", "pvt", "rev", "hon", "pres", "supt", "insp", "det", "mt", "ft",
+        "adm", "maj", "cpl", "pvt", "rev", "hon", "pres", "supt", "insp", "det", "sens", "govs", "messrs", "mt", "ft",
     ]
 
     func tokenize(_ source: ScalarText) -> [Token] {
@@ -176,7 +181,9 @@ struct Tokenizer: Sendable {
                 }
                 // The word is cut from the stored UTF-8 rather than built scalar by scalar, and
                 // an ASCII word is folded to lower case while it is hashed.
-                if Self.abbreviations.containsLowercased(source.string(start, index)) || (index - start == 1 && scalars[start].isUppercaseLetter) {
+                if Self.abbreviations.containsLowercased(source.string(start, index)) || (index - start == 1 && scalars[start].isUppercaseLetter)
+                    || scalars[start].isUppercaseLetter && Self.stateAbbreviations.contains(source.string(start, index))
+                {
                     return index + 1  // Mr. / Inc. / the initial in "John F. Kennedy"
                 }
                 singleLetterDots = false
@@ -289,6 +296,8 @@ struct Tokenizer: Sendable {
             // U.S. or Inc. at the end of a sentence: only when a sentence clearly starts next.
             guard index + 1 < tokens.count else { return true }
             let next = tokens[index + 1]
+            // "No. 5", "vol. 2": before a number an abbreviation; "She said no." ends a sentence.
+            if Self.numberAbbreviations.contains(bare) { return next.kind != .number }
             return next.kind != .word || Lexicon.sentenceStarters.contains(next.text)
         default:
             return false
