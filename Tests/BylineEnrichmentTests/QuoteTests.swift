@@ -748,4 +748,35 @@ struct QuoteTests {
         )
         #expect(article.quotes.map(\.text) == ["a disgrace to the city."])
     }
+
+    @Test("a description that refers back (“the striker”, “the 24-year-old”, “the Norwegian”) is the one person just named; not after two, and not “the neighbour”")
+    func backReferringDescriptions() async throws {
+        let signing = try await Fixtures.enrich(
+            "Harbury FC have signed Norwegian striker Eirik Solberg from Rosenborg.\n\nThe 24-year-old has signed a four-year contract. “This is a club with real ambition and I cannot wait to start,” the striker told the club's website. “The fans here are loud and I love that,” the Norwegian said. “I want to score twenty goals this season,” the 24-year-old said."
+        )
+        #expect(signing.speakerName(of: "real ambition") == "Eirik Solberg")
+        #expect(signing.speakerName(of: "fans here are loud") == "Eirik Solberg")
+        #expect(signing.speakerName(of: "twenty goals") == "Eirik Solberg")
+        let two = try await Fixtures.enrich(
+            "Eirik Solberg and Tom Berg joined Harbury Town on Monday. “This is a club with real ambition and I cannot wait to start,” the striker said. Carol Dunne runs the shop opposite. “It was loud and frightening all night long,” the neighbour said."
+        )
+        #expect(two.quote(containing: "real ambition")?.cue == "said")
+        #expect(two.speakerName(of: "real ambition") == nil)
+        #expect(two.speakerName(of: "loud and frightening") == nil)
+    }
+
+    @Test("two people sharing a surname stay apart when a title's gender tells them apart (“Mr Hughes ... his wife, Carol Hughes”); “Mr. Graham” after Lindsey Graham is Graham")
+    func titleGenderKeepsSurnamesApart() async throws {
+        let couple = try await Fixtures.enrich(
+            "Mr Hughes, who has run the bakery on Castle Street for 31 years, said he was “heartbroken” by the decision. His wife, Carol Hughes, said the rent rise had made the business unviable.\n\n“We have given everything to this town,” she said.\n\nHe added that the couple would hold a closing-down sale next month."
+        )
+        #expect(couple.speakerName(of: "heartbroken") == "Hughes")
+        #expect(couple.speakerName(of: "given everything") == "Carol Hughes")
+        #expect(couple.speakerName(of: "closing-down sale") == "Hughes")
+        let senator = try await Fixtures.enrich(
+            "Senator Lindsey Graham of South Carolina criticised the plan on Sunday. Mr. Graham said the party had crossed a line. “This is going to a place we have never gone before,” he said."
+        )
+        #expect(senator.entities.filter { $0.name.hasSuffix("Graham") }.map(\.name) == ["Lindsey Graham"])
+        #expect(senator.speakerName(of: "never gone before") == "Lindsey Graham")
+    }
 }

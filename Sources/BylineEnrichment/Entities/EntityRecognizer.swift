@@ -1183,16 +1183,24 @@ struct EntityRecognizer: Sendable {
         // Trump's, not Trump University's. Of two people with the surname, it is the one the
         // article names first: a relative named later is named in full to tell them apart.
         let personLike = mention.type == nil || mention.type == .person || mention.strength < 3
+        // "Mr. Clinton" beside Hillary and Bill Clinton, "Mr Hughes ... his wife, Carol
+        // Hughes": a gendered title joins no person a title gave the other gender. A given
+        // name's usual gender is weaker evidence ("Mr. Graham" after Lindsey Graham): it
+        // keeps apart only a titled name written before the full name.
+        let titleGender = Self.gender(ofTitles: mention.titles)
+        func titleFits(_ entity: Int) -> Bool {
+            guard titleGender != .unknown, entities[entity].type == .person else { return true }
+            let byTitles = Self.gender(ofTitles: entities[entity].titles)
+            if byTitles != .unknown { return byTitles == titleGender }
+            let byName = gender(of: entities[entity])
+            return byName == .unknown || byName == titleGender || mention.start > firstNamedInFull(entity)
+        }
         if personLike {
-            var people = names.ending(with: words).filter { entities[$0].type == .person && names.words[$0].count > words.count }
-            // "Mr. Clinton" beside Hillary and Bill Clinton: the one the title fits.
-            let titleGender = Self.gender(ofTitles: mention.titles)
+            var people = names.ending(with: words).filter { entities[$0].type == .person && names.words[$0].count > words.count && titleFits($0) }
+            // Those of the title's gender before those of unknown gender.
             if people.count > 1, titleGender != .unknown {
-                // Those of the title's gender, else those of unknown gender: never the other one.
-                let genders = people.map { gender(of: entities[$0]) }
-                let fitting = zip(people, genders).filter { $0.1 == titleGender }.map(\.0)
-                let possible = zip(people, genders).filter { $0.1 == .unknown }.map(\.0)
-                if !fitting.isEmpty { people = fitting } else if !possible.isEmpty { people = possible }
+                let fitting = people.filter { gender(of: entities[$0]) == titleGender }
+                if !fitting.isEmpty { people = fitting }
             }
             if let first = people.min(by: { firstNamedInFull($0) < firstNamedInFull($1) }) { return first }
         }
@@ -1207,7 +1215,7 @@ struct EntityRecognizer: Sendable {
         // short form's words or initials, so merging stays linear in the mentions.
         return names.first(for: words) { index in
             let entityWords = names.words[index]
-            guard entityWords.count > words.count else { return false }
+            guard entityWords.count > words.count, titleFits(index) else { return false }
             switch entities[index].type {
             case .person:
                 return (mention.type == nil || mention.type == .person || mention.strength < 3)
@@ -1358,8 +1366,10 @@ struct EntityRecognizer: Sendable {
 
     private static let maleTitles: WordSet = [
         "mr.", "mr", "sir", "lord", "king", "prince", "father", "spokesman", "congressman", "chairman", "councilman",
+        "businessman",
     ]
     private static let femaleTitles: WordSet = [
         "mrs.", "mrs", "ms.", "ms", "miss", "mme", "mme.", "dame", "lady", "queen", "princess", "spokeswoman", "congresswoman", "chairwoman", "councilwoman", "actress",
+        "businesswoman",
     ]
 }

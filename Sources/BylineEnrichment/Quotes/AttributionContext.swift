@@ -207,14 +207,8 @@ final class AttributionContext {
             if (since..<token).contains(where: { document.tokens[$0].text.lowercased() == role }) { return false }
             return !apposedToOtherRole(entity, role, in: since..<token)
         }
-        if let focus, focus.token < token, document.tokens[token].sentence - document.tokens[focus.token].sentence <= 1 {
-            let sentenceStart = document.sentenceRange(of: focus.token).lowerBound
-            // Names in what the person said do not count ("Rubio says the race is between
-            // himself, Trump and Cruz"); one the sentence adds does ("said to Johnson").
-            let namedSince = personMentions[Self.positions((focus.token + 1)..<token, in: personMentions)].contains {
-                $0.1 != focus.entity && !focus.said.contains($0.0)
-            }
-            return namedSince || !fits(focus.entity, since: sentenceStart) ? nil : focus.entity
+        if let (focused, sentenceStart) = recentlyQuoted(before: token) {
+            return fits(focused, since: sentenceStart) ? focused : nil
         }
         // "Chandor asked his leading man to ... “...,” the director said.": the person the
         // sentence before opens with, when nobody else is named since.
@@ -226,6 +220,44 @@ final class AttributionContext {
         else { return nil }
         return first.1
     }
+
+    /// "Leeds signed Eirik Solberg. ... “...,” the striker said": a description that refers
+    /// back (`backReferences`) is the person quoted in this sentence or the one before when
+    /// nobody else was named since, else the one person the two sentences before name; its
+    /// gender must fit ("the actress").
+    func personDescribed(as head: String, before token: Int) -> Int? {
+        let gender = EntityRecognizer.gender(ofTitles: [head])
+        func fits(_ entity: Int) -> Bool { gender == .unknown || entities[entity].gender == .unknown || entities[entity].gender == gender }
+        if let (focused, _) = recentlyQuoted(before: token) { return fits(focused) ? focused : nil }
+        let sentence = document.tokens[token].sentence
+        let named = personMentions[Self.positions(document.sentences[max(0, sentence - 2)].lowerBound..<token, in: personMentions)]
+        guard let last = named.last, named.allSatisfy({ $0.1 == last.1 }), fits(last.1) else { return nil }
+        return last.1
+    }
+
+    /// The person quoted in the sentence of `token` or the one before, and where the
+    /// sentence of that quote starts; nil when someone else was named since. Names in what
+    /// the person said do not count ("Rubio says the race is between himself, Trump and
+    /// Cruz"); one the sentence adds does ("said to Johnson").
+    private func recentlyQuoted(before token: Int) -> (Int, Int)? {
+        guard let focus, focus.token < token, document.tokens[token].sentence - document.tokens[focus.token].sentence <= 1 else { return nil }
+        let namedSince = personMentions[Self.positions((focus.token + 1)..<token, in: personMentions)].contains {
+            $0.1 != focus.entity && !focus.said.contains($0.0)
+        }
+        return namedSince ? nil : (focus.entity, document.sentenceRange(of: focus.token).lowerBound)
+    }
+
+    /// Descriptions a writer uses for someone already named, to avoid repeating the name
+    /// ("the striker", "the billionaire"; "the 24-year-old" and "the Norwegian" are told by
+    /// their form); not those that often bring in someone new ("the neighbour", "the official").
+    static let backReferences: WordSet = [
+        "striker", "midfielder", "defender", "goalkeeper", "keeper", "winger", "forward", "full-back", "fullback", "centre-back",
+        "playmaker", "skipper", "quarterback", "pitcher", "batsman", "bowler", "all-rounder", "jockey", "boxer", "golfer",
+        "sprinter", "swimmer", "cyclist", "player", "veteran", "star", "actor", "actress", "singer", "rapper", "musician",
+        "songwriter", "novelist", "filmmaker", "comedian", "billionaire", "tycoon", "mogul", "businessman", "businesswoman",
+        "entrepreneur", "magnate", "lawmaker", "legislator", "politician", "frontrunner", "front-runner", "incumbent",
+        "challenger", "hopeful",
+    ]
 
     /// "Brandt, the chief executive, said": a mention of the person in `range` with an
     /// apposition holding a role other than `role`.

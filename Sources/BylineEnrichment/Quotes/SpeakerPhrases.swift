@@ -328,7 +328,24 @@ extension AttributionContext {
                 return SpeakerPhrase(tokens: range.lowerBound..<(index + 1), entity: holder, confidence: 0.7)
             }
         }
+        if let described = describedPerson(in: range) { return described }
         if let (entity, mentionRange) = firstOther { return SpeakerPhrase(tokens: mentionRange, entity: entity, confidence: 0.85) }
         return nil
+    }
+
+    /// "the striker", "the 24-year-old", "the Norwegian", "the Wisconsin Republican": a
+    /// description, ending the phrase, for someone the article named.
+    private func describedPerson(in range: Range<Int>) -> SpeakerPhrase? {
+        let tokens = document.tokens
+        guard (2...5).contains(range.count), tokens[range.lowerBound].text.lowercased() == "the", let head = range.last, tokens[head].isWord,
+            !range.contains(where: { tokens[$0].kind == .possessive || tokens[$0].isQuoteMark || tokens[$0].text == "," })
+        else { return nil }
+        // "24-year-old" may be several tokens: the description is the words after "the".
+        let words = document.text(tokens: (range.lowerBound + 1)..<range.upperBound).lowercased()
+        let word = tokens[head].text.lowercased()
+        // A member of a group, in the singular: "the Norwegian", not "the Democrats".
+        let member = !word.hasSuffix("s") && mention(at: head).map { entities[$0.0].type == .norp } == true
+        guard Self.backReferences.contains(word) || words.hasSuffix("-year-old") || member else { return nil }
+        return SpeakerPhrase(tokens: range, entity: personDescribed(as: word, before: range.lowerBound), confidence: 0.6)
     }
 }
