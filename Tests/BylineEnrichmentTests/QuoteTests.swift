@@ -779,4 +779,26 @@ struct QuoteTests {
         #expect(senator.entities.filter { $0.name.hasSuffix("Graham") }.map(\.name) == ["Lindsey Graham"])
         #expect(senator.speakerName(of: "never gone before") == "Lindsey Graham")
     }
+
+    @Test("a kind of company (“the grocer”) is the organisation in focus; a medium (“the newspaper”) the latest one named like it; an airline named “... Air” is one")
+    func organisationDescriptions() async throws {
+        let article = try await Fixtures.enrich(
+            "Marlow Foods said on Wednesday that sales rose 4.2% in the quarter.\n\nThe grocer said it had kept prices low. Coral Air said on Thursday it would add 12 routes. The airline said demand was strong. It said fares would ease.\n\nThe Harbury Herald first reported the cuts, and Mayor Tom Reyes criticised them. The newspaper said it had seen the plan. People familiar with the network said the talks had stalled."
+        )
+        #expect(article.speakerName(of: "kept prices low") == "Marlow Foods")
+        #expect(article.entity(named: "Coral Air")?.type == .org)
+        #expect(article.speakerName(of: "demand was strong") == "Coral Air")
+        #expect(article.speakerName(of: "fares would ease") == "Coral Air")
+        #expect(article.speakerName(of: "seen the plan") == "Harbury Herald")
+        #expect(article.speakerName(of: "talks had stalled") == nil)
+    }
+
+    @Test("“the family of X said” is the family, not X")
+    func familyOfSomeone() async throws {
+        let article = try await Fixtures.enrich(
+            "In a statement, the family of Margaret O'Neill said:\n\n“Mum was the heart of our family and of the whole street, and she never missed a birthday.”\n\nMrs O'Neill died on Friday aged 94."
+        )
+        let quote = try #require(article.quote(containing: "heart of our family"))
+        #expect(quote.speaker?.name != "Margaret O'Neill")
+    }
 }

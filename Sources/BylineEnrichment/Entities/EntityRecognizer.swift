@@ -598,7 +598,7 @@ struct EntityRecognizer: Sendable {
 
     /// Organisation heads that are no one's surname.
     private static let institutionHeads: WordSet = [
-        "University", "College", "School", "Academy", "Institute", "Party", "Council", "Ministry", "Department", "Hospital",
+        "Air", "University", "College", "School", "Academy", "Institute", "Party", "Council", "Ministry", "Department", "Hospital",
         "Clinic", "Inc.", "Inc", "Corp.", "Corp", "Corporation", "Co.", "Ltd", "Ltd.", "LLC", "PLC", "Association", "Agency",
         "Commission", "Committee", "Company", "Foundation", "Organization", "Organisation", "Administration", "Bureau",
         "Federation", "Society", "Museum", "Library", "Airlines", "Campaign", "Electric", "Dynamics", "Motors",

@@ -213,6 +213,7 @@ enum Lexicon {
         "retailer", "drugmaker", "carmaker", "automaker", "chipmaker", "airline", "carrier", "bank", "lender", "insurer",
         "broadcaster", "publisher", "conglomerate", "manufacturer", "supplier", "distributor", "startup", "start-up",
         "firm", "company", "website", "app", "network", "chain", "brand", "label", "studio", "outlet", "newspaper", "magazine",
+        "grocer", "supermarket", "giant", "operator", "utility", "miner",
     ]
     static let institutionWords: WordSet = [
         "Kremlin", "Pentagon", "Congress", "Parliament", "Senate", "Cabinet", "Knesset", "Duma", "Bundestag",

@@ -11,19 +11,22 @@ enum Organisations {
         "Wal-Mart": "Walmart", "HuffPost": "Huffington Post",
     ]
 
+    /// News organisations known the world over, whose names carry no word like "Times".
+    static let newsOrganisations: WordSet = [
+        "Gawker", "BuzzFeed", "Breitbart", "Politico", "Axios", "Vox", "HuffPost", "Infowars",
+        "TheBlaze", "Mediaite", "Reuters", "CNN", "MSNBC", "CNBC", "NPR", "PBS", "BBC", "ESPN", "HBO", "Univision",
+        "Telemundo", "Newsweek", "Bloomberg News", "Al Jazeera", "Associated Press", "Fox News", "Drudge Report",
+        "Huffington Post",
+    ]
+
     /// Names, as news writes them, of organisations known the world over.
-    static let names: WordSet = [
+    static let names = newsOrganisations.union([
         // Internet companies and platforms
         "Facebook", "Twitter", "Instagram", "YouTube", "Google", "Alphabet", "Microsoft", "Apple", "Amazon", "Netflix",
         "Uber", "Lyft", "Airbnb", "Snapchat", "TikTok", "WhatsApp", "LinkedIn", "Reddit", "Tumblr", "Pinterest", "Yahoo",
         "eBay", "PayPal", "Spotify", "Tesla", "SpaceX", "Intel", "Samsung", "Huawei", "Sony", "Nintendo", "Nvidia",
         "Qualcomm", "Cisco", "Oracle", "Hewlett-Packard", "Dropbox", "Wikipedia", "WikiLeaks", "Baidu",
         "Alibaba", "Tencent", "Xiaomi",
-        // News organisations
-        "Gawker", "BuzzFeed", "Breitbart", "Politico", "Axios", "Vox", "HuffPost", "Infowars",
-        "TheBlaze", "Mediaite", "Reuters", "CNN", "MSNBC", "CNBC", "NPR", "PBS", "BBC", "ESPN", "HBO", "Univision",
-        "Telemundo", "Newsweek", "Bloomberg News", "Al Jazeera", "Associated Press", "Fox News", "Drudge Report",
-        "Huffington Post",
         // Companies
         "Monsanto", "Walmart", "Wal-Mart", "Starbucks", "McDonald's", "Coca-Cola", "PepsiCo", "Pepsi", "Exxon",
         "ExxonMobil", "Exxon Mobil", "Chevron", "Boeing", "Airbus", "Lockheed Martin", "Raytheon", "Halliburton",
@@ -40,5 +43,5 @@ enum Organisations {
         // Sport
         "FIFA", "UEFA", "NFL", "NBA", "MLB", "NHL", "NCAA", "WNBA", "NASCAR", "Premier League", "Manchester United",
         "Manchester City", "Real Madrid", "Bayern Munich", "Arsenal", "Juventus",
-    ]
+    ])
 }

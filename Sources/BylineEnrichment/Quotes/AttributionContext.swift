@@ -160,14 +160,33 @@ final class AttributionContext {
             ?? organisationMentions[Self.positions(0..<token, in: organisationMentions)].last?.1
     }
 
-    /// "the spokesman": the person introduced with that title; "the company": the most
-    /// recent organisation.
-    static let organisationalRoles: WordSet = [
-        "company", "ministry", "department", "government", "police", "agency", "group", "organisation",
-        "organization", "party", "firm", "court", "commission", "council", "union", "board", "team", "club",
-        "airline", "bank", "university", "school", "hospital", "military", "army", "embassy", "office",
-        "administration", "regulator", "authority", "campaign", "statement", "report",
-    ]
+    /// "the spokesman": the person introduced with that title; "the company", "the grocer"
+    /// (a kind of company, not a job): the most recent organisation.
+    static let organisationalRoles = WordSet(
+        [
+            "company", "ministry", "department", "government", "police", "agency", "group", "organisation",
+            "organization", "party", "firm", "court", "commission", "council", "union", "board", "team", "club",
+            "airline", "bank", "university", "school", "hospital", "military", "army", "embassy", "office",
+            "administration", "regulator", "authority", "campaign", "statement", "report",
+        ] + Lexicon.companyNouns.words.filter { mediaKinds[$0] == nil && !["publisher", "label", "brand", "studio", "app"].contains($0) })
+
+    /// "the newspaper", "the network": the latest organisation named like one ("... Times",
+    /// "CNN"), not whichever organisation was named last; each kind by its name's last word.
+    static let mediaKinds: [String: WordSet] = {
+        let newspaper: WordSet = [
+            "Times", "Post", "Journal", "Herald", "Tribune", "Gazette", "News", "Chronicle", "Globe", "Sentinel", "Mail", "Telegraph",
+            "Guardian", "Independent", "Express", "Mirror", "Observer", "Star", "Sun", "Register", "Inquirer", "Courier", "Examiner",
+            "Dispatch", "Record", "Bee", "Daily",
+        ]
+        let magazine: WordSet = ["Magazine", "Review", "Weekly", "Monthly", "Atlantic", "Economist", "Newsweek", "Time"]
+        let broadcaster: WordSet = ["TV", "Television", "Network", "Broadcasting", "Channel", "Radio", "News"]
+        let any = newspaper.union(magazine.words).union(broadcaster.words.filter { $0 != "Radio" })
+        return [
+            "newspaper": newspaper, "tabloid": newspaper, "daily": newspaper, "magazine": magazine, "network": broadcaster,
+            "broadcaster": broadcaster, "station": broadcaster, "channel": broadcaster, "outlet": any, "website": any,
+            "publication": any,
+        ]
+    }()
 
     /// Institutions whose names carry the word ("the ministry": the Foreign Ministry). Naming
     /// such an institution with nothing like it named before is no evidence for any
@@ -186,9 +205,18 @@ final class AttributionContext {
             let before = organisationMentions[Self.positions(0..<token, in: organisationMentions)]
             return before.last { entities[$0.1].name.split(separator: " ").contains { $0.lowercased() == role } }?.1
         }
+        if let heads = Self.mediaKinds[role] {
+            let before = organisationMentions[Self.positions(0..<token, in: organisationMentions)]
+            return before.last { isNamed(entities[$0.1].name, like: heads) }?.1
+        }
         if Self.organisationalRoles.contains(role) { return organisationInFocus(before: token) }
         let before = personMentions[Self.positions(0..<token, in: personMentions)]
         return before.suffix(Self.lookBack).last { entities[$0.1].titles.contains(role) }?.1
+    }
+
+    private func isNamed(_ name: String, like heads: WordSet) -> Bool {
+        if Organisations.newsOrganisations.contains(name) || name.hasSuffix(".com") { return true }
+        return name.split(separator: " ").last.map { heads.contains($0) } ?? false
     }
 
     /// "Rubio said ... The Florida senator said": a title that nobody the article names holds,

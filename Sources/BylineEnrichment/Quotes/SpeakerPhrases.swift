@@ -110,9 +110,15 @@ extension AttributionContext {
         "along", "near", "outside", "inside", "throughout", "around", "through", "across", "among", "within", "beyond",
     ]
 
-    /// "Scott's family", "Johnson's doctor", "Obama's former strategist": the person owns
-    /// the one who speaks. ("Her statement said" is different: the owner speaks.)
+    /// "Scott's family", "Johnson's doctor", "Obama's former strategist", "the family of
+    /// Scott": the person owns the one who speaks. ("Her statement said" is different: the owner speaks.)
     private func isPossessorOfPerson(_ mention: Range<Int>, within range: Range<Int>, _ tokens: [Token]) -> Bool {
+        // "the family of Margaret O'Neill", "a friend of Ruiz": the same, after "of".
+        if mention.lowerBound - 2 >= range.lowerBound, tokens[mention.lowerBound - 1].text == "of",
+            Self.relatedPeople.contains(tokens[mention.lowerBound - 2].text)
+        {
+            return true
+        }
         guard mention.upperBound < range.upperBound, tokens[mention.upperBound].kind == .possessive else { return false }
         for index in (mention.upperBound + 1)..<min(range.upperBound, mention.upperBound + 4) where tokens[index].isWord {
             let word = tokens[index].text.lowercased()
@@ -288,7 +294,13 @@ extension AttributionContext {
             return SpeakerPhrase(tokens: chosen.1, entity: chosen.0, confidence: 0.9)
         }
         for index in range where tokens[index].isWord {
-            let isRoleNoun = Lexicon.roleNouns.containsLowercased(tokens[index].text)
+            // A kind of company or medium in capitals is a name ("Carrier"); a medium is the
+            // speaker only as the head of "the ... newspaper" ("people familiar with the network",
+            // "a source at the station" are not).
+            let isRoleNoun =
+                Lexicon.roleNouns.containsLowercased(tokens[index].text) || Self.organisationalRoles.contains(tokens[index].text)
+                || Self.mediaKinds[tokens[index].text] != nil && index == range.upperBound - 1 && tokens[range.lowerBound].text.lowercased() == "the"
+                    && !range.contains { Lexicon.prepositions.contains(tokens[$0].text) }
             guard isRoleNoun || Self.relatedPeople.containsLowercased(tokens[index].text) else { continue }
             // "Okafor's cousin said", "his brother said": a relative the article does not name.
             if !isRoleNoun {
