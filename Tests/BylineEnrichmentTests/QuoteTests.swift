@@ -801,4 +801,36 @@ struct QuoteTests {
         let quote = try #require(article.quote(containing: "heart of our family"))
         #expect(quote.speaker?.name != "Margaret O'Neill")
     }
+
+    @Test("an unnamed source stays unnamed whatever the phrase goes on to name (“a source at the club”, “the source”, “people familiar with”)")
+    func unnamedSources() async throws {
+        let article = try await Fixtures.enrich(
+            "Harbury FC are willing to sell defender Marcus Obeng, the Ledger understands.\n\nA source at the club said Obeng had not asked to leave. “There is no pressure to sell, but every player has a price,” the source said. People familiar with Obeng's thinking said he wanted to stay."
+        )
+        #expect(article.speakerName(of: "not asked to leave") == nil)
+        #expect(article.quote(containing: "every player has a price")?.cue == "said")
+        #expect(article.speakerName(of: "every player has a price") == nil)
+        #expect(article.speakerName(of: "wanted to stay") == nil)
+    }
+
+    @Test("a description right before the verb is its subject (“..., Kayode Adeleke, the governor said”); “his son said” is the son the article named")
+    func subjectDescriptionAndKin() async throws {
+        let governor = try await Fixtures.enrich(
+            "Ogun State Governor Adekunle Bamidele has ordered an inquiry into the collapse of a building in Abeokuta.\n\nIn a statement signed by his press secretary, Kayode Adeleke, the governor said those found culpable would be prosecuted."
+        )
+        #expect(governor.speakerName(of: "found culpable") == "Adekunle Bamidele")
+        let family = try await Fixtures.enrich(
+            "Robert Tanner, 58, and his son Jamie Tanner, 31, dumped waste near Basildon.\n\nRobert Tanner told the court he had “no idea” the waste was hazardous. His son said he had simply followed his father's instructions."
+        )
+        #expect(family.speakerName(of: "followed his father") == "Jamie Tanner")
+        #expect(family.quote(containing: "no idea")?.text.hasPrefix("the court") == false)
+    }
+
+    @Test("“says this is ...” reports from “this”; “said this week that ...” skips the time")
+    func thisAfterCue() async throws {
+        let article = try await Fixtures.enrich(
+            "Farmer Doug Lachlan says this is the worst drought he has seen in fifty years. Ana Ruiz said this week that the dam was nearly empty.")
+        #expect(article.quote(containing: "worst drought")?.text.hasPrefix("this is") == true)
+        #expect(article.quote(containing: "nearly empty")?.text == "that the dam was nearly empty")
+    }
 }

@@ -105,13 +105,16 @@ enum SpeechCues {
     static let timeWords: WordSet = [
         "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday",
         "tonight", "earlier", "later", "recently", "last", "this", "week", "month", "year", "night", "morning",
-        "afternoon", "evening", "again", "repeatedly", "privately", "publicly",
+        "afternoon", "evening", "again", "repeatedly", "privately", "publicly", "weekend", "spring", "summer", "autumn",
+        "winter", "season", "quarter",
     ]
 
     /// Objects of a telling verb that are not names ("told reporters").
     static let audiences: WordSet = [
         "reporters", "journalists", "him", "her", "them", "us", "me", "supporters", "lawmakers", "viewers",
         "listeners", "voters", "audience", "crowd", "students", "members", "police", "officials", "parliament",
+        "court", "jury", "jurors", "judge", "magistrates", "inquiry", "inquest", "committee", "hearing", "tribunal",
+        "investigators", "detectives", "officers", "colleagues", "staff", "residents", "fans", "delegates",
     ]
 
     /// Lower-case words that open a clause that is not the rest of what was said

@@ -284,7 +284,8 @@ final class AttributionContext {
         "sprinter", "swimmer", "cyclist", "player", "veteran", "star", "actor", "actress", "singer", "rapper", "musician",
         "songwriter", "novelist", "filmmaker", "comedian", "billionaire", "tycoon", "mogul", "businessman", "businesswoman",
         "entrepreneur", "magnate", "lawmaker", "legislator", "politician", "frontrunner", "front-runner", "incumbent",
-        "challenger", "hopeful",
+        "challenger", "hopeful", "councillor", "councilor", "alderman", "mp", "mep", "msp", "mla", "assemblyman",
+        "assemblywoman",
     ]
 
     /// "Brandt, the chief executive, said": a mention of the person in `range` with an

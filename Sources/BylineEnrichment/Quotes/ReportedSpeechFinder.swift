@@ -535,7 +535,15 @@ struct ReportedSpeechFinder: Sendable {
             return nil
         } else {
             if SpeechCues.tellingVerbs.contains(word) { start = afterTheOneTold(start, sentence, tokens) }
+            // "said this week", not "says this is the worst": "this" or "last" needs a time after it.
             while start < sentence.upperBound, start - cue <= 4, SpeechCues.timeWords.containsLowercased(tokens[start].text) || tokens[start].text == "on" {
+                if ["this", "last"].contains(tokens[start].text.lowercased()),
+                    start + 1 >= sentence.upperBound
+                        || !SpeechCues.timeWords.containsLowercased(tokens[start + 1].text) && !Lexicon.weekdays.contains(tokens[start + 1].text)
+                            && !Lexicon.months.contains(tokens[start + 1].text)
+                {
+                    break
+                }
                 start += 1
             }
             if start < sentence.upperBound, tokens[start].isWord, SpeechCues.phraseOpeners.containsLowercased(tokens[start].text),

@@ -227,6 +227,8 @@ extension AttributionContext {
         var otherNextToVerb: (Int, Range<Int>)?
         var people: [(Int, Range<Int>)] = []
         let verbEdge = preferLast ? Self.verbEdge(before: range.upperBound, floor: range.lowerBound, tokens) : range.upperBound
+        if let unnamed = unnamedSource(in: range) { return unnamed }
+        if preferLast, let described = descriptionBeforeVerb(range, verbEdge: verbEdge) { return described }
         var index = range.lowerBound
         while index < range.upperBound {
             guard let (entity, mentionRange) = mention(at: index) else { index += 1; continue }
@@ -319,10 +321,12 @@ extension AttributionContext {
                 continue
             }
             let role = tokens[index].text.lowercased()
-            // "her statement said", "his office said": the owner speaks.
+            // "her statement said", "his office said": the owner speaks; but "his son said" is
+            // the son, whom the article may have named ("his son Jamie Tanner").
             if index > range.lowerBound, ["his", "her", "its"].contains(tokens[index - 1].text.lowercased()) {
                 let owner = tokens[index - 1].text.lowercased()
-                return SpeakerPhrase(tokens: (index - 1)..<(index + 1), entity: resolvePronoun(owner, before: index - 1), confidence: 0.7)
+                let entity = Self.kin.contains(role) ? namedRelative(role, before: index - 1) : resolvePronoun(owner, before: index - 1)
+                return SpeakerPhrase(tokens: (index - 1)..<(index + 1), entity: entity, confidence: 0.7)
             }
             // "a spokesman for (the) Carrow Health Partners": the organisation speaks.
             let named = index + 2 < range.upperBound && Lexicon.articles.containsLowercased(tokens[index + 2].text) ? index + 3 : index + 2
@@ -344,6 +348,52 @@ extension AttributionContext {
         if let (entity, mentionRange) = firstOther { return SpeakerPhrase(tokens: mentionRange, entity: entity, confidence: 0.85) }
         return nil
     }
+
+    /// "a source at the club", "sources close to the talks", "people familiar with the plan",
+    /// "the source": someone the article does not name, whatever the phrase goes on to name.
+    private func unnamedSource(in range: Range<Int>) -> SpeakerPhrase? {
+        let tokens = document.tokens
+        var index = range.lowerBound
+        while index < range.upperBound, index - range.lowerBound < 3, tokens[index].isWord,
+            Self.quantifiers.containsLowercased(tokens[index].text) || Self.sourceQualifiers.containsLowercased(tokens[index].text)
+        {
+            index += 1
+        }
+        guard index < range.upperBound, tokens[index].isWord else { return nil }
+        let word = tokens[index].text.lowercased()
+        let isSource =
+            ["source", "sources", "insider", "insiders"].contains(word)
+            || ["person", "people"].contains(word) && index + 1 < range.upperBound && ["familiar", "close", "briefed", "with"].contains(tokens[index + 1].text)
+        return isSource ? SpeakerPhrase(tokens: range, entity: nil, confidence: 0.7) : nil
+    }
+
+    private static let quantifiers: WordSet = ["a", "an", "one", "the", "two", "three", "several", "some", "many", "other", "another"]
+    private static let sourceQualifiers: WordSet = ["senior", "anonymous", "informed", "reliable", "official", "government", "club", "party"]
+
+    /// "Kayode Adeleke, the governor said": a description right before the verb, after a
+    /// comma and with none after it, is the verb's subject, not the name before the comma.
+    private func descriptionBeforeVerb(_ range: Range<Int>, verbEdge: Int) -> SpeakerPhrase? {
+        let tokens = document.tokens
+        guard verbEdge > range.lowerBound + 2, let the = (max(range.lowerBound + 1, verbEdge - 4)..<verbEdge).first(where: { tokens[$0].text.lowercased() == "the" }),
+            tokens[the - 1].text == ",", the + 1 < verbEdge,
+            ((the + 1)..<verbEdge).allSatisfy({ tokens[$0].isWord && !tokens[$0].isCapitalized && mention(at: $0) == nil })
+        else { return nil }
+        let role = tokens[verbEdge - 1].text
+        guard Lexicon.roleNouns.contains(role) || Self.backReferences.contains(role), !Self.organisationalRoles.contains(role) else { return nil }
+        let holder = resolveRole(role, before: the) ?? personJustQuoted(calledThe: role, before: the) ?? personDescribed(as: role, before: the)
+        return SpeakerPhrase(tokens: the..<verbEdge, entity: holder, confidence: 0.6)
+    }
+
+    /// "his son Jamie Tanner": the person the article introduced as someone's `relation`.
+    private func namedRelative(_ relation: String, before token: Int) -> Int? {
+        let tokens = document.tokens
+        return personMentions[Self.positions(0..<token, in: personMentions)].last { position, _ in
+            position >= 2 && tokens[position - 1].text.lowercased() == relation && ["his", "her", "their"].contains(tokens[position - 2].text.lowercased())
+        }?.1
+    }
+
+    /// Relations a role noun may name: "his son said" is the son, not his.
+    private static let kin: WordSet = ["son", "daughter", "father", "mother", "husband", "wife"]
 
     /// "the striker", "the 24-year-old", "the Norwegian", "the Wisconsin Republican": a
     /// description, ending the phrase, for someone the article named.
