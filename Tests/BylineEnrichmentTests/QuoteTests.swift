@@ -833,4 +833,15 @@ struct QuoteTests {
         #expect(article.quote(containing: "worst drought")?.text.hasPrefix("this is") == true)
         #expect(article.quote(containing: "nearly empty")?.text == "that the dam was nearly empty")
     }
+
+    @Test("an organisation's people are not the organisation (“some GOP leaders argued”, “the CEO of X added”); a description it qualifies refers back (“the GOP front-runner”, “the former CEO of X”)")
+    func organisationsPeople() async throws {
+        let article = try await Fixtures.enrich(
+            "Vera Holm spoke in Ames on Sunday. Some GOP leaders argued that Holm must change course. Appearing on television, the GOP front-runner said the party was behind her.\n\nCarla Ruiz said on Monday that Holm was right. But the former CEO of Hewlett-Packard added that it was not the way to win. Hewlett-Packard said it had no comment."
+        )
+        #expect(article.speakerName(of: "must change course") == nil)
+        #expect(article.speakerName(of: "party was behind her") == "Vera Holm")
+        #expect(article.speakerName(of: "not the way to win") == "Carla Ruiz")
+        #expect(article.speakerName(of: "no comment") == "Hewlett-Packard")
+    }
 }

@@ -13,7 +13,23 @@ struct EntityRecognizer: Sendable {
         mentions += untaggedSources(document, mentions)
         mentions += namesBeforeHyphens(document, mentions)
         mentions += untaggedGroups(document, mentions)
+        mentions += untaggedOrganisations(document, mentions)
         return merge(mentions, in: document, deadline)
+    }
+
+    /// "state GOP chair", "viral on Facebook": a widely known organisation of one word the
+    /// tagger left out (not after "the", which may make it a place: "the Amazon").
+    func untaggedOrganisations(_ document: Document, _ mentions: [EntityMention]) -> [EntityMention] {
+        let tokens = document.tokens
+        let covered = Self.covered(by: mentions, tokenCount: tokens.count)
+        return tokens.indices.compactMap { index in
+            let token = tokens[index]
+            guard !covered[index], token.kind == .word, token.text.first?.isUppercase == true || token.text.first == "e",
+                Organisations.names.contains(token.text), index == 0 || !Lexicon.articles.containsLowercased(tokens[index - 1].text),
+                !isSentenceInitial(index, tokens) || !document.isWrittenInLowercase(token.text.lowercased())
+            else { return nil }
+            return makeMention(index..<(index + 1), document, type: .org, strength: 3)
+        }
     }
 
     /// "a Toronto-based charity", "New York-born", "UN-backed envoys": the place, or the

@@ -35,6 +35,8 @@ enum Organisations {
         "AstraZeneca", "Verizon", "Comcast", "Toyota", "Volkswagen", "Nissan", "Nike", "Adidas", "Walgreens",
         "Costco", "Kroger", "Enron", "Nestle", "Nestlé", "Unilever", "Glencore", "Gazprom", "Rosneft", "Aramco",
         "Accenture", "Deloitte", "KPMG", "PwC", "McKinsey",
+        // Parties known by a short name
+        "GOP", "G.O.P.",
         // Campaigns, charities, movements and armed groups
         "Planned Parenthood", "Greenpeace", "Amnesty International", "Human Rights Watch", "Red Cross", "Oxfam",
         "NAACP", "ACLU", "NRA", "AFL-CIO", "Teamsters", "Hamas", "Hezbollah", "Taliban", "al-Qaeda", "Al Qaeda",

@@ -288,6 +288,18 @@ final class AttributionContext {
         "assemblywoman",
     ]
 
+    /// A word for a person or people, singular or plural ("leader", "strategists",
+    /// "front-runner"), lower case.
+    static func isPersonNoun(_ word: String) -> Bool {
+        let singular = word.hasSuffix("s") ? String(word.dropLast()) : word
+        return [word, singular].contains { (Lexicon.roleNouns.contains($0) && !organisationalRoles.contains($0)) || backReferences.contains($0) || peopleNouns.contains($0) }
+    }
+
+    private static let peopleNouns: WordSet = [
+        "elder", "figure", "member", "voter", "donor", "operative", "insider", "activist", "supporter", "nominee", "candidate", "justice",
+        "staff", "worker", "customer", "official",
+    ]
+
     /// "Brandt, the chief executive, said": a mention of the person in `range` with an
     /// apposition holding a role other than `role`.
     private func apposedToOtherRole(_ entity: Int, _ role: String, in range: Range<Int>) -> Bool {

@@ -143,7 +143,8 @@ extension QuoteAttributor {
                 switch type {
                 // As written: "Democratic" in "Democratic strategists" though the group is "Democrats".
                 case .norp, .gpe: !(tokens[mention.upperBound - 1].text.hasSuffix("s") && next.map { $0.isWord && !$0.isCapitalized } ?? false)
-                case .org: next?.isCapitalized ?? false
+                // "GOP leaders", "the Pfizer executive": people of the organisation speak.
+                case .org: next.map { $0.isCapitalized || $0.isWord && AttributionContext.isPersonNoun($0.text) } ?? false
                 default: false
                 }
             if !governed, !possessive, !adjective, [.person, .org, .norp, .gpe].contains(type) {

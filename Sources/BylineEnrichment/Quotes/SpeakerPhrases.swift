@@ -256,6 +256,12 @@ extension AttributionContext {
             // the verb is its subject, unless a preposition governs it ("boosters in Iowa said",
             // "voters in Ohio and Iowa said", "a woman along the Strip told").
             let governed = governedByPreposition(mentionRange, floor: range.lowerBound)
+            // "Some GOP leaders argued": the people of an organisation are not it.
+            if mentionRange.upperBound < range.upperBound, tokens[mentionRange.upperBound].isWord, !tokens[mentionRange.upperBound].isCapitalized,
+                Self.isPersonNoun(tokens[mentionRange.upperBound].text)
+            {
+                continue
+            }
             // A place or nationality speaks only as the verb's very subject ("Washington said");
             // a group also after "of" ("36 percent of Democrats said").
             let adjacent =
@@ -301,7 +307,7 @@ extension AttributionContext {
             // "a source at the station" are not).
             let isRoleNoun =
                 Lexicon.roleNouns.containsLowercased(tokens[index].text) || Self.organisationalRoles.contains(tokens[index].text)
-                || Self.mediaKinds[tokens[index].text] != nil && index == range.upperBound - 1 && tokens[range.lowerBound].text.lowercased() == "the"
+                || Self.mediaKinds[tokens[index].text] != nil && index == range.upperBound - 1 && opensWithThe(range) != nil
                     && !range.contains { Lexicon.prepositions.contains(tokens[$0].text) }
             guard isRoleNoun || Self.relatedPeople.containsLowercased(tokens[index].text) else { continue }
             // "Okafor's cousin said", "his brother said": a relative the article does not name.
@@ -328,9 +334,12 @@ extension AttributionContext {
                 let entity = Self.kin.contains(role) ? namedRelative(role, before: index - 1) : resolvePronoun(owner, before: index - 1)
                 return SpeakerPhrase(tokens: (index - 1)..<(index + 1), entity: entity, confidence: 0.7)
             }
-            // "a spokesman for (the) Carrow Health Partners": the organisation speaks.
+            // "a spokesman for (the) Carrow Health Partners": the organisation speaks; "the
+            // former CEO of Hewlett-Packard" is a person.
             let named = index + 2 < range.upperBound && Lexicon.articles.containsLowercased(tokens[index + 2].text) ? index + 3 : index + 2
-            if named < range.upperBound, ["for", "of", "at"].contains(tokens[index + 1].text), let (entity, mentionRange) = mention(at: named) {
+            if named < range.upperBound, ["for", "of", "at"].contains(tokens[index + 1].text), !Self.personOfOrganisation.contains(role),
+                let (entity, mentionRange) = mention(at: named)
+            {
                 return SpeakerPhrase(tokens: mentionRange, entity: entity, confidence: 0.8)
             }
             let isPersonRole = !Self.organisationalRoles.contains(role)
@@ -339,8 +348,14 @@ extension AttributionContext {
                 // director", "the mayor's office" nor "the leader of the opposition".
                 let ofSomething = index + 2 < range.upperBound && tokens[index + 1].text == "of" && Lexicon.articles.containsLowercased(tokens[index + 2].text)
                 let possessed = (range.lowerBound...min(index + 1, range.upperBound - 1)).contains { tokens[$0].kind == .possessive }
-                let definite = tokens[range.lowerBound].text.lowercased() == "the" && !possessed && !ofSomething
-                let holder = resolveRole(role, before: range.lowerBound) ?? (definite ? personJustQuoted(calledThe: role, before: range.lowerBound) : nil)
+                let definite = opensWithThe(range) != nil && !possessed && !ofSomething
+                // "the former CEO of Hewlett-Packard": someone named for what they were.
+                let former =
+                    (range.lowerBound..<index).contains { tokens[$0].text.lowercased() == "former" }
+                    && !((opensWithThe(range) ?? range.lowerBound)..<index).contains { tokens[$0].text == "," }
+                let holder =
+                    resolveRole(role, before: range.lowerBound) ?? (definite ? personJustQuoted(calledThe: role, before: range.lowerBound) : nil)
+                    ?? (definite && former ? personDescribed(as: role, before: range.lowerBound) : nil)
                 return SpeakerPhrase(tokens: range.lowerBound..<(index + 1), entity: holder, confidence: 0.7)
             }
         }
@@ -376,7 +391,12 @@ extension AttributionContext {
         let tokens = document.tokens
         guard verbEdge > range.lowerBound + 2, let the = (max(range.lowerBound + 1, verbEdge - 4)..<verbEdge).first(where: { tokens[$0].text.lowercased() == "the" }),
             tokens[the - 1].text == ",", the + 1 < verbEdge,
-            ((the + 1)..<verbEdge).allSatisfy({ tokens[$0].isWord && !tokens[$0].isCapitalized && mention(at: $0) == nil })
+            // Lower-case words, or a name that qualifies the description ("the GOP front-runner").
+            ((the + 1)..<verbEdge).allSatisfy({ index in
+                guard tokens[index].isWord else { return false }
+                guard let (entity, _) = mention(at: index) else { return !tokens[index].isCapitalized }
+                return entities[entity].type != .person
+            })
         else { return nil }
         let role = tokens[verbEdge - 1].text
         guard Lexicon.roleNouns.contains(role) || Self.backReferences.contains(role), !Self.organisationalRoles.contains(role) else { return nil }
@@ -392,6 +412,12 @@ extension AttributionContext {
         }?.1
     }
 
+    /// Roles that make someone a person of an organisation, not its voice ("the CEO of X").
+    private static let personOfOrganisation: WordSet = [
+        "ceo", "executive", "chairman", "chairwoman", "founder", "owner", "president", "director", "manager", "coach",
+        "chief", "leader", "professor", "researcher", "scientist", "economist", "analyst", "employee", "member",
+    ]
+
     /// Relations a role noun may name: "his son said" is the son, not his.
     private static let kin: WordSet = ["son", "daughter", "father", "mother", "husband", "wife"]
 
@@ -399,15 +425,25 @@ extension AttributionContext {
     /// description, ending the phrase, for someone the article named.
     private func describedPerson(in range: Range<Int>) -> SpeakerPhrase? {
         let tokens = document.tokens
-        guard (2...5).contains(range.count), tokens[range.lowerBound].text.lowercased() == "the", let head = range.last, tokens[head].isWord,
-            !range.contains(where: { tokens[$0].kind == .possessive || tokens[$0].isQuoteMark || tokens[$0].text == "," })
+        guard let the = opensWithThe(range), (2...5).contains(range.upperBound - the), let head = range.last, tokens[head].isWord,
+            !(the..<range.upperBound).contains(where: { tokens[$0].kind == .possessive || tokens[$0].isQuoteMark || tokens[$0].text == "," })
         else { return nil }
         // "24-year-old" may be several tokens: the description is the words after "the".
-        let words = document.text(tokens: (range.lowerBound + 1)..<range.upperBound).lowercased()
+        let words = document.text(tokens: (the + 1)..<range.upperBound).lowercased()
         let word = tokens[head].text.lowercased()
         // A member of a group, in the singular: "the Norwegian", not "the Democrats".
         let member = !word.hasSuffix("s") && mention(at: head).map { entities[$0.0].type == .norp } == true
         guard Self.backReferences.contains(word) || words.hasSuffix("-year-old") || member else { return nil }
-        return SpeakerPhrase(tokens: range, entity: personDescribed(as: word, before: range.lowerBound), confidence: 0.6)
+        return SpeakerPhrase(tokens: the..<range.upperBound, entity: personDescribed(as: word, before: the), confidence: 0.6)
+    }
+
+    /// Where "the" opens the phrase, past a joining word ("But the former governor said").
+    private func opensWithThe(_ range: Range<Int>) -> Int? {
+        let tokens = document.tokens
+        var index = range.lowerBound
+        while index < range.upperBound, index - range.lowerBound < 2, ["but", "and", "yet", "still", "so", ","].contains(tokens[index].text.lowercased()) {
+            index += 1
+        }
+        return index < range.upperBound && tokens[index].text.lowercased() == "the" ? index : nil
     }
 }
