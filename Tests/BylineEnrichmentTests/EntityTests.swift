@@ -291,4 +291,25 @@ struct EntityTests {
         #expect(article.entity(named: "ABC 7")?.type == .org)
         #expect(article.entity(named: "ABC") == nil)
     }
+
+    @Test("a known organisation's name stays a person's surname (Fiona Apple), a place written as one (“in Toyota”) and a given name opening a statement (“Will Smith says”)")
+    func knownOrganisationLimits() async throws {
+        let article = try await Fixtures.enrich(
+            "Fiona Apple released her first album in a decade. Apple, 47, recorded it at home. The plant in Toyota will close, and Will Smith says sorry for the slap, but is it enough? She joined CBS 14 years ago."
+        )
+        #expect(article.entity(named: "Fiona Apple")?.mentions.count == 2)
+        #expect(article.entity(named: "Apple") == nil)
+        #expect(article.entity(named: "Toyota")?.type == .gpe)
+        #expect(article.entity(named: "Will Smith")?.type == .person)
+        #expect(article.entity(named: "CBS 14") == nil)
+    }
+
+    @Test("a state's abbreviation before a capital ends its sentence; before a comma it does not (“Butler, Pa. Pennsylvania Democrats said”)")
+    func stateAbbreviationAtSentenceEnd() async throws {
+        let article = try await Fixtures.enrich(
+            "The rally was held in Butler, Pa. Pennsylvania Democrats said it drew 3,000 people. The plant in Little Rock, Ark., will employ 400.")
+        #expect(article.entities.allSatisfy { !$0.name.contains("Pa. ") })
+        #expect(article.quote(containing: "drew 3,000")?.speaker?.name.hasPrefix("Pa.") != true)
+        #expect(article.entities.contains { $0.type == .gpe && $0.mentions.map(\.text) == ["Ark."] })
+    }
 }

@@ -844,4 +844,16 @@ struct QuoteTests {
         #expect(article.speakerName(of: "not the way to win") == "Carla Ruiz")
         #expect(article.speakerName(of: "no comment") == "Hewlett-Packard")
     }
+
+    @Test(
+        "a description does not refer back to a named person when an unnamed one was just brought in with it (“a 98-year-old veteran ... the veteran said”); “a source close to Smith” stays unnamed, “the source of the leak, Edward Snowden,” does not"
+    )
+    func descriptionsOfUnnamedPeople() async throws {
+        let article = try await Fixtures.enrich(
+            "Sadiq Khan laid a wreath at a service in Southwark. Among the crowd was a 98-year-old veteran of the Normandy landings. “I come every year for the lads who never made it home,” the veteran said.\n\nLabour MP Cat Smith is expected to resign this week. A source close to Smith said she had run out of patience. The source of the leak, former contractor Edward Snowden, said the files were genuine."
+        )
+        #expect(article.speakerName(of: "every year for the lads") == nil)
+        #expect(article.speakerName(of: "run out of patience") == nil)
+        #expect(article.speakerName(of: "files were genuine") == "Edward Snowden")
+    }
 }

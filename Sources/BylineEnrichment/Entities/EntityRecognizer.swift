@@ -18,15 +18,17 @@ struct EntityRecognizer: Sendable {
     }
 
     /// "state GOP chair", "viral on Facebook": a widely known organisation of one word the
-    /// tagger left out (not after "the", which may make it a place: "the Amazon").
+    /// tagger left out (not after "the", which may make it a place: "the Amazon"; nor opening
+    /// a sentence).
     func untaggedOrganisations(_ document: Document, _ mentions: [EntityMention]) -> [EntityMention] {
         let tokens = document.tokens
         let covered = Self.covered(by: mentions, tokenCount: tokens.count)
         return tokens.indices.compactMap { index in
             let token = tokens[index]
+            // Not a sentence's first word: "Apple growers in Kent say".
             guard !covered[index], token.kind == .word, token.text.first?.isUppercase == true || token.text.first == "e",
                 Organisations.names.contains(token.text), index == 0 || !Lexicon.articles.containsLowercased(tokens[index - 1].text),
-                !isSentenceInitial(index, tokens) || !document.isWrittenInLowercase(token.text.lowercased())
+                !isSentenceInitial(index, tokens)
             else { return nil }
             return makeMention(index..<(index + 1), document, type: .org, strength: 3)
         }
@@ -184,9 +186,13 @@ struct EntityRecognizer: Sendable {
         {
             range = (range.lowerBound + 1)..<range.upperBound
         }
-        // "Will Cruz's gambit work?": a question's opening auxiliary is no given name.
+        // "Will Cruz's gambit work?", "Can Trump win?": a question's opening auxiliary is no
+        // given name (unlike "Will Smith says ... ?").
         if range.count > 1, Self.questionAuxiliaries.contains(tokens[range.lowerBound].text), isSentenceInitial(range.lowerBound, tokens),
-            let last = document.sentences[tokens[range.lowerBound].sentence].last(where: { tokens[$0].kind == .punctuation }), tokens[last].text == "?"
+            let last = document.sentences[tokens[range.lowerBound].sentence].last(where: { tokens[$0].kind == .punctuation }), tokens[last].text == "?",
+            range.upperBound < tokens.count,
+            tokens[range.upperBound].kind == .possessive
+                || tokens[range.upperBound].isLowercase && !tokens[range.upperBound].text.hasSuffix("s") && !tokens[range.upperBound].text.hasSuffix("ed")
         {
             range = (range.lowerBound + 1)..<range.upperBound
         }
@@ -215,7 +221,13 @@ struct EntityRecognizer: Sendable {
             && (Lexicon.companyNouns.contains(tokens[range.lowerBound - 1].text)
                 || isSentenceInitial(range.lowerBound - 1, tokens) && Lexicon.companyNouns.containsLowercased(tokens[range.lowerBound - 1].text)
                     && !Self.kindsThatAreJobs.containsLowercased(tokens[range.lowerBound - 1].text))
-        var namesCompany = namedKind || groupOfTrade
+        // "Niamh Flynn's Galway restaurant, Tine, won": a name apposed to a kind of business.
+        // Not a full name after "the head of the agency,": the head is apposed.
+        let apposedToBusiness =
+            range.lowerBound >= 4 && tokens[range.lowerBound - 1].text == "," && range.upperBound < tokens.count && tokens[range.upperBound].text == ","
+            && (Lexicon.companyNouns.contains(tokens[range.lowerBound - 2].text) || Self.businessKinds.contains(tokens[range.lowerBound - 2].text))
+            && !(entityClass == .person && range.count > 1) && !(range.lowerBound - 4..<range.lowerBound - 2).contains { tokens[$0].text == "of" }
+        var namesCompany = namedKind || groupOfTrade || apposedToBusiness
         if range.count > 1, Lexicon.companyNouns.containsLowercased(tokens[range.lowerBound].text), tokens[range.lowerBound + 1].isCapitalized {
             range = (range.lowerBound + 1)..<range.upperBound
             namesCompany = true
@@ -235,8 +247,10 @@ struct EntityRecognizer: Sendable {
             domain = true
         }
         // "UFCW Local 832", "Fox 35": the number of a local branch or station is its name's.
+        // Not "joined CBS 14 years ago".
         if entityClass == .organisation, Self.numberedHeads.contains(tokens[range.upperBound - 1].text), range.upperBound < tokens.count,
-            tokens[range.upperBound].sentence == tokens[range.lowerBound].sentence, Self.isSmallNumber(tokens[range.upperBound].text)
+            tokens[range.upperBound].sentence == tokens[range.lowerBound].sentence, Self.isSmallNumber(tokens[range.upperBound].text),
+            range.upperBound + 1 >= tokens.count || !Self.unitsAfterNumbers.contains(tokens[range.upperBound + 1].text)
         {
             range = range.lowerBound..<(range.upperBound + 1)
         }
@@ -281,9 +295,16 @@ struct EntityRecognizer: Sendable {
         if domain { type = .org }
         // A widely known organisation, unless a title makes it a person ("President Ford")
         // or "the" a place ("the Amazon").
+        // A place the gazetteer knows stays a place where it is written like one ("in Toyota",
+        // "Santander's mayor"); "bought Monsanto" is the company.
+        let writtenAsPlace =
+            gazetteer.placeType(of: text) != nil
+            && (range.lowerBound > 0 && Self.placePrepositions.contains(tokens[range.lowerBound - 1].text)
+                || range.upperBound + 1 < tokens.count && tokens[range.upperBound].kind == .possessive
+                    && Self.civicWords.contains(tokens[range.upperBound + 1].text))
         let knownOrganisation =
             Organisations.names.contains(text) && titlesBefore(range.lowerBound, tokens).isEmpty
-            && (range.lowerBound == 0 || !Lexicon.articles.containsLowercased(tokens[range.lowerBound - 1].text) || type == .org)
+            && (range.lowerBound == 0 || !Lexicon.articles.containsLowercased(tokens[range.lowerBound - 1].text) || type == .org) && !writtenAsPlace
         if knownOrganisation { type = .org }
         if namesCompany, type == .person || type == .gpe || type == .loc, !gazetteer.countries.contains(text), !gazetteer.provinces.contains(text) {
             type = .org
@@ -497,6 +518,15 @@ struct EntityRecognizer: Sendable {
     private static let honorifics: WordSet = ["Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Dr", "Dr.", "Mme", "Mme."]
     private static let questionAuxiliaries: WordSet = [
         "Will", "Would", "Can", "Could", "Should", "Shall", "May", "Might", "Must", "Did", "Does", "Do", "Is", "Are", "Was", "Were", "Has", "Have", "Had",
+    ]
+    /// Businesses and groups a name may stand in apposition to ("her restaurant, Tine,").
+    private static let businessKinds: WordSet = [
+        "restaurant", "bakery", "shop", "store", "cafe", "café", "bar", "pub", "charity", "band", "club", "business", "venue",
+    ]
+    private static let placePrepositions: WordSet = ["in", "near", "outside", "around", "across", "from", "to", "at"]
+    private static let civicWords: WordSet = ["mayor", "council", "city", "residents", "streets", "port", "people", "governor"]
+    private static let unitsAfterNumbers: WordSet = [
+        "years", "months", "weeks", "days", "hours", "minutes", "seconds", "times", "percent", "people", "points", "million", "billion",
     ]
     private static let pluralTitles: WordSet = ["Sens", "Sens.", "Reps", "Reps.", "Govs", "Govs.", "Messrs", "Messrs."]
     private static let compassAdjectives: WordSet = ["Northern", "Southern", "Eastern", "Western", "Northeastern", "Northwestern", "Southeastern", "Southwestern"]
@@ -945,6 +975,7 @@ struct EntityRecognizer: Sendable {
                 continue
             }
             if let existing = partialMatch(mention, key: name, entities, names, firstNamedInFull: { min(firstNamedInFull[$0], names.firstStarts[$0]) }) {
+                if entities[existing].type == .person, Organisations.names.contains(mention.text) { mentions[index].type = .person }
                 assign(index, to: existing)
                 // A bare surname later goes by the article's first-named person, not by a title.
                 if titleGender == .unknown { byName[name] = existing }
@@ -1198,7 +1229,10 @@ struct EntityRecognizer: Sendable {
         // A surname is its person's before anything else it begins: "Trump" is Donald
         // Trump's, not Trump University's. Of two people with the surname, it is the one the
         // article names first: a relative named later is named in full to tell them apart.
-        let personLike = mention.type == nil || mention.type == .person || mention.strength < 3
+        // A known organisation's name may still be the surname of a person named in full with
+        // a given name ("Apple" after Fiona Apple; not "Twitter" after "Wilayat Twitter").
+        let knownOrganisation = Organisations.names.contains(mention.text)
+        let personLike = mention.type == nil || mention.type == .person || mention.strength < 3 || knownOrganisation
         // "Mr. Clinton" beside Hillary and Bill Clinton, "Mr Hughes ... his wife, Carol
         // Hughes": a gendered title joins no person a title gave the other gender. A given
         // name's usual gender is weaker evidence ("Mr. Graham" after Lindsey Graham): it
@@ -1212,11 +1246,15 @@ struct EntityRecognizer: Sendable {
             return byName == .unknown || byName == titleGender || mention.start > firstNamedInFull(entity)
         }
         if personLike {
-            var people = names.ending(with: words).filter { entities[$0].type == .person && names.words[$0].count > words.count && titleFits($0) }
-            // Those of the title's gender before those of unknown gender.
+            var people = names.ending(with: words).filter {
+                entities[$0].type == .person && names.words[$0].count > words.count && titleFits($0)
+                    && (!knownOrganisation || names.words[$0].first.map { gazetteer.givenNames[$0] != nil } == true)
+            }
+            // Those of the title's gender, then those of unknown gender, before the rest.
             if people.count > 1, titleGender != .unknown {
                 let fitting = people.filter { gender(of: entities[$0]) == titleGender }
-                if !fitting.isEmpty { people = fitting }
+                let possible = people.filter { gender(of: entities[$0]) == .unknown }
+                if !fitting.isEmpty { people = fitting } else if !possible.isEmpty { people = possible }
             }
             if let first = people.min(by: { firstNamedInFull($0) < firstNamedInFull($1) }) { return first }
         }

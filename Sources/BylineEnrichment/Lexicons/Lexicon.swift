@@ -134,7 +134,7 @@ enum Lexicon {
         "acting", "interim", "then", "late", "u.s.", "us", "uk", "british", "american", "police", "army", "fire",
         "mp", "mep", "mla", "mpp", "msp", "md", "tory", "labour", "liberal", "conservative", "democratic",
         "republican", "democrat", "opposition", "majority", "minority", "shadow", "cabinet", "star", "head",
-        "sens.", "sens", "reps.", "reps", "govs.", "messrs.", "messrs",
+        "sens.", "sens", "reps.", "reps", "govs.", "messrs.", "messrs", "smt.", "smt", "shri", "sri",
     ]
     /// Words of `personTitles` that qualify a title rather than stand for one ("British"
     /// in "British Prime Minister", "Liberal MP"): before a name without a title they open
@@ -213,7 +213,7 @@ enum Lexicon {
         "retailer", "drugmaker", "carmaker", "automaker", "chipmaker", "airline", "carrier", "bank", "lender", "insurer",
         "broadcaster", "publisher", "conglomerate", "manufacturer", "supplier", "distributor", "startup", "start-up",
         "firm", "company", "website", "app", "network", "chain", "brand", "label", "studio", "outlet", "newspaper", "magazine",
-        "grocer", "supermarket", "giant", "operator", "utility", "miner",
+        "grocer", "supermarket", "utility",
     ]
     static let institutionWords: WordSet = [
         "Kremlin", "Pentagon", "Congress", "Parliament", "Senate", "Cabinet", "Knesset", "Duma", "Bundestag",
@@ -227,7 +227,8 @@ enum Lexicon {
 
     /// Other names of one country, US state or city, each to the name news writes in full
     /// ("U.S." is the United States, "Calif." California, "L.A." Los Angeles); an entry of one
-    /// article under either name is one entity.
+    /// article under either name is one entity. Not "Ga.", "Ind." or "Wash.": Georgia the
+    /// country, an independent, Washington the capital.
     static let placeAliases: [String: String] = [
         "U.S.": "United States", "US": "United States", "USA": "United States", "U.S.A.": "United States",
         "America": "United States", "United States of America": "United States",
@@ -239,13 +240,13 @@ enum Lexicon {
         // The Associated Press's abbreviations of US states (for states of five letters or
         // fewer it writes none).
         "Ala.": "Alabama", "Ariz.": "Arizona", "Ark.": "Arkansas", "Calif.": "California", "Colo.": "Colorado",
-        "Conn.": "Connecticut", "Fla.": "Florida", "Ga.": "Georgia", "Ill.": "Illinois", "Ind.": "Indiana",
+        "Conn.": "Connecticut", "Fla.": "Florida", "Ill.": "Illinois",
         "Kan.": "Kansas", "Ky.": "Kentucky", "La.": "Louisiana", "Md.": "Maryland", "Mass.": "Massachusetts",
         "Mich.": "Michigan", "Minn.": "Minnesota", "Miss.": "Mississippi", "Mo.": "Missouri", "Mont.": "Montana",
         "Neb.": "Nebraska", "Nev.": "Nevada", "N.H.": "New Hampshire", "N.J.": "New Jersey", "N.M.": "New Mexico",
         "N.Y.": "New York", "N.C.": "North Carolina", "N.D.": "North Dakota", "Okla.": "Oklahoma", "Ore.": "Oregon",
         "Pa.": "Pennsylvania", "R.I.": "Rhode Island", "S.C.": "South Carolina", "S.D.": "South Dakota",
-        "Tenn.": "Tennessee", "Tex.": "Texas", "Vt.": "Vermont", "Va.": "Virginia", "Wash.": "Washington",
+        "Tenn.": "Tennessee", "Tex.": "Texas", "Vt.": "Vermont", "Va.": "Virginia",
         "W.Va.": "West Virginia", "Wis.": "Wisconsin", "Wyo.": "Wyoming",
         "L.A.": "Los Angeles", "NYC": "New York City", "N.Y.C.": "New York City", "Vegas": "Las Vegas",
     ]

@@ -16,7 +16,7 @@ enum Organisations {
         "Gawker", "BuzzFeed", "Breitbart", "Politico", "Axios", "Vox", "HuffPost", "Infowars",
         "TheBlaze", "Mediaite", "Reuters", "CNN", "MSNBC", "CNBC", "NPR", "PBS", "BBC", "ESPN", "HBO", "Univision",
         "Telemundo", "Newsweek", "Bloomberg News", "Al Jazeera", "Associated Press", "Fox News", "Drudge Report",
-        "Huffington Post",
+        "Huffington Post", "NBC", "CBS", "ABC", "Sky News", "ITV", "CBC", "CTV", "RTÉ", "Al Arabiya", "NBC News", "CBS News", "ABC News",
     ]
 
     /// Names, as news writes them, of organisations known the world over.
@@ -34,7 +34,7 @@ enum Organisations {
         "Barclays", "HSBC", "Deutsche Bank", "Santander", "Pfizer", "Moderna", "Novartis",
         "AstraZeneca", "Verizon", "Comcast", "Toyota", "Volkswagen", "Nissan", "Nike", "Adidas", "Walgreens",
         "Costco", "Kroger", "Enron", "Nestle", "Nestlé", "Unilever", "Glencore", "Gazprom", "Rosneft", "Aramco",
-        "Accenture", "Deloitte", "KPMG", "PwC", "McKinsey",
+        "Accenture", "Deloitte", "KPMG", "PwC", "McKinsey", "Michelin",
         // Parties known by a short name
         "GOP", "G.O.P.",
         // Campaigns, charities, movements and armed groups

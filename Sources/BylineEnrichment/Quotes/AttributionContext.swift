@@ -46,7 +46,7 @@ final class AttributionContext {
     }
 
     /// The tokens of the mention that starts at `token`, or the token alone.
-    private func mentionTokens(startingAt token: Int) -> Range<Int> { mentionsByToken[token]?.1 ?? token..<(token + 1) }
+    func mentionTokens(startingAt token: Int) -> Range<Int> { mentionsByToken[token]?.1 ?? token..<(token + 1) }
 
     func mention(at token: Int) -> (Int, Range<Int>)? {
         guard let found = mentionsByToken[token], [.person, .org, .gpe, .norp].contains(entities[found.0].type) else { return nil }
@@ -170,21 +170,22 @@ final class AttributionContext {
             "administration", "regulator", "authority", "campaign", "statement", "report",
         ] + Lexicon.companyNouns.words.filter { mediaKinds[$0] == nil && !["publisher", "label", "brand", "studio", "app"].contains($0) })
 
-    /// "the newspaper", "the network": the latest organisation named like one ("... Times",
-    /// "CNN"), not whichever organisation was named last; each kind by its name's last word.
-    static let mediaKinds: [String: WordSet] = {
+    /// "the newspaper", "the network": the latest organisation named like one, by its name's
+    /// last word ("... Times", "... TV") or, but for a newspaper, as a known outlet ("CNN");
+    /// not whichever organisation was named last.
+    static let mediaKinds: [String: (heads: WordSet, outlets: Bool)] = {
         let newspaper: WordSet = [
-            "Times", "Post", "Journal", "Herald", "Tribune", "Gazette", "News", "Chronicle", "Globe", "Sentinel", "Mail", "Telegraph",
-            "Guardian", "Independent", "Express", "Mirror", "Observer", "Star", "Sun", "Register", "Inquirer", "Courier", "Examiner",
-            "Dispatch", "Record", "Bee", "Daily",
+            "Times", "Post", "Journal", "Herald", "Tribune", "Gazette", "Chronicle", "Globe", "Sentinel", "Telegraph", "Guardian",
+            "Independent", "Express", "Mirror", "Observer", "Star", "Sun", "Register", "Inquirer", "Courier", "Examiner", "Dispatch",
+            "Record", "Bee", "Daily",
         ]
         let magazine: WordSet = ["Magazine", "Review", "Weekly", "Monthly", "Atlantic", "Economist", "Newsweek", "Time"]
         let broadcaster: WordSet = ["TV", "Television", "Network", "Broadcasting", "Channel", "Radio", "News"]
-        let any = newspaper.union(magazine.words).union(broadcaster.words.filter { $0 != "Radio" })
+        let any = newspaper.union(magazine.words).union(broadcaster.words)
         return [
-            "newspaper": newspaper, "tabloid": newspaper, "daily": newspaper, "magazine": magazine, "network": broadcaster,
-            "broadcaster": broadcaster, "station": broadcaster, "channel": broadcaster, "outlet": any, "website": any,
-            "publication": any,
+            "newspaper": (newspaper, false), "tabloid": (newspaper, false), "daily": (newspaper, false), "magazine": (magazine, false),
+            "network": (broadcaster, true), "broadcaster": (broadcaster, true), "station": (broadcaster, true), "channel": (broadcaster, true),
+            "outlet": (any, true), "website": (any, true), "publication": (any, true),
         ]
     }()
 
@@ -205,18 +206,21 @@ final class AttributionContext {
             let before = organisationMentions[Self.positions(0..<token, in: organisationMentions)]
             return before.last { entities[$0.1].name.split(separator: " ").contains { $0.lowercased() == role } }?.1
         }
-        if let heads = Self.mediaKinds[role] {
+        if let kind = Self.mediaKinds[role] {
             let before = organisationMentions[Self.positions(0..<token, in: organisationMentions)]
-            return before.last { isNamed(entities[$0.1].name, like: heads) }?.1
+            return before.last { isNamed(entities[$0.1].name, like: kind) }?.1
         }
         if Self.organisationalRoles.contains(role) { return organisationInFocus(before: token) }
         let before = personMentions[Self.positions(0..<token, in: personMentions)]
         return before.suffix(Self.lookBack).last { entities[$0.1].titles.contains(role) }?.1
     }
 
-    private func isNamed(_ name: String, like heads: WordSet) -> Bool {
-        if Organisations.newsOrganisations.contains(name) || name.hasSuffix(".com") { return true }
-        return name.split(separator: " ").last.map { heads.contains($0) } ?? false
+    private func isNamed(_ name: String, like kind: (heads: WordSet, outlets: Bool)) -> Bool {
+        if kind.outlets, Organisations.newsOrganisations.contains(name) || name.hasSuffix(".com") { return true }
+        let words = name.split(separator: " ")
+        // "Daily Mail", "New York Daily News": a daily's name, not "Royal Mail" or "Sky News".
+        if kind.heads.contains("Daily"), words.dropLast().contains("Daily") { return true }
+        return words.last.map { kind.heads.contains($0) } ?? false
     }
 
     /// "Rubio said ... The Florida senator said": a title that nobody the article names holds,
@@ -253,14 +257,29 @@ final class AttributionContext {
     /// back (`backReferences`) is the person quoted in this sentence or the one before when
     /// nobody else was named since, else the one person the two sentences before name; its
     /// gender must fit ("the actress").
+    /// Not when the two sentences before brought in someone unnamed with those words ("a
+    /// 98-year-old veteran ... the veteran said").
     func personDescribed(as head: String, before token: Int) -> Int? {
         let gender = EntityRecognizer.gender(ofTitles: [head])
         func fits(_ entity: Int) -> Bool { gender == .unknown || entities[entity].gender == .unknown || entities[entity].gender == gender }
-        if let (focused, _) = recentlyQuoted(before: token) { return fits(focused) ? focused : nil }
         let sentence = document.tokens[token].sentence
-        let named = personMentions[Self.positions(document.sentences[max(0, sentence - 2)].lowerBound..<token, in: personMentions)]
+        let window = document.sentences[max(0, sentence - 2)].lowerBound..<token
+        if introducedUnnamed(head, in: window) { return nil }
+        if let (focused, _) = recentlyQuoted(before: token) { return fits(focused) ? focused : nil }
+        let named = personMentions[Self.positions(window, in: personMentions)]
         guard let last = named.last, named.allSatisfy({ $0.1 == last.1 }), fits(last.1) else { return nil }
         return last.1
+    }
+
+    /// Whether `head` (or an age ending like it, "24-year-old") follows "a", "an" or "another"
+    /// within two words in `range`.
+    private func introducedUnnamed(_ head: String, in range: Range<Int>) -> Bool {
+        let tokens = document.tokens
+        for index in range where tokens[index].isWord && tokens[index].text.lowercased().hasSuffix(head) {
+            let before = (max(range.lowerBound, index - 4)..<index).filter { tokens[$0].isWord }.suffix(2)
+            if before.contains(where: { ["a", "an", "another"].contains(tokens[$0].text.lowercased()) }) { return true }
+        }
+        return false
     }
 
     /// The person quoted in the sentence of `token` or the one before, and where the

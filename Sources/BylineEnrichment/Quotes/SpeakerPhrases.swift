@@ -368,6 +368,13 @@ extension AttributionContext {
     /// "the source": someone the article does not name, whatever the phrase goes on to name.
     private func unnamedSource(in range: Range<Int>) -> SpeakerPhrase? {
         let tokens = document.tokens
+        // "The source of the leak, former contractor Edward Snowden, said" names the source;
+        // "a source close to Smith" does not.
+        if personMentions[Self.positions(range, in: personMentions)].contains(where: { position, _ in
+            !governedByPreposition(mentionTokens(startingAt: position), floor: range.lowerBound)
+        }) {
+            return nil
+        }
         var index = range.lowerBound
         while index < range.upperBound, index - range.lowerBound < 3, tokens[index].isWord,
             Self.quantifiers.containsLowercased(tokens[index].text) || Self.sourceQualifiers.containsLowercased(tokens[index].text)

@@ -4,7 +4,7 @@ struct Tokenizer: Sendable {
     /// Words whose trailing period belongs to them (lower case, without the period).
     static let abbreviations: WordSet = [
         "mr", "mrs", "ms", "dr", "prof", "st", "sen", "rep", "gov", "gen", "lt", "col", "sgt", "capt", "cmdr",
-        "adm", "maj", "cpl", "pvt", "rev", "hon", "pres", "supt", "insp", "det", "sens", "govs", "messrs", "jr", "sr", "inc", "corp", "ltd",
+        "adm", "maj", "cpl", "pvt", "rev", "hon", "pres", "supt", "insp", "det", "sens", "govs", "messrs", "smt", "jr", "sr", "inc", "corp", "ltd",
         "co", "bros", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mon",
         "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "vs", "etc", "no", "nos", "mt", "ft",
         "ave", "blvd", "rd", "dept", "univ", "approx", "est", "fig", "vol", "al", "e.g", "i.e", "a.m", "p.m",
@@ -17,7 +17,7 @@ struct Tokenizer: Sendable {
     /// Abbreviations that never end a sentence: they precede a name.
     static let nameTitles: WordSet = [
         "mr", "mrs", "ms", "dr", "prof", "st", "sen", "rep", "gov", "gen", "lt", "col", "sgt", "capt", "cmdr",
-        "adm", "maj", "cpl", "pvt", "rev", "hon", "pres", "supt", "insp", "det", "sens", "govs", "messrs", "mt", "ft",
+        "adm", "maj", "cpl", "pvt", "rev", "hon", "pres", "supt", "insp", "det", "sens", "govs", "messrs", "smt", "mt", "ft",
     ]
 
     func tokenize(_ source: ScalarText) -> [Token] {
@@ -296,6 +296,9 @@ struct Tokenizer: Sendable {
             // U.S. or Inc. at the end of a sentence: only when a sentence clearly starts next.
             guard index + 1 < tokens.count else { return true }
             let next = tokens[index + 1]
+            // "Butler, Pa. Pennsylvania Democrats said": before a capital a state's abbreviation
+            // ends the sentence ("Little Rock, Ark., said" goes on).
+            if Self.stateAbbreviations.contains(token.text.dropLast()) { return next.kind != .word || next.isCapitalized }
             // "No. 5", "vol. 2": before a number an abbreviation; "She said no." ends a sentence.
             if Self.numberAbbreviations.contains(bare) { return next.kind != .number }
             return next.kind != .word || Lexicon.sentenceStarters.contains(next.text)
