@@ -26,8 +26,8 @@ struct EntityRecognizer: Sendable {
         return tokens.indices.compactMap { index in
             let token = tokens[index]
             // Not a sentence's first word: "Apple growers in Kent say".
-            guard !covered[index], token.kind == .word, token.text.first?.isUppercase == true || token.text.first == "e",
-                Organisations.names.contains(token.text), index == 0 || !Lexicon.articles.containsLowercased(tokens[index - 1].text),
+            guard token.isCapitalized || token.text.utf8.first == UInt8(ascii: "e"), !covered[index], Organisations.names.contains(token.text),
+                index == 0 || !Lexicon.articles.containsLowercased(tokens[index - 1].text),
                 !isSentenceInitial(index, tokens)
             else { return nil }
             return makeMention(index..<(index + 1), document, type: .org, strength: 3)
@@ -299,7 +299,7 @@ struct EntityRecognizer: Sendable {
         // "Santander's mayor"); "bought Monsanto" is the company.
         let writtenAsPlace =
             gazetteer.placeType(of: text) != nil
-            && (range.lowerBound > 0 && Self.placePrepositions.contains(tokens[range.lowerBound - 1].text)
+            && (range.lowerBound > 0 && Self.wordsBeforePlaces.contains(tokens[range.lowerBound - 1].text)
                 || range.upperBound + 1 < tokens.count && tokens[range.upperBound].kind == .possessive
                     && Self.civicWords.contains(tokens[range.upperBound + 1].text))
         let knownOrganisation =
@@ -523,7 +523,7 @@ struct EntityRecognizer: Sendable {
     private static let businessKinds: WordSet = [
         "restaurant", "bakery", "shop", "store", "cafe", "café", "bar", "pub", "charity", "band", "club", "business", "venue",
     ]
-    private static let placePrepositions: WordSet = ["in", "near", "outside", "around", "across", "from", "to", "at"]
+    private static let wordsBeforePlaces: WordSet = ["in", "near", "outside", "around", "across", "from", "to", "at"]
     private static let civicWords: WordSet = ["mayor", "council", "city", "residents", "streets", "port", "people", "governor"]
     private static let unitsAfterNumbers: WordSet = [
         "years", "months", "weeks", "days", "hours", "minutes", "seconds", "times", "percent", "people", "points", "million", "billion",

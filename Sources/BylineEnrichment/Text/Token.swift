@@ -27,7 +27,7 @@ struct Token: Sendable {
         return first.isUppercaseLetter
     }
     /// A word with no capital at all ("organizer"; not "eBay").
-    var isLowercase: Bool { kind == .word && !text.unicodeScalars.contains { $0.properties.isUppercase } }
+    var isLowercase: Bool { kind == .word && !text.unicodeScalars.contains(where: \.isUppercaseLetter) }
     var isAllCaps: Bool { kind == .word && EntityRecognizer.isAllCaps(text) }
     var lowercased: String { text.lowercased() }
 }
