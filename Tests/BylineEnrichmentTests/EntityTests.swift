@@ -312,4 +312,13 @@ struct EntityTests {
         #expect(article.quote(containing: "drew 3,000")?.speaker?.name.hasPrefix("Pa.") != true)
         #expect(article.entities.contains { $0.type == .gpe && $0.mentions.map(\.text) == ["Ark."] })
     }
+
+    @Test("“Del.” before a name is a delegate's title, no entity and no sentence end; before a new sentence it ends one")
+    func delegateTitle() async throws {
+        let article = try await Fixtures.enrich(
+            "Democrats described the vote as ominous.\n\n“This is a waste of time and it is hurting the committee,” said Del. Vera Holm (D-V.I.). She moved to Wilmington, Del. The city is small.")
+        #expect(article.entity(named: "Del") == nil)
+        #expect(article.speakerName(of: "waste of time") == "Vera Holm")
+        #expect(article.entity(named: "Wilmington")?.type == .gpe)
+    }
 }

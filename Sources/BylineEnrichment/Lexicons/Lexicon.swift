@@ -134,7 +134,7 @@ enum Lexicon {
         "acting", "interim", "then", "late", "u.s.", "us", "uk", "british", "american", "police", "army", "fire",
         "mp", "mep", "mla", "mpp", "msp", "md", "tory", "labour", "liberal", "conservative", "democratic",
         "republican", "democrat", "opposition", "majority", "minority", "shadow", "cabinet", "star", "head",
-        "sens.", "sens", "reps.", "reps", "govs.", "messrs.", "messrs", "smt.", "smt", "shri", "sri",
+        "sens.", "sens", "reps.", "reps", "govs.", "messrs.", "messrs", "smt.", "smt", "shri", "sri", "del.",
     ]
     /// Words of `personTitles` that qualify a title rather than stand for one ("British"
     /// in "British Prime Minister", "Liberal MP"): before a name without a title they open

@@ -6,7 +6,7 @@ struct Tokenizer: Sendable {
         "mr", "mrs", "ms", "dr", "prof", "st", "sen", "rep", "gov", "gen", "lt", "col", "sgt", "capt", "cmdr",
         "adm", "maj", "cpl", "pvt", "rev", "hon", "pres", "supt", "insp", "det", "sens", "govs", "messrs", "smt", "jr", "sr", "inc", "corp", "ltd",
         "co", "bros", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mon",
-        "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "vs", "etc", "no", "nos", "mt", "ft",
+        "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "vs", "etc", "no", "nos", "mt", "ft", "del",
         "ave", "blvd", "rd", "dept", "univ", "approx", "est", "fig", "vol", "al", "e.g", "i.e", "a.m", "p.m",
     ]
     /// US states abbreviated with one period ("Calif", "Ill"), as written: "ill." ends a sentence.
