@@ -267,7 +267,7 @@ struct EntityRecognizer: Sendable {
             // "R-Wis.", "D-N.Y.": party and state labels.
             if text.count <= 8, text.hasPrefix("R-") || text.hasPrefix("D-") || text.hasPrefix("I-") { return nil }
             // "Sens. Ted Cruz and Marco Rubio": a title before names.
-            if Self.pluralTitles.contains(text), let next = (range.upperBound..<min(range.upperBound + 2, tokens.count)).first(where: { tokens[$0].text != "." }),
+            if Lexicon.pluralTitles.containsLowercased(text), let next = (range.upperBound..<min(range.upperBound + 2, tokens.count)).first(where: { tokens[$0].text != "." }),
                 tokens[next].isCapitalized
             {
                 return nil
@@ -293,18 +293,13 @@ struct EntityRecognizer: Sendable {
             type = .org
         }
         if domain { type = .org }
-        // A widely known organisation, unless a title makes it a person ("President Ford")
-        // or "the" a place ("the Amazon").
-        // A place the gazetteer knows stays a place where it is written like one ("in Toyota",
-        // "Santander's mayor"); "bought Monsanto" is the company.
-        let writtenAsPlace =
-            gazetteer.placeType(of: text) != nil
-            && (range.lowerBound > 0 && Self.wordsBeforePlaces.contains(tokens[range.lowerBound - 1].text)
-                || range.upperBound + 1 < tokens.count && tokens[range.upperBound].kind == .possessive
-                    && Self.civicWords.contains(tokens[range.upperBound + 1].text))
+        // A widely known organisation, unless a title makes it a person ("President Ford"),
+        // "the" a place ("the Amazon"), or it is a place the gazetteer knows written like one
+        // ("in Toyota", "Santander's mayor"; "bought Monsanto" is the company).
         let knownOrganisation =
             Organisations.names.contains(text) && titlesBefore(range.lowerBound, tokens).isEmpty
-            && (range.lowerBound == 0 || !Lexicon.articles.containsLowercased(tokens[range.lowerBound - 1].text) || type == .org) && !writtenAsPlace
+            && (range.lowerBound == 0 || !Lexicon.articles.containsLowercased(tokens[range.lowerBound - 1].text) || type == .org)
+            && !isWrittenAsPlace(range, text: text, tokens)
         if knownOrganisation { type = .org }
         if namesCompany, type == .person || type == .gpe || type == .loc, !gazetteer.countries.contains(text), !gazetteer.provinces.contains(text) {
             type = .org
@@ -528,7 +523,6 @@ struct EntityRecognizer: Sendable {
     private static let unitsAfterNumbers: WordSet = [
         "years", "months", "weeks", "days", "hours", "minutes", "seconds", "times", "percent", "people", "points", "million", "billion",
     ]
-    private static let pluralTitles: WordSet = ["Sens", "Sens.", "Reps", "Reps.", "Govs", "Govs.", "Messrs", "Messrs."]
     private static let compassAdjectives: WordSet = ["Northern", "Southern", "Eastern", "Western", "Northeastern", "Northwestern", "Southeastern", "Southwestern"]
     private static let designationWords: WordSet = ["Flight", "Train", "Bus", "Route", "Model", "Mission"]
     private static let topLevelDomains: WordSet = ["com", "net", "org", "gov", "edu", "io", "tv", "us", "info", "biz"]
@@ -549,9 +543,9 @@ struct EntityRecognizer: Sendable {
         return gazetteer.givenNames[word] != nil && !gazetteer.titles.contains(lower) && !gazetteer.commonWords.contains(lower)
     }
 
-    /// Without punctuation at either end, nor a trailing "etc." ("BBC etc.").
-    /// The span without the punctuation around it, nor a lower-case word it opens with ("event
-    /// organizer Alliance to ...", "nee Ginsberg"): a name opens with a capital or a particle.
+    /// The span without punctuation at either end, nor a trailing "etc." ("BBC etc."), nor a
+    /// lower-case word it opens with ("event organizer Alliance to ...", "nee Ginsberg"): a
+    /// name opens with a capital or a particle.
     private func trimPunctuation(_ range: Range<Int>, _ tokens: [Token]) -> Range<Int>? {
         var lower = range.lowerBound, upper = range.upperBound
         while lower < upper,
@@ -709,6 +703,13 @@ struct EntityRecognizer: Sendable {
     private func isTitleWord(_ token: Token) -> Bool {
         let lower = token.text.lowercased()
         return Lexicon.personTitles.contains(lower) || gazetteer.titles.contains(lower.hasSuffix(".") ? String(lower.dropLast()) : lower) && token.text.count > 2
+    }
+
+    private func isWrittenAsPlace(_ range: Range<Int>, text: String, _ tokens: [Token]) -> Bool {
+        gazetteer.placeType(of: text) != nil
+            && (range.lowerBound > 0 && Self.wordsBeforePlaces.contains(tokens[range.lowerBound - 1].text)
+                || range.upperBound + 1 < tokens.count && tokens[range.upperBound].kind == .possessive
+                    && Self.civicWords.contains(tokens[range.upperBound + 1].text))
     }
 
     private func isSentenceInitial(_ index: Int, _ tokens: [Token]) -> Bool {
@@ -1252,8 +1253,9 @@ struct EntityRecognizer: Sendable {
             }
             // Those of the title's gender, then those of unknown gender, before the rest.
             if people.count > 1, titleGender != .unknown {
-                let fitting = people.filter { gender(of: entities[$0]) == titleGender }
-                let possible = people.filter { gender(of: entities[$0]) == .unknown }
+                let genders = people.map { gender(of: entities[$0]) }
+                let fitting = zip(people, genders).filter { $0.1 == titleGender }.map(\.0)
+                let possible = zip(people, genders).filter { $0.1 == .unknown }.map(\.0)
                 if !fitting.isEmpty { people = fitting } else if !possible.isEmpty { people = possible }
             }
             if let first = people.min(by: { firstNamedInFull($0) < firstNamedInFull($1) }) { return first }

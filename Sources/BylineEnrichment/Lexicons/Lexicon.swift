@@ -111,31 +111,34 @@ enum Lexicon {
     static let subjectPronouns: WordSet = ["he", "she", "they", "we", "i", "it"]
 
     /// Titles and roles written before a name ("President Joe Biden", "spokesman John Kirby").
-    static let personTitles: WordSet = [
-        "president", "vice", "prime", "minister", "secretary", "senator", "sen.", "representative", "rep.",
-        "congressman", "congresswoman", "governor", "gov.", "mayor", "chancellor", "chief", "chairman",
-        "chairwoman", "chair", "director", "commissioner", "superintendent", "inspector", "detective",
-        "sergeant", "sgt.", "officer", "captain", "capt.", "lieutenant", "lt.", "colonel", "col.", "general",
-        "gen.", "admiral", "major", "judge", "justice", "attorney", "lawyer", "prosecutor", "sheriff", "king",
-        "queen", "prince", "princess", "pope", "bishop", "archbishop", "cardinal", "rabbi", "imam", "father",
-        "reverend", "rev.", "pastor", "dr.", "dr", "doctor", "professor", "prof.", "mr.", "mr", "mrs.", "mrs",
-        "ms.", "ms", "miss", "sir", "dame", "lord", "lady", "coach", "manager", "spokesman", "spokeswoman",
-        "spokesperson", "ambassador", "envoy", "leader", "founder", "co-founder", "ceo", "cfo", "coo", "cto",
-        "executive", "economist", "analyst", "author", "researcher", "scientist", "actor", "actress",
-        "singer", "rapper", "player", "striker", "midfielder", "defender", "goalkeeper", "quarterback",
-        "pitcher", "forward", "candidate", "nominee", "speaker", "deputy", "assistant", "associate",
-        "premier", "president-elect", "councillor", "councilman", "councilwoman", "alderman", "constable",
-        "trooper", "deputy", "marshal", "warden", "dean", "provost", "principal", "teacher", "nurse",
-        "physician", "surgeon", "official", "activist", "campaigner", "resident", "witness", "victim",
-        "suspect", "defendant", "plaintiff", "sen", "rep", "gov", "emir", "sheikh", "sultan", "crown",
-        "foreign", "defence", "defense", "finance", "health", "interior", "home", "justice", "state", "energy",
-        "education", "trade", "labor", "labour", "environment", "agriculture", "transport", "transportation",
-        "treasury", "commerce", "housing", "culture", "sports", "federal", "national", "senior", "former",
-        "acting", "interim", "then", "late", "u.s.", "us", "uk", "british", "american", "police", "army", "fire",
-        "mp", "mep", "mla", "mpp", "msp", "md", "tory", "labour", "liberal", "conservative", "democratic",
-        "republican", "democrat", "opposition", "majority", "minority", "shadow", "cabinet", "star", "head",
-        "sens.", "sens", "reps.", "reps", "govs.", "messrs.", "messrs", "smt.", "smt", "shri", "sri", "del.",
-    ]
+    static let personTitles = WordSet(
+        [
+            "president", "vice", "prime", "minister", "secretary", "senator", "sen.", "representative", "rep.",
+            "congressman", "congresswoman", "governor", "gov.", "mayor", "chancellor", "chief", "chairman",
+            "chairwoman", "chair", "director", "commissioner", "superintendent", "inspector", "detective",
+            "sergeant", "sgt.", "officer", "captain", "capt.", "lieutenant", "lt.", "colonel", "col.", "general",
+            "gen.", "admiral", "major", "judge", "justice", "attorney", "lawyer", "prosecutor", "sheriff", "king",
+            "queen", "prince", "princess", "pope", "bishop", "archbishop", "cardinal", "rabbi", "imam", "father",
+            "reverend", "rev.", "pastor", "dr.", "dr", "doctor", "professor", "prof.", "mr.", "mr", "mrs.", "mrs",
+            "ms.", "ms", "miss", "sir", "dame", "lord", "lady", "coach", "manager", "spokesman", "spokeswoman",
+            "spokesperson", "ambassador", "envoy", "leader", "founder", "co-founder", "ceo", "cfo", "coo", "cto",
+            "executive", "economist", "analyst", "author", "researcher", "scientist", "actor", "actress",
+            "singer", "rapper", "player", "striker", "midfielder", "defender", "goalkeeper", "quarterback",
+            "pitcher", "forward", "candidate", "nominee", "speaker", "deputy", "assistant", "associate",
+            "premier", "president-elect", "councillor", "councilman", "councilwoman", "alderman", "constable",
+            "trooper", "deputy", "marshal", "warden", "dean", "provost", "principal", "teacher", "nurse",
+            "physician", "surgeon", "official", "activist", "campaigner", "resident", "witness", "victim",
+            "suspect", "defendant", "plaintiff", "sen", "rep", "gov", "emir", "sheikh", "sultan", "crown",
+            "foreign", "defence", "defense", "finance", "health", "interior", "home", "justice", "state", "energy",
+            "education", "trade", "labor", "labour", "environment", "agriculture", "transport", "transportation",
+            "treasury", "commerce", "housing", "culture", "sports", "federal", "national", "senior", "former",
+            "acting", "interim", "then", "late", "u.s.", "us", "uk", "british", "american", "police", "army", "fire",
+            "mp", "mep", "mla", "mpp", "msp", "md", "tory", "labour", "liberal", "conservative", "democratic",
+            "republican", "democrat", "opposition", "majority", "minority", "shadow", "cabinet", "star", "head",
+            "smt.", "smt", "shri", "sri", "del.",
+        ] + pluralTitles.words)
+    /// Titles of several people before their names ("Sens. Tara Voss and Ned Pell").
+    static let pluralTitles: WordSet = ["sens.", "sens", "reps.", "reps", "govs.", "govs", "messrs.", "messrs"]
     /// Words of `personTitles` that qualify a title rather than stand for one ("British"
     /// in "British Prime Minister", "Liberal MP"): before a name without a title they open
     /// the name itself ("American Red Cross", "Liberal Party of Canada").

@@ -230,10 +230,8 @@ final class AttributionContext {
     /// ("Hale said the president lied. The president said ..." is not Hale).
     func personJustQuoted(calledThe role: String, before token: Int) -> Int? {
         guard Self.titlesOfOffice.contains(role) else { return nil }
-        let roleGender = EntityRecognizer.gender(ofTitles: [role])
         func fits(_ entity: Int, since: Int) -> Bool {
-            let gender = entities[entity].gender
-            if roleGender != .unknown, gender != .unknown, gender != roleGender { return false }
+            if !genderFits(entity, calledThe: role) { return false }
             let offices = Set(entities[entity].titles.compactMap { Self.officeOfTitle[$0] })
             if !offices.isEmpty, !offices.contains(role) { return false }
             if (since..<token).contains(where: { document.tokens[$0].text.lowercased() == role }) { return false }
@@ -260,15 +258,20 @@ final class AttributionContext {
     /// Not when the two sentences before brought in someone unnamed with those words ("a
     /// 98-year-old veteran ... the veteran said").
     func personDescribed(as head: String, before token: Int) -> Int? {
-        let gender = EntityRecognizer.gender(ofTitles: [head])
-        func fits(_ entity: Int) -> Bool { gender == .unknown || entities[entity].gender == .unknown || entities[entity].gender == gender }
         let sentence = document.tokens[token].sentence
         let window = document.sentences[max(0, sentence - 2)].lowerBound..<token
         if introducedUnnamed(head, in: window) { return nil }
-        if let (focused, _) = recentlyQuoted(before: token) { return fits(focused) ? focused : nil }
+        if let (focused, _) = recentlyQuoted(before: token) { return genderFits(focused, calledThe: head) ? focused : nil }
         let named = personMentions[Self.positions(window, in: personMentions)]
-        guard let last = named.last, named.allSatisfy({ $0.1 == last.1 }), fits(last.1) else { return nil }
+        guard let last = named.last, named.allSatisfy({ $0.1 == last.1 }), genderFits(last.1, calledThe: head) else { return nil }
         return last.1
+    }
+
+    /// Whether nothing known of the person's gender contradicts the one a title or
+    /// description gives ("the actress", "the congressman").
+    private func genderFits(_ entity: Int, calledThe description: String) -> Bool {
+        let wanted = EntityRecognizer.gender(ofTitles: [description])
+        return wanted == .unknown || entities[entity].gender == .unknown || entities[entity].gender == wanted
     }
 
     /// Whether `head` (or an age ending like it, "24-year-old") follows "a", "an" or "another"
@@ -310,8 +313,10 @@ final class AttributionContext {
     /// A word for a person or people, singular or plural ("leader", "strategists",
     /// "front-runner"), lower case.
     static func isPersonNoun(_ word: String) -> Bool {
-        let singular = word.hasSuffix("s") ? String(word.dropLast()) : word
-        return [word, singular].contains { (Lexicon.roleNouns.contains($0) && !organisationalRoles.contains($0)) || backReferences.contains($0) || peopleNouns.contains($0) }
+        func isSingular(_ noun: some StringProtocol) -> Bool {
+            Lexicon.roleNouns.contains(noun) && !organisationalRoles.contains(noun) || backReferences.contains(noun) || peopleNouns.contains(noun)
+        }
+        return isSingular(word) || word.hasSuffix("s") && isSingular(word.dropLast())
     }
 
     private static let peopleNouns: WordSet = [

@@ -301,13 +301,14 @@ extension AttributionContext {
             let chosen = people.count > 1 && (preferLast && titled || nextToVerb || titleBetween) ? last : first
             return SpeakerPhrase(tokens: chosen.1, entity: chosen.0, confidence: 0.9)
         }
+        let openingThe = opensWithThe(range)
         for index in range where tokens[index].isWord {
             // A kind of company or medium in capitals is a name ("Carrier"); a medium is the
             // speaker only as the head of "the ... newspaper" ("people familiar with the network",
             // "a source at the station" are not).
             let isRoleNoun =
                 Lexicon.roleNouns.containsLowercased(tokens[index].text) || Self.organisationalRoles.contains(tokens[index].text)
-                || Self.mediaKinds[tokens[index].text] != nil && index == range.upperBound - 1 && opensWithThe(range) != nil
+                || Self.mediaKinds[tokens[index].text] != nil && index == range.upperBound - 1 && openingThe != nil
                     && !range.contains { Lexicon.prepositions.contains(tokens[$0].text) }
             guard isRoleNoun || Self.relatedPeople.containsLowercased(tokens[index].text) else { continue }
             // "Okafor's cousin said", "his brother said": a relative the article does not name.
@@ -348,11 +349,11 @@ extension AttributionContext {
                 // director", "the mayor's office" nor "the leader of the opposition".
                 let ofSomething = index + 2 < range.upperBound && tokens[index + 1].text == "of" && Lexicon.articles.containsLowercased(tokens[index + 2].text)
                 let possessed = (range.lowerBound...min(index + 1, range.upperBound - 1)).contains { tokens[$0].kind == .possessive }
-                let definite = opensWithThe(range) != nil && !possessed && !ofSomething
+                let definite = openingThe != nil && !possessed && !ofSomething
                 // "the former CEO of Hewlett-Packard": someone named for what they were.
                 let former =
                     (range.lowerBound..<index).contains { tokens[$0].text.lowercased() == "former" }
-                    && !((opensWithThe(range) ?? range.lowerBound)..<index).contains { tokens[$0].text == "," }
+                    && !((openingThe ?? range.lowerBound)..<index).contains { tokens[$0].text == "," }
                 let holder =
                     resolveRole(role, before: range.lowerBound) ?? (definite ? personJustQuoted(calledThe: role, before: range.lowerBound) : nil)
                     ?? (definite && former ? personDescribed(as: role, before: range.lowerBound) : nil)
@@ -368,13 +369,6 @@ extension AttributionContext {
     /// "the source": someone the article does not name, whatever the phrase goes on to name.
     private func unnamedSource(in range: Range<Int>) -> SpeakerPhrase? {
         let tokens = document.tokens
-        // "The source of the leak, former contractor Edward Snowden, said" names the source;
-        // "a source close to Smith" does not.
-        if personMentions[Self.positions(range, in: personMentions)].contains(where: { position, _ in
-            !governedByPreposition(mentionTokens(startingAt: position), floor: range.lowerBound)
-        }) {
-            return nil
-        }
         var index = range.lowerBound
         while index < range.upperBound, index - range.lowerBound < 3, tokens[index].isWord,
             Self.quantifiers.containsLowercased(tokens[index].text) || Self.sourceQualifiers.containsLowercased(tokens[index].text)
@@ -386,7 +380,13 @@ extension AttributionContext {
         let isSource =
             ["source", "sources", "insider", "insiders"].contains(word)
             || ["person", "people"].contains(word) && index + 1 < range.upperBound && ["familiar", "close", "briefed", "with"].contains(tokens[index + 1].text)
-        return isSource ? SpeakerPhrase(tokens: range, entity: nil, confidence: 0.7) : nil
+        guard isSource else { return nil }
+        // "The source of the leak, former contractor Edward Snowden, said" names the source;
+        // "a source close to Smith" does not.
+        let namesSomeone = personMentions[Self.positions(range, in: personMentions)].contains { position, _ in
+            !governedByPreposition(mentionTokens(startingAt: position), floor: range.lowerBound)
+        }
+        return namesSomeone ? nil : SpeakerPhrase(tokens: range, entity: nil, confidence: 0.7)
     }
 
     private static let quantifiers: WordSet = ["a", "an", "one", "the", "two", "three", "several", "some", "many", "other", "another"]
