@@ -37,7 +37,9 @@ let package = Package(
         // Knows nothing of Kafka: usable and testable alone.
         .target(
             name: "BylineEnrichment",
-            resources: [.copy("Resources/gazetteer.tsv"), .copy("Resources/word-clusters.tsv"), .copy("Resources/ner-model.bin")]
+            resources: [
+                .copy("Resources/gazetteer.tsv"), .copy("Resources/word-clusters.tsv"), .copy("Resources/ner-model.bin"), .copy("Resources/quote-confidence.tsv"),
+            ]
         ),
         .executableTarget(
             name: "BylineFuzz",

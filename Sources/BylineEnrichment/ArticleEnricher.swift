@@ -4,6 +4,7 @@
 public struct ArticleEnricher: Sendable {
     private let recognizer: EntityRecognizer
     private let attributor = QuoteAttributor()
+    private let confidence: QuoteConfidenceModel
     /// Below this many tokens the two stages run one after the other: handing one to another
     /// thread costs about 40 µs, a seventh of the whole work on a 100-token brief, while
     /// in a worker the cores are kept busy by other articles anyway.
@@ -19,9 +20,14 @@ public struct ArticleEnricher: Sendable {
         }
     }
 
-    /// With a model of one's own (`byline ... --model PATH`).
-    public init(model: NERModel, limits: EnrichmentLimits = .default) {
+    /// With an entity model of one's own (`byline ... --model PATH`), and the bundled
+    /// quote-confidence model unless another is given.
+    public init(model: NERModel, confidence: QuoteConfidenceModel? = nil, limits: EnrichmentLimits = .default) {
         recognizer = EntityRecognizer(gazetteer: .shared, model: model)
+        switch confidence.map({ .success($0) }) ?? QuoteConfidenceModel.bundledLoad {
+        case .success(let model): self.confidence = model
+        case .failure(let error): fatalError("byline: \(error)")
+        }
         self.limits = limits
     }
 
@@ -87,6 +93,7 @@ public struct ArticleEnricher: Sendable {
                 mention: EnrichedArticle.Mention(start: start, end: end, text: document.text(start, end))
             )
         }
+        let evidence = QuoteEvidence.features(of: quote, entities: entities, in: document)
         return EnrichedArticle.Quote(
             text: parts.map(\.text).joined(separator: " "),
             start: parts[0].start,
@@ -96,7 +103,8 @@ public struct ArticleEnricher: Sendable {
             fragments: quote.fragments.map { EnrichedArticle.Mention(start: $0.lowerBound, end: $0.upperBound, text: document.text($0.lowerBound, $0.upperBound)) },
             cue: quote.cue,
             speaker: speaker,
-            confidence: quote.confidence
+            confidence: (confidence.probability(evidence) * 1000).rounded() / 1000,
+            evidence: evidence
         )
     }
 }

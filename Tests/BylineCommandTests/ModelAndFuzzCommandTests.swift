@@ -33,6 +33,39 @@ struct ModelAndFuzzCommandTests {
         #expect(withoutTiming(explicit.stdout) == withoutTiming(implicit.stdout))
     }
 
+    @Test("train-confidence writes the same model twice from the same data; enrich runs with it, and refuses a damaged one")
+    func trainConfidence() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("byline-confidence-\(getpid())")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        // Two articles of our own, annotated as PolNeAR is: code-point offsets of each piece.
+        let corpus = directory.appendingPathComponent("attributions.jsonl")
+        try Data(
+            (#"{"id": "a", "text": "Nurse Ada Ruiz said the ward was full. The poster read “Wash your hands”.", "attributions": [{"source": [{"start": 6, "end": 14, "text": "Ada Ruiz"}], "cue": [{"start": 15, "end": 19, "text": "said"}], "content": [{"start": 20, "end": 37, "text": "the ward was full"}]}]}"#
+                + "\n"
+                + #"{"id": "b", "text": "Pilot Sam Odu said the runway was icy. A label read “Handle with care”.", "attributions": [{"source": [{"start": 6, "end": 13, "text": "Sam Odu"}], "cue": [{"start": 14, "end": 18, "text": "said"}], "content": [{"start": 19, "end": 37, "text": "the runway was icy"}]}]}"#
+                + "\n").utf8
+        ).write(to: corpus)
+        let first = directory.appendingPathComponent("first.tsv"), second = directory.appendingPathComponent("second.tsv")
+        for output in [first, second] {
+            let trained = try runByline(["train-confidence", "--attributions", corpus.path, "--output", output.path])
+            #expect(trained.status == 0, "\(trained.stderr)")
+            #expect(trained.stderr.contains("2 articles, 4 quotes found"), "\(trained.stderr)")
+        }
+        let model = try String(contentsOf: first, encoding: .utf8)
+        #expect(model == (try String(contentsOf: second, encoding: .utf8)))
+        #expect(model.hasPrefix("# byline quote-confidence 1\nbias\t"))
+        let enriched = try runByline(["enrich", "--confidence-model", first.path], input: Self.article)
+        #expect(enriched.status == 0, "\(enriched.stderr)")
+        #expect(enriched.stdout.contains(#""confidence":"#))
+        let damaged = directory.appendingPathComponent("damaged.tsv")
+        try Data("bias\t0\n".utf8).write(to: damaged)
+        let refused = try runByline(["enrich", "--confidence-model", damaged.path], input: Self.article)
+        #expect(refused.status != 0)
+        #expect(refused.stdout.isEmpty)
+        #expect(refused.stderr.contains("not a quote-confidence model"), "\(refused.stderr)")
+    }
+
     @Test("the fuzz target replays the seed corpus without a failure")
     func fuzzSeedsReplay() throws {
         let binary = try bylineExecutable().deletingLastPathComponent().appendingPathComponent("byline-fuzz")

@@ -33,7 +33,10 @@ public struct EnrichedArticle: Sendable {
         public var fragments: [Mention] = []
         public var cue: String?
         public var speaker: Speaker?
+        /// The learned probability that this is speech with the right speaker (or rightly none).
         public var confidence: Double
+        /// What `confidence` was computed from (`QuoteEvidence`); not written to the record.
+        public var evidence: [String] = []
     }
 
     public static let version = "byline-enrichment/2"
@@ -81,7 +84,7 @@ public struct EnrichedArticle: Sendable {
                 return quote.fragments.filter { listedFragments.insert($0.start).inserted }.map { fragment in
                     Quote(
                         text: fragment.text, start: fragment.start, end: fragment.end, parts: [fragment], kind: "partial",
-                        cue: quote.cue, speaker: quote.speaker, confidence: quote.confidence)
+                        cue: quote.cue, speaker: quote.speaker, confidence: quote.confidence, evidence: quote.evidence)
                 }
             default: return []
             }

@@ -10,7 +10,10 @@ struct AttributedQuote: Sendable {
     var cue: String?
     /// Entity index and the tokens naming the speaker near the quote.
     var speaker: (entity: Int, tokens: Range<Int>)?
-    var confidence: Double
+    /// How sure the rule that found the speaker was; one input of the learned confidence.
+    var speakerRuleConfidence: Double?
+    /// A phrase names the speaker but no entity: "a spokesman", "officials".
+    var hasUnnamedSpeaker = false
 }
 
 /// Finds each quote's cue verb and speaker: the cue's subject, the name after a postposed
@@ -108,7 +111,8 @@ struct QuoteAttributor: Sendable {
                 kind: isDirect(candidate, document) ? .direct : .partial,
                 cue: attribution.cue?.lowercased(),
                 speaker: speaker,
-                confidence: speaker == nil ? 0.5 : (attribution.speaker?.confidence ?? 0.5)
+                speakerRuleConfidence: speaker == nil ? nil : attribution.speaker?.confidence,
+                hasUnnamedSpeaker: attribution.speaker != nil && speaker == nil
             )
             result.append(quote)
             latest = Latest(lastToken: candidate.closeMark ?? candidate.inner.upperBound - 1, quote: result.count - 1, isReported: false)
@@ -193,7 +197,8 @@ struct QuoteAttributor: Sendable {
             fragments: fragments.map { $0.start..<$0.end },
             cue: speech.cueText,
             speaker: speaker,
-            confidence: speaker == nil ? 0.5 : (phrase?.confidence ?? 0.5) * 0.9
+            speakerRuleConfidence: speaker == nil ? nil : phrase?.confidence,
+            hasUnnamedSpeaker: phrase != nil && speaker == nil
         )
     }
 

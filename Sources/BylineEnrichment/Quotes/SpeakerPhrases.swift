@@ -1,5 +1,6 @@
 /// Who a phrase near a cue names: the tokens, the entity they resolve to (nil when
-/// nobody the article names), and how sure that is.
+/// nobody the article names), and how sure the rule that found it is (a feature of the
+/// learned `QuoteConfidenceModel`, not a probability).
 struct SpeakerPhrase {
     var tokens: Range<Int>
     var entity: Int?

@@ -1,0 +1,144 @@
+import Foundation
+
+/// Why a confidence model file could not be used.
+public struct QuoteConfidenceModelError: Error, Sendable, CustomStringConvertible {
+    public let message: String
+    public var description: String { message }
+}
+
+/// A logistic regression over a quote's evidence (`QuoteEvidence`): the probability that
+/// the entry is speech and its speaker, or its lack of one, is right. Trained by
+/// `byline train-confidence` on PolNeAR's annotated attributions (MODEL_CARD.md).
+public struct QuoteConfidenceModel: Sendable, Equatable {
+    public var bias: Double
+    public var weights: [String: Double]
+
+    public init(bias: Double, weights: [String: Double]) {
+        self.bias = bias
+        self.weights = weights
+    }
+
+    public func probability(_ evidence: [String]) -> Double {
+        let score = evidence.reduce(bias) { $0 + (weights[$1] ?? 0) }
+        return 1 / (1 + exp(-score))
+    }
+
+    /// The file: a header line, then `bias` and one `feature<TAB>weight` line per feature,
+    /// sorted, so the same weights always give the same bytes.
+    static let header = "# byline quote-confidence 1"
+
+    public func fileContents() -> String {
+        var lines = [Self.header, "bias\t\(Self.format(bias))"]
+        for (feature, weight) in weights.sorted(by: { $0.key < $1.key }) { lines.append("\(feature)\t\(Self.format(weight))") }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    private static func format(_ weight: Double) -> String { String(format: "%.6f", weight) }
+
+    public init(fileContents text: String) throws(QuoteConfidenceModelError) {
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: true)[...]
+        guard lines.first.map(String.init) == Self.header else {
+            throw QuoteConfidenceModelError(message: "not a quote-confidence model (its first line is not \"\(Self.header)\")")
+        }
+        lines = lines.dropFirst()
+        var bias: Double?
+        var weights: [String: Double] = [:]
+        for (number, line) in zip(2..., lines) {
+            let fields = line.split(separator: "\t")
+            guard fields.count == 2, let weight = Double(fields[1]), weight.isFinite else {
+                throw QuoteConfidenceModelError(message: "quote-confidence model line \(number) is not \"feature<TAB>weight\"")
+            }
+            if fields[0] == "bias" { bias = weight } else { weights[String(fields[0])] = weight }
+        }
+        guard let bias else { throw QuoteConfidenceModelError(message: "quote-confidence model has no bias line") }
+        self.init(bias: bias, weights: weights)
+    }
+
+    /// The model shipped with Byline, or why it cannot be used.
+    public static let bundledLoad = Result { () throws(QuoteConfidenceModelError) -> QuoteConfidenceModel in
+        guard let url = Bundle.module.url(forResource: "quote-confidence", withExtension: "tsv"),
+            let text = try? String(contentsOf: url, encoding: .utf8)
+        else {
+            throw QuoteConfidenceModelError(message: "quote-confidence.tsv is missing from the installation (the resource bundle beside the binary)")
+        }
+        return try QuoteConfidenceModel(fileContents: text)
+    }
+}
+
+/// What the confidence model sees of one attributed quote: its kind, cue, how its speaker
+/// was found and named, how far the speaker's mention is from it, and the article around.
+/// Words are bucketed so the weights carry over to articles unlike the training ones.
+enum QuoteEvidence {
+    static func features(of quote: AttributedQuote, entities: [RecognizedEntity], in document: Document) -> [String] {
+        let tokens = document.tokens
+        let first = tokens.firstIndex(keyAtLeast: quote.parts[0].lowerBound) { $0.start }
+        let last = max(first, tokens.firstIndex(keyAtLeast: quote.parts[quote.parts.count - 1].upperBound) { $0.start } - 1)
+        let kind = quote.kind.rawValue
+        var features = ["kind=\(kind)", "cue=\(cueClass(quote.cue))", "kind=\(kind)&cue=\(quote.cue == nil ? "none" : "some")"]
+        features.append("length=\(bucket(last - first + 1, [3, 10, 30]))")
+        if quote.parts.count > 1 { features.append("split") }
+        if !quote.fragments.isEmpty { features.append("fragments") }
+        if first < tokens.count, tokens[first].paragraph == 0 { features.append("first-paragraph") }
+        let people = entities.count { $0.type == .person }
+        features.append("people=\(bucket(people, [1, 3, 8]))")
+        guard let speaker = quote.speaker else {
+            features.append(quote.hasUnnamedSpeaker ? "speaker=unnamed" : "speaker=none")
+            features.append("kind=\(kind)&speaker=\(quote.hasUnnamedSpeaker ? "unnamed" : "none")")
+            return features
+        }
+        let entity = entities[speaker.entity]
+        let form = mentionForm(speaker.tokens, tokens)
+        features += [
+            "speaker=\(entity.type.rawValue)", "mention=\(form)", "kind=\(kind)&mention=\(form)",
+            "rule=\(Int(((quote.speakerRuleConfidence ?? 0) * 100).rounded()))",
+            "speaker-mentions=\(bucket(entity.mentions.count, [1, 3, 8]))",
+        ]
+        let mention = speaker.tokens
+        let side: String, gap: Int
+        if mention.upperBound <= first {
+            (side, gap) = ("before", first - mention.upperBound)
+        } else if mention.lowerBound > last {
+            (side, gap) = ("after", mention.lowerBound - last - 1)
+        } else {
+            (side, gap) = ("inside", 0)
+        }
+        features += ["side=\(side)", "gap=\(bucket(gap, [2, 8, 20]))", "side=\(side)&mention=\(form)"]
+        let sentences = abs(tokens[min(mention.lowerBound, tokens.count - 1)].sentence - tokens[min(first, tokens.count - 1)].sentence)
+        features.append("sentences-apart=\(bucket(sentences, [0, 1, 3]))")
+        return features
+    }
+
+    /// The cue's verb as one of the frequent reporting verbs, or "other".
+    private static func cueClass(_ cue: String?) -> String {
+        guard let cue else { return "none" }
+        let words = cue.lowercased().split(whereSeparator: { !$0.isLetter }).map(String.init)
+        if words.contains("according") { return "according" }
+        if cue.contains(":") && words.isEmpty { return "colon" }
+        for word in words {
+            for (stem, name) in frequentCues where word.hasPrefix(stem) { return name }
+        }
+        return "other"
+    }
+
+    private static let frequentCues: [(String, String)] = [
+        ("said", "say"), ("say", "say"), ("told", "tell"), ("tell", "tell"), ("add", "add"), ("wrote", "write"), ("writ", "write"),
+        ("ask", "ask"), ("tweet", "tweet"), ("explain", "explain"), ("note", "note"), ("argu", "argue"), ("claim", "claim"),
+        ("announc", "announce"), ("report", "report"), ("warn", "warn"), ("insist", "insist"), ("call", "call"),
+    ]
+
+    private static func mentionForm(_ mention: Range<Int>, _ tokens: [Token]) -> String {
+        let word = tokens[mention.lowerBound].text
+        if mention.count == 1, Lexicon.subjectPronouns.containsLowercased(word) { return "pronoun" }
+        return tokens[mention.lowerBound].isCapitalized ? (mention.count == 1 ? "one-word-name" : "name") : "description"
+    }
+
+    /// "0", "1-3", ... for the limits given: each bucket ends at its limit.
+    private static func bucket(_ value: Int, _ limits: [Int]) -> String {
+        var low = 0
+        for limit in limits {
+            if value <= limit { return low == limit ? "\(limit)" : "\(low)-\(limit)" }
+            low = limit + 1
+        }
+        return "\(low)+"
+    }
+}
