@@ -426,6 +426,30 @@ struct ReportedSpeechTests {
         #expect(content.speaker?.name == "Tom Osei")
     }
 
+    @Test("“According to the Herald, Ann Lee, its chair, said ...”: the source's report holds all of Lee's, and Lee's report is an entry of its own")
+    func reportInsideAccordingTo() async throws {
+        let article = try await Fixtures.enrich(
+            "According to the Harbour Herald, Professor Mary Kelly, the chair of the flag panel, said the flag had never been put to a vote. According to the Afghan team’s coach, Alireza Mehraban, the robot scored two points in its first match."
+        )
+        let outer = try #require(article.quotes.first { $0.cue == "according to" && $0.text.hasPrefix("Professor Mary Kelly") })
+        #expect(outer.text == "Professor Mary Kelly, the chair of the flag panel, said the flag had never been put to a vote")
+        #expect(outer.speaker?.name == "Harbour Herald")
+        let inner = try #require(article.quotes.first { $0.cue == "said" })
+        #expect(inner.text == "the flag had never been put to a vote")
+        #expect(inner.speaker?.name == "Mary Kelly")
+        // A name in apposition to a description is the source itself.
+        #expect(article.speakerName(of: "the robot scored two points") == "Alireza Mehraban")
+    }
+
+    @Test("“according to Norway’s Coastal Administration”: the organisation speaks, not its owner")
+    func accordingToOwnedOrganisation() async throws {
+        let article = try await Fixtures.enrich(
+            "Ferry traffic fell by a third in March, according to Norway’s Coastal Administration. Port fees rose again, according to the city’s Harbour Board."
+        )
+        #expect(article.speakerName(of: "Ferry traffic fell") == "Coastal Administration")
+        #expect(article.speakerName(of: "Port fees rose") == "Harbour Board")
+    }
+
     @Test("“According to X, writing for Y, ...”: a phrase on the source is no part of what was said")
     func phraseOnTheSourceAfterAccordingTo() async throws {
         let article = try await Fixtures.enrich("According to Mara Lind, writing for the Sentinel, the council lost two votes in a week.")

@@ -32,7 +32,8 @@ extension QuoteAttributor {
         var notOpening: SpeakerPhrase?
         var segmentStart = floor
         for comma in floor..<(cue - 1) where tokens[comma].text == "," {
-            // "At Boca West, ...", "While Brookover ...,": an opening phrase, not a subject.
+            // "At Boca West, ...", "While Brookover ...,", "According to the Herald,": an opening
+            // phrase, not a subject.
             let opener = tokens[segmentStart].text.lowercased()
             // "Another Vance ally, Agriculture Secretary Tom Villa, told": a segment ending in
             // a title word describes the one named next.
@@ -42,7 +43,8 @@ extension QuoteAttributor {
             // "in what Ana Ruiz, a campaign aide, called": the relative's subject.
             let relative = (segmentStart..<min(comma, segmentStart + 3)).first { ["what", "which"].contains(tokens[$0].text) }
             let start = relative.map { $0 + 1 } ?? segmentStart
-            if relative != nil || !Lexicon.prepositions.contains(opener) && !Lexicon.subordinators.contains(opener), !describes, !address,
+            if relative != nil || !Lexicon.prepositions.contains(opener) && !Lexicon.subordinators.contains(opener) && opener != "according",
+                !describes, !address,
                 let subject = context.speakerPhrase(endingBefore: comma, floor: start), subject.entity != nil
             {
                 if !finite || Self.opensApposition(subject.tokens, comma: comma, tokens) { return subject }

@@ -99,6 +99,11 @@ struct ReportedSpeechFinder: Sendable {
                 }
                 if let agent = passiveSpeaker(of: candidate, in: sentence, tokens) { candidate.speakerSide = agent }
                 found.append(candidate)
+                // "According to the Herald, Professor Ann Lee said ...": the report the source
+                // carries is an attribution of its own too.
+                if candidate.cueText == "according to", candidate.content[0].lowerBound > candidate.cue.lowerBound {
+                    found += nestedReports(in: candidate, document, insideQuote)
+                }
                 // One attribution per stretch of text: the next cue is looked for after it.
                 index = max(index + 1, candidate.tokens.upperBound, candidate.cue.upperBound)
             }
@@ -848,8 +853,10 @@ struct ReportedSpeechFinder: Sendable {
         let cue = index..<(index + 2)
         let nameStart = index + 2
         var nameEnd = (nameStart..<sentence.upperBound).first { tokens[$0].text == "," || isSentenceEnd(tokens[$0]) } ?? sentence.upperBound
-        // "According to the team's coach, Alireza Mehraban, ...": the name in apposition too.
+        // "According to the team's coach, Alireza Mehraban, ...": the name in apposition to a
+        // description; not after a name ("According to the Herald, Professor Ann Lee, ...").
         if nameEnd + 1 < sentence.upperBound, tokens[nameEnd].text == ",", tokens[nameEnd + 1].isCapitalized,
+            tokens[nameEnd - 1].isWord, !tokens[nameEnd - 1].isCapitalized,
             let second = ((nameEnd + 1)..<min(sentence.upperBound, nameEnd + 6)).first(where: { tokens[$0].text == "," }),
             ((nameEnd + 1)..<second).allSatisfy({ tokens[$0].isCapitalized || tokens[$0].text == "." })
         {
@@ -868,7 +875,11 @@ struct ReportedSpeechFinder: Sendable {
                 start = comma + 1
             }
             guard start < sentence.upperBound else { return nil }
-            content = start..<contentEnd(from: start, sentence, tokens)
+            // "According to the Herald, Ann Lee, its chair, said ...": the source's report runs
+            // over its own subject's apposition, to where the report inside it ends.
+            let rest = start..<sentence.upperBound
+            let innerCue = rest.prefix(25).first { Self.nestedCues.contains(tokens[$0].text) && opensMainClause(subjectOf: $0, rest, tokens) }
+            content = start..<contentEnd(from: innerCue.map { $0 + 1 } ?? start, sentence, tokens)
         } else {
             // "The plan failed, according to officials."
             var end = index

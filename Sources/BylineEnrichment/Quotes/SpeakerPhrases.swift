@@ -257,6 +257,13 @@ extension AttributionContext {
             // the verb is its subject, unless a preposition governs it ("boosters in Iowa said",
             // "voters in Ohio and Iowa said", "a woman along the Strip told").
             let governed = governedByPreposition(mentionRange, floor: range.lowerBound)
+            // "according to Saudi Arabia's Civil Defense Authority": the owner is not the speaker.
+            if mentionRange.upperBound + 1 < range.upperBound, tokens[mentionRange.upperBound].kind == .possessive,
+                let (owned, ownedRange) = mention(at: mentionRange.upperBound + 1), ownedRange.lowerBound == mentionRange.upperBound + 1,
+                entities[owned].type == .org
+            {
+                continue
+            }
             // "Some GOP leaders argued": the people of an organisation are not it.
             if mentionRange.upperBound < range.upperBound, tokens[mentionRange.upperBound].isWord, !tokens[mentionRange.upperBound].isCapitalized,
                 Self.isPersonNoun(tokens[mentionRange.upperBound].text)
