@@ -3,6 +3,21 @@ import Testing
 
 @Suite("Quotes and their speakers")
 struct QuoteTests {
+    @Test("“The ministry's letter reads “...””: written words are their author's when the subject names one, nobody's on a sign; “read” a title is no cue")
+    func writtenWordsThatRead() async throws {
+        let article = try await Fixtures.enrich(
+            "Mayor Ana Ruiz spoke first. The Harbour Authority letter reads “we may close the ferry pier for the winter”, but no date was set. "
+                + "Protesters held a sign that read “No more cuts to the ferry service”. Ruiz said she had read “The Long Walk” twice."
+        )
+        let letter = try #require(article.quote(containing: "close the ferry pier"))
+        #expect(letter.cue == "reads")
+        #expect(letter.speaker?.name == "Harbour Authority")
+        let sign = try #require(article.quote(containing: "No more cuts"))
+        #expect(sign.cue == "read")
+        #expect(sign.speaker == nil)
+        #expect(!article.quotes.contains { $0.text == "The Long Walk" })
+    }
+
     @Test("“A,” X said.")
     func postposedCue() async throws {
         let article = try await Fixtures.enrich("Officials met on Monday.\n“We will rebuild the bridge,” Maria Okonjo said on Friday.")

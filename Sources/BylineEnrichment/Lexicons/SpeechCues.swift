@@ -131,6 +131,13 @@ enum SpeechCues {
     /// What a speaker issues that then says something: "issued the following statement:",
     /// "released a statement saying that ...".
     static let statementNouns: WordSet = ["statement", "letter", "note", "tweet", "post", "memo", "email", "message", "release"]
+
+    /// What carries written words that "read" ("the letter reads “...”", "a sign that read “...”").
+    static let writtenNouns: WordSet = WordSet(
+        statementNouns.words + [
+            "editorial", "headline", "caption", "sign", "banner", "poster", "placard", "plaque", "notice", "leaflet", "flyer",
+            "card", "text", "website", "page", "petition",
+        ])
     /// Not "published": a paper publishes others' letters.
     static let issuingVerbs: WordSet = ["issued", "released", "sent", "posted", "wrote", "tweeted", "e-mailed", "emailed"]
 }

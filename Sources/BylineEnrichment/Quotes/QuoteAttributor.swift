@@ -544,6 +544,16 @@ struct QuoteAttributor: Sendable {
         "tell", "tells", "told", "telling",
     ]
 
+    /// "read" or "reads" right before the quote (past a colon or comma), with a written thing
+    /// ("letter", "sign") among the few words before it.
+    private func readsBeforeQuote(_ head: Range<Int>, _ tokens: [Token]) -> Int? {
+        var verb = head.upperBound - 1
+        if verb > head.lowerBound, [":", ","].contains(tokens[verb].text) { verb -= 1 }
+        guard verb > head.lowerBound, ["read", "reads"].contains(tokens[verb].text) else { return nil }
+        let window = max(head.lowerBound, verb - 8)..<verb
+        return window.contains { SpeechCues.writtenNouns.containsLowercased(tokens[$0].text) } ? verb : nil
+    }
+
     private func cueBefore(_ head: Range<Int>, _ context: AttributionContext, allowVerbless: Bool = false) -> Attribution? {
         let tokens = context.document.tokens
         guard !head.isEmpty else { return nil }
@@ -567,6 +577,14 @@ struct QuoteAttributor: Sendable {
             speaker.entity != nil, !commaEnds || speaker.tokens == (head.lowerBound + 1)..<(head.upperBound - 1)
         {
             return Attribution(cue: opener.text.lowercased(), speaker: speaker)
+        }
+        // "The Home Office letter reads “...”", "a sign that read: “...”": written words, their
+        // author's when the subject names one; unless a speech verb before names the author
+        // ("Henry added the caption, which reads"), nobody's otherwise.
+        if let reads = readsBeforeQuote(head, tokens) {
+            let subject = context.speakerPhrase(endingBefore: reads, floor: head.lowerBound)
+            if subject?.entity != nil { return Attribution(cue: tokens[reads].text, speaker: subject) }
+            if !head.contains(where: { isSpeechVerb(at: $0, tokens) }) { return Attribution(cue: tokens[reads].text, speaker: nil) }
         }
         // The nearest speech verb before the quote whose subject names someone; but in
         // "Freeland said even though Canada believes ..., “...”" the person who said it
