@@ -441,6 +441,21 @@ struct ReportedSpeechTests {
         #expect(article.speakerName(of: "the robot scored two points") == "Alireza Mehraban")
     }
 
+    @Test("British “whilst” opens a participle cue and a clause as “while” does (“whilst promising that ...”, “, whilst warning that ...”)")
+    func whilstAsWhile() async throws {
+        let article = try await Fixtures.enrich(
+            "Ana Ruiz, the mayor, spoke on Friday. Ruiz said the pier would reopen, whilst her deputy Tom Hale warned that the budget was short. "
+                + "Ruiz defended the budget whilst promising that the ferry would run in May. Hale defended the plan, whilst warning that the pier would stay shut."
+        )
+        #expect(try entry(article, containing: "pier would reopen").text == "the pier would reopen")
+        #expect(article.speakerName(of: "pier would reopen") == "Ana Ruiz")
+        #expect(article.speakerName(of: "the budget was short") == "Tom Hale")
+        #expect(try entry(article, containing: "ferry would run").cue == "promising")
+        #expect(article.speakerName(of: "ferry would run") == "Ana Ruiz")
+        #expect(try entry(article, containing: "pier would stay shut").cue == "warning")
+        #expect(article.speakerName(of: "pier would stay shut") == "Tom Hale")
+    }
+
     @Test("“according to Norway’s Coastal Administration”: the organisation speaks, not its owner")
     func accordingToOwnedOrganisation() async throws {
         let article = try await Fixtures.enrich(

@@ -99,7 +99,7 @@ enum Lexicon {
     ]
     /// Words that open a subordinate clause or phrase before a sentence's subject.
     static let subordinators: WordSet = [
-        "while", "though", "although", "as", "after", "before", "when", "if", "because", "since", "despite", "whereas",
+        "while", "whilst", "though", "although", "as", "after", "before", "when", "if", "because", "since", "despite", "whereas",
     ]
     /// Modal and auxiliary forms that stand between a subject and its verb ("could also say").
     /// Articles, lower case.

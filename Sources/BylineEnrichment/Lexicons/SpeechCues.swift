@@ -96,7 +96,7 @@ enum SpeechCues {
     /// "said in a statement").
     static let phraseOpeners: WordSet = [
         "in", "on", "at", "during", "after", "before", "to", "from", "with", "via", "through", "by", "outside",
-        "inside", "while", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+        "inside", "while", "whilst", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
         "today", "yesterday", "tonight", "last", "this", "earlier", "later", "recently", "late", "again",
         "repeatedly", "afterward", "afterwards", "privately", "publicly", "once", "then", "separately",
     ]
@@ -120,7 +120,7 @@ enum SpeechCues {
     /// Lower-case words that open a clause that is not the rest of what was said
     /// ("..., he said, who ...", "..., he said, adding").
     static let notContentOpeners: WordSet = [
-        "who", "which", "whose", "whom", "where", "when", "while", "as", "a", "an", "the", "adding", "saying",
+        "who", "which", "whose", "whom", "where", "when", "while", "whilst", "as", "a", "an", "the", "adding", "saying",
         "according", "noting", "in", "on", "at", "during", "after", "before", "referring", "speaking", "citing",
         "and", "but", "although", "though", "because", "if", "since", "before", "until", "than", "to", "of",
         "for", "with", "from", "by", "his", "her", "their", "its",

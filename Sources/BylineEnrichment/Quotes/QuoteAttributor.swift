@@ -534,7 +534,7 @@ struct QuoteAttributor: Sendable {
     /// "after hinting", "while insisting".
     private static let participleOpeners: WordSet = WordSet([",", "by"] + participleSubordinators.words)
     /// "told the AP after hinting that ...": the main clause ends before the word.
-    static let participleSubordinators: WordSet = ["after", "before", "while", "since", "upon", "without"]
+    static let participleSubordinators: WordSet = ["after", "before", "while", "whilst", "since", "upon", "without"]
 
     /// Verbs whose object is never the speaker: the one a quote describes ("calling X an
     /// “...”") or the one told ("telling Channel 4 that ...").

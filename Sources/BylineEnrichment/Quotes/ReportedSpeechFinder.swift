@@ -315,7 +315,7 @@ struct ReportedSpeechFinder: Sendable {
         // issued ("a statement saying that ...").
         if word.hasSuffix("ing") {
             guard let previous,
-                [",", "is", "was", "were", "are", "been", "be", "by", "while", "after", "'s", "’s", "'re", "’re"].contains(previous.text.lowercased())
+                [",", "is", "was", "were", "are", "been", "be", "by", "while", "whilst", "after", "'s", "’s", "'re", "’re"].contains(previous.text.lowercased())
                     || Lexicon.weekdays.contains(previous.text) || issuerVerb(ofStatementBefore: index, sentence, tokens) != nil
             else { return false }
         }
@@ -823,8 +823,8 @@ struct ReportedSpeechFinder: Sendable {
         return word.hasSuffix("ed") && ["that", "to"].contains(tokens[verb + 1].text)
     }
 
-    private static let clauseBoundaries: WordSet = ["whereas", "while", "after", "although", "because", "when"]
-    private static let clauseJoinerWords = ["but", "and", "while"]
+    private static let clauseBoundaries: WordSet = ["whereas", "while", "whilst", "after", "although", "because", "when"]
+    private static let clauseJoinerWords = ["but", "and", "while", "whilst"]
     private static let clauseJoiners = WordSet(clauseJoinerWords)
     private static let joinedClauseOpeners = WordSet(clauseJoinerWords + ["whereas", "compared"])
     /// The cues of a joined clause, the plural "say" of polls included ("who say").
