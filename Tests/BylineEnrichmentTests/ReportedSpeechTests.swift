@@ -441,6 +441,48 @@ struct ReportedSpeechTests {
         #expect(article.speakerName(of: "the robot scored two points") == "Alireza Mehraban")
     }
 
+    @Test("An interview transcript: each labelled answer is its speaker's, whole and verbatim (“A:” the interviewee the article names, “Okoro:”, “EMMA CLARKE:”); questions and tallies are nobody's")
+    func interviewTranscript() async throws {
+        let qAndA = try await Fixtures.enrich(
+            "Filmmaker Ritu Sharma's debut feature won the audience award last month. She spoke to us about it.\n\n"
+                + "Q: Why did you set the film in Lucknow?\n\nA: I grew up there. Every street corner in that city has a story, as my mother told me.\n\n"
+                + "Q: Did you listen?\n\nA: I listened. I just didn't obey."
+        )
+        #expect(qAndA.quotes.count == 2, "\(qAndA.quotes.map(\.text))")
+        let first = try entry(qAndA, containing: "I grew up there")
+        #expect(first.text == "I grew up there. Every street corner in that city has a story, as my mother told me.")
+        #expect(first.kind == "direct" && first.cue == ":")
+        #expect(first.speaker?.name == "Ritu Sharma")
+        #expect(qAndA.speakerName(of: "I just didn't obey") == "Ritu Sharma")
+        let named = try await Fixtures.enrich(
+            "Anna Mercer spoke with author Daniel Okoro about his novel.\n\nAnna Mercer: Your book opens with a funeral. Why start there?\n\n"
+                + "Daniel Okoro: Because that's where my family started.\n\nMercer: Is the family yours?\n\nHow did they take it?\n\nOkoro: Ask my mother. She says no.\n\n"
+                + "Emma Clarke won in three sets.\n\nEMMA CLARKE: Honestly? I thought I was going home.\n\nEMMA CLARKE: I stopped trying to hit winners."
+        )
+        #expect(named.speakerName(of: "Your book opens") == "Anna Mercer")
+        #expect(named.speakerName(of: "Is the family yours") == "Anna Mercer")
+        #expect(named.speakerName(of: "my family started") == "Daniel Okoro")
+        #expect(named.speakerName(of: "Ask my mother") == "Daniel Okoro")
+        #expect(try entry(named, containing: "Ask my mother").text == "Ask my mother. She says no.")
+        #expect(named.speakerName(of: "going home") == "Emma Clarke")
+        #expect(named.speakerName(of: "hit winners") == "Emma Clarke")
+        #expect(!named.quotes.contains { $0.text.contains("How did they take it") })
+        let tally = try await Fixtures.enrich("Delegates won so far.\n\nClinton: 1,769.\n\nSanders: 1,501.\n\nClinton said the count was over.")
+        #expect(tally.quotes.map(\.text) == ["the count was over"])
+    }
+
+    @Test("A wire dateline (“JAKARTA, May 13 (Reuters) -”) is no part of what was said, and its agency or city speaks for nobody")
+    func datelineIsNoContent() async throws {
+        let article = try await Fixtures.enrich(
+            "JAKARTA, May 13 (Reuters) - The death toll from floods in Sumatra rose to 40 on Monday, officials said.\n\n"
+                + "DOHA, Qatar (AP) — Mediators from three countries said Sunday that talks would resume next week in Doha."
+        )
+        let toll = try entry(article, containing: "death toll")
+        #expect(toll.text == "The death toll from floods in Sumatra rose to 40 on Monday")
+        #expect(toll.speaker == nil)
+        #expect(article.speakerName(of: "talks would resume") == nil)
+    }
+
     @Test("British “whilst” opens a participle cue and a clause as “while” does (“whilst promising that ...”, “, whilst warning that ...”)")
     func whilstAsWhile() async throws {
         let article = try await Fixtures.enrich(

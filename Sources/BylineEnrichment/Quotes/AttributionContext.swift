@@ -45,6 +45,27 @@ final class AttributionContext {
         organisationSubjects = subjects.sorted { $0.0 < $1.0 }
     }
 
+    /// The one an interview's answers are from: the person named most often before its first
+    /// label ("Filmmaker Ritu Sharma ... spoke to us"), the first named on a tie.
+    func interviewee(before label: Int) -> SpeakerPhrase? {
+        let before = personMentions.prefix { $0.0 < label }
+        var counts: [Int: Int] = [:]
+        for (_, entity) in before { counts[entity, default: 0] += 1 }
+        guard let chosen = before.max(by: { counts[$0.1]! < counts[$1.1]! || counts[$0.1]! == counts[$1.1]! && $0.0 > $1.0 }) else { return nil }
+        return SpeakerPhrase(tokens: mentionTokens(startingAt: chosen.0), entity: chosen.1, confidence: 0.6)
+    }
+
+    /// The person whose name's words end with the label's ("EMMA CLARKE", "Okoro"), in any case.
+    func person(namedLike label: Range<Int>) -> Int? {
+        let words = label.filter { document.tokens[$0].isWord }.map { document.tokens[$0].text.lowercased() }
+        guard !words.isEmpty else { return nil }
+        return entities.indices.first { index in
+            guard entities[index].type == .person else { return false }
+            let name = entities[index].name.lowercased().split(separator: " ").map(String.init)
+            return name.count >= words.count && Array(name.suffix(words.count)) == words
+        }
+    }
+
     /// The tokens of the mention that starts at `token`, or the token alone.
     func mentionTokens(startingAt token: Int) -> Range<Int> { mentionsByToken[token]?.1 ?? token..<(token + 1) }
 

@@ -193,9 +193,7 @@ extension QuoteAttributor {
     private static let notVerbs: WordSet = ["and", "or", "but", "of", "in", "at", "for", "to", "with", "who", "whom", "whose", "which", "that", "the", "a", "an", "said", "says"]
 
     static let conjunctions: WordSet = ["but", "and", "yet", "still", "so"]
-    /// A hyphen standing alone is a dash too ("BUENA PARK, Calif. - Rallying ...", "Byrne -
-    /// who was posted there - says"): in a word it is no token of its own.
-    static let dashes: WordSet = ["\u{2013}", "\u{2014}", "--", "-"]
+    static var dashes: WordSet { Tokenizer.dashes }
 
     /// "Dallas (AFP) – Senator Nora Vance ...": where a dateline before a dash ends, within
     /// its first eight tokens; nil when the clause opens with none.

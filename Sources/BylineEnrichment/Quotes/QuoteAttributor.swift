@@ -167,6 +167,7 @@ struct QuoteAttributor: Sendable {
             case .before(let cue, let floor): appositionSubject(cue: cue, floor: floor, context) ?? context.speakerPhrase(endingBefore: cue, floor: floor)
             case .after(let start, let limit): speakerAfterVerb(start: start, limit: limit, participle: speech.cue.lowerBound, context)
             case .unnamed: nil
+            case .interviewee(let label): context.interviewee(before: label)
             case .sentenceSubject(let start, let limit):
                 // "Boxer attacked Fiorina by reminding voters ...": the one doing the attacking.
                 // "BUENA PARK, Calif. - Rallying ..., Clinton ...": a dateline is no subject.
@@ -190,10 +191,17 @@ struct QuoteAttributor: Sendable {
         {
             phrase = subject
         }
+        // A transcript's label in capitals ("EMMA CLARKE:") names the person the article
+        // writes in mixed case.
+        if speech.isVerbatim, phrase?.entity.map({ context.entities[$0].type != .person }) ?? true, case .before(let cue, let floor) = speech.speakerSide,
+            let person = context.person(namedLike: floor..<cue)
+        {
+            phrase = SpeakerPhrase(tokens: floor..<cue, entity: person, confidence: 0.85)
+        }
         let speaker = phrase.flatMap { phrase in phrase.entity.map { (entity: $0, tokens: phrase.tokens) } }
         return AttributedQuote(
             parts: speech.content.map { tokens[$0.lowerBound].start..<tokens[$0.upperBound - 1].end },
-            kind: fragments.isEmpty ? .indirect : .mixed,
+            kind: speech.isVerbatim ? .direct : fragments.isEmpty ? .indirect : .mixed,
             fragments: fragments.map { $0.start..<$0.end },
             cue: speech.cueText,
             speaker: speaker,

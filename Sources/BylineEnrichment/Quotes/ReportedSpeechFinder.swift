@@ -12,6 +12,8 @@ struct ReportedSpeechCandidate: Sendable {
         case sentenceSubject(start: Int, limit: Int)
         /// Nobody the sentence names: "She was told that ..." (the one told is no speaker).
         case unnamed
+        /// An interview's answer ("A: ..."): the person the article names first, before `label`.
+        case interviewee(label: Int)
     }
 
     var cue: Range<Int>
@@ -19,6 +21,8 @@ struct ReportedSpeechCandidate: Sendable {
     /// Token ranges of the content, in text order.
     var content: [Range<Int>]
     var speakerSide: SpeakerSide
+    /// A transcript's turn: the speaker's own words, though not in quotation marks.
+    var isVerbatim = false
 
     var tokens: Range<Int> { content[0].lowerBound..<content[content.count - 1].upperBound }
 }
@@ -57,7 +61,16 @@ struct ReportedSpeechFinder: Sendable {
             for index in quote.inner { insideQuote[index] = true }
         }
         var found: [ReportedSpeechCandidate] = []
+        let transcript = TranscriptLabels(tokens)
+        var turnEnd = 0
         for sentence in document.sentences {
+            // The rest of a transcript's turn: said already, with no reports of its own.
+            if sentence.lowerBound < turnEnd { continue }
+            if let turn = transcript.turn(at: sentence.lowerBound, tokens) ?? transcript.unlabelledQuestion(at: sentence.lowerBound, tokens) {
+                turnEnd = turn.paragraphEnd
+                if let candidate = turn.candidate { found.append(candidate) }
+                continue
+            }
             var index = sentence.lowerBound
             if let labelled = labelledLine(sentence, tokens, insideQuote) {
                 found.append(labelled)
@@ -222,6 +235,73 @@ struct ReportedSpeechFinder: Sendable {
         let content = (colon + 1)..<end
         guard wordCount(content, tokens) >= Self.minimumWords else { return nil }
         return ReportedSpeechCandidate(cue: colon..<(colon + 1), cueText: ":", content: [content], speakerSide: .before(cue: colon, floor: start))
+    }
+
+    /// An interview's labels: paragraphs opening with a name and a colon ("Okoro:", "EMMA
+    /// CLARKE:") or with "Q:"/"A:" ("Q." and "A." too). A label counts when at least two
+    /// paragraphs open with it (its last word), so a heading ("Background:") is none.
+    private struct TranscriptLabels {
+        struct Turn {
+            /// Nil for a question, the interviewer's turn.
+            var candidate: ReportedSpeechCandidate?
+            var paragraphEnd: Int
+        }
+
+        private var counts: [String: Int] = [:]
+
+        init(_ tokens: [Token]) {
+            for start in tokens.indices where start == 0 || tokens[start - 1].paragraph != tokens[start].paragraph {
+                if let (key, _) = Self.label(at: start, tokens) { counts[key, default: 0] += 1 }
+            }
+        }
+
+        /// Not the headline ("Fallin: Trump Is ..."), a heading in capitals or a tally
+        /// ("Clinton: 1,769."): those are the labelled lines' or nobody's.
+        func turn(at start: Int, _ tokens: [Token]) -> Turn? {
+            guard !counts.isEmpty, start > 0, tokens[start - 1].paragraph != tokens[start].paragraph,
+                let (key, labelEnd) = Self.label(at: start, tokens), counts[key, default: 0] >= 2
+            else { return nil }
+            var paragraphEnd = labelEnd
+            while paragraphEnd < tokens.count, tokens[paragraphEnd].paragraph == tokens[start].paragraph { paragraphEnd += 1 }
+            if key == "q" { return Turn(candidate: nil, paragraphEnd: paragraphEnd) }
+            let content = (labelEnd + 1)..<paragraphEnd
+            let words = content.filter { tokens[$0].isWord }
+            guard words.count >= 2, words.contains(where: { !tokens[$0].isCapitalized }) else { return nil }
+            let side: ReportedSpeechCandidate.SpeakerSide = key == "a" ? .interviewee(label: start) : .before(cue: labelEnd, floor: start)
+            let candidate = ReportedSpeechCandidate(
+                cue: labelEnd..<(labelEnd + 1), cueText: ":", content: [content], speakerSide: side, isVerbatim: true)
+            return Turn(candidate: candidate, paragraphEnd: paragraphEnd)
+        }
+
+        /// An interviewer's question written without a label: a paragraph ending in "?" right
+        /// before a labelled answer.
+        func unlabelledQuestion(at start: Int, _ tokens: [Token]) -> Turn? {
+            guard !counts.isEmpty, start == 0 || tokens[start - 1].paragraph != tokens[start].paragraph else { return nil }
+            var paragraphEnd = start
+            while paragraphEnd < tokens.count, tokens[paragraphEnd].paragraph == tokens[start].paragraph { paragraphEnd += 1 }
+            guard paragraphEnd < tokens.count, tokens[paragraphEnd - 1].text == "?",
+                let (key, _) = Self.label(at: paragraphEnd, tokens), key != "q", counts[key, default: 0] >= 2
+            else { return nil }
+            return Turn(candidate: nil, paragraphEnd: paragraphEnd)
+        }
+
+        /// The label's key (its last word, lower-cased; "q" or "a") and the colon or stop ending it.
+        private static func label(at start: Int, _ tokens: [Token]) -> (String, Int)? {
+            let first = tokens[start].text
+            if ["Q", "A", "Q.", "A."].contains(first) {
+                let key = String(first.prefix(1)).lowercased()
+                if first.hasSuffix(".") { return start + 1 < tokens.count ? (key, start) : nil }
+                guard start + 1 < tokens.count, [":", "."].contains(tokens[start + 1].text) else { return nil }
+                return (key, start + 1)
+            }
+            guard let colon = (start..<min(tokens.count, start + 5)).first(where: { tokens[$0].text == ":" }), colon > start,
+                tokens[colon].paragraph == tokens[start].paragraph,
+                (start..<colon).allSatisfy({ tokens[$0].isCapitalized || tokens[$0].text == "." }),
+                let last = (start..<colon).last(where: { tokens[$0].isWord }),
+                !notSpeakerLabels.contains(tokens[start].text.lowercased())
+            else { return nil }
+            return (tokens[last].text.lowercased(), colon)
+        }
     }
 
     /// Labels before a colon that name no speaker.

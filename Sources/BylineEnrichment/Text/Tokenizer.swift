@@ -253,9 +253,19 @@ struct Tokenizer: Sendable {
         var sentenceStart = 0
         var index = 0
         while index < tokens.count {
-            if index > 0 && tokens[index].paragraph != tokens[index - 1].paragraph || index - sentenceStart >= Self.maximumSentenceTokens {
+            let opensParagraph = index == 0 || tokens[index].paragraph != tokens[index - 1].paragraph
+            if index > 0 && opensParagraph || index - sentenceStart >= Self.maximumSentenceTokens {
                 if index > sentenceStart { sentence += 1 }
                 sentenceStart = index
+            }
+            // "JAKARTA, May 13 (Reuters) - The toll rose, officials said.": a wire dateline is a
+            // sentence of its own, so no content or speaker runs into it.
+            if opensParagraph, let dash = Self.datelineDash(tokens, from: index) {
+                for position in index...dash { tokens[position].sentence = sentence }
+                sentence += 1
+                index = dash + 1
+                sentenceStart = index
+                continue
             }
             tokens[index].sentence = sentence
             if endsSentence(tokens, at: index) {
@@ -277,6 +287,27 @@ struct Tokenizer: Sendable {
             index += 1
         }
     }
+
+    /// The dash ending a dateline that opens a paragraph: a place in capitals, then only
+    /// names, dates, commas and an agency in brackets ("ISLAMABAD, Sept 3 (Reuters) -",
+    /// "DOHA, Qatar (AP) —"), with words after the dash.
+    static func datelineDash(_ tokens: [Token], from start: Int) -> Int? {
+        guard tokens[start].isAllCaps, tokens[start].text.count >= 2 else { return nil }
+        var index = start + 1
+        while index < min(tokens.count, start + 12), tokens[index].paragraph == tokens[start].paragraph {
+            let token = tokens[index]
+            if Self.dashes.contains(token.text) {
+                return index + 1 < tokens.count && tokens[index + 1].paragraph == token.paragraph ? index : nil
+            }
+            guard token.isCapitalized || token.kind == .number || [",", ".", "(", ")", "/"].contains(token.text) else { return nil }
+            index += 1
+        }
+        return nil
+    }
+
+    /// A hyphen standing alone is a dash too ("BUENA PARK, Calif. - Rallying ...", "Byrne -
+    /// who was posted there - says"): in a word it is no token of its own.
+    static let dashes: WordSet = ["\u{2013}", "\u{2014}", "--", "-"]
 
     private func endsSentence(_ tokens: [Token], at index: Int) -> Bool {
         let token = tokens[index]
