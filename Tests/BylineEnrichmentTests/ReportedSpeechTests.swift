@@ -483,6 +483,22 @@ struct ReportedSpeechTests {
         #expect(article.speakerName(of: "talks would resume") == nil)
     }
 
+    @Test("“A spokesman for X, Name, said”, “X's challenger, Name, said”: the one named after the description speaks; “his lawyer said” is the lawyer's, whom the article may name")
+    func nameAfterDescriptionSpeaks() async throws {
+        let article = try await Fixtures.enrich(
+            "Fighting went on near the border. A spokesman for the Harbour Front, Qari Malik Osei, said only three fighters had died. "
+                + "Kamau conceded the seat. Kamau's challenger, Esther Wanjiru, said the count was flawed. "
+                + "Nordhavn Freight was sold. Nordhavn's largest shareholder, the Hansen Family Foundation, said it supported the offer. "
+                + "Police arrested Gregory Walsh on Monday. Walsh would not apply for bail, his lawyer said. "
+                + "Tomas Reyes was charged on Friday. His lawyer, Ann Ode, arrived late. His lawyer said the charges would be fought."
+        )
+        #expect(article.speakerName(of: "only three fighters") == "Qari Malik Osei")
+        #expect(article.speakerName(of: "count was flawed") == "Esther Wanjiru")
+        #expect(article.speakerName(of: "supported the offer") == "Hansen Family Foundation")
+        #expect(try entry(article, containing: "apply for bail").speaker == nil)
+        #expect(article.speakerName(of: "charges would be fought") == "Ann Ode")
+    }
+
     @Test("British “whilst” opens a participle cue and a clause as “while” does (“whilst promising that ...”, “, whilst warning that ...”)")
     func whilstAsWhile() async throws {
         let article = try await Fixtures.enrich(

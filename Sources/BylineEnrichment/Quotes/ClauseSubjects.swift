@@ -41,6 +41,9 @@ extension QuoteAttributor {
             // "in Berea, Ohio,": a place after a place completes its address.
             let address = segmentStart > floor && context.isPlace(at: comma - 1) && context.isPlace(at: segmentStart - 2)
             // "in what Ana Ruiz, a campaign aide, called": the relative's subject.
+            // "A spokesman for the Taliban, Qari Mehsud, said", "Nordhavn's largest shareholder,
+            // the Hansen Foundation, said": a description, then the one it describes.
+            if let described = nameAfterDescription(segmentStart..<comma, cue: cue, context) { return described }
             let relative = (segmentStart..<min(comma, segmentStart + 3)).first { ["what", "which"].contains(tokens[$0].text) }
             let start = relative.map { $0 + 1 } ?? segmentStart
             if relative != nil || !Lexicon.prepositions.contains(opener) && !Lexicon.subordinators.contains(opener) && opener != "according",
@@ -57,6 +60,30 @@ extension QuoteAttributor {
             segmentStart = comma + 1
         }
         return notOpening
+    }
+
+    /// For a segment that describes someone ("A spokesman for X", "Kamau's challenger") and
+    /// ends at `comma`, the person or organisation the next segment opens with, when that
+    /// segment is a name and nothing more up to the cue's comma.
+    private func nameAfterDescription(_ segment: Range<Int>, cue: Int, _ context: AttributionContext) -> SpeakerPhrase? {
+        let tokens = context.document.tokens
+        guard let first = segment.first, segment.count >= 2, segment.upperBound + 1 < cue - 1 else { return nil }
+        let possessed = ["his", "her", "its", "their"].contains(tokens[first].text.lowercased()) || tokens[first + 1].kind == .possessive
+        guard possessed || Lexicon.articles.containsLowercased(tokens[first].text) else { return nil }
+        // Its head: a role ("A spokesman for X"), or any noun ending a possessive ("Kamau's challenger").
+        let head =
+            possessed && tokens[segment.upperBound - 1].isWord && !tokens[segment.upperBound - 1].isCapitalized
+            ? segment.upperBound - 1
+            : segment.first { tokens[$0].isWord && !tokens[$0].isCapitalized && Lexicon.roleNouns.containsLowercased(tokens[$0].text) }
+        guard let head, context.mention(at: head) == nil,
+            !segment.prefix(while: { $0 < head }).contains(where: { context.mention(at: $0)?.1.lowerBound == $0 && $0 != first })
+        else { return nil }
+        var start = segment.upperBound + 1
+        if Lexicon.articles.containsLowercased(tokens[start].text) { start += 1 }
+        guard let (entity, mention) = context.mention(at: start), mention.lowerBound == start, mention.upperBound == cue - 1,
+            [.person, .org].contains(context.entities[entity].type)
+        else { return nil }
+        return SpeakerPhrase(tokens: mention, entity: entity, confidence: 0.85)
     }
 
     /// The name ends at the comma, or goes on only with a bracket, "of" and a place, or a

@@ -340,7 +340,9 @@ extension AttributionContext {
             // the son, whom the article may have named ("his son Jamie Tanner").
             if index > range.lowerBound, ["his", "her", "its"].contains(tokens[index - 1].text.lowercased()) {
                 let owner = tokens[index - 1].text.lowercased()
-                let entity = Self.kin.contains(role) ? namedRelative(role, before: index - 1) : resolvePronoun(owner, before: index - 1)
+                let entity =
+                    Self.kin.contains(role) || Self.representatives.contains(role)
+                    ? namedRelative(role, before: index - 1) : resolvePronoun(owner, before: index - 1)
                 return SpeakerPhrase(tokens: (index - 1)..<(index + 1), entity: entity, confidence: 0.7)
             }
             // "a spokesman for (the) Carrow Health Partners": the organisation speaks; "the
@@ -419,11 +421,13 @@ extension AttributionContext {
         return SpeakerPhrase(tokens: the..<verbEdge, entity: holder, confidence: 0.6)
     }
 
-    /// "his son Jamie Tanner": the person the article introduced as someone's `relation`.
+    /// "his son Jamie Tanner", "her lawyer, Ann Ode": the person the article introduced as
+    /// someone's `relation`.
     private func namedRelative(_ relation: String, before token: Int) -> Int? {
         let tokens = document.tokens
         return personMentions[Self.positions(0..<token, in: personMentions)].last { position, _ in
-            position >= 2 && tokens[position - 1].text.lowercased() == relation && ["his", "her", "their"].contains(tokens[position - 2].text.lowercased())
+            let noun = position >= 3 && tokens[position - 1].text == "," ? position - 2 : position - 1
+            return noun >= 1 && tokens[noun].text.lowercased() == relation && ["his", "her", "their"].contains(tokens[noun - 1].text.lowercased())
         }?.1
     }
 
@@ -435,6 +439,8 @@ extension AttributionContext {
 
     /// Relations a role noun may name: "his son said" is the son, not his.
     private static let kin: WordSet = ["son", "daughter", "father", "mother", "husband", "wife"]
+    /// Others who speak for someone in their own voice: "his lawyer said" is the lawyer's.
+    private static let representatives: WordSet = ["lawyer", "attorney", "doctor", "agent", "lawyers", "attorneys"]
 
     /// "the striker", "the 24-year-old", "the Norwegian", "the Wisconsin Republican": a
     /// description, ending the phrase, for someone the article named.
