@@ -499,6 +499,21 @@ struct ReportedSpeechTests {
         #expect(article.speakerName(of: "charges would be fought") == "Ann Ode")
     }
 
+    @Test("“X quoted Y as saying ...” is Y's; “Y was quoted by X as saying ...” is Y's too; someone unnamed stays nobody")
+    func quotedAsSaying() async throws {
+        let article = try await Fixtures.enrich(
+            "The state news agency quoted leader Mira Tann as saying the tests were a success. "
+                + "Interior Minister Ali Ben Salah was quoted by the Tunis Herald as saying the border would reopen on Monday. "
+                + "The radio quoted a military official as saying two missiles were fired."
+        )
+        let first = try entry(article, containing: "tests were a success")
+        #expect(first.text == "the tests were a success")
+        #expect(first.cue == "quoted as saying")
+        #expect(first.speaker?.name == "Mira Tann")
+        #expect(article.speakerName(of: "border would reopen") == "Ali Ben Salah")
+        #expect(try entry(article, containing: "two missiles").speaker == nil)
+    }
+
     @Test("British “whilst” opens a participle cue and a clause as “while” does (“whilst promising that ...”, “, whilst warning that ...”)")
     func whilstAsWhile() async throws {
         let article = try await Fixtures.enrich(

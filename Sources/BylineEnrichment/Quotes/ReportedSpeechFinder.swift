@@ -204,12 +204,28 @@ struct ReportedSpeechFinder: Sendable {
         if index + 1 < sentence.upperBound, tokens[index + 1].text == "to", tokens[index].text.lowercased() == "according" {
             return accordingTo(index, sentence, document)
         }
+        if let quoted = quotedAsSaying(at: index, in: sentence, tokens) { return quoted }
         guard isCue(at: index, in: sentence, tokens) else { return nil }
         switch postposed(cue: index, sentence, document, insideQuote) {
         case .found(let candidate): return candidate
         case .attributesQuotation: return nil
         case .none: return preposed(cue: index, sentence, document)
         }
+    }
+
+    /// "KCNA quoted Kim Jong Un as saying ...": the one quoted speaks; "Ben Salah was quoted by
+    /// TAP as saying ...": the subject does.
+    private func quotedAsSaying(at index: Int, in sentence: Range<Int>, _ tokens: [Token]) -> ReportedSpeechCandidate? {
+        guard tokens[index].text == "saying", index - 1 > sentence.lowerBound, tokens[index - 1].text == "as",
+            let quoted = (max(sentence.lowerBound, index - 14)..<(index - 1)).last(where: { tokens[$0].text == "quoted" }),
+            quoted > sentence.lowerBound, index + 1 < sentence.upperBound
+        else { return nil }
+        let content = (index + 1)..<contentEnd(from: index + 1, sentence, tokens)
+        guard wordCount(content, tokens) >= Self.minimumWords else { return nil }
+        let passive = ["was", "were", "is", "are", "been", "be"].contains(tokens[quoted - 1].text.lowercased())
+        let side: ReportedSpeechCandidate.SpeakerSide =
+            passive ? .before(cue: quoted - 1, floor: sentence.lowerBound) : .after(start: quoted + 1, limit: index - 1)
+        return ReportedSpeechCandidate(cue: index..<(index + 1), cueText: "quoted as saying", content: [content], speakerSide: side)
     }
 
     private enum Postposed {
