@@ -514,6 +514,19 @@ struct ReportedSpeechTests {
         #expect(try entry(article, containing: "two missiles").speaker == nil)
     }
 
+    @Test("“Residents of Ikeja said”, “Fans of Arsenal said”: people of a place or club speak, not the place or club, and no entity opens with them")
+    func peopleOfAPlace() async throws {
+        let article = try await Fixtures.enrich(
+            "Flooding hit the city again. Residents of Ikeja said the market had flooded twice this year. "
+                + "Fans of Arsenal said the ticket prices were too high. Traders at Ita Elewa market said prices had doubled since March."
+        )
+        #expect(article.entity(named: "Residents of Ikeja") == nil)
+        #expect(article.entity(named: "Ikeja") != nil)
+        for content in ["market had flooded", "ticket prices", "prices had doubled"] {
+            #expect(try entry(article, containing: content).speaker == nil, "\(content)")
+        }
+    }
+
     @Test("British “whilst” opens a participle cue and a clause as “while” does (“whilst promising that ...”, “, whilst warning that ...”)")
     func whilstAsWhile() async throws {
         let article = try await Fixtures.enrich(

@@ -557,6 +557,12 @@ struct EntityRecognizer: Sendable {
         while upper > lower, !(tokens[upper - 1].isWord || tokens[upper - 1].kind == .number) || ["etc", "etc."].contains(tokens[upper - 1].text) {
             upper -= 1
         }
+        // "Residents of Ikeja said": people opening a sentence are no part of the place's name.
+        if lower + 2 < upper, tokens[lower].text.hasSuffix("s"), ["of", "in", "at", "from"].contains(tokens[lower + 1].text), tokens[lower + 2].isCapitalized,
+            AttributionContext.isPersonNoun(tokens[lower].text.lowercased()), isSentenceInitial(lower, tokens)
+        {
+            lower += 2
+        }
         return lower < upper ? lower..<upper : nil
     }
 

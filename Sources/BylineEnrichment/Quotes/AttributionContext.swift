@@ -342,7 +342,8 @@ final class AttributionContext {
 
     private static let peopleNouns: WordSet = [
         "elder", "figure", "member", "voter", "donor", "operative", "insider", "activist", "supporter", "nominee", "candidate", "justice",
-        "staff", "worker", "customer", "official",
+        "staff", "worker", "customer", "official", "fan", "trader", "villager", "protester", "student", "parent", "farmer",
+        "expert", "neighbour", "neighbor", "shopper", "commuter", "passenger", "patient", "tenant", "survivor", "relative",
     ]
 
     /// "Brandt, the chief executive, said": a mention of the person in `range` with an

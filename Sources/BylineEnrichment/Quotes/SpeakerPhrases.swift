@@ -257,6 +257,13 @@ extension AttributionContext {
             // the verb is its subject, unless a preposition governs it ("boosters in Iowa said",
             // "voters in Ohio and Iowa said", "a woman along the Strip told").
             let governed = governedByPreposition(mentionRange, floor: range.lowerBound)
+            // "Fans of Arsenal said", "Traders at Ita Elewa market said": people of a place or
+            // organisation are not it.
+            if mentionRange.lowerBound >= range.lowerBound + 2, ["of", "at", "in", "from"].contains(tokens[mentionRange.lowerBound - 1].text),
+                tokens[mentionRange.lowerBound - 2].text.hasSuffix("s"), Self.isPersonNoun(tokens[mentionRange.lowerBound - 2].text.lowercased())
+            {
+                continue
+            }
             // "according to Saudi Arabia's Civil Defense Authority": the owner is not the speaker.
             if mentionRange.upperBound + 1 < range.upperBound, tokens[mentionRange.upperBound].kind == .possessive,
                 let (owned, ownedRange) = mention(at: mentionRange.upperBound + 1), ownedRange.lowerBound == mentionRange.upperBound + 1,
