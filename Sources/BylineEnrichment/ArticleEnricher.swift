@@ -56,11 +56,12 @@ public struct ArticleEnricher: Sendable {
         try check(deadline)
         let quotes = attributor.attribute(speech, entities: entities, in: document, deadline: deadline)
         try check(deadline)
+        let people = entities.count { $0.type == .person }
         let elapsed = clock.now - started
         return EnrichedArticle(
             input: input,
             entities: outputEntities(entities),
-            quotes: quotes.map { outputQuote($0, entities: entities, document) },
+            quotes: quotes.map { outputQuote($0, entities: entities, people: people, document) },
             tookMilliseconds: elapsed.inSeconds * 1000,
             tokenCount: document.tokens.count
         )
@@ -82,7 +83,7 @@ public struct ArticleEnricher: Sendable {
         }
     }
 
-    private func outputQuote(_ quote: AttributedQuote, entities: [RecognizedEntity], _ document: Document) -> EnrichedArticle.Quote {
+    private func outputQuote(_ quote: AttributedQuote, entities: [RecognizedEntity], people: Int, _ document: Document) -> EnrichedArticle.Quote {
         let parts = quote.parts.map { EnrichedArticle.Mention(start: $0.lowerBound, end: $0.upperBound, text: document.text($0.lowerBound, $0.upperBound)) }
         let speaker = quote.speaker.map { speaker in
             let start = document.tokens[speaker.tokens.lowerBound].start
@@ -93,7 +94,7 @@ public struct ArticleEnricher: Sendable {
                 mention: EnrichedArticle.Mention(start: start, end: end, text: document.text(start, end))
             )
         }
-        let evidence = QuoteEvidence.features(of: quote, entities: entities, in: document)
+        let evidence = QuoteEvidence.features(of: quote, people: people, entities: entities, in: document)
         return EnrichedArticle.Quote(
             text: parts.map(\.text).joined(separator: " "),
             start: parts[0].start,

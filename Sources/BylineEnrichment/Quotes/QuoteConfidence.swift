@@ -67,50 +67,98 @@ public struct QuoteConfidenceModel: Sendable, Equatable {
 
 /// What the confidence model sees of one attributed quote: its kind, cue, how its speaker
 /// was found and named, how far the speaker's mention is from it, and the article around.
-/// Words are bucketed so the weights carry over to articles unlike the training ones.
+/// Words are bucketed so the weights carry over to articles unlike the training ones. The
+/// names are made once, in tables: this runs for every quote of every article.
 enum QuoteEvidence {
-    static func features(of quote: AttributedQuote, entities: [RecognizedEntity], in document: Document) -> [String] {
+    static func features(of quote: AttributedQuote, people: Int, entities: [RecognizedEntity], in document: Document) -> [String] {
         let tokens = document.tokens
         let first = tokens.firstIndex(keyAtLeast: quote.parts[0].lowerBound) { $0.start }
         let last = max(first, tokens.firstIndex(keyAtLeast: quote.parts[quote.parts.count - 1].upperBound) { $0.start } - 1)
-        let kind = quote.kind.rawValue
-        var features = ["kind=\(kind)", "cue=\(cueClass(quote.cue))", "kind=\(kind)&cue=\(quote.cue == nil ? "none" : "some")"]
-        features.append("length=\(bucket(last - first + 1, [3, 10, 30]))")
+        let kind = kindIndex(quote.kind)
+        var features = [Names.kind[kind], cueFeature(quote.cue), Names.kindAndCue[kind][quote.cue == nil ? 0 : 1]]
+        features.reserveCapacity(18)
+        features.append(Names.length[bucket(last - first + 1, [3, 10, 30])])
         if quote.parts.count > 1 { features.append("split") }
         if !quote.fragments.isEmpty { features.append("fragments") }
         if first < tokens.count, tokens[first].paragraph == 0 { features.append("first-paragraph") }
-        let people = entities.count { $0.type == .person }
-        features.append("people=\(bucket(people, [1, 3, 8]))")
+        features.append(Names.people[bucket(people, [1, 3, 8])])
         guard let speaker = quote.speaker else {
-            features.append(quote.hasUnnamedSpeaker ? "speaker=unnamed" : "speaker=none")
-            features.append("kind=\(kind)&speaker=\(quote.hasUnnamedSpeaker ? "unnamed" : "none")")
+            let unnamed = quote.hasUnnamedSpeaker ? 1 : 0
+            features += [Names.noSpeaker[unnamed], Names.kindAndNoSpeaker[kind][unnamed]]
             return features
         }
         let entity = entities[speaker.entity]
         let form = mentionForm(speaker.tokens, tokens)
+        let rule = min(100, max(0, Int(((quote.speakerRuleConfidence ?? 0) * 100).rounded())))
         features += [
-            "speaker=\(entity.type.rawValue)", "mention=\(form)", "kind=\(kind)&mention=\(form)",
-            "rule=\(Int(((quote.speakerRuleConfidence ?? 0) * 100).rounded()))",
-            "speaker-mentions=\(bucket(entity.mentions.count, [1, 3, 8]))",
+            Names.speakerType[entity.type] ?? "speaker=\(entity.type.rawValue)", Names.mention[form], Names.kindAndMention[kind][form],
+            Names.rule[rule], Names.speakerMentions[bucket(entity.mentions.count, [1, 3, 8])],
         ]
         let mention = speaker.tokens
-        let side: String, gap: Int
+        let side: Int, gap: Int
         if mention.upperBound <= first {
-            (side, gap) = ("before", first - mention.upperBound)
+            (side, gap) = (0, first - mention.upperBound)
         } else if mention.lowerBound > last {
-            (side, gap) = ("after", mention.lowerBound - last - 1)
+            (side, gap) = (1, mention.lowerBound - last - 1)
         } else {
-            (side, gap) = ("inside", 0)
+            (side, gap) = (2, 0)
         }
-        features += ["side=\(side)", "gap=\(bucket(gap, [2, 8, 20]))", "side=\(side)&mention=\(form)"]
+        features += [Names.side[side], Names.gap[bucket(gap, [2, 8, 20])], Names.sideAndMention[side][form]]
         let sentences = abs(tokens[min(mention.lowerBound, tokens.count - 1)].sentence - tokens[min(first, tokens.count - 1)].sentence)
-        features.append("sentences-apart=\(bucket(sentences, [0, 1, 3]))")
+        features.append(Names.sentencesApart[bucket(sentences, [0, 1, 3])])
         return features
     }
+
+    private static func kindIndex(_ kind: AttributedQuote.Kind) -> Int {
+        switch kind {
+        case .direct: 0
+        case .partial: 1
+        case .indirect: 2
+        case .mixed: 3
+        }
+    }
+
+    /// Every feature name, made once.
+    private enum Names {
+        static let kinds = ["direct", "partial", "indirect", "mixed"]
+        static let forms = ["pronoun", "one-word-name", "name", "description"]
+        static let sides = ["before", "after", "inside"]
+        static let kind = kinds.map { "kind=\($0)" }
+        static let kindAndCue = kinds.map { kind in ["none", "some"].map { "kind=\(kind)&cue=\($0)" } }
+        static let noSpeaker = ["speaker=none", "speaker=unnamed"]
+        static let kindAndNoSpeaker = kinds.map { kind in ["none", "unnamed"].map { "kind=\(kind)&speaker=\($0)" } }
+        static let mention = forms.map { "mention=\($0)" }
+        static let kindAndMention = kinds.map { kind in forms.map { "kind=\(kind)&mention=\($0)" } }
+        static let side = sides.map { "side=\($0)" }
+        static let sideAndMention = sides.map { side in forms.map { "side=\(side)&mention=\($0)" } }
+        static let rule = (0...100).map { "rule=\($0)" }
+        static let speakerType = Dictionary(uniqueKeysWithValues: EntityType.allCases.map { ($0, "speaker=\($0.rawValue)") })
+        static let length = bucketNames("length", [3, 10, 30])
+        static let people = bucketNames("people", [1, 3, 8])
+        static let speakerMentions = bucketNames("speaker-mentions", [1, 3, 8])
+        static let gap = bucketNames("gap", [2, 8, 20])
+        static let sentencesApart = bucketNames("sentences-apart", [0, 1, 3])
+        static let cueClasses = ["none", "according", "colon", "other"] + Set(frequentCues.map(\.1)).sorted()
+        static let cue = Dictionary(uniqueKeysWithValues: cueClasses.map { ($0, "cue=\($0)") })
+
+        /// "0", "1-3", ... for the limits given: each bucket ends at its limit.
+        private static func bucketNames(_ name: String, _ limits: [Int]) -> [String] {
+            var low = 0
+            var names: [String] = []
+            for limit in limits {
+                names.append(low == limit ? "\(name)=\(limit)" : "\(name)=\(low)-\(limit)")
+                low = limit + 1
+            }
+            return names + ["\(name)=\(low)+"]
+        }
+    }
+
+    private static func cueFeature(_ cue: String?) -> String { Names.cue[cueClass(cue)]! }
 
     /// The cue's verb as one of the frequent reporting verbs, or "other".
     private static func cueClass(_ cue: String?) -> String {
         guard let cue else { return "none" }
+        if let known = commonCues[cue] { return known }
         let words = cue.lowercased().split(whereSeparator: { !$0.isLetter }).map(String.init)
         if words.contains("according") { return "according" }
         if cue.contains(":") && words.isEmpty { return "colon" }
@@ -120,25 +168,26 @@ enum QuoteEvidence {
         return "other"
     }
 
+    /// The cues most entries have, looked up whole.
+    private static let commonCues: [String: String] = [
+        "said": "say", "says": "say", "say": "say", "saying": "say", "told": "tell", "tells": "tell", "added": "add", "adds": "add",
+        "wrote": "write", "writes": "write", "according to": "according", ":": "colon", "asked": "ask", "tweeted": "tweet",
+    ]
+
     private static let frequentCues: [(String, String)] = [
         ("said", "say"), ("say", "say"), ("told", "tell"), ("tell", "tell"), ("add", "add"), ("wrote", "write"), ("writ", "write"),
         ("ask", "ask"), ("tweet", "tweet"), ("explain", "explain"), ("note", "note"), ("argu", "argue"), ("claim", "claim"),
         ("announc", "announce"), ("report", "report"), ("warn", "warn"), ("insist", "insist"), ("call", "call"),
     ]
 
-    private static func mentionForm(_ mention: Range<Int>, _ tokens: [Token]) -> String {
+    private static func mentionForm(_ mention: Range<Int>, _ tokens: [Token]) -> Int {
         let word = tokens[mention.lowerBound].text
-        if mention.count == 1, Lexicon.subjectPronouns.containsLowercased(word) { return "pronoun" }
-        return tokens[mention.lowerBound].isCapitalized ? (mention.count == 1 ? "one-word-name" : "name") : "description"
+        if mention.count == 1, Lexicon.subjectPronouns.containsLowercased(word) { return 0 }
+        return tokens[mention.lowerBound].isCapitalized ? (mention.count == 1 ? 1 : 2) : 3
     }
 
-    /// "0", "1-3", ... for the limits given: each bucket ends at its limit.
-    private static func bucket(_ value: Int, _ limits: [Int]) -> String {
-        var low = 0
-        for limit in limits {
-            if value <= limit { return low == limit ? "\(limit)" : "\(low)-\(limit)" }
-            low = limit + 1
-        }
-        return "\(low)+"
+    /// The index of the bucket `value` falls in: each bucket ends at its limit.
+    private static func bucket(_ value: Int, _ limits: [Int]) -> Int {
+        limits.firstIndex { value <= $0 } ?? limits.count
     }
 }
