@@ -3,6 +3,18 @@ import Testing
 
 @Suite("Quotes and their speakers")
 struct QuoteTests {
+    @Test("A sentence about someone that introduces their words with a colon (“she put it bluntly: “...””) is theirs; not a name qualifying the subject (“The Voss campaign”)")
+    func colonAfterSentenceAboutSpeaker() async throws {
+        let article = try await Fixtures.enrich(
+            "Mayor Linda Carriere has little patience for the targets. Speaking to reporters on Wednesday, she put it bluntly: “They want us to build homes with no pipes.” "
+                + "Asked about the late call, coach Ray Dillard was succinct: “I'd make it again.” "
+                + "\n\nMara Voss hosts the show.\n\nThe Voss campaign worded it carefully: “We never said that about the vote.”"
+        )
+        #expect(article.speakerName(of: "no pipes") == "Linda Carriere")
+        #expect(article.speakerName(of: "make it again") == "Ray Dillard")
+        #expect(article.speakerName(of: "never said that") == nil)
+    }
+
     @Test("“The ministry's letter reads “...””: written words are their author's when the subject names one, nobody's on a sign; “read” a title is no cue")
     func writtenWordsThatRead() async throws {
         let article = try await Fixtures.enrich(

@@ -240,7 +240,7 @@ extension QuoteAttributor {
     /// subject of its own before the clause's subject; not a name ending in "-ing".
     private func isOpeningParticiple(_ index: Int, _ context: AttributionContext) -> Bool {
         let word = context.document.tokens[index].text.lowercased()
-        return (word.hasSuffix("ing") || word == "having") && context.mention(at: index) == nil
+        return (word.hasSuffix("ing") || ["having", "asked", "pressed", "questioned"].contains(word)) && context.mention(at: index) == nil
     }
 
     /// The person a sentence opens with as its subject: "He ...", "She ...", "Mr Howard ..."

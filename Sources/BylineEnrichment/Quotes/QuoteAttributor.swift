@@ -693,7 +693,45 @@ struct QuoteAttributor: Sendable {
                 return Attribution(cue: nil, speaker: speaker, namedExplicitly: speaker.entity != nil)
             }
         }
+        if let speaker = colonIntroducedSpeaker(head, context) { return Attribution(cue: nil, speaker: speaker, namedExplicitly: true) }
         return nil
+    }
+
+    /// "Speaking outside city hall, she put it bluntly: “...”", "Asked about the call, coach Ray
+    /// Dillard was succinct: “...”": a sentence about a person introduces their words with a
+    /// colon; its subject, a person named or a pronoun, speaks.
+    private func colonIntroducedSpeaker(_ head: Range<Int>, _ context: AttributionContext) -> SpeakerPhrase? {
+        let tokens = context.document.tokens
+        let colon = head.upperBound - 1
+        // Words said, a sentence of them: not a title ("his guilty pleasure: “Saturday Night
+        // Live”"), a term (“song anthropologist”) or a web address.
+        guard tokens[colon].text == ":", colon > 0, tokens[colon - 1].isWord, colon + 2 < tokens.count, tokens[colon + 2].isCapitalized else { return nil }
+        let opening = (colon + 2)..<min(tokens.count, colon + 8)
+        let words = opening.prefix { !tokens[$0].isQuoteMark }
+        guard words.contains(where: { tokens[$0].isWord && !tokens[$0].isCapitalized }) else { return nil }
+        let sentenceStart = max(head.lowerBound, context.document.sentenceRange(of: colon).lowerBound)
+        guard colon - sentenceStart >= 2 else { return nil }
+        // The clause's subject opens the sentence or follows an opening phrase's comma, with
+        // only a title before it ("Jets coach Ray Dillard"), not "since she endorsed Mrs. Clinton".
+        if let subject = clauseSubject(from: sentenceStart, before: colon, context), let entity = subject.entity,
+            context.entities[entity].type == .person
+        {
+            let clauseStart = (sentenceStart..<subject.tokens.lowerBound).last { tokens[$0].text == "," }.map { $0 + 1 } ?? sentenceStart
+            // Not a name qualifying the subject ("The Clinton campaign ...").
+            let qualifies = subject.tokens.upperBound < colon && Lexicon.roleNouns.contains(tokens[subject.tokens.upperBound].text)
+            if !qualifies, (clauseStart..<subject.tokens.lowerBound).allSatisfy({ tokens[$0].isCapitalized || AttributionContext.isWordOfTitle(tokens[$0]) }) {
+                return subject
+            }
+            return nil
+        }
+        // A pronoun opening the clause, at the sentence start or after an opening phrase's comma.
+        guard
+            let pronoun = (sentenceStart..<min(colon, sentenceStart + 25)).first(where: { index in
+                ["he", "she"].contains(tokens[index].text.lowercased()) && (index == sentenceStart || tokens[index - 1].text == ",")
+            }),
+            let entity = context.resolvePronoun(tokens[pronoun].text.lowercased(), before: pronoun)
+        else { return nil }
+        return SpeakerPhrase(tokens: pronoun..<(pronoun + 1), entity: entity, confidence: 0.6)
     }
 
     /// A speech verb used as a verb: "tweets" in "Trump tweets" but not in "his late-night
