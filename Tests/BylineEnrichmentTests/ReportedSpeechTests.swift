@@ -527,6 +527,15 @@ struct ReportedSpeechTests {
         }
     }
 
+    @Test("“told state radio ...”, “told the bench ...”: the one told, with a word for its kind, is no part of what was said")
+    func audienceIsNoContent() async throws {
+        let article = try await Fixtures.enrich(
+            "Interior Minister Ali Ben Salah told state radio the border would reopen on Monday. Ben Salah later told the bench the evidence had been planted."
+        )
+        #expect(try entry(article, containing: "border would reopen").text == "the border would reopen on Monday")
+        #expect(try entry(article, containing: "evidence had been planted").text == "the evidence had been planted")
+    }
+
     @Test("British “whilst” opens a participle cue and a clause as “while” does (“whilst promising that ...”, “, whilst warning that ...”)")
     func whilstAsWhile() async throws {
         let article = try await Fixtures.enrich(

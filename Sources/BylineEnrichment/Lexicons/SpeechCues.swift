@@ -115,7 +115,11 @@ enum SpeechCues {
         "listeners", "voters", "audience", "crowd", "students", "members", "police", "officials", "parliament",
         "court", "jury", "jurors", "judge", "magistrates", "inquiry", "inquest", "committee", "hearing", "tribunal",
         "investigators", "detectives", "officers", "colleagues", "staff", "residents", "fans", "delegates",
+        "radio", "television", "bench", "media", "press", "senators", "legislators", "investors", "analysts", "panel",
+        "broadcaster", "newspaper", "paper", "agency", "station", "mourners", "worshippers", "congregation",
     ]
+    /// Words before an audience that name its kind ("state radio", "local reporters").
+    static let audienceModifiers: WordSet = ["state", "local", "national", "foreign", "public", "private", "visiting", "assembled"]
 
     /// Lower-case words that open a clause that is not the rest of what was said
     /// ("..., he said, who ...", "..., he said, adding").

@@ -748,6 +748,11 @@ struct ReportedSpeechFinder: Sendable {
         {
             index += 1
         }
+        if index + 1 < sentence.upperBound, SpeechCues.audienceModifiers.contains(tokens[index].text),
+            SpeechCues.audiences.contains(tokens[index + 1].text)
+        {
+            return index + 2
+        }
         if index < sentence.upperBound, SpeechCues.audiences.containsLowercased(tokens[index].text) { return index + 1 }
         while index < sentence.upperBound, index - start <= 6, tokens[index].isCapitalized || tokens[index].kind == .possessive {
             index += 1
