@@ -24,11 +24,8 @@ public struct AttributionCorpus: Sendable {
 
     public var articles: [Article]
 
-    public struct FormatError: Error, CustomStringConvertible {
-        public let line: Int
-        public let reason: String
-        public var description: String { "line \(line): \(reason)" }
-    }
+    /// A line that is not an article with attributions: the same error as a CoNLL file's.
+    public typealias FormatError = CoNLLCorpus.FormatError
 
     public init(articles: [Article]) { self.articles = articles }
 
@@ -39,7 +36,7 @@ public struct AttributionCorpus: Sendable {
     public init(text: String) throws {
         let decoder = JSONDecoder()
         var articles: [Article] = []
-        for (number, line) in text.split(separator: "\n").enumerated() where !line.allSatisfy(\.isWhitespace) {
+        for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() where !line.allSatisfy(\.isWhitespace) {
             do {
                 articles.append(try decoder.decode(Article.self, from: Data(line.utf8)))
             } catch {

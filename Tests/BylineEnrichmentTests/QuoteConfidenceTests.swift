@@ -50,6 +50,19 @@ struct QuoteConfidenceTests {
         #expect(try QuoteConfidenceModel.bundledLoad.get().weights.count > 20)
     }
 
+    @Test("an annotated corpus that is not one says which line and why")
+    func corpusFormatError() throws {
+        let good = #"{"id": "a", "text": "Hi.", "attributions": []}"#
+        #expect(try AttributionCorpus(text: good + "\n\n" + good).articles.count == 2)
+        do {
+            _ = try AttributionCorpus(text: good + "\n\n" + #"{"id": 7, "text": "Hi."}"#)
+            Issue.record("a bad line was accepted")
+        } catch let error as AttributionCorpus.FormatError {
+            #expect(error.line == 3)
+            #expect(error.description.hasPrefix("line 3: not an article with attributions"))
+        }
+    }
+
     @Test("an annotated source agrees with a speaker by its mention or last name; none, unless the source was recognised")
     func labels() {
         let mention = EnrichedArticle.Mention(start: 10, end: 15, text: "Varga")
