@@ -704,7 +704,7 @@ struct QuoteAttributor: Sendable {
         let tokens = context.document.tokens
         let colon = head.upperBound - 1
         // Words said, a sentence of them: not a title ("his guilty pleasure: “Saturday Night
-        // Live”"), a term (“song anthropologist”) or a web address.
+        // Live”") nor a term (“song anthropologist”).
         guard tokens[colon].text == ":", colon > 0, tokens[colon - 1].isWord, colon + 2 < tokens.count, tokens[colon + 2].isCapitalized else { return nil }
         let opening = (colon + 2)..<min(tokens.count, colon + 8)
         let words = opening.prefix { !tokens[$0].isQuoteMark }
