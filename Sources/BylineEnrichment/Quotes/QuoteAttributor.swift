@@ -79,7 +79,7 @@ struct QuoteAttributor: Sendable {
                 let sameParagraph = document.tokens[candidate.openMark].paragraph == document.tokens[previous.lastToken].paragraph
                 let gap = previous.lastToken..<candidate.openMark
                 let continuesParagraph =
-                    startsParagraph(candidate.openMark, document)
+                    document.tokens.opensParagraph(at: candidate.openMark)
                     && document.tokens[candidate.openMark].paragraph == document.tokens[previous.lastToken].paragraph + 1
                 if sameParagraph || continuesParagraph {
                     speakerFromContext = true
@@ -373,7 +373,7 @@ struct QuoteAttributor: Sendable {
             }
         }
         // A transcript label or a lead-in sentence ending with a colon in the paragraph before.
-        if startsParagraph(candidate.openMark, document), candidate.openMark > 0 {
+        if document.tokens.opensParagraph(at: candidate.openMark), candidate.openMark > 0 {
             let previous = tokens[candidate.openMark - 1]
             if previous.text == ":" {
                 let previousSentence = document.sentenceRange(of: candidate.openMark - 1)
@@ -762,9 +762,5 @@ struct QuoteAttributor: Sendable {
         var index = cue - 1
         while index >= max(phrase.tokens.lowerBound, cue - 4), tokens[index].isWord, !tokens[index].isCapitalized, tokens[index].text != "the" { index -= 1 }
         return index >= phrase.tokens.lowerBound && index < cue - 1 && tokens[index].text.lowercased() == "the"
-    }
-
-    private func startsParagraph(_ index: Int, _ document: Document) -> Bool {
-        index == 0 || document.tokens[index - 1].paragraph != document.tokens[index].paragraph
     }
 }

@@ -158,7 +158,10 @@ enum QuoteEvidence {
     /// The cue's verb as one of the frequent reporting verbs, or "other".
     private static func cueClass(_ cue: String?) -> String {
         guard let cue else { return "none" }
-        if let known = commonCues[cue] { return known }
+        return commonCues[cue] ?? classifiedCue(cue)
+    }
+
+    private static func classifiedCue(_ cue: String) -> String {
         let words = cue.lowercased().split(whereSeparator: { !$0.isLetter }).map(String.init)
         if words.contains("according") { return "according" }
         if cue.contains(":") && words.isEmpty { return "colon" }
@@ -168,11 +171,11 @@ enum QuoteEvidence {
         return "other"
     }
 
-    /// The cues most entries have, looked up whole.
-    private static let commonCues: [String: String] = [
-        "said": "say", "says": "say", "say": "say", "saying": "say", "told": "tell", "tells": "tell", "added": "add", "adds": "add",
-        "wrote": "write", "writes": "write", "according to": "according", ":": "colon", "asked": "ask", "tweeted": "tweet",
-    ]
+    /// The cues most entries have, classified once and then looked up whole.
+    private static let commonCues = Dictionary(
+        uniqueKeysWithValues: [
+            "said", "says", "say", "saying", "told", "tells", "added", "adds", "wrote", "writes", "according to", ":", "asked", "tweeted",
+        ].map { ($0, classifiedCue($0)) })
 
     private static let frequentCues: [(String, String)] = [
         ("said", "say"), ("say", "say"), ("told", "tell"), ("tell", "tell"), ("add", "add"), ("wrote", "write"), ("writ", "write"),

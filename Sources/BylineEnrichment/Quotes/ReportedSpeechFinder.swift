@@ -239,7 +239,7 @@ struct ReportedSpeechFinder: Sendable {
     /// rest of its sentence as that name's.
     private func labelledLine(_ sentence: Range<Int>, _ tokens: [Token], _ insideQuote: [Bool]) -> ReportedSpeechCandidate? {
         let start = sentence.lowerBound
-        guard start < sentence.upperBound, start == 0 || tokens[start - 1].paragraph != tokens[start].paragraph, !insideQuote[start],
+        guard start < sentence.upperBound, tokens.opensParagraph(at: start), !insideQuote[start],
             let colon = (start..<min(sentence.upperBound, start + 7)).first(where: { tokens[$0].text == ":" }), colon > start,
             !Self.notSpeakerLabels.contains(tokens[start].text.lowercased()), tokens[start].text.count > 1,
             (start..<colon).allSatisfy({ tokens[$0].isCapitalized || tokens[$0].kind == .possessive || [".", "&"].contains(tokens[$0].text) }),
@@ -266,7 +266,7 @@ struct ReportedSpeechFinder: Sendable {
         private var counts: [String: Int] = [:]
 
         init(_ tokens: [Token]) {
-            for start in tokens.indices where start == 0 || tokens[start - 1].paragraph != tokens[start].paragraph {
+            for start in tokens.indices where tokens.opensParagraph(at: start) {
                 if let (key, _) = Self.label(at: start, tokens) { counts[key, default: 0] += 1 }
             }
         }
@@ -274,11 +274,10 @@ struct ReportedSpeechFinder: Sendable {
         /// Not the headline ("Fallin: Trump Is ..."), a heading in capitals or a tally
         /// ("Clinton: 1,769."): those are the labelled lines' or nobody's.
         func turn(at start: Int, _ tokens: [Token]) -> Turn? {
-            guard !counts.isEmpty, start > 0, tokens[start - 1].paragraph != tokens[start].paragraph,
+            guard !counts.isEmpty, start > 0, tokens.opensParagraph(at: start),
                 let (key, labelEnd) = Self.label(at: start, tokens), counts[key, default: 0] >= 2
             else { return nil }
-            var paragraphEnd = labelEnd
-            while paragraphEnd < tokens.count, tokens[paragraphEnd].paragraph == tokens[start].paragraph { paragraphEnd += 1 }
+            let paragraphEnd = tokens.paragraphEnd(from: labelEnd)
             if key == "q" { return Turn(candidate: nil, paragraphEnd: paragraphEnd) }
             let content = (labelEnd + 1)..<paragraphEnd
             let words = content.filter { tokens[$0].isWord }
@@ -292,9 +291,8 @@ struct ReportedSpeechFinder: Sendable {
         /// An interviewer's question written without a label: a paragraph ending in "?" right
         /// before a labelled answer.
         func unlabelledQuestion(at start: Int, _ tokens: [Token]) -> Turn? {
-            guard !counts.isEmpty, start == 0 || tokens[start - 1].paragraph != tokens[start].paragraph else { return nil }
-            var paragraphEnd = start
-            while paragraphEnd < tokens.count, tokens[paragraphEnd].paragraph == tokens[start].paragraph { paragraphEnd += 1 }
+            guard !counts.isEmpty, tokens.opensParagraph(at: start) else { return nil }
+            let paragraphEnd = tokens.paragraphEnd(from: start)
             guard paragraphEnd < tokens.count, tokens[paragraphEnd - 1].text == "?",
                 let (key, _) = Self.label(at: paragraphEnd, tokens), key != "q", counts[key, default: 0] >= 2
             else { return nil }

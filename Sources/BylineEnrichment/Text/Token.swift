@@ -41,3 +41,15 @@ enum QuoteMark: Sendable, Equatable {
     /// A double mark that may open a quotation: curly opening, or straight.
     var mayOpenDouble: Bool { self == .doubleOpening || self == .doubleStraight }
 }
+
+extension [Token] {
+    /// Whether the token at `index` opens its paragraph.
+    func opensParagraph(at index: Int) -> Bool { index == 0 || self[index - 1].paragraph != self[index].paragraph }
+
+    /// The first token past the paragraph of the token at `index`.
+    func paragraphEnd(from index: Int) -> Int {
+        var end = index
+        while end < count, self[end].paragraph == self[index].paragraph { end += 1 }
+        return end
+    }
+}

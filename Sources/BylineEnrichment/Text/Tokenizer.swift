@@ -253,7 +253,7 @@ struct Tokenizer: Sendable {
         var sentenceStart = 0
         var index = 0
         while index < tokens.count {
-            let opensParagraph = index == 0 || tokens[index].paragraph != tokens[index - 1].paragraph
+            let opensParagraph = tokens.opensParagraph(at: index)
             if index > 0 && opensParagraph || index - sentenceStart >= Self.maximumSentenceTokens {
                 if index > sentenceStart { sentence += 1 }
                 sentenceStart = index
