@@ -10,6 +10,8 @@ bad records of every kind mixed in, the feed keyed like a scraper's):
   faults  three workers while the cluster goes through a timeline of faults: slow brokers,
           produce, fetch, heartbeat and commit errors, leader moves, one broker down, then
           every broker down for 12 s (the embedded cluster only: it takes commands)
+  refused three workers while the brokers refuse produce requests (NOT_LEADER) again
+          and again for the whole feed (the embedded cluster only)
   steady  two workers, no attack: the baseline the others are compared with
 
 After the feed ends and the workers catch up, the input, output and dead-letter topics are
@@ -18,10 +20,11 @@ dead-lettered with its byline-error-code, every input offset was answered, and e
 stopped as asked. Duplicates are reported, not failed: delivery is at least once.
 
 Brokers: `--broker mock` runs `byline dev-cluster --control-stdin` (librdkafka's mock
-cluster); `--broker tansu --tansu PATH` runs a Tansu broker on loopback; LD_LIBRARY_PATH is
+cluster; its workers' producers are not idempotent, see DevCluster.producerProperties);
+`--broker tansu --tansu PATH` runs a Tansu broker on loopback; LD_LIBRARY_PATH is
 passed through to byline and kcat, for a librdkafka that real brokers accept.
 
-  scripts/reliability.py --broker mock --scenarios soak,drain,faults --seconds 60
+  scripts/reliability.py --broker mock --scenarios soak,drain,faults,refused --seconds 60
   scripts/reliability.py --broker mock --scenarios soak --seconds 1200 --rate 200   (a long run)
 
 Prints one summary line per scenario, then `reliability: N passed, M failed`; exit status 1
@@ -180,6 +183,9 @@ def stop_process(process, seconds=10):
 class MockCluster:
     """`byline dev-cluster --control-stdin`: librdkafka's mock cluster in its own process."""
     takes_faults = True
+    # DevCluster.producerProperties: the mock checks no idempotent sequence numbers, so an
+    # idempotent producer can take a refused batch for stored when a later one succeeds.
+    worker_properties = ["enable.idempotence=false"]
     leader_leaving_mid_rebalance_stalls = False
     # The mock drops a partition's oldest messages past 5 MiB: read from the earliest kept.
     first_offset = "beginning"
@@ -212,6 +218,7 @@ class MockCluster:
 class TansuCluster:
     """A Tansu broker (memory storage) on a free loopback port."""
     takes_faults = False
+    worker_properties = []
     # Its group coordinator keeps a leader that leaves while the group re-forms (Forming
     # leave() does not clear it, Formed leave() does): no member can join after that.
     leader_leaving_mid_rebalance_stalls = True
@@ -259,7 +266,9 @@ class Worker:
             [scenario.suite.byline, "run", "--brokers", scenario.cluster.bootstrap, "--group", scenario.group,
              "--input", scenario.input, "--output", scenario.output, "--dlq", scenario.dlq,
              "--http-host", "127.0.0.1", "--http-port", str(self.port),
-             "--drain-timeout", str(DRAIN_TIMEOUT)] + scenario.suite.worker_args,
+             "--drain-timeout", str(DRAIN_TIMEOUT), "--log-level", "trace"]
+            + [arg for prop in scenario.cluster.worker_properties for arg in ("--kafka-property", prop)]
+            + scenario.suite.worker_args,
             stdout=subprocess.DEVNULL, stderr=open(self.log_path, "wb"), stdin=subprocess.DEVNULL)
         self.expected_end = None  # set when the suite stops it on purpose
 
@@ -410,6 +419,7 @@ def progress(scenario):
 def audit(scenario):
     """The assertions on the topics' contents: (failures, figures)."""
     inputs, out, dlq = (dump(scenario, t) for t in (scenario.input, scenario.output, scenario.dlq))
+    scenario.unanswered = []
     failures = []
     good, bad = set(scenario.expected["good"]), scenario.expected["bad"]
     seen = {}
@@ -444,6 +454,7 @@ def audit(scenario):
         failures.append(f"{len(wrongly_dead)} good articles dead-lettered, e.g. {wrongly_dead[:5]}")
     answered = {(r["headers"].get("byline-source-partition"), r["headers"].get("byline-source-offset")) for r in out + dlq}
     unanswered = [(r["partition"], r["offset"]) for r in inputs if (str(r["partition"]), str(r["offset"])) not in answered]
+    scenario.unanswered = unanswered
     if unanswered:
         failures.append(f"{len(unanswered)} input offsets with neither output nor dead letter, e.g. {unanswered[:5]}")
     fed = len(good) + len(bad)
@@ -471,6 +482,7 @@ class Scenario:
         self.input, self.output, self.dlq = (f"rel-{name}-{run}.{t}" for t in ("raw", "enriched", "dlq"))
         self.workers = {}
         self.failures = []
+        self.unanswered = []
         self.figures = {}
         self.next_worker = 1
         self.started = time.monotonic()
@@ -529,7 +541,48 @@ class Scenario:
                 return True
             time.sleep(2)
         self.fail(f"not caught up {seconds} s after the feed ended: {line}")
+        self.report_stuck()
         return False
+
+    def trace_offset(self, partition, offset):
+        """From the workers' logs: who owned the input partition when, who delivered the
+        offset's records, and each worker's first commit past it."""
+        events = []
+        owned = f"{self.input}[{partition}]"
+        for worker in self.workers.values():
+            try:
+                entries = open(worker.log_path, errors="replace").read().splitlines()
+            except OSError:
+                continue
+            committed_past = False
+            for entry in entries:
+                stamp = entry[11:19]
+                if owned in entry and ("partitions assigned" in entry or "partitions revoked" in entry):
+                    change = "assigned" if "partitions assigned" in entry else "revoked"
+                    lost = " (lost)" if "lost=true" in entry else ""
+                    events.append(f"{stamp} {worker.name} {change}{lost}")
+                elif f"input={partition}/{offset} " in entry and "records delivered" in entry:
+                    events.append(f"{stamp} {worker.name} delivered its records")
+                elif "offsets committed" in entry and not committed_past:
+                    for item in entry.split("offsets=", 1)[-1].split(" ", 1)[0].split(","):
+                        p, _, o = item.partition("@")
+                        if p == str(partition) and o.isdigit() and int(o) > offset:
+                            events.append(f"{stamp} {worker.name} committed {p}@{o}, past it")
+                            committed_past = True
+        return [f"input {partition}/{offset}:"] + [f"  {event}" for event in sorted(events)[:40]]
+
+    def report_stuck(self):
+        """What each live worker holds when the scenario did not catch up: work stuck in
+        flight (a delivery that never ends) reads differently from work never begun."""
+        names = ["byline_articles_in_flight", "byline_consumer_lag", "byline_publish_failures_total",
+                 "byline_stale_messages_skipped_total", "byline_input_offsets_skipped_total"]
+        for worker in self.running():
+            try:
+                totals = worker.counters()
+            except OSError as error:
+                log(f"  {worker.name}: no metrics ({error})")
+                continue
+            log(f"  {worker.name}: " + ", ".join(f"{n.removeprefix('byline_')} {totals.get(n, 0):.0f}" for n in names))
 
     def stop_all(self, limit=DRAIN_TIMEOUT + SHUTDOWN_MARGIN):
         for worker in self.running():
@@ -547,6 +600,9 @@ class Scenario:
             failures, figures = [f"reading the topics back failed: {error}"], {}
         for failure in failures:
             self.fail(failure)
+        for partition, offset in self.unanswered[:3]:
+            for line in self.trace_offset(partition, offset):
+                log(f"    {line}")
         # Offsets a consumer never delivered: a broker's or client's gap, which the commit
         # point passes, as opposed to an article the workers dropped.
         gaps = [f"{worker.name}: {line.strip()}" for worker in self.workers.values()
@@ -740,7 +796,30 @@ def scenario_faults(suite):
     return s
 
 
-SCENARIOS = {"steady": scenario_steady, "soak": scenario_soak, "drain": scenario_drain, "faults": scenario_faults}
+def scenario_refused(suite):
+    """The brokers refuse produce requests again and again while the workers publish."""
+    s = Scenario(suite, "refused")
+    feed = run_feed(s, suite.rate, suite.seconds, suite.bad_every)
+    for _ in range(3):
+        s.start_worker()
+    feed.start()
+    start = time.monotonic()
+    refusals = 0
+    # Six NOT_LEADER_OR_FOLLOWER answers every 0.3 s, to whichever producer asks next.
+    while time.monotonic() < start + suite.seconds:
+        s.check_no_unplanned_exit()
+        s.cluster.control("errors produce 6 6 6 6 6 6")
+        refusals += 6
+        time.sleep(0.3)
+    s.cluster.control("clear produce")
+    end_feed(s, feed)
+    s.figures["refusals"] = refusals
+    s.wait_complete(suite.catch_up)
+    s.stop_all()
+    return s
+
+
+SCENARIOS = {"refused": scenario_refused, "steady": scenario_steady, "soak": scenario_soak, "drain": scenario_drain, "faults": scenario_faults}
 
 
 def main():
@@ -771,9 +850,10 @@ def main():
         if not suite.tansu:
             parser.error("--broker tansu needs --tansu PATH")
         suite.cluster = TansuCluster(suite.tansu, suite.work)
-        if "faults" in names:
-            log("faults: skipped, Tansu takes no fault commands")
-            names.remove("faults")
+        for name in ("faults", "refused"):
+            if name in names:
+                log(f"{name}: skipped, Tansu takes no fault commands")
+                names.remove(name)
     else:
         suite.cluster = MockCluster(suite.byline, suite.work)
     log(f"reliability on {suite.broker} ({suite.cluster.bootstrap}): {', '.join(names)}; "

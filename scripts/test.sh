@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Installs what is missing, builds everything (the tests run the byline executable),
 # checks the deployment files, runs the tests, then replays the fuzz seeds and fuzzes
-# briefly, runs the reliability suite (kill -9 soak, SIGTERM under load, a fault timeline) on
-# the embedded cluster, and last runs workers against a real Kafka-protocol broker (Tansu,
-# librdkafka 2.8).
+# briefly, runs the reliability suite (kill -9 soak, SIGTERM under load, a fault timeline,
+# refused produce requests) on the embedded cluster, and last runs workers against a real
+# Kafka-protocol broker (Tansu, librdkafka 2.8).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-deps.sh
@@ -29,5 +29,5 @@ swift test --skip-build --no-parallel --filter "$BROKER_DOWN_TESTS"
 swift test --skip-build --filter HostileTextTests
 .build/debug/byline-fuzz Tests/FuzzSeeds
 scripts/fuzz.sh "${BYLINE_FUZZ_SECONDS:-60}"
-python3 scripts/reliability.py --broker mock --scenarios soak,drain,faults --seconds "${BYLINE_RELIABILITY_SECONDS:-30}"
+python3 scripts/reliability.py --broker mock --scenarios soak,drain,faults,refused --seconds "${BYLINE_RELIABILITY_SECONDS:-30}"
 scripts/real-broker-e2e.sh

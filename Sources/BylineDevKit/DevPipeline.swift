@@ -46,6 +46,7 @@ public final class DevPipeline: Sendable {
         configuration.processing = processing
         // The dev cluster's rebalances take the session timeout less a second; keep them short.
         configuration.sessionTimeout = .seconds(6)
+        configuration.kafkaProperties = DevCluster.producerProperties
         return configuration
     }
 

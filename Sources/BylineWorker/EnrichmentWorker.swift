@@ -131,6 +131,7 @@ public final class EnrichmentWorker: Service, Sendable {
     private func admit(_ message: KafkaMessage, publisher: RecordPublisher<KafkaProducer>) -> InFlightWindow.Job? {
         metrics.consumed.increment()
         guard let ticket = offsets.begin(message) else {
+            logger.trace("message left to its partition's next reading", metadata: ["input": "\(message.partition)/\(message.offset)"])
             metrics.staleSkipped.increment()
             return nil
         }

@@ -82,6 +82,7 @@ final class OffsetCommitter: Sendable {
         do {
             try await target.commit(offsets, timeout: commitTimeout)
             tracker.withLock { $0.markCommitted(offsets) }
+            logger.debug("offsets committed", metadata: ["offsets": "\(Self.describe(offsets))"])
         } catch {
             metrics.commitFailures.increment()
             logger.debug("commit failed; will retry", metadata: ["error": "\(error)"])
@@ -110,10 +111,16 @@ final class OffsetCommitter: Sendable {
             guard !lost, !finished.isEmpty else { return }
             do {
                 try target.commitNow(finished, timeout: commitTimeout)
+                logger.debug("offsets committed on revocation", metadata: ["offsets": "\(Self.describe(finished))"])
             } catch {
                 metrics.commitFailures.increment()
                 logger.notice("commit on revocation failed; the new owner repeats that work", metadata: ["error": "\(error)"])
             }
         }
+    }
+
+    /// "PARTITION@OFFSET,...": what the reliability suite reads back from the logs.
+    private static func describe(_ offsets: [KafkaTopicPartitionOffset]) -> String {
+        offsets.map { "\($0.topicPartition.partition)@\($0.offset)" }.joined(separator: ",")
     }
 }

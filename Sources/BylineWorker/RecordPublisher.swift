@@ -33,7 +33,7 @@ struct RecordPublisher<Producer: RecordProducer>: Sendable {
     let clientFailure: ClientFailure
 
     private enum Attempt {
-        case delivered
+        case delivered([KafkaDeliveryReport])
         /// The broker refuses these records for good; sending them again cannot help.
         case rejected(KafkaError)
         /// Cancelled, or the producer failed for good: the input stays uncommitted.
@@ -57,7 +57,14 @@ struct RecordPublisher<Producer: RecordProducer>: Sendable {
             kind = .deadLettered(.deadLetterRejected, explanation: error.description)
             attempt = await publishRetrying([records.positionMarker(input, explanation: error.description)])
         }
-        guard case .delivered = attempt else { return nil }
+        guard case .delivered(let reports) = attempt else { return nil }
+        // Traces an input to where its records landed, to follow one record through faults.
+        logger.trace(
+            "records delivered",
+            metadata: [
+                "input": "\(input.partition)/\(input.offset)",
+                "stored": "\(reports.map { "\($0.topic)/\($0.partition)/\($0.offset)" }.joined(separator: ","))",
+            ])
         return kind
     }
 
@@ -66,6 +73,7 @@ struct RecordPublisher<Producer: RecordProducer>: Sendable {
     private func publishRetrying(_ batch: [KafkaProducerMessage]) async -> Attempt {
         while !Task.isCancelled {
             var failure: KafkaError?
+            var reports: [KafkaDeliveryReport] = []
             do throws(KafkaError) {
                 // All queued before any is awaited: they travel in the same round trips.
                 var pending: [Producer.Delivery] = []
@@ -73,14 +81,17 @@ struct RecordPublisher<Producer: RecordProducer>: Sendable {
                 for record in batch { pending.append(try await producer.enqueue(record)) }
                 for delivery in pending {
                     guard let outcome = await delivery.outcome() else { return .cancelled }
-                    if case .failure(let error) = outcome { failure = error }
+                    switch outcome {
+                    case .success(let report): reports.append(report)
+                    case .failure(let error): failure = error
+                    }
                 }
             } catch {
                 failure = error
             }
             guard let failure else {
                 health.publishingWorks()
-                return .delivered
+                return .delivered(reports)
             }
             metrics.publishFailures.increment()
             if failure.code.rejectsMessage { return .rejected(failure) }

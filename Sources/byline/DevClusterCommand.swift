@@ -15,6 +15,8 @@ struct DevClusterCommand: AsyncParsableCommand {
               topic NAME PARTITIONS | errors API CODE [CODE ...] | clear API
             API is a request name (produce, fetch, offsetCommit, ...); CODE is a Kafka error number.
             Each command answers `ok` or `error: REASON`.
+            Producers writing to it need \(DevCluster.producerProperties.map { "\($0.key)=\($0.value)" }.sorted().joined(separator: ", ")): \
+            this cluster checks no idempotent sequence numbers (see the README).
             """
     )
 

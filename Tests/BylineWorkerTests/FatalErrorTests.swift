@@ -12,6 +12,9 @@ import Testing
         let logs = CapturedLogs()
         var configuration = pipeline.workerConfiguration(withQuotes: false)
         configuration.publishRetryBackoff = .milliseconds(20)
+        // The production default, which the dev cluster's settings turn off: only an
+        // idempotent producer fails for good on the error injected below.
+        configuration.kafkaProperties["enable.idempotence"] = "true"
         let worker = EnrichmentWorker(configuration: configuration, logger: logs.logger(label: "byline.test.fatal"), metricsFactory: PrometheusMetricsFactory(registry: PrometheusCollectorRegistry()))
         let collector = try TopicCollector(brokers: pipeline.cluster.bootstrapServers, topics: [pipeline.outputTopic])
         let ended = OneShotEvent()
