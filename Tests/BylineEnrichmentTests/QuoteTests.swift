@@ -568,6 +568,27 @@ struct QuoteTests {
         #expect(article.quote(containing: "expect good news") != nil)
     }
 
+    @Test("a show after “broadcast of”, before its medium and noun, or told something, and an anthem are no quotes")
+    func showsAndAnthemsAreNotQuotes() async throws {
+        let text = """
+            On this week’s broadcast of “Harbour Watch,” Senator Ruth Okafor said the bill would pass by summer.
+
+            Listeners called the “Ferry Talk Tonight” radio program to complain about the fares.
+
+            At the end of her rendition of the anthem “Morning Over Kestrel Bay,” the singer added the words “Vote for Hale.”
+
+            Mayor Ben Hale told Coastline TV’s “Morning Desk” on Monday that the ferry would run again in May.
+            """
+        let article = try await Fixtures.enrich(text)
+        #expect(article.quote(containing: "Harbour Watch") == nil)
+        #expect(article.quote(containing: "Ferry Talk Tonight") == nil)
+        #expect(article.quote(containing: "Morning Over Kestrel Bay") == nil)
+        let told = try #require(article.quote(containing: "ferry would run again"))
+        #expect(told.text.hasPrefix("that the ferry"), "the show is the one told: \(told.text)")
+        #expect(told.kind == "indirect")
+        #expect(told.speaker?.name == "Ben Hale")
+    }
+
     @Test("a label with title words before the name, and a lead-in sentence ending in a colon, name the speaker")
     func labelsAndLeadIns() async throws {
         let text = """

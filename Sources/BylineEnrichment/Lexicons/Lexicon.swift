@@ -227,6 +227,8 @@ enum Lexicon {
     static let nameConnectors: WordSet = [
         "of", "for", "and", "&", "de", "del", "della", "da", "di", "du", "von", "van", "der", "den", "bin", "bint", "al", "el", "la", "le", "ibn", "y", "on", "the",
     ]
+    /// Lower-case words allowed inside the title of a work ("A Change Is Gonna Come", "Keepin' It Real").
+    static let titleSmallWords: WordSet = WordSet(["a", "an", "in", "to", "at", "with", "las", "los"] + nameConnectors.words)
 
     /// Other names of one country, US state or city, each to the name news writes in full
     /// ("U.S." is the United States, "Calif." California, "L.A." Los Angeles); an entry of one

@@ -49,7 +49,9 @@ struct QuoteAttributor: Sendable {
                 let openMark = candidates[index].openMark
                 if openMark >= content.tokens.upperBound { break }
                 if content.content.contains(where: { $0.contains(openMark) }) {
-                    fragmentsOf[speech].append(index)
+                    // A work's title inside the content ("told CNN's “State of the Union” that")
+                    // is no fragment of what was said, nor a quote of its own.
+                    if !isTitleOfWork(candidates[index], document) { fragmentsOf[speech].append(index) }
                     isFragment[index] = true
                 }
             }
@@ -246,15 +248,13 @@ struct QuoteAttributor: Sendable {
     private func isTitleOfWork(_ candidate: QuoteCandidate, _ document: Document) -> Bool {
         let tokens = document.tokens
         guard (1...10).contains(candidate.wordCount) else { return false }
-        let words = candidate.inner.filter { tokens[$0].isWord }
-        guard let first = words.first, tokens[first].isCapitalized,
-            words.allSatisfy({ tokens[$0].isCapitalized || Self.titleSmallWords.contains(tokens[$0].text) })
-        else { return false }
+        guard tokens.isTitleCased(candidate.inner) else { return false }
         let open = candidate.openMark
         if open > 0 {
             let before = tokens[open - 1]
             if before.kind == .possessive || Self.workIntroducers.contains(before.text) { return true }
-            if before.text == ",", open >= 2, Self.workNouns.contains(tokens[open - 2].text) { return true }
+            // "the anthem, “...”", "this weekend's broadcast of “Fox News Sunday”".
+            if [",", "of"].contains(before.text), open >= 2, Self.workNouns.contains(tokens[open - 2].text) { return true }
             if before.text == "or", open >= 2, tokens[open - 2].isQuoteMark { return true }
         }
         // Used as a name: no sentence of its own inside, a noun for a work or a show right after,
@@ -263,7 +263,9 @@ struct QuoteAttributor: Sendable {
             let lastInner = candidate.inner.last, tokens[lastInner].isWord
         else { return false }
         let next = tokens[close + 1].text
+        // "“Keepin' It Real” radio program": the work's noun, or its medium and then the noun.
         if Self.workNouns.contains(next) { return true }
+        if Self.media.contains(next), close + 2 < tokens.count, Self.workNouns.contains(tokens[close + 2].text) { return true }
         // "“Never Again” is a promise we keep, Cohen said": not when the sentence has a cue.
         let opensSentence = open == 0 || tokens[open - 1].sentence != tokens[open].sentence
         return opensSentence && Self.beingVerbs.contains(next) && !containsSpeechVerb((close + 1)..<document.sentenceRange(of: close).upperBound, document)
@@ -276,10 +278,11 @@ struct QuoteAttributor: Sendable {
         "book", "books", "memoir", "novel", "film", "movie", "documentary", "show", "shows", "program", "programme", "series", "episode",
         "segment", "album", "song", "play", "musical", "pageant", "contest", "tour", "campaign", "slogan", "movement", "franchise",
         "brand", "column", "op-ed", "podcast", "video", "ad", "ads", "hat", "hats", "sign", "signs", "t-shirts", "host", "star",
-        "contestant", "creator", "producer",
+        "contestant", "creator", "producer", "broadcast", "edition", "anthem", "hymn",
     ]
+    /// What a show goes out on, between its quoted name and the noun for it.
+    private static let media: WordSet = ["radio", "TV", "television", "talk", "news", "cable", "web", "reality", "morning"]
     private static let beingVerbs: WordSet = ["is", "was", "has", "had", "will", "are", "were", "airs", "aired", "premiered", "opens", "opened"]
-    private static let titleSmallWords: WordSet = WordSet(["a", "an", "in", "to", "at", "with", "las", "los"] + Lexicon.nameConnectors.words)
 
     private func isDirect(_ candidate: QuoteCandidate, _ document: Document) -> Bool {
         guard !candidate.inner.isEmpty else { return false }

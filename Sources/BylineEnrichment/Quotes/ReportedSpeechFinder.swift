@@ -618,7 +618,8 @@ struct ReportedSpeechFinder: Sendable {
                 !(start..<opener).contains(where: { tokens[$0].kind == .punctuation || tokens[$0].kind == .quoteMark(.doubleOpening) })
             else { return nil }
             start = opener
-        } else if let that = (start..<min(sentence.upperBound, cue + thatReach(after: start, sentence, tokens))).first(where: { tokens[$0].text == "that" }),
+        } else if let that = (start..<min(sentence.upperBound, cue + thatReach(after: start, sentence, tokens) + quotedAudienceLength(word, start, sentence, tokens)))
+            .first(where: { tokens[$0].text == "that" }),
             (start..<that).allSatisfy({ tokens[$0].text != "," }),
             // Not past a clause's own verb: "said Zuma told him in 2007 that ..." reports all of it.
             !(start..<that).contains(where: { Self.isClauseVerb(tokens[$0].text) })
@@ -737,12 +738,22 @@ struct ReportedSpeechFinder: Sendable {
         return ReportedSpeechCandidate(cue: cue..<end, cueText: cueText, content: content, speakerSide: speakerSide)
     }
 
-    /// "told reporters", "told him", "told the Associated Press", "told CNN's Jake Tapper":
-    /// the first token after the one told.
+    /// The tokens of a quoted show among the one told ("told CNN's “State of the Union”",
+    /// "told the “Today” show"), which do not count against the reach of "that".
+    private func quotedAudienceLength(_ cue: String, _ start: Int, _ sentence: Range<Int>, _ tokens: [Token]) -> Int {
+        guard SpeechCues.tellingVerbs.contains(cue) else { return 0 }
+        let limit = min(sentence.upperBound, start + 8)
+        guard let open = (start..<limit).first(where: { tokens[$0].isQuoteMark }), let end = tokens.quotedTitleEnd(openingAt: open, before: limit) else { return 0 }
+        return end - open
+    }
+
+    /// "told reporters", "told him", "told the Associated Press", "told CNN's Jake Tapper",
+    /// "told CNN's “State of the Union”": the first token after the one told.
     private func afterTheOneTold(_ start: Int, _ sentence: Range<Int>, _ tokens: [Token]) -> Int {
         var index = start
         if index < sentence.upperBound, Lexicon.articles.containsLowercased(tokens[index].text), index + 1 < sentence.upperBound,
             tokens[index + 1].isCapitalized || SpeechCues.audiences.containsLowercased(tokens[index + 1].text)
+                || tokens.quotedTitleEnd(openingAt: index + 1, before: min(sentence.upperBound, index + 10)) != nil
         {
             index += 1
         }
@@ -752,8 +763,14 @@ struct ReportedSpeechFinder: Sendable {
             return index + 2
         }
         if index < sentence.upperBound, SpeechCues.audiences.containsLowercased(tokens[index].text) { return index + 1 }
-        while index < sentence.upperBound, index - start <= 6, tokens[index].isCapitalized || tokens[index].kind == .possessive {
-            index += 1
+        while index < sentence.upperBound, index - start <= 6 {
+            if tokens[index].isCapitalized || tokens[index].kind == .possessive {
+                index += 1
+            } else if let end = tokens.quotedTitleEnd(openingAt: index, before: min(sentence.upperBound, index + 10)) {
+                index = end
+            } else {
+                break
+            }
         }
         return index
     }

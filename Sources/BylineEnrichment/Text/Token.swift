@@ -46,6 +46,24 @@ extension [Token] {
     /// Whether the token at `index` opens its paragraph.
     func opensParagraph(at index: Int) -> Bool { index == 0 || self[index - 1].paragraph != self[index].paragraph }
 
+    /// Whether the words of `range` are capitalised as a title's are: the first, and every
+    /// other one bar the small words of titles ("The Steve Harvey Morning Show").
+    func isTitleCased(_ range: Range<Int>) -> Bool {
+        let words = range.filter { self[$0].isWord }
+        guard let first = words.first, self[first].isCapitalized else { return false }
+        return words.allSatisfy { self[$0].isCapitalized || Lexicon.titleSmallWords.contains(self[$0].text) }
+    }
+
+    /// For a title-cased quotation opening at `index` and closing before `limit`
+    /// ("“Morning Joe”"), the token after its closing mark; else nil.
+    func quotedTitleEnd(openingAt index: Int, before limit: Int) -> Int? {
+        guard index < limit, case .quoteMark(let mark) = self[index].kind, mark.mayOpenDouble,
+            let close = ((index + 1)..<limit).first(where: { if case .quoteMark(let other) = self[$0].kind { other.isDouble } else { false } }),
+            close > index + 1, isTitleCased((index + 1)..<close)
+        else { return nil }
+        return close + 1
+    }
+
     /// The first token past the paragraph of the token at `index`.
     func paragraphEnd(from index: Int) -> Int {
         var end = index
