@@ -419,7 +419,6 @@ def progress(scenario):
 def audit(scenario):
     """The assertions on the topics' contents: (failures, figures)."""
     inputs, out, dlq = (dump(scenario, t) for t in (scenario.input, scenario.output, scenario.dlq))
-    scenario.unanswered = []
     failures = []
     good, bad = set(scenario.expected["good"]), scenario.expected["bad"]
     seen = {}
