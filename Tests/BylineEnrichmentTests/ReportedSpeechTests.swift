@@ -895,4 +895,33 @@ struct ReportedSpeechTests {
         let article = try await Fixtures.enrich("Asked whether she would run, Ruiz said no. Voters in Halden were divided. The No. 5 bus still runs.")
         #expect(article.quotes.allSatisfy { !$0.text.contains("Voters") })
     }
+
+    @Test("an office named for its head and a spokesperson's organisation speak; a statement or an unnamed source after the verb is the speaker, not what was said")
+    func officesStatementsAndUnnamedSources() async throws {
+        let article = try await Fixtures.enrich(
+            """
+            Deputies found the van near Kestrel Bay on Monday. “The investigation is ongoing,” the Harlow County Sheriff’s Office said.
+
+            Mayor Ana Ruiz and Governor Tom Berg “agreed to reopen the ferry by May,” said a statement released by the Governor’s Office.
+
+            The port authority is weighing a sale of its cargo terminal, said people familiar with the matter.
+
+            The case “is closed,” a Halden Transit Authority spokeswoman said. Senator from Ohio says the bill will pass.
+
+            Residents said Tuesday’s vote by the council was rushed.
+            """
+        )
+        #expect(article.speakerName(of: "investigation is ongoing") == "Harlow County Sheriff’s Office")
+        #expect(article.entity(named: "Governor’s Office")?.type == .org)
+        let statement = try #require(article.quote(containing: "agreed to reopen the ferry"))
+        #expect(statement.text.hasPrefix("Mayor Ana Ruiz"), "what the statement said opens the sentence: \(statement.text)")
+        #expect(statement.speaker?.name == "Governor’s Office")
+        let unnamed = try #require(article.quote(containing: "weighing a sale"))
+        #expect(unnamed.text == "The port authority is weighing a sale of its cargo terminal")
+        #expect(unnamed.speaker == nil)
+        #expect(article.quotes.allSatisfy { !$0.text.hasPrefix("a statement") && !$0.text.hasPrefix("people familiar") })
+        #expect(article.speakerName(of: "is closed") == "Halden Transit Authority")
+        #expect(article.speakerName(of: "the bill will pass") != "Ohio")
+        #expect(article.quote(containing: "vote by the council")?.text.hasPrefix("Tuesday’s vote") == true)
+    }
 }

@@ -178,6 +178,19 @@ struct EntityRecognizer: Sendable {
         // "Mr Hain", "Ambassador Mohib": the person is Hain; the title stays a title. But
         // "General Electric" is a company: a title before a head that is no one's surname.
         var range = span
+        // "the Prime Minister's Office", "the President's Office": an office named for the title
+        // heading it; the title words are part of the name.
+        if entityClass == .organisation, span.count == 1, Lexicon.organisationHeads.contains(tokens[span.lowerBound].text), span.lowerBound >= 2,
+            tokens[span.lowerBound - 1].kind == .possessive
+        {
+            var first = span.lowerBound - 1
+            while first > 0, span.lowerBound - first <= 3, tokens[first - 1].isCapitalized,
+                isTitleWord(tokens[first - 1]) || Lexicon.titleQualifiers.containsLowercased(tokens[first - 1].text)
+            {
+                first -= 1
+            }
+            if first < span.lowerBound - 1, isTitleWord(tokens[span.lowerBound - 2]) { range = first..<span.upperBound }
+        }
         let isTitledInstitution =
             span.count == 2 && !Self.honorifics.contains(tokens[span.lowerBound].text)
             && Self.institutionHeads.contains(tokens[span.upperBound - 1].text)

@@ -144,4 +144,24 @@ enum SpeechCues {
         ])
     /// Not "published": a paper publishes others' letters.
     static let issuingVerbs: WordSet = ["issued", "released", "sent", "posted", "wrote", "tweeted", "e-mailed", "emailed"]
+
+    /// "a source at the club", "sources close to the talks", "people familiar with the plan":
+    /// where the noun of a source the article does not name stands, when the phrase opens with one.
+    static func unnamedSourceHead(in range: Range<Int>, _ tokens: [Token]) -> Int? {
+        var index = range.lowerBound
+        while index < range.upperBound, index - range.lowerBound < 3, tokens[index].isWord,
+            sourceQuantifiers.containsLowercased(tokens[index].text) || sourceQualifiers.containsLowercased(tokens[index].text)
+        {
+            index += 1
+        }
+        guard index < range.upperBound, tokens[index].isWord else { return nil }
+        let word = tokens[index].text.lowercased()
+        let isSource =
+            ["source", "sources", "insider", "insiders"].contains(word)
+            || ["person", "people"].contains(word) && index + 1 < range.upperBound && ["familiar", "close", "briefed", "with"].contains(tokens[index + 1].text)
+        return isSource ? index : nil
+    }
+
+    private static let sourceQuantifiers: WordSet = ["a", "an", "one", "the", "two", "three", "several", "some", "many", "other", "another"]
+    private static let sourceQualifiers: WordSet = ["senior", "anonymous", "informed", "reliable", "official", "government", "club", "party"]
 }

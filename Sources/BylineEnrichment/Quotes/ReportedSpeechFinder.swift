@@ -507,14 +507,23 @@ struct ReportedSpeechFinder: Sendable {
     /// after the cue ends (at a comma or the sentence end); nil when the words after the cue
     /// are not a name or a role ("Her rival, Ortiz, said the debt had doubled").
     private func invertedSpeaker(after cue: Int, _ sentence: Range<Int>, _ tokens: [Token]) -> Int? {
+        // "..., said people familiar with the matter.": an unnamed source, whatever it goes on to name.
+        if SpeechCues.unnamedSourceHead(in: (cue + 1)..<sentence.upperBound, tokens) != nil {
+            let end = ((cue + 1)..<min(sentence.upperBound, cue + 14)).first { tokens[$0].text == "," || isSentenceEnd(tokens[$0]) }
+            return end ?? (sentence.upperBound <= cue + 14 ? sentence.upperBound : nil)
+        }
         var index = cue + 1
-        while index < sentence.upperBound, index - cue <= 7 {
+        // "said a statement released by the Prime Minister's Office": up to ten tokens.
+        while index < sentence.upperBound, index - cue <= 10 {
             let token = tokens[index]
             if token.text == "," || isSentenceEnd(token) { return index > cue + 1 ? index : nil }
             let word = token.text.lowercased()
             let namesSomeone =
                 token.isCapitalized || token.kind == .possessive || Lexicon.personTitles.contains(word)
-                || Lexicon.roleNouns.contains(word) || Lexicon.subjectPronouns.contains(word) || ["the", "a", "an", "of", "for"].contains(word)
+                || Lexicon.roleNouns.contains(word) || Lexicon.subjectPronouns.contains(word)
+                || ["the", "a", "an", "of", "for", "from", "at", "by"].contains(word)
+                // "..., said a statement released by the ministry."
+                || SpeechCues.issuingVerbs.contains(word) && SpeechCues.statementNouns.contains(tokens[index - 1].text)
             guard namesSomeone else { return nil }
             index += 1
         }
@@ -644,6 +653,8 @@ struct ReportedSpeechFinder: Sendable {
                 {
                     break
                 }
+                // "said Tuesday's remarks raise questions": the day opens the content.
+                if start + 1 < sentence.upperBound, tokens[start + 1].kind == .possessive { break }
                 start += 1
             }
             if start < sentence.upperBound, tokens[start].isWord, SpeechCues.phraseOpeners.containsLowercased(tokens[start].text),

@@ -326,6 +326,13 @@ extension AttributionContext {
                 || Self.mediaKinds[tokens[index].text] != nil && index == range.upperBound - 1 && openingThe != nil
                     && !range.contains { Lexicon.prepositions.contains(tokens[$0].text) }
             guard isRoleNoun || Self.relatedPeople.containsLowercased(tokens[index].text) else { continue }
+            // "the Harris County Sheriff's Office", "the Bank of Japan": a word of an organisation's
+            // name is no role, and the organisation speaks; not the chief in "the Police Department chief".
+            if tokens[index].isCapitalized, let (entity, mentionRange) = mention(at: index), entities[entity].type == .org {
+                let qualifiesRole = mentionRange.upperBound < range.upperBound && Lexicon.roleNouns.contains(tokens[mentionRange.upperBound].text)
+                if !qualifiesRole { return SpeakerPhrase(tokens: mentionRange, entity: entity, confidence: 0.85) }
+                continue
+            }
             // "Okafor's cousin said", "his brother said": a relative the article does not name.
             if !isRoleNoun {
                 // "according to HuffPost Pollster": a word of a name is no relative.
@@ -343,6 +350,13 @@ extension AttributionContext {
                 continue
             }
             let role = tokens[index].text.lowercased()
+            // "a Justice Department spokesman", "a White House spokeswoman": the spokesperson
+            // is the organisation's voice, as in "a spokesman for the Justice Department".
+            if Self.spokespeople.contains(role), index > range.lowerBound, let (entity, mentionRange) = mention(at: index - 1),
+                [.org, .gpe].contains(entities[entity].type)
+            {
+                return SpeakerPhrase(tokens: mentionRange, entity: entity, confidence: 0.8)
+            }
             // "her statement said", "his office said": the owner speaks; but "his son said" is
             // the son, whom the article may have named ("his son Jamie Tanner").
             if index > range.lowerBound, ["his", "her", "its"].contains(tokens[index - 1].text.lowercased()) {
@@ -352,10 +366,17 @@ extension AttributionContext {
                     ? namedRelative(role, before: index - 1) : resolvePronoun(owner, before: index - 1)
                 return SpeakerPhrase(tokens: (index - 1)..<(index + 1), entity: entity, confidence: 0.7)
             }
-            // "a spokesman for (the) Carrow Health Partners": the organisation speaks; "the
-            // former CEO of Hewlett-Packard" is a person.
-            let named = index + 2 < range.upperBound && Lexicon.articles.containsLowercased(tokens[index + 2].text) ? index + 3 : index + 2
-            if named < range.upperBound, ["for", "of", "at"].contains(tokens[index + 1].text), !Self.personOfOrganisation.contains(role),
+            // "a spokesman for (the) Carrow Health Partners", "a statement (released) by the
+            // ministry": the organisation speaks; "the former CEO of Hewlett-Packard" is a person.
+            let linkWord =
+                index + 2 < range.upperBound && SpeechCues.statementNouns.contains(role) && SpeechCues.issuingVerbs.contains(tokens[index + 1].text)
+                ? index + 2 : index + 1
+            let named =
+                linkWord + 1 < range.upperBound && Lexicon.articles.containsLowercased(tokens[linkWord + 1].text) ? linkWord + 2 : linkWord + 1
+            // "from" and "by" only after what is issued: "a senator from Texas" is a person.
+            let link = tokens[linkWord].text
+            let issued = SpeechCues.statementNouns.contains(role) || Self.spokespeople.contains(role)
+            if named < range.upperBound, ["for", "of", "at"].contains(link) || issued && ["from", "by"].contains(link), !Self.personOfOrganisation.contains(role),
                 let (entity, mentionRange) = mention(at: named)
             {
                 return SpeakerPhrase(tokens: mentionRange, entity: entity, confidence: 0.8)
@@ -385,19 +406,7 @@ extension AttributionContext {
     /// "a source at the club", "sources close to the talks", "people familiar with the plan",
     /// "the source": someone the article does not name, whatever the phrase goes on to name.
     private func unnamedSource(in range: Range<Int>) -> SpeakerPhrase? {
-        let tokens = document.tokens
-        var index = range.lowerBound
-        while index < range.upperBound, index - range.lowerBound < 3, tokens[index].isWord,
-            Self.quantifiers.containsLowercased(tokens[index].text) || Self.sourceQualifiers.containsLowercased(tokens[index].text)
-        {
-            index += 1
-        }
-        guard index < range.upperBound, tokens[index].isWord else { return nil }
-        let word = tokens[index].text.lowercased()
-        let isSource =
-            ["source", "sources", "insider", "insiders"].contains(word)
-            || ["person", "people"].contains(word) && index + 1 < range.upperBound && ["familiar", "close", "briefed", "with"].contains(tokens[index + 1].text)
-        guard isSource else { return nil }
+        guard SpeechCues.unnamedSourceHead(in: range, document.tokens) != nil else { return nil }
         // "The source of the leak, former contractor Edward Snowden, said" names the source;
         // "a source close to Smith" does not.
         let namesSomeone = personMentions[Self.positions(range, in: personMentions)].contains { position, _ in
@@ -405,9 +414,6 @@ extension AttributionContext {
         }
         return namesSomeone ? nil : SpeakerPhrase(tokens: range, entity: nil, confidence: 0.7)
     }
-
-    private static let quantifiers: WordSet = ["a", "an", "one", "the", "two", "three", "several", "some", "many", "other", "another"]
-    private static let sourceQualifiers: WordSet = ["senior", "anonymous", "informed", "reliable", "official", "government", "club", "party"]
 
     /// "Kayode Adeleke, the governor said": a description right before the verb, after a
     /// comma and with none after it, is the verb's subject, not the name before the comma.
@@ -445,6 +451,7 @@ extension AttributionContext {
     ]
 
     /// Relations a role noun may name: "his son said" is the son, not his.
+    private static let spokespeople: WordSet = ["spokesman", "spokeswoman", "spokesperson", "spokespeople", "spokesmen", "spokeswomen"]
     private static let kin: WordSet = ["son", "daughter", "father", "mother", "husband", "wife"]
     /// Others who speak for someone in their own voice: "his lawyer said" is the lawyer's.
     private static let representatives: WordSet = ["lawyer", "attorney", "doctor", "agent", "lawyers", "attorneys"]
