@@ -924,4 +924,26 @@ struct ReportedSpeechTests {
         #expect(article.speakerName(of: "the bill will pass") != "Ohio")
         #expect(article.quote(containing: "vote by the council")?.text.hasPrefix("Tuesday’s vote") == true)
     }
+
+    @Test("after the verb, a role with its name apposed or a clause about it is the speaker, not what was said; “adding to his wins” is no speech")
+    func invertedRolesAndAddingTo() async throws {
+        let article = try await Fixtures.enrich(
+            """
+            The two men met at the same gym, said the agency’s director, James P. Holt, on Monday.
+
+            Neither side wants a trade war, said an official who was briefed on the talks and spoke on condition of anonymity.
+
+            Ana Ruiz won the Halden primary on Tuesday, adding to her wins in Kestrel Bay and Marlow. The defeat only added to the confusion in the Berg campaign.
+            """
+        )
+        let met = try #require(article.quote(containing: "same gym"))
+        #expect(met.text == "The two men met at the same gym")
+        #expect(met.speaker?.name == "James P. Holt")
+        let war = try #require(article.quote(containing: "trade war"))
+        #expect(war.text == "Neither side wants a trade war")
+        #expect(war.speaker == nil)
+        #expect(article.quotes.allSatisfy { !$0.text.contains("briefed") && !$0.text.contains("director") })
+        #expect(article.quote(containing: "her wins") == nil)
+        #expect(article.quote(containing: "confusion") == nil)
+    }
 }

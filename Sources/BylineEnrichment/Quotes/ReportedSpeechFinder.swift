@@ -351,6 +351,7 @@ struct ReportedSpeechFinder: Sendable {
     }
 
     private static let questionOpeners: WordSet = ["Asked", "Pressed", "Questioned"]
+    private static let formsOfAdd: WordSet = ["add", "adds", "added", "adding"]
     private static let reportingOnlyWithThat = ["maintain", "mention", "remind", "respond"]
     private static let finiteAfterRelative: WordSet = [
         "is", "are", "was", "were", "has", "have", "had", "will", "would", "could", "can", "may", "might", "held", "voted",
@@ -390,6 +391,12 @@ struct ReportedSpeechFinder: Sendable {
         if let previous, possessive || SpeechCues.determiners.containsLowercased(previous.text) { return false }
         // "argued with Ms. Brainard", "generals who agree with him": with someone, not that something.
         if next?.text == "with" { return false }
+        // "adding to his wins", "added to the uncertainty": more of something, not words.
+        if Self.formsOfAdd.contains(word), next?.text == "to", index + 2 < sentence.upperBound {
+            // "added to her wins": "her" before a noun owns it, and no one is told.
+            let owner = tokens[index + 2].text == "her" && index + 3 < sentence.upperBound && tokens[index + 3].isWord && tokens[index + 3].text != "that"
+            if owner || !SpeechCues.audiences.contains(tokens[index + 2].text) { return false }
+        }
         // "needs to tell", "refusing to testify", "a chance to remind": an obligation or an
         // intention; but "went on to explain", "appeared to suggest", "continues to insist" report.
         if previous?.text == "to", index >= sentence.lowerBound + 2, !SpeechCues.reportingBeforeTo.contains(tokens[index - 2].text) { return false }
@@ -516,12 +523,32 @@ struct ReportedSpeechFinder: Sendable {
         // "said a statement released by the Prime Minister's Office": up to ten tokens.
         while index < sentence.upperBound, index - cue <= 10 {
             let token = tokens[index]
-            if token.text == "," || isSentenceEnd(token) { return index > cue + 1 ? index : nil }
+            if token.text == "," || isSentenceEnd(token) {
+                guard index > cue + 1 else { return nil }
+                // "said the bureau's director, James Holt, on Monday": the name apposed to the role.
+                if token.text == ",", Lexicon.roleNouns.containsLowercased(tokens[index - 1].text) {
+                    // An initial's stop ("James B. Comey") stays inside the name.
+                    var nameEnd = index + 1
+                    while nameEnd < min(sentence.upperBound, index + 7),
+                        tokens[nameEnd].isCapitalized || tokens[nameEnd].text == "." && nameEnd + 1 < sentence.upperBound && tokens[nameEnd + 1].isCapitalized
+                    {
+                        nameEnd += 1
+                    }
+                    if nameEnd > index + 1, nameEnd == sentence.upperBound || tokens[nameEnd].text == "," || isSentenceEnd(tokens[nameEnd]) { return nameEnd }
+                }
+                return index
+            }
             let word = token.text.lowercased()
+            // "said an official who was briefed on the talks.": the clause describes the speaker.
+            if ["who", "whose"].contains(word), index > cue + 1, Lexicon.roleNouns.containsLowercased(tokens[index - 1].text) || tokens[index - 1].isCapitalized {
+                return (index..<sentence.upperBound).first { isSentenceEnd(tokens[$0]) } ?? sentence.upperBound
+            }
             let namesSomeone =
                 token.isCapitalized || token.kind == .possessive || Lexicon.personTitles.contains(word)
                 || Lexicon.roleNouns.contains(word) || Lexicon.subjectPronouns.contains(word)
                 || ["the", "a", "an", "of", "for", "from", "at", "by"].contains(word)
+                // "said the bureau's director"
+                || index + 1 < sentence.upperBound && tokens[index + 1].kind == .possessive
                 // "..., said a statement released by the ministry."
                 || SpeechCues.issuingVerbs.contains(word) && SpeechCues.statementNouns.contains(tokens[index - 1].text)
             guard namesSomeone else { return nil }
