@@ -946,4 +946,23 @@ struct ReportedSpeechTests {
         #expect(article.quote(containing: "her wins") == nil)
         #expect(article.quote(containing: "confusion") == nil)
     }
+
+    @Test("a name before an aside opening with a participle speaks, not a name inside it; after “with”, the name before a participle is its subject")
+    func asidesAndAbsoluteWith() async throws {
+        let article = try await Fixtures.enrich(
+            """
+            Tom Berg visited Halden on Friday. The row began after Mayor Ana Ruiz, asked about the fees charged by Tom Berg, had said, “Nobody here pays twice.”
+
+            Harbour unions were early backers of Ruiz, with the Halden Dockers Union calling her “the mayor the port needs” and its members cheering her on stage.
+
+            The council met on Monday, with Councillor Dana Cole warning that the budget would not stretch to a second ferry. Numerous residents interviewed this week, including Mr. Berg, said they backed the plan.
+            """
+        )
+        #expect(article.speakerName(of: "Nobody here pays twice") == "Ana Ruiz")
+        #expect(article.speakerName(of: "the mayor the port needs") == "Halden Dockers Union")
+        let warning = try #require(article.quote(containing: "second ferry"))
+        #expect(warning.text == "that the budget would not stretch to a second ferry")
+        #expect(warning.speaker?.name == "Dana Cole")
+        #expect(article.speakerName(of: "backed the plan") != "Ana Ruiz")
+    }
 }

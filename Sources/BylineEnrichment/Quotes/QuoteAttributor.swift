@@ -609,6 +609,15 @@ struct QuoteAttributor: Sendable {
             // tweeted “...”": a participle or joined verb has no subject of its own; the name
             // nearest it is usually its object.
             let sentenceStart = context.document.sentenceRange(of: verb).lowerBound
+            // "..., with the teachers' union calling her “...”": the name after "with" is the
+            // participle's subject.
+            if tokens[verb].text.hasSuffix("ing"),
+                let with = (max(sentenceStart, verb - 8)..<verb).last(where: { tokens[$0].text.lowercased() == "with" }),
+                !(with..<verb).contains(where: { tokens[$0].kind == .punctuation }),
+                let subject = context.speakerPhrase(endingBefore: verb, floor: with + 1), subject.entity != nil, subject.tokens.upperBound == verb
+            {
+                return Attribution(cue: tokens[verb].text, speaker: subject)
+            }
             // "with Trump tweeting that ... and asking, “...”": the participle joined shares the
             // subject written before the one it joins.
             if tokens[verb].text.hasSuffix("ing"), verb > sentenceStart, tokens[verb - 1].text == "and",

@@ -351,6 +351,18 @@ struct ReportedSpeechFinder: Sendable {
     }
 
     private static let questionOpeners: WordSet = ["Asked", "Pressed", "Questioned"]
+    /// "..., with Mayor Tom Berg warning that ...": the "with" whose noun phrase is the
+    /// participle's subject, a few words before it and no punctuation between.
+    static func absoluteWith(before participle: Int, _ sentence: Range<Int>, _ tokens: [Token]) -> Int? {
+        guard participle - 1 > sentence.lowerBound, tokens[participle - 1].isWord else { return nil }
+        let with = (max(sentence.lowerBound, participle - 7)..<(participle - 1)).last { tokens[$0].text.lowercased() == "with" }
+        guard let with, !(with..<participle).contains(where: { tokens[$0].kind == .punctuation }),
+            // A name: "with both outlets reminding" is more likely the ads' doing.
+            ((with + 1)..<participle).contains(where: { tokens[$0].isCapitalized })
+        else { return nil }
+        return with
+    }
+
     private static let formsOfAdd: WordSet = ["add", "adds", "added", "adding"]
     private static let reportingOnlyWithThat = ["maintain", "mention", "remind", "respond"]
     private static let finiteAfterRelative: WordSet = [
@@ -418,6 +430,7 @@ struct ReportedSpeechFinder: Sendable {
             guard let previous,
                 [",", "is", "was", "were", "are", "been", "be", "by", "while", "whilst", "after", "'s", "’s", "'re", "’re"].contains(previous.text.lowercased())
                     || Lexicon.weekdays.contains(previous.text) || issuerVerb(ofStatementBefore: index, sentence, tokens) != nil
+                    || Self.absoluteWith(before: index, sentence, tokens) != nil && (next?.text == "that" || SpeechCues.tellingVerbs.contains(word))
             else { return false }
         }
         if SpeechCues.nounLike.contains(word) {

@@ -40,7 +40,24 @@ extension AttributionContext {
         {
             return subject
         }
+        // "Mr. Trump, asked about journalists killed under Mr. Putin, had said": the name
+        // before an aside that opens with a participle or "who".
+        let edge = Self.verbEdge(before: end, floor: floor, tokens)
+        if edge - 1 > floor, tokens[edge - 1].text == ",",
+            let open = ((max(floor, edge - 30))..<(edge - 1)).last(where: { tokens[$0].text == "," }), open + 1 < edge - 1,
+            Self.opensAside(tokens[open + 1]), let subject = phraseEnding(before: open, floor: floor), subject.tokens.upperBound == open,
+            let entity = subject.entity, entities[entity].type == .person
+        {
+            return subject
+        }
         return phraseEnding(before: end, floor: floor)
+    }
+
+    private static func opensAside(_ token: Token) -> Bool {
+        guard token.isWord, !token.isCapitalized else { return false }
+        // Not "including": what follows is more of the subject.
+        return ["who", "whose"].contains(token.text)
+            || token.text != "including" && token.text.count > 4 && (token.text.hasSuffix("ing") || token.text.hasSuffix("ed"))
     }
 
     private func phraseEnding(before end: Int, floor: Int) -> SpeakerPhrase? {
