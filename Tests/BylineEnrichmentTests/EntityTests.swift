@@ -321,4 +321,13 @@ struct EntityTests {
         #expect(article.speakerName(of: "waste of time") == "Vera Holm")
         #expect(article.entity(named: "Wilmington")?.type == .gpe)
     }
+
+    @Test("a preposition or subordinator opening the sentence is no part of the name after it (“As Harbour News reported”, “If Ruiz wins”)")
+    func openingFunctionWordIsNoPartOfAName() async throws {
+        let article = try await Fixtures.enrich(
+            "As Harbour News reported, the ferry will stop in May. If Ana Ruiz wins, the council will change. Across Marlow, residents voted.")
+        #expect(article.entities.allSatisfy { !$0.name.hasPrefix("As ") && !$0.name.hasPrefix("If ") && !$0.name.hasPrefix("Across ") })
+        #expect(article.speakerName(of: "ferry will stop") == "Harbour News")
+        #expect(article.entity(named: "Ana Ruiz")?.type == .person)
+    }
 }

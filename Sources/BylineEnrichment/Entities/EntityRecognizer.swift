@@ -209,6 +209,11 @@ struct EntityRecognizer: Sendable {
         {
             range = (range.lowerBound + 1)..<range.upperBound
         }
+        // "As Breitbart News reported, ...": a preposition, conjunction or subordinator opening
+        // the sentence is no part of the name after it.
+        if range.count > 1, isSentenceInitial(range.lowerBound, tokens), Self.openingFunctionWords.containsLowercased(tokens[range.lowerBound].text) {
+            range = (range.lowerBound + 1)..<range.upperBound
+        }
         // "Sanders hasn't said", "Trump wasn’t": a contraction after a name is no part of it
         // (unlike the particle of "al-Assad" or "d'Ettorre").
         if range.count > 1, let last = range.last, Lexicon.isNegativeContraction(tokens[last].text) { range = range.lowerBound..<last }
@@ -524,6 +529,7 @@ struct EntityRecognizer: Sendable {
     /// The most words a name runs on after "for", "of" or "on" ("Centre for ...").
     private static let longestComplement = 12
     private static let honorifics: WordSet = ["Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Dr", "Dr.", "Mme", "Mme."]
+    private static let openingFunctionWords = WordSet(Lexicon.prepositions.words + Lexicon.subordinators.words + ["and", "but", "or", "so", "yet"])
     private static let questionAuxiliaries: WordSet = [
         "Will", "Would", "Can", "Could", "Should", "Shall", "May", "Might", "Must", "Did", "Does", "Do", "Is", "Are", "Was", "Were", "Has", "Have", "Had",
     ]
