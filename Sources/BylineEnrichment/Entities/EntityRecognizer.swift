@@ -109,13 +109,24 @@ struct EntityRecognizer: Sendable {
             let relativeAfter = index + 2 < tokens.count && tokens[index + 1].text == "," && ["who", "whose"].contains(tokens[index + 2].text)
             // "Bush: “The mission is ...”": a label before a quotation.
             let labelAfter = index + 2 < tokens.count && tokens[index + 1].text == ":" && tokens[index + 2].isQuoteMark
-            guard surnamesOfFullNames.contains(token.text), verbAfter || relativeAfter || labelAfter || isSpeechVerb(index - 1) else { continue }
+            // "Bush referred to Rubio as ...", "Bush was ...": the subject of any verb in the past
+            // or of an auxiliary.
+            let finiteVerbAfter = index + 1 < tokens.count && Self.isFiniteVerb(tokens[index + 1])
+            guard surnamesOfFullNames.contains(token.text), verbAfter || relativeAfter || labelAfter || finiteVerbAfter || isSpeechVerb(index - 1)
+            else { continue }
             if index > 0, tokens[index - 1].isCapitalized, tokens[index - 1].sentence == token.sentence { continue }
             if index + 1 < tokens.count, tokens[index + 1].isCapitalized { continue }
             found.append(EntityMention(tokens: index..<(index + 1), start: token.start, end: token.end, text: token.text, type: .person, strength: 1))
         }
         return found
     }
+
+    private static func isFiniteVerb(_ token: Token) -> Bool {
+        guard token.isWord, !token.isCapitalized else { return false }
+        return token.text.count > 4 && token.text.hasSuffix("ed") || auxiliaries.contains(token.text)
+    }
+
+    private static let auxiliaries: WordSet = ["was", "is", "has", "had", "did", "does", "would", "will", "could", "can", "should", "must"]
 
     /// Where the verb after a subject at `index` stands, past an adverb or auxiliary and a verb
     /// that carries an infinitive ("Pence also said", "Pence went on to say", "Pence continued to insist").

@@ -66,6 +66,9 @@ enum SpeechCues {
 
     /// Verbs that report a question: speech only with the question after them ("asked
     /// whether the plan would work"), not a request or a topic ("asked for help").
+    /// "referred to him as “...”": a cue only with "to ... as" and a quotation after.
+    static let referVerbs: WordSet = ["refer", "refers", "referred", "referring"]
+
     static let questionVerbs: WordSet = ["ask", "asks", "asked", "asking"]
     /// Words that open a reported question.
     static let questionOpeners: WordSet = ["whether", "if", "why", "how", "what", "who", "when", "where", "which"]

@@ -111,12 +111,12 @@ extension QuoteAttributor {
         return nil
     }
 
-    /// A participle after a comma ("..., saying") or a verb right after "and", with no
-    /// speech verb before it in its sentence (else it continues that verb's clause).
+    /// A participle after a comma ("..., saying") or a verb right after "and" or "but", with
+    /// no speech verb before it in its sentence (else it continues that verb's clause).
     func sharesSentenceSubject(_ verb: Int, sentenceStart: Int, _ tokens: [Token]) -> Bool {
         guard verb > 0 else { return false }
         let participle = tokens[verb].text.hasSuffix("ing") && Self.opensParticiplePhrase(verb, from: 0, tokens)
-        guard participle || tokens[verb - 1].text == "and" else { return false }
+        guard participle || ["and", "but"].contains(tokens[verb - 1].text) else { return false }
         return lastSpeechVerb(before: verb, from: sentenceStart, tokens) == nil
     }
 

@@ -549,11 +549,31 @@ struct QuoteAttributor: Sendable {
 
     /// Verbs whose object is never the speaker: the one a quote describes ("calling X an
     /// “...”") or the one told ("telling Channel 4 that ...").
-    private static let objectIsNotSpeakerVerbs: WordSet = [
+    /// ", who grew up with Ali" or ", a neighbour": a comma, then a relative clause or a
+    /// description, holding no quotation and no speech verb.
+    private static func isAside(_ range: Range<Int>, _ tokens: [Token]) -> Bool {
+        guard range.count > 2, tokens[range.lowerBound].text == "," else { return false }
+        let first = tokens[range.lowerBound + 1].text
+        guard ["who", "a", "an", "the"].contains(first) || first.first?.isLowercase == true else { return false }
+        return !range.contains { tokens[$0].isQuoteMark || Lexicon.postposableVerbs.contains(tokens[$0].text) }
+    }
+
+    /// "Bush referred to Rubio as “a bright, charismatic leader”": describing someone in
+    /// quoted words is a cue as "called" is, its object no speaker; a nickname or a term
+    /// ("refers to him as “Chris”") is no quotation.
+    private func refersToAs(_ verb: Int, _ head: Range<Int>, _ tokens: [Token]) -> Bool {
+        guard SpeechCues.referVerbs.contains(tokens[verb].text), verb + 2 < head.upperBound, tokens[verb + 1].text == "to",
+            ((verb + 2)..<head.upperBound).contains(where: { tokens[$0].text == "as" })
+        else { return false }
+        let quoted = tokens[(head.upperBound + 1)...].prefix { !$0.isQuoteMark }
+        return quoted.count(where: \.isWord) >= 3
+    }
+
+    private static let objectIsNotSpeakerVerbs = WordSet([
         "call", "calls", "called", "calling", "dub", "dubs", "dubbed", "dubbing", "describe", "describes", "described",
         "describing", "label", "labels", "labelled", "labeled", "labelling", "labeling", "brand", "brands", "branded", "branding",
         "tell", "tells", "told", "telling",
-    ]
+    ]).union(SpeechCues.referVerbs.words)
 
     /// "read" or "reads" right before the quote (past a colon or comma), with a written thing
     /// ("letter", "sign") among the few words before it.
@@ -577,7 +597,8 @@ struct QuoteAttributor: Sendable {
             return Attribution(cue: "put it", speaker: context.speakerPhrase(startingAt: head.lowerBound + 1, limit: put))
         }
         // "Said Ellis: “...”": the verb opens the sentence, the speaker follows it; with a comma
-        // ("Said Ellis, “...”") only a name comes between.
+        // ("Said Ellis, “...”") only a name comes between, or a name and a phrase about it
+        // ("Said Dorothy Poynter, who grew up with Ali, “...”").
         let opener = tokens[head.lowerBound]
         // A lead-in paragraph ("Stated Stone:") comes without its colon.
         let colonEnds = tokens[head.upperBound - 1].text == ":"
@@ -585,7 +606,9 @@ struct QuoteAttributor: Sendable {
         if opener.isCapitalized, Lexicon.postposableVerbs.containsLowercased(opener.text),
             colonEnds || commaEnds ? head.count > 2 : allowVerbless && head.count > 1,
             let speaker = context.speakerPhrase(startingAt: head.lowerBound + 1, limit: colonEnds || commaEnds ? head.upperBound - 1 : head.upperBound),
-            speaker.entity != nil, !commaEnds || speaker.tokens == (head.lowerBound + 1)..<(head.upperBound - 1)
+            speaker.entity != nil,
+            !commaEnds || speaker.tokens == (head.lowerBound + 1)..<(head.upperBound - 1)
+                || Self.isAside(speaker.tokens.upperBound..<(head.upperBound - 1), tokens)
         {
             return Attribution(cue: opener.text.lowercased(), speaker: speaker)
         }
@@ -603,7 +626,8 @@ struct QuoteAttributor: Sendable {
         var firstVerb: Int?
         var nearest: Attribution?
         // Not "the United States": a word of a name is no verb.
-        for verb in head.reversed() where isSpeechVerb(at: verb, tokens) && tokens[verb].text != "according" && context.mention(at: verb) == nil {
+        for verb in head.reversed()
+        where (isSpeechVerb(at: verb, tokens) || refersToAs(verb, head, tokens)) && tokens[verb].text != "according" && context.mention(at: verb) == nil {
             if firstVerb == nil { firstVerb = verb }
             // "Christie bristled at ... advising Trump, saying “...”", "Clinton rallied ... and
             // tweeted “...”": a participle or joined verb has no subject of its own; the name

@@ -193,7 +193,9 @@ extension AttributionContext {
     }
 
     /// Any form of a verb of saying, base forms included ("Republicans warn", "Beijing could declare").
-    private static func isSpeechVerb(_ word: String) -> Bool { Lexicon.speechVerbs.contains(word) || SpeechCues.reportingVerbs.contains(word) }
+    private static func isSpeechVerb(_ word: String) -> Bool {
+        Lexicon.speechVerbs.contains(word) || SpeechCues.reportingVerbs.contains(word) || SpeechCues.referVerbs.contains(word)
+    }
 
     private static let pollNouns: WordSet = ["poll", "polls", "survey", "surveys", "study"]
 
