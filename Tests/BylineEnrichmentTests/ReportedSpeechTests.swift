@@ -965,4 +965,17 @@ struct ReportedSpeechTests {
         #expect(warning.speaker?.name == "Dana Cole")
         #expect(article.speakerName(of: "backed the plan") != "Ana Ruiz")
     }
+
+    @Test("a horizontal bar (―) is a dash: a name with its own cue after a dashed aside ends the reported clause before it and speaks the quote")
+    func horizontalBarEndsReportedClause() async throws {
+        let article = try await Fixtures.enrich(
+            """
+            Ana Ruiz debated Tom Berg in Marlow. When Ruiz noted that Berg had paid no harbour levy for years ― as was true for the years his accounts were public ― Berg boasted, “That makes me careful.” The debate ended late.
+            """
+        )
+        let noted = try #require(article.quote(containing: "paid no harbour levy"))
+        #expect(!noted.text.contains("careful"))
+        #expect(noted.speaker?.name == "Ana Ruiz")
+        #expect(article.speakerName(of: "That makes me careful") == "Tom Berg")
+    }
 }

@@ -967,8 +967,9 @@ struct ReportedSpeechFinder: Sendable {
                 }
             }
             // "..., Tom Devlin suggested", "..., whereas Garza acknowledged", "... after Nabisco
-            // announced": a name with a reporting verb of its own starts another attribution.
-            if text == "," || Self.clauseBoundaries.contains(text), startsNamedReport(at: index + 1, sentence, tokens) {
+            // announced", "... ― as was true then ― Trump boasted": a name with a reporting verb
+            // of its own starts another attribution.
+            if text == "," || Tokenizer.dashes.contains(text) || Self.clauseBoundaries.contains(text), startsNamedReport(at: index + 1, sentence, tokens) {
                 end = index
                 break
             }

@@ -307,7 +307,7 @@ struct Tokenizer: Sendable {
 
     /// A hyphen standing alone is a dash too ("BUENA PARK, Calif. - Rallying ...", "Byrne -
     /// who was posted there - says"): in a word it is no token of its own.
-    static let dashes: WordSet = ["\u{2013}", "\u{2014}", "--", "-"]
+    static let dashes: WordSet = ["\u{2013}", "\u{2014}", "\u{2015}", "--", "-"]
 
     private func endsSentence(_ tokens: [Token], at index: Int) -> Bool {
         let token = tokens[index]
