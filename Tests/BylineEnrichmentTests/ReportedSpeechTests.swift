@@ -978,4 +978,19 @@ struct ReportedSpeechTests {
         #expect(noted.speaker?.name == "Ana Ruiz")
         #expect(article.speakerName(of: "That makes me careful") == "Tom Berg")
     }
+
+    @Test("before a postposed cue, a name's apposition may be a title without an article, an age, or a description holding a list")
+    func appositionsBeforePostposedCue() async throws {
+        let article = try await Fixtures.enrich(
+            """
+            Officials held a call with reporters on Monday. The new ferry rules “will not end the queues, but are a start,” Ana Ruiz, deputy minister for ports, harbours, and ferries, said on the call.
+
+            The harbour will close for a week in May, Tom Berg, 54, said. The fees will rise again next year, Dana Cole, head of the Marlow port authority, said.
+            """
+        )
+        #expect(article.speakerName(of: "will not end the queues") == "Ana Ruiz")
+        #expect(article.speakerName(of: "close for a week") == "Tom Berg")
+        #expect(article.speakerName(of: "fees will rise") == "Dana Cole")
+        #expect(article.quote(containing: "fees will rise")?.text.contains("Cole") == false)
+    }
 }

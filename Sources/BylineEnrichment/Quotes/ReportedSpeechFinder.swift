@@ -619,8 +619,13 @@ struct ReportedSpeechFinder: Sendable {
             !range.isEmpty && range.count <= 6 && tokens[range.lowerBound].isCapitalized
                 && range.allSatisfy { tokens[$0].isCapitalized || [".", "-", "(", ")"].contains(tokens[$0].text) || tokens[$0].kind == .possessive }
         }
-        func isDescription(_ range: Range<Int>) -> Bool {
-            !range.isEmpty && range.count <= 8 && SpeechCues.determiners.containsLowercased(tokens[range.lowerBound].text)
+        // "a senior adviser", "assistant secretary of state for migration", "45".
+        func isDescription(_ range: Range<Int>, longest: Int = 8) -> Bool {
+            guard !range.isEmpty, range.count <= longest else { return false }
+            let first = tokens[range.lowerBound]
+            if SpeechCues.determiners.containsLowercased(first.text) || first.kind == .number && range.count == 1 { return true }
+            return first.isWord && !first.isCapitalized && !Lexicon.subjectPronouns.contains(first.text)
+                && !range.contains { Self.commonCues.contains(tokens[$0].text) || tokens[$0].text == "that" }
         }
         let lastStart = segmentStart(before: comma, within: 14)
         guard lastStart > sentence.lowerBound else { return nil }
@@ -628,7 +633,18 @@ struct ReportedSpeechFinder: Sendable {
         let earlierStart = segmentStart(before: second, within: 9)
         let earlier = earlierStart..<second
         if isName(lastStart..<comma) { return isName(earlier) || isDescription(earlier) ? earlierStart : lastStart }
-        return isDescription(lastStart..<comma) && earlierStart > sentence.lowerBound && isName(earlier) ? earlierStart : nil
+        if isDescription(lastStart..<comma) && earlierStart > sentence.lowerBound && isName(earlier) { return earlierStart }
+        // "Anne Richards, assistant secretary for population, refugees, and migration, said":
+        // a description holding a list, after the name.
+        var descriptionStart = earlierStart
+        for _ in 0..<3 where descriptionStart - 1 > sentence.lowerBound {
+            let nameStart = segmentStart(before: descriptionStart - 1, within: 7)
+            if nameStart > sentence.lowerBound, isName(nameStart..<(descriptionStart - 1)) {
+                return isDescription(descriptionStart..<comma, longest: 16) ? nameStart : nil
+            }
+            descriptionStart = nameStart
+        }
+        return nil
     }
 
     /// The first token of the subject right before a cue: a pronoun, a name with its titles,
