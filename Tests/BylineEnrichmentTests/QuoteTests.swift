@@ -921,4 +921,15 @@ struct QuoteTests {
         #expect(article.speakerName(of: "leap in the dark") == "Tom Berg")
         #expect(article.speakerName(of: "waited ten years") == "Dana Cole")
     }
+
+    @Test("a participle of any reporting verb cues a quotation (“with Berg reportedly yelling: “...””), not only the forms the speech-verb lexicon lists")
+    func participlesOfReportingVerbsCueQuotations() async throws {
+        let article = try await Fixtures.enrich(
+            """
+            Tom Berg held a rally in Marlow on Saturday. Some of his supporters pushed a heckler to the door, with Berg reportedly yelling: “Get him out of the hall now!”
+            """
+        )
+        #expect(article.quote(containing: "Get him out of the hall")?.cue == "yelling")
+        #expect(article.speakerName(of: "Get him out of the hall") == "Tom Berg")
+    }
 }

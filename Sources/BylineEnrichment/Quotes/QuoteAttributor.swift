@@ -771,7 +771,9 @@ struct QuoteAttributor: Sendable {
     }
 
     /// A speech verb used as a verb: "tweets" in "Trump tweets" but not in "his late-night
-    /// tweets"; "calls" in "she calls it" but not in "the calls".
+    /// tweets"; "calls" in "she calls it" but not in "the calls". Any reporting verb's
+    /// participle counts ("with Trump yelling: “...”"); its other forms stay out, as "posted"
+    /// under an embedded post's date.
     func isSpeechVerb(at index: Int, _ tokens: [Token]) -> Bool {
         let word = tokens[index].text
         // "Ruiz Says “We Will Reopen The Port”": a title-case line capitalises its verb too,
@@ -779,7 +781,10 @@ struct QuoteAttributor: Sendable {
         let inTitleCase =
             index > 0 && index + 1 < tokens.count && tokens[index].isCapitalized && tokens[index - 1].isCapitalized
             && tokens[index - 1].sentence == tokens[index].sentence && (tokens[index + 1].isQuoteMark || tokens[index + 1].text == ":")
-        guard Lexicon.speechVerbs.contains(word) || inTitleCase && Lexicon.postposableVerbs.containsLowercased(word) else { return false }
+        guard
+            Lexicon.speechVerbs.contains(word) || word.hasSuffix("ing") && SpeechCues.reportingVerbs.contains(word)
+                || inTitleCase && Lexicon.postposableVerbs.containsLowercased(word)
+        else { return false }
         guard index > 0 else { return true }
         let previous = tokens[index - 1]
         if previous.kind == .possessive { return false }
