@@ -932,4 +932,16 @@ struct QuoteTests {
         #expect(article.quote(containing: "Get him out of the hall")?.cue == "yelling")
         #expect(article.speakerName(of: "Get him out of the hall") == "Tom Berg")
     }
+
+    @Test("a bare “Berg said.” right after a quote closed with a full stop attributes it, where a comma was meant")
+    func bareCueSentenceAfterFullStop() async throws {
+        let article = try await Fixtures.enrich(
+            """
+            Tom Berg and Ana Ruiz campaigned in Marlow. The challenger caused an uproar on Wednesday with a remark about the harbour.
+
+            “If the harbour board is listening, I hope it finds the missing levy money.” Berg said.
+            """
+        )
+        #expect(article.speakerName(of: "finds the missing levy money") == "Tom Berg")
+    }
 }

@@ -330,8 +330,10 @@ struct QuoteAttributor: Sendable {
             if let after { return after }
             // “How many times ...?” Clinton said. The question mark ended the sentence, but
             // a name and its verb right after the quote still attribute it.
+            // So does a bare "Trump said." after a quote closed with a full stop, where a comma
+            // was meant.
             if sentence.upperBound == close + 1, close > candidate.openMark + 1, close + 1 < tokens.count,
-                endsWithSentenceMark(before: close, after: candidate.openMark, tokens),
+                endsWithSentenceMark(before: close, after: candidate.openMark, tokens) || isBareCueSentence(after: close, document),
                 tokens[close + 1].paragraph == tokens[close].paragraph
             {
                 let next = document.sentenceRange(of: close + 1)
@@ -386,6 +388,18 @@ struct QuoteAttributor: Sendable {
             }
         }
         return Attribution()
+    }
+
+    /// "Trump said.", "the senator added Tuesday.": a sentence of a name or pronoun of up to
+    /// four words, a postposed verb and at most a time word.
+    private func isBareCueSentence(after close: Int, _ document: Document) -> Bool {
+        let tokens = document.tokens
+        let next = document.sentenceRange(of: close + 1)
+        guard next.lowerBound == close + 1, next.count <= 7, let stop = next.last, tokens[stop].text == "." else { return false }
+        var verb = stop - 1
+        if verb > next.lowerBound, SpeechCues.timeWords.containsLowercased(tokens[verb].text) { verb -= 1 }
+        guard verb > next.lowerBound, Lexicon.postposableVerbs.contains(tokens[verb].text) else { return false }
+        return (next.lowerBound..<verb).allSatisfy { tokens[$0].isWord || tokens[$0].text == "." }
     }
 
     /// Whether the quote's words end with "?", "!" or an ellipsis, looking through a closing
