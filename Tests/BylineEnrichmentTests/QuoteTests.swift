@@ -944,4 +944,23 @@ struct QuoteTests {
         )
         #expect(article.speakerName(of: "finds the missing levy money") == "Tom Berg")
     }
+
+    @Test("a paragraph that is only a quotation, after a paragraph whose last sentence has a person doing something as subject, is that person's; not after a sentence describing the person")
+    func quotationParagraphAfterPersonSubject() async throws {
+        let article = try await Fixtures.enrich(
+            """
+            Ana Ruiz was joined on Monday at a town hall in Marlow by the baker Tom Berg.
+
+            Berg praised Ruiz's work after the floods and her knack for getting things done.
+
+            “We need someone who is going to cut through the noise and bring people together.”
+
+            Dana Cole is the harbour lawyer who sued Berg last year.
+
+            “It was returned to me by the court this spring, with the case number still on it.”
+            """
+        )
+        #expect(article.speakerName(of: "cut through the noise") == "Tom Berg")
+        #expect(article.speakerName(of: "returned to me by the court") == nil)
+    }
 }

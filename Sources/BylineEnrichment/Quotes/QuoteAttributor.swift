@@ -375,6 +375,15 @@ struct QuoteAttributor: Sendable {
                 if !cueFollows, isDirect(candidate, document), let subject = sentenceSubject(of: previousSentence, context) {
                     return Attribution(cue: nil, speaker: subject)
                 }
+            } else if tokens[previousSentence.lowerBound].paragraph + 1 == tokens[candidate.openMark].paragraph, endsParagraph(candidate, tokens),
+                isDirect(candidate, document), !previousSentence.contains(where: { tokens[$0].isQuoteMark }),
+                let subject = sentenceSubject(of: previousSentence, context), let entity = subject.entity, context.entities[entity].type == .person,
+                subject.tokens.upperBound < previousSentence.upperBound, !Self.copulas.contains(tokens[subject.tokens.upperBound].text)
+            {
+                // "Valastro praised Christie's leadership. ¶ “We need someone who ...”": a
+                // paragraph that is only a quotation, after one whose subject is a person doing
+                // something ("X is the attorney who ..." describes X, who need not speak next).
+                return Attribution(cue: nil, speaker: SpeakerPhrase(tokens: subject.tokens, entity: entity, confidence: 0.5))
             }
         }
         // A transcript label or a lead-in sentence ending with a colon in the paragraph before.
@@ -388,6 +397,13 @@ struct QuoteAttributor: Sendable {
             }
         }
         return Attribution()
+    }
+
+    private static let copulas: WordSet = ["is", "was", "are", "were", "has", "had", "'s", "’s"]
+
+    private func endsParagraph(_ candidate: QuoteCandidate, _ tokens: [Token]) -> Bool {
+        guard let close = candidate.closeMark else { return false }
+        return close + 1 == tokens.count || tokens[close + 1].paragraph != tokens[close].paragraph
     }
 
     /// "Trump said.", "the senator added Tuesday.": a sentence of a name or pronoun of up to
