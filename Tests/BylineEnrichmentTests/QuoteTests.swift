@@ -963,4 +963,14 @@ struct QuoteTests {
         #expect(article.speakerName(of: "cut through the noise") == "Tom Berg")
         #expect(article.speakerName(of: "returned to me by the court") == nil)
     }
+
+    @Test("a verb with its particle cues a quotation (“Ruiz shot back, “...””): the subject right before it speaks, not a name earlier in the sentence")
+    func particleVerbsCueQuotations() async throws {
+        let article = try await Fixtures.enrich(
+            """
+            Ana Ruiz spoke often at the hall. After former councillor Tom Berg criticised her plan during a debate, Ruiz shot back, “I could have kept quiet, but I chose to fix the harbour.”
+            """
+        )
+        #expect(article.speakerName(of: "chose to fix the harbour") == "Ana Ruiz")
+    }
 }

@@ -93,6 +93,11 @@ enum SpeechCues {
         "immediately", "explicitly", "specifically", "separately", "subsequently", "ultimately", "finally",
         "directly", "openly", "didn't", "didn’t", "doesn't", "doesn’t", "don't", "don’t", "wouldn't", "wouldn’t",
         "won't", "won’t", "hasn't", "hasn’t", "haven't", "haven’t", "can't", "can’t", "couldn't", "couldn’t",
+        // Adverbs of manner ("Cruz strongly suggested", "Clinton sharply criticized").
+        "strongly", "sharply", "angrily", "bluntly", "firmly", "frequently", "loudly", "quietly", "clearly", "forcefully",
+        "vehemently", "emphatically", "categorically", "roundly", "harshly", "bitterly", "gingerly", "jokingly", "proudly",
+        "confidently", "candidly", "formally", "officially", "apparently", "allegedly", "pointedly", "falsely", "wrongly",
+        "correctly", "rightly", "mistakenly", "boldly", "defiantly", "cautiously", "sarcastically", "eventually", "famously",
     ]
 
     /// Words that open a short phrase of time or place after a cue ("said on Tuesday",

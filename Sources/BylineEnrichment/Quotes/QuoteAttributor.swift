@@ -579,6 +579,12 @@ struct QuoteAttributor: Sendable {
 
     /// Verbs whose object is never the speaker: the one a quote describes ("calling X an
     /// “...”") or the one told ("telling Channel 4 that ...").
+    /// "Hillary shot back, “...”", "Kemp fired back:": a verb with its particle.
+    private func isParticleCue(_ verb: Int, _ head: Range<Int>, _ tokens: [Token]) -> Bool {
+        guard let particle = SpeechCues.particleVerbs[tokens[verb].text], verb + 1 < head.upperBound else { return false }
+        return tokens[verb + 1].text == particle
+    }
+
     /// ", who grew up with Ali" or ", a neighbour": a comma, then a relative clause or a
     /// description, holding no quotation and no speech verb.
     private static func isAside(_ range: Range<Int>, _ tokens: [Token]) -> Bool {
@@ -603,7 +609,7 @@ struct QuoteAttributor: Sendable {
         "call", "calls", "called", "calling", "dub", "dubs", "dubbed", "dubbing", "describe", "describes", "described",
         "describing", "label", "labels", "labelled", "labeled", "labelling", "labeling", "brand", "brands", "branded", "branding",
         "tell", "tells", "told", "telling",
-    ]).union(SpeechCues.referVerbs.words)
+    ]).union(SpeechCues.referVerbs.words).union(SpeechCues.particleVerbForms.words)
 
     /// "read" or "reads" right before the quote (past a colon or comma), with a written thing
     /// ("letter", "sign") among the few words before it.
@@ -657,7 +663,9 @@ struct QuoteAttributor: Sendable {
         var nearest: Attribution?
         // Not "the United States": a word of a name is no verb.
         for verb in head.reversed()
-        where (isSpeechVerb(at: verb, tokens) || refersToAs(verb, head, tokens)) && tokens[verb].text != "according" && context.mention(at: verb) == nil {
+        where (isSpeechVerb(at: verb, tokens) || refersToAs(verb, head, tokens) || isParticleCue(verb, head, tokens)) && tokens[verb].text != "according"
+            && context.mention(at: verb) == nil
+        {
             if firstVerb == nil { firstVerb = verb }
             // "Christie bristled at ... advising Trump, saying “...”", "Clinton rallied ... and
             // tweeted “...”": a participle or joined verb has no subject of its own; the name

@@ -41,8 +41,9 @@ extension AttributionContext {
             return subject
         }
         // "Mr. Trump, asked about journalists killed under Mr. Putin, had said": the name
-        // before an aside that opens with a participle or "who".
-        let edge = Self.verbEdge(before: end, floor: floor, tokens)
+        // before an aside that opens with a participle or "who", past a time after it
+        // ("Glenn Beck, who ..., on Friday declared").
+        let edge = Self.timeStart(before: Self.verbEdge(before: end, floor: floor, tokens), floor: floor, tokens)
         if edge - 1 > floor, tokens[edge - 1].text == ",",
             let open = ((max(floor, edge - 30))..<(edge - 1)).last(where: { tokens[$0].text == "," }), open + 1 < edge - 1,
             Self.opensAside(tokens[open + 1]), let subject = phraseEnding(before: open, floor: floor), subject.tokens.upperBound == open,
@@ -51,6 +52,12 @@ extension AttributionContext {
             return subject
         }
         return phraseEnding(before: end, floor: floor)
+    }
+
+    /// Where "on Friday", "last week" or "Tuesday" begins, ending at `end`; `end` without one.
+    private static func timeStart(before end: Int, floor: Int, _ tokens: [Token]) -> Int {
+        guard end - 1 > floor, SpeechCues.timeWords.containsLowercased(tokens[end - 1].text) else { return end }
+        return end - 2 > floor && ["on", "last", "this", "early", "late"].contains(tokens[end - 2].text) ? end - 2 : end - 1
     }
 
     private static func opensAside(_ token: Token) -> Bool {
@@ -195,6 +202,7 @@ extension AttributionContext {
     /// Any form of a verb of saying, base forms included ("Republicans warn", "Beijing could declare").
     private static func isSpeechVerb(_ word: String) -> Bool {
         Lexicon.speechVerbs.contains(word) || SpeechCues.reportingVerbs.contains(word) || SpeechCues.referVerbs.contains(word)
+            || SpeechCues.particleVerbForms.contains(word)
     }
 
     private static let pollNouns: WordSet = ["poll", "polls", "survey", "surveys", "study"]
