@@ -973,4 +973,19 @@ struct QuoteTests {
         )
         #expect(article.speakerName(of: "chose to fix the harbour") == "Ana Ruiz")
     }
+
+    @Test(
+        "a cue joined by “and” after an earlier cue shares that cue's speaker, not a name inside what was said; a surname before an adverb and a verb in the past is the person (“Berg also attacked Ruiz, calling her “...””)"
+    )
+    func joinedCuesAndSurnamesBeforeAdverbs() async throws {
+        let article = try await Fixtures.enrich(
+            """
+            Ana Ruiz and Tom Berg met the press in Marlow. Ruiz said the closure was ordered by harbour master Tom Berg and said, “Who are you going to trust with the port?”
+
+            Berg also attacked Ruiz on Friday, calling her “a mayor who has never read a tide table.”
+            """
+        )
+        #expect(article.speakerName(of: "Who are you going to trust") == "Ana Ruiz")
+        #expect(article.speakerName(of: "never read a tide table") == "Tom Berg")
+    }
 }

@@ -104,14 +104,15 @@ struct EntityRecognizer: Sendable {
         func isSpeechVerb(_ index: Int) -> Bool { index >= 0 && containsSpeechVerb(index..<(index + 1), document) }
         var found: [EntityMention] = []
         for (index, token) in tokens.enumerated() where !covered[index] && token.isCapitalized {
-            let verbAfter = isSpeechVerb(speechVerbChainEnd(after: index, tokens))
+            let verb = speechVerbChainEnd(after: index, tokens)
+            let verbAfter = isSpeechVerb(verb)
             // "Small, who attended the rally, said": a relative clause about the person.
             let relativeAfter = index + 2 < tokens.count && tokens[index + 1].text == "," && ["who", "whose"].contains(tokens[index + 2].text)
             // "Bush: “The mission is ...”": a label before a quotation.
             let labelAfter = index + 2 < tokens.count && tokens[index + 1].text == ":" && tokens[index + 2].isQuoteMark
             // "Bush referred to Rubio as ...", "Bush was ...": the subject of any verb in the past
             // or of an auxiliary.
-            let finiteVerbAfter = index + 1 < tokens.count && Self.isFiniteVerb(tokens[index + 1])
+            let finiteVerbAfter = verb < tokens.count && Self.isFiniteVerb(tokens[verb])
             guard surnamesOfFullNames.contains(token.text), verbAfter || relativeAfter || labelAfter || finiteVerbAfter || isSpeechVerb(index - 1)
             else { continue }
             if index > 0, tokens[index - 1].isCapitalized, tokens[index - 1].sentence == token.sentence { continue }

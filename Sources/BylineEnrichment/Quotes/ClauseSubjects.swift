@@ -99,11 +99,14 @@ extension QuoteAttributor {
         return tokens[end].text == "of" && ((end + 1)..<comma).allSatisfy { tokens[$0].isCapitalized || Lexicon.articles.contains(tokens[$0].text) }
     }
 
-    /// For a participle after a comma, the speaker of the speech verb before it in its
-    /// sentence: that verb's subject, or the name after it ("said Spicer, adding").
+    /// For a participle after a comma, or a verb joined by "and" or "but" with no subject of
+    /// its own, the speaker of the speech verb before it in its sentence: that verb's subject,
+    /// or the name after it ("said Spicer, adding", "De Blasio said the move was made by
+    /// Bratton and said, “...”").
     func speakerOfEarlierCue(beforeParticiple verb: Int, _ head: Range<Int>, _ context: AttributionContext) -> SpeakerPhrase? {
         let tokens = context.document.tokens
-        guard tokens[verb].text.hasSuffix("ing"), Self.opensParticiplePhrase(verb, from: head.lowerBound, tokens) else { return nil }
+        let participle = tokens[verb].text.hasSuffix("ing") && Self.opensParticiplePhrase(verb, from: head.lowerBound, tokens)
+        guard participle || verb > head.lowerBound && ["and", "but"].contains(tokens[verb - 1].text) else { return nil }
         let sentenceStart = max(head.lowerBound, context.document.sentenceRange(of: verb).lowerBound)
         guard let earlier = lastSpeechVerb(before: verb, from: sentenceStart, tokens) else { return nil }
         if let subject = context.speakerPhrase(endingBefore: earlier, floor: sentenceStart), subject.entity != nil { return subject }
