@@ -988,4 +988,17 @@ struct QuoteTests {
         #expect(article.speakerName(of: "Who are you going to trust") == "Ana Ruiz")
         #expect(article.speakerName(of: "never read a tide table") == "Tom Berg")
     }
+
+    @Test("in a complex subject the titled name speaks, not its possessor or the organisation before the role (“said Ruiz's top harbour policy aide Tom Berg”, “Harbour Radio co-host Dana Cole”)")
+    func titledNameInsideComplexSubject() async throws {
+        let article = try await Fixtures.enrich(
+            """
+            Ana Ruiz and Tom Berg toured the docks. “No mayor has ever asked the board to hide its accounts,” said Ruiz's top harbour policy aide Tom Berg.
+
+            The debate aired on Friday. “Two candidates and not one plan for the ferries,” mused Harbour Radio co-host Dana Cole.
+            """
+        )
+        #expect(article.speakerName(of: "hide its accounts") == "Tom Berg")
+        #expect(article.speakerName(of: "not one plan for the ferries") == "Dana Cole")
+    }
 }

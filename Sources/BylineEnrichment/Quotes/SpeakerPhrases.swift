@@ -145,7 +145,7 @@ extension AttributionContext {
             return true
         }
         guard mention.upperBound < range.upperBound, tokens[mention.upperBound].kind == .possessive else { return false }
-        for index in (mention.upperBound + 1)..<min(range.upperBound, mention.upperBound + 4) where tokens[index].isWord {
+        for index in (mention.upperBound + 1)..<min(range.upperBound, mention.upperBound + 6) where tokens[index].isWord {
             let word = tokens[index].text.lowercased()
             if Self.relatedPeople.contains(word) { return true }
             // "campaign" in "Obama's former campaign strategist" qualifies the role after it.
@@ -220,8 +220,15 @@ extension AttributionContext {
     /// A word of a title or role before a name: "campaign manager", "top aide", "ally".
     static func isTitleWord(_ word: String) -> Bool {
         Lexicon.personTitles.containsLowercased(word) || Lexicon.roleNouns.containsLowercased(word) || relatedPeople.containsLowercased(word)
-            || word == "top"
+            || mediaAndCampaignRoles.containsLowercased(word) || word == "top"
     }
+
+    /// "Blaze co-host Stu Burguiere", "Washington Post columnist Ruth Marcus", "Republican
+    /// nominee Donald Trump": roles written before a name, the name qualifying them no speaker.
+    private static let mediaAndCampaignRoles: WordSet = [
+        "host", "co-host", "anchor", "columnist", "commentator", "correspondent", "moderator", "producer", "contributor",
+        "nominee", "candidate", "hopeful", "challenger", "co-founder", "co-chair",
+    ]
 
     /// A word of a title written before a name, "of" included ("Former secretary of state").
     static func isWordOfTitle(_ token: Token) -> Bool { token.isWord && (isTitleWord(token.text) || token.text == "of") }
