@@ -1001,4 +1001,14 @@ struct QuoteTests {
         #expect(article.speakerName(of: "hide its accounts") == "Tom Berg")
         #expect(article.speakerName(of: "not one plan for the ferries") == "Dana Cole")
     }
+
+    @Test("a quotation that a statement, video or ad “said” is the words of whoever issued it (“Berg released a video that said, “...””)")
+    func issuedStatementsSpeakForTheirIssuer() async throws {
+        let article = try await Fixtures.enrich(
+            """
+            Tom Berg campaigned in Marlow on Monday. Berg released a campaign video that said, “We are going to have the finest ferry service this coast has ever seen.”
+            """
+        )
+        #expect(article.speakerName(of: "finest ferry service") == "Tom Berg")
+    }
 }

@@ -142,7 +142,7 @@ enum SpeechCues {
 
     /// What a speaker issues that then says something: "issued the following statement:",
     /// "released a statement saying that ...".
-    static let statementNouns: WordSet = ["statement", "letter", "note", "tweet", "post", "memo", "email", "message", "release"]
+    static let statementNouns: WordSet = ["statement", "letter", "note", "tweet", "post", "memo", "email", "message", "release", "video", "ad"]
 
     /// What carries written words that "read" ("the letter reads “...”", "a sign that read “...”").
     static let writtenNouns: WordSet = WordSet(

@@ -579,6 +579,17 @@ struct QuoteAttributor: Sendable {
 
     /// Verbs whose object is never the speaker: the one a quote describes ("calling X an
     /// “...”") or the one told ("telling Channel 4 that ...").
+    /// "Trump released a video that said, “...”": the one who issued what says it.
+    private func issuerOfStatement(saying verb: Int, _ head: Range<Int>, _ context: AttributionContext) -> SpeakerPhrase? {
+        let tokens = context.document.tokens
+        guard verb - 2 > head.lowerBound, ["that", "which"].contains(tokens[verb - 1].text),
+            let noun = (max(head.lowerBound, verb - 4)..<(verb - 1)).last(where: { SpeechCues.statementNouns.contains(tokens[$0].text) }),
+            let issuing = (max(head.lowerBound, noun - 4)..<noun).last(where: { SpeechCues.issuingVerbs.contains(tokens[$0].text) })
+        else { return nil }
+        let subject = clauseSubject(from: head.lowerBound, before: issuing, context) ?? sentenceSubject(of: head.lowerBound..<issuing, context, allowingOrganisations: true)
+        return subject?.entity == nil ? nil : subject
+    }
+
     /// "Hillary shot back, “...”", "Kemp fired back:": a verb with its particle.
     private func isParticleCue(_ verb: Int, _ head: Range<Int>, _ tokens: [Token]) -> Bool {
         guard let particle = SpeechCues.particleVerbs[tokens[verb].text], verb + 1 < head.upperBound else { return false }
@@ -721,6 +732,9 @@ struct QuoteAttributor: Sendable {
                 let subject = sentenceSubject(of: context.document.sentenceRange(of: firstVerb).lowerBound..<firstVerb, context, allowingOrganisations: true)
             {
                 return Attribution(cue: tokens[firstVerb].text, speaker: subject)
+            }
+            if speaker?.entity == nil, let issuer = issuerOfStatement(saying: firstVerb, head, context) {
+                return Attribution(cue: tokens[firstVerb].text, speaker: issuer)
             }
             let sentenceStart = context.document.sentenceRange(of: firstVerb).lowerBound
             if speaker?.entity == nil, sharesSentenceSubject(firstVerb, sentenceStart: sentenceStart, tokens),
