@@ -1008,4 +1008,17 @@ struct ReportedSpeechTests {
         #expect(article.speakerName(of: "should drop out") == "Tom Berg")
         #expect(article.speakerName(of: "board was a danger") == "Dana Cole")
     }
+
+    @Test("“urged X to ...” reports a directive: its content is what X was urged to do")
+    func urgingReportsADirective() async throws {
+        let article = try await Fixtures.enrich(
+            """
+            The mayor of Marlow, Ana Ruiz, visited the families of the crew on Sunday and urged them to stay strong until the search ended.
+            """
+        )
+        let urged = try #require(article.quote(containing: "to stay strong"))
+        #expect(urged.kind == "indirect")
+        #expect(urged.cue == "urged")
+        #expect(urged.speaker?.name == "Ana Ruiz")
+    }
 }

@@ -12,7 +12,7 @@ enum SpeechCues {
             "contend", "counter", "declare", "elaborate", "emphasise", "emphasize", "exclaim", "explain", "fume", "hint",
             "inform", "insist", "interject", "joke", "lament", "maintain", "mention", "muse", "note", "observe",
             "pledge", "post", "predict", "proclaim", "promise", "recall", "recount", "reiterate", "remark", "remind", "report",
-            "respond", "retort", "reveal", "scoff", "scream", "shout", "speculate", "state", "stress", "suggest", "tweet",
+            "respond", "retort", "reveal", "scoff", "scream", "shout", "speculate", "state", "stress", "suggest", "tweet", "urge",
             "vow", "warn", "yell",
         ]
         var forms = WordSet()
@@ -64,11 +64,11 @@ enum SpeechCues {
         "informed", "informing", "remind", "reminds", "reminded", "reminding", "warn", "warns", "warned", "warning",
     ]
 
-    /// Verbs that report a question: speech only with the question after them ("asked
-    /// whether the plan would work"), not a request or a topic ("asked for help").
     /// "referred to him as “...”": a cue only with "to ... as" and a quotation after.
     static let referVerbs: WordSet = ["refer", "refers", "referred", "referring"]
 
+    /// Verbs that report a question: speech only with the question after them ("asked
+    /// whether the plan would work"), not a request or a topic ("asked for help").
     static let questionVerbs: WordSet = ["ask", "asks", "asked", "asking"]
     /// Words that open a reported question.
     static let questionOpeners: WordSet = ["whether", "if", "why", "how", "what", "who", "when", "where", "which"]
