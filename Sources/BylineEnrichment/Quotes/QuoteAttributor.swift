@@ -577,8 +577,6 @@ struct QuoteAttributor: Sendable {
     /// "told the AP after hinting that ...": the main clause ends before the word.
     static let participleSubordinators: WordSet = ["after", "before", "while", "whilst", "since", "upon", "without"]
 
-    /// Verbs whose object is never the speaker: the one a quote describes ("calling X an
-    /// “...”") or the one told ("telling Channel 4 that ...").
     /// "Trump released a video that said, “...”": the one who issued what says it.
     private func issuerOfStatement(saying verb: Int, _ head: Range<Int>, _ context: AttributionContext) -> SpeakerPhrase? {
         let tokens = context.document.tokens
@@ -616,6 +614,8 @@ struct QuoteAttributor: Sendable {
         return quoted.count(where: \.isWord) >= 3
     }
 
+    /// Verbs whose object is never the speaker: the one a quote describes ("calling X an
+    /// “...”") or the one told ("telling Channel 4 that ...").
     private static let objectIsNotSpeakerVerbs = WordSet([
         "call", "calls", "called", "calling", "dub", "dubs", "dubbed", "dubbing", "describe", "describes", "described",
         "describing", "label", "labels", "labelled", "labeled", "labelling", "labeling", "brand", "brands", "branded", "branding",
