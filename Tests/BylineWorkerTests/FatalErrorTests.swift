@@ -24,8 +24,10 @@ import Testing
         }
         try await pipeline.waitUntilAssigned([worker])
         // A backlog the worker is still publishing when its produce requests start failing;
-        // the errors hit any producer, so the feeding is over first.
-        try await feed(pipeline, SyntheticArticles.make(count: 3_000, idPrefix: "fatal"))
+        // the errors hit any producer, so the feeding is over first. Long enough that a
+        // collector slow to join on a loaded machine still sees its first outputs before the
+        // worker is through (with 3,000 it once was, and the errors met no produce request).
+        try await feed(pipeline, SyntheticArticles.make(count: 10_000, idPrefix: "fatal"))
         let output = pipeline.outputTopic
         _ = try await collector.collect(timeout: .seconds(120)) { $0.keys(output).count >= 100 }
 
