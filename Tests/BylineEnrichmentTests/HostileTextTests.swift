@@ -73,8 +73,9 @@ struct HostileTextTests {
         #expect(ordinary.sentences.count == 2)
     }
 
-    /// Four times the text takes about four times as long when the work is linear, sixteen
-    /// when it is quadratic; both sizes are timed in this run, best of three.
+    /// Eight times the text takes about eight times as long when the work is linear, 64 when
+    /// it is quadratic; both sizes are timed in this run, best of three. The bound sits near
+    /// the geometric middle so a loaded machine's noise does not cross it.
     @Test("enrichment time grows linearly with hostile text", arguments: shapes.map(\.name))
     func linearGrowth(shape: String) async throws {
         let make = try #require(Self.shapes.first { $0.name == shape }).text
@@ -90,10 +91,10 @@ struct HostileTextTests {
             return best
         }
         _ = try await bestTime(50)  // loads the model and word tables outside the timing
-        let small = try await bestTime(600)
+        let small = try await bestTime(300)
         let large = try await bestTime(2_400)
         let ratio = large / small
-        #expect(ratio < 8, "4x the text took \(ratio)x the time (\(small) -> \(large))")
+        #expect(ratio < 22, "8x the text took \(ratio)x the time (\(small) -> \(large))")
     }
 
     /// The sample articles over and over: a long record that spends its time in tagging,
