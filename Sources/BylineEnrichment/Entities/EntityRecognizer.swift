@@ -1207,7 +1207,7 @@ struct EntityRecognizer: Sendable {
         // A headline stands alone as the first paragraph, or carries no final stop; a sentence
         // of names inside a paragraph ("Joe Biden met Vladimir Putin. Biden said ...") does not.
         guard let first = sentence.first, let last = sentence.last else { return false }
-        let endsFirstParagraph = tokens[first].paragraph == 0 && (last + 1 == tokens.count || tokens[last + 1].paragraph != 0)
+        let endsFirstParagraph = tokens[first].paragraph == 0 && tokens.closesParagraph(at: last)
         if !endsFirstParagraph, [".", "!", "?", "\u{2026}"].contains(tokens[last].text) { return false }
         // A title line of its own also counts the everyday words a name the article knows ran
         // on into ("Ted Cruz Refuses to Disavow ...", "General Motors Report Strong Sales") and

@@ -231,8 +231,7 @@ struct QuoteAttributor: Sendable {
         let tokens = document.tokens
         guard let close = candidate.closeMark, !candidate.inner.isEmpty,
             document.sentenceRange(of: candidate.openMark).lowerBound == candidate.openMark,
-            close + 1 == tokens.count || tokens[close + 1].sentence != tokens[close].sentence
-                || tokens[close + 1].paragraph != tokens[close].paragraph,
+            tokens.closesParagraph(at: close) || tokens[close + 1].sentence != tokens[close].sentence,
             tokens[candidate.inner.lowerBound].isCapitalized
         else { return false }
         let last = tokens[candidate.inner.upperBound - 1]
@@ -375,7 +374,7 @@ struct QuoteAttributor: Sendable {
                 if !cueFollows, isDirect(candidate, document), let subject = sentenceSubject(of: previousSentence, context) {
                     return Attribution(cue: nil, speaker: subject)
                 }
-            } else if tokens[previousSentence.lowerBound].paragraph + 1 == tokens[candidate.openMark].paragraph, endsParagraph(candidate, tokens),
+            } else if tokens[previousSentence.lowerBound].paragraph + 1 == tokens[candidate.openMark].paragraph, let close = candidate.closeMark, tokens.closesParagraph(at: close),
                 isDirect(candidate, document), !previousSentence.contains(where: { tokens[$0].isQuoteMark }),
                 let subject = sentenceSubject(of: previousSentence, context), let entity = subject.entity, context.entities[entity].type == .person,
                 subject.tokens.upperBound < previousSentence.upperBound, !Self.copulas.contains(tokens[subject.tokens.upperBound].text)
@@ -400,11 +399,6 @@ struct QuoteAttributor: Sendable {
     }
 
     private static let copulas: WordSet = ["is", "was", "are", "were", "has", "had", "'s", "’s"]
-
-    private func endsParagraph(_ candidate: QuoteCandidate, _ tokens: [Token]) -> Bool {
-        guard let close = candidate.closeMark else { return false }
-        return close + 1 == tokens.count || tokens[close + 1].paragraph != tokens[close].paragraph
-    }
 
     /// "Trump said.", "the senator added Tuesday.": a sentence of a name or pronoun of up to
     /// four words, a postposed verb and at most a time word.

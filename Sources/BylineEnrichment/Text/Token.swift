@@ -46,6 +46,9 @@ extension [Token] {
     /// Whether the token at `index` opens its paragraph.
     func opensParagraph(at index: Int) -> Bool { index == 0 || self[index - 1].paragraph != self[index].paragraph }
 
+    /// Whether the token at `index` ends its paragraph.
+    func closesParagraph(at index: Int) -> Bool { index + 1 == count || self[index + 1].paragraph != self[index].paragraph }
+
     /// Whether the words of `range` are capitalised as a title's are: the first, and every
     /// other one bar the small words of titles ("The Steve Harvey Morning Show").
     func isTitleCased(_ range: Range<Int>) -> Bool {
