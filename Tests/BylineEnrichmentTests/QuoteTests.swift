@@ -1011,4 +1011,16 @@ struct QuoteTests {
         )
         #expect(article.speakerName(of: "finest ferry service") == "Tom Berg")
     }
+
+    @Test("“As X puts it, “...””: the present tense of “put it” cues a quotation as the past does")
+    func asXPutsIt() async throws {
+        let article = try await Fixtures.enrich(
+            """
+            The council met until midnight. As the Herald's columnist Dana Cole puts it, “Nobody in that room wanted to be the first to blink.”
+            """
+        )
+        let quote = try #require(article.quote(containing: "first to blink"))
+        #expect(quote.cue == "put it")
+        #expect(quote.speaker?.name == "Dana Cole")
+    }
 }

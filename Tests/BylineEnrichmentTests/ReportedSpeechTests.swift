@@ -1021,4 +1021,38 @@ struct ReportedSpeechTests {
         #expect(urged.cue == "urged")
         #expect(urged.speaker?.name == "Ana Ruiz")
     }
+
+    @Test("a name right before its cue speaks across a time between them (“rival Ana Ruiz on Wednesday announced”), not a name in the adjunct before; “USA TODAY reported” is no country's")
+    func subjectBeforeATime() async throws {
+        let article = try await Fixtures.enrich(
+            """
+            Tom Berg led the polls in Marlow. As if to prove how little Berg's lead meant to anyone, rival Ana Ruiz on Wednesday announced that she had raised more money than any candidate in the town's history.
+
+            The harbour fund paid for trips abroad. USA TODAY reported last month that the fund had paid for 40 trips by council members.
+            """
+        )
+        #expect(article.speakerName(of: "raised more money") == "Ana Ruiz")
+        #expect(article.quote(containing: "paid for 40 trips")?.speaker?.name != "United States")
+    }
+
+    @Test(
+        "people described by someone (“Aides to Ruiz”, “Organizers of the protest at Berg's speech”, “Strategists for Ruiz and Berg”) speak, not that someone; a title (“Secretary of State Ivo Lund”), a spokesperson's principal and a company's officers still do"
+    )
+    func peopleAroundSomeoneAreNotThem() async throws {
+        let article = try await Fixtures.enrich(
+            """
+            Mayor Ana Ruiz and Tom Berg met voters in Marlow.
+
+            Aides to Ruiz say she will not debate before the vote. Organizers of the protest at Berg's speech said they expected a thousand people. Strategists for Ruiz and Berg agree that the race will be close.
+
+            Secretary of State Ivo Lund said the harbour would stay open. A spokeswoman for Tom Berg says he has not decided. Executives for Nordhavn Freight say the company will hire 200 dockers.
+            """
+        )
+        #expect(try #require(article.quote(containing: "will not debate")).speaker == nil)
+        #expect(try #require(article.quote(containing: "a thousand people")).speaker == nil)
+        #expect(try #require(article.quote(containing: "race will be close")).speaker == nil)
+        #expect(article.speakerName(of: "harbour would stay open") == "Ivo Lund")
+        #expect(article.speakerName(of: "has not decided") == "Tom Berg")
+        #expect(article.speakerName(of: "hire 200 dockers") == "Nordhavn Freight")
+    }
 }

@@ -537,13 +537,13 @@ struct QuoteAttributor: Sendable {
         return nil
     }
 
-    /// Where "put it" follows its subject ("as the mayor put it"), within eight tokens, or
+    /// Where "put it" or "puts it" follows its subject ("as the mayor put it"), within eight tokens, or
     /// within thirty past an apposition ("As Tom Akers, a professor of law at ..., put it").
     private func putIt(in range: Range<Int>, _ tokens: [Token]) -> Int? {
         let apposition = range.lowerBound + 8 < range.upperBound && tokens[range.lowerBound..<(range.lowerBound + 8)].contains { $0.text == "," }
         let end = min(range.upperBound, range.lowerBound + (apposition ? 30 : 8))
         guard range.lowerBound + 1 < end else { return nil }
-        return ((range.lowerBound + 1)..<(end - 1)).first { tokens[$0].text == "put" && tokens[$0 + 1].text == "it" }
+        return ((range.lowerBound + 1)..<(end - 1)).first { ["put", "puts"].contains(tokens[$0].text) && tokens[$0 + 1].text == "it" }
     }
 
     /// Whether a participle opens a phrase of its own: after a comma, a comma and a closing

@@ -150,9 +150,39 @@ extension AttributionContext {
             if Self.relatedPeople.contains(word) { return true }
             // "campaign" in "Obama's former campaign strategist" qualifies the role after it.
             if Lexicon.roleNouns.contains(word), !Self.organisationalRoles.contains(word) { return true }
+            if Self.mediaAndCampaignRoles.contains(word) { return true }
         }
         return false
     }
+
+    /// "Aides to Clinton say", "a friend of Ruiz said", "Organizers of the push to boycott
+    /// Trump's speech said": people the phrase opens with, described by what follows them; a
+    /// person named there is not the speaker. A spokesperson's principal is ("a spokeswoman
+    /// for Clinton said"), and so is one in an apposition ("Critics of the plan, including Ruiz").
+    /// An organisation is not when its circle speaks ("allies of the NRA"), but is when its
+    /// officers do ("executives for Mondelez"), as through a spokesperson.
+    private func qualifiesPeopleNoun(_ mention: Range<Int>, within range: Range<Int>, _ tokens: [Token], organisation: Bool = false) -> Bool {
+        var head = range.lowerBound
+        while head < mention.lowerBound, SpeechCues.determiners.containsLowercased(tokens[head].text) || tokens[head].kind == .number {
+            head += 1
+        }
+        guard head + 1 < mention.lowerBound, ["of", "to", "for"].contains(tokens[head + 1].text) else { return false }
+        let noun = tokens[head].text.lowercased()
+        let isGroup = Self.groupsAroundSomeone.contains(noun)
+        // "Secretary of State John Kerry", "Minister of State for Interior Balighur Rehman": a
+        // title, the name its holder's.
+        guard !tokens[head].isCapitalized || noun.hasSuffix("s") else { return false }
+        guard !Self.spokespeople.contains(noun), isGroup || Self.relatedPeople.contains(noun) || !organisation && Self.isPersonNoun(noun) else { return false }
+        // Only the names governed by the preposition ("Strategists for Barack Obama and Clinton"),
+        // unless the people are a group around someone, described at any length.
+        let between = (head + 2)..<mention.lowerBound
+        if isGroup { return !between.contains { tokens[$0].text == "," } }
+        return between.allSatisfy { tokens[$0].isCapitalized || ["and", "or", "the", "."].contains(tokens[$0].text) }
+    }
+
+    private static let groupsAroundSomeone: WordSet = [
+        "organizers", "organisers", "critics", "opponents", "backers", "defenders", "detractors", "admirers", "associates", "confidants",
+    ]
 
     /// "The Biden administration said", "Clinton's campaign said": the person's name
     /// qualifies the organisation a leader heads, named by the phrase's last word; where that
@@ -262,6 +292,11 @@ extension AttributionContext {
         var otherNextToVerb: (Int, Range<Int>)?
         var people: [(Int, Range<Int>)] = []
         let verbEdge = preferLast ? Self.verbEdge(before: range.upperBound, floor: range.lowerBound, tokens) : range.upperBound
+        // "GOP rival Ted Cruz on Wednesday announced": the subject ends before a time too; not
+        // before the "TODAY" of "USA TODAY reported".
+        let subjectEdge =
+            preferLast && verbEdge > range.lowerBound && !tokens[verbEdge - 1].isAllCaps
+            ? Self.timeStart(before: verbEdge, floor: range.lowerBound, tokens) : verbEdge
         if let unnamed = unnamedSource(in: range) { return unnamed }
         if preferLast, let described = descriptionBeforeVerb(range, verbEdge: verbEdge) { return described }
         var index = range.lowerBound
@@ -277,7 +312,9 @@ extension AttributionContext {
                     if isSubject, people.isEmpty { return SpeakerPhrase(tokens: mentionRange.lowerBound..<organisationEnd, entity: nil, confidence: 0.7) }
                     continue
                 }
-                if !isPossessorOfPerson(mentionRange, within: range, tokens) { people.append((entity, mentionRange)) }
+                if !isPossessorOfPerson(mentionRange, within: range, tokens), !qualifiesPeopleNoun(mentionRange, within: range, tokens) {
+                    people.append((entity, mentionRange))
+                }
                 continue
             }
             // "78 percent of voters in a CBS News poll said", "A CNN poll shows 68% of voters say":
@@ -298,6 +335,7 @@ extension AttributionContext {
             {
                 continue
             }
+            if qualifiesPeopleNoun(mentionRange, within: range, tokens, organisation: true) { continue }
             // "according to Saudi Arabia's Civil Defense Authority": the owner is not the speaker.
             if mentionRange.upperBound + 1 < range.upperBound, tokens[mentionRange.upperBound].kind == .possessive,
                 let (owned, ownedRange) = mention(at: mentionRange.upperBound + 1), ownedRange.lowerBound == mentionRange.upperBound + 1,
@@ -317,7 +355,7 @@ extension AttributionContext {
                 preferLast
                 ? mentionRange.upperBound >= range.upperBound && !(governed && type != .norp) : mentionRange.lowerBound <= range.lowerBound
             if firstOther == nil, type == .org || adjacent { firstOther = (entity, mentionRange) }
-            if preferLast, mentionRange.upperBound == verbEdge, verbEdge < range.upperBound || range.upperBound < tokens.count, !governed,
+            if preferLast, mentionRange.upperBound == verbEdge || mentionRange.upperBound == subjectEdge, verbEdge < range.upperBound || range.upperBound < tokens.count, !governed,
                 !joinsNames(before: mentionRange.lowerBound, from: range.lowerBound)
             {
                 otherNextToVerb = (entity, mentionRange)
@@ -340,7 +378,7 @@ extension AttributionContext {
             // Harris said" the pair opens with the first.
             let joinsPair = joinsNames(before: last.1.lowerBound, from: range.lowerBound)
             let nextToVerb =
-                last.1.upperBound == verbEdge && range.upperBound < tokens.count
+                (last.1.upperBound == verbEdge || last.1.upperBound == subjectEdge) && range.upperBound < tokens.count
                 && Self.isSpeechVerb(tokens[range.upperBound].text) && !joinsPair
             // "said Clinton campaign manager Robby Mook": after the verb too, when only words
             // of the title lie between the two names.
