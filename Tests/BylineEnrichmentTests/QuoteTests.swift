@@ -1023,4 +1023,26 @@ struct QuoteTests {
         #expect(quote.cue == "put it")
         #expect(quote.speaker?.name == "Dana Cole")
     }
+
+    @Test(
+        "a quote split around its cue stays one quote when the speaker is unnamed (“said a senior official”), and a name in a relative clause after the cue (“a voter who works for Harbor Motors”) is not the speaker"
+    )
+    func unnamedSpeakerOfASplitQuote() async throws {
+        let article = try await Fixtures.enrich(
+            """
+            Mayor Ana Ruiz opened the new bridge on Monday.
+
+            “That can go a long way,” said a senior official. “At the same time, nobody expects the traffic to vanish.”
+
+            “It took ten years,” said a driver who works for Harbor Motors in Marlow.
+            """
+        )
+        let split = try #require(article.quote(containing: "go a long way"))
+        #expect(split.parts.count == 2)
+        #expect(split.parts.last?.text == "At the same time, nobody expects the traffic to vanish.")
+        #expect(split.speaker == nil)
+        let driver = try #require(article.quote(containing: "ten years"))
+        #expect(driver.cue == "said")
+        #expect(driver.speaker == nil)
+    }
 }

@@ -1055,4 +1055,27 @@ struct ReportedSpeechTests {
         #expect(article.speakerName(of: "has not decided") == "Tom Berg")
         #expect(article.speakerName(of: "hire 200 dockers") == "Nordhavn Freight")
     }
+
+    @Test(
+        "a name qualifying people (“Ruiz aides”, “a top Ruiz adviser”, “Berg supporters”) is not the speaker, a spokesperson's principal still is; “the Marlow Republican” describes the person named before, “The Tennessean” is a newspaper"
+    )
+    func nameQualifyingPeopleIsNotThem() async throws {
+        let article = try await Fixtures.enrich(
+            """
+            Mayor Ana Ruiz and Tom Berg met voters in Marlow.
+
+            Ruiz aides said she would not debate before the vote. A top Ruiz adviser says the polls are tightening. Many Berg supporters complained that the hall was too small. A Berg spokesman said the campaign would book a larger hall.
+
+            Senator Ivo Lund spoke at the harbour on Friday. The Marlow Republican said the harbour would stay open.
+
+            Jon Pike skipped the vote. The Tennessean reported that Pike had left the state.
+            """
+        )
+        #expect(try #require(article.quote(containing: "would not debate")).speaker == nil)
+        #expect(try #require(article.quote(containing: "polls are tightening")).speaker == nil)
+        #expect(try #require(article.quote(containing: "hall was too small")).speaker == nil)
+        #expect(article.speakerName(of: "book a larger hall") == "Tom Berg")
+        #expect(article.speakerName(of: "harbour would stay open") == "Ivo Lund")
+        #expect(article.speakerName(of: "had left the state") != "Jon Pike")
+    }
 }

@@ -75,8 +75,14 @@ struct QuoteAttributor: Sendable {
             var attribution = findCue(candidate, context)
             var speakerFromContext = false
             var mergeWithPrevious = false
-            let inheritsFrom = latest.flatMap { previous in result[previous.quote].speaker.map { (previous, $0) } }
-            if attribution.cue == nil, !attribution.namedExplicitly, let (previous, speaker) = inheritsFrom {
+            // “A,” said a senior adviser. “B.”: a quote's speaker goes on speaking, named or not.
+            var inheritsUnnamedSpeaker = false
+            let inheritsFrom = latest.flatMap { previous in
+                let quote = result[previous.quote]
+                return quote.speaker != nil || !previous.isReported && (quote.hasUnnamedSpeaker || quote.cue != nil) ? previous : nil
+            }
+            if attribution.cue == nil, !attribution.namedExplicitly, let previous = inheritsFrom {
+                let speaker = result[previous.quote].speaker
                 // Where the previous quote ends: one over several paragraphs ends in the last.
                 let sameParagraph = document.tokens[candidate.openMark].paragraph == document.tokens[previous.lastToken].paragraph
                 let gap = previous.lastToken..<candidate.openMark
@@ -86,10 +92,11 @@ struct QuoteAttributor: Sendable {
                 if sameParagraph || continuesParagraph {
                     speakerFromContext = true
                     // "Romney fired back, attacking Trump for “...”": the sentence names its own speaker.
-                    if let subject = ownSentenceSubject(of: candidate, after: previous.lastToken, context), subject.entity != speaker.entity {
+                    if let subject = ownSentenceSubject(of: candidate, after: previous.lastToken, context), subject.entity != speaker?.entity {
                         attribution.speaker = subject
                     } else {
-                        attribution.speaker = SpeakerPhrase(tokens: speaker.tokens, entity: speaker.entity, confidence: 0.6)
+                        attribution.speaker = speaker.map { SpeakerPhrase(tokens: $0.tokens, entity: $0.entity, confidence: 0.6) }
+                        inheritsUnnamedSpeaker = speaker == nil && result[previous.quote].hasUnnamedSpeaker
                         // “A,” she said. “B.”: one quote in two parts; not across a sentence of its own.
                         let nextSentence = document.tokens[candidate.openMark].sentence - document.tokens[previous.lastToken].sentence <= 1
                         mergeWithPrevious = sameParagraph && nextSentence && !previous.isReported && containsSpeechVerb(gap, document)
@@ -114,7 +121,7 @@ struct QuoteAttributor: Sendable {
                 cue: attribution.cue?.lowercased(),
                 speaker: speaker,
                 speakerRuleConfidence: speaker == nil ? nil : attribution.speaker?.confidence,
-                hasUnnamedSpeaker: attribution.speaker != nil && speaker == nil
+                hasUnnamedSpeaker: attribution.speaker != nil && speaker == nil || inheritsUnnamedSpeaker
             )
             result.append(quote)
             latest = Latest(lastToken: candidate.closeMark ?? candidate.inner.upperBound - 1, quote: result.count - 1, isReported: false)
@@ -845,9 +852,11 @@ struct QuoteAttributor: Sendable {
 
     /// "the editorial board" right before `cue`: "the" and up to three lower-case words.
     static func endsWithDescription(_ phrase: SpeakerPhrase, before cue: Int, _ tokens: [Token]) -> Bool {
-        guard phrase.tokens.upperBound == cue else { return false }
-        var index = cue - 1
-        while index >= max(phrase.tokens.lowerBound, cue - 4), tokens[index].isWord, !tokens[index].isCapitalized, tokens[index].text != "the" { index -= 1 }
-        return index >= phrase.tokens.lowerBound && index < cue - 1 && tokens[index].text.lowercased() == "the"
+        // "the Florida Republican would only say": past modals and adverbs, capitalised words too.
+        let edge = AttributionContext.verbEdge(before: cue, floor: phrase.tokens.lowerBound, tokens)
+        guard phrase.tokens.upperBound == cue || phrase.tokens.upperBound == edge else { return false }
+        var index = edge - 1
+        while index >= max(phrase.tokens.lowerBound, edge - 4), tokens[index].isWord, tokens[index].text.lowercased() != "the" { index -= 1 }
+        return index >= phrase.tokens.lowerBound && index < edge - 1 && tokens[index].text.lowercased() == "the"
     }
 }

@@ -12,7 +12,7 @@ extension AttributionContext {
 
     /// The speaker named after a postposed cue ("said senior author Jane Roe, a professor"):
     /// a pronoun right after the verb, else the first person named, else the first
-    /// organisation or place, else "the <role>".
+    /// organisation or place, else "the <role>"; not past a relative pronoun.
     func speakerPhrase(startingAt start: Int, limit: Int) -> SpeakerPhrase? {
         let tokens = document.tokens
         guard start < limit else { return nil }
@@ -21,8 +21,11 @@ extension AttributionContext {
             return SpeakerPhrase(tokens: start..<(start + 1), entity: resolvePronoun(word, before: start), confidence: 0.8)
         }
         var end = start
+        // "wrote a supporter who runs the Twitter account": the relative clause describes the
+        // speaker; a name in it is someone else.
         while end < limit, end - start < 10, tokens[end].kind != .quoteMark(.doubleOpening),
-            !(tokens[end].isWord && Lexicon.speechVerbs.contains(tokens[end].text) && end > start)
+            !(tokens[end].isWord && Lexicon.speechVerbs.contains(tokens[end].text) && end > start),
+            !(end > start && ["who", "whose", "whom"].contains(tokens[end].text))
         {
             end += 1
         }
@@ -136,13 +139,20 @@ extension AttributionContext {
     ]
 
     /// "Scott's family", "Johnson's doctor", "Obama's former strategist", "the family of
-    /// Scott": the person owns the one who speaks. ("Her statement said" is different: the owner speaks.)
+    /// Scott", "Obama aides": the person owns the one who speaks. ("Her statement said" is
+    /// different: the owner speaks.)
     private func isPossessorOfPerson(_ mention: Range<Int>, within range: Range<Int>, _ tokens: [Token]) -> Bool {
         // "the family of Margaret O'Neill", "a friend of Ruiz": the same, after "of".
         if mention.lowerBound - 2 >= range.lowerBound, tokens[mention.lowerBound - 1].text == "of",
             Self.relatedPeople.contains(tokens[mention.lowerBound - 2].text)
         {
             return true
+        }
+        // "Obama aides said", "a top Donald Trump adviser": the name qualifies the people after
+        // it, as a possessor would; not a spokesperson, who speaks for the name.
+        if mention.upperBound < range.upperBound, tokens[mention.upperBound].isWord, !tokens[mention.upperBound].isCapitalized {
+            let word = tokens[mention.upperBound].text
+            if Self.isPersonNoun(word) || Self.relatedPeople.contains(word), !Self.spokespeople.contains(word) { return true }
         }
         guard mention.upperBound < range.upperBound, tokens[mention.upperBound].kind == .possessive else { return false }
         for index in (mention.upperBound + 1)..<min(range.upperBound, mention.upperBound + 6) where tokens[index].isWord {
@@ -470,7 +480,7 @@ extension AttributionContext {
                 return SpeakerPhrase(tokens: range.lowerBound..<(index + 1), entity: holder, confidence: 0.7)
             }
         }
-        if let described = describedPerson(in: range) { return described }
+        if let described = describedPerson(in: range.lowerBound..<verbEdge) { return described }
         if let (entity, mentionRange) = firstOther { return SpeakerPhrase(tokens: mentionRange, entity: entity, confidence: 0.85) }
         return nil
     }
@@ -491,8 +501,14 @@ extension AttributionContext {
     /// comma and with none after it, is the verb's subject, not the name before the comma.
     private func descriptionBeforeVerb(_ range: Range<Int>, verbEdge: Int) -> SpeakerPhrase? {
         let tokens = document.tokens
-        guard verbEdge > range.lowerBound + 2, let the = (max(range.lowerBound + 1, verbEdge - 4)..<verbEdge).first(where: { tokens[$0].text.lowercased() == "the" }),
-            tokens[the - 1].text == ",", the + 1 < verbEdge,
+        guard verbEdge > range.lowerBound + 1 else { return nil }
+        let role = tokens[verbEdge - 1].text
+        // "Asked about Bush, the Florida Republican would only say", "The Wisconsin Republican
+        // said": a member of a group, in the singular, describes someone, opening the phrase too;
+        // but "The Tennessean reported" opening a sentence names a newspaper.
+        let member = !role.hasSuffix("s") && mention(at: verbEdge - 1).map { entities[$0.0].type == .norp } == true
+        guard let the = (max(range.lowerBound, verbEdge - 4)..<verbEdge).first(where: { tokens[$0].text.lowercased() == "the" }),
+            the > range.lowerBound ? tokens[the - 1].text == "," : member && (tokens[the].text == "the" || the + 2 < verbEdge), the + 1 < verbEdge,
             // Lower-case words, or a name that qualifies the description ("the GOP front-runner").
             ((the + 1)..<verbEdge).allSatisfy({ index in
                 guard tokens[index].isWord else { return false }
@@ -500,9 +516,11 @@ extension AttributionContext {
                 return entities[entity].type != .person
             })
         else { return nil }
-        let role = tokens[verbEdge - 1].text
-        guard Lexicon.roleNouns.contains(role) || Self.backReferences.contains(role), !Self.organisationalRoles.contains(role) else { return nil }
-        let holder = resolveRole(role, before: the) ?? personJustQuoted(calledThe: role, before: the) ?? personDescribed(as: role, before: the)
+        guard Lexicon.roleNouns.contains(role) || Self.backReferences.contains(role) || member, !Self.organisationalRoles.contains(role) else { return nil }
+        let holder =
+            member
+            ? personDescribed(as: role.lowercased(), before: the)
+            : resolveRole(role, before: the) ?? personJustQuoted(calledThe: role, before: the) ?? personDescribed(as: role, before: the)
         return SpeakerPhrase(tokens: the..<verbEdge, entity: holder, confidence: 0.6)
     }
 
