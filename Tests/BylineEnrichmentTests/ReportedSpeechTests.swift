@@ -1078,4 +1078,25 @@ struct ReportedSpeechTests {
         #expect(article.speakerName(of: "harbour would stay open") == "Ivo Lund")
         #expect(article.speakerName(of: "had left the state") != "Jon Pike")
     }
+
+    @Test(
+        "someone introduced right before the verb (“when a Marlow voter asked”, “a Labour councillor said”) is new and unnamed, not the person the sentence or article named; “Ruiz's opponents” and “Ruiz critics” are not Ruiz; “a Harbor Authority spokesman” still speaks for the authority"
+    )
+    func someoneNewBeforeTheVerb() async throws {
+        let article = try await Fixtures.enrich(
+            """
+            Councillor Ana Ruiz spoke for two hours on Tuesday.
+
+            After a marathon of speeches, a Labour councillor said the vote would be held in June. Ruiz caused a stir when a Marlow voter asked whether she would resign.
+
+            Ruiz's opponents said the plan would fail. Ruiz critics said the plan was weak. Tom Berg, a councillor, said the vote was close. A Harbor Authority spokesman said the port would stay open.
+            """
+        )
+        #expect(try #require(article.quote(containing: "held in June")).speaker == nil)
+        #expect(try #require(article.quote(containing: "whether she would resign")).speaker == nil)
+        #expect(try #require(article.quote(containing: "plan would fail")).speaker == nil)
+        #expect(try #require(article.quote(containing: "plan was weak")).speaker == nil)
+        #expect(article.speakerName(of: "vote was close") == "Tom Berg")
+        #expect(article.speakerName(of: "port would stay open") == "Harbor Authority")
+    }
 }

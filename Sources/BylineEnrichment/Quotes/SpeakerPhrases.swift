@@ -152,12 +152,12 @@ extension AttributionContext {
         // it, as a possessor would; not a spokesperson, who speaks for the name.
         if mention.upperBound < range.upperBound, tokens[mention.upperBound].isWord, !tokens[mention.upperBound].isCapitalized {
             let word = tokens[mention.upperBound].text
-            if Self.isPersonNoun(word) || Self.relatedPeople.contains(word), !Self.spokespeople.contains(word) { return true }
+            if Self.isPersonNoun(word) || Self.relatedPeople.contains(word) || Self.isAroundSomeone(word), !Self.spokespeople.contains(word) { return true }
         }
         guard mention.upperBound < range.upperBound, tokens[mention.upperBound].kind == .possessive else { return false }
         for index in (mention.upperBound + 1)..<min(range.upperBound, mention.upperBound + 6) where tokens[index].isWord {
             let word = tokens[index].text.lowercased()
-            if Self.relatedPeople.contains(word) { return true }
+            if Self.relatedPeople.contains(word) || Self.isAroundSomeone(word) { return true }
             // "campaign" in "Obama's former campaign strategist" qualifies the role after it.
             if Lexicon.roleNouns.contains(word), !Self.organisationalRoles.contains(word) { return true }
             if Self.mediaAndCampaignRoles.contains(word) { return true }
@@ -189,6 +189,9 @@ extension AttributionContext {
         if isGroup { return !between.contains { tokens[$0].text == "," } }
         return between.allSatisfy { tokens[$0].isCapitalized || ["and", "or", "the", "."].contains(tokens[$0].text) }
     }
+
+    /// "critics", "a backer": one of a group around someone.
+    private static func isAroundSomeone(_ word: String) -> Bool { groupsAroundSomeone.contains(word) || groupsAroundSomeone.contains(word + "s") }
 
     private static let groupsAroundSomeone: WordSet = [
         "organizers", "organisers", "critics", "opponents", "backers", "defenders", "detractors", "admirers", "associates", "confidants",
@@ -499,6 +502,8 @@ extension AttributionContext {
 
     /// "Kayode Adeleke, the governor said": a description right before the verb, after a
     /// comma and with none after it, is the verb's subject, not the name before the comma.
+    /// So is one introducing someone new ("Clinton caused a stir when an Iowa voter asked"),
+    /// who stays unnamed.
     private func descriptionBeforeVerb(_ range: Range<Int>, verbEdge: Int) -> SpeakerPhrase? {
         let tokens = document.tokens
         guard verbEdge > range.lowerBound + 1 else { return nil }
@@ -507,21 +512,39 @@ extension AttributionContext {
         // said": a member of a group, in the singular, describes someone, opening the phrase too;
         // but "The Tennessean reported" opening a sentence names a newspaper.
         let member = !role.hasSuffix("s") && mention(at: verbEdge - 1).map { entities[$0.0].type == .norp } == true
-        guard let the = (max(range.lowerBound, verbEdge - 4)..<verbEdge).first(where: { tokens[$0].text.lowercased() == "the" }),
-            the > range.lowerBound ? tokens[the - 1].text == "," : member && (tokens[the].text == "the" || the + 2 < verbEdge), the + 1 < verbEdge,
+        guard
+            let determiner = (max(range.lowerBound, verbEdge - 4)..<verbEdge).first(where: {
+                ["the", "a", "an"].contains(tokens[$0].text.lowercased())
+            }),
+            determiner + 1 < verbEdge,
             // Lower-case words, or a name that qualifies the description ("the GOP front-runner").
-            ((the + 1)..<verbEdge).allSatisfy({ index in
+            ((determiner + 1)..<verbEdge).allSatisfy({ index in
                 guard tokens[index].isWord else { return false }
                 guard let (entity, _) = mention(at: index) else { return !tokens[index].isCapitalized }
                 return entities[entity].type != .person
             })
         else { return nil }
-        guard Lexicon.roleNouns.contains(role) || Self.backReferences.contains(role) || member, !Self.organisationalRoles.contains(role) else { return nil }
+        let before = determiner > range.lowerBound ? tokens[determiner - 1].text.lowercased() : nil
+        if tokens[determiner].text.lowercased() != "the" {
+            // Not an apposition ("Ruiz, a senator, said" ends in a comma) nor a pair ("Ruiz and a
+            // senator"); "a Treasury spokesman" is the organisation's voice, as the role rules say.
+            // A place's voice only through its officials: "a U.S. official", not "an Iowa voter".
+            let speaksForPlace = Self.spokespeople.contains(role) || ["official", "officials"].contains(role)
+            let organisationBefore = mention(at: verbEdge - 2).map { entities[$0.0].type == .org || speaksForPlace && entities[$0.0].type == .gpe } == true
+            guard before == nil || before == "," || Lexicon.subordinators.contains(before ?? ""), Self.isPersonNoun(role.lowercased()) || member,
+                !Self.organisationalRoles.contains(role), !organisationBefore
+            else { return nil }
+            return SpeakerPhrase(tokens: determiner..<verbEdge, entity: nil, confidence: 0.6)
+        }
+        guard before.map({ $0 == "," }) ?? (member && (tokens[determiner].text == "the" || determiner + 2 < verbEdge)),
+            Lexicon.roleNouns.contains(role) || Self.backReferences.contains(role) || member, !Self.organisationalRoles.contains(role)
+        else { return nil }
         let holder =
             member
-            ? personDescribed(as: role.lowercased(), before: the)
-            : resolveRole(role, before: the) ?? personJustQuoted(calledThe: role, before: the) ?? personDescribed(as: role, before: the)
-        return SpeakerPhrase(tokens: the..<verbEdge, entity: holder, confidence: 0.6)
+            ? personDescribed(as: role.lowercased(), before: determiner)
+            : resolveRole(role, before: determiner) ?? personJustQuoted(calledThe: role, before: determiner)
+                ?? personDescribed(as: role, before: determiner)
+        return SpeakerPhrase(tokens: determiner..<verbEdge, entity: holder, confidence: 0.6)
     }
 
     /// "his son Jamie Tanner", "her lawyer, Ann Ode": the person the article introduced as
