@@ -1099,4 +1099,25 @@ struct ReportedSpeechTests {
         #expect(article.speakerName(of: "vote was close") == "Tom Berg")
         #expect(article.speakerName(of: "port would stay open") == "Harbor Authority")
     }
+
+    @Test(
+        "a sentence whose speaker is set off inside it (“Acts of protest, Ms. Voss said, are ...”) is one entry, that speaker's, though a later cue in it (“as a man said before he died”) could reach back over it"
+    )
+    func parentheticalSpeakerOwnsTheSentence() async throws {
+        let article = try await Fixtures.enrich(
+            """
+            Dana Voss spoke at the museum on Saturday.
+
+            Acts of protest, Ms. Voss said, are acts of patriotism, whether it was sitting at a lunch counter or wearing a shirt with the words “I can't breathe,” as a man said before he died.
+
+            The hall was full, Ms. Voss said, and the doors stayed open past midnight, as the guards had said they would.
+            """
+        )
+        let protest = article.quotes.filter { $0.text.contains("acts of patriotism") }
+        #expect(protest.count == 1)
+        #expect(protest.first?.speaker?.name == "Dana Voss")
+        let hall = article.quotes.filter { $0.text.contains("The hall was full") }
+        #expect(hall.count == 1)
+        #expect(hall.first?.speaker?.name == "Dana Voss")
+    }
 }

@@ -111,6 +111,15 @@ struct ReportedSpeechFinder: Sendable {
                     candidate.speakerSide = .before(cue: cue, floor: previousEnd + 2)
                 }
                 if let agent = passiveSpeaker(of: candidate, in: sentence, tokens) { candidate.speakerSide = agent }
+                // "The plan, Voss said, is dead, as Lee said before.": content reaching back over
+                // the attribution before it is that one's; "according to" a source carries it
+                // as a closing cue does ("..., he said, according to the complaint").
+                if let previous = found.last, sentence.contains(previous.cue.lowerBound), candidate.content[0].lowerBound < previous.cue.lowerBound,
+                    candidate.cueText != "according to"
+                {
+                    index = max(index + 1, candidate.cue.upperBound)
+                    continue
+                }
                 found.append(candidate)
                 // "According to the Herald, Professor Ann Lee said ...": the report the source
                 // carries is an attribution of its own too.
@@ -380,10 +389,26 @@ struct ReportedSpeechFinder: Sendable {
     /// The last cue of the sentence when its content is all that comes before it.
     private func closingCue(in sentence: Range<Int>, _ document: Document, _ insideQuote: [Bool]) -> ReportedSpeechCandidate? {
         for index in sentence.reversed() where !insideQuote[index] && isCue(at: index, in: sentence, document.tokens) {
-            if case .found(let candidate) = postposed(cue: index, sentence, document, insideQuote) { return candidate }
+            // "Acts of protest, Mr. Obama said, are ..., as Garner said.": a sentence whose
+            // speaker is set off inside it is that speaker's; the closing cue governs less.
+            if case .found(let candidate) = postposed(cue: index, sentence, document, insideQuote),
+                !holdsParentheticalCue(candidate.content[0], in: sentence, document.tokens, insideQuote)
+            {
+                return candidate
+            }
             return nil
         }
         return nil
+    }
+
+    /// ", Mr. Obama said,": a cue between commas, its subject a few words after the first.
+    private func holdsParentheticalCue(_ range: Range<Int>, in sentence: Range<Int>, _ tokens: [Token], _ insideQuote: [Bool]) -> Bool {
+        range.contains { index in
+            guard !insideQuote[index], index + 1 < range.upperBound, tokens[index + 1].text == ",", isCue(at: index, in: sentence, tokens),
+                let comma = (max(range.lowerBound, index - 5)..<index).last(where: { tokens[$0].text == "," })
+            else { return false }
+            return comma + 1 < index
+        }
     }
 
     private func isCue(at index: Int, in sentence: Range<Int>, _ tokens: [Token]) -> Bool {
