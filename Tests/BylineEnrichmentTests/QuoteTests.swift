@@ -299,11 +299,14 @@ struct QuoteTests {
         #expect(quote.speaker?.name == "Beatrice Lang")
     }
 
-    @Test("a partial quote inside reported speech")
+    @Test("a partial quote inside an accusation is a fragment of mixed speech, the accused no speaker")
     func partialQuote() async throws {
         let article = try await Fixtures.enrich("Opposition leader Sofia Marchetti accused the government of “hiding the real numbers” in its budget.")
         let quote = try #require(article.quote(containing: "hiding"))
-        #expect(quote.kind == "partial")
+        #expect(quote.kind == "mixed")
+        #expect(quote.cue == "accused")
+        #expect(quote.text == "the government of “hiding the real numbers”")
+        #expect(quote.fragments.map(\.text) == ["hiding the real numbers"])
         #expect(quote.speaker?.name == "Sofia Marchetti")
     }
 

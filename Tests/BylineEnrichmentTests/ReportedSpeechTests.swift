@@ -1120,4 +1120,32 @@ struct ReportedSpeechTests {
         #expect(hall.count == 1)
         #expect(hall.first?.speaker?.name == "Dana Voss")
     }
+
+    @Test(
+        "speech acts whose object is what was said (“described the attack as”, “accused the mayor of”) report it through the words they quote, and the report ends with them; without quoted words (“criticised Berg for”, “citing a family emergency”) or as a noun (“a second blast”) they report nothing; “As described in the report” and a participle set off by commas (“Voss, saying ..., left”) do not run on; a cue in an opening clause (“After Berg warned ..., Ruiz shot back”) reports up to the main clause"
+    )
+    func speechActsWithObjects() async throws {
+        let article = try await Fixtures.enrich(
+            """
+            Police Chief Ana Ruiz described the attack as “unprovoked and unprecedented” on Monday. Councillor Tom Berg accused the mayor of “hiding the harbour accounts” in a letter. Ruiz criticised Berg for his remarks about the budget. Dana Voss left the meeting early, citing a family emergency at home. Witnesses heard a second blast.
+
+            As described in the annual report, the harbour lost money for a third year. Berg, saying the talks had failed, left the room.
+
+            After Berg warned the harbour would close during a debate, Ruiz shot back: “I could have kept quiet, but I chose to fix the harbour.”
+            """
+        )
+        let described = try #require(article.quote(containing: "unprovoked"))
+        #expect(described.kind == "mixed")
+        #expect(described.text == "the attack as “unprovoked and unprecedented”")
+        #expect(described.speaker?.name == "Ana Ruiz")
+        #expect(article.quote(containing: "hiding the harbour accounts")?.text == "the mayor of “hiding the harbour accounts”")
+        #expect(article.speakerName(of: "hiding the harbour accounts") == "Tom Berg")
+        #expect(article.quote(containing: "his remarks about the budget") == nil)
+        #expect(article.quote(containing: "a family emergency") == nil)
+        #expect(!article.quotes.contains { $0.cue == "blast" })
+        #expect(article.quote(containing: "lost money") == nil)
+        #expect(article.quote(containing: "talks had failed")?.text == "the talks had failed")
+        #expect(article.quote(containing: "during a debate")?.text == "the harbour would close during a debate")
+        #expect(article.speakerName(of: "chose to fix the harbour") == "Ana Ruiz")
+    }
 }

@@ -6,7 +6,7 @@
 enum SpeechCues {
     /// Every form of the reporting verbs.
     static let reportingVerbs: WordSet = {
-        let regular = [
+        var forms = regularForms(of: [
             "add", "announce", "argue", "acknowledge", "admit", "agree", "allege", "answer", "assert", "assure",
             "boast", "caution", "claim", "clarify", "comment", "complain", "concede", "conclude", "confirm",
             "contend", "counter", "declare", "elaborate", "emphasise", "emphasize", "exclaim", "explain", "fume", "hint",
@@ -14,13 +14,8 @@ enum SpeechCues {
             "pledge", "post", "predict", "proclaim", "promise", "recall", "recount", "reiterate", "remark", "remind", "report",
             "respond", "retort", "reveal", "scoff", "scream", "shout", "speculate", "state", "stress", "suggest", "tweet", "urge",
             "vow", "warn", "yell",
-        ]
-        var forms = WordSet()
-        for verb in regular {
-            let stem = verb.hasSuffix("e") ? String(verb.dropLast()) : verb
-            let sibilant = verb.hasSuffix("s") || verb.hasSuffix("sh")
-            forms.formUnion([verb, verb + (sibilant ? "es" : "s"), stem + "ed", stem + "ing"])
-        }
+        ])
+        forms.formUnion(objectSpeechActs.words)
         forms.formUnion([
             "say", "says", "said", "saying", "tell", "tells", "told", "telling", "write", "writes", "wrote",
             "writing", "deny", "denies", "denied", "denying", "reply", "replies", "replied", "replying",
@@ -30,6 +25,23 @@ enum SpeechCues {
         ])
         return forms
     }()
+
+    /// Speech acts whose object is what was said, never the speaker: "accused the mayor of
+    /// lying", "described the plan as reckless", "cited the cost".
+    static let objectSpeechActs = regularForms(of: [
+        "accuse", "blast", "cite", "condemn", "criticise", "criticize", "denounce", "describe", "praise",
+    ])
+
+    /// A regular verb's forms: "warn", "warns", "warned", "warning".
+    private static func regularForms(of verbs: [String]) -> WordSet {
+        var forms = WordSet()
+        for verb in verbs {
+            let stem = verb.hasSuffix("e") ? String(verb.dropLast()) : verb
+            let sibilant = verb.hasSuffix("s") || verb.hasSuffix("sh")
+            forms.formUnion([verb, verb + (sibilant ? "es" : "s"), stem + "ed", stem + "ing"])
+        }
+        return forms
+    }
 
     /// Reporting verbs written with a particle ("pointed out that", "fired back"): every form,
     /// with its particle. Without the particle they report nothing.

@@ -616,12 +616,11 @@ struct QuoteAttributor: Sendable {
     }
 
     /// Verbs whose object is never the speaker: the one a quote describes ("calling X an
-    /// “...”") or the one told ("telling Channel 4 that ...").
+    /// “...”"), the one told ("telling Channel 4 that ...") or accused ("blasting the Herald").
     private static let objectIsNotSpeakerVerbs = WordSet([
-        "call", "calls", "called", "calling", "dub", "dubs", "dubbed", "dubbing", "describe", "describes", "described",
-        "describing", "label", "labels", "labelled", "labeled", "labelling", "labeling", "brand", "brands", "branded", "branding",
-        "tell", "tells", "told", "telling",
-    ]).union(SpeechCues.referVerbs.words).union(SpeechCues.particleVerbForms.words)
+        "call", "calls", "called", "calling", "dub", "dubs", "dubbed", "dubbing", "label", "labels", "labelled", "labeled",
+        "labelling", "labeling", "brand", "brands", "branded", "branding", "tell", "tells", "told", "telling",
+    ]).union(SpeechCues.referVerbs.words).union(SpeechCues.particleVerbForms.words).union(SpeechCues.objectSpeechActs.words)
 
     /// "read" or "reads" right before the quote (past a colon or comma), with a written thing
     /// ("letter", "sign") among the few words before it.

@@ -428,6 +428,14 @@ struct ReportedSpeechFinder: Sendable {
         if let previous, possessive || SpeechCues.determiners.containsLowercased(previous.text) { return false }
         // "argued with Ms. Brainard", "generals who agree with him": with someone, not that something.
         if next?.text == "with" { return false }
+        // "a second blast.", "praise for the plan": an act on something needs its object next.
+        if SpeechCues.objectSpeechActs.contains(word),
+            !(next.map { $0.isQuoteMark || $0.isWord && !Lexicon.prepositions.contains($0.text) } ?? false)
+        {
+            return false
+        }
+        // "As described in the report", "as cited above": a pointer to a text, no one's act.
+        if previous?.text.lowercased() == "as", ["described", "cited"].contains(word) { return false }
         // "adding to his wins", "added to the uncertainty": more of something, not words.
         if Self.formsOfAdd.contains(word), next?.text == "to", index + 2 < sentence.upperBound {
             // "added to her wins": "her" before a noun owns it, and no one is told.
@@ -774,9 +782,15 @@ struct ReportedSpeechFinder: Sendable {
         // "McConnell issued a statement saying ...": the issuing verb is the clause's verb, and
         // whoever is named before it speaks.
         let issuingVerb = issuerVerb(ofStatementBefore: cue, sentence, tokens)
-        let content =
-            start..<(openingMainClause.map { $0 - 1 } ?? relativeClauseEnd(cue: issuingVerb ?? cue, after: start, sentence, tokens)
-            ?? contentEnd(from: start, sentence, tokens))
+        var content =
+            start..<(openingMainClause.map { $0 - 1 } ?? subordinateClauseEnd(cue: cue, after: start, sentence, tokens)
+            ?? relativeClauseEnd(cue: issuingVerb ?? cue, after: start, sentence, tokens) ?? contentEnd(from: start, sentence, tokens))
+        if SpeechCues.objectSpeechActs.contains(word) {
+            // "described the plan as “reckless” on Monday": such an act reports speech only
+            // through the words it quotes, and the report ends with them.
+            guard let lastMark = content.last(where: { tokens[$0].isQuoteMark }) else { return nil }
+            if tokens[lastMark].kind != .quoteMark(.doubleOpening) { content = start..<(lastMark + 1) }
+        }
         guard wordCount(content, tokens) >= Self.minimumWords else { return nil }
         // "Smith said:" and a quotation: the quote attributor's.
         if case .quoteMark = tokens[start].kind, start == afterCue || tokens[start - 1].text == ":" { return nil }
@@ -894,11 +908,14 @@ struct ReportedSpeechFinder: Sendable {
         return .sentenceSubject(start: sentence.lowerBound, limit: comma)
     }
 
-    /// For a cue in a sentence's opening participle phrase ("Having announced that ...,"),
-    /// where the main clause after the phrase's comma begins: a capitalised word or a pronoun.
+    /// For a cue in a sentence's opening participle phrase ("Having announced that ...,", "After
+    /// blasting the report ..."), where the main clause after the phrase's comma begins: a
+    /// capitalised word or a pronoun.
     private func openingPhraseEnd(cue: Int, after start: Int, _ sentence: Range<Int>, _ tokens: [Token]) -> Int? {
         let opener = tokens[sentence.lowerBound].text
-        guard cue == sentence.lowerBound + 1 && opener == "Having" || cue == sentence.lowerBound && opener.hasSuffix("ing") else { return nil }
+        let afterSubordinator = Lexicon.subordinators.containsLowercased(opener) && tokens[cue].text.hasSuffix("ing")
+        guard cue == sentence.lowerBound + 1 && (opener == "Having" || afterSubordinator) || cue == sentence.lowerBound && opener.hasSuffix("ing")
+        else { return nil }
         guard
             let comma = (start..<sentence.upperBound).first(where: { index in
                 tokens[index].text == "," && index + 1 < sentence.upperBound
@@ -906,6 +923,21 @@ struct ReportedSpeechFinder: Sendable {
             })
         else { return nil }
         return comma + 1
+    }
+
+    /// "After Tom Berg said her plan was weak, Ruiz shot back": a cue in an opening clause with
+    /// a subject of its own reports up to the comma before the main clause's subject.
+    private func subordinateClauseEnd(cue: Int, after start: Int, _ sentence: Range<Int>, _ tokens: [Token]) -> Int? {
+        // Not "As the Post reported, even if ..., he would": there the main clause is what was said.
+        guard Lexicon.subordinators.containsLowercased(tokens[sentence.lowerBound].text), cue > sentence.lowerBound + 1,
+            !(sentence.lowerBound..<start).contains(where: { tokens[$0].text == "," })
+        else { return nil }
+        return (start..<sentence.upperBound).first { index in
+            // A quotation may close after the comma: ‘better at "less advanced schools," Trump said’.
+            let next = index + 1 < sentence.upperBound && tokens[index + 1].isQuoteMark ? index + 2 : index + 1
+            return tokens[index].text == "," && next < sentence.upperBound
+                && (tokens[next].isCapitalized || Lexicon.subjectPronouns.containsLowercased(tokens[next].text))
+        }
     }
 
     /// Whether a verb heads the sentence's main clause, so that a participle or a joined verb
@@ -925,14 +957,16 @@ struct ReportedSpeechFinder: Sendable {
         return index >= sentence.lowerBound || !(opener.hasSuffix("ing") || opener == "Having")
     }
 
-    /// "Ana Ruiz, who said the plan had failed, left the room": a cue in a relative clause
-    /// between commas reports up to the comma that closes the clause, when a verb follows that
+    /// "Ana Ruiz, who said the plan had failed, left the room": a cue in a relative clause or
+    /// participle phrase between commas reports up to the comma that closes it, when a verb follows that
     /// comma (not "..., who said the thieves took cash, jewellery and two laptops").
     private func relativeClauseEnd(cue: Int, after start: Int, _ sentence: Range<Int>, _ tokens: [Token]) -> Int? {
         var opener = cue - 1
         while opener > sentence.lowerBound, SpeechCues.verbModifiers.contains(tokens[opener].text) { opener -= 1 }
-        guard opener - 1 > sentence.lowerBound, ["who", "which"].contains(tokens[opener].text), tokens[opener - 1].text == ",",
-            let comma = (start..<sentence.upperBound).first(where: { tokens[$0].text == "," }), comma + 1 < sentence.upperBound,
+        let relative = opener - 1 > sentence.lowerBound && ["who", "which"].contains(tokens[opener].text) && tokens[opener - 1].text == ","
+        // "Dana Voss, citing security concerns, cancelled the trip": so does a participle.
+        let participle = cue - 1 > sentence.lowerBound && tokens[cue].text.hasSuffix("ing") && tokens[cue - 1].text == ","
+        guard relative || participle, let comma = (start..<sentence.upperBound).first(where: { tokens[$0].text == "," }), comma + 1 < sentence.upperBound,
             Self.mayBeFiniteVerb(tokens[comma + 1].text)
         else { return nil }
         return comma
