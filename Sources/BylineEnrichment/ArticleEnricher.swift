@@ -85,15 +85,18 @@ public struct ArticleEnricher: Sendable {
 
     private func outputQuote(_ quote: AttributedQuote, entities: [RecognizedEntity], people: Int, _ document: Document) -> EnrichedArticle.Quote {
         let parts = quote.parts.map { EnrichedArticle.Mention(start: $0.lowerBound, end: $0.upperBound, text: document.text($0.lowerBound, $0.upperBound)) }
-        let speaker = quote.speaker.map { speaker in
-            let start = document.tokens[speaker.tokens.lowerBound].start
-            let end = document.tokens[speaker.tokens.upperBound - 1].end
-            return EnrichedArticle.Speaker(
-                name: entities[speaker.entity].name,
-                entity: "e\(speaker.entity + 1)",
-                mention: EnrichedArticle.Mention(start: start, end: end, text: document.text(start, end))
-            )
+        func mention(_ tokens: Range<Int>) -> EnrichedArticle.Mention {
+            let start = document.tokens[tokens.lowerBound].start
+            let end = document.tokens[tokens.upperBound - 1].end
+            return EnrichedArticle.Mention(start: start, end: end, text: document.text(start, end))
         }
+        let speaker =
+            quote.speaker.map { EnrichedArticle.Speaker(name: entities[$0.entity].name, entity: "e\($0.entity + 1)", mention: mention($0.tokens)) }
+            ?? quote.unnamedSpeaker.flatMap { SpeakerDescription.trimmed($0, document.tokens) }.map {
+                // No entity to name: the description as written ("officials", "a senior adviser").
+                let written = mention($0)
+                return EnrichedArticle.Speaker(name: written.text, entity: nil, mention: written)
+            }
         let evidence = QuoteEvidence.features(of: quote, people: people, entities: entities, in: document)
         return EnrichedArticle.Quote(
             text: parts.map(\.text).joined(separator: " "),

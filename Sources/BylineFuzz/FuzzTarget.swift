@@ -52,7 +52,11 @@ enum FuzzTarget {
             quote.fragments.forEach(inside)
             if let speaker = quote.speaker {
                 inside(speaker.mention)
-                precondition(article.entities.contains { $0.id == speaker.entity }, "a speaker that is no entity")
+                if let entity = speaker.entity {
+                    precondition(article.entities.contains { $0.id == entity }, "a speaker naming no entity")
+                } else {
+                    precondition(speaker.name == speaker.mention.text, "a described speaker not as written")
+                }
             }
         }
         let output = article.json().serialized()

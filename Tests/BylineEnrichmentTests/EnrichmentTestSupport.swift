@@ -20,6 +20,12 @@ extension EnrichedArticle {
     func entity(named name: String) -> Entity? { entities.first { $0.name == name } }
     func quote(containing fragment: String) -> Quote? { quotes.first { $0.text.contains(fragment) } }
     func speakerName(of fragment: String) -> String? { quote(containing: fragment)?.speaker?.name }
+    func describedSpeaker(of fragment: String) -> String? { quote(containing: fragment)?.describedSpeaker }
+}
+
+extension EnrichedArticle.Quote {
+    /// The speaker's description as written, when it names no entity ("officials").
+    var describedSpeaker: String? { speaker.flatMap { $0.entity == nil ? $0.name : nil } }
 }
 
 /// Python-style slicing by Unicode scalars, the contract of every offset we emit.

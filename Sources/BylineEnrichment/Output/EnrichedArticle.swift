@@ -15,7 +15,8 @@ public struct EnrichedArticle: Sendable {
 
     public struct Speaker: Sendable {
         public var name: String
-        public var entity: String
+        /// Nil when the speaker is described, not named ("officials", "a senior adviser").
+        public var entity: String?
         public var mention: Mention
     }
 
@@ -39,9 +40,9 @@ public struct EnrichedArticle: Sendable {
         public var evidence: [String] = []
     }
 
-    public static let version = "byline-enrichment/2"
+    public static let version = "byline-enrichment/3"
     /// Schema version of the output record, carried in Kafka headers too.
-    public static let schemaVersion = "2"
+    public static let schemaVersion = "3"
 
     public var input: ArticleInput
     public var entities: [Entity]
@@ -132,7 +133,7 @@ public struct EnrichedArticle: Sendable {
                     "speaker",
                     .object([
                         ("name", .string(speaker.name)),
-                        ("entity", .string(speaker.entity)),
+                        ("entity", speaker.entity.map(JSONValue.string) ?? .null),
                         ("mention", json(speaker.mention)),
                     ])
                 ))

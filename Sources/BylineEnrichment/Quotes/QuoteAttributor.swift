@@ -12,8 +12,10 @@ struct AttributedQuote: Sendable {
     var speaker: (entity: Int, tokens: Range<Int>)?
     /// How sure the rule that found the speaker was; one input of the learned confidence.
     var speakerRuleConfidence: Double?
-    /// A phrase names the speaker but no entity: "a spokesman", "officials".
-    var hasUnnamedSpeaker = false
+    /// Tokens of a phrase that describes the speaker but names no entity: "a spokesman",
+    /// "officials".
+    var unnamedSpeaker: Range<Int>?
+    var hasUnnamedSpeaker: Bool { unnamedSpeaker != nil }
 }
 
 /// Finds each quote's cue verb and speaker: the cue's subject, the name after a postposed
@@ -76,7 +78,7 @@ struct QuoteAttributor: Sendable {
             var speakerFromContext = false
             var mergeWithPrevious = false
             // “A,” said a senior adviser. “B.”: a quote's speaker goes on speaking, named or not.
-            var inheritsUnnamedSpeaker = false
+            var inheritedUnnamedSpeaker: Range<Int>?
             let inheritsFrom = latest.flatMap { previous in
                 let quote = result[previous.quote]
                 return quote.speaker != nil || !previous.isReported && (quote.hasUnnamedSpeaker || quote.cue != nil) ? previous : nil
@@ -96,7 +98,7 @@ struct QuoteAttributor: Sendable {
                         attribution.speaker = subject
                     } else {
                         attribution.speaker = speaker.map { SpeakerPhrase(tokens: $0.tokens, entity: $0.entity, confidence: 0.6) }
-                        inheritsUnnamedSpeaker = speaker == nil && result[previous.quote].hasUnnamedSpeaker
+                        if speaker == nil { inheritedUnnamedSpeaker = result[previous.quote].unnamedSpeaker }
                         // “A,” she said. “B.”: one quote in two parts; not across a sentence of its own.
                         let nextSentence = document.tokens[candidate.openMark].sentence - document.tokens[previous.lastToken].sentence <= 1
                         mergeWithPrevious = sameParagraph && nextSentence && !previous.isReported && containsSpeechVerb(gap, document)
@@ -121,7 +123,7 @@ struct QuoteAttributor: Sendable {
                 cue: attribution.cue?.lowercased(),
                 speaker: speaker,
                 speakerRuleConfidence: speaker == nil ? nil : attribution.speaker?.confidence,
-                hasUnnamedSpeaker: attribution.speaker != nil && speaker == nil || inheritsUnnamedSpeaker
+                unnamedSpeaker: speaker == nil ? attribution.speaker.map(\.tokens) ?? inheritedUnnamedSpeaker : nil
             )
             result.append(quote)
             latest = Latest(lastToken: candidate.closeMark ?? candidate.inner.upperBound - 1, quote: result.count - 1, isReported: false)
@@ -215,7 +217,7 @@ struct QuoteAttributor: Sendable {
             cue: speech.cueText,
             speaker: speaker,
             speakerRuleConfidence: speaker == nil ? nil : phrase?.confidence,
-            hasUnnamedSpeaker: phrase != nil && speaker == nil
+            unnamedSpeaker: speaker == nil ? phrase?.tokens : nil
         )
     }
 

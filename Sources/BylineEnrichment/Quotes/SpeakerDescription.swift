@@ -1,0 +1,43 @@
+/// A speaker the article describes but does not name ("officials", "a senior Cruz
+/// adviser"): researchers count such sources too, so the description is the speaker's name.
+enum SpeakerDescription {
+    /// The noun phrase the speaker finder took in, past an opening phrase ("Later, FDA
+    /// advisers") and without punctuation at its edges; nil when it describes no one ("he",
+    /// "they") or holds a clause of its own ("The piece used one of ...", "At a forum with ...").
+    static func trimmed(_ range: Range<Int>, _ tokens: [Token]) -> Range<Int>? {
+        var lower = range.lowerBound, upper = range.upperBound
+        if let comma = range.last(where: { tokens[$0].text == "," }) { lower = comma + 1 }
+        while lower < upper, !tokens[lower].isWord || joiningWords.containsLowercased(tokens[lower].text) { lower += 1 }
+        while upper > lower, !tokens[upper - 1].isWord { upper -= 1 }
+        guard lower < upper, upper - lower <= longest else { return nil }
+        let first = tokens[lower].text.lowercased()
+        guard !Lexicon.prepositions.contains(first), !Lexicon.subordinators.contains(first) else { return nil }
+        let words = (lower..<upper).filter { tokens[$0].isWord }
+        guard words.contains(where: { !nonDescriptive.containsLowercased(tokens[$0].text) }) else { return nil }
+        for index in words where index > lower && tokens[index].isLowercase {
+            let word = tokens[index].text
+            if clauseWords.contains(word) { return nil }
+            // "The piece used", "a study documenting": a verb after a noun, where a
+            // description has "the retired general", "the newly elected mayor".
+            let previous = tokens[index - 1].text.lowercased()
+            if word.hasSuffix("ed") || word.hasSuffix("ing"), tokens[index - 1].isWord, !previous.hasSuffix("ly"),
+                !nonDescriptive.contains(previous)
+            {
+                return nil
+            }
+        }
+        return lower..<upper
+    }
+
+    /// Longer phrases are a clause the speaker finder took in, not a description.
+    private static let longest = 8
+    private static let joiningWords: WordSet = ["and", "but", "or", "so", "yet"]
+    private static let clauseWords: WordSet = [
+        "is", "was", "are", "were", "be", "been", "has", "have", "had", "will", "would", "can", "could", "should", "may",
+        "might", "must", "do", "does", "did", "not",
+    ]
+    private static let nonDescriptive: WordSet = [
+        "he", "she", "they", "we", "i", "it", "you", "him", "her", "them", "us", "me", "who", "which", "that", "this", "these",
+        "those", "one", "all", "both", "each", "some", "the", "a", "an", "his", "its", "their", "our", "my", "your",
+    ]
+}
