@@ -344,6 +344,7 @@ final class AttributionContext {
         "elder", "figure", "member", "voter", "donor", "operative", "insider", "activist", "supporter", "nominee", "candidate", "justice",
         "staff", "worker", "customer", "official", "fan", "trader", "villager", "protester", "student", "parent", "farmer",
         "expert", "neighbour", "neighbor", "shopper", "commuter", "passenger", "patient", "tenant", "survivor", "relative",
+        "lawmaker", "legislator", "demonstrator", "investigator", "observer", "organizer", "organiser",
     ]
 
     /// "Brandt, the chief executive, said": a mention of the person in `range` with an

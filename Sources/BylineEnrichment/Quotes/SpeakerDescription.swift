@@ -5,7 +5,7 @@ enum SpeakerDescription {
     /// advisers") and without punctuation at its edges; nil when it describes no one ("he",
     /// "they") or holds a clause of its own ("The piece used one of ...", "At a forum with ...").
     static func trimmed(_ range: Range<Int>, _ tokens: [Token]) -> Range<Int>? {
-        var lower = range.lowerBound, upper = range.upperBound
+        var lower = range.lowerBound, upper = ownedNounEnd(after: range.upperBound, tokens) ?? range.upperBound
         if let comma = range.last(where: { tokens[$0].text == "," }) { lower = comma + 1 }
         while lower < upper, !tokens[lower].isWord || joiningWords.containsLowercased(tokens[lower].text) { lower += 1 }
         while upper > lower, !tokens[upper - 1].isWord { upper -= 1 }
@@ -27,6 +27,17 @@ enum SpeakerDescription {
             }
         }
         return lower..<upper
+    }
+
+    /// "The mayor's office", "the report's authors": past the possessive, where the owned
+    /// noun of people or an organisation ends; nil when none follows within three words.
+    private static func ownedNounEnd(after end: Int, _ tokens: [Token]) -> Int? {
+        guard end < tokens.count, tokens[end].kind == .possessive else { return nil }
+        let words = ((end + 1)..<min(tokens.count, end + 4)).prefix { tokens[$0].isWord }
+        return words.last { index in
+            let word = tokens[index].text.lowercased()
+            return AttributionContext.isPersonNoun(word) || AttributionContext.organisationalRoles.contains(word)
+        }.map { $0 + 1 }
     }
 
     /// Longer phrases are a clause the speaker finder took in, not a description.

@@ -484,9 +484,32 @@ extension AttributionContext {
             }
         }
         if let described = describedPerson(in: range.lowerBound..<verbEdge) { return described }
+        if preferLast, firstOther == nil, let people = pluralPeople(endingAt: subjectEdge, floor: range.lowerBound) { return people }
         if let (entity, mentionRange) = firstOther { return SpeakerPhrase(tokens: mentionRange, entity: entity, confidence: 0.85) }
         return nil
     }
+
+    /// "Demonstrators said", "Authorities announced", "state lawmakers have not said": people
+    /// the article counts but does not name, the plural right before the verb and the words
+    /// that qualify it.
+    private func pluralPeople(endingAt edge: Int, floor: Int) -> SpeakerPhrase? {
+        let tokens = document.tokens
+        guard edge > floor, tokens[edge - 1].isWord else { return nil }
+        let head = tokens[edge - 1].text.lowercased()
+        // Not "Figures released on Monday show": numbers, not people.
+        guard head == "authorities" || head.hasSuffix("s") && head != "figures" && Self.isPersonNoun(head) else { return nil }
+        var start = edge - 1
+        while start > floor, edge - start < 4, tokens[start - 1].isWord, !Lexicon.prepositions.containsLowercased(tokens[start - 1].text),
+            !Self.phraseBreaks.containsLowercased(tokens[start - 1].text), !Lexicon.speechVerbs.contains(tokens[start - 1].text)
+        {
+            start -= 1
+        }
+        return SpeakerPhrase(tokens: start..<edge, entity: nil, confidence: 0.7)
+    }
+
+    private static let phraseBreaks: WordSet = [
+        "and", "or", "but", "that", "which", "who", "what", "where", "while", "when", "how", "why", "as", "if", "because", "than",
+    ]
 
     /// "a source at the club", "sources close to the talks", "people familiar with the plan",
     /// "the source": someone the article does not name, whatever the phrase goes on to name.
