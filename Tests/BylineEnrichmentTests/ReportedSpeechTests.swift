@@ -1048,7 +1048,7 @@ struct ReportedSpeechTests {
             Secretary of State Ivo Lund said the harbour would stay open. A spokeswoman for Tom Berg says he has not decided. Executives for Nordhavn Freight say the company will hire 200 dockers.
             """
         )
-        #expect(try #require(article.quote(containing: "will not debate")).describedSpeaker == "Aides")
+        #expect(try #require(article.quote(containing: "will not debate")).describedSpeaker == "Aides to Ruiz")
         #expect(try #require(article.quote(containing: "a thousand people")).speaker == nil)
         #expect(try #require(article.quote(containing: "race will be close")).speaker == nil)
         #expect(article.speakerName(of: "harbour would stay open") == "Ivo Lund")

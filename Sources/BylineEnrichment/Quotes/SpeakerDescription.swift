@@ -5,7 +5,8 @@ enum SpeakerDescription {
     /// advisers") and without punctuation at its edges; nil when it describes no one ("he",
     /// "they") or holds a clause of its own ("The piece used one of ...", "At a forum with ...").
     static func trimmed(_ range: Range<Int>, _ tokens: [Token]) -> Range<Int>? {
-        var lower = range.lowerBound, upper = ownedNounEnd(after: range.upperBound, tokens) ?? range.upperBound
+        var lower = range.lowerBound
+        var upper = ownedNounEnd(after: range.upperBound, tokens) ?? describingPhraseEnd(after: range.upperBound, tokens) ?? range.upperBound
         if let comma = range.last(where: { tokens[$0].text == "," }) { lower = comma + 1 }
         while lower < upper, !tokens[lower].isWord || joiningWords.containsLowercased(tokens[lower].text) { lower += 1 }
         while upper > lower, !tokens[upper - 1].isWord { upper -= 1 }
@@ -38,6 +39,23 @@ enum SpeakerDescription {
             let word = tokens[index].text.lowercased()
             return AttributionContext.isPersonNoun(word) || AttributionContext.organisationalRoles.contains(word)
         }.map { $0 + 1 }
+    }
+
+    /// "Aides to Clinton", "Strategists for Obama and Clinton": people described by whom they
+    /// serve, up to the verb; nil when no "to", "for" or "of" follows.
+    private static func describingPhraseEnd(after end: Int, _ tokens: [Token]) -> Int? {
+        guard end > 0, end < tokens.count, ["to", "for", "of"].contains(tokens[end].text),
+            case let noun = tokens[end - 1].text.lowercased(),
+            AttributionContext.isPersonNoun(noun) || AttributionContext.relatedPeople.contains(noun)
+        else { return nil }
+        var index = end + 1
+        while index < min(tokens.count, end + 7), tokens[index].isWord || tokens[index].kind == .possessive,
+            !SpeechCues.reportingVerbs.contains(tokens[index].text), !AttributionContext.isVerbModifier(tokens[index].text),
+            !clauseWords.contains(tokens[index].text), !["who", "which", "that"].contains(tokens[index].text)
+        {
+            index += 1
+        }
+        return index > end + 1 && index < tokens.count && SpeechCues.reportingVerbs.contains(tokens[index].text) ? index : nil
     }
 
     /// Longer phrases are a clause the speaker finder took in, not a description.

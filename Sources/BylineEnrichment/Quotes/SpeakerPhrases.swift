@@ -250,7 +250,7 @@ extension AttributionContext {
 
     private static let pollNouns: WordSet = ["poll", "polls", "survey", "surveys", "study"]
 
-    private static let relatedPeople: WordSet = [
+    static let relatedPeople: WordSet = [
         "family", "relatives", "aide", "aides", "adviser", "advisers", "advisor", "advisors", "strategist",
         "friend", "friends", "brother", "sister", "parents", "children", "physician", "surrogate", "ally",
         "allies", "constituent", "speechwriter", "pollster", "aunt", "uncle", "cousin", "niece", "nephew", "grandmother",
