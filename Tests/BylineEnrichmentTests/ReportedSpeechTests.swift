@@ -605,7 +605,7 @@ struct ReportedSpeechTests {
         let article = try await Fixtures.enrich(
             "Jeb Bush went after Donald Trump at the debate, refusing to recant earlier remarks, when he called the businessman “unhinged.” He later remarked that the debate was rigged. Ted Cruz would not comment on the order signed by the governor."
         )
-        #expect(article.quotes.map(\.text) == ["unhinged.", "that the debate was rigged", "the order signed by the governor"])
+        #expect(article.quotes.map(\.text) == ["the businessman “unhinged.”", "that the debate was rigged", "the order signed by the governor"])
         #expect(article.speakerName(of: "unhinged") == "Jeb Bush")
     }
 
@@ -1174,5 +1174,23 @@ extension ReportedSpeechTests {
         #expect(article.quote(containing: "tolls would stay")?.speaker == nil)
         let record = String(decoding: article.json().serialized(), as: UTF8.self)
         #expect(record.contains(#""name":"city officials","entity":null"#))
+    }
+
+    @Test(
+        "naming what was said reports it with its object (“called the budget “a work of fiction””); a quote right after the verb (“what she called “...””, “a group called “...””) and “called for” do not, and such a verb never closes what came before it"
+    )
+    func namingActs() async throws {
+        let article = try await Fixtures.enrich(
+            """
+            Sofia Marchetti attacked what she called “a war on the harbour” in a speech on Monday. Marchetti called the budget “a work of fiction” on Tuesday. Dockers formed a group called “Harbour First” in May. Tom Berg called for “urgent talks” with the unions. The port's new owner, a firm based in Rotterdam, called Friday for a review of the harbour fees.
+            """
+        )
+        let budget = try #require(article.quote(containing: "work of fiction"))
+        #expect(budget.kind == "mixed")
+        #expect(budget.text == "the budget “a work of fiction”")
+        #expect(budget.speaker?.name == "Sofia Marchetti")
+        #expect(article.quote(containing: "war on the harbour")?.kind == "partial")
+        #expect(!article.quotes.contains { $0.kind != "partial" && $0.cue == "called" && $0.text != budget.text })
+        #expect(article.quote(containing: "a firm based in Rotterdam") == nil)
     }
 }

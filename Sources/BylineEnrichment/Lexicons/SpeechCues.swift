@@ -1,8 +1,8 @@
 /// Words that report speech, for finding reported speech ("the minister said the plan
 /// would go ahead"). The verbs are those whose content is a clause or a quotation among
 /// the cues of PolNeAR's training attributions; beliefs and intentions ("believes",
-/// "wants") are not speech, and verbs whose object is a noun phrase ("accused", "urged")
-/// are left out: on the training split they cost more precision than they brought recall.
+/// "wants") are not speech, and acts on a noun phrase ("accused", "called") report only
+/// through the words they quote.
 enum SpeechCues {
     /// Every form of the reporting verbs.
     static let reportingVerbs: WordSet = {
@@ -28,9 +28,19 @@ enum SpeechCues {
 
     /// Speech acts whose object is what was said, never the speaker: "accused the mayor of
     /// lying", "described the plan as reckless", "cited the cost".
-    static let objectSpeechActs = regularForms(of: [
-        "accuse", "blast", "cite", "condemn", "criticise", "criticize", "denounce", "describe", "praise",
-    ])
+    static let objectSpeechActs: WordSet = {
+        var forms = regularForms(of: ["accuse", "blast", "cite", "condemn", "criticise", "criticize", "denounce", "describe", "praise"])
+        forms.formUnion(namingActs.words)
+        return forms
+    }()
+
+    /// Naming what was said, its object before the quoted words: "called the plan “a
+    /// disaster”", "labelled him a “liar”"; not "a group called “Moms First”".
+    static let namingActs: WordSet = {
+        var forms = regularForms(of: ["call", "label", "brand"])
+        forms.formUnion(["labelled", "labelling", "dub", "dubs", "dubbed", "dubbing"])
+        return forms
+    }()
 
     /// A regular verb's forms: "warn", "warns", "warned", "warning".
     private static func regularForms(of verbs: [String]) -> WordSet {

@@ -271,12 +271,18 @@ struct QuoteAttributor: Sendable {
             let lastInner = candidate.inner.last, tokens[lastInner].isWord
         else { return false }
         let next = tokens[close + 1].text
-        // "“Keepin' It Real” radio program": the work's noun, or its medium and then the noun.
-        if Self.workNouns.contains(next) { return true }
-        if Self.media.contains(next), close + 2 < tokens.count, Self.workNouns.contains(tokens[close + 2].text) { return true }
+        if Self.isFollowedByWorkNoun(close, tokens) { return true }
         // "“Never Again” is a promise we keep, Cohen said": not when the sentence has a cue.
         let opensSentence = open == 0 || tokens[open - 1].sentence != tokens[open].sentence
         return opensSentence && Self.beingVerbs.contains(next) && !containsSpeechVerb((close + 1)..<document.sentenceRange(of: close).upperBound, document)
+    }
+
+    /// "“Keepin' It Real” radio program": after the closing mark, the noun for a work, or its
+    /// medium and then the noun.
+    static func isFollowedByWorkNoun(_ close: Int, _ tokens: [Token]) -> Bool {
+        guard close + 1 < tokens.count else { return false }
+        let next = tokens[close + 1].text
+        return workNouns.contains(next) || media.contains(next) && close + 2 < tokens.count && workNouns.contains(tokens[close + 2].text)
     }
 
     private static let workIntroducers: WordSet = WordSet(
@@ -619,10 +625,8 @@ struct QuoteAttributor: Sendable {
 
     /// Verbs whose object is never the speaker: the one a quote describes ("calling X an
     /// “...”"), the one told ("telling Channel 4 that ...") or accused ("blasting the Herald").
-    private static let objectIsNotSpeakerVerbs = WordSet([
-        "call", "calls", "called", "calling", "dub", "dubs", "dubbed", "dubbing", "label", "labels", "labelled", "labeled",
-        "labelling", "labeling", "brand", "brands", "branded", "branding", "tell", "tells", "told", "telling",
-    ]).union(SpeechCues.referVerbs.words).union(SpeechCues.particleVerbForms.words).union(SpeechCues.objectSpeechActs.words)
+    private static let objectIsNotSpeakerVerbs = WordSet(["tell", "tells", "told", "telling"]).union(SpeechCues.referVerbs.words)
+        .union(SpeechCues.particleVerbForms.words).union(SpeechCues.objectSpeechActs.words)
 
     /// "read" or "reads" right before the quote (past a colon or comma), with a written thing
     /// ("letter", "sign") among the few words before it.

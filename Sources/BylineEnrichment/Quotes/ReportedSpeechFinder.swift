@@ -497,8 +497,8 @@ struct ReportedSpeechFinder: Sendable {
         if case .quoteMark(let mark) = tokens[sentence.lowerBound].kind, mark == .doubleOpening || mark == .doubleStraight || mark == .singleOpening {
             return .attributesQuotation
         }
-        // A reported question follows its verb.
-        if SpeechCues.questionVerbs.contains(tokens[cue].text) { return nil }
+        // A reported question follows its verb, as does what an act on something quotes.
+        if SpeechCues.questionVerbs.contains(tokens[cue].text) || SpeechCues.objectSpeechActs.contains(tokens[cue].text) { return nil }
         let invertedSpeakerEnd =
             cue > sentence.lowerBound && isClauseBreak(tokens[cue - 1]) && Lexicon.postposableVerbs.containsLowercased(tokens[cue].text)
             ? invertedSpeaker(after: cue, sentence, tokens) : nil
@@ -788,7 +788,11 @@ struct ReportedSpeechFinder: Sendable {
         if SpeechCues.objectSpeechActs.contains(word) {
             // "described the plan as “reckless” on Monday": such an act reports speech only
             // through the words it quotes, and the report ends with them.
-            guard let lastMark = content.last(where: { tokens[$0].isQuoteMark }) else { return nil }
+            guard let lastMark = content.last(where: { tokens[$0].isQuoteMark }),
+                !(SpeechCues.namingActs.contains(word) && tokens[start].isQuoteMark)
+            else { return nil }
+            // "called the “Ferry Talk” radio show": a title before its noun, no words said.
+            if QuoteAttributor.isFollowedByWorkNoun(lastMark, tokens) { return nil }
             if tokens[lastMark].kind != .quoteMark(.doubleOpening) { content = start..<(lastMark + 1) }
         }
         guard wordCount(content, tokens) >= Self.minimumWords else { return nil }
