@@ -1048,4 +1048,17 @@ struct QuoteTests {
         #expect(driver.cue == "said")
         #expect(driver.speaker == nil)
     }
+
+    @Test("a verb joined after a quotation (“replied, “I said no such thing”, and called for ...”) goes on with the sentence's speaker, named or described, not the quoted “I said”")
+    func joinedVerbAfterAQuotation() async throws {
+        let article = try await Fixtures.enrich(
+            """
+            The Harbour Herald printed the leaked accounts on Monday. A council spokeswoman replied, “We said no such thing”, and called for the paper to “withdraw every word of it”.
+
+            Dana Voss, the port chief, replied, “We never said that”, and called for an inquiry into “the leaks from the council”.
+            """
+        )
+        #expect(article.describedSpeaker(of: "withdraw every word") == "A council spokeswoman")
+        #expect(article.speakerName(of: "leaks from the council") == "Dana Voss")
+    }
 }

@@ -109,9 +109,11 @@ extension QuoteAttributor {
         guard participle || verb > head.lowerBound && ["and", "but"].contains(tokens[verb - 1].text) else { return nil }
         let sentenceStart = max(head.lowerBound, context.document.sentenceRange(of: verb).lowerBound)
         guard let earlier = lastSpeechVerb(before: verb, from: sentenceStart, tokens) else { return nil }
-        if let subject = context.speakerPhrase(endingBefore: earlier, floor: sentenceStart), subject.entity != nil { return subject }
+        let subject = context.speakerPhrase(endingBefore: earlier, floor: sentenceStart)
+        if let subject, subject.entity != nil { return subject }
         if let named = context.speakerPhrase(startingAt: earlier + 1, limit: verb - 1), named.entity != nil { return named }
-        return nil
+        // "The prime minister replied, “...”, and called for ...": a description goes on speaking.
+        return subject.flatMap { SpeakerDescription.trimmed($0.tokens, tokens) != nil ? $0 : nil }
     }
 
     /// A participle after a comma ("..., saying") or a verb right after "and" or "but", with
@@ -124,8 +126,18 @@ extension QuoteAttributor {
     }
 
     /// The last speech verb used as a verb ("said", "told") between `floor` and `verb`.
+    /// Not one inside a quotation ("replied, “I said nothing”, and called"): the quoted
+    /// speaker's verb, not the sentence's.
     private func lastSpeechVerb(before verb: Int, from floor: Int, _ tokens: [Token]) -> Int? {
-        (floor..<verb).last { Lexicon.postposableVerbs.contains(tokens[$0].text) && isSpeechVerb(at: $0, tokens) }
+        var quoted = false
+        for index in (floor..<verb).reversed() {
+            if case .quoteMark(let mark) = tokens[index].kind, mark != .doubleOpening || quoted {
+                quoted = mark == .doubleClosing || mark == .doubleStraight && !quoted
+                continue
+            }
+            if !quoted, Lexicon.postposableVerbs.contains(tokens[index].text), isSpeechVerb(at: index, tokens) { return index }
+        }
+        return nil
     }
 
     /// The subject of the clause from `start`, past up to three opening phrases ("In his
