@@ -337,14 +337,15 @@ final class AttributionContext {
         func isSingular(_ noun: some StringProtocol) -> Bool {
             Lexicon.roleNouns.contains(noun) && !organisationalRoles.contains(noun) || backReferences.contains(noun) || peopleNouns.contains(noun)
         }
-        return isSingular(word) || word.hasSuffix("s") && isSingular(word.dropLast())
+        return isSingular(word) || word.hasSuffix("s") && isSingular(word.dropLast()) || word.hasSuffix("es") && isSingular(word.dropLast(2))
     }
 
     private static let peopleNouns: WordSet = [
         "elder", "figure", "member", "voter", "donor", "operative", "insider", "activist", "supporter", "nominee", "candidate", "justice",
         "staff", "worker", "customer", "official", "fan", "trader", "villager", "protester", "student", "parent", "farmer",
         "expert", "neighbour", "neighbor", "shopper", "commuter", "passenger", "patient", "tenant", "survivor", "relative",
-        "lawmaker", "legislator", "demonstrator", "investigator", "observer", "organizer", "organiser",
+        "lawmaker", "legislator", "demonstrator", "investigator", "observer", "organizer", "organiser", "campaigner",
+        "diplomat", "nurse", "volunteer", "soldier", "miner", "pilot", "firefighter", "rescuer",
     ]
 
     /// "Brandt, the chief executive, said": a mention of the person in `range` with an

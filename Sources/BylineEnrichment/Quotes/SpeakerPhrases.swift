@@ -495,6 +495,14 @@ extension AttributionContext {
     private func pluralPeople(endingAt edge: Int, floor: Int) -> SpeakerPhrase? {
         let tokens = document.tokens
         guard edge > floor, tokens[edge - 1].isWord else { return nil }
+        // "Protesters outside parliament said": the people before a short place phrase.
+        if let place = ((max(floor, edge - 4))..<(edge - 1)).last(where: {
+            Lexicon.prepositions.contains(tokens[$0].text) || Self.placePrepositions.contains(tokens[$0].text)
+        }), place > floor,
+            ((place + 1)..<edge).allSatisfy({ tokens[$0].isWord }), let people = pluralPeople(endingAt: place, floor: floor)
+        {
+            return people
+        }
         let head = tokens[edge - 1].text.lowercased()
         // Not "Figures released on Monday show": numbers, not people.
         guard head == "authorities" || head.hasSuffix("s") && head != "figures" && Self.isPersonNoun(head) else { return nil }
