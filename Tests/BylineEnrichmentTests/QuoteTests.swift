@@ -1061,4 +1061,37 @@ struct QuoteTests {
         #expect(article.describedSpeaker(of: "withdraw every word") == "A council spokeswoman")
         #expect(article.speakerName(of: "leaks from the council") == "Dana Voss")
     }
+
+    @Test("talking about quoted words cues them (“went on about “...””, “talked about the “...””, “spoke of “...””, “railed against “...””), every quotation of a joined list shares the cue, and a clause after the list does not take them")
+    func talkingAboutQuotedWords() async throws {
+        let article = try await Fixtures.enrich(
+            """
+            Dana Voss spoke at the rally in Marlow. Her husband Kevin Voss watched from the back.
+
+            Kevin was drifting off, and as Dana went on about “a rigged system,” “forgotten families” and “our own struggling towns,” Mayor Tom Hale said yes, yes, yes.
+
+            Tom Hale talked about the “fierce urgency” of the ferry plan for an hour. Ana Ruiz spoke of “a new dawn” in her speech, and Hale said he agreed. Later Ruiz railed against “harbour barons” on the radio.
+            """
+        )
+        #expect(article.speakerName(of: "a rigged system") == "Dana Voss")
+        #expect(article.speakerName(of: "forgotten families") == "Dana Voss")
+        #expect(article.speakerName(of: "our own struggling towns") == "Dana Voss")
+        #expect(article.speakerName(of: "fierce urgency") == "Tom Hale")
+        #expect(article.speakerName(of: "a new dawn") == "Ana Ruiz")
+        #expect(article.speakerName(of: "harbour barons") == "Ana Ruiz")
+    }
+
+    @Test("a verb after a new subject of its own is not the cue of the quotation before (““...” I don't know about you, but something tells me ...”): the quote goes on with its speaker")
+    func newClauseAfterAQuotationIsNoCue() async throws {
+        let article = try await Fixtures.enrich(
+            """
+            Ann Berg spoke to her party in Leeds on Saturday.
+
+            Mrs Berg told her party that the government would "say anything to cling on to office". "So far this year they have called me a liar and a thief. "I don't know about you, but something tells me that someone out there is rattled." Her rival Tom Hale said nothing.
+            """
+        )
+        let quote = try #require(article.quote(containing: "a liar and a thief"))
+        #expect(quote.speaker?.name == "Ann Berg")
+        #expect(quote.cue != "tells")
+    }
 }

@@ -109,6 +109,9 @@ enum Lexicon {
     static let femalePronouns: WordSet = ["she", "her", "hers", "herself"]
     static let pluralPronouns: WordSet = ["they", "them", "their", "we"]
     static let subjectPronouns: WordSet = ["he", "she", "they", "we", "i", "it"]
+    static let indefinitePronouns: WordSet = [
+        "something", "nothing", "everything", "anything", "someone", "somebody", "nobody", "everyone", "anyone",
+    ]
 
     /// Titles and roles written before a name ("President Joe Biden", "spokesman John Kirby").
     static let personTitles = WordSet(

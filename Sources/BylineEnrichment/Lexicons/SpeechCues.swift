@@ -71,6 +71,22 @@ enum SpeechCues {
     static let quotationParticleVerbs: [String: String] = particleVerbs.merging(
         ["went": "on", "goes": "on", "chimed": "in", "chimes": "in", "cut": "in", "cuts": "in"], uniquingKeysWith: { first, _ in first })
 
+    /// Talking about something, a cue only for quoted words right after its preposition:
+    /// "went on about “a rigged system”", "spoke of “a new dawn”", "railed against “elites”".
+    static let topicVerbs: [String: WordSet] = {
+        var verbs: [String: WordSet] = [:]
+        let aboutOrOf: WordSet = ["about", "of"]
+        for form in ["talk", "talks", "talked", "talking", "speak", "speaks", "spoke", "spoken", "speaking"] { verbs[form] = aboutOrOf }
+        for form in ["rail", "rails", "railed", "railing", "inveigh", "inveighs", "inveighed"] { verbs[form] = ["against"] }
+        for form in [
+            "joke", "jokes", "joked", "joking", "complain", "complains", "complained", "complaining", "boast", "boasts",
+            "boasted", "boasting", "rant", "rants", "ranted", "ranting", "rave", "raves", "raved", "raving", "muse", "mused",
+        ] {
+            verbs[form] = ["about"]
+        }
+        return verbs
+    }()
+
     /// Forms that are as often nouns ("the report", "his claims"): a cue only where a verb
     /// stands ("she reports that", "he claimed, ...").
     static let nounLike: WordSet = [

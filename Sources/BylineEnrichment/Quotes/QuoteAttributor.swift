@@ -318,6 +318,15 @@ struct QuoteAttributor: Sendable {
         let tokens = document.tokens
         let headSentence = document.sentenceRange(of: candidate.openMark)
         let head = headSentence.lowerBound..<candidate.openMark
+        // "as Trump went on about “a” and “b,” Melanie said yes": the quotation the verb before
+        // talks about, or one joined to a quotation before it, shares that cue, whatever
+        // clause follows.
+        let governedBefore =
+            Self.joinsQuotedList(candidate.openMark, floor: head.lowerBound, tokens)
+            || (max(head.lowerBound, head.upperBound - 5)..<head.upperBound).contains { isTopicCue($0, head, tokens) }
+        if governedBefore, let before = cueBefore(head, context), before.speaker?.entity != nil {
+            return before
+        }
         // After the quote: “...,” said X / “...,” X said / “...,” X, the title, said
         if let close = candidate.closeMark {
             let sentence = document.sentenceRange(of: close)
@@ -413,6 +422,16 @@ struct QuoteAttributor: Sendable {
         return Attribution()
     }
 
+    /// A quotation right after "and" or "or" (a comma allowed) that follows a closing quote mark.
+    private static func joinsQuotedList(_ open: Int, floor: Int, _ tokens: [Token]) -> Bool {
+        var index = open - 1
+        guard index > floor, ["and", "or"].contains(tokens[index].text) else { return false }
+        index -= 1
+        if index > floor, tokens[index].text == "," { index -= 1 }
+        guard index >= floor, case .quoteMark(let mark) = tokens[index].kind else { return false }
+        return mark == .doubleClosing || mark == .doubleStraight
+    }
+
     private static let copulas: WordSet = ["is", "was", "are", "were", "has", "had", "'s", "’s"]
 
     /// "Trump said.", "the senator added Tuesday.": a sentence of a name or pronoun of up to
@@ -490,6 +509,12 @@ struct QuoteAttributor: Sendable {
         }
         // X said / X, the spokesman, said / he added
         guard let speaker = context.speakerPhrase(startingAt: first, limit: tail.upperBound) else { return describedSpeaker(tail, tokens) }
+        // "“...” in his speech, and Berg said": the quote stays in the clause before the joining word.
+        if speaker.tokens.lowerBound > first + 1,
+            ((first + 1)..<speaker.tokens.lowerBound).contains(where: { tokens[$0 - 1].text == "," && Self.clauseJoiners.contains(tokens[$0].text) })
+        {
+            return nil
+        }
         var index = speaker.tokens.upperBound
         var skipped = 0
         // "X, a former commissioner who ran the port for twenty years, said": past an
@@ -506,11 +531,22 @@ struct QuoteAttributor: Sendable {
                 return Attribution(cue: word + " " + particle, speaker: speaker)
             }
             if tokens[index].kind == .quoteMark(.doubleOpening) { break }
+            if Self.opensClauseOfItsOwn(index, end, tokens) { break }
             index += 1
             skipped += 1
         }
         return nil
     }
+
+    /// "I don't know about you, but something tells me": a joining word followed by a
+    /// subject of its own starts a new clause, whose verb is not the first subject's.
+    private static func opensClauseOfItsOwn(_ index: Int, _ end: Int, _ tokens: [Token]) -> Bool {
+        guard index + 1 < end, clauseJoiners.containsLowercased(tokens[index].text) else { return false }
+        let next = tokens[index + 1].text
+        return Lexicon.subjectPronouns.containsLowercased(next) || Lexicon.indefinitePronouns.containsLowercased(next)
+    }
+
+    private static let clauseJoiners: WordSet = ["but", "and", "because", "although", "though", "while", "whereas", "so"]
 
     /// "“...,” one voter said", "“...,” a leaflet read": someone or something new, named
     /// by nobody, right after the quote is its speaker, who stays unknown rather than taken
@@ -603,6 +639,34 @@ struct QuoteAttributor: Sendable {
         return tokens[verb + 1].text == particle
     }
 
+    /// "went on about “...”", "talked about the “...”": the quoted words are the topic, a few
+    /// words after the preposition ("went on" takes "about" after its particle).
+    private func isTopicCue(_ verb: Int, _ head: Range<Int>, _ tokens: [Token]) -> Bool {
+        var preposition = verb + 1
+        if SpeechCues.goingOnVerbs.contains(tokens[verb].text) || tokens[verb].text == "going" {
+            guard preposition < head.upperBound, tokens[preposition].text == "on" else { return false }
+            preposition += 1
+            guard preposition < head.upperBound, tokens[preposition].text == "about" else { return false }
+        } else {
+            guard let prepositions = SpeechCues.topicVerbs[tokens[verb].text], preposition < head.upperBound,
+                prepositions.contains(tokens[preposition].text)
+            else { return false }
+        }
+        // The first quotation within three words, then only quotations joined by "and", "or" or commas.
+        guard let first = ((preposition + 1)..<min(head.upperBound, preposition + 4)).first(where: { tokens[$0].isQuoteMark }) ?? (head.upperBound - preposition <= 3 ? head.upperBound : nil),
+            ((preposition + 1)..<first).allSatisfy({ tokens[$0].isWord })
+        else { return false }
+        var inside = false
+        for index in first..<head.upperBound {
+            if tokens[index].isQuoteMark {
+                inside.toggle()
+            } else if !inside, !["and", "or", ","].contains(tokens[index].text) {
+                return false
+            }
+        }
+        return true
+    }
+
     /// ", who grew up with Ali" or ", a neighbour": a comma, then a relative clause or a
     /// description, holding no quotation and no speech verb.
     private static func isAside(_ range: Range<Int>, _ tokens: [Token]) -> Bool {
@@ -680,7 +744,8 @@ struct QuoteAttributor: Sendable {
         var nearest: Attribution?
         // Not "the United States": a word of a name is no verb.
         for verb in head.reversed()
-        where (isSpeechVerb(at: verb, tokens) || refersToAs(verb, head, tokens) || isParticleCue(verb, head, tokens)) && tokens[verb].text != "according"
+        where (isSpeechVerb(at: verb, tokens) || refersToAs(verb, head, tokens) || isParticleCue(verb, head, tokens) || isTopicCue(verb, head, tokens))
+            && tokens[verb].text != "according"
             && context.mention(at: verb) == nil
         {
             if firstVerb == nil { firstVerb = verb }

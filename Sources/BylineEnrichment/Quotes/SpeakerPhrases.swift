@@ -245,7 +245,7 @@ extension AttributionContext {
     /// Any form of a verb of saying, base forms included ("Republicans warn", "Beijing could declare").
     private static func isSpeechVerb(_ word: String) -> Bool {
         Lexicon.speechVerbs.contains(word) || SpeechCues.reportingVerbs.contains(word) || SpeechCues.referVerbs.contains(word)
-            || SpeechCues.particleVerbForms.contains(word)
+            || SpeechCues.particleVerbForms.contains(word) || SpeechCues.topicVerbs[word] != nil || SpeechCues.goingOnVerbs.contains(word)
     }
 
     private static let pollNouns: WordSet = ["poll", "polls", "survey", "surveys", "study"]
