@@ -1062,7 +1062,9 @@ struct QuoteTests {
         #expect(article.speakerName(of: "leaks from the council") == "Dana Voss")
     }
 
-    @Test("talking about quoted words cues them (“went on about “...””, “talked about the “...””, “spoke of “...””, “railed against “...””), every quotation of a joined list shares the cue, and a clause after the list does not take them")
+    @Test(
+        "talking about quoted words cues them (“went on about “...””, “talked about the “...””, “spoke of “...””, “railed against “...””), every quotation of a joined list shares the cue, and a clause after the list does not take them"
+    )
     func talkingAboutQuotedWords() async throws {
         let article = try await Fixtures.enrich(
             """
@@ -1081,7 +1083,9 @@ struct QuoteTests {
         #expect(article.speakerName(of: "harbour barons") == "Ana Ruiz")
     }
 
-    @Test("a verb after a new subject of its own is not the cue of the quotation before (““...” I don't know about you, but something tells me ...”): the quote goes on with its speaker")
+    @Test(
+        "a verb after a new subject of its own is not the cue of the quotation before (““...” I don't know about you, but something tells me ...”): the quote goes on with its speaker"
+    )
     func newClauseAfterAQuotationIsNoCue() async throws {
         let article = try await Fixtures.enrich(
             """
