@@ -1098,4 +1098,25 @@ struct QuoteTests {
         #expect(quote.speaker?.name == "Ann Berg")
         #expect(quote.cue != "tells")
     }
+
+    @Test(
+        "“it” after a thing described but not named goes on with that description (“The ministry's consular office published a notice ... It urged ...”), not after a person described"
+    )
+    func itGoesOnWithTheDescribedThing() async throws {
+        let article = try await Fixtures.enrich(
+            """
+            The port of Marlow closed on Monday.
+
+            The harbour board's safety office published a notice on Tuesday saying that the pier was "unsafe at any tide".
+
+            It urged residents to "stay well clear of the water".
+
+            A senior official said the port was shut. It said the pier would reopen in May.
+            """
+        )
+        #expect(article.describedSpeaker(of: "stay well clear") == "The harbour board's safety office")
+        let afterOfficial = try #require(article.quote(containing: "reopen in May"))
+        #expect(afterOfficial.describedSpeaker == nil)
+        #expect(afterOfficial.speaker == nil)
+    }
 }

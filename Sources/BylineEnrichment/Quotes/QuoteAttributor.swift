@@ -64,7 +64,9 @@ struct QuoteAttributor: Sendable {
         func addReported(before token: Int) {
             while nextReported < reported.count, reported[nextReported].tokens.lowerBound <= token {
                 let speech = reported[nextReported]
-                result.append(attributed(speech, fragments: fragmentsOf[nextReported].map { candidates[$0] }, context))
+                var quote = attributed(speech, fragments: fragmentsOf[nextReported].map { candidates[$0] }, context)
+                if let described = Self.describedThingGoingOn(quote, after: result.last, document.tokens) { quote.unnamedSpeaker = described }
+                result.append(quote)
                 latest = Latest(lastToken: speech.tokens.upperBound - 1, quote: result.count - 1, isReported: true)
                 if let speaker = result[result.count - 1].speaker { context.noteSpeaker(speaker.entity, at: speech.cue.lowerBound, saying: speech.tokens) }
                 nextReported += 1
@@ -117,7 +119,7 @@ struct QuoteAttributor: Sendable {
                 continue
             }
             let speaker = attribution.speaker.flatMap { phrase in phrase.entity.map { (entity: $0, tokens: phrase.tokens) } }
-            let quote = AttributedQuote(
+            var quote = AttributedQuote(
                 parts: [candidate.start..<candidate.end],
                 kind: isDirect(candidate, document) ? .direct : .partial,
                 cue: attribution.cue?.lowercased(),
@@ -125,12 +127,26 @@ struct QuoteAttributor: Sendable {
                 speakerRuleConfidence: speaker == nil ? nil : attribution.speaker?.confidence,
                 unnamedSpeaker: speaker == nil ? attribution.speaker.map(\.tokens) ?? inheritedUnnamedSpeaker : nil
             )
+            if let described = Self.describedThingGoingOn(quote, after: result.last, document.tokens) { quote.unnamedSpeaker = described }
             result.append(quote)
             latest = Latest(lastToken: candidate.closeMark ?? candidate.inner.upperBound - 1, quote: result.count - 1, isReported: false)
             if let speaker { context.noteSpeaker(speaker.entity, at: candidate.openMark, saying: candidate.inner) }
         }
         addReported(before: document.tokens.count)
         return result
+    }
+
+    /// "The ministry's consular office published a notice saying ... It urged ...": "it", where
+    /// no organisation the article names is there to refer to, goes on with the thing (not
+    /// person) the attribution just before described, within two sentences.
+    private static func describedThingGoingOn(_ quote: AttributedQuote, after previous: AttributedQuote?, _ tokens: [Token]) -> Range<Int>? {
+        guard quote.speaker == nil, let pronoun = quote.unnamedSpeaker, pronoun.count == 1, tokens[pronoun.lowerBound].text.lowercased() == "it",
+            let previous, previous.speaker == nil, let description = previous.unnamedSpeaker,
+            let trimmed = SpeakerDescription.trimmed(description, tokens), description.upperBound <= pronoun.lowerBound,
+            tokens[pronoun.lowerBound].sentence - tokens[description.lowerBound].sentence <= 2,
+            !AttributionContext.isPersonNoun(tokens[trimmed.upperBound - 1].text.lowercased())
+        else { return nil }
+        return description
     }
 
     /// The person the quote's own sentence has as its subject, when that sentence begins after
