@@ -754,13 +754,14 @@ struct QuoteTests {
         #expect(joined.speakerName(of: "How can anyone trust") == "Tom Osei")
     }
 
-    @Test("“...,” one voter said: someone new and unnamed speaks, not the one quoted before")
+    @Test("“...,” one voter said: someone new and unnamed speaks, described as written, not the one quoted before")
     func unnamedNewSpeakerAfterAQuote() async throws {
         let article = try await Fixtures.enrich(
             "Mayor Tom Osei opened the new port on Monday. “This is a great day for the city,” Osei said. “It took them long enough,” one voter said.")
         #expect(article.speakerName(of: "great day") == "Tom Osei")
         let voter = try #require(article.quote(containing: "long enough"))
-        #expect(voter.speaker == nil)
+        #expect(voter.speaker?.entity == nil)
+        #expect(voter.describedSpeaker == "one voter")
         #expect(!voter.text.contains("great day"))
     }
 
@@ -1118,5 +1119,28 @@ struct QuoteTests {
         let afterOfficial = try #require(article.quote(containing: "reopen in May"))
         #expect(afterOfficial.describedSpeaker == nil)
         #expect(afterOfficial.speaker == nil)
+    }
+
+    @Test(
+        "a quotation is kept with its cue when its speaker is described, not named (““...,” the Republican nominee said”, ““...,” critics said”, “Critics said ...”), and “the candidate” resolves to the one candidate named"
+    )
+    func describedSpeakersAfterAQuotation() async throws {
+        let article = try await Fixtures.enrich(
+            """
+            Dana Voss met Pope Francis in Rome on Saturday. “It was a private visit,” the Republican nominee said.
+
+            “It was a stunt,” critics said. Critics said the visit had cost the taxpayer dearly. Those who back her opponents say the trip was a mistake.
+
+            Senator Ana Ruiz toured the harbour on Monday. The candidate said the port would reopen in May.
+            """
+        )
+        let visit = try #require(article.quote(containing: "private visit"))
+        #expect(visit.cue == "said")
+        #expect(visit.describedSpeaker == "the Republican nominee")
+        #expect(article.describedSpeaker(of: "It was a stunt") == "critics")
+        #expect(article.describedSpeaker(of: "cost the taxpayer") == "Critics")
+        let trip = try #require(article.quote(containing: "trip was a mistake"))
+        #expect(trip.describedSpeaker != "back her opponents")
+        #expect(article.speakerName(of: "reopen in May") == "Ana Ruiz")
     }
 }

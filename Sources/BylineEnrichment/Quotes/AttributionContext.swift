@@ -328,7 +328,7 @@ final class AttributionContext {
         "songwriter", "novelist", "filmmaker", "comedian", "billionaire", "tycoon", "mogul", "businessman", "businesswoman",
         "entrepreneur", "magnate", "lawmaker", "legislator", "politician", "frontrunner", "front-runner", "incumbent",
         "challenger", "hopeful", "councillor", "councilor", "alderman", "mp", "mep", "msp", "mla", "assemblyman",
-        "assemblywoman",
+        "assemblywoman", "candidate", "nominee", "contender",
     ]
 
     /// A word for a person or people, singular or plural ("leader", "strategists",

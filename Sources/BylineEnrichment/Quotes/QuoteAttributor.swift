@@ -524,7 +524,7 @@ struct QuoteAttributor: Sendable {
             return later
         }
         // X said / X, the spokesman, said / he added
-        guard let speaker = context.speakerPhrase(startingAt: first, limit: tail.upperBound) else { return describedSpeaker(tail, tokens) }
+        guard let speaker = context.speakerPhrase(startingAt: first, limit: tail.upperBound) else { return describedSpeaker(tail, context) }
         // "“...” in his speech, and Berg said": the quote stays in the clause before the joining word.
         if speaker.tokens.lowerBound > first + 1,
             ((first + 1)..<speaker.tokens.lowerBound).contains(where: { tokens[$0 - 1].text == "," && Self.clauseJoiners.contains(tokens[$0].text) })
@@ -567,19 +567,26 @@ struct QuoteAttributor: Sendable {
     /// "“...,” one voter said", "“...,” a leaflet read": someone or something new, named
     /// by nobody, right after the quote is its speaker, who stays unknown rather than taken
     /// from elsewhere. ("the retired surgeon said" most often describes the one named before.)
-    private func describedSpeaker(_ tail: Range<Int>, _ tokens: [Token]) -> Attribution? {
+    private func describedSpeaker(_ tail: Range<Int>, _ context: AttributionContext) -> Attribution? {
+        let tokens = context.document.tokens
         guard let first = tail.first, Self.describers.containsLowercased(tokens[first].text) else { return nil }
         for index in (first + 1)..<min(tail.upperBound, first + 5) {
             let word = tokens[index].text
             if Self.attributesAfterQuotation(word) || word == "read" || word == "reads" {
-                return index > first + 1 ? Attribution(cue: word, speaker: nil) : nil
+                guard index > first + 1 else { return nil }
+                // "the nominee said" describes a person; "the letter added" goes on with its writer.
+                if tokens[first].text.lowercased() == "the", !AttributionContext.isPersonNoun(tokens[index - 1].text.lowercased()) { return nil }
+                return Attribution(cue: word, speaker: SpeakerPhrase(tokens: first..<index, entity: nil, confidence: 0.5))
             }
-            guard tokens[index].isWord, !tokens[index].isCapitalized else { return nil }
+            // "a Democratic strategist", "the Republican nominee"; not "the Sunday Times".
+            guard tokens[index].isWord, !tokens[index].isCapitalized || context.mention(at: index).map({ context.entities[$0.0].type == .norp }) ?? false else {
+                return nil
+            }
         }
         return nil
     }
 
-    private static let describers: WordSet = ["a", "an", "one", "another"]
+    private static let describers: WordSet = ["a", "an", "one", "another", "the"]
 
     /// A speech verb after a quotation; a verb of judgement there is no cue ("“...,” critics
     /// condemned").

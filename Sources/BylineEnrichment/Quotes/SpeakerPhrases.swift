@@ -484,7 +484,12 @@ extension AttributionContext {
             }
         }
         if let described = describedPerson(in: range.lowerBound..<verbEdge) { return described }
-        if preferLast, firstOther == nil, let people = pluralPeople(endingAt: subjectEdge, floor: range.lowerBound) { return people }
+        // "Critics said ...", and after a quotation "“...,” critics said".
+        let afterQuotation =
+            range.lowerBound > 0 && (tokens[range.lowerBound - 1].isQuoteMark || tokens[range.lowerBound - 1].text == ",")
+            && range.upperBound < tokens.count && Lexicon.postposableVerbs.contains(tokens[range.upperBound].text)
+        let beforeVerb = preferLast ? subjectEdge : afterQuotation ? verbEdge : nil
+        if let beforeVerb, firstOther == nil, let people = pluralPeople(endingAt: beforeVerb, floor: range.lowerBound) { return people }
         if let (entity, mentionRange) = firstOther { return SpeakerPhrase(tokens: mentionRange, entity: entity, confidence: 0.85) }
         return nil
     }
@@ -505,13 +510,23 @@ extension AttributionContext {
         }
         let head = tokens[edge - 1].text.lowercased()
         // Not "Figures released on Monday show": numbers, not people.
-        guard head == "authorities" || head.hasSuffix("s") && head != "figures" && Self.isPersonNoun(head) else { return nil }
+        guard head == "authorities" || Self.isAroundSomeone(head) || head.hasSuffix("s") && head != "figures" && Self.isPersonNoun(head) else { return nil }
         var start = edge - 1
-        while start > floor, edge - start < 4, tokens[start - 1].isWord, !Lexicon.prepositions.containsLowercased(tokens[start - 1].text),
-            !Self.phraseBreaks.containsLowercased(tokens[start - 1].text), !Lexicon.speechVerbs.contains(tokens[start - 1].text)
-        {
+        while start > floor, edge - start < 4 {
+            // "Ruiz's opponents": the owner, read through its possessive.
+            if start - 2 >= floor, tokens[start - 1].kind == .possessive, tokens[start - 2].isWord {
+                start -= 2
+                continue
+            }
+            let previous = tokens[start - 1].text
+            guard tokens[start - 1].isWord, !Lexicon.prepositions.containsLowercased(previous), !Self.phraseBreaks.containsLowercased(previous),
+                !Lexicon.speechVerbs.contains(previous)
+            else { break }
             start -= 1
         }
+        // "those who back her opponents say": after "who" the people are its verb's object
+        // ("which critics said" has them as its subject).
+        if start > floor, tokens[start - 1].text.lowercased() == "who" { return nil }
         return SpeakerPhrase(tokens: start..<edge, entity: nil, confidence: 0.7)
     }
 
