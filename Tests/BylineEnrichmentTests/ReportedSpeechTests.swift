@@ -1199,4 +1199,29 @@ extension ReportedSpeechTests {
         #expect(!article.quotes.contains { $0.kind != "partial" && $0.cue == "called" && $0.text != budget.text })
         #expect(article.quote(containing: "a firm based in Rotterdam") == nil)
     }
+
+    @Test(
+        "a quotation after a colon with a cue of its own (“asserted that ...: “...,” he claimed”), after “by saying,” or before a circumstance (“said, “We'll see,” when asked ...”) is a direct quote, not part of the reported speech before it"
+    )
+    func quotationEndsTheReportBeforeIt() async throws {
+        let article = try await Fixtures.enrich(
+            """
+            Mayor Ana Ruiz spoke in Marlow on Monday. Ruiz asserted that the port had lost its way: “Marlow is no longer Marlow,” she claimed.
+
+            Tom Hale answered the critics by saying, “We are trying to save the port and every job in it.”
+
+            Hale had previously said, “We’ll see,” when asked whether he would run again.
+            """
+        )
+        #expect(try entry(article, containing: "lost its way").text == "that the port had lost its way")
+        let claim = try #require(article.quote(containing: "no longer Marlow"))
+        #expect(claim.kind == "direct")
+        #expect(claim.speaker?.name == "Ana Ruiz")
+        let saying = try #require(article.quote(containing: "save the port"))
+        #expect(saying.kind == "direct")
+        #expect(saying.speaker?.name == "Tom Hale")
+        let wait = try #require(article.quote(containing: "We’ll see"))
+        #expect(wait.kind == "direct")
+        #expect(wait.text == "We’ll see,")
+    }
 }

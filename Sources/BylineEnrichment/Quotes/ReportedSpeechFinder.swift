@@ -518,6 +518,13 @@ struct ReportedSpeechFinder: Sendable {
         // ("“Is it over? No. But it hurts,” said Orszag").
         if afterQuotation, insideQuote[sentence.lowerBound] { return .attributesQuotation }
         if afterQuotation, tokens[sentence.lowerBound].isQuoteMark { return .attributesQuotation }
+        // "... lost its identity: “France is no longer France,” he claimed": after a colon the
+        // quotation opens what was said as a sentence start does.
+        if afterQuotation, let colon = (sentence.lowerBound..<subjectStart).last(where: { tokens[$0].text == ":" }), colon + 1 < subjectStart,
+            case .quoteMark(let mark) = tokens[colon + 1].kind, mark.mayOpenDouble
+        {
+            return .attributesQuotation
+        }
         guard subjectStart > sentence.lowerBound + 1 else { return nil }
         // What follows the cue (and a speaker after it) must be nothing, or a short phrase
         // of time or place: otherwise the cue opens its own content.
@@ -1007,6 +1014,36 @@ struct ReportedSpeechFinder: Sendable {
                     end = index
                     break
                 }
+            }
+            // "asserted that France had lost its identity: “...,” he claimed": a quotation after a
+            // colon is said in its own right.
+            if text == ":", index > start, index + 1 < sentence.upperBound, case .quoteMark(let mark) = tokens[index + 1].kind, mark.mayOpenDouble,
+                quotationHasOwnCue(openingAt: index + 1, sentence, tokens)
+            {
+                end = index
+                break
+            }
+            // "... his plans by saying, “...”": a second cue of the same speaker.
+            if text == "by", index > start, index + 1 < sentence.upperBound, Self.byParticipleCues.contains(tokens[index + 1].text) {
+                end = index
+                break
+            }
+            // "said, “We'll see,” when asked whether ...": the circumstance after a quotation that
+            // is all the content so far is the writer's.
+            if case .quoteMark(let mark) = tokens[index].kind, mark == .doubleClosing || mark == .doubleStraight, index > start,
+                tokens[start].isQuoteMark, !((start + 1)..<index).contains(where: { tokens[$0].isQuoteMark })
+            {
+                let commaInside = tokens[index - 1].text == ","
+                var next = index + 1
+                if next < sentence.upperBound, tokens[next].text == "," { next += 1 }
+                if commaInside || next > index + 1, next < sentence.upperBound, Self.circumstanceOpeners.contains(tokens[next].text) {
+                    end = index + 1
+                    break
+                }
+            }
+            if text == "," || text == ";" || text == "and" || text == "but", index + 1 < sentence.upperBound {
+                let next = tokens[index + 1]
+                let isComma = text == "," || text == ";"
                 // "... and told reporters ...", "..., Jones said ...", "... but he said ...":
                 // another cue, with its own subject or sharing this one.
                 var cueFollows = ((index + 1)..<min(sentence.upperBound, index + 7)).contains { Self.commonCues.contains(tokens[$0].text) }
@@ -1070,6 +1107,16 @@ struct ReportedSpeechFinder: Sendable {
         return word.hasSuffix("ed") && ["that", "to"].contains(tokens[verb + 1].text)
     }
 
+    /// Participles that after "by" report ("by saying"); "by adding X to Y" does not.
+    private static let byParticipleCues: WordSet = ["saying", "telling", "declaring", "writing", "tweeting"]
+
+    /// A quotation whose closing mark is followed by a cue of its own ("“...,” he claimed").
+    private func quotationHasOwnCue(openingAt open: Int, _ sentence: Range<Int>, _ tokens: [Token]) -> Bool {
+        guard let close = ((open + 1)..<sentence.upperBound).first(where: { tokens[$0].isQuoteMark }) else { return false }
+        return ((close + 1)..<min(sentence.upperBound, close + 5)).contains { Lexicon.speechVerbs.contains(tokens[$0].text) }
+    }
+
+    private static let circumstanceOpeners: WordSet = ["when", "after", "before", "while", "whilst", "during", "as"]
     private static let clauseBoundaries: WordSet = ["whereas", "while", "whilst", "after", "although", "because", "when"]
     private static let clauseJoinerWords = ["but", "and", "while", "whilst"]
     private static let clauseJoiners = WordSet(clauseJoinerWords)
