@@ -1143,4 +1143,23 @@ struct QuoteTests {
         #expect(trip.describedSpeaker != "back her opponents")
         #expect(article.speakerName(of: "reopen in May") == "Ana Ruiz")
     }
+
+    @Test(
+        "a chant is a quotation (“Protesters marching through the streets chanted “What curfew?””), the crowd's: not the person named near it, nor the speaker of the next sentence; “chants of” is a noun"
+    )
+    func chantsAreTheCrowds() async throws {
+        let article = try await Fixtures.enrich(
+            """
+            Police in Marlow imposed a curfew on Friday. Protesters marching through the streets chanted "What curfew?" Residents living near the port said the noise was unbearable.
+
+            As Mayor Ana Ruiz spoke, the crowd chanted, “Save our port!” Her rival Tom Hale was met with chants of “Go home” at the pier.
+            """
+        )
+        let curfew = try #require(article.quote(containing: "What curfew"))
+        #expect(curfew.cue == "chanted")
+        #expect(curfew.describedSpeaker == "Protesters")
+        let port = try #require(article.quote(containing: "Save our port"))
+        #expect(port.speaker?.entity == nil)
+        #expect(article.quote(containing: "Go home")?.cue != "chants")
+    }
 }

@@ -73,7 +73,7 @@ enum Lexicon {
             "claiming", "calling", "asking", "stating", "writing", "announcing", "declaring", "urging",
             "stressing", "suggesting", "promising", "vowing", "demanding", "acknowledging", "admitting",
             "recalling", "replying", "responding", "pointing", "tweeting", "according", "gushed", "gushes", "fumed", "fumes",
-            "interjected", "exclaimed", "exclaims", "retorted", "remembered", "snapped", "asserted", "asserts",
+            "interjected", "exclaimed", "exclaims", "chanted", "chanting", "retorted", "remembered", "snapped", "asserted", "asserts",
             "questioned", "repeated", "reacted", "proclaimed", "proclaims", "elaborated", "elaborates", "scoffed",
             // Base forms, for plural subjects ("Republicans warn", "Saudis insist").
             "warn", "insist", "argue", "acknowledge", "admit", "deny", "denies", "denied", "explain", "predict", "complain",

@@ -345,7 +345,8 @@ final class AttributionContext {
         "staff", "worker", "customer", "official", "fan", "trader", "villager", "protester", "student", "parent", "farmer",
         "expert", "neighbour", "neighbor", "shopper", "commuter", "passenger", "patient", "tenant", "survivor", "relative",
         "lawmaker", "legislator", "demonstrator", "investigator", "observer", "organizer", "organiser", "campaigner",
-        "diplomat", "nurse", "volunteer", "soldier", "miner", "pilot", "firefighter", "rescuer",
+        "diplomat", "nurse", "volunteer", "soldier", "miner", "pilot", "firefighter", "rescuer", "crowd", "audience",
+        "attendee", "spectator", "marcher",
     ]
 
     /// "Brandt, the chief executive, said": a mention of the person in `range` with an

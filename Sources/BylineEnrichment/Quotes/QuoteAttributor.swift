@@ -77,6 +77,10 @@ struct QuoteAttributor: Sendable {
             addReported(before: candidate.openMark)
             guard !isFragment[index] else { continue }
             var attribution = findCue(candidate, context)
+            // A chant is a crowd's: a person named near it is who the crowd chanted at or for.
+            if let cue = attribution.cue, Self.chantVerbs.contains(cue), let entity = attribution.speaker?.entity, context.entities[entity].type == .person {
+                attribution.speaker = nil
+            }
             var speakerFromContext = false
             var mergeWithPrevious = false
             // “A,” said a senior adviser. “B.”: a quote's speaker goes on speaking, named or not.
@@ -377,7 +381,9 @@ struct QuoteAttributor: Sendable {
             {
                 let next = document.sentenceRange(of: close + 1)
                 // Not when the sentence itself gives a cue before the quote ("kept telling her, “Stop!” She replied ...").
-                if let before = cueBefore(head, context), before.speaker?.entity != nil { return before }
+                if let before = cueBefore(head, context), before.speaker?.entity != nil || before.speaker.map({ SpeakerDescription.trimmed($0.tokens, tokens) != nil }) == true {
+                    return before
+                }
                 if let attribution = cueAfter((close + 1)..<min(next.upperBound, close + 7), context), attribution.speaker != nil {
                     return attribution
                 }
@@ -447,6 +453,8 @@ struct QuoteAttributor: Sendable {
         guard index >= floor, case .quoteMark(let mark) = tokens[index].kind else { return false }
         return mark == .doubleClosing || mark == .doubleStraight
     }
+
+    private static let chantVerbs: WordSet = ["chanted", "chanting"]
 
     private static let copulas: WordSet = ["is", "was", "are", "were", "has", "had", "'s", "’s"]
 

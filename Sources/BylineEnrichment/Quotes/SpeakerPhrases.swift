@@ -508,6 +508,13 @@ extension AttributionContext {
         {
             return people
         }
+        // "Protesters marching through the streets chanted": the people before a participle phrase.
+        let participleWindow = max(floor + 1, edge - 5)..<max(floor + 1, edge - 1)
+        if let participle = participleWindow.last(where: { tokens[$0].isLowercase && tokens[$0].text.hasSuffix("ing") }),
+            ((participle + 1)..<edge).allSatisfy({ tokens[$0].isWord }), let people = pluralPeople(endingAt: participle, floor: floor)
+        {
+            return people
+        }
         let head = tokens[edge - 1].text.lowercased()
         // Not "Figures released on Monday show": numbers, not people.
         guard head == "authorities" || Self.isAroundSomeone(head) || head.hasSuffix("s") && head != "figures" && Self.isPersonNoun(head) else { return nil }
