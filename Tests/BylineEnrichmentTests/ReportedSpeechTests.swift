@@ -1224,4 +1224,13 @@ extension ReportedSpeechTests {
         #expect(wait.kind == "direct")
         #expect(wait.text == "We’ll see,")
     }
+
+    @Test("“One senior diplomat told reporters ...” and “Campaigners have long argued ...”: described speakers past “one” and “long”")
+    func oneAndLongBeforeTheVerb() async throws {
+        let article = try await Fixtures.enrich(
+            "The talks in Geneva ended on Friday. One senior diplomat told reporters that the talks had stalled. Campaigners have long argued that the river is polluted."
+        )
+        #expect(article.describedSpeaker(of: "talks had stalled") == "One senior diplomat")
+        #expect(article.describedSpeaker(of: "river is polluted") == "Campaigners")
+    }
 }

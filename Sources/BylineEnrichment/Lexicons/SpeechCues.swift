@@ -134,7 +134,7 @@ enum SpeechCues {
         // Adverbs of manner ("Cruz strongly suggested", "Clinton sharply criticized").
         "strongly", "sharply", "angrily", "bluntly", "firmly", "frequently", "loudly", "quietly", "clearly", "forcefully",
         "vehemently", "emphatically", "categorically", "roundly", "harshly", "bitterly", "gingerly", "jokingly", "proudly",
-        "confidently", "candidly", "formally", "officially", "apparently", "allegedly", "pointedly", "falsely", "wrongly",
+        "confidently", "candidly", "formally", "officially", "long", "apparently", "allegedly", "pointedly", "falsely", "wrongly",
         "correctly", "rightly", "mistakenly", "boldly", "defiantly", "cautiously", "sarcastically", "eventually", "famously",
     ]
 

@@ -567,7 +567,7 @@ extension AttributionContext {
         let member = !role.hasSuffix("s") && mention(at: verbEdge - 1).map { entities[$0.0].type == .norp } == true
         guard
             let determiner = (max(range.lowerBound, verbEdge - 4)..<verbEdge).first(where: {
-                ["the", "a", "an"].contains(tokens[$0].text.lowercased())
+                ["the", "a", "an", "one"].contains(tokens[$0].text.lowercased())
             }),
             determiner + 1 < verbEdge,
             // Lower-case words, or a name that qualifies the description ("the GOP front-runner").
