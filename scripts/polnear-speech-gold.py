@@ -1,0 +1,75 @@
+#!/usr/bin/env python3
+"""PolNeAR's training split as a speech-only held-out set for score.py.
+
+Keeps an attribution whose cue is a speech act or whose content holds quotation marks (as
+the shared all-speech gold was built); a pronoun or a description as source is unscored.
+
+  python3 scripts/polnear-speech-gold.py ../shared/corpora/polnear/train.jsonl ARTICLES GOLD
+  byline enrich --input ARTICLES --output PRED
+  python3 ../shared/eval/score.py GOLD PRED
+"""
+import json
+import re
+import sys
+
+QUOTE_MARKS = '"“”'
+SPEECH_CUE = re.compile(
+    r"\b(sa(y|ys|id|ying)|tells?|told|telling|according|wr(ite|ites|ote|iting|itten)|tweet\w*|announc\w*|not(e|es|ed|ing)"
+    r"|add(s|ed|ing)?|report\w*|call(s|ed|ing)?|agree\w*|suggest\w*|ask\w*|acknowledg\w*|warn\w*|claim\w*|pledg\w*|argu\w*"
+    r"|recall\w*|respond\w*|repl(y|ied|ies)|urg\w*|mention\w*|declar\w*|continu\w*|insist\w*|vow\w*|blast\w*|explain\w*"
+    r"|stat(e|es|ed|ing)|condemn\w*|describ\w*|den(y|ied|ies)|confirm\w*|predict\w*|promis\w*|admit\w*|complain\w*"
+    r"|critici[sz]\w*|accus\w*|cit(e|es|ed|ing)|question\w*|testif\w*|stress\w*|emphasi[sz]\w*|conclud\w*|contend\w*"
+    r"|maintain\w*|assert\w*|alleg\w*|conced\w*|point\w* out|remark\w*|comment\w*|quipp?\w*|joke\w*|boast\w*|prais\w*"
+    r"|attack\w*|dismiss\w*|object\w*|propos\w*|recommend\w*|demand\w*|threaten\w*|interview\w*|statement|speech"
+    r"|shout\w*|chant\w*|sing\w*|sang|yell\w*|post\w*|publish\w*|rul(e|ed|es|ing)|estimat\w*|show\w*)\b")
+PRONOUNS = {"he", "she", "they", "it", "i", "we", "you", "who", "which", "that", "his", "her", "their", "its", "him", "them"}
+DETERMINERS = {"The", "A", "An", "This", "That", "These", "Those"}
+
+
+def names_someone(source):
+    """A source that is a name: not a pronoun, a lower-case description or "the ..." without a capital."""
+    if not source:
+        return False
+    words = source.split()
+    if words[0].lower() in PRONOUNS or not words[0][0].isupper():
+        return False
+    return not (words[0] in DETERMINERS and not any(word[:1].isupper() for word in words[1:]))
+
+
+def text_of(spans):
+    return " ".join(span["text"] for span in spans or []) or None
+
+
+def main(corpus, articles_path, gold_path):
+    kept = 0
+    with open(articles_path, "w") as articles, open(gold_path, "w") as gold:
+        for line in open(corpus):
+            article = json.loads(line)
+            text = article["text"]
+            quotes = []
+            for attribution in article["attributions"]:
+                content = attribution.get("content") or []
+                if not content:
+                    continue
+                start, end = min(s["start"] for s in content), max(s["end"] for s in content)
+                said = text[start:end]
+                cue = text_of(attribution.get("cue"))
+                quoted = any(mark in said for mark in QUOTE_MARKS)
+                if not quoted and not (cue and (SPEECH_CUE.search(cue.lower()) or cue.strip() in (":", "―", "—"))):
+                    continue
+                inner = said.strip(" ,.")
+                whole_quotation = inner[:1] in QUOTE_MARKS and inner[-1:] in QUOTE_MARKS and not any(m in inner[1:-1] for m in QUOTE_MARKS)
+                kind = "direct" if whole_quotation else "mixed" if quoted else "indirect"
+                source = text_of(attribution.get("source"))
+                quote = {"text": said, "kind": kind, "start": start, "end": end, "speaker": source, "cue": cue}
+                if not names_someone(source):
+                    quote["speaker_unscored"] = True
+                quotes.append(quote)
+            kept += len(quotes)
+            articles.write(json.dumps({"id": article["id"], "title": text.split("\n")[0], "text": text}) + "\n")
+            gold.write(json.dumps({"id": article["id"], "entities": [], "entities_unscored": True, "quotes": quotes}) + "\n")
+    print(f"{kept} attributions of speech kept", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main(*sys.argv[1:4])
