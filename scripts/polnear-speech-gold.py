@@ -2,7 +2,8 @@
 """PolNeAR's training split as a speech-only held-out set for score.py.
 
 Keeps an attribution whose cue is a speech act or whose content holds quotation marks (as
-the shared all-speech gold was built); a pronoun or a description as source is unscored.
+the shared all-speech gold was built); a pronoun or a description as source is unscored,
+and a named source is cut to the name (score.py strips titles and what follows a comma).
 
   python3 scripts/polnear-speech-gold.py ../shared/corpora/polnear/train.jsonl ARTICLES GOLD
   byline enrich --input ARTICLES --output PRED
@@ -36,6 +37,20 @@ def names_someone(source):
     return not (words[0] in DETERMINERS and not any(word[:1].isupper() for word in words[1:]))
 
 
+TITLES = re.compile(r"^(Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Rev|Archbishop|Bishop|Judge|Justice|Mayor|President|Secretary|Senator|Governor)\.?\s")
+
+
+def head_of(source):
+    """The source without what score.py would not strip: a party tag ("(D-Calif.)"), a relative
+    clause ("who ..."), and a place or employer after a person's name ("Gov. Phil Bryant of
+    Mississippi", "Ross Eisenbrey of the Economic Policy Institute")."""
+    head = re.split(r"\s\(|,|\swho\s|\swhose\s", source)[0].strip()
+    before_of = head.split(" of ")[0]
+    words = before_of.split()
+    person_like = TITLES.match(head) or (len(words) == 2 and all(word[:1].isupper() for word in words))
+    return before_of if person_like and " of " in head else head
+
+
 def text_of(spans):
     return " ".join(span["text"] for span in spans or []) or None
 
@@ -61,6 +76,7 @@ def main(corpus, articles_path, gold_path):
                 whole_quotation = inner[:1] in QUOTE_MARKS and inner[-1:] in QUOTE_MARKS and not any(m in inner[1:-1] for m in QUOTE_MARKS)
                 kind = "direct" if whole_quotation else "mixed" if quoted else "indirect"
                 source = text_of(attribution.get("source"))
+                source = head_of(source) if source else None
                 quote = {"text": said, "kind": kind, "start": start, "end": end, "speaker": source, "cue": cue}
                 if not names_someone(source):
                     quote["speaker_unscored"] = True
