@@ -451,7 +451,7 @@ struct QuoteAttributor: Sendable {
         index -= 1
         if index > floor, tokens[index].text == "," { index -= 1 }
         guard index >= floor, case .quoteMark(let mark) = tokens[index].kind else { return false }
-        return mark == .doubleClosing || mark == .doubleStraight
+        return mark.mayCloseDouble
     }
 
     private static let chantVerbs: WordSet = ["chanted", "chanting"]
@@ -872,7 +872,7 @@ struct QuoteAttributor: Sendable {
             // quotation before ("POLL SHIFTS - More from Jones:", "“...” Bush:").
             var floor = head.lowerBound
             let closesHeading: (Token) -> Bool = { token in
-                if case .quoteMark(let mark) = token.kind { return mark == .doubleClosing || mark == .doubleStraight }
+                if case .quoteMark(let mark) = token.kind { return mark.mayCloseDouble }
                 return Self.signatureDashes.contains(token.text)
             }
             if let mark = (head.lowerBound..<end).last(where: { closesHeading(tokens[$0]) }) { floor = mark + 1 }

@@ -1030,7 +1030,7 @@ struct ReportedSpeechFinder: Sendable {
             }
             // "said, “We'll see,” when asked whether ...": the circumstance after a quotation that
             // is all the content so far is the writer's.
-            if case .quoteMark(let mark) = tokens[index].kind, mark == .doubleClosing || mark == .doubleStraight, index > start,
+            if case .quoteMark(let mark) = tokens[index].kind, mark.mayCloseDouble, index > start,
                 tokens[start].isQuoteMark, !((start + 1)..<index).contains(where: { tokens[$0].isQuoteMark })
             {
                 let commaInside = tokens[index - 1].text == ","

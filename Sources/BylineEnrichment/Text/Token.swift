@@ -40,6 +40,8 @@ enum QuoteMark: Sendable, Equatable {
     var isDouble: Bool { self == .doubleOpening || self == .doubleClosing || self == .doubleStraight }
     /// A double mark that may open a quotation: curly opening, or straight.
     var mayOpenDouble: Bool { self == .doubleOpening || self == .doubleStraight }
+    /// A double mark that may close a quotation: curly closing, or straight.
+    var mayCloseDouble: Bool { self == .doubleClosing || self == .doubleStraight }
 }
 
 extension [Token] {
