@@ -195,7 +195,10 @@ enum SpeechCues {
     /// where the noun of a source the article does not name stands, when the phrase opens with one.
     static func unnamedSourceHead(in range: Range<Int>, _ tokens: [Token]) -> Int? {
         var index = range.lowerBound
-        while index < range.upperBound, index - range.lowerBound < 3, tokens[index].isWord,
+        // "But a source familiar with ...".
+        if index + 1 < range.upperBound, ["but", "and", "yet"].contains(tokens[index].text.lowercased()) { index += 1 }
+        let opening = index
+        while index < range.upperBound, index - opening < 3, tokens[index].isWord,
             sourceQuantifiers.containsLowercased(tokens[index].text) || sourceQualifiers.containsLowercased(tokens[index].text)
         {
             index += 1

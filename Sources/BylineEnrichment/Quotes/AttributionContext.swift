@@ -340,13 +340,40 @@ final class AttributionContext {
         return isSingular(word) || word.hasSuffix("s") && isSingular(word.dropLast()) || word.hasSuffix("es") && isSingular(word.dropLast(2))
     }
 
+    /// A lower-case plural that counts people by what they are or do ("cement makers",
+    /// "proponents", "partisans"), when it is a verb of saying's subject; not numbers or
+    /// documents ("figures", "reports"), which speak for no one, nor words that merely end in -s.
+    static func namesPeopleInPlural(_ word: String) -> Bool {
+        guard word.count >= 4, word.hasSuffix("s"), !["ss", "us", "is", "'s", "’s"].contains(where: { word.hasSuffix($0) }) else { return false }
+        return !namesNoPeople(word)
+    }
+
+    static func namesNoPeople(_ word: String) -> Bool { nonPeoplePlurals.contains(word) }
+
+    /// Numbers written as words, for counts of people ("Two in three said").
+    static let numberWords: WordSet = [
+        "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "twenty", "thirty",
+        "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+    ]
+
+    private static let nonPeoplePlurals: WordSet = [
+        "figures", "numbers", "statistics", "results", "projections", "estimates", "polls", "surveys", "studies", "reports", "records",
+        "documents", "filings", "papers", "emails", "messages", "minutes", "files", "letters", "memos", "notes", "tweets", "posts", "ads",
+        "rules", "laws", "findings", "data", "calculations", "forecasts", "predictions", "models", "tests", "signs", "indications",
+        "comments", "remarks", "statements", "words", "questions", "things", "times", "years", "days", "months", "weeks", "hours",
+        "always", "perhaps", "sometimes", "nevertheless", "afterwards", "besides", "towards", "unless", "news", "this", "has", "was",
+        "does", "goes", "says", "whereas", "analyses", "accounts", "disclosures", "speeches",
+        "photos", "videos", "images", "pictures", "phones", "helps", "seems", "appears", "tends", "continues", "wants", "needs",
+        "makes", "takes", "gets", "keeps", "begins", "starts", "tries", "uses",
+    ]
+
     private static let peopleNouns: WordSet = [
         "elder", "figure", "member", "voter", "donor", "operative", "insider", "activist", "supporter", "nominee", "candidate", "justice",
         "staff", "worker", "customer", "official", "fan", "trader", "villager", "protester", "student", "parent", "farmer",
         "expert", "neighbour", "neighbor", "shopper", "commuter", "passenger", "patient", "tenant", "survivor", "relative",
         "lawmaker", "legislator", "demonstrator", "investigator", "observer", "organizer", "organiser", "campaigner",
         "diplomat", "nurse", "volunteer", "soldier", "miner", "pilot", "firefighter", "rescuer", "crowd", "audience",
-        "attendee", "spectator", "marcher",
+        "attendee", "spectator", "marcher", "delegate", "pastor", "user", "reader", "viewer", "listener", "caller",
     ]
 
     /// "Brandt, the chief executive, said": a mention of the person in `range` with an

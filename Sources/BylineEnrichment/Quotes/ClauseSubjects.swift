@@ -29,6 +29,8 @@ extension QuoteAttributor {
         let tokens = context.document.tokens
         guard cue - 1 > floor, tokens[cue - 1].text == "," else { return nil }
         let finite = !tokens[cue].text.hasSuffix("ing")
+        // "Other Republicans, like Ruiz, have said": the people before the aside.
+        if finite, let people = context.peopleBeforeAside(endingAt: cue - 1, floor: floor) { return people }
         var notOpening: SpeakerPhrase?
         var segmentStart = floor
         for comma in floor..<(cue - 1) where tokens[comma].text == "," {
@@ -166,6 +168,7 @@ extension QuoteAttributor {
                 break
             }
         }
+        if let described = context.describedPersonOpening(at: start, before: limit) { return described }
         var wordsBefore = 0
         var index = start
         while index < limit {

@@ -214,8 +214,10 @@ struct QuoteAttributor: Sendable {
         // long apposition lies beyond the words next to the cue ("WASHINGTON —", a dateline, is no name).
         // But "..., the editorial board writes": a description right before the cue is its
         // subject, even when it names nobody.
+        // Not past people the clause opens with before an aside ("Some landlords, like Tom
+        // Hale, a developer, have said").
         if phrase?.entity == nil, case .before(let cue, let floor) = speech.speakerSide,
-            !(phrase.map { Self.endsWithDescription($0, before: cue, tokens) } ?? false),
+            !(phrase.map { Self.endsWithDescription($0, before: cue, tokens) || Self.opensBeforeAside($0, floor: floor, tokens) } ?? false),
             let subject = context.speakerPhrase(startingAt: Self.pastCapitalisedDateline(from: floor, before: cue, tokens), limit: cue),
             subject.entity != nil,
             subject.tokens.upperBound < cue, [",", "("].contains(tokens[subject.tokens.upperBound].text) || Self.dashes.contains(tokens[subject.tokens.upperBound].text)
@@ -952,6 +954,10 @@ struct QuoteAttributor: Sendable {
     ]
 
     /// "the editorial board" right before `cue`: "the" and up to three lower-case words.
+    private static func opensBeforeAside(_ phrase: SpeakerPhrase, floor: Int, _ tokens: [Token]) -> Bool {
+        phrase.tokens.lowerBound <= floor + 1 && phrase.tokens.upperBound < tokens.count && tokens[phrase.tokens.upperBound].text == ","
+    }
+
     static func endsWithDescription(_ phrase: SpeakerPhrase, before cue: Int, _ tokens: [Token]) -> Bool {
         // "the Florida Republican would only say": past modals and adverbs, capitalised words too.
         let edge = AttributionContext.verbEdge(before: cue, floor: phrase.tokens.lowerBound, tokens)

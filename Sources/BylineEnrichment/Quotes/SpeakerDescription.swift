@@ -7,12 +7,18 @@ enum SpeakerDescription {
     static func trimmed(_ range: Range<Int>, _ tokens: [Token]) -> Range<Int>? {
         var lower = range.lowerBound
         var upper = ownedNounEnd(after: range.upperBound, tokens) ?? describingPhraseEnd(after: range.upperBound, tokens) ?? range.upperBound
-        if let comma = range.last(where: { tokens[$0].text == "," }) { lower = comma + 1 }
-        while lower < upper, !tokens[lower].isWord || joiningWords.containsLowercased(tokens[lower].text) { lower += 1 }
-        while upper > lower, !tokens[upper - 1].isWord { upper -= 1 }
+        if let comma = range.last(where: { tokens[$0].text == "," || tokens[$0].text != "-" && Tokenizer.dashes.contains(tokens[$0].text) }) { lower = comma + 1 }
+        // A count stays whole: "47 percent", "six in 10".
+        while lower < upper, !tokens[lower].isWord && tokens[lower].kind != .number || joiningWords.containsLowercased(tokens[lower].text) { lower += 1 }
+        while upper > lower, !tokens[upper - 1].isWord && tokens[upper - 1].kind != .number { upper -= 1 }
         guard lower < upper, upper - lower <= longest else { return nil }
         let first = tokens[lower].text.lowercased()
-        guard !Lexicon.prepositions.contains(first), !Lexicon.subordinators.contains(first) else { return nil }
+        // "about half of the voters": a preposition only as a count's hedge.
+        let hedgesCount =
+            ["about", "around"].contains(first) && lower + 1 < upper
+            && (tokens[lower + 1].kind == .number || tokens[lower + 1].text == "half"
+                || AttributionContext.numberWords.containsLowercased(tokens[lower + 1].text))
+        guard !Lexicon.prepositions.contains(first) || hedgesCount, !Lexicon.subordinators.contains(first) else { return nil }
         let words = (lower..<upper).filter { tokens[$0].isWord }
         guard words.contains(where: { !nonDescriptive.containsLowercased(tokens[$0].text) }) else { return nil }
         for index in words where index > lower && tokens[index].isLowercase {
@@ -22,7 +28,7 @@ enum SpeakerDescription {
             // description has "the retired general", "the newly elected mayor".
             let previous = tokens[index - 1].text.lowercased()
             if word.hasSuffix("ed") || word.hasSuffix("ing"), tokens[index - 1].isWord, !previous.hasSuffix("ly"),
-                !nonDescriptive.contains(previous)
+                !nonDescriptive.contains(previous), !askedParticiples.contains(word), !Lexicon.prepositions.contains(previous)
             {
                 return nil
             }
@@ -46,7 +52,7 @@ enum SpeakerDescription {
     private static func describingPhraseEnd(after end: Int, _ tokens: [Token]) -> Int? {
         guard end > 0, end < tokens.count, ["to", "for", "of"].contains(tokens[end].text),
             case let noun = tokens[end - 1].text.lowercased(),
-            AttributionContext.isPersonNoun(noun) || AttributionContext.relatedPeople.contains(noun)
+            AttributionContext.isPersonNoun(noun) || AttributionContext.relatedPeople.contains(noun) || AttributionContext.namesPeopleInPlural(noun)
         else { return nil }
         var index = end + 1
         while index < min(tokens.count, end + 7), tokens[index].isWord || tokens[index].kind == .possessive,
@@ -58,8 +64,11 @@ enum SpeakerDescription {
         return index > end + 1 && index < tokens.count && SpeechCues.reportingVerbs.contains(tokens[index].text) ? index : nil
     }
 
+    /// "People briefed on the talks", "voters polled": who was asked, not a verb of a clause.
+    private static let askedParticiples: WordSet = ["polled", "surveyed", "interviewed", "questioned", "asked", "briefed", "contacted"]
+
     /// Longer phrases are a clause the speaker finder took in, not a description.
-    private static let longest = 8
+    private static let longest = 10
     private static let joiningWords: WordSet = ["and", "but", "or", "so", "yet"]
     private static let clauseWords: WordSet = [
         "is", "was", "are", "were", "be", "been", "has", "have", "had", "will", "would", "can", "could", "should", "may",

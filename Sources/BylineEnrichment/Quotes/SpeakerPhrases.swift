@@ -54,7 +54,39 @@ extension AttributionContext {
         {
             return subject
         }
-        return phraseEnding(before: end, floor: floor)
+        let subject = phraseEnding(before: end, floor: floor)
+        // "Cement makers, for instance, argue", "Republican lawmakers, who are close to the
+        // industry, have vowed", "Other Republicans, like Ruiz, have said": people counted or
+        // described before an aside, not a name inside it.
+        if edge - 1 > floor, tokens[edge - 1].text == ",",
+            let people = peopleBeforeAside(endingAt: edge - 1, floor: floor),
+            subject.map({ $0.entity == nil && SpeakerDescription.trimmed($0.tokens, tokens) == nil || $0.tokens.lowerBound > people.tokens.upperBound }) ?? true
+        {
+            return people
+        }
+        return subject
+    }
+
+    private static let notAsides: WordSet = ["a", "an", "the", "including", "and", "or", "but"]
+
+    /// The people a clause opens with before the aside that ends at the comma `close`: the
+    /// whole phrase up to the first comma whose aside opens in lower case ("Proponents of the
+    /// bill, however,").
+    func peopleBeforeAside(endingAt close: Int, floor: Int) -> SpeakerPhrase? {
+        let tokens = document.tokens
+        // Not an apposition ("Two senators, a Democrat and a Republican,") nor "including Ruiz",
+        // which names the one who speaks.
+        for open in max(floor, close - 40)..<close
+        where tokens[open].text == "," && open > floor && tokens[open + 1].isLowercase && !Self.notAsides.contains(tokens[open + 1].text) {
+            guard !((open + 1)..<close).contains(where: { tokens[$0].isQuoteMark }) else { return nil }
+            // The people open the clause ("But proponents, however, say"), else the comma ends
+            // a clause of its own.
+            let clauseStart = floor + 1 < open && QuoteAttributor.conjunctions.containsLowercased(tokens[floor].text) ? floor + 1 : floor
+            if let people = pluralPeople(endingAt: open, floor: floor), (floor...clauseStart).contains(people.tokens.lowerBound) {
+                return SpeakerPhrase(tokens: people.tokens.lowerBound..<open, entity: nil, confidence: people.confidence)
+            }
+        }
+        return nil
     }
 
     /// Where "on Friday", "last week" or "Tuesday" begins, ending at `end`; `end` without one.
@@ -160,7 +192,7 @@ extension AttributionContext {
             if Self.relatedPeople.contains(word) || Self.isAroundSomeone(word) { return true }
             // "campaign" in "Obama's former campaign strategist" qualifies the role after it.
             if Lexicon.roleNouns.contains(word), !Self.organisationalRoles.contains(word) { return true }
-            if Self.mediaAndCampaignRoles.contains(word) { return true }
+            if Self.mediaAndCampaignRoles.contains(word) || Self.isPersonNoun(word) { return true }
         }
         return false
     }
@@ -489,7 +521,13 @@ extension AttributionContext {
             range.lowerBound > 0 && (tokens[range.lowerBound - 1].isQuoteMark || tokens[range.lowerBound - 1].text == ",")
             && range.upperBound < tokens.count && Lexicon.postposableVerbs.contains(tokens[range.upperBound].text)
         let beforeVerb = preferLast ? subjectEdge : afterQuotation ? verbEdge : nil
-        if let beforeVerb, firstOther == nil, let people = pluralPeople(endingAt: beforeVerb, floor: range.lowerBound) { return people }
+        // "Alphabet's founders have said", "Senate Republican leaders insisted": the people, not
+        // the organisation that qualifies them.
+        if let beforeVerb, let people = pluralPeople(endingAt: beforeVerb, floor: range.lowerBound),
+            firstOther.map({ people.tokens.contains($0.1.lowerBound) }) ?? true
+        {
+            return people
+        }
         if let (entity, mentionRange) = firstOther { return SpeakerPhrase(tokens: mentionRange, entity: entity, confidence: 0.85) }
         return nil
     }
@@ -499,7 +537,9 @@ extension AttributionContext {
     /// that qualify it.
     private func pluralPeople(endingAt edge: Int, floor: Int) -> SpeakerPhrase? {
         let tokens = document.tokens
-        guard edge > floor, tokens[edge - 1].isWord else { return nil }
+        guard edge > floor else { return nil }
+        if let counted = countedPeople(endingAt: edge, floor: floor) { return counted }
+        guard tokens[edge - 1].isWord else { return nil }
         // "Protesters outside parliament said": the people before a short place phrase.
         if let place = ((max(floor, edge - 4))..<(edge - 1)).last(where: {
             Lexicon.prepositions.contains(tokens[$0].text) || Self.placePrepositions.contains(tokens[$0].text)
@@ -508,16 +548,25 @@ extension AttributionContext {
         {
             return people
         }
-        // "Protesters marching through the streets chanted": the people before a participle phrase.
+        // "Protesters marching through the streets chanted", "People briefed on the talks say":
+        // the people before a participle phrase.
         let participleWindow = max(floor + 1, edge - 5)..<max(floor + 1, edge - 1)
-        if let participle = participleWindow.last(where: { tokens[$0].isLowercase && tokens[$0].text.hasSuffix("ing") }),
+        if let participle = participleWindow.last(where: { tokens[$0].isLowercase && (tokens[$0].text.hasSuffix("ing") || tokens[$0].text.hasSuffix("ed")) }),
             ((participle + 1)..<edge).allSatisfy({ tokens[$0].isWord }), let people = pluralPeople(endingAt: participle, floor: floor)
         {
             return people
         }
+        // "The fact that he owns three helicopters suggests": a plural is no subject of a verb
+        // in the singular.
+        if edge < tokens.count, ["says", "suggests", "argues", "claims", "insists", "notes", "adds", "is", "was", "has"].contains(tokens[edge].text) {
+            return nil
+        }
         let head = tokens[edge - 1].text.lowercased()
-        // Not "Figures released on Monday show": numbers, not people.
-        guard head == "authorities" || Self.isAroundSomeone(head) || head.hasSuffix("s") && head != "figures" && Self.isPersonNoun(head) else { return nil }
+        // "Companies say": capitalised only as the sentence's first word, and no name.
+        let opensSentence = edge - 1 == 0 || tokens[edge - 2].sentence != tokens[edge - 1].sentence
+        guard tokens[edge - 1].isLowercase || opensSentence && mention(at: edge - 1) == nil,
+            head == "authorities" || head == "people" || Self.isAroundSomeone(head) || Self.namesPeopleInPlural(head)
+        else { return nil }
         var start = edge - 1
         while start > floor, edge - start < 4 {
             // "Ruiz's opponents": the owner, read through its possessive.
@@ -527,18 +576,70 @@ extension AttributionContext {
             }
             let previous = tokens[start - 1].text
             guard tokens[start - 1].isWord, !Lexicon.prepositions.containsLowercased(previous), !Self.phraseBreaks.containsLowercased(previous),
-                !Lexicon.speechVerbs.contains(previous)
+                !Lexicon.speechVerbs.contains(previous), !Self.namesNoPeople(previous.lowercased())
             else { break }
             start -= 1
         }
         // "those who back her opponents say": after "who" the people are its verb's object
-        // ("which critics said" has them as its subject).
-        if start > floor, tokens[start - 1].text.lowercased() == "who" { return nil }
+        // ("which critics said" has them as its subject); so after an auxiliary ("who have
+        // battled online threats say").
+        if start > floor, tokens[start - 1].text.lowercased() == "who" || Self.isVerbModifier(tokens[start - 1].text.lowercased()) { return nil }
+        // "Politicians and even some technologists say": both groups.
+        if start - 1 > floor, tokens[start - 1].text == "and", let first = pluralPeople(endingAt: start - 1, floor: floor) {
+            return SpeakerPhrase(tokens: first.tokens.lowerBound..<edge, entity: nil, confidence: 0.7)
+        }
         return SpeakerPhrase(tokens: start..<edge, entity: nil, confidence: 0.7)
     }
 
     private static let phraseBreaks: WordSet = [
         "and", "or", "but", "that", "which", "who", "what", "where", "while", "when", "how", "why", "as", "if", "because", "than",
+    ]
+
+    /// "Twenty-four percent said", "Two in three said", "Some of the women said", "Others
+    /// argue", "Almost half of respondents said": a share of people, counted, as the whole
+    /// subject up to the verb; nil when the phrase names anyone.
+    private func countedPeople(endingAt edge: Int, floor: Int) -> SpeakerPhrase? {
+        let tokens = document.tokens
+        var start = edge
+        // "more than four in 10": "than" after a comparative is part of the count.
+        func comparesCount(_ index: Int) -> Bool { tokens[index].text == "than" && index > floor && ["more", "fewer", "less"].contains(tokens[index - 1].text.lowercased()) }
+        while start > floor, edge - start < 10, tokens[start - 1].isWord || tokens[start - 1].kind == .number || tokens[start - 1].text == "%",
+            !Self.phraseBreaks.containsLowercased(tokens[start - 1].text) || comparesCount(start - 1), !Lexicon.speechVerbs.contains(tokens[start - 1].text)
+        {
+            start -= 1
+        }
+        guard start < edge, !(start..<edge).contains(where: { mention(at: $0).map { entities[$0.0].type == .person } ?? false }) else { return nil }
+        // Past hedges before a count: "Some 56 percent", "Almost half", "Nearly nine out of 10".
+        var first = start
+        while first < edge - 1, Self.countHedges.containsLowercased(tokens[first].text),
+            tokens[first + 1].kind == .number || Self.numberWords.containsLowercased(tokens[first + 1].text)
+                || Self.quantifiers.containsLowercased(tokens[first + 1].text) || Self.countHedges.containsLowercased(tokens[first + 1].text)
+        {
+            first += 1
+        }
+        let opening = tokens[first].text.lowercased()
+        let isNumber = tokens[first].kind == .number || Self.numberWords.contains(opening.split(separator: "-").first.map(String.init) ?? opening)
+        let counts: Bool
+        if isNumber {
+            // "56 percent", "Two in three", "nine out of 10", "Two others"; not "Two years".
+            let next = first + 1 < edge ? tokens[first + 1].text.lowercased() : (tokens[first].text.hasSuffix("%") ? "%" : "")
+            counts = ["percent", "%", "in", "out", "others"].contains(next) || tokens[first].text.hasSuffix("%")
+        } else {
+            counts = Self.quantifiers.contains(opening) && (first + 1 == edge || ["of", "in"].contains(tokens[first + 1].text))
+        }
+        guard counts else { return nil }
+        // "Many of you said": a pronoun only after "of"; "Some said they" ends before it anyway.
+        let pronounSubject = (first..<edge).contains { index in
+            Lexicon.subjectPronouns.containsLowercased(tokens[index].text) && !(index > first && tokens[index - 1].text == "of")
+        }
+        return pronounSubject ? nil : SpeakerPhrase(tokens: start..<edge, entity: nil, confidence: 0.65)
+    }
+
+    private static let countHedges: WordSet = [
+        "some", "almost", "nearly", "about", "roughly", "only", "just", "around", "fully", "barely", "more", "fewer", "less", "than",
+    ]
+    private static let quantifiers: WordSet = [
+        "half", "majority", "minority", "most", "many", "several", "some", "others", "both", "few", "dozens", "hundreds", "thousands",
     ]
 
     /// "a source at the club", "sources close to the talks", "people familiar with the plan",
@@ -636,6 +737,18 @@ extension AttributionContext {
         let member = !word.hasSuffix("s") && mention(at: head).map { entities[$0.0].type == .norp } == true
         guard Self.backReferences.contains(word) || words.hasSuffix("-year-old") || member else { return nil }
         return SpeakerPhrase(tokens: the..<range.upperBound, entity: personDescribed(as: word, before: the), confidence: 0.6)
+    }
+
+    /// "The Arizona Republican survived prison and says", "The striker scored twice": a
+    /// description of someone the article named, opening a clause before its verb, is the
+    /// clause's subject, whoever the verb's object names.
+    func describedPersonOpening(at start: Int, before limit: Int) -> SpeakerPhrase? {
+        let tokens = document.tokens
+        guard start + 2 < limit, tokens[start].text.lowercased() == "the" else { return nil }
+        guard let verb = ((start + 2)..<min(start + 6, limit)).first(where: { tokens[$0].isLowercase || !tokens[$0].isWord }), tokens[verb].isLowercase,
+            !Lexicon.prepositions.contains(tokens[verb].text), !Self.phraseBreaks.contains(tokens[verb].text)
+        else { return nil }
+        return describedPerson(in: start..<verb).flatMap { $0.entity == nil ? nil : $0 }
     }
 
     /// Where "the" opens the phrase, past a joining word ("But the former governor said").
