@@ -1162,4 +1162,19 @@ struct QuoteTests {
         #expect(port.speaker?.entity == nil)
         #expect(article.quote(containing: "Go home")?.cue != "chants")
     }
+
+    @Test("““...,” agrees Michelle Stevens”, ““...,” Tom LeVell assured the crowd”, “In Ana Ruiz's words, “...””: cues of agreeing, assuring and someone's words")
+    func agreeingAssuringAndWords() async throws {
+        let article = try await Fixtures.enrich(
+            """
+            The vote in Marlow is on Sunday. “We will win this,” agrees Michelle Stevens, a teacher in Marlow. “Nobody is leaving,” Tom LeVell assured the crowd.
+
+            In Ana Ruiz's words, “the port is not for sale.” In the words of Tom Hale, “we are not done yet.”
+            """
+        )
+        #expect(article.speakerName(of: "We will win this") == "Michelle Stevens")
+        #expect(article.speakerName(of: "Nobody is leaving") == "Tom LeVell")
+        #expect(article.speakerName(of: "not for sale") == "Ana Ruiz")
+        #expect(article.speakerName(of: "not done yet") == "Tom Hale")
+    }
 }

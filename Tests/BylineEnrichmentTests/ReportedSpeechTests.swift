@@ -1294,4 +1294,29 @@ extension ReportedSpeechTests {
         )
         #expect(joined.speakerName(of: "techniques are inhumane") == "John McCain")
     }
+
+    @Test(
+        "“A woman who has accused Tom Hale of fraud said ...”, “In a statement defending Hale, Ruiz's campaign said ...”: a name inside a relative clause or an opening phrase is not the cue's subject"
+    )
+    func nameInsideRelativeOrOpeningPhrase() async throws {
+        let article = try await Fixtures.enrich(
+            """
+            The hearing in Marlow was loud. A woman who has accused Tom Hale of fraud said she would testify on Monday.
+
+            In a statement defending Hale, Ruiz's campaign said the claims were false. Asked about Hale, Ana Ruiz said she had not read them.
+            """
+        )
+        #expect(article.describedSpeaker(of: "testify on Monday") == "A woman")
+        #expect(article.describedSpeaker(of: "claims were false") == "Ruiz's campaign")
+        #expect(article.speakerName(of: "not read them") == "Ana Ruiz")
+    }
+
+    @Test("“Meanwhile Nordhavn is launching ...”: an organisation opening its sentence past a joining adverb is the one “the company” goes on with")
+    func organisationOpensSentencePastAdverb() async throws {
+        let article = try await Fixtures.enrich(
+            "Harbour Freight is fighting two lawsuits in Marlow. Meanwhile Nordhavn Shipping Co. is launching a series of adverts about its ferries. "
+                + "In the adverts, signed by chief executive Ana Ruiz, the company says the ferries are safe."
+        )
+        #expect(article.speakerName(of: "ferries are safe") == "Nordhavn Shipping Co.")
+    }
 }

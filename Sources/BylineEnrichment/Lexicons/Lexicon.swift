@@ -64,7 +64,7 @@ enum Lexicon {
             "promises", "vowed", "vows", "demanded", "demands", "called", "calls", "described", "describes",
             "tweeted", "tweets", "posted", "posts", "commented", "comments", "testified", "testifies", "shouted",
             "shouts", "yelled", "whispered", "joked", "jokes", "laughed", "sighed", "complained", "complains",
-            "conceded", "agreed", "agrees", "disagreed", "reiterated", "reiterates", "maintained", "maintains",
+            "conceded", "agreed", "agrees", "disagreed", "assured", "assures", "reiterated", "reiterates", "maintained", "maintains",
             "mused", "muses", "quipped", "quips", "boasted", "boasts", "lamented", "laments", "recounted",
             "recounts", "reported", "reports", "wondered", "wonders", "concluded", "concludes", "thought",
             "believes", "believed", "feels", "felt", "hopes", "hoped", "accused", "accuses", "charged", "charges",
@@ -88,7 +88,7 @@ enum Lexicon {
         "complained", "lamented", "mused", "boasted", "reiterated", "emphasized", "emphasised", "announced",
         "gushed", "fumed", "interjected", "exclaimed", "retorted", "remembered", "snapped", "asserted",
         "declares", "questioned", "repeated", "reacted", "proclaimed", "elaborated", "scoffed", "reported", "wondered",
-        "beamed",
+        "beamed", "agrees", "agreed", "assured",
     ]
 
     /// Prepositions that take a noun phrase: a name after one is its object ("boosters in

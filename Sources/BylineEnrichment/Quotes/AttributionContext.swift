@@ -31,11 +31,7 @@ final class AttributionContext {
                 if entity.type == .person { people.append((mention.tokens.lowerBound, entityIndex)) }
                 if entity.type == .org {
                     organisations.append((mention.tokens.lowerBound, entityIndex))
-                    let sentenceStart = document.sentenceRange(of: mention.tokens.lowerBound).lowerBound
-                    let before = mention.tokens.lowerBound - sentenceStart
-                    if before == 0 || before == 1 && document.tokens[sentenceStart].text == "The" {
-                        subjects.append((mention.tokens.lowerBound, entityIndex))
-                    }
+                    if Self.opensSentence(mention.tokens.lowerBound, document) { subjects.append((mention.tokens.lowerBound, entityIndex)) }
                 }
             }
         }
@@ -44,6 +40,20 @@ final class AttributionContext {
         organisationMentions = organisations.sorted { $0.0 < $1.0 }
         organisationSubjects = subjects.sorted { $0.0 < $1.0 }
     }
+
+    /// Whether a name at `token` opens its sentence, past "The" and a joining adverb
+    /// ("Meanwhile Eli Lilly is launching", "But the Foundation said").
+    private static func opensSentence(_ token: Int, _ document: Document) -> Bool {
+        var index = document.sentenceRange(of: token).lowerBound
+        if index < token, sentenceOpeners.containsLowercased(document.tokens[index].text) { index += 1 }
+        if index < token, document.tokens[index].text == "," { index += 1 }
+        if index < token, document.tokens[index].text.lowercased() == "the" { index += 1 }
+        return index == token
+    }
+
+    private static let sentenceOpeners: WordSet = [
+        "meanwhile", "now", "also", "still", "separately", "but", "and", "yet", "so", "however", "instead", "later", "earlier",
+    ]
 
     /// The one an interview's answers are from: the person named most often before its first
     /// label ("Filmmaker Ritu Sharma ... spoke to us"), the first named on a tie.

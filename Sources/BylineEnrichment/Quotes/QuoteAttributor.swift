@@ -219,7 +219,7 @@ struct QuoteAttributor: Sendable {
         if phrase?.entity == nil, case .before(let cue, let floor) = speech.speakerSide,
             !(phrase.map { Self.endsWithDescription($0, before: cue, tokens) || Self.opensBeforeAside($0, floor: floor, tokens) } ?? false),
             let subject = context.speakerPhrase(startingAt: Self.pastCapitalisedDateline(from: floor, before: cue, tokens), limit: cue),
-            subject.entity != nil,
+            subject.entity != nil, opensClause(subject, from: floor, tokens),
             subject.tokens.upperBound < cue, [",", "("].contains(tokens[subject.tokens.upperBound].text) || Self.dashes.contains(tokens[subject.tokens.upperBound].text)
         {
             phrase = subject
@@ -741,6 +741,17 @@ struct QuoteAttributor: Sendable {
         // "According to X, “...”"
         if tokens[head.lowerBound].text == "According", head.count > 2, tokens[head.lowerBound + 1].text == "to" {
             return Attribution(cue: "according to", speaker: context.speakerPhrase(startingAt: head.lowerBound + 2, limit: head.upperBound))
+        }
+        // "In Ana Ruiz's words, “...”", "In the words of one aide, “...”"
+        if tokens[head.lowerBound].text == "In", head.count > 3,
+            let words = ((head.lowerBound + 1)..<min(head.upperBound, head.lowerBound + 8)).first(where: { tokens[$0].text == "words" })
+        {
+            if words + 1 < head.upperBound, tokens[words + 1].text == "of" {
+                return Attribution(cue: "in the words of", speaker: context.speakerPhrase(startingAt: words + 2, limit: head.upperBound))
+            }
+            if tokens[words - 1].kind == .possessive, let owner = context.mention(at: words - 2), owner.1.upperBound == words - 1 {
+                return Attribution(cue: "in the words of", speaker: SpeakerPhrase(tokens: owner.1, entity: owner.0, confidence: 0.85))
+            }
         }
         // "As X put it, “...”"
         if tokens[head.lowerBound].text == "As", let put = putIt(in: (head.lowerBound + 1)..<head.upperBound, tokens) {

@@ -54,6 +54,7 @@ extension AttributionContext {
         {
             return subject
         }
+        if let described = personBeforeRelative(endingBefore: edge, floor: floor) { return described }
         let subject = phraseEnding(before: end, floor: floor)
         // "Cement makers, for instance, argue", "Republican lawmakers, who are close to the
         // industry, have vowed", "Other Republicans, like Ruiz, have said": people counted or
@@ -89,6 +90,20 @@ extension AttributionContext {
         return nil
     }
 
+    /// "A woman who has accused Tom Hale of fraud said": the person a relative clause right
+    /// before the verb describes ("A woman"), not anyone it names; nil past a comma.
+    private func personBeforeRelative(endingBefore edge: Int, floor: Int) -> SpeakerPhrase? {
+        let tokens = document.tokens
+        guard let who = (max(floor, edge - 15)..<edge).last(where: { ["who", "whom"].contains(tokens[$0].text) }), who - 2 >= floor,
+            !(who..<edge).contains(where: { tokens[$0].kind == .punctuation || tokens[$0].isQuoteMark }),
+            tokens[who - 1].isLowercase, Self.isPersonNoun(tokens[who - 1].text) || Self.relatedPeople.contains(tokens[who - 1].text)
+        else { return nil }
+        guard let start = (max(floor, who - 4)..<(who - 1)).last(where: { Lexicon.articles.containsLowercased(tokens[$0].text) || tokens[$0].text.lowercased() == "one" }),
+            ((start + 1)..<who).allSatisfy({ tokens[$0].isWord && mention(at: $0) == nil })
+        else { return nil }
+        return SpeakerPhrase(tokens: start..<who, entity: nil, confidence: 0.6)
+    }
+
     /// Where "on Friday", "last week" or "Tuesday" begins, ending at `end`; `end` without one.
     private static func timeStart(before end: Int, floor: Int, _ tokens: [Token]) -> Int {
         guard end - 1 > floor, SpeechCues.timeWords.containsLowercased(tokens[end - 1].text) else { return end }
@@ -120,6 +135,13 @@ extension AttributionContext {
             start -= 1
         }
         guard start < end else { return nil }
+        // "In a statement defending Hale, Ruiz's campaign said": a name in an opening phrase
+        // is no subject; the clause starts after its comma.
+        if tokens[start].isCapitalized, Lexicon.prepositions.containsLowercased(tokens[start].text) || tokens[start].text.hasSuffix("ing"),
+            mention(at: start) == nil, let comma = (start..<end).last(where: { tokens[$0].text == "," }), comma + 1 < Self.verbEdge(before: end, floor: start, tokens)
+        {
+            start = comma + 1
+        }
         // A pronoun next to the verb ("he said", "she told reporters") is the subject.
         let last = max(start, Self.verbEdge(before: end, floor: start, tokens) - 1)
         let lastWord = tokens[last].text.lowercased()
@@ -343,6 +365,7 @@ extension AttributionContext {
             preferLast && verbEdge > range.lowerBound && !tokens[verbEdge - 1].isAllCaps
             ? Self.timeStart(before: verbEdge, floor: range.lowerBound, tokens) : verbEdge
         if let unnamed = unnamedSource(in: range) { return unnamed }
+
         if preferLast, let described = descriptionBeforeVerb(range, verbEdge: verbEdge) { return described }
         var index = range.lowerBound
         while index < range.upperBound {
