@@ -60,6 +60,19 @@ struct HostileTextTests {
         #expect(noBreakSpace.entities.first?.type == .person)
     }
 
+    @Test("an invisible direction mark or zero-width space before a quotation mark leaves it opening the quotation (“\u{202A}”Sorry,” posted Ana Ruiz”)")
+    func invisibleFormatCharacters() async throws {
+        let article = try await Fixtures.enrich(
+            "Tom Hale posted a photo of the port.\n\n\u{202A}”Sorry Tom, you should have asked first,” posted Ana Ruiz.\n\n\u{200B}“The port is ours,” wrote Dana Osei."
+        )
+        let sorry = try #require(article.quote(containing: "you should have asked"))
+        #expect(sorry.text == "Sorry Tom, you should have asked first,")
+        #expect(sorry.speaker?.name == "Ana Ruiz")
+        #expect(article.speakerName(of: "The port is ours") == "Dana Osei")
+        let title = try await Fixtures.enrich("Serafinowicz, who starred in “Guardians of the Galaxy,” posted the clip to YouTube on Thursday.")
+        #expect(title.quote(containing: "Guardians of the Galaxy") == nil, "“posted the clip” names no speaker")
+    }
+
     @Test("text with no sentence end is cut into sentences of bounded length")
     func sentencesAreBounded() {
         for text in [String(repeating: "U.S. ", count: 5_000), "He left." + String(repeating: "\u{201D}", count: 5_000) + " Then"] {

@@ -88,7 +88,7 @@ enum Lexicon {
         "complained", "lamented", "mused", "boasted", "reiterated", "emphasized", "emphasised", "announced",
         "gushed", "fumed", "interjected", "exclaimed", "retorted", "remembered", "snapped", "asserted",
         "declares", "questioned", "repeated", "reacted", "proclaimed", "elaborated", "scoffed", "reported", "wondered",
-        "beamed", "agrees", "agreed", "assured",
+        "beamed", "agrees", "agreed", "assured", "posted",
     ]
 
     /// Prepositions that take a noun phrase: a name after one is its object ("boosters in

@@ -511,7 +511,10 @@ struct QuoteAttributor: Sendable {
         }
         // Postposed: said X (or, in a title-case subhead, Says X)
         let postposed = tokens[first].text.lowercased()
-        if Lexicon.postposableVerbs.contains(postposed) {
+        // "“...,” posted Sharon Geyer", not "“Guardians of the Galaxy,” posted the clip": a
+        // verb that also takes an object is a cue only before a name.
+        let objectFirst = postposed == "posted" && first + 1 < tail.upperBound && context.mention(at: first + 1) == nil
+        if Lexicon.postposableVerbs.contains(postposed), !objectFirst {
             if let speaker = context.speakerPhrase(startingAt: first + 1, limit: tail.upperBound) {
                 return Attribution(cue: postposed, speaker: speaker)
             }

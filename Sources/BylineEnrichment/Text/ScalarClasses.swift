@@ -27,4 +27,8 @@ extension Unicode.Scalar {
         if value < 0x80 { return value == 0x20 || (value >= 0x09 && value <= 0x0D) }
         return properties.isWhitespace
     }
+
+    /// An invisible format character: a direction mark (U+202A), a zero-width space, a byte
+    /// order mark. It separates nothing and is no punctuation.
+    var isInvisibleFormat: Bool { value >= 0x80 && properties.generalCategory == .format }
 }

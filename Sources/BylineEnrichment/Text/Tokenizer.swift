@@ -36,7 +36,7 @@ struct Tokenizer: Sendable {
         func isLetter(_ i: Int) -> Bool { i >= 0 && i < count && scalars[i].isLetter }
         func isDigit(_ i: Int) -> Bool { i >= 0 && i < count && ("0"..."9").contains(scalars[i]) }
         func isLetterOrDigit(_ i: Int) -> Bool { isLetter(i) || isDigit(i) }
-        func isSpace(_ i: Int) -> Bool { i < 0 || i >= count || scalars[i].isSpace }
+        func isSpace(_ i: Int) -> Bool { i < 0 || i >= count || scalars[i].isSpace || scalars[i].isInvisibleFormat }
         func add(_ kind: Token.Kind, _ start: Int, _ end: Int) {
             tokens.append(Token(kind: kind, start: start, end: end, text: source.string(start, end), paragraph: paragraph, spaceBefore: sawSpace))
             sawSpace = false
@@ -51,6 +51,11 @@ struct Tokenizer: Sendable {
                     doubleOpen = false
                 }
                 sawSpace = true
+                index += 1
+                continue
+            }
+            // "\u{202A}”Sorry,” she wrote": a mark after a direction mark still opens.
+            if scalar.isInvisibleFormat {
                 index += 1
                 continue
             }
