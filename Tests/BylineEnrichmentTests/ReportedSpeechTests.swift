@@ -1319,4 +1319,25 @@ extension ReportedSpeechTests {
         )
         #expect(article.speakerName(of: "ferries are safe") == "Nordhavn Shipping Co.")
     }
+
+    @Test(
+        "“Some say ...”, “Each side said ...”, “Another said ...”: people counted alone speak as written; “Lawyers for Pell seemed to resist, saying ...”: a participle's subject is the people its clause opens with"
+    )
+    func countedAloneAndPeopleOpeningTheClause() async throws {
+        let article = try await Fixtures.enrich(
+            """
+            The ferry to Lund is old. Some say it will stop running. Each side said the other would pay the price. Another said the mayor should resign.
+
+            Lawyers for Ana Pell seemed to resist the request, saying in a filing that her mailbox was private. Both parents denounced Tom Hale, saying he lacked character.
+
+            The Ruiz administration, in a push to help workers that has angered business lobbies, has said it would extend overtime pay.
+            """
+        )
+        #expect(article.describedSpeaker(of: "stop running") == "Some")
+        #expect(article.describedSpeaker(of: "pay the price") == "Each side")
+        #expect(article.describedSpeaker(of: "should resign") == "Another")
+        #expect(article.describedSpeaker(of: "mailbox was private") == "Lawyers for Ana Pell")
+        #expect(article.describedSpeaker(of: "lacked character") == "Both parents")
+        #expect(article.describedSpeaker(of: "extend overtime pay") == "The Ruiz administration")
+    }
 }

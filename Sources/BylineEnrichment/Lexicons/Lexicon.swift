@@ -95,7 +95,7 @@ enum Lexicon {
     /// Iowa said", "advising Trump").
     static let prepositions: WordSet = [
         "in", "at", "of", "for", "from", "with", "by", "on", "to", "across", "over", "into", "about", "against", "during",
-        "like", "unlike",
+        "like", "unlike", "amid",
     ]
     /// Words that open a subordinate clause or phrase before a sentence's subject.
     static let subordinators: WordSet = [

@@ -234,7 +234,7 @@ extension QuoteAttributor {
         return best?.phrase
     }
 
-    private static let irregularPast: WordSet = ["told", "went", "said", "made", "took", "gave", "sat", "ran", "won", "lost", "began", "left", "met", "spoke"]
+    static let irregularPast: WordSet = ["told", "went", "said", "made", "took", "gave", "sat", "ran", "won", "lost", "began", "left", "met", "spoke"]
     private static let notVerbs: WordSet = ["and", "or", "but", "of", "in", "at", "for", "to", "with", "who", "whom", "whose", "which", "that", "the", "a", "an", "said", "says"]
 
     static let conjunctions: WordSet = ["but", "and", "yet", "still", "so"]

@@ -209,6 +209,7 @@ struct QuoteAttributor: Sendable {
                     }
                     ?? clauseSubject(from: start, before: limit, context)
                     ?? nearestClauseSubject(from: start, before: speech.cue.lowerBound, context)
+                    ?? context.peopleOpening(at: Self.pastCapitalisedDateline(from: start, before: limit, tokens), before: speech.cue.lowerBound)
             }
         // "Hogan Gidley, a former director of ..., whose roots are ..., said": a name with a
         // long apposition lies beyond the words next to the cue ("WASHINGTON —", a dateline, is no name).

@@ -20,7 +20,9 @@ enum SpeakerDescription {
                 || AttributionContext.numberWords.containsLowercased(tokens[lower + 1].text))
         guard !Lexicon.prepositions.contains(first) || hedgesCount, !Lexicon.subordinators.contains(first) else { return nil }
         let words = (lower..<upper).filter { tokens[$0].isWord }
-        guard words.contains(where: { !nonDescriptive.containsLowercased(tokens[$0].text) }) else { return nil }
+        // "Some said", "Both have promised": a share of people named before, counted alone.
+        let countedAlone = words.count == 1 && ["some", "both", "another"].contains(tokens[words[0]].text.lowercased())
+        guard countedAlone || words.contains(where: { !nonDescriptive.containsLowercased(tokens[$0].text) }) else { return nil }
         for index in words where index > lower && tokens[index].isLowercase {
             let word = tokens[index].text
             if clauseWords.contains(word) { return nil }

@@ -86,6 +86,16 @@ extension AttributionContext {
             if let people = pluralPeople(endingAt: open, floor: floor), (floor...clauseStart).contains(people.tokens.lowerBound) {
                 return SpeakerPhrase(tokens: people.tokens.lowerBound..<open, entity: nil, confidence: people.confidence)
             }
+            // "The Ruiz administration, in a push that has angered business, has said": a
+            // description the clause opens with; not one an apposition names ("The source of
+            // the leak, former contractor Edward Snowden,").
+            let namesPerson = ((open + 1)..<close).contains { mention(at: $0).map { entities[$0.0].type == .person } ?? false }
+            if !namesPerson, let described = phraseEnding(before: open, floor: floor), described.entity == nil,
+                (floor...clauseStart).contains(described.tokens.lowerBound), described.tokens.upperBound == open,
+                SpeakerDescription.trimmed(described.tokens, tokens) != nil
+            {
+                return described
+            }
         }
         return nil
     }
@@ -647,6 +657,9 @@ extension AttributionContext {
             // "56 percent", "Two in three", "nine out of 10", "Two others"; not "Two years".
             let next = first + 1 < edge ? tokens[first + 1].text.lowercased() : (tokens[first].text.hasSuffix("%") ? "%" : "")
             counts = ["percent", "%", "in", "out", "others"].contains(next) || tokens[first].text.hasSuffix("%")
+        } else if ["another", "each"].contains(opening) {
+            // "Another said", "Each side said": one of people counted before.
+            counts = first + 1 == edge || first + 2 == edge && tokens[first + 1].isLowercase && !tokens[first + 1].text.hasSuffix("s")
         } else {
             counts = Self.quantifiers.contains(opening) && (first + 1 == edge || ["of", "in"].contains(tokens[first + 1].text))
         }
@@ -772,6 +785,46 @@ extension AttributionContext {
             !Lexicon.prepositions.contains(tokens[verb].text), !Self.phraseBreaks.contains(tokens[verb].text)
         else { return nil }
         return describedPerson(in: start..<verb).flatMap { $0.entity == nil ? nil : $0 }
+    }
+
+    /// "Lawyers for Pell seemed to resist the request, saying ...", "Some angry voters left
+    /// early and said ...": people counted or described as the clause's opening subject,
+    /// the phrase up to the first word that can be its verb.
+    func peopleOpening(at start: Int, before limit: Int) -> SpeakerPhrase? {
+        let tokens = document.tokens
+        let first = start + 1 < limit && QuoteAttributor.conjunctions.containsLowercased(tokens[start].text) ? start + 1 : start
+        guard first < limit, !Lexicon.prepositions.containsLowercased(tokens[first].text), !Lexicon.subordinators.containsLowercased(tokens[first].text)
+        else { return nil }
+        // A word in -s may be the verb or the people's noun ("Both parents denounced"): a
+        // later word that can only be a verb decides.
+        var tentative: SpeakerPhrase?
+        for verb in (first + 1)..<min(limit, first + 8) {
+            let word = tokens[verb].text
+            guard tokens[verb].isWord else { break }
+            guard tokens[verb].isLowercase, !Lexicon.prepositions.contains(word), !Lexicon.articles.contains(word) else { continue }
+            // Not an adjective in -ed before the people ("Many unnaturalized adoptees").
+            let describesNext =
+                verb + 1 < limit && tokens[verb + 1].isLowercase
+                && (Self.isPersonNoun(tokens[verb + 1].text) || Self.namesPeopleInPlural(tokens[verb + 1].text))
+            let onlyVerb =
+                word.hasSuffix("ed") && !describesNext || Self.isVerbModifier(word) || Lexicon.speechVerbs.contains(word)
+                || QuoteAttributor.irregularPast.contains(word)
+            guard onlyVerb || word.hasSuffix("s"), let people = pluralPeople(endingAt: verb, floor: first), people.tokens.lowerBound == first else {
+                if onlyVerb { break }
+                continue
+            }
+            // A capitalised first word may be a verb ("Preys on our worst fears and calls"):
+            // people by a known word, a plural in lower case, or a count.
+            let namesPeople = people.tokens.contains { index in
+                let word = tokens[index].text.lowercased()
+                return Self.isPersonNoun(word) || tokens[index].isLowercase && Self.namesPeopleInPlural(word)
+            }
+            guard namesPeople || countedPeople(endingAt: verb, floor: first) != nil else { continue }
+            let phrase = SpeakerPhrase(tokens: first..<verb, entity: nil, confidence: people.confidence)
+            if onlyVerb { return phrase }
+            tentative = tentative ?? phrase
+        }
+        return tentative
     }
 
     /// Where "the" opens the phrase, past a joining word ("But the former governor said").
