@@ -1256,8 +1256,11 @@ extension ReportedSpeechTests {
             Prices rose all year. Cement makers, for instance, argue that imports doubled. Proponents of the bill, however, say it would keep the port open.
 
             Some landlords, like Tom Hale, a developer in Marlow, have said the levy is unfair. Critics of the plan, including Ana Ruiz, said it would fail.
+
+            Two senators, Dana Osei and Lucy Hart, said the bill would pass.
             """
         )
+        #expect(article.describedSpeaker(of: "bill would pass") == "Two senators", "an apposition naming several: the group speaks")
         #expect(article.describedSpeaker(of: "imports doubled") == "Cement makers")
         #expect(article.describedSpeaker(of: "keep the port open") == "Proponents of the bill")
         #expect(article.describedSpeaker(of: "levy is unfair") == "Some landlords")

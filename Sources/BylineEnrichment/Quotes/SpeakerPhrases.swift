@@ -77,8 +77,15 @@ extension AttributionContext {
         let tokens = document.tokens
         // Not an apposition ("Two senators, a Democrat and a Republican,") nor "including Ruiz",
         // which names the one who speaks.
+        // Or an apposition naming several ("Ruiz's main rivals, Sens. Ana Pell and Tom Reyes,"):
+        // the group speaks, not one of them.
+        func namesSeveral(_ open: Int) -> Bool {
+            Set(((open + 1)..<close).compactMap { mention(at: $0).flatMap { entities[$0.0].type == .person ? $0.0 : nil } }).count >= 2
+        }
         for open in max(floor, close - 40)..<close
-        where tokens[open].text == "," && open > floor && tokens[open + 1].isLowercase && !Self.notAsides.contains(tokens[open + 1].text) {
+        where tokens[open].text == "," && open > floor
+            && (tokens[open + 1].isLowercase && !Self.notAsides.contains(tokens[open + 1].text) || namesSeveral(open))
+        {
             guard !((open + 1)..<close).contains(where: { tokens[$0].isQuoteMark }) else { return nil }
             // The people open the clause ("But proponents, however, say"), else the comma ends
             // a clause of its own.
