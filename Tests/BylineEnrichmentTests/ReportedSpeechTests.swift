@@ -1343,4 +1343,12 @@ extension ReportedSpeechTests {
         #expect(article.describedSpeaker(of: "lacked character") == "Both parents")
         #expect(article.describedSpeaker(of: "extend overtime pay") == "The Ruiz administration")
     }
+
+    @Test("“Beck, who supported Sen. Ana Pell, R-Texas, and opposed Hale ..., last week said ...”: the name before a relative clause with commas of its own speaks")
+    func nameBeforeRelativeClauseWithCommas() async throws {
+        let article = try await Fixtures.enrich(
+            "Glenn Beck spoke on his radio show. Beck, who supported Sen. Ana Pell, R-Texas, and virulently opposed Tom Hale during the Republican primaries, last week said Hale was seeking to start a movement."
+        )
+        #expect(article.speakerName(of: "start a movement") == "Glenn Beck")
+    }
 }

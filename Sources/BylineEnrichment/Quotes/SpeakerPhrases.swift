@@ -54,6 +54,16 @@ extension AttributionContext {
         {
             return subject
         }
+        // "Beck, who backed Sen. Ted Cruz, R-Texas, and opposed Trump, last week said": the name
+        // before a relative clause that runs to the verb's comma, commas inside it and all.
+        if edge - 1 > floor, tokens[edge - 1].text == ",",
+            let open = (max(floor, edge - 45)..<(edge - 1)).first(where: { tokens[$0].text == "," && ["who", "whose"].contains(tokens[$0 + 1].text) }),
+            !((open + 1)..<edge).contains(where: { tokens[$0].isQuoteMark }),
+            let subject = phraseEnding(before: open, floor: floor), subject.tokens.upperBound == open,
+            let entity = subject.entity, entities[entity].type == .person
+        {
+            return subject
+        }
         if let described = personBeforeRelative(endingBefore: edge, floor: floor) { return described }
         let subject = phraseEnding(before: end, floor: floor)
         // "Cement makers, for instance, argue", "Republican lawmakers, who are close to the
