@@ -47,30 +47,27 @@ extension AttributionContext {
         // before an aside that opens with a participle or "who", past a time after it
         // ("Glenn Beck, who ..., on Friday declared").
         let edge = Self.timeStart(before: Self.verbEdge(before: end, floor: floor, tokens), floor: floor, tokens)
-        if edge - 1 > floor, tokens[edge - 1].text == ",",
-            let open = ((max(floor, edge - 30))..<(edge - 1)).last(where: { tokens[$0].text == "," }), open + 1 < edge - 1,
-            Self.opensAside(tokens[open + 1]), let subject = phraseEnding(before: open, floor: floor), subject.tokens.upperBound == open,
-            let entity = subject.entity, entities[entity].type == .person
-        {
-            return subject
-        }
-        // "Beck, who backed Sen. Ted Cruz, R-Texas, and opposed Trump, last week said": the name
-        // before a relative clause that runs to the verb's comma, commas inside it and all.
-        if edge - 1 > floor, tokens[edge - 1].text == ",",
-            let open = (max(floor, edge - 45)..<(edge - 1)).first(where: { tokens[$0].text == "," && ["who", "whose"].contains(tokens[$0 + 1].text) }),
-            !((open + 1)..<edge).contains(where: { tokens[$0].isQuoteMark }),
-            let subject = phraseEnding(before: open, floor: floor), subject.tokens.upperBound == open,
-            let entity = subject.entity, entities[entity].type == .person
-        {
-            return subject
+        let afterAside = edge - 1 > floor && tokens[edge - 1].text == ","
+        if afterAside {
+            if let open = ((max(floor, edge - 30))..<(edge - 1)).last(where: { tokens[$0].text == "," }), open + 1 < edge - 1,
+                Self.opensAside(tokens[open + 1]), let subject = personNamed(before: open, floor: floor)
+            {
+                return subject
+            }
+            // "Beck, who backed Sen. Ted Cruz, R-Texas, and opposed Trump, last week said": the
+            // name before a relative clause that runs to the verb's comma, commas inside it and all.
+            if let open = (max(floor, edge - 45)..<(edge - 1)).first(where: { tokens[$0].text == "," && ["who", "whose"].contains(tokens[$0 + 1].text) }),
+                !((open + 1)..<edge).contains(where: { tokens[$0].isQuoteMark }), let subject = personNamed(before: open, floor: floor)
+            {
+                return subject
+            }
         }
         if let described = personBeforeRelative(endingBefore: edge, floor: floor) { return described }
         let subject = phraseEnding(before: end, floor: floor)
         // "Cement makers, for instance, argue", "Republican lawmakers, who are close to the
         // industry, have vowed", "Other Republicans, like Ruiz, have said": people counted or
         // described before an aside, not a name inside it.
-        if edge - 1 > floor, tokens[edge - 1].text == ",",
-            let people = peopleBeforeAside(endingAt: edge - 1, floor: floor),
+        if afterAside, let people = peopleBeforeAside(endingAt: edge - 1, floor: floor),
             subject.map({ $0.entity == nil && SpeakerDescription.trimmed($0.tokens, tokens) == nil || $0.tokens.lowerBound > people.tokens.upperBound }) ?? true
         {
             return people
@@ -78,6 +75,16 @@ extension AttributionContext {
         return subject
     }
 
+    /// The person named right before the comma at `open`, where an aside begins.
+    private func personNamed(before open: Int, floor: Int) -> SpeakerPhrase? {
+        guard let subject = phraseEnding(before: open, floor: floor), subject.tokens.upperBound == open, let entity = subject.entity,
+            entities[entity].type == .person
+        else { return nil }
+        return subject
+    }
+
+    /// Not an aside but an apposition ("Two senators, a Democrat and a Republican,"), or
+    /// "including Ruiz", which names the one who speaks.
     private static let notAsides: WordSet = ["a", "an", "the", "including", "and", "or", "but"]
 
     /// The people a clause opens with before the aside that ends at the comma `close`: the
@@ -85,10 +92,8 @@ extension AttributionContext {
     /// bill, however,").
     func peopleBeforeAside(endingAt close: Int, floor: Int) -> SpeakerPhrase? {
         let tokens = document.tokens
-        // Not an apposition ("Two senators, a Democrat and a Republican,") nor "including Ruiz",
-        // which names the one who speaks.
-        // Or an apposition naming several ("Ruiz's main rivals, Sens. Ana Pell and Tom Reyes,"):
-        // the group speaks, not one of them.
+        // An apposition naming several ("Ruiz's main rivals, Sens. Ana Pell and Tom Reyes,") is
+        // one too: the group speaks, not one of them.
         func namesSeveral(_ open: Int) -> Bool {
             Set(((open + 1)..<close).compactMap { mention(at: $0).flatMap { entities[$0.0].type == .person ? $0.0 : nil } }).count >= 2
         }
