@@ -1177,4 +1177,26 @@ struct QuoteTests {
         #expect(article.speakerName(of: "not for sale") == "Ana Ruiz")
         #expect(article.speakerName(of: "not done yet") == "Tom Hale")
     }
+
+    @Test(
+        "“Hale, citing “...,” said”, ““...,” Reyes, wearing “Pell” pins, said”, ““...” ¶ -Governor Ana Pell, posting after the debate.”: a quotation inside an aside, past a quoted name in one, and above a signed line with a title and an aside"
+    )
+    func quotationsAroundAsidesAndSignedLines() async throws {
+        let article = try await Fixtures.enrich(
+            """
+            Mr. Tom Hale, citing “the unique magic of Pell,” said the candidate could win Ohio.
+
+            “We have had better weeks than this one,” Ohio delegate Dan Reyes, wearing a cowboy hat and “Pell” pins, said as confetti fell.
+
+            The debate ended late.
+
+            “Strong speech. She is ready.”
+
+            -Governor Ana Pell, posting after the debate.
+            """
+        )
+        #expect(article.speakerName(of: "unique magic of Pell") == "Tom Hale")
+        #expect(article.speakerName(of: "better weeks") == "Dan Reyes")
+        #expect(article.speakerName(of: "Strong speech") == "Ana Pell")
+    }
 }

@@ -1351,4 +1351,82 @@ extension ReportedSpeechTests {
         )
         #expect(article.speakerName(of: "start a movement") == "Glenn Beck")
     }
+
+    @Test(
+        "“Other Democrats, like A, B and C - ex-aides of Governor D - have said”, “Ruiz's rivals, Sens. A and B, have both urged”: a group before its asides speaks, not a name inside them"
+    )
+    func groupBeforeDashAsideOrApposition() async throws {
+        let article = try await Fixtures.enrich(
+            """
+            The vote in Marlow is close. Other veteran Democrats, like Ana Pell, Tom Reyes and Lucy Hart - three ex-aides of Governor Dana Okafor - have also said they back Ruiz.
+
+            The three scholars -- Mr. Tom Hale, Ms. Ana Pell and Mr. Dan Reyes -- agreed there are good candidates. Ruiz's leading rivals, Sens. Ana Pell of Ohio and Tom Reyes of Utah, have both urged the mogul to release the tapes.
+
+            One pastor supporting Mr. Hale, Dan Whitlow of Grace Church in Marion, said he had made 150 calls to other pastors.
+            """
+        )
+        #expect(article.speakerName(of: "they back Ruiz") == "Democrats")
+        #expect(article.describedSpeaker(of: "good candidates") == "The three scholars")
+        #expect(article.describedSpeaker(of: "release the tapes") == "Ruiz's leading rivals")
+        #expect(article.speakerName(of: "150 calls") == "Dan Whitlow")
+    }
+
+    @Test(
+        "“..., while Reyes, the council chair, called a vote and said”, “Hale declined to comment and critics later said”, “Though she leads Ruiz, strategists concede”: the subject of the cue's own clause speaks"
+    )
+    func subjectOfTheCuesOwnClause() async throws {
+        let article = try await Fixtures.enrich(
+            """
+            Mayor Ana Pell on Monday vetoed the budget, while Tom Reyes, the council chair, called a vote and said the mayor should resign. Tom Hale declined to comment and critics later said the remark was wrong. Though she is ahead of Ruiz in the polls, Republican strategists concede that a loss could hurt her.
+
+            When Dan Mook, Ruiz's campaign manager was asked by the Ledger if Ruiz would hold a press conference, he laughed and said, "We'll see."
+
+            In the meantime, Ruiz's congressional allies have been trying to shore up support, while urging his critics to pipe down. After several skirmishes, Hale eventually dismissed Pell's charges about his stance on Ohio by pointing out that she had not always liked the mayor.
+
+            Lists of the rich disagree. Some seek to be removed from the lists, fearing the exposure, and argue that their wealth is far lower. One says Ohio has the most, while another says Utah has twice as many.
+            """
+        )
+        #expect(article.speakerName(of: "mayor should resign") == "Tom Reyes")
+        #expect(article.describedSpeaker(of: "remark was wrong") == "critics")
+        #expect(article.describedSpeaker(of: "loss could hurt her") == "Republican strategists")
+        #expect(article.speakerName(of: "We'll see") == "Dan Mook")
+        #expect(article.describedSpeaker(of: "pipe down") == "Ruiz's congressional allies")
+        #expect(article.speakerName(of: "always liked the mayor") == "Tom Hale")
+        #expect(article.describedSpeaker(of: "wealth is far lower") == "Some")
+        #expect(article.describedSpeaker(of: "Ohio has the most") == "One")
+    }
+
+    @Test("“Reyes, who did not respond to a request for comment, has denied ...”, “the claims, which Reyes denies, ...”: a relative clause's cue reports nothing")
+    func relativeClauseCueReportsNothing() async throws {
+        let article = try await Fixtures.enrich(
+            """
+            The deal faltered when Mr. Dan Reyes backed away. (Mr. Reyes, who did not respond to a request for comment, has denied that he was writing a book.)
+
+            After the board shared with Ms. Ana Pell the details of the claims, which Mr. Reyes denies, the talk of a walkout ended.
+            """
+        )
+        let denial = try #require(article.quote(containing: "writing a book"))
+        #expect(denial.speaker?.name == "Dan Reyes")
+        #expect(denial.cue == "denied")
+        #expect(denial.text == "that he was writing a book")
+        #expect(!article.quotes.contains { $0.cue == "respond" || $0.cue == "denies" })
+    }
+
+    @Test(
+        "“Sources have also said”, “One intelligence source said”, “..., multiple sources privy to the talks say”: unnamed sources with a word of their kind, after a clause or before auxiliaries"
+    )
+    func unnamedSourcesOfAKind() async throws {
+        let article = try await Fixtures.enrich(
+            """
+            Tom Hale may run for governor. Sources have also said Ana Pell is interested. One intelligence source said the agents were angry. Another intelligence source speaking to the Ledger said the inquiry would go on.
+
+            While Republicans back the delay, multiple sources privy to the talks say it is the Democrats who want it. The attorney general of the state of New York is suing Ruiz, claiming Ruiz College is a fraud.
+            """
+        )
+        #expect(article.describedSpeaker(of: "Pell is interested") == "Sources")
+        #expect(article.describedSpeaker(of: "agents were angry") == "One intelligence source")
+        #expect(article.describedSpeaker(of: "inquiry would go on") == "Another intelligence source")
+        #expect(article.describedSpeaker(of: "Democrats who want it") == "multiple sources privy to the talks")
+        #expect(article.describedSpeaker(of: "Ruiz College is a fraud") == "The attorney general of the state of New York")
+    }
 }

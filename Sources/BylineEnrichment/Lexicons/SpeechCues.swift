@@ -203,6 +203,12 @@ enum SpeechCues {
         {
             index += 1
         }
+        // "One intelligence source", "Democratic sources": a word or two saying what kind.
+        if let head = (index..<min(range.upperBound, index + 3)).first(where: { ["source", "sources"].contains(tokens[$0].text) }),
+            (index..<head).allSatisfy({ tokens[$0].isWord && !Lexicon.prepositions.containsLowercased(tokens[$0].text) && !Lexicon.speechVerbs.contains(tokens[$0].text) })
+        {
+            return head
+        }
         guard index < range.upperBound, tokens[index].isWord else { return nil }
         let word = tokens[index].text.lowercased()
         let isSource =
@@ -211,6 +217,6 @@ enum SpeechCues {
         return isSource ? index : nil
     }
 
-    private static let sourceQuantifiers: WordSet = ["a", "an", "one", "the", "two", "three", "several", "some", "many", "other", "another"]
+    private static let sourceQuantifiers: WordSet = ["a", "an", "one", "the", "two", "three", "several", "some", "many", "multiple", "other", "another"]
     private static let sourceQualifiers: WordSet = ["senior", "anonymous", "informed", "reliable", "official", "government", "club", "party"]
 }

@@ -374,7 +374,8 @@ final class AttributionContext {
         "always", "perhaps", "sometimes", "nevertheless", "afterwards", "besides", "towards", "unless", "news", "this", "has", "was",
         "does", "goes", "says", "whereas", "analyses", "accounts", "disclosures", "speeches",
         "photos", "videos", "images", "pictures", "phones", "helps", "seems", "appears", "tends", "continues", "wants", "needs",
-        "makes", "takes", "gets", "keeps", "begins", "starts", "tries", "uses",
+        "makes", "takes", "gets", "keeps", "begins", "starts", "tries", "uses", "talks", "negotiations", "discussions", "meetings", "hearings",
+        "proceedings",
     ]
 
     private static let peopleNouns: WordSet = [

@@ -71,18 +71,24 @@ extension QuoteAttributor {
         let tokens = context.document.tokens
         guard let first = segment.first, segment.count >= 2, segment.upperBound + 1 < cue - 1 else { return nil }
         let possessed = ["his", "her", "its", "their"].contains(tokens[first].text.lowercased()) || tokens[first + 1].kind == .possessive
-        guard possessed || Lexicon.articles.containsLowercased(tokens[first].text) else { return nil }
+        guard possessed || Lexicon.articles.containsLowercased(tokens[first].text) || ["one", "another"].contains(tokens[first].text.lowercased()) else { return nil }
         // Its head: a role ("A spokesman for X"), or any noun ending a possessive ("Kamau's challenger").
         let head =
             possessed && tokens[segment.upperBound - 1].isWord && !tokens[segment.upperBound - 1].isCapitalized
             ? segment.upperBound - 1
-            : segment.first { tokens[$0].isWord && !tokens[$0].isCapitalized && Lexicon.roleNouns.containsLowercased(tokens[$0].text) }
+            : segment.first {
+                tokens[$0].isWord && !tokens[$0].isCapitalized && (AttributionContext.isTitleWord(tokens[$0].text) || AttributionContext.isPersonNoun(tokens[$0].text))
+            }
         guard let head, context.mention(at: head) == nil,
             !segment.prefix(while: { $0 < head }).contains(where: { context.mention(at: $0)?.1.lowerBound == $0 && $0 != first })
         else { return nil }
         var start = segment.upperBound + 1
         if Lexicon.articles.containsLowercased(tokens[start].text) { start += 1 }
-        guard let (entity, mention) = context.mention(at: start), mention.lowerBound == start, mention.upperBound == cue - 1,
+        // "Dan Whit of Grace Church in Marion": the name and where the person is from.
+        guard let (entity, mention) = context.mention(at: start), mention.lowerBound == start,
+            mention.upperBound == cue - 1
+                || ["of", "from"].contains(tokens[mention.upperBound].text)
+                    && (mention.upperBound..<(cue - 1)).allSatisfy({ tokens[$0].isCapitalized || ["of", "from", "in", "at", "the"].contains(tokens[$0].text) }),
             [.person, .org].contains(context.entities[entity].type)
         else { return nil }
         return SpeakerPhrase(tokens: mention, entity: entity, confidence: 0.85)
@@ -224,6 +230,8 @@ extension QuoteAttributor {
             guard !Lexicon.prepositions.contains(before) || before == "with" else { continue }
             var next = mention.upperBound
             if next < verb, tokens[next].text == "(", let close = (next..<verb).first(where: { tokens[$0].text == ")" }) { next = close + 1 }
+            // "Sanders eventually dismissed": past adverbs.
+            while next + 1 < verb, tokens[next].isLowercase, tokens[next].text.hasSuffix("ly") { next += 1 }
             guard next < verb, tokens[next].isWord, tokens[next].kind != .possessive, !tokens[next].isCapitalized else { continue }
             let word = tokens[next].text
             let finite = word.hasSuffix("ed") || word.hasSuffix("s") || Self.irregularPast.contains(word) || before == "with" && word.hasSuffix("ing")

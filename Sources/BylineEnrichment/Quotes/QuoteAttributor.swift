@@ -368,6 +368,9 @@ struct QuoteAttributor: Sendable {
             {
                 return before
             }
+            if let verb = tail.first, Lexicon.postposableVerbs.contains(tokens[verb].text), let subject = subjectBeforeAside(holding: head, context) {
+                return Attribution(cue: tokens[verb].text, speaker: subject)
+            }
             let after = cueAfter(tail, context, appositionEnd: sentence.upperBound)
             // "“...,” in sharp contrast to earlier years, says Dante Scala": a postposed cue
             // after a comma, past a phrase that holds no other quotation, when the words right
@@ -447,6 +450,23 @@ struct QuoteAttributor: Sendable {
         return Attribution()
     }
 
+    /// "Mr. Hale, citing “the unique magic of Pell,” said": the person named before an aside
+    /// that opens with a participle or "who" and runs to the quotation, when its verb follows.
+    private func subjectBeforeAside(holding head: Range<Int>, _ context: AttributionContext) -> SpeakerPhrase? {
+        let tokens = context.document.tokens
+        guard let comma = (max(head.lowerBound, head.upperBound - 8)..<head.upperBound).last(where: { tokens[$0].text == "," }), comma + 1 < head.upperBound,
+            comma > head.lowerBound, !((comma + 1)..<head.upperBound).contains(where: { tokens[$0].isQuoteMark })
+        else { return nil }
+        let opener = tokens[comma + 1]
+        // Not "asked about “the deal,”": the words of whoever asked.
+        guard opener.isLowercase, !SpeechCues.questionVerbs.contains(opener.text),
+            ["who", "whose"].contains(opener.text) || opener.text.count > 4 && (opener.text.hasSuffix("ing") || opener.text.hasSuffix("ed")),
+            let subject = context.speakerPhrase(endingBefore: comma, floor: head.lowerBound), subject.tokens.upperBound == comma,
+            let entity = subject.entity, context.entities[entity].type == .person
+        else { return nil }
+        return subject
+    }
+
     /// A quotation right after "and" or "or" (a comma allowed) that follows a closing quote mark.
     private static func joinsQuotedList(_ open: Int, floor: Int, _ tokens: [Token]) -> Bool {
         var index = open - 1
@@ -488,11 +508,19 @@ struct QuoteAttributor: Sendable {
         let tokens = context.document.tokens
         var dash = close + 1
         while dash < tokens.count, tokens[dash].paragraph == tokens[close].paragraph, tokens[dash].kind == .punctuation { dash += 1 }
-        guard dash + 1 < tokens.count, tokens[dash].paragraph == tokens[close].paragraph + 1, Self.signatureDashes.contains(tokens[dash].text),
-            let (entity, range) = context.mention(at: dash + 1)
-        else { return nil }
+        guard dash + 1 < tokens.count, tokens[dash].paragraph == tokens[close].paragraph + 1, Self.signatureDashes.contains(tokens[dash].text) else { return nil }
+        // "- Governor Ana Pell, posting after the debate.": past a title, and a short aside
+        // after a comma.
+        var name = dash + 1
+        while name + 1 < tokens.count, name - dash < 5, tokens[name].isCapitalized, AttributionContext.isWordOfTitle(tokens[name]) || tokens[name].text.hasSuffix("."),
+            context.mention(at: name) == nil
+        { name += 1 }
+        guard let (entity, range) = context.mention(at: name) else { return nil }
         var end = range.upperBound
         while end < tokens.count, tokens[end].paragraph == tokens[dash].paragraph, [".", ","].contains(tokens[end].text) { end += 1 }
+        if end > range.upperBound, tokens[range.upperBound].text == "," {
+            while end < tokens.count, end - range.upperBound < 15, tokens[end].paragraph == tokens[dash].paragraph, !tokens[end].isQuoteMark { end += 1 }
+        }
         guard end == tokens.count || tokens[end].paragraph != tokens[dash].paragraph else { return nil }
         return Attribution(cue: nil, speaker: SpeakerPhrase(tokens: range, entity: entity, confidence: 0.85), namedExplicitly: true)
     }
@@ -560,7 +588,16 @@ struct QuoteAttributor: Sendable {
             if let particle = SpeechCues.quotationParticleVerbs[word], index + 1 < end, tokens[index + 1].text == particle {
                 return Attribution(cue: word + " " + particle, speaker: speaker)
             }
-            if tokens[index].kind == .quoteMark(.doubleOpening) { break }
+            // A quotation may have a cue of its own; not a name or term of a few words inside
+            // the apposition ("wearing “Pell” pins").
+            if tokens[index].isQuoteMark, tokens[index].kind != .quoteMark(.singleClosing) {
+                guard apposition, let close = ((index + 1)..<min(end, index + 6)).first(where: { tokens[$0].isQuoteMark }), close + 1 < end,
+                    tokens[close + 1].isLowercase, !((index + 1)..<close).contains(where: { tokens[$0].kind == .punctuation })
+                else { break }
+                skipped += close + 1 - index
+                index = close + 1
+                continue
+            }
             if Self.opensClauseOfItsOwn(index, end, tokens) { break }
             index += 1
             skipped += 1

@@ -99,7 +99,7 @@ struct ReportedSpeechFinder: Sendable {
                     if let previous = found.last, previous.cue.lowerBound >= sentence.lowerBound, isMainClauseVerb(previous.cue.lowerBound, sentence, tokens) {
                         candidate.speakerSide = previous.speakerSide
                     } else {
-                        candidate.speakerSide = .sentenceSubject(start: sentence.lowerBound, limit: conjunction)
+                        candidate.speakerSide = .sentenceSubject(start: joinedClauseStart(before: conjunction, sentence, tokens), limit: conjunction)
                     }
                 }
                 // "..., while only 49 percent of Republicans say ...": a cue in a clause joined
@@ -182,6 +182,17 @@ struct ReportedSpeechFinder: Sendable {
         else { return nil }
         return conjunction
     }
+
+    /// ", while Reyes, the council chair, called a vote and said": where the clause with a
+    /// subject of its own, joined before `conjunction`, begins; else the sentence's start.
+    private func joinedClauseStart(before conjunction: Int, _ sentence: Range<Int>, _ tokens: [Token]) -> Int {
+        let opener = (sentence.lowerBound..<max(sentence.lowerBound, conjunction - 3)).last { comma in
+            tokens[comma].text == "," && Self.subjectJoiners.contains(tokens[comma + 1].text)
+                && (tokens[comma + 2].isCapitalized || Lexicon.articles.contains(tokens[comma + 2].text) || Lexicon.subjectPronouns.contains(tokens[comma + 2].text))
+        }
+        return opener.map { $0 + 2 } ?? sentence.lowerBound
+    }
+    private static let subjectJoiners: WordSet = ["while", "whilst", "whereas", "but"]
 
     /// "X was told that ...": the subject of a passive cue heard it; the speaker is the
     /// agent after "by" ("was told by the mayor that"), or nobody the sentence names.
@@ -510,6 +521,9 @@ struct ReportedSpeechFinder: Sendable {
             subjectStart = start
         }
         guard subjectStart > sentence.lowerBound, isClauseBreak(tokens[subjectStart - 1]) else { return nil }
+        // "Reyes, who did not respond to a request for comment, has denied ...": a relative
+        // clause about the subject, no one's words before it.
+        if !inverted, Self.relativeWords.contains(tokens[subjectStart].text) { return nil }
         let afterQuotation = tokens[subjectStart - 1].isQuoteMark
         // A quotation that opens the sentence is all that was said: a direct quote. One that
         // closes a paraphrase ("He replied, telling her to “stop now,” Cornett wrote.") is
@@ -714,6 +728,14 @@ struct ReportedSpeechFinder: Sendable {
         let tokens = document.tokens
         let word = tokens[cue].text.lowercased()
         let afterCue = cueEnd(cue, sentence, tokens)
+        // "the allegations, which Mr. Ailes denies, ...": a relative clause's cue has no
+        // content after its comma.
+        if afterCue < sentence.upperBound, tokens[afterCue].text == ",",
+            let relative = (max(sentence.lowerBound + 1, cue - 6)..<cue).last(where: { Self.relativeWords.contains(tokens[$0].text) }),
+            tokens[relative - 1].text == ","
+        {
+            return nil
+        }
         var start = afterCue
         if SpeechCues.questionVerbs.contains(word) {
             // "asked the mayor on Monday whether ...": the question, a few words on, past the one
@@ -914,8 +936,15 @@ struct ReportedSpeechFinder: Sendable {
             }
             return .before(cue: verb, floor: sentence.lowerBound)
         }
-        // "..., while commenting on ..., Fallin said": no speech verb before; the cue's own rules decide.
-        if afterSubordinator { return nil }
+        // "..., while commenting on ..., Fallin said": no speech verb before; the cue's own rules
+        // decide. But after a clause with a verb ("Ruiz's allies have been trying ..., while
+        // urging"), its subject speaks.
+        if afterSubordinator {
+            let mainClauseBefore =
+                opener - 1 > sentence.lowerBound && tokens[opener - 1].text == ","
+                && (sentence.lowerBound..<(opener - 1)).contains { Self.mayBeFiniteVerb(tokens[$0].text) }
+            return mainClauseBefore ? .sentenceSubject(start: sentence.lowerBound, limit: opener - 1) : nil
+        }
         return .sentenceSubject(start: sentence.lowerBound, limit: comma)
     }
 
@@ -984,7 +1013,7 @@ struct ReportedSpeechFinder: Sendable {
     }
 
     /// "left", "resigned", "was", "doesn't": a lower-case word that can be a clause's verb.
-    private static func mayBeFiniteVerb(_ word: String) -> Bool {
+    static func mayBeFiniteVerb(_ word: String) -> Bool {
         guard let first = word.unicodeScalars.first, first.properties.isLowercase else { return false }
         return word.hasSuffix("ed") || isClauseVerb(word) || Lexicon.isNegativeContraction(word)
     }
@@ -1091,7 +1120,13 @@ struct ReportedSpeechFinder: Sendable {
             }
             index += 1
         }
-        while end > start, isTrailingPunctuation(tokens[end - 1]) { end -= 1 }
+        // A closing bracket stays only with its opening one: "(R-Fla.)", not the ")" of a
+        // sentence written in brackets.
+        while end > start,
+            isTrailingPunctuation(tokens[end - 1]) || tokens[end - 1].text == ")" && !(start..<(end - 1)).contains(where: { tokens[$0].text == "(" })
+        {
+            end -= 1
+        }
         return end
     }
 

@@ -20,8 +20,8 @@ enum SpeakerDescription {
                 || AttributionContext.numberWords.containsLowercased(tokens[lower + 1].text))
         guard !Lexicon.prepositions.contains(first) || hedgesCount, !Lexicon.subordinators.contains(first) else { return nil }
         let words = (lower..<upper).filter { tokens[$0].isWord }
-        // "Some said", "Both have promised": a share of people named before, counted alone.
-        let countedAlone = words.count == 1 && ["some", "both", "another"].contains(tokens[words[0]].text.lowercased())
+        // "Some said", "Both have promised", "One says": a share of people named before, counted alone.
+        let countedAlone = words.count == 1 && ["some", "both", "another", "one"].contains(tokens[words[0]].text.lowercased())
         guard countedAlone || words.contains(where: { !nonDescriptive.containsLowercased(tokens[$0].text) }) else { return nil }
         for index in words where index > lower && tokens[index].isLowercase {
             let word = tokens[index].text
@@ -57,13 +57,14 @@ enum SpeakerDescription {
             AttributionContext.isPersonNoun(noun) || AttributionContext.relatedPeople.contains(noun) || AttributionContext.namesPeopleInPlural(noun)
         else { return nil }
         var index = end + 1
-        while index < min(tokens.count, end + 7), tokens[index].isWord || tokens[index].kind == .possessive,
-            !SpeechCues.reportingVerbs.contains(tokens[index].text), !AttributionContext.isVerbModifier(tokens[index].text),
-            !clauseWords.contains(tokens[index].text), !["who", "which", "that"].contains(tokens[index].text)
+        // "The attorney general of the state of New York is suing": "state" after "the" is a noun.
+        func isVerb(_ index: Int) -> Bool { SpeechCues.reportingVerbs.contains(tokens[index].text) && !AttributionContext.isArticleOrOwner(tokens[index - 1]) }
+        while index < min(tokens.count, end + 9), tokens[index].isWord || tokens[index].kind == .possessive, !isVerb(index),
+            !AttributionContext.isVerbModifier(tokens[index].text), !clauseWords.contains(tokens[index].text), !["who", "which", "that"].contains(tokens[index].text)
         {
             index += 1
         }
-        return index > end + 1 && index < tokens.count && SpeechCues.reportingVerbs.contains(tokens[index].text) ? index : nil
+        return index > end + 1 && index < tokens.count && (isVerb(index) || clauseWords.contains(tokens[index].text)) ? index : nil
     }
 
     /// "People briefed on the talks", "voters polled": who was asked, not a verb of a clause.

@@ -24,7 +24,8 @@ extension AttributionContext {
         // "wrote a supporter who runs the Twitter account": the relative clause describes the
         // speaker; a name in it is someone else.
         while end < limit, end - start < 10, tokens[end].kind != .quoteMark(.doubleOpening),
-            !(tokens[end].isWord && Lexicon.speechVerbs.contains(tokens[end].text) && end > start),
+            // A verb of saying after an article is a noun ("the state of New York").
+            !(tokens[end].isWord && Lexicon.speechVerbs.contains(tokens[end].text) && end > start && !Self.isArticleOrOwner(tokens[end - 1])),
             !(end > start && ["who", "whose", "whom"].contains(tokens[end].text))
         {
             end += 1
@@ -36,17 +37,21 @@ extension AttributionContext {
     /// "Ms. Roe, speaking in Ottawa, said", "he added", "the company said").
     func speakerPhrase(endingBefore end: Int, floor: Int) -> SpeakerPhrase? {
         let tokens = document.tokens
-        // "Byrne — who was posted at the Oval Office — states": the name before the aside.
-        if end - 1 > floor, QuoteAttributor.dashes.contains(tokens[end - 1].text),
-            let open = ((max(floor, end - 30))..<(end - 1)).last(where: { QuoteAttributor.dashes.contains(tokens[$0].text) }),
-            let subject = phraseEnding(before: open, floor: floor), subject.entity != nil
+        let edge = Self.timeStart(before: Self.verbEdge(before: end, floor: floor, tokens), floor: floor, tokens)
+        // "Byrne — who was posted at the Oval Office — states": the name before the aside;
+        // "Other Democrats, like Pell and Reyes - ex-aides of Governor Okafor - have said": the
+        // people before both asides.
+        if edge - 1 > floor, QuoteAttributor.dashes.contains(tokens[edge - 1].text),
+            let open = ((max(floor, edge - 30))..<(edge - 1)).last(where: { QuoteAttributor.dashes.contains(tokens[$0].text) })
         {
-            return subject
+            let subject = phraseEnding(before: open, floor: floor)
+            if let people = peopleBeforeAside(endingAt: open, floor: floor), outranks(people, subject) { return people }
+            // "The three scholars -- Mr. Hale, Ms. Pell and Mr. Reyes -- agreed": a description too.
+            if let subject, subject.entity != nil || SpeakerDescription.trimmed(subject.tokens, tokens) != nil { return subject }
         }
         // "Mr. Trump, asked about journalists killed under Mr. Putin, had said": the name
         // before an aside that opens with a participle or "who", past a time after it
         // ("Glenn Beck, who ..., on Friday declared").
-        let edge = Self.timeStart(before: Self.verbEdge(before: end, floor: floor, tokens), floor: floor, tokens)
         let afterAside = edge - 1 > floor && tokens[edge - 1].text == ","
         if afterAside {
             if let open = ((max(floor, edge - 30))..<(edge - 1)).last(where: { tokens[$0].text == "," }), open + 1 < edge - 1,
@@ -67,12 +72,17 @@ extension AttributionContext {
         // "Cement makers, for instance, argue", "Republican lawmakers, who are close to the
         // industry, have vowed", "Other Republicans, like Ruiz, have said": people counted or
         // described before an aside, not a name inside it.
-        if afterAside, let people = peopleBeforeAside(endingAt: edge - 1, floor: floor),
-            subject.map({ $0.entity == nil && SpeakerDescription.trimmed($0.tokens, tokens) == nil || $0.tokens.lowerBound > people.tokens.upperBound }) ?? true
-        {
-            return people
-        }
+        if afterAside, let people = peopleBeforeAside(endingAt: edge - 1, floor: floor), outranks(people, subject) { return people }
         return subject
+    }
+
+    /// People before an aside speak unless the phrase next to the verb describes someone
+    /// before them; a name inside the aside, or owning them ("Ruiz's rivals"), does not
+    /// outrank them.
+    private func outranks(_ people: SpeakerPhrase, _ subject: SpeakerPhrase?) -> Bool {
+        guard let subject else { return true }
+        return subject.entity == nil && SpeakerDescription.trimmed(subject.tokens, document.tokens) == nil || subject.tokens.lowerBound > people.tokens.upperBound
+            || people.tokens.contains(subject.tokens.lowerBound) && subject.tokens.upperBound < people.tokens.upperBound
     }
 
     /// The person named right before the comma at `open`, where an aside begins.
@@ -108,6 +118,12 @@ extension AttributionContext {
             if let people = pluralPeople(endingAt: open, floor: floor), (floor...clauseStart).contains(people.tokens.lowerBound) {
                 return SpeakerPhrase(tokens: people.tokens.lowerBound..<open, entity: nil, confidence: people.confidence)
             }
+            // "Other veteran Democrats, like ...,": a nationality or party in the plural.
+            if let (entity, group) = mention(at: open - 1), entities[entity].type == .norp, group.upperBound == open, tokens[open - 1].text.hasSuffix("s"),
+                group.lowerBound >= clauseStart, (clauseStart..<group.lowerBound).allSatisfy({ tokens[$0].isWord && mention(at: $0) == nil })
+            {
+                return SpeakerPhrase(tokens: group, entity: entity, confidence: 0.7)
+            }
             // "The Ruiz administration, in a push that has angered business, has said": a
             // description the clause opens with; not one an apposition names ("The source of
             // the leak, former contractor Edward Snowden,").
@@ -134,6 +150,12 @@ extension AttributionContext {
             ((start + 1)..<who).allSatisfy({ tokens[$0].isWord && mention(at: $0) == nil })
         else { return nil }
         return SpeakerPhrase(tokens: start..<who, entity: nil, confidence: 0.6)
+    }
+
+    /// "the", "a", "his": before a word that may be a verb of saying, it makes that word a noun
+    /// ("the state", "his report"); not "that", which may open a relative clause.
+    static func isArticleOrOwner(_ token: Token) -> Bool {
+        token.text.lowercased() != "that" && SpeechCues.determiners.containsLowercased(token.text)
     }
 
     /// Where "on Friday", "last week" or "Tuesday" begins, ending at `end`; `end` without one.
@@ -163,14 +185,20 @@ extension AttributionContext {
             if token.text == ";" || token.text == "." || token.text == ":" { break }
             // "continued to say": a verb before "to" opens the cue's verb chain, no cue of its own.
             let opensChain = tokens[start].text == "to" && SpeechCues.reportingBeforeTo.contains(token.text)
-            if token.isWord, Lexicon.speechVerbs.contains(token.text) && !opensChain || token.text == "that" { break }
+            let isNoun = start - 2 >= floor && Self.isArticleOrOwner(tokens[start - 2])
+            if token.isWord, Lexicon.speechVerbs.contains(token.text) && !opensChain && !isNoun || token.text == "that" { break }
             start -= 1
         }
         guard start < end else { return nil }
         // "In a statement defending Hale, Ruiz's campaign said": a name in an opening phrase
         // is no subject; the clause starts after its comma.
-        if tokens[start].isCapitalized, Lexicon.prepositions.containsLowercased(tokens[start].text) || tokens[start].text.hasSuffix("ing"),
-            mention(at: start) == nil, let comma = (start..<end).last(where: { tokens[$0].text == "," }), comma + 1 < Self.verbEdge(before: end, floor: start, tokens)
+        // So is one in a clause opening the sentence ("Though she leads Ruiz, Republican
+        // strategists concede"), which has a verb of its own before the comma ("When Mook,
+        // Clinton's campaign manager, was asked" has none).
+        if tokens[start].isCapitalized, mention(at: start) == nil, let comma = (start..<end).last(where: { tokens[$0].text == "," }),
+            comma + 1 < Self.verbEdge(before: end, floor: start, tokens),
+            Lexicon.prepositions.containsLowercased(tokens[start].text) || tokens[start].text.hasSuffix("ing")
+                || Lexicon.subordinators.containsLowercased(tokens[start].text) && (start..<comma).contains(where: { ReportedSpeechFinder.mayBeFiniteVerb(tokens[$0].text) })
         {
             start = comma + 1
         }
@@ -187,7 +215,13 @@ extension AttributionContext {
     /// to a name right before it; not in "Obama's program and Trump says", where the first
     /// conjunct is no name.
     private func joinsNames(before start: Int, from floor: Int) -> Bool {
-        guard start - 1 > floor, ["and", "or", "&"].contains(document.tokens[start - 1].text) else { return false }
+        let tokens = document.tokens
+        var start = start
+        // "Matthews, MSNBC's Alex Seitz and Reuters' Ana Pell": past the one owning the name.
+        if start - 2 > floor, tokens[start - 1].kind == .possessive, tokens[start - 2].isCapitalized {
+            start = mention(at: start - 2)?.1.lowerBound ?? start - 2
+        }
+        guard start - 1 > floor, ["and", "or", "&"].contains(tokens[start - 1].text) else { return false }
         return mention(at: start - 2) != nil
     }
 
@@ -314,7 +348,9 @@ extension AttributionContext {
         var edge = end
         while edge > floor {
             // "has" and "she's": a modifier, or "'s" standing for "is" or "has" after a pronoun.
-            if isVerbModifier(tokens[edge - 1].text)
+            // "have both urged", "have all said": a quantifier floated after an auxiliary.
+            let floated = edge - 1 > floor && ["both", "all", "each"].contains(tokens[edge - 1].text) && isVerbModifier(tokens[edge - 2].text)
+            if isVerbModifier(tokens[edge - 1].text) || floated
                 || edge - 1 > floor && tokens[edge - 1].kind == .possessive && Lexicon.subjectPronouns.containsLowercased(tokens[edge - 2].text)
             {
                 edge -= 1
@@ -396,7 +432,14 @@ extension AttributionContext {
         let subjectEdge =
             preferLast && verbEdge > range.lowerBound && !tokens[verbEdge - 1].isAllCaps
             ? Self.timeStart(before: verbEdge, floor: range.lowerBound, tokens) : verbEdge
-        if let unnamed = unnamedSource(in: range) { return unnamed }
+        // "Sources have also said": the source, not the auxiliaries after it.
+        if let unnamed = unnamedSource(in: range.lowerBound..<max(range.lowerBound + 1, verbEdge)) { return unnamed }
+        // "While Republicans back the delay, sources close to the talks say": after a clause.
+        if preferLast, let comma = range.last(where: { tokens[$0].text == "," }), comma + 1 < range.upperBound,
+            let unnamed = unnamedSource(in: (comma + 1)..<range.upperBound)
+        {
+            return unnamed
+        }
 
         if preferLast, let described = descriptionBeforeVerb(range, verbEdge: verbEdge) { return described }
         var index = range.lowerBound
@@ -443,9 +486,12 @@ extension AttributionContext {
             {
                 continue
             }
-            // "Some GOP leaders argued": the people of an organisation are not it.
+            // "Some GOP leaders argued": the people of an organisation are not it; nor are
+            // "Democratic and independent analysts" a party.
             if mentionRange.upperBound < range.upperBound, tokens[mentionRange.upperBound].isWord, !tokens[mentionRange.upperBound].isCapitalized,
                 Self.isPersonNoun(tokens[mentionRange.upperBound].text)
+                    || type == .norp && tokens[mentionRange.upperBound].text == "and"
+                        && (mentionRange.upperBound..<min(range.upperBound, mentionRange.upperBound + 4)).contains(where: { Self.isPersonNoun(tokens[$0].text) })
             {
                 continue
             }
@@ -465,6 +511,16 @@ extension AttributionContext {
             range.upperBound < tokens.count, Self.isSpeechVerb(tokens[range.upperBound].text)
         {
             return SpeakerPhrase(tokens: mentionRange, entity: entity, confidence: 0.85)
+        }
+        // "Hale spoke and critics said": people opening a clause of their own after "and",
+        // not the name in the clause before.
+        if preferLast, let last = people.last, let plural = pluralPeople(endingAt: subjectEdge, floor: last.1.upperBound),
+            plural.tokens.lowerBound - 2 >= last.1.upperBound, ["and", "but"].contains(tokens[plural.tokens.lowerBound - 1].text),
+            case let before = tokens[plural.tokens.lowerBound - 2], before.isLowercase, mention(at: plural.tokens.lowerBound - 2) == nil,
+            // Not a joint subject: "The Ruiz campaign and some experts alleged".
+            !Self.isPersonNoun(before.text), !Self.organisationalRoles.contains(before.text)
+        {
+            return plural
         }
         if let first = people.first {
             // "Trump campaign spokesman Jason Miller added": the titled name speaks, not the
@@ -678,7 +734,9 @@ extension AttributionContext {
         if isNumber {
             // "56 percent", "Two in three", "nine out of 10", "Two others"; not "Two years".
             let next = first + 1 < edge ? tokens[first + 1].text.lowercased() : (tokens[first].text.hasSuffix("%") ? "%" : "")
-            counts = ["percent", "%", "in", "out", "others"].contains(next) || tokens[first].text.hasSuffix("%")
+            // "One says ..., while another says ...": one of those counted, alone before the verb.
+            let oneAlone = opening == "one" && first + 1 == edge && tokens[first].isCapitalized
+            counts = ["percent", "%", "in", "out", "others"].contains(next) || tokens[first].text.hasSuffix("%") || oneAlone
         } else if ["another", "each"].contains(opening) {
             // "Another said", "Each side said": one of people counted before.
             counts = first + 1 == edge || first + 2 == edge && tokens[first + 1].isLowercase && !tokens[first + 1].text.hasSuffix("s")
@@ -703,7 +761,12 @@ extension AttributionContext {
     /// "a source at the club", "sources close to the talks", "people familiar with the plan",
     /// "the source": someone the article does not name, whatever the phrase goes on to name.
     private func unnamedSource(in range: Range<Int>) -> SpeakerPhrase? {
-        guard SpeechCues.unnamedSourceHead(in: range, document.tokens) != nil else { return nil }
+        guard let head = SpeechCues.unnamedSourceHead(in: range, document.tokens) else { return nil }
+        // "Another source speaking to Fox News said": the source, not whom it spoke to.
+        var range = range
+        if head + 1 < range.upperBound, document.tokens[head + 1].isLowercase, document.tokens[head + 1].text.hasSuffix("ing") {
+            range = range.lowerBound..<(head + 1)
+        }
         // "The source of the leak, former contractor Edward Snowden, said" names the source;
         // "a source close to Smith" does not.
         let namesSomeone = personMentions[Self.positions(range, in: personMentions)].contains { position, _ in
@@ -814,16 +877,35 @@ extension AttributionContext {
     /// the phrase up to the first word that can be its verb.
     func peopleOpening(at start: Int, before limit: Int) -> SpeakerPhrase? {
         let tokens = document.tokens
-        let first = start + 1 < limit && QuoteAttributor.conjunctions.containsLowercased(tokens[start].text) ? start + 1 : start
-        guard first < limit, !Lexicon.prepositions.containsLowercased(tokens[first].text), !Lexicon.subordinators.containsLowercased(tokens[first].text)
+        var first = start + 1 < limit && QuoteAttributor.conjunctions.containsLowercased(tokens[start].text) ? start + 1 : start
+        // "In the meantime, Ruiz's allies have been trying ..., while urging": past the opening phrase.
+        if first < limit, Lexicon.prepositions.containsLowercased(tokens[first].text) || Lexicon.subordinators.containsLowercased(tokens[first].text),
+            let comma = (first..<min(limit, first + 16)).first(where: { tokens[$0].text == "," })
+        {
+            first = comma + 1
+        }
+        guard first < limit, !Lexicon.prepositions.containsLowercased(tokens[first].text), !Lexicon.subordinators.containsLowercased(tokens[first].text),
+            !Lexicon.subjectPronouns.containsLowercased(tokens[first].text)
         else { return nil }
         // A word in -s may be the verb or the people's noun ("Both parents denounced"): a
         // later word that can only be a verb decides.
         var tentative: SpeakerPhrase?
         for verb in (first + 1)..<min(limit, first + 8) {
             let word = tokens[verb].text
-            guard tokens[verb].isWord else { break }
+            guard tokens[verb].isWord else {
+                // "Ruiz's allies": the owner's possessive is part of the people.
+                if tokens[verb].kind == .possessive { continue }
+                break
+            }
             guard tokens[verb].isLowercase, !Lexicon.prepositions.contains(word), !Lexicon.articles.contains(word) else { continue }
+            // "Some seek to ... and argue": a plural verb right after a count standing alone.
+            // Not "Many unnaturalized adoptees": the verb's object or clause follows it.
+            if verb == first + 1, verb + 1 < limit, !word.hasSuffix("s"), !word.hasSuffix("ed"), !Self.isPersonNoun(word),
+                ["to", "that"].contains(tokens[verb + 1].text) || SpeechCues.determiners.contains(tokens[verb + 1].text),
+                countedPeople(endingAt: verb, floor: first) != nil
+            {
+                return SpeakerPhrase(tokens: first..<verb, entity: nil, confidence: 0.65)
+            }
             // Not an adjective in -ed before the people ("Many unnaturalized adoptees").
             let describesNext =
                 verb + 1 < limit && tokens[verb + 1].isLowercase
