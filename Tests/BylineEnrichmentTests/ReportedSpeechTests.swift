@@ -1429,4 +1429,29 @@ extension ReportedSpeechTests {
         #expect(article.describedSpeaker(of: "Democrats who want it") == "multiple sources privy to the talks")
         #expect(article.describedSpeaker(of: "Ruiz College is a fraud") == "The attorney general of the state of New York")
     }
+
+    @Test(
+        "“Hale, who ..., will ever tell”, “Friends of Mr. Hale's who ... say”, “Another Muslim who ... and who ... said”, “Sen. A (Vt.) and former governor B suggested”, “after Pell's conference call ended, Ruiz's campaign sent a release saying”"
+    )
+    func subjectsPastRelativeClausesJointTitlesAndSpeechNouns() async throws {
+        let article = try await Fixtures.enrich(
+            """
+            The question is whether Tom Hale, who enjoys higher favorable numbers than Ana Pell or President Dan Reyes, will ever tell those voters to support the winner. Friends of Mr. Hale's who have seen him on the trail recently say that his energy has matured.
+
+            Another Muslim who worshiped at the Islamic Center here and who did not want to be named said he heard Hale talk.
+
+            Sen. Lena Ortiz (Vt.) and former Maryland governor Dale Okoye suggested that Pell would be too ready to use force.
+
+            Soon after Pell's conference call ended, Ruiz's campaign sent out a press release saying Pell owes "voters an apology."
+            """
+        )
+        #expect(article.speakerName(of: "support the winner") == "Tom Hale")
+        #expect(article.describedSpeaker(of: "energy has matured") == "Friends of Mr. Hale")
+        #expect(article.describedSpeaker(of: "heard Hale talk") == "Another Muslim")
+        #expect(article.speakerName(of: "too ready to use force") == "Lena Ortiz")
+        let release = try #require(article.quote(containing: "owes"))
+        #expect(release.cue == "saying")
+        #expect(release.describedSpeaker == "Ruiz's campaign")
+        #expect(!article.quotes.contains { $0.cue == "call" })
+    }
 }

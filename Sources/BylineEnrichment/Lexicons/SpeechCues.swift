@@ -127,7 +127,7 @@ enum SpeechCues {
     static let verbModifiers: WordSet = [
         "also", "has", "have", "had", "would", "will", "was", "is", "later", "then", "previously", "reportedly",
         "repeatedly", "once", "again", "recently", "publicly", "privately", "earlier", "further", "flatly",
-        "simply", "often", "never", "not", "did", "does", "do", "already", "quickly", "initially", "first",
+        "simply", "often", "never", "ever", "not", "did", "does", "do", "already", "quickly", "initially", "first",
         "immediately", "explicitly", "specifically", "separately", "subsequently", "ultimately", "finally",
         "directly", "openly", "didn't", "didn’t", "doesn't", "doesn’t", "don't", "don’t", "wouldn't", "wouldn’t",
         "won't", "won’t", "hasn't", "hasn’t", "haven't", "haven’t", "can't", "can’t", "couldn't", "couldn’t",

@@ -437,6 +437,13 @@ struct ReportedSpeechFinder: Sendable {
         // "Trump's claims", but not "She's claiming": after a pronoun, "'s" is "is" or "has".
         let possessive = previous?.kind == .possessive && !(index >= 2 && Lexicon.subjectPronouns.containsLowercased(tokens[index - 2].text))
         if let previous, possessive || SpeechCues.determiners.containsLowercased(previous.text) { return false }
+        // "Pell's conference call ended": a noun after an owner and a noun, a verb after it.
+        if index >= sentence.lowerBound + 2, tokens[index - 2].kind == .possessive, previous?.isLowercase == true,
+            SpeechCues.nounLike.contains(word) || ["call", "calls"].contains(word),
+            let next, next.isLowercase, next.text.hasSuffix("ed") || ["is", "was", "has", "had"].contains(next.text)
+        {
+            return false
+        }
         // "argued with Ms. Brainard", "generals who agree with him": with someone, not that something.
         if next?.text == "with" { return false }
         // "a second blast.", "praise for the plan": an act on something needs its object next.

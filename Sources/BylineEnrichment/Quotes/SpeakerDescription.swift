@@ -64,7 +64,8 @@ enum SpeakerDescription {
         {
             index += 1
         }
-        return index > end + 1 && index < tokens.count && (isVerb(index) || clauseWords.contains(tokens[index].text)) ? index : nil
+        // "Friends of Mr. Clinton's who have seen him say": up to a relative clause too.
+        return index > end + 1 && index < tokens.count && (isVerb(index) || clauseWords.contains(tokens[index].text) || tokens[index].text == "who") ? index : nil
     }
 
     /// "People briefed on the talks", "voters polled": who was asked, not a verb of a clause.

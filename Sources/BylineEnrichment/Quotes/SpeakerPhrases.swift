@@ -142,12 +142,20 @@ extension AttributionContext {
     /// before the verb describes ("A woman"), not anyone it names; nil past a comma.
     private func personBeforeRelative(endingBefore edge: Int, floor: Int) -> SpeakerPhrase? {
         let tokens = document.tokens
-        guard let who = (max(floor, edge - 15)..<edge).last(where: { ["who", "whom"].contains(tokens[$0].text) }), who - 2 >= floor,
-            !(who..<edge).contains(where: { tokens[$0].kind == .punctuation || tokens[$0].isQuoteMark }),
-            tokens[who - 1].isLowercase, Self.isPersonNoun(tokens[who - 1].text) || Self.relatedPeople.contains(tokens[who - 1].text)
+        // "Another Muslim who worshiped there and who did not want to be named said": the first "who".
+        guard
+            let who = (max(floor, edge - 20)..<edge).first(where: { index in
+                ["who", "whom"].contains(tokens[index].text) && index - 2 >= floor
+                    && (tokens[index - 1].isLowercase && (Self.isPersonNoun(tokens[index - 1].text) || Self.relatedPeople.contains(tokens[index - 1].text))
+                        || isMemberOfGroup(at: index - 1))
+            }),
+            !(who..<edge).contains(where: { tokens[$0].kind == .punctuation || tokens[$0].isQuoteMark })
         else { return nil }
-        guard let start = (max(floor, who - 4)..<(who - 1)).last(where: { Lexicon.articles.containsLowercased(tokens[$0].text) || tokens[$0].text.lowercased() == "one" }),
-            ((start + 1)..<who).allSatisfy({ tokens[$0].isWord && mention(at: $0) == nil })
+        guard
+            let start = (max(floor, who - 4)..<(who - 1)).last(where: {
+                Lexicon.articles.containsLowercased(tokens[$0].text) || ["one", "another"].contains(tokens[$0].text.lowercased())
+            }),
+            ((start + 1)..<who).allSatisfy({ tokens[$0].isWord && (mention(at: $0) == nil || isMemberOfGroup(at: $0)) })
         else { return nil }
         return SpeakerPhrase(tokens: start..<who, entity: nil, confidence: 0.6)
     }
@@ -156,6 +164,12 @@ extension AttributionContext {
     /// ("the state", "his report"); not "that", which may open a relative clause.
     static func isArticleOrOwner(_ token: Token) -> Bool {
         token.text.lowercased() != "that" && SpeechCues.determiners.containsLowercased(token.text)
+    }
+
+    /// "Muslim", "Democrat": one member of a nationality, religion or party, in the singular.
+    private func isMemberOfGroup(at index: Int) -> Bool {
+        guard let (entity, range) = mention(at: index) else { return false }
+        return entities[entity].type == .norp && range.count == 1 && !document.tokens[index].text.hasSuffix("s")
     }
 
     /// Where "on Friday", "last week" or "Tuesday" begins, ending at `end`; `end` without one.
@@ -195,10 +209,12 @@ extension AttributionContext {
         // So is one in a clause opening the sentence ("Though she leads Ruiz, Republican
         // strategists concede"), which has a verb of its own before the comma ("When Mook,
         // Clinton's campaign manager, was asked" has none).
+        // "Soon after Pell's call ended,": past an adverb before the opening word.
+        let opener = start + 1 < end && ["soon", "shortly", "just", "right", "long", "even", "only"].contains(tokens[start].text.lowercased()) ? start + 1 : start
         if tokens[start].isCapitalized, mention(at: start) == nil, let comma = (start..<end).last(where: { tokens[$0].text == "," }),
             comma + 1 < Self.verbEdge(before: end, floor: start, tokens),
-            Lexicon.prepositions.containsLowercased(tokens[start].text) || tokens[start].text.hasSuffix("ing")
-                || Lexicon.subordinators.containsLowercased(tokens[start].text) && (start..<comma).contains(where: { ReportedSpeechFinder.mayBeFiniteVerb(tokens[$0].text) })
+            Lexicon.prepositions.containsLowercased(tokens[opener].text) || tokens[opener].text.hasSuffix("ing")
+                || Lexicon.subordinators.containsLowercased(tokens[opener].text) && (start..<comma).contains(where: { ReportedSpeechFinder.mayBeFiniteVerb(tokens[$0].text) })
         {
             start = comma + 1
         }
@@ -221,8 +237,17 @@ extension AttributionContext {
         if start - 2 > floor, tokens[start - 1].kind == .possessive, tokens[start - 2].isCapitalized {
             start = mention(at: start - 2)?.1.lowerBound ?? start - 2
         }
+        // "Sen. Tom Hale (Vt.) and former Maryland governor Dan Reyes": past the title.
+        let named = start
+        while start - 1 > floor, named - start < 5,
+            Self.isWordOfTitle(tokens[start - 1]) && mention(at: start - 1) == nil || isPlace(at: start - 1) || tokens[start - 1].text.lowercased() == "former"
+        {
+            start -= 1
+        }
         guard start - 1 > floor, ["and", "or", "&"].contains(tokens[start - 1].text) else { return false }
-        return mention(at: start - 2) != nil
+        var first = start - 2
+        if tokens[first].text == ")", let open = (max(floor, first - 5)..<first).last(where: { tokens[$0].text == "(" }), open > floor { first = open - 1 }
+        return mention(at: first) != nil
     }
 
     /// "in Iowa", "along the Strip", "with Mr. Osei", "in Alabama, Georgia and Virginia", "of
@@ -541,7 +566,7 @@ extension AttributionContext {
             let titleBetween =
                 titled && !preferLast && first.1.upperBound <= last.1.lowerBound
                 && (first.1.upperBound..<last.1.lowerBound).allSatisfy { tokens[$0].isCapitalized || Self.isTitleWord(tokens[$0].text) }
-            let chosen = people.count > 1 && (preferLast && titled || nextToVerb || titleBetween) ? last : first
+            let chosen = people.count > 1 && (preferLast && titled && !joinsPair || nextToVerb || titleBetween) ? last : first
             return SpeakerPhrase(tokens: chosen.1, entity: chosen.0, confidence: 0.9)
         }
         let openingThe = opensWithThe(range)
