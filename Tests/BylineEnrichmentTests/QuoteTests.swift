@@ -1199,4 +1199,21 @@ struct QuoteTests {
         #expect(article.speakerName(of: "better weeks") == "Dan Reyes")
         #expect(article.speakerName(of: "Strong speech") == "Ana Pell")
     }
+
+    @Test("“... surprise pollster Dana Shaw: “...””: the person named before the colon; a pull quote signed on its last line, “... ¶ Tom Bivens, Policy Institute.””")
+    func nameBeforeColonAndSignatureInsideTheMarks() async throws {
+        let article = try await Fixtures.enrich(
+            """
+            The timing of Ruiz's surge does not surprise Republican pollster Dana Shaw: “Lesser-known candidates have seen the biggest boost in their national support.” Shaw runs the Ledger Poll.
+
+            Ruiz has cut spending. “We are going to enter the next recession without that consensus.
+
+            Tom Bivens, Policy Institute.”
+
+            Whether out of agreement or not, the party moved.
+            """
+        )
+        #expect(article.speakerName(of: "biggest boost") == "Dana Shaw")
+        #expect(article.speakerName(of: "next recession") == "Tom Bivens")
+    }
 }

@@ -395,7 +395,7 @@ struct QuoteAttributor: Sendable {
                 }
             }
         }
-        if let close = candidate.closeMark, let signature = signatureLine(after: close, context) { return signature }
+        if let signature = candidate.closeMark.flatMap({ signatureLine(after: $0, context) }) ?? signatureInside(candidate, context) { return signature }
         // Before the quote: X said: “...” / X told reporters “...” / X called it “...”
         if let attribution = cueBefore(head, context) { return attribution }
         let cueFollows =
@@ -523,6 +523,31 @@ struct QuoteAttributor: Sendable {
         }
         guard end == tokens.count || tokens[end].paragraph != tokens[dash].paragraph else { return nil }
         return Attribution(cue: nil, speaker: SpeakerPhrase(tokens: range, entity: entity, confidence: 0.85), namedExplicitly: true)
+    }
+
+    /// A pull quote signed on its own last line inside the marks: "“... stimulus. ¶ Josh
+    /// Bivens, Economic Policy Institute.”", the line a paragraph of its own.
+    private func signatureInside(_ candidate: QuoteCandidate, _ context: AttributionContext) -> Attribution? {
+        let tokens = context.document.tokens
+        let line: Range<Int>
+        if candidate.closeMark != nil {
+            guard let last = candidate.inner.last, tokens[last].paragraph > tokens[candidate.openMark].paragraph,
+                let start = candidate.inner.first(where: { tokens[$0].paragraph == tokens[last].paragraph })
+            else { return nil }
+            line = start..<(last + 1)
+        } else {
+            // The quote ran to its paragraph's end: the signature closes the next paragraph.
+            let start = candidate.inner.upperBound
+            guard start < tokens.count, tokens[start].paragraph == tokens[candidate.openMark].paragraph + 1 else { return nil }
+            let end = (start..<min(tokens.count, start + 14)).first { tokens[$0].paragraph != tokens[start].paragraph } ?? min(tokens.count, start + 14)
+            guard end - 1 > start, case .quoteMark(let mark) = tokens[end - 1].kind, mark.mayCloseDouble else { return nil }
+            line = start..<(end - 1)
+        }
+        guard line.count < 12, let (entity, mention) = context.mention(at: line.lowerBound), mention.lowerBound == line.lowerBound,
+            context.entities[entity].type == .person, mention.upperBound < line.upperBound, [",", "."].contains(tokens[mention.upperBound].text),
+            !(mention.upperBound..<line.upperBound).contains(where: { tokens[$0].isLowercase && !["of", "for", "and", "the", "at"].contains(tokens[$0].text) })
+        else { return nil }
+        return Attribution(cue: nil, speaker: SpeakerPhrase(tokens: mention, entity: entity, confidence: 0.85), namedExplicitly: true)
     }
 
     /// Dashes that introduce a signature after a quote: horizontal bar, em, en, hyphens.
@@ -969,13 +994,19 @@ struct QuoteAttributor: Sendable {
             return nil
         }
         // A pronoun opening the clause, at the sentence start or after an opening phrase's comma.
-        guard
-            let pronoun = (sentenceStart..<min(colon, sentenceStart + 25)).first(where: { index in
-                ["he", "she"].contains(tokens[index].text.lowercased()) && (index == sentenceStart || tokens[index - 1].text == ",")
-            }),
-            let entity = context.resolvePronoun(tokens[pronoun].text.lowercased(), before: pronoun)
-        else { return nil }
-        return SpeakerPhrase(tokens: pronoun..<(pronoun + 1), entity: entity, confidence: 0.6)
+        if let pronoun = (sentenceStart..<min(colon, sentenceStart + 25)).first(where: { index in
+            ["he", "she"].contains(tokens[index].text.lowercased()) && (index == sentenceStart || tokens[index - 1].text == ",")
+        }) {
+            return context.resolvePronoun(tokens[pronoun].text.lowercased(), before: pronoun).map {
+                SpeakerPhrase(tokens: pronoun..<(pronoun + 1), entity: $0, confidence: 0.6)
+            }
+        }
+        // "The surge does not surprise pollster Dana Shaw: “...”": with no person as the clause's
+        // subject, the person named right before the colon.
+        if let (entity, mention) = context.mention(at: colon - 1), mention.upperBound == colon, context.entities[entity].type == .person {
+            return SpeakerPhrase(tokens: mention, entity: entity, confidence: 0.5)
+        }
+        return nil
     }
 
     /// A speech verb used as a verb: "tweets" in "Trump tweets" but not in "his late-night

@@ -561,6 +561,7 @@ struct ReportedSpeechFinder: Sendable {
         {
             return nil
         }
+        if inverted, let split = splitByInvertedCue(cue: cue, speakerEnd: after, subjectStart: subjectStart, sentence, tokens) { return .found(split) }
         guard let tailEnd = shortTail(from: after, sentence, tokens) else { return nil }
         let comma = subjectStart - 1
         let first = sentence.lowerBound..<(afterQuotation ? subjectStart : comma)
@@ -582,6 +583,29 @@ struct ReportedSpeechFinder: Sendable {
         guard content.reduce(0, { $0 + wordCount($1, tokens) }) >= Self.minimumWords else { return nil }
         let speaker: ReportedSpeechCandidate.SpeakerSide = inverted ? .after(start: cue + 1, limit: after) : .before(cue: cue, floor: subjectStart)
         return .found(candidate(cue: cue, sentence, tokens, content: content, speakerSide: speaker))
+    }
+
+    /// "And Ruiz, said Dana Sunshine, who knows him well, does not forgive": a subject with no
+    /// verb yet, the cue and its speaker between commas, then the verb; the content is both
+    /// sides.
+    private func splitByInvertedCue(cue: Int, speakerEnd: Int, subjectStart: Int, _ sentence: Range<Int>, _ tokens: [Token]) -> ReportedSpeechCandidate? {
+        guard speakerEnd + 1 < sentence.upperBound, tokens[speakerEnd].text == ",", subjectStart - 1 > sentence.lowerBound else { return nil }
+        let first = sentence.lowerBound..<(subjectStart - 1)
+        guard !first.contains(where: { Self.mayBeFiniteVerb(tokens[$0].text) || tokens[$0].isQuoteMark }) else { return nil }
+        // Past a relative clause about the speaker.
+        var restStart = speakerEnd + 1
+        if ["who", "whose"].contains(tokens[restStart].text) {
+            guard let close = (restStart..<min(sentence.upperBound, restStart + 20)).first(where: { tokens[$0].text == "," }) else { return nil }
+            restStart = close + 1
+        }
+        var verb = restStart
+        while verb < sentence.upperBound, verb - restStart < 3, AttributionContext.isVerbModifier(tokens[verb].text) || tokens[verb].text.hasSuffix("ly") { verb += 1 }
+        guard restStart < sentence.upperBound, verb < sentence.upperBound, tokens[restStart].isLowercase,
+            Self.mayBeFiniteVerb(tokens[verb].text) || AttributionContext.isVerbModifier(tokens[restStart].text)
+        else { return nil }
+        let rest = restStart..<contentEnd(from: restStart, sentence, tokens)
+        guard wordCount(first, tokens) + wordCount(rest, tokens) >= Self.minimumWords else { return nil }
+        return candidate(cue: cue, sentence, tokens, content: [first, rest], speakerSide: .after(start: cue + 1, limit: speakerEnd))
     }
 
     /// "..., said Jane Roe, ..." / "..., said the spokesman.": where a speaker named right
@@ -621,6 +645,8 @@ struct ReportedSpeechFinder: Sendable {
                 token.isCapitalized || token.kind == .possessive || Lexicon.personTitles.contains(word)
                 || Lexicon.roleNouns.contains(word) || Lexicon.subjectPronouns.contains(word)
                 || ["the", "a", "an", "of", "for", "from", "at", "by"].contains(word)
+                // "said Tom Doyle and others"
+                || word == "and" && index > cue + 1 || word == "others"
                 // "said the bureau's director"
                 || index + 1 < sentence.upperBound && tokens[index + 1].kind == .possessive
                 // "..., said a statement released by the ministry."
@@ -768,6 +794,10 @@ struct ReportedSpeechFinder: Sendable {
             // "reminded voters of", "did not respond to requests".
             return nil
         } else {
+            // "Few politicians admit this, but ...", "he said so.": a pronoun object, no words reported.
+            if start + 1 < sentence.upperBound, ["this", "it", "so"].contains(tokens[start].text), [",", ";", "."].contains(tokens[start + 1].text) {
+                return nil
+            }
             if SpeechCues.tellingVerbs.contains(word) { start = afterTheOneTold(start, sentence, tokens) }
             // "said this week", not "says this is the worst": "this" or "last" needs a time after it.
             while start < sentence.upperBound, start - cue <= 4, SpeechCues.timeWords.containsLowercased(tokens[start].text) || tokens[start].text == "on" {

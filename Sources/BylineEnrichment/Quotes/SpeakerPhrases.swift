@@ -237,17 +237,8 @@ extension AttributionContext {
         if start - 2 > floor, tokens[start - 1].kind == .possessive, tokens[start - 2].isCapitalized {
             start = mention(at: start - 2)?.1.lowerBound ?? start - 2
         }
-        // "Sen. Tom Hale (Vt.) and former Maryland governor Dan Reyes": past the title.
-        let named = start
-        while start - 1 > floor, named - start < 5,
-            Self.isWordOfTitle(tokens[start - 1]) && mention(at: start - 1) == nil || isPlace(at: start - 1) || tokens[start - 1].text.lowercased() == "former"
-        {
-            start -= 1
-        }
         guard start - 1 > floor, ["and", "or", "&"].contains(tokens[start - 1].text) else { return false }
-        var first = start - 2
-        if tokens[first].text == ")", let open = (max(floor, first - 5)..<first).last(where: { tokens[$0].text == "(" }), open > floor { first = open - 1 }
-        return mention(at: first) != nil
+        return mention(at: start - 2) != nil
     }
 
     /// "in Iowa", "along the Strip", "with Mr. Osei", "in Alabama, Georgia and Virginia", "of
@@ -566,7 +557,7 @@ extension AttributionContext {
             let titleBetween =
                 titled && !preferLast && first.1.upperBound <= last.1.lowerBound
                 && (first.1.upperBound..<last.1.lowerBound).allSatisfy { tokens[$0].isCapitalized || Self.isTitleWord(tokens[$0].text) }
-            let chosen = people.count > 1 && (preferLast && titled && !joinsPair || nextToVerb || titleBetween) ? last : first
+            let chosen = people.count > 1 && (preferLast && titled || nextToVerb || titleBetween) ? last : first
             return SpeakerPhrase(tokens: chosen.1, entity: chosen.0, confidence: 0.9)
         }
         let openingThe = opensWithThe(range)
