@@ -1216,4 +1216,15 @@ struct QuoteTests {
         #expect(article.speakerName(of: "biggest boost") == "Dana Shaw")
         #expect(article.speakerName(of: "next recession") == "Tom Bivens")
     }
+
+    @Test("“the hacker known as “Guccifer,” said”: a quoted nickname is no quotation; “A spokeswoman for Dana Janney declined to comment, saying”: the principal speaks")
+    func nicknameAndSpokespersonsPrincipal() async throws {
+        let article = try await Fixtures.enrich(
+            "Tom Lehel, the hacker known as “Guccifer,” said he had access to the server. Ana Ruiz did not respond. "
+                + "A spokeswoman for Dana Janney also declined to comment, saying that nobody involved remains at the firm today."
+        )
+        #expect(article.quote(containing: "Guccifer") == nil)
+        #expect(article.speakerName(of: "access to the server") == "Tom Lehel")
+        #expect(article.speakerName(of: "nobody involved") == "Dana Janney")
+    }
 }

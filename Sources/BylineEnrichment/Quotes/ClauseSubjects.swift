@@ -13,8 +13,10 @@ extension QuoteAttributor {
             let word = token.text.lowercased()
             // A capitalised opener ("Like Corker, ...", "After Iowa, ...") is no title.
             let opener = Lexicon.prepositions.contains(word) || Lexicon.subordinators.contains(word)
+            // "A spokeswoman for Janney": the principal a spokesperson speaks for.
+            let principal = word == "for" && position > index && AttributionContext.spokespeople.contains(tokens[position - 1].text)
             return token.isCapitalized && !opener || token.kind == .possessive || Lexicon.personTitles.contains(word) || Lexicon.roleNouns.contains(word)
-                || Lexicon.articles.contains(word)
+                || Lexicon.articles.contains(word) || principal
         }
     }
 

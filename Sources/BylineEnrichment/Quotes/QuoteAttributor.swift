@@ -284,6 +284,8 @@ struct QuoteAttributor: Sendable {
         if open > 0 {
             let before = tokens[open - 1]
             if before.kind == .possessive || Self.workIntroducers.contains(before.text) { return true }
+            // "the hacker known as “Guccifer,”": a name.
+            if before.text == "as", open >= 2, ["known", "billed"].contains(tokens[open - 2].text) { return true }
             // "the anthem, “...”", "this weekend's broadcast of “Fox News Sunday”".
             if [",", "of"].contains(before.text), open >= 2, Self.workNouns.contains(tokens[open - 2].text) { return true }
             if before.text == "or", open >= 2, tokens[open - 2].isQuoteMark { return true }

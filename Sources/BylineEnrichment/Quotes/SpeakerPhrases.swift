@@ -855,7 +855,7 @@ extension AttributionContext {
     ]
 
     /// Relations a role noun may name: "his son said" is the son, not his.
-    private static let spokespeople: WordSet = ["spokesman", "spokeswoman", "spokesperson", "spokespeople", "spokesmen", "spokeswomen"]
+    static let spokespeople: WordSet = ["spokesman", "spokeswoman", "spokesperson", "spokespeople", "spokesmen", "spokeswomen"]
     private static let kin: WordSet = ["son", "daughter", "father", "mother", "husband", "wife"]
     /// Others who speak for someone in their own voice: "his lawyer said" is the lawyer's.
     private static let representatives: WordSet = ["lawyer", "attorney", "doctor", "agent", "lawyers", "attorneys"]
