@@ -1470,4 +1470,24 @@ extension ReportedSpeechTests {
         #expect(article.speakerName(of: "was adrift") == "Chris Murphy")
         #expect(!article.quotes.contains { $0.cue == "admit" })
     }
+
+    @Test(
+        "“Projections suggest”, “Exit polls told”, “Research suggests”: a document no one is named as issuing is the described source, never a person; “The fact that he owns three helicopters suggests” is none"
+    )
+    func documentsAsDescribedSources() async throws {
+        let article = try await Fixtures.enrich(
+            """
+            The levy is a key source of revenue for Marlow. Projections suggest it would raise $9 billion over ten years. Exit polls told a tale of two parties.
+
+            Research suggests that job losses have deepened the divide. The fact that he owns three helicopters suggests he is rich.
+            """
+        )
+        let projections = try #require(article.quote(containing: "raise $9 billion"))
+        #expect(projections.speaker?.entity == nil)
+        #expect(projections.describedSpeaker == "Projections")
+        #expect(article.describedSpeaker(of: "tale of two parties") == "Exit polls")
+        #expect(article.describedSpeaker(of: "deepened the divide") == "Research")
+        let helicopters = try #require(article.quote(containing: "he is rich"))
+        #expect(helicopters.speaker == nil)
+    }
 }

@@ -656,8 +656,34 @@ extension AttributionContext {
             return people
         }
         if let (entity, mentionRange) = firstOther { return SpeakerPhrase(tokens: mentionRange, entity: entity, confidence: 0.85) }
+        // "Research suggests", "Exit polls told": a document no one is named as issuing is
+        // the source as written, described, never a person.
+        if preferLast { return documentSource(endingAt: subjectEdge, floor: range.lowerBound) }
         return nil
     }
+
+    /// "Research", "Projections", "Another ranking", "One news account": a short phrase right
+    /// before the verb whose head is a document or a set of figures, naming no one.
+    private func documentSource(endingAt edge: Int, floor: Int) -> SpeakerPhrase? {
+        let tokens = document.tokens
+        guard edge > floor, tokens[edge - 1].isWord, Self.documentNouns.containsLowercased(tokens[edge - 1].text) else { return nil }
+        var start = edge - 1
+        while start > floor, edge - start < 4, tokens[start - 1].isWord, mention(at: start - 1) == nil,
+            !Lexicon.prepositions.containsLowercased(tokens[start - 1].text), !Self.phraseBreaks.containsLowercased(tokens[start - 1].text),
+            !Lexicon.speechVerbs.contains(tokens[start - 1].text), !Self.isVerbModifier(tokens[start - 1].text.lowercased())
+        {
+            start -= 1
+        }
+        // The phrase opens its clause: at the floor or after a comma or joining word.
+        guard start == floor || tokens[start - 1].text == "," || QuoteAttributor.conjunctions.containsLowercased(tokens[start - 1].text) else { return nil }
+        return SpeakerPhrase(tokens: start..<edge, entity: nil, confidence: 0.6)
+    }
+
+    private static let documentNouns: WordSet = [
+        "research", "study", "studies", "report", "reports", "poll", "polls", "survey", "surveys", "projections", "estimates",
+        "figures", "filings", "records", "data", "analysis", "analyses", "ranking", "rankings", "account", "accounts", "memo",
+        "documents", "audit", "forecast", "forecasts",
+    ]
 
     /// "Demonstrators said", "Authorities announced", "state lawmakers have not said": people
     /// the article counts but does not name, the plural right before the verb and the words
