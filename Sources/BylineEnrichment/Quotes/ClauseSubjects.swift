@@ -89,7 +89,7 @@ extension QuoteAttributor {
         // "Dan Whit of Grace Church in Marion": the name and where the person is from.
         guard let (entity, mention) = context.mention(at: start), mention.lowerBound == start,
             mention.upperBound == cue - 1
-                || ["of", "from"].contains(tokens[mention.upperBound].text)
+                || mention.upperBound < cue - 1 && ["of", "from"].contains(tokens[mention.upperBound].text)
                     && (mention.upperBound..<(cue - 1)).allSatisfy({ tokens[$0].isCapitalized || ["of", "from", "in", "at", "the"].contains(tokens[$0].text) }),
             [.person, .org].contains(context.entities[entity].type)
         else { return nil }

@@ -284,7 +284,7 @@ struct QuoteAttributor: Sendable {
         if open > 0 {
             let before = tokens[open - 1]
             if before.kind == .possessive || Self.workIntroducers.contains(before.text) { return true }
-            // "the hacker known as “Guccifer,”": a name.
+            // "the hacker known as “Guccifer,”": a nickname, a name as a title is.
             if before.text == "as", open >= 2, ["known", "billed"].contains(tokens[open - 2].text) { return true }
             // "the anthem, “...”", "this weekend's broadcast of “Fox News Sunday”".
             if [",", "of"].contains(before.text), open >= 2, Self.workNouns.contains(tokens[open - 2].text) { return true }
@@ -370,7 +370,10 @@ struct QuoteAttributor: Sendable {
             {
                 return before
             }
-            if let verb = tail.first, Lexicon.postposableVerbs.contains(tokens[verb].text), let subject = subjectBeforeAside(holding: head, context) {
+            // Not before a name after the verb ("..., said Pell"), which cueAfter reads.
+            if let verb = tail.first, Lexicon.postposableVerbs.contains(tokens[verb].text), verb + 1 < tokens.count, !tokens[verb + 1].isCapitalized,
+                let subject = subjectBeforeAside(holding: head, context)
+            {
                 return Attribution(cue: tokens[verb].text, speaker: subject)
             }
             let after = cueAfter(tail, context, appositionEnd: sentence.upperBound)
@@ -511,8 +514,8 @@ struct QuoteAttributor: Sendable {
         var dash = close + 1
         while dash < tokens.count, tokens[dash].paragraph == tokens[close].paragraph, tokens[dash].kind == .punctuation { dash += 1 }
         guard dash + 1 < tokens.count, tokens[dash].paragraph == tokens[close].paragraph + 1, Self.signatureDashes.contains(tokens[dash].text) else { return nil }
-        // "- Governor Ana Pell, posting after the debate.": past a title, and a short aside
-        // after a comma.
+        // "- Governor Ana Pell, posting after the debate.": past a title (a few words), and a
+        // short aside after a comma (a line, not a paragraph of its own).
         var name = dash + 1
         while name + 1 < tokens.count, name - dash < 5, tokens[name].isCapitalized, AttributionContext.isWordOfTitle(tokens[name]) || tokens[name].text.hasSuffix("."),
             context.mention(at: name) == nil
@@ -538,11 +541,14 @@ struct QuoteAttributor: Sendable {
             else { return nil }
             line = start..<(last + 1)
         } else {
-            // The quote ran to its paragraph's end: the signature closes the next paragraph.
+            // The quote ran to its paragraph's end: the signature, a short line, closes the next
+            // paragraph.
             let start = candidate.inner.upperBound
-            guard start < tokens.count, tokens[start].paragraph == tokens[candidate.openMark].paragraph + 1 else { return nil }
-            let end = (start..<min(tokens.count, start + 14)).first { tokens[$0].paragraph != tokens[start].paragraph } ?? min(tokens.count, start + 14)
-            guard end - 1 > start, case .quoteMark(let mark) = tokens[end - 1].kind, mark.mayCloseDouble else { return nil }
+            guard start < tokens.count, tokens[start].paragraph == tokens[candidate.openMark].paragraph + 1,
+                let end = (start..<min(tokens.count, start + 14)).first(where: { tokens[$0].paragraph != tokens[start].paragraph })
+                    ?? (start + 14 >= tokens.count ? tokens.count : nil),
+                end - 1 > start, case .quoteMark(let mark) = tokens[end - 1].kind, mark.mayCloseDouble
+            else { return nil }
             line = start..<(end - 1)
         }
         guard line.count < 12, let (entity, mention) = context.mention(at: line.lowerBound), mention.lowerBound == line.lowerBound,
@@ -1004,8 +1010,12 @@ struct QuoteAttributor: Sendable {
             }
         }
         // "The surge does not surprise pollster Dana Shaw: “...”": with no person as the clause's
-        // subject, the person named right before the colon.
-        if let (entity, mention) = context.mention(at: colon - 1), mention.upperBound == colon, context.entities[entity].type == .person {
+        // subject, the person named right before the colon; not when a person described opens
+        // the clause ("The senator thanked Dana Shaw:").
+        if let (entity, mention) = context.mention(at: colon - 1), mention.upperBound == colon, context.entities[entity].type == .person,
+            case let titled = (sentenceStart..<mention.lowerBound).reversed().prefix(while: { AttributionContext.isWordOfTitle(tokens[$0]) }).last ?? mention.lowerBound,
+            !(sentenceStart..<titled).contains(where: { tokens[$0].isWord && AttributionContext.isPersonNoun(tokens[$0].text.lowercased()) })
+        {
             return SpeakerPhrase(tokens: mention, entity: entity, confidence: 0.5)
         }
         return nil

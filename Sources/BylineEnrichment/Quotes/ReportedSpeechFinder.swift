@@ -165,6 +165,8 @@ struct ReportedSpeechFinder: Sendable {
         return !(start..<cue).contains { Self.relativeWords.containsLowercased(tokens[$0].text) || Lexicon.subordinators.containsLowercased(tokens[$0].text) }
     }
     private static let relativeWords: WordSet = ["who", "whom", "whose", "which", "that", "where"]
+    /// Pronouns that open a relative clause after a comma; not "that" (", that official said").
+    private static let relativePronouns: WordSet = ["who", "whom", "whose", "which"]
 
     /// The "and" or "but" joining a cue to the verb before it: right before it, past
     /// auxiliaries and adverbs ("and has since said", "and then tweeted"), or before a phrase
@@ -530,7 +532,7 @@ struct ReportedSpeechFinder: Sendable {
         guard subjectStart > sentence.lowerBound, isClauseBreak(tokens[subjectStart - 1]) else { return nil }
         // "Reyes, who did not respond to a request for comment, has denied ...": a relative
         // clause about the subject, no one's words before it.
-        if !inverted, Self.relativeWords.contains(tokens[subjectStart].text) { return nil }
+        if !inverted, Self.relativePronouns.contains(tokens[subjectStart].text) { return nil }
         let afterQuotation = tokens[subjectStart - 1].isQuoteMark
         // A quotation that opens the sentence is all that was said: a direct quote. One that
         // closes a paraphrase ("He replied, telling her to “stop now,” Cornett wrote.") is
@@ -561,7 +563,7 @@ struct ReportedSpeechFinder: Sendable {
         {
             return nil
         }
-        if inverted, let split = splitByInvertedCue(cue: cue, speakerEnd: after, subjectStart: subjectStart, sentence, tokens) { return .found(split) }
+        if inverted, let split = splitByInvertedCue(cue: cue, speakerEnd: after, sentence, tokens) { return .found(split) }
         guard let tailEnd = shortTail(from: after, sentence, tokens) else { return nil }
         let comma = subjectStart - 1
         let first = sentence.lowerBound..<(afterQuotation ? subjectStart : comma)
@@ -588,9 +590,9 @@ struct ReportedSpeechFinder: Sendable {
     /// "And Ruiz, said Dana Sunshine, who knows him well, does not forgive": a subject with no
     /// verb yet, the cue and its speaker between commas, then the verb; the content is both
     /// sides.
-    private func splitByInvertedCue(cue: Int, speakerEnd: Int, subjectStart: Int, _ sentence: Range<Int>, _ tokens: [Token]) -> ReportedSpeechCandidate? {
-        guard speakerEnd + 1 < sentence.upperBound, tokens[speakerEnd].text == ",", subjectStart - 1 > sentence.lowerBound else { return nil }
-        let first = sentence.lowerBound..<(subjectStart - 1)
+    private func splitByInvertedCue(cue: Int, speakerEnd: Int, _ sentence: Range<Int>, _ tokens: [Token]) -> ReportedSpeechCandidate? {
+        guard speakerEnd + 1 < sentence.upperBound, tokens[speakerEnd].text == ",", cue - 1 > sentence.lowerBound, tokens[cue - 1].text == "," else { return nil }
+        let first = sentence.lowerBound..<(cue - 1)
         guard !first.contains(where: { Self.mayBeFiniteVerb(tokens[$0].text) || tokens[$0].isQuoteMark }) else { return nil }
         // Past a relative clause about the speaker.
         var restStart = speakerEnd + 1
@@ -600,8 +602,9 @@ struct ReportedSpeechFinder: Sendable {
         }
         var verb = restStart
         while verb < sentence.upperBound, verb - restStart < 3, AttributionContext.isVerbModifier(tokens[verb].text) || tokens[verb].text.hasSuffix("ly") { verb += 1 }
+        // A finite verb, or a lower-case verb after an auxiliary ("does not forgive").
         guard restStart < sentence.upperBound, verb < sentence.upperBound, tokens[restStart].isLowercase,
-            Self.mayBeFiniteVerb(tokens[verb].text) || AttributionContext.isVerbModifier(tokens[restStart].text)
+            Self.mayBeFiniteVerb(tokens[verb].text) || verb > restStart && tokens[verb].isWord && tokens[verb].isLowercase
         else { return nil }
         let rest = restStart..<contentEnd(from: restStart, sentence, tokens)
         guard wordCount(first, tokens) + wordCount(rest, tokens) >= Self.minimumWords else { return nil }
@@ -761,11 +764,12 @@ struct ReportedSpeechFinder: Sendable {
         let tokens = document.tokens
         let word = tokens[cue].text.lowercased()
         let afterCue = cueEnd(cue, sentence, tokens)
-        // "the allegations, which Mr. Ailes denies, ...": a relative clause's cue has no
-        // content after its comma.
-        if afterCue < sentence.upperBound, tokens[afterCue].text == ",",
-            let relative = (max(sentence.lowerBound + 1, cue - 6)..<cue).last(where: { Self.relativeWords.contains(tokens[$0].text) }),
-            tokens[relative - 1].text == ","
+        // "the allegations, which Mr. Ailes denies, ...": a relative clause whose cue has a
+        // subject of its own has no content after its comma (", which said, in a statement,
+        // that ..." does).
+        if afterCue < sentence.upperBound, tokens[afterCue].text == ",", cue > sentence.lowerBound + 1,
+            let relative = (max(sentence.lowerBound + 1, cue - 6)..<cue).last(where: { Self.relativePronouns.contains(tokens[$0].text) }),
+            tokens[relative - 1].text == ",", relative + 1 < cue
         {
             return nil
         }

@@ -58,13 +58,14 @@ enum SpeakerDescription {
         else { return nil }
         var index = end + 1
         // "The attorney general of the state of New York is suing": "state" after "the" is a noun.
-        func isVerb(_ index: Int) -> Bool { SpeechCues.reportingVerbs.contains(tokens[index].text) && !AttributionContext.isArticleOrOwner(tokens[index - 1]) }
+        func isVerb(_ index: Int) -> Bool { SpeechCues.reportingVerbs.contains(tokens[index].text) && !AttributionContext.isNounDeterminer(tokens[index - 1]) }
         while index < min(tokens.count, end + 9), tokens[index].isWord || tokens[index].kind == .possessive, !isVerb(index),
             !AttributionContext.isVerbModifier(tokens[index].text), !clauseWords.contains(tokens[index].text), !["who", "which", "that"].contains(tokens[index].text)
         {
             index += 1
         }
-        // "Friends of Mr. Clinton's who have seen him say": up to a relative clause too.
+        // Up to the verb, an auxiliary ("The attorney general of the state of New York is
+        // suing") or a relative clause ("Friends of Mr. Clinton's who have seen him say").
         return index > end + 1 && index < tokens.count && (isVerb(index) || clauseWords.contains(tokens[index].text) || tokens[index].text == "who") ? index : nil
     }
 

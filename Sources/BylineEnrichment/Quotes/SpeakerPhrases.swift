@@ -25,7 +25,7 @@ extension AttributionContext {
         // speaker; a name in it is someone else.
         while end < limit, end - start < 10, tokens[end].kind != .quoteMark(.doubleOpening),
             // A verb of saying after an article is a noun ("the state of New York").
-            !(tokens[end].isWord && Lexicon.speechVerbs.contains(tokens[end].text) && end > start && !Self.isArticleOrOwner(tokens[end - 1])),
+            !(tokens[end].isWord && Lexicon.speechVerbs.contains(tokens[end].text) && end > start && !Self.isNounDeterminer(tokens[end - 1])),
             !(end > start && ["who", "whose", "whom"].contains(tokens[end].text))
         {
             end += 1
@@ -142,7 +142,8 @@ extension AttributionContext {
     /// before the verb describes ("A woman"), not anyone it names; nil past a comma.
     private func personBeforeRelative(endingBefore edge: Int, floor: Int) -> SpeakerPhrase? {
         let tokens = document.tokens
-        // "Another Muslim who worshiped there and who did not want to be named said": the first "who".
+        // "Another Muslim who worshiped there and who did not want to be named said": the first
+        // "who", within a clause's reach of the verb.
         guard
             let who = (max(floor, edge - 20)..<edge).first(where: { index in
                 ["who", "whom"].contains(tokens[index].text) && index - 2 >= floor
@@ -160,9 +161,9 @@ extension AttributionContext {
         return SpeakerPhrase(tokens: start..<who, entity: nil, confidence: 0.6)
     }
 
-    /// "the", "a", "his": before a word that may be a verb of saying, it makes that word a noun
-    /// ("the state", "his report"); not "that", which may open a relative clause.
-    static func isArticleOrOwner(_ token: Token) -> Bool {
+    /// "the", "a", "his", "this": a determiner before a word that may be a verb of saying makes
+    /// that word a noun ("the state", "his report"); not "that", which may open a relative clause.
+    static func isNounDeterminer(_ token: Token) -> Bool {
         token.text.lowercased() != "that" && SpeechCues.determiners.containsLowercased(token.text)
     }
 
@@ -199,7 +200,7 @@ extension AttributionContext {
             if token.text == ";" || token.text == "." || token.text == ":" { break }
             // "continued to say": a verb before "to" opens the cue's verb chain, no cue of its own.
             let opensChain = tokens[start].text == "to" && SpeechCues.reportingBeforeTo.contains(token.text)
-            let isNoun = start - 2 >= floor && Self.isArticleOrOwner(tokens[start - 2])
+            let isNoun = start - 2 >= floor && Self.isNounDeterminer(tokens[start - 2])
             if token.isWord, Lexicon.speechVerbs.contains(token.text) && !opensChain && !isNoun || token.text == "that" { break }
             start -= 1
         }
@@ -228,12 +229,12 @@ extension AttributionContext {
     }
 
     /// "Biden and Harris said": the name at `start` is the second of a pair joined by "and"
-    /// to a name right before it; not in "Obama's program and Trump says", where the first
-    /// conjunct is no name.
+    /// to a name right before it, an owner before it included ("MSNBC's Alex Seitz and
+    /// Reuters' Ana Pell"); not in "Obama's program and Trump says", where the first conjunct
+    /// is no name.
     private func joinsNames(before start: Int, from floor: Int) -> Bool {
         let tokens = document.tokens
         var start = start
-        // "Matthews, MSNBC's Alex Seitz and Reuters' Ana Pell": past the one owning the name.
         if start - 2 > floor, tokens[start - 1].kind == .possessive, tokens[start - 2].isCapitalized {
             start = mention(at: start - 2)?.1.lowerBound ?? start - 2
         }
@@ -449,7 +450,7 @@ extension AttributionContext {
             preferLast && verbEdge > range.lowerBound && !tokens[verbEdge - 1].isAllCaps
             ? Self.timeStart(before: verbEdge, floor: range.lowerBound, tokens) : verbEdge
         // "Sources have also said": the source, not the auxiliaries after it.
-        if let unnamed = unnamedSource(in: range.lowerBound..<max(range.lowerBound + 1, verbEdge)) { return unnamed }
+        if let unnamed = unnamedSource(in: verbEdge > range.lowerBound ? range.lowerBound..<verbEdge : range) { return unnamed }
         // "While Republicans back the delay, sources close to the talks say": after a clause.
         if preferLast, let comma = range.last(where: { tokens[$0].text == "," }), comma + 1 < range.upperBound,
             let unnamed = unnamedSource(in: (comma + 1)..<range.upperBound)
