@@ -150,12 +150,10 @@ extension QuoteAttributor {
         return nil
     }
 
-    /// The subject of the clause from `start`, past up to three opening phrases ("In his
-    /// first reaction, during an interview, Mr. Trump ..."): the first person, organisation
-    /// or group named within six words, unless governed by a preposition, possessive
-    /// ("Clinton's decline") or an adjective ("Republican candidate X"); nil when a verb
-    /// comes first.
-    func clauseSubject(from start: Int, before limit: Int, _ context: AttributionContext) -> SpeakerPhrase? {
+    /// Where a clause's subject may begin: past a dateline and up to three opening phrases,
+    /// joining words, subordinate clauses or participle phrases ("In a speech from Ohio --
+    /// which votes on Saturday -- Garza ...").
+    func clauseStart(from start: Int, before limit: Int, _ context: AttributionContext) -> Int {
         let tokens = context.document.tokens
         var start = Self.datelineEnd(from: start, before: limit, tokens) ?? start
         for _ in 0..<3 {
@@ -176,6 +174,17 @@ extension QuoteAttributor {
                 break
             }
         }
+        return start
+    }
+
+    /// The subject of the clause from `start`, past up to three opening phrases ("In his
+    /// first reaction, during an interview, Mr. Trump ..."): the first person, organisation
+    /// or group named within six words, unless governed by a preposition, possessive
+    /// ("Clinton's decline") or an adjective ("Republican candidate X"); nil when a verb
+    /// comes first.
+    func clauseSubject(from start: Int, before limit: Int, _ context: AttributionContext) -> SpeakerPhrase? {
+        let tokens = context.document.tokens
+        let start = clauseStart(from: start, before: limit, context)
         if let described = context.describedPersonOpening(at: start, before: limit) { return described }
         var wordsBefore = 0
         var index = start

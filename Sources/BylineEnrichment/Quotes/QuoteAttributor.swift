@@ -209,7 +209,7 @@ struct QuoteAttributor: Sendable {
                     }
                     ?? clauseSubject(from: start, before: limit, context)
                     ?? nearestClauseSubject(from: start, before: speech.cue.lowerBound, context)
-                    ?? context.peopleOpening(at: Self.pastCapitalisedDateline(from: start, before: limit, tokens), before: speech.cue.lowerBound)
+                    ?? context.peopleOpening(at: clauseStart(from: start, before: limit, context), before: speech.cue.lowerBound)
             }
         // "Hogan Gidley, a former director of ..., whose roots are ..., said": a name with a
         // long apposition lies beyond the words next to the cue ("WASHINGTON —", a dateline, is no name).
@@ -462,14 +462,9 @@ struct QuoteAttributor: Sendable {
         guard let comma = (max(head.lowerBound, head.upperBound - 8)..<head.upperBound).last(where: { tokens[$0].text == "," }), comma + 1 < head.upperBound,
             comma > head.lowerBound, !((comma + 1)..<head.upperBound).contains(where: { tokens[$0].isQuoteMark })
         else { return nil }
-        let opener = tokens[comma + 1]
         // Not "asked about “the deal,”": the words of whoever asked.
-        guard opener.isLowercase, !SpeechCues.questionVerbs.contains(opener.text),
-            ["who", "whose"].contains(opener.text) || opener.text.count > 4 && (opener.text.hasSuffix("ing") || opener.text.hasSuffix("ed")),
-            let subject = context.speakerPhrase(endingBefore: comma, floor: head.lowerBound), subject.tokens.upperBound == comma,
-            let entity = subject.entity, context.entities[entity].type == .person
-        else { return nil }
-        return subject
+        guard AttributionContext.opensAside(tokens[comma + 1]), !SpeechCues.questionVerbs.contains(tokens[comma + 1].text) else { return nil }
+        return context.personNamed(before: comma, floor: head.lowerBound)
     }
 
     /// A quotation right after "and" or "or" (a comma allowed) that follows a closing quote mark.

@@ -86,7 +86,7 @@ extension AttributionContext {
     }
 
     /// The person named right before the comma at `open`, where an aside begins.
-    private func personNamed(before open: Int, floor: Int) -> SpeakerPhrase? {
+    func personNamed(before open: Int, floor: Int) -> SpeakerPhrase? {
         guard let subject = phraseEnding(before: open, floor: floor), subject.tokens.upperBound == open, let entity = subject.entity,
             entities[entity].type == .person
         else { return nil }
@@ -179,7 +179,8 @@ extension AttributionContext {
         return end - 2 > floor && ["on", "last", "this", "early", "late"].contains(tokens[end - 2].text) ? end - 2 : end - 1
     }
 
-    private static func opensAside(_ token: Token) -> Bool {
+    /// A word opening an aside about the subject: "who", or a participle ("speaking in Ottawa").
+    static func opensAside(_ token: Token) -> Bool {
         guard token.isWord, !token.isCapitalized else { return false }
         // Not "including": what follows is more of the subject.
         return ["who", "whose"].contains(token.text)
@@ -920,13 +921,7 @@ extension AttributionContext {
     /// the phrase up to the first word that can be its verb.
     func peopleOpening(at start: Int, before limit: Int) -> SpeakerPhrase? {
         let tokens = document.tokens
-        var first = start + 1 < limit && QuoteAttributor.conjunctions.containsLowercased(tokens[start].text) ? start + 1 : start
-        // "In the meantime, Ruiz's allies have been trying ..., while urging": past the opening phrase.
-        if first < limit, Lexicon.prepositions.containsLowercased(tokens[first].text) || Lexicon.subordinators.containsLowercased(tokens[first].text),
-            let comma = (first..<min(limit, first + 16)).first(where: { tokens[$0].text == "," })
-        {
-            first = comma + 1
-        }
+        let first = start + 1 < limit && QuoteAttributor.conjunctions.containsLowercased(tokens[start].text) ? start + 1 : start
         guard first < limit, !Lexicon.prepositions.containsLowercased(tokens[first].text), !Lexicon.subordinators.containsLowercased(tokens[first].text),
             !Lexicon.subjectPronouns.containsLowercased(tokens[first].text)
         else { return nil }
