@@ -482,7 +482,7 @@ struct ReportedSpeechTests {
         #expect(toll.describedSpeaker == "officials")
         let talks = try entry(article, containing: "talks would resume")
         #expect(talks.speaker?.entity == nil)
-        #expect(talks.describedSpeaker == "Mediators")
+        #expect(talks.describedSpeaker == "Mediators from three countries")
     }
 
     @Test("“A spokesman for X, Name, said”, “X's challenger, Name, said”: the one named after the description speaks; “his lawyer said” is the lawyer's, whom the article may name")
@@ -526,7 +526,7 @@ struct ReportedSpeechTests {
         #expect(article.entity(named: "Ikeja") != nil)
         #expect(try entry(article, containing: "market had flooded").describedSpeaker == "Residents of Ikeja")
         #expect(try entry(article, containing: "ticket prices").describedSpeaker == "Fans of Arsenal")
-        #expect(try entry(article, containing: "prices had doubled").describedSpeaker == "Traders")
+        #expect(try entry(article, containing: "prices had doubled").describedSpeaker == "Traders at Ita Elewa market")
     }
 
     @Test("“told state radio ...”, “told the bench ...”: the one told, with a word for its kind, is no part of what was said")
@@ -1489,5 +1489,62 @@ extension ReportedSpeechTests {
         #expect(article.describedSpeaker(of: "deepened the divide") == "Research")
         let helicopters = try #require(article.quote(containing: "he is rich"))
         #expect(helicopters.speaker == nil)
+    }
+
+    @Test(
+        "“Federal Election Commission filings show”, “according to F.A.A. records”, “according to Tom Hale's memoir”: a document speaks as written, its issuer inside the description, not the issuer"
+    )
+    func documentsWithNamedIssuers() async throws {
+        let article = try await Fixtures.enrich(
+            """
+            Tom Hale ran the Marlow campaign for two years. According to Tom Hale's memoir, the first meeting was tense.
+
+            The Federal Election Commission fined the group last year. Federal Election Commission filings suggest that the group raised $3 million. According to F.A.A. records, the plane was built in 1991.
+            """
+        )
+        let memoir = try #require(article.quote(containing: "meeting was tense"))
+        #expect(memoir.speaker?.entity == nil)
+        #expect(memoir.describedSpeaker == "Tom Hale's memoir")
+        #expect(article.describedSpeaker(of: "raised $3 million") == "Federal Election Commission filings")
+        #expect(article.describedSpeaker(of: "built in 1991") == "F.A.A. records")
+    }
+
+    @Test(
+        "“The Ruiz campaign on Tuesday responded”, “The Hale campaign sent an email saying”: the campaign speaks; “A senior Ruiz administration official said” is the official, described"
+    )
+    func organisationsNamedAfterLeaders() async throws {
+        let article = try await Fixtures.enrich(
+            """
+            Governor Ana Ruiz and Senator Tom Hale met in Marlow. The Ruiz campaign on Tuesday responded that it had moved to larger offices. The Hale campaign sent a fundraising email Wednesday saying that Hale leads the race.
+
+            A senior Ruiz administration official said on Friday that the talks would go on.
+            """
+        )
+        #expect(article.describedSpeaker(of: "larger offices") == "Ruiz campaign")
+        let email = try #require(article.quote(containing: "Hale leads the race"))
+        #expect(email.speaker?.entity == nil)
+        #expect(email.describedSpeaker == "Hale campaign")
+        let official = try #require(article.quote(containing: "talks would go on"))
+        #expect(official.speaker?.entity == nil)
+        #expect(official.describedSpeaker == "A senior Ruiz administration official")
+    }
+
+    @Test(
+        "“Democrats trying to win back the Senate in November say”, “House Republicans supporting the bill said”, “Voters in Fort Myers said”: people qualified by a name or a place speak, described in full; “Protesters marching through the streets said” stays “Protesters”"
+    )
+    func qualifiedPeopleSpeakAsDescribed() async throws {
+        let article = try await Fixtures.enrich(
+            """
+            Senator Tom Hale spoke in Fort Myers on Monday. Democrats trying to win back the Senate in November say the map favors them. House Republicans supporting the bill said it would pass.
+
+            Voters in Fort Myers said the storm was the worst in years. Protesters marching through the streets said the plan must go.
+            """
+        )
+        let map = try #require(article.quote(containing: "map favors them"))
+        #expect(map.speaker?.entity == nil)
+        #expect(map.describedSpeaker == "Democrats trying to win back the Senate in November")
+        #expect(article.describedSpeaker(of: "it would pass") == "House Republicans supporting the bill")
+        #expect(article.describedSpeaker(of: "worst in years") == "Voters in Fort Myers")
+        #expect(article.describedSpeaker(of: "plan must go") == "Protesters")
     }
 }

@@ -29,7 +29,9 @@ enum SpeakerDescription {
             // "The piece used", "a study documenting": a verb after a noun, where a
             // description has "the retired general", "the newly elected mayor".
             let previous = tokens[index - 1].text.lowercased()
-            if word.hasSuffix("ed") || word.hasSuffix("ing"), tokens[index - 1].isWord, !previous.hasSuffix("ly"),
+            // But "Democrats trying to ...", "activists clamoring for ...": people, then what they do.
+            let afterPeople = previous.hasSuffix("s") && (AttributionContext.isPersonNoun(previous) || tokens[index - 1].isCapitalized)
+            if word.hasSuffix("ed") || word.hasSuffix("ing"), tokens[index - 1].isWord, !previous.hasSuffix("ly"), !afterPeople,
                 !nonDescriptive.contains(previous), !askedParticiples.contains(word), !Lexicon.prepositions.contains(previous)
             {
                 return nil
@@ -73,8 +75,9 @@ enum SpeakerDescription {
     private static let askedParticiples: WordSet = ["polled", "surveyed", "interviewed", "questioned", "asked", "briefed", "contacted"]
 
     /// Longer phrases are a clause the speaker finder took in, not a description.
-    private static let longest = 10
+    private static let longest = 12
     private static let joiningWords: WordSet = ["and", "but", "or", "so", "yet"]
+    static func opensClause(_ word: String) -> Bool { clauseWords.contains(word) }
     private static let clauseWords: WordSet = [
         "is", "was", "are", "were", "be", "been", "has", "have", "had", "will", "would", "can", "could", "should", "may",
         "might", "must", "do", "does", "did", "not",

@@ -288,8 +288,11 @@ extension AttributionContext {
         }
         // "Obama aides said", "a top Donald Trump adviser": the name qualifies the people after
         // it, as a possessor would; not a spokesperson, who speaks for the name.
+        // So does "a senior Obama administration official", through the organisation it heads.
         if mention.upperBound < range.upperBound, tokens[mention.upperBound].isWord, !tokens[mention.upperBound].isCapitalized {
-            let word = tokens[mention.upperBound].text
+            let next = mention.upperBound + 1
+            let throughOrganisation = Self.organisationsNamedAfterLeaders.contains(tokens[mention.upperBound].text) && next < range.upperBound
+            let word = throughOrganisation ? tokens[next].text : tokens[mention.upperBound].text
             if Self.isPersonNoun(word) || Self.relatedPeople.contains(word) || Self.isAroundSomeone(word), !Self.spokespeople.contains(word) { return true }
         }
         guard mention.upperBound < range.upperBound, tokens[mention.upperBound].kind == .possessive else { return false }
@@ -335,22 +338,32 @@ extension AttributionContext {
         "organizers", "organisers", "critics", "opponents", "backers", "defenders", "detractors", "admirers", "associates", "confidants",
     ]
 
-    /// "The Biden administration said", "Clinton's campaign said": the person's name
-    /// qualifies the organisation a leader heads, named by the phrase's last word; where that
-    /// phrase ends. Not "Clinton and her campaign said", "Clinton's campaign manager"; and
-    /// not "Clinton's office said", which is hers as "her office said" is.
+    /// "The Biden administration said", "Clinton's campaign said", "The Cruz campaign sent an
+    /// email saying": the person's name qualifies the organisation a leader heads, named within
+    /// three words; where that phrase ends. Not "Clinton and her campaign said", "Clinton's
+    /// campaign manager"; and not "Clinton's office said", which is hers as "her office said" is.
     private func organisationQualified(by mention: Range<Int>, within range: Range<Int>, _ tokens: [Token]) -> Int? {
         var first = mention.upperBound
         if first < range.upperBound, tokens[first].kind == .possessive { first += 1 }
-        var end = first
-        while end < range.upperBound, end - first < 3, tokens[end].isWord, !tokens[end].isCapitalized, !Self.isVerbModifier(tokens[end].text),
-            !Lexicon.prepositions.contains(tokens[end].text), !["and", "or", "but"].contains(tokens[end].text)
-        {
-            end += 1
+        // Lower-case words qualifying the noun ("presidential campaign"), none a link or modifier.
+        func qualifies(_ index: Int) -> Bool {
+            let word = tokens[index].text
+            return tokens[index].isWord && !tokens[index].isCapitalized && !Self.isVerbModifier(word) && !Lexicon.prepositions.contains(word)
+                && !["and", "or", "but"].contains(word)
         }
-        // The phrase ends there: at the verb, its modifiers or a punctuation mark.
-        guard end > first, end == range.upperBound || !tokens[end].isWord || Self.isVerbModifier(tokens[end].text) else { return nil }
-        return Self.organisationsNamedAfterLeaders.contains(tokens[end - 1].text) ? end : nil
+        guard first < range.upperBound,
+            let noun = (first..<min(range.upperBound, first + 3)).first(where: { Self.organisationsNamedAfterLeaders.contains(tokens[$0].text) }),
+            (first..<noun).allSatisfy(qualifies)
+        else { return nil }
+        let end = noun + 1
+        guard end < range.upperBound, tokens[end].isWord else { return end }
+        // The phrase goes on past the noun: someone of it ("campaign manager", "administration
+        // officials"), a pair ("and") or an owner ("campaign's").
+        let next = tokens[end].text
+        let goesOn =
+            tokens[end].isCapitalized || Self.isPersonNoun(next) || Lexicon.roleNouns.contains(next) || Self.relatedPeople.contains(next)
+            || ["and", "or", "of", "for"].contains(next)
+        return goesOn ? nil : end
     }
 
     private static let organisationsNamedAfterLeaders: WordSet = ["administration", "campaign", "government"]
@@ -460,6 +473,11 @@ extension AttributionContext {
         }
 
         if preferLast, let described = descriptionBeforeVerb(range, verbEdge: verbEdge) { return described }
+        // "FEC filings show", "according to Axelrod's memoir": a document speaks as written, not
+        // the one who issued it.
+        if preferLast, let source = documentSource(endingAt: subjectEdge, floor: range.lowerBound), source.issued { return source.phrase }
+        if !preferLast, let source = documentSource(startingAt: range.lowerBound, before: range.upperBound) { return source }
+        if preferLast, let people = qualifiedPeople(in: range.lowerBound..<verbEdge) { return people }
         var index = range.lowerBound
         while index < range.upperBound {
             guard let (entity, mentionRange) = mention(at: index) else { index += 1; continue }
@@ -469,7 +487,7 @@ extension AttributionContext {
                 if let organisationEnd = organisationQualified(by: mentionRange, within: range, tokens) {
                     // The organisation speaks when it is the verb's subject (not in "Tom Lee and
                     // the Ruiz campaign said"); nobody the article names as an entity, so no entity.
-                    let isSubject = preferLast ? organisationEnd == verbEdge : mentionRange.lowerBound <= range.lowerBound + 1
+                    let isSubject = preferLast ? organisationEnd == verbEdge || organisationEnd == subjectEdge : mentionRange.lowerBound <= range.lowerBound + 1
                     if isSubject, people.isEmpty { return SpeakerPhrase(tokens: mentionRange.lowerBound..<organisationEnd, entity: nil, confidence: 0.7) }
                     continue
                 }
@@ -660,31 +678,102 @@ extension AttributionContext {
         if let (entity, mentionRange) = firstOther { return SpeakerPhrase(tokens: mentionRange, entity: entity, confidence: 0.85) }
         // "Research suggests", "Exit polls told": a document no one is named as issuing is
         // the source as written, described, never a person.
-        if preferLast { return documentSource(endingAt: subjectEdge, floor: range.lowerBound) }
+        if preferLast { return documentSource(endingAt: subjectEdge, floor: range.lowerBound)?.phrase }
         return nil
     }
 
-    /// "Research", "Projections", "Another ranking", "One news account": a short phrase right
-    /// before the verb whose head is a document or a set of figures, naming no one.
-    private func documentSource(endingAt edge: Int, floor: Int) -> SpeakerPhrase? {
+    /// "Research", "Projections", "Another ranking", "FEC filings", "Axelrod's memoir": a short
+    /// phrase right before the verb whose head is a document or a set of figures, opening its
+    /// clause; `issued` says whether it names who issued it.
+    private func documentSource(endingAt edge: Int, floor: Int) -> (phrase: SpeakerPhrase, issued: Bool)? {
         let tokens = document.tokens
-        guard edge > floor, tokens[edge - 1].isWord, Self.documentNouns.containsLowercased(tokens[edge - 1].text) else { return nil }
+        guard edge > floor, tokens[edge - 1].isWord, Self.documentNouns.containsLowercased(tokens[edge - 1].text), mention(at: edge - 1) == nil else { return nil }
         var start = edge - 1
-        while start > floor, edge - start < 4, tokens[start - 1].isWord, mention(at: start - 1) == nil,
-            !Lexicon.prepositions.containsLowercased(tokens[start - 1].text), !Self.phraseBreaks.containsLowercased(tokens[start - 1].text),
-            !Lexicon.speechVerbs.contains(tokens[start - 1].text), !Self.isVerbModifier(tokens[start - 1].text.lowercased())
-        {
-            start -= 1
+        var issued = false
+        while start > floor, edge - start < 6 {
+            let previous = start - 1
+            // The issuer: a name, read through its possessive ("Farley's account").
+            if let (_, mentionRange) = mention(at: previous), mentionRange.lowerBound >= floor {
+                issued = true
+                start = mentionRange.lowerBound
+                continue
+            }
+            if tokens[previous].kind == .possessive, previous > floor, mention(at: previous - 1) != nil {
+                start = previous
+                continue
+            }
+            let word = tokens[previous].text
+            guard tokens[previous].isWord || tokens[previous].kind == .number,
+                !Lexicon.prepositions.containsLowercased(word), !Self.phraseBreaks.containsLowercased(word), !Lexicon.speechVerbs.contains(word),
+                !Self.isVerbModifier(word.lowercased()), !Lexicon.subjectPronouns.containsLowercased(word)
+            else { break }
+            start = previous
         }
         // The phrase opens its clause: at the floor or after a comma or joining word.
         guard start == floor || tokens[start - 1].text == "," || QuoteAttributor.conjunctions.containsLowercased(tokens[start - 1].text) else { return nil }
-        return SpeakerPhrase(tokens: start..<edge, entity: nil, confidence: 0.6)
+        return (SpeakerPhrase(tokens: start..<edge, entity: nil, confidence: 0.6), issued)
+    }
+
+    /// "according to F.A.A. records,", "according to census data": a document phrase that is
+    /// the whole of the words after the cue.
+    private func documentSource(startingAt start: Int, before limit: Int) -> SpeakerPhrase? {
+        let tokens = document.tokens
+        guard let head = (start..<min(limit, start + 6)).first(where: { tokens[$0].isLowercase && Self.documentNouns.contains(tokens[$0].text) }),
+            head + 1 == limit || !tokens[head + 1].isWord && tokens[head + 1].kind != .possessive,
+            let found = documentSource(endingAt: head + 1, floor: start), found.phrase.tokens.lowerBound == start
+        else { return nil }
+        return found.phrase
+    }
+
+    /// "Democrats trying to regain the Senate say", "House Republicans supporting the bill
+    /// said", "Chinese military commentators said": people opening the clause, qualified by a
+    /// name before them or a phrase after them up to the verb, speak as described; a name in
+    /// the phrase is not who speaks.
+    private func qualifiedPeople(in range: Range<Int>) -> SpeakerPhrase? {
+        let tokens = document.tokens
+        var start = range.lowerBound
+        if let comma = range.last(where: { tokens[$0].text == "," }) { start = comma + 1 }
+        while start < range.upperBound, QuoteAttributor.conjunctions.containsLowercased(tokens[start].text) || Lexicon.articles.containsLowercased(tokens[start].text) {
+            start += 1
+        }
+        guard range.upperBound - start >= 2, range.upperBound - start <= 12 else { return nil }
+        func isPeople(_ index: Int) -> Bool {
+            let word = tokens[index].text
+            if let (entity, mentionRange) = mention(at: index) { return entities[entity].type == .norp && mentionRange == index..<(index + 1) && word.hasSuffix("s") }
+            let lowered = word.lowercased()
+            return (tokens[index].isLowercase || index == start) && (Self.namesPeopleInPlural(lowered) || lowered == "people")
+        }
+        // Names and adjectives before the people.
+        var head = start
+        while head < range.upperBound, !isPeople(head) {
+            let word = tokens[head].text
+            guard head - start < 4, tokens[head].isWord, !Lexicon.prepositions.contains(word),
+                !Self.phraseBreaks.contains(word), !Self.isVerbModifier(word), !Lexicon.speechVerbs.contains(word), !Self.isPersonNoun(word)
+            else { return nil }
+            head += 1
+        }
+        guard head < range.upperBound else { return nil }
+        // After them, nothing, or a participle or place phrase with no clause of its own.
+        let after = (head + 1)..<range.upperBound
+        if let first = after.first {
+            let word = tokens[first].text
+            let opensModifier = tokens[first].isLowercase && (word.hasSuffix("ing") || word.hasSuffix("ed") || Lexicon.prepositions.contains(word))
+            guard opensModifier, !["of", "to", "for"].contains(word),
+                after.allSatisfy({ tokens[$0].isWord && !Self.phraseBreaks.contains(tokens[$0].text) && !SpeakerDescription.opensClause(tokens[$0].text) })
+            else { return nil }
+        }
+        // Only where a name or a place qualifies the people; otherwise the plural rules answer,
+        // without the participle ("Protesters marching through the streets chanted").
+        let qualified =
+            (start..<range.upperBound).contains { $0 != head && tokens[$0].isCapitalized }
+            || after.first.map { Lexicon.prepositions.contains(tokens[$0].text) } ?? false
+        return qualified ? SpeakerPhrase(tokens: start..<range.upperBound, entity: nil, confidence: 0.65) : nil
     }
 
     private static let documentNouns: WordSet = [
         "research", "study", "studies", "report", "reports", "poll", "polls", "survey", "surveys", "projections", "estimates",
         "figures", "filings", "records", "data", "analysis", "analyses", "ranking", "rankings", "account", "accounts", "memo",
-        "documents", "audit", "forecast", "forecasts",
+        "documents", "audit", "forecast", "forecasts", "memoir", "regulations",
     ]
 
     /// "Demonstrators said", "Authorities announced", "state lawmakers have not said": people
