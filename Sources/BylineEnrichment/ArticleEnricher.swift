@@ -95,7 +95,7 @@ public struct ArticleEnricher: Sendable {
             ?? quote.unnamedSpeaker.flatMap { SpeakerDescription.trimmed($0, document.tokens) }.map {
                 // No entity to name: the description as written ("officials", "a senior adviser").
                 let written = mention($0)
-                return EnrichedArticle.Speaker(name: written.text, entity: nil, mention: written)
+                return EnrichedArticle.Speaker(name: written.text, entity: nil, mention: written, joint: quote.jointSpeakers.map { "e\($0 + 1)" })
             }
         let evidence = QuoteEvidence.features(of: quote, people: people, entities: entities, in: document)
         return EnrichedArticle.Quote(

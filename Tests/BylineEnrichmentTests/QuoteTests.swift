@@ -433,7 +433,7 @@ struct QuoteTests {
         #expect(article.speakerName(of: "let this stand") == "Ann Lee")
     }
 
-    @Test("of several names before the verb, the one next to it speaks; not one that ends a pair or owns the speaker")
+    @Test("of several names before the verb, the one next to it speaks; a pair speaks together, and one that owns the speaker does not")
     func whichNameSpeaks() async throws {
         let text = """
             At a fundraiser in Lyon with the singer Ana Ruiz, Helene Marchetti called the plan “a disgrace to the city.”
@@ -448,7 +448,8 @@ struct QuoteTests {
             """
         let article = try await Fixtures.enrich(text)
         #expect(article.speakerName(of: "disgrace to the city") == "Helene Marchetti")
-        #expect(article.speakerName(of: "bridge will open") == "Maria Okonjo")
+        #expect(article.describedSpeaker(of: "bridge will open") == "Maria Okonjo and Luis Moreno")
+        #expect(article.quote(containing: "bridge will open")?.speaker?.joint.count == 2)
         #expect(article.speakerName(of: "pleased with the ruling") == "Peter Marsh")
         // No attribution beats a false one.
         #expect(article.quote(containing: "answers from the city") != nil)

@@ -1492,7 +1492,7 @@ extension ReportedSpeechTests {
     }
 
     @Test(
-        "“Federal Election Commission filings show”, “according to F.A.A. records”, “according to Tom Hale's memoir”: a document speaks as written, its issuer inside the description, not the issuer"
+        "“Federal Election Commission filings show”, “according to F.A.A. records”, “according to Tom Hale's memoir”, “Another ranking says”: a document speaks as written, its issuer inside the description, not the issuer"
     )
     func documentsWithNamedIssuers() async throws {
         let article = try await Fixtures.enrich(
@@ -1500,6 +1500,8 @@ extension ReportedSpeechTests {
             Tom Hale ran the Marlow campaign for two years. According to Tom Hale's memoir, the first meeting was tense.
 
             The Federal Election Commission fined the group last year. Federal Election Commission filings suggest that the group raised $3 million. According to F.A.A. records, the plane was built in 1991.
+
+            One ranking puts Hale tenth. Another ranking says he is not even a millionaire.
             """
         )
         let memoir = try #require(article.quote(containing: "meeting was tense"))
@@ -1507,6 +1509,7 @@ extension ReportedSpeechTests {
         #expect(memoir.describedSpeaker == "Tom Hale's memoir")
         #expect(article.describedSpeaker(of: "raised $3 million") == "Federal Election Commission filings")
         #expect(article.describedSpeaker(of: "built in 1991") == "F.A.A. records")
+        #expect(article.describedSpeaker(of: "not even a millionaire") == "Another ranking")
     }
 
     @Test(
@@ -1546,5 +1549,33 @@ extension ReportedSpeechTests {
         #expect(article.describedSpeaker(of: "it would pass") == "House Republicans supporting the bill")
         #expect(article.describedSpeaker(of: "worst in years") == "Voters in Fort Myers")
         #expect(article.describedSpeaker(of: "plan must go") == "Protesters")
+    }
+
+    @Test(
+        "“Hale and Ruiz agreed”, “Sens. Ann Hale of Ohio and Tom Reyes of Iowa said”, “Doyle and others said”, “Both Democrats and Republicans have argued”: people named together speak together, as written, with each one's entity in joint; the record matches the schema"
+    )
+    func jointSubjectsSpeakTogether() async throws {
+        let article = try await Fixtures.enrich(
+            """
+            Senator Tom Hale met Governor Ana Ruiz in Marlow on Thursday. Hale and Ruiz agreed that the bridge must be rebuilt. “We are one,” Hale said.
+
+            Sens. Ann Pell of Ohio and Tom Reyes of Iowa said the bill was dead. Jim Doyle and others said the plan had failed. Both Democrats and Republicans have argued that the tax code needs reform.
+            """
+        )
+        let bridge = try #require(article.quote(containing: "bridge must be rebuilt"))
+        #expect(bridge.speaker?.entity == nil)
+        #expect(bridge.describedSpeaker == "Hale and Ruiz")
+        let together = bridge.speaker?.joint.compactMap { id in article.entities.first { $0.id == id }?.name }
+        #expect(together == ["Tom Hale", "Ana Ruiz"])
+        #expect(article.speakerName(of: "We are one") == "Tom Hale")
+        let senators = try #require(article.quote(containing: "bill was dead"))
+        #expect(senators.describedSpeaker == "Sens. Ann Pell of Ohio and Tom Reyes of Iowa")
+        #expect(senators.speaker?.joint.count == 2)
+        let doyle = try #require(article.quote(containing: "plan had failed"))
+        #expect(doyle.describedSpeaker == "Jim Doyle and others")
+        #expect(doyle.speaker?.joint.compactMap { id in article.entities.first { $0.id == id }?.name } == ["Jim Doyle"])
+        #expect(article.describedSpeaker(of: "tax code needs reform") == "Both Democrats and Republicans")
+        let validator = try SchemaValidator(file: "enriched-article.schema.json")
+        #expect(validator.errors(in: try JSONValue.parse(article.json().serialized())) == [])
     }
 }

@@ -18,6 +18,9 @@ public struct EnrichedArticle: Sendable {
         /// Nil when the speaker is described, not named ("officials", "a senior adviser").
         public var entity: String?
         public var mention: Mention
+        /// Ids of the entities a speaker names together ("Ryan and Trump agreed"); `entity`
+        /// is then nil, as no one of them spoke alone.
+        public var joint: [String] = []
     }
 
     public struct Quote: Sendable {
@@ -42,7 +45,7 @@ public struct EnrichedArticle: Sendable {
 
     public static let version = "byline-enrichment/3"
     /// Schema version of the output record, carried in Kafka headers too.
-    public static let schemaVersion = "3"
+    public static let schemaVersion = "4"
 
     public var input: ArticleInput
     public var entities: [Entity]
@@ -131,11 +134,12 @@ public struct EnrichedArticle: Sendable {
             members.append(
                 (
                     "speaker",
-                    .object([
-                        ("name", .string(speaker.name)),
-                        ("entity", speaker.entity.map(JSONValue.string) ?? .null),
-                        ("mention", json(speaker.mention)),
-                    ])
+                    .object(
+                        [
+                            ("name", .string(speaker.name)),
+                            ("entity", speaker.entity.map(JSONValue.string) ?? .null),
+                            ("mention", json(speaker.mention)),
+                        ] + (speaker.joint.isEmpty ? [] : [("joint", .array(speaker.joint.map(JSONValue.string)))]))
                 ))
         } else {
             members.append(("speaker", .null))

@@ -15,6 +15,8 @@ struct AttributedQuote: Sendable {
     /// Tokens of a phrase that describes the speaker but names no entity: "a spokesman",
     /// "officials".
     var unnamedSpeaker: Range<Int>?
+    /// Entity indices of the people an unnamed speaker names together ("Ryan and Trump").
+    var jointSpeakers: [Int] = []
     var hasUnnamedSpeaker: Bool { unnamedSpeaker != nil }
 }
 
@@ -85,6 +87,7 @@ struct QuoteAttributor: Sendable {
             var mergeWithPrevious = false
             // “A,” said a senior adviser. “B.”: a quote's speaker goes on speaking, named or not.
             var inheritedUnnamedSpeaker: Range<Int>?
+            var inheritedJointSpeakers: [Int] = []
             let inheritsFrom = latest.flatMap { previous in
                 let quote = result[previous.quote]
                 return quote.speaker != nil || !previous.isReported && (quote.hasUnnamedSpeaker || quote.cue != nil) ? previous : nil
@@ -104,7 +107,10 @@ struct QuoteAttributor: Sendable {
                         attribution.speaker = subject
                     } else {
                         attribution.speaker = speaker.map { SpeakerPhrase(tokens: $0.tokens, entity: $0.entity, confidence: 0.6) }
-                        if speaker == nil { inheritedUnnamedSpeaker = result[previous.quote].unnamedSpeaker }
+                        if speaker == nil {
+                            inheritedUnnamedSpeaker = result[previous.quote].unnamedSpeaker
+                            inheritedJointSpeakers = result[previous.quote].jointSpeakers
+                        }
                         // “A,” she said. “B.”: one quote in two parts; not across a sentence of its own.
                         let nextSentence = document.tokens[candidate.openMark].sentence - document.tokens[previous.lastToken].sentence <= 1
                         mergeWithPrevious = sameParagraph && nextSentence && !previous.isReported && containsSpeechVerb(gap, document)
@@ -129,7 +135,8 @@ struct QuoteAttributor: Sendable {
                 cue: attribution.cue?.lowercased(),
                 speaker: speaker,
                 speakerRuleConfidence: speaker == nil ? nil : attribution.speaker?.confidence,
-                unnamedSpeaker: speaker == nil ? attribution.speaker.map(\.tokens) ?? inheritedUnnamedSpeaker : nil
+                unnamedSpeaker: speaker == nil ? attribution.speaker.map(\.tokens) ?? inheritedUnnamedSpeaker : nil,
+                jointSpeakers: speaker == nil ? attribution.speaker?.joint ?? inheritedJointSpeakers : []
             )
             if let described = Self.describedThingGoingOn(quote, after: result.last, document.tokens) { quote.unnamedSpeaker = described }
             result.append(quote)
@@ -240,7 +247,8 @@ struct QuoteAttributor: Sendable {
             cue: speech.cueText,
             speaker: speaker,
             speakerRuleConfidence: speaker == nil ? nil : phrase?.confidence,
-            unnamedSpeaker: speaker == nil ? phrase?.tokens : nil
+            unnamedSpeaker: speaker == nil ? phrase?.tokens : nil,
+            jointSpeakers: speaker == nil ? phrase?.joint ?? [] : []
         )
     }
 

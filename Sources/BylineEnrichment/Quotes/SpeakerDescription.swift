@@ -84,6 +84,6 @@ enum SpeakerDescription {
     ]
     private static let nonDescriptive: WordSet = [
         "he", "she", "they", "we", "i", "it", "you", "him", "her", "them", "us", "me", "who", "which", "that", "this", "these",
-        "those", "one", "all", "both", "each", "some", "the", "a", "an", "his", "its", "their", "our", "my", "your",
+        "those", "one", "another", "all", "both", "each", "some", "the", "a", "an", "his", "its", "their", "our", "my", "your",
     ]
 }

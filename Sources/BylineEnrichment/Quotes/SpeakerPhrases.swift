@@ -5,6 +5,8 @@ struct SpeakerPhrase {
     var tokens: Range<Int>
     var entity: Int?
     var confidence: Double
+    /// The people of a joint subject ("Ryan and Trump agreed"), who speak together.
+    var joint: [Int] = []
 }
 
 /// Finding the speaker phrase on either side of a cue, for quotes and reported speech.
@@ -227,6 +229,46 @@ extension AttributionContext {
             return SpeakerPhrase(tokens: last..<(last + 1), entity: resolvePronoun(lastWord, before: last), confidence: 0.8)
         }
         return phrase(in: start..<end, preferLast: true)
+    }
+
+    /// "Ryan and Trump agreed", "Sens. Ann Hale of Ohio and Tom Reyes of Iowa said", "Doyle and
+    /// others said", "Reyes and other GOP leaders say": people named together as the verb's
+    /// whole subject speak together, as written; none of them alone.
+    private func jointSubject(_ people: [(Int, Range<Int>)], in range: Range<Int>, edge: Int) -> SpeakerPhrase? {
+        let tokens = document.tokens
+        guard let first = people.first, first.1.lowerBound < edge, edge <= range.upperBound else { return nil }
+        var start = first.1.lowerBound
+        // Titles before the first name ("Sens.", "Former Gov.").
+        while start > range.lowerBound, edge - start < 20, Self.isTitleWord(tokens[start - 1].text) || Lexicon.personTitles.containsLowercased(tokens[start - 1].text) {
+            start -= 1
+        }
+        var index = first.1.lowerBound
+        var named: [Int] = []
+        var joined = false
+        var others = false
+        while index < edge {
+            let word = tokens[index].text
+            if let (entity, mentionRange) = mention(at: index), entities[entity].type == .person, mentionRange.lowerBound == index {
+                if !named.contains(entity) { named.append(entity) }
+                index = mentionRange.upperBound
+            } else if word == "and" || word == "," {
+                joined = joined || word == "and"
+                index += 1
+            } else if word == "of", index + 1 < edge, let (_, place) = mention(at: index + 1), place.lowerBound == index + 1, isPlace(at: index + 1) {
+                // "Ann Hale of Ohio": a name's home, no one else.
+                index = place.upperBound
+            } else if tokens[index].isCapitalized, mention(at: index) == nil, Self.isTitleWord(word) || Lexicon.personTitles.containsLowercased(word) {
+                index += 1
+            } else if joined, word == "others" || word == "other" {
+                // "and others", "and other GOP leaders": the rest of the subject counts them.
+                others = true
+                index = edge
+            } else {
+                return nil
+            }
+        }
+        guard joined, named.count + (others ? 1 : 0) >= 2, !["and", ","].contains(tokens[edge - 1].text) else { return nil }
+        return SpeakerPhrase(tokens: start..<edge, entity: nil, confidence: 0.7, joint: named)
     }
 
     /// "Biden and Harris said": the name at `start` is the second of a pair joined by "and"
@@ -558,6 +600,7 @@ extension AttributionContext {
         {
             return plural
         }
+        if preferLast, let joint = jointSubject(people, in: range, edge: subjectEdge) { return joint }
         if let first = people.first {
             // "Trump campaign spokesman Jason Miller added": the titled name speaks, not the
             // name that qualifies the title.
@@ -753,8 +796,13 @@ extension AttributionContext {
             head += 1
         }
         guard head < range.upperBound else { return nil }
-        // After them, nothing, or a participle or place phrase with no clause of its own.
+        // After them, nothing, another group ("Both Democrats and Republicans"), or a participle
+        // or place phrase with no clause of its own.
         let after = (head + 1)..<range.upperBound
+        let pairsGroups =
+            after.count >= 2 && after.count <= 4 && tokens[head + 1].text == "and" && isPeople(range.upperBound - 1)
+            && after.allSatisfy { tokens[$0].isWord }
+        if pairsGroups { return SpeakerPhrase(tokens: start..<range.upperBound, entity: nil, confidence: 0.65) }
         if let first = after.first {
             let word = tokens[first].text
             let opensModifier = tokens[first].isLowercase && (word.hasSuffix("ing") || word.hasSuffix("ed") || Lexicon.prepositions.contains(word))
