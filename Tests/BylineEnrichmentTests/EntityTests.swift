@@ -196,11 +196,15 @@ struct EntityTests {
         #expect(article.entity(named: "Federal Bureau of Investigation")?.mentions.count == 2)
     }
 
-    @Test("an honorific names a person whatever the tagger read, and is no part of the name")
+    @Test("an honorific names a person whatever the tagger read, or if it read nothing, and is no part of the name")
     func honorificMakesPerson() async throws {
         let article = try await Fixtures.enrich("Mr Grefov was keen to distance himself from Mr Vrolanov's comments.")
         #expect(article.entity(named: "Vrolanov")?.type == .person)
         #expect(article.entities.allSatisfy { !$0.name.hasPrefix("Mr") }, "\(article.entities.map(\.name))")
+        // A surname that is also a word, or a nationality, is a person after an honorific.
+        let words = try await Fixtures.enrich("Tom Band ran the office. Mr. Band wrote that he needed help. Mr. English said the plan was sound.")
+        #expect(words.speakerName(of: "needed help") == "Tom Band")
+        #expect(words.entity(named: "English")?.type == .person)
     }
 
     @Test("a place or a named organisation opening a compound adjective (“Toronto-based”, “UN-backed”) is a mention; a nationality or an everyday acronym is not")

@@ -1492,7 +1492,7 @@ extension ReportedSpeechTests {
     }
 
     @Test(
-        "“Federal Election Commission filings show”, “according to F.A.A. records”, “according to Tom Hale's memoir”, “Another ranking says”: a document speaks as written, its issuer inside the description, not the issuer"
+        "“Federal Election Commission filings show”, “according to F.A.A. records”, “according to Tom Hale's memoir”, “Another ranking says”, “The Hale ad claims”: a document speaks as written, its issuer inside the description, not the issuer"
     )
     func documentsWithNamedIssuers() async throws {
         let article = try await Fixtures.enrich(
@@ -1501,7 +1501,7 @@ extension ReportedSpeechTests {
 
             The Federal Election Commission fined the group last year. Federal Election Commission filings suggest that the group raised $3 million. According to F.A.A. records, the plane was built in 1991.
 
-            One ranking puts Hale tenth. Another ranking says he is not even a millionaire.
+            One ranking puts Hale tenth. Another ranking says he is not even a millionaire. The Hale ad claims that the mayor voted for the tax.
             """
         )
         let memoir = try #require(article.quote(containing: "meeting was tense"))
@@ -1510,6 +1510,7 @@ extension ReportedSpeechTests {
         #expect(article.describedSpeaker(of: "raised $3 million") == "Federal Election Commission filings")
         #expect(article.describedSpeaker(of: "built in 1991") == "F.A.A. records")
         #expect(article.describedSpeaker(of: "not even a millionaire") == "Another ranking")
+        #expect(article.describedSpeaker(of: "voted for the tax") == "The Hale ad")
     }
 
     @Test(

@@ -150,7 +150,7 @@ struct EntityRecognizer: Sendable {
         var parts: [(Range<Int>, NERClass)] = []
         for (range, tags) in zip(document.sentences, tagged) {
             let spans = NERSpan.spans(tags).map { NERSpan(range: (range.lowerBound + $0.range.lowerBound)..<(range.lowerBound + $0.range.upperBound), entityClass: $0.entityClass) }
-            let joined = joiningInstitutionComplements(joiningNationalityToOrganisation(spans, tokens), in: range, tokens)
+            let joined = joiningInstitutionComplements(joiningNationalityToOrganisation(honorificNames(spans, in: range, tokens), tokens), in: range, tokens)
             for span in separatingPortfolioHolders(joined, in: range, document) {
                 guard let trimmed = trimPunctuation(span.range, tokens).flatMap({ withoutCaptionLabel($0, tokens) }) else { continue }
                 for conjunct in splitAtLowercaseWords(trimmed, span.entityClass, tokens).flatMap({ splitAtAnd($0, span.entityClass, document) }) {
@@ -177,6 +177,28 @@ struct EntityRecognizer: Sendable {
             }
             return taggedMention(part, entityClass, document)
         }
+    }
+
+    /// "Mr. Band wrote", "Mr. English said": an honorific before a capitalised word names a
+    /// person, whatever the tagger read there (nothing, or a nationality); the honorific joins
+    /// the span, so the person rule below applies.
+    private func honorificNames(_ spans: [NERSpan], in sentence: Range<Int>, _ tokens: [Token]) -> [NERSpan] {
+        var spans = spans
+        for honorific in sentence.dropLast() where Self.honorifics.contains(tokens[honorific].text) {
+            let name = honorific + 1
+            guard tokens[name].isCapitalized, tokens[name].isWord, !spans.contains(where: { $0.range.contains(honorific) }) else { continue }
+            if let covering = spans.firstIndex(where: { $0.range.contains(name) }) {
+                guard spans[covering].range.lowerBound == name, spans[covering].entityClass != .person else { continue }
+                spans[covering] = NERSpan(range: honorific..<spans[covering].range.upperBound, entityClass: .person)
+            } else {
+                var end = name + 1
+                while end < sentence.upperBound, end - name < 3, tokens[end].isCapitalized, tokens[end].isWord, !spans.contains(where: { $0.range.contains(end) }) {
+                    end += 1
+                }
+                spans.append(NERSpan(range: honorific..<end, entityClass: .person))
+            }
+        }
+        return spans.sorted { $0.range.lowerBound < $1.range.lowerBound }
     }
 
     private func taggedMention(_ span: Range<Int>, _ taggedClass: NERClass, _ document: Document) -> EntityMention? {

@@ -232,17 +232,17 @@ extension AttributionContext {
     }
 
     /// "Ryan and Trump agreed", "Sens. Ann Hale of Ohio and Tom Reyes of Iowa said", "Doyle and
-    /// others said", "Reyes and other GOP leaders say": people named together as the verb's
-    /// whole subject speak together, as written; none of them alone.
-    private func jointSubject(_ people: [(Int, Range<Int>)], in range: Range<Int>, edge: Int) -> SpeakerPhrase? {
+    /// others said": people named together as the verb's whole subject, from the name at
+    /// `first`, speak together, as written; none of them alone.
+    private func jointSubject(from first: Int, in range: Range<Int>, edge: Int) -> SpeakerPhrase? {
         let tokens = document.tokens
-        guard let first = people.first, first.1.lowerBound < edge, edge <= range.upperBound else { return nil }
-        var start = first.1.lowerBound
+        guard first < edge, edge <= range.upperBound else { return nil }
+        var start = first
         // Titles before the first name ("Sens.", "Former Gov.").
         while start > range.lowerBound, edge - start < 20, Self.isTitleWord(tokens[start - 1].text) || Lexicon.personTitles.containsLowercased(tokens[start - 1].text) {
             start -= 1
         }
-        var index = first.1.lowerBound
+        var index = first
         var named: [Int] = []
         var joined = false
         var others = false
@@ -600,7 +600,7 @@ extension AttributionContext {
         {
             return plural
         }
-        if preferLast, let joint = jointSubject(people, in: range, edge: subjectEdge) { return joint }
+        if preferLast, let first = people.first, let joint = jointSubject(from: first.1.lowerBound, in: range, edge: subjectEdge) { return joint }
         if let first = people.first {
             // "Trump campaign spokesman Jason Miller added": the titled name speaks, not the
             // name that qualifies the title.
@@ -821,7 +821,7 @@ extension AttributionContext {
     private static let documentNouns: WordSet = [
         "research", "study", "studies", "report", "reports", "poll", "polls", "survey", "surveys", "projections", "estimates",
         "figures", "filings", "records", "data", "analysis", "analyses", "ranking", "rankings", "account", "accounts", "memo",
-        "documents", "audit", "forecast", "forecasts", "memoir", "regulations",
+        "documents", "audit", "forecast", "forecasts", "memoir", "regulations", "ad", "ads", "agreement", "form", "forms",
     ]
 
     /// "Demonstrators said", "Authorities announced", "state lawmakers have not said": people
