@@ -1466,7 +1466,7 @@ extension ReportedSpeechTests {
         let forgive = try #require(article.quote(containing: "forgive or forget"))
         #expect(forgive.speaker?.name == "Dana Sunshine")
         #expect(forgive.text == "And Ruiz does not forgive or forget")
-        #expect(article.speakerName(of: "would be clear") == "Tom Doyle")
+        #expect(article.describedSpeaker(of: "would be clear") == "Tom Doyle and others")
         #expect(article.speakerName(of: "was adrift") == "Chris Murphy")
         #expect(!article.quotes.contains { $0.cue == "admit" })
     }
@@ -1553,7 +1553,7 @@ extension ReportedSpeechTests {
     }
 
     @Test(
-        "“Hale and Ruiz agreed”, “Sens. Ann Hale of Ohio and Tom Reyes of Iowa said”, “Doyle and others said”, “Both Democrats and Republicans have argued”: people named together speak together, as written, with each one's entity in joint; the record matches the schema"
+        "“Hale and Ruiz agreed”, “Sens. Ann Hale of Ohio and Tom Reyes of Iowa said”, “Doyle and others said”, “Both Democrats and Republicans have argued”, “Hale and Ruiz, a Marlow Democrat, argued”, “said Hale and Ruiz”: people named together speak together, as written, with each one's entity in joint; the record matches the schema"
     )
     func jointSubjectsSpeakTogether() async throws {
         let article = try await Fixtures.enrich(
@@ -1561,6 +1561,8 @@ extension ReportedSpeechTests {
             Senator Tom Hale met Governor Ana Ruiz in Marlow on Thursday. Hale and Ruiz agreed that the bridge must be rebuilt. “We are one,” Hale said.
 
             Sens. Ann Pell of Ohio and Tom Reyes of Iowa said the bill was dead. Jim Doyle and others said the plan had failed. Both Democrats and Republicans have argued that the tax code needs reform.
+
+            Hale and Ruiz, a Marlow Democrat, argued that the ferry is not needed. “The race is over,” said Hale and Ruiz.
             """
         )
         let bridge = try #require(article.quote(containing: "bridge must be rebuilt"))
@@ -1576,6 +1578,9 @@ extension ReportedSpeechTests {
         #expect(doyle.describedSpeaker == "Jim Doyle and others")
         #expect(doyle.speaker?.joint.compactMap { id in article.entities.first { $0.id == id }?.name } == ["Jim Doyle"])
         #expect(article.describedSpeaker(of: "tax code needs reform") == "Both Democrats and Republicans")
+        #expect(article.quote(containing: "ferry is not needed")?.speaker?.joint.count == 2)
+        #expect(article.describedSpeaker(of: "ferry is not needed") == "Hale and Ruiz")
+        #expect(article.describedSpeaker(of: "race is over") == "Hale and Ruiz")
         let validator = try SchemaValidator(file: "enriched-article.schema.json")
         #expect(validator.errors(in: try JSONValue.parse(article.json().serialized())) == [])
     }

@@ -52,7 +52,7 @@ extension QuoteAttributor {
             let start = relative.map { $0 + 1 } ?? segmentStart
             if relative != nil || !Lexicon.prepositions.contains(opener) && !Lexicon.subordinators.contains(opener) && opener != "according",
                 !describes, !address,
-                let subject = context.speakerPhrase(endingBefore: comma, floor: start), subject.entity != nil
+                let subject = context.speakerPhrase(endingBefore: comma, floor: start), subject.entity != nil || !subject.joint.isEmpty
             {
                 if !finite || Self.opensApposition(subject.tokens, comma: comma, tokens) { return subject }
                 // "Lee guarded Park's votes in 1990, ...": not a name inside a clause of its own.

@@ -600,7 +600,14 @@ extension AttributionContext {
         {
             return plural
         }
-        if preferLast, let first = people.first, let joint = jointSubject(from: first.1.lowerBound, in: range, edge: subjectEdge) { return joint }
+        // After a postposed cue ("said Doyle and others,") the names run to a punctuation mark.
+        let jointEdge =
+            preferLast
+            ? subjectEdge
+            : people.first.map { first in
+                (min(first.1.upperBound, range.upperBound)..<range.upperBound).first { !tokens[$0].isWord && tokens[$0].kind != .possessive } ?? range.upperBound
+            }
+        if let first = people.first, let jointEdge, let joint = jointSubject(from: first.1.lowerBound, in: range, edge: jointEdge) { return joint }
         if let first = people.first {
             // "Trump campaign spokesman Jason Miller added": the titled name speaks, not the
             // name that qualifies the title.
