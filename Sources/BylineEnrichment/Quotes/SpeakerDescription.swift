@@ -77,7 +77,8 @@ enum SpeakerDescription {
     /// Longer phrases are a clause the speaker finder took in, not a description.
     private static let longest = 12
     private static let joiningWords: WordSet = ["and", "but", "or", "so", "yet"]
-    static func opensClause(_ word: String) -> Bool { clauseWords.contains(word) }
+    /// An auxiliary or "not": a word of a clause, no part of a description.
+    static func isClauseWord(_ word: String) -> Bool { clauseWords.contains(word) }
     private static let clauseWords: WordSet = [
         "is", "was", "are", "were", "be", "been", "has", "have", "had", "will", "would", "can", "could", "should", "may",
         "might", "must", "do", "does", "did", "not",

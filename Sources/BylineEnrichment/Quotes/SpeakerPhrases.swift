@@ -239,7 +239,7 @@ extension AttributionContext {
         guard first < edge, edge <= range.upperBound else { return nil }
         var start = first
         // Titles before the first name ("Sens.", "Former Gov.").
-        while start > range.lowerBound, edge - start < 20, Self.isTitleWord(tokens[start - 1].text) || Lexicon.personTitles.containsLowercased(tokens[start - 1].text) {
+        while start > range.lowerBound, edge - start < 20, Self.isTitleWord(tokens[start - 1].text) {
             start -= 1
         }
         var index = first
@@ -257,7 +257,7 @@ extension AttributionContext {
             } else if word == "of", index + 1 < edge, let (_, place) = mention(at: index + 1), place.lowerBound == index + 1, isPlace(at: index + 1) {
                 // "Ann Hale of Ohio": a name's home, no one else.
                 index = place.upperBound
-            } else if tokens[index].isCapitalized, mention(at: index) == nil, Self.isTitleWord(word) || Lexicon.personTitles.containsLowercased(word) {
+            } else if tokens[index].isCapitalized, mention(at: index) == nil, Self.isTitleWord(word) {
                 index += 1
             } else if joined, word == "others" || word == "other" {
                 // "and others", "and other GOP leaders": the rest of the subject counts them.
@@ -516,8 +516,9 @@ extension AttributionContext {
 
         if preferLast, let described = descriptionBeforeVerb(range, verbEdge: verbEdge) { return described }
         // "FEC filings show", "according to Axelrod's memoir": a document speaks as written, not
-        // the one who issued it.
-        if preferLast, let source = documentSource(endingAt: subjectEdge, floor: range.lowerBound), source.issued { return source.phrase }
+        // the one who issued it; one no one is named as issuing only when nobody else is found.
+        let documentBeforeVerb = preferLast ? documentSource(endingAt: subjectEdge, floor: range.lowerBound) : nil
+        if let documentBeforeVerb, documentBeforeVerb.issued { return documentBeforeVerb.phrase }
         if !preferLast, let source = documentSource(startingAt: range.lowerBound, before: range.upperBound) { return source }
         if preferLast, let people = qualifiedPeople(in: range.lowerBound..<verbEdge) { return people }
         var index = range.lowerBound
@@ -728,8 +729,7 @@ extension AttributionContext {
         if let (entity, mentionRange) = firstOther { return SpeakerPhrase(tokens: mentionRange, entity: entity, confidence: 0.85) }
         // "Research suggests", "Exit polls told": a document no one is named as issuing is
         // the source as written, described, never a person.
-        if preferLast { return documentSource(endingAt: subjectEdge, floor: range.lowerBound)?.phrase }
-        return nil
+        return documentBeforeVerb?.phrase
     }
 
     /// "Research", "Projections", "Another ranking", "FEC filings", "Axelrod's memoir": a short
@@ -814,7 +814,7 @@ extension AttributionContext {
             let word = tokens[first].text
             let opensModifier = tokens[first].isLowercase && (word.hasSuffix("ing") || word.hasSuffix("ed") || Lexicon.prepositions.contains(word))
             guard opensModifier, !["of", "to", "for"].contains(word),
-                after.allSatisfy({ tokens[$0].isWord && !Self.phraseBreaks.contains(tokens[$0].text) && !SpeakerDescription.opensClause(tokens[$0].text) })
+                after.allSatisfy({ tokens[$0].isWord && !Self.phraseBreaks.contains(tokens[$0].text) && !SpeakerDescription.isClauseWord(tokens[$0].text) })
             else { return nil }
         }
         // Only where a name or a place qualifies the people; otherwise the plural rules answer,
