@@ -92,7 +92,8 @@ public struct ArticleEnricher: Sendable {
         }
         let speaker =
             quote.speaker.map { EnrichedArticle.Speaker(name: entities[$0.entity].name, entity: "e\($0.entity + 1)", mention: mention($0.tokens)) }
-            ?? quote.unnamedSpeaker.flatMap { SpeakerDescription.trimmed($0, document.tokens) }.map {
+            // People named together stay whole, commas of an address or a list and all.
+            ?? quote.unnamedSpeaker.flatMap { quote.jointSpeakers.isEmpty ? SpeakerDescription.trimmed($0, document.tokens) : $0 }.map {
                 // No entity to name: the description as written ("officials", "a senior adviser").
                 let written = mention($0)
                 return EnrichedArticle.Speaker(name: written.text, entity: nil, mention: written, joint: quote.jointSpeakers.map { "e\($0 + 1)" })

@@ -790,7 +790,7 @@ struct ReportedSpeechTests {
     }
 
     @Test(
-        "“The Ruiz administration said”, “Ruiz's campaign said”: the organisation speaks, not the person it is named after; “Ruiz campaign manager Tom Lee said” and “Ruiz and her campaign said” stay people"
+        "“The Ruiz administration said”, “Ruiz's campaign said”: the organisation speaks, not the person it is named after; “Ruiz campaign manager Tom Lee said” stays a person, and “Ruiz and her campaign said” speak together"
     )
     func organisationNamedAfterAPerson() async throws {
         let article = try await Fixtures.enrich(
@@ -799,7 +799,9 @@ struct ReportedSpeechTests {
         #expect(try #require(article.quote(containing: "harbour fees would stay")).describedSpeaker == "Ruiz administration")
         #expect(try #require(article.quote(containing: "ferry would run")).describedSpeaker == "Ruiz's campaign")
         #expect(article.speakerName(of: "polls were close") == "Tom Lee")
-        #expect(article.speakerName(of: "vote was fair") == "Ana Ruiz")
+        let together = try #require(article.quote(containing: "vote was fair"))
+        #expect(together.describedSpeaker == "Ruiz and her campaign")
+        #expect(together.speaker?.joint.compactMap { id in article.entities.first { $0.id == id }?.name } == ["Ana Ruiz"])
         // Her office is hers, as "her office" is; a person beside the campaign speaks.
         let others = try await Fixtures.enrich(
             "Senator Ana Ruiz voted against the bill. Ruiz's office said that she would explain her vote on Friday. Tom Lee and the Ruiz campaign said that the vote was a mistake.")
@@ -1583,5 +1585,70 @@ extension ReportedSpeechTests {
         #expect(article.describedSpeaker(of: "race is over") == "Hale and Ruiz")
         let validator = try SchemaValidator(file: "enriched-article.schema.json")
         #expect(validator.errors(in: try JSONValue.parse(article.json().serialized())) == [])
+    }
+    @Test("People named together stay together past tags, ages, titles, homes and their own circle")
+    func jointSubjectsInAllTheirForms() async throws {
+        let article = try await Fixtures.enrich(
+            """
+            Senator Ann Pell and Tom Reyes toured Marlow. Sen. Ann Pell (Vt.) and former Marlow governor Tom Reyes warned that the ferry would close.
+
+            Jim Doyle and 24-year-old Lena Marsh, a fellow volunteer, explained how the canvass works. Lena Marsh and former Ruiz adviser Tom Reyes said the polls were open. Tom Reyes and former Secretary of State Ann Pell said the vote was fair.
+
+            Ana Ruiz and Kofi Osei of the University of Marlow, Boston suggest that the tax failed. Ruiz and other right-wing Marlow leaders have been claiming that the port is unsafe.
+
+            Tom Reyes and his allies said the bridge would reopen. Ana Ruiz, Kofi Osei and Lena Marsh said the count was wrong.
+            """
+        )
+        #expect(article.describedSpeaker(of: "ferry would close") == "Sen. Ann Pell (Vt.) and former Marlow governor Tom Reyes")
+        #expect(article.quote(containing: "ferry would close")?.speaker?.joint.count == 2)
+        #expect(article.describedSpeaker(of: "how the canvass works") == "Jim Doyle and 24-year-old Lena Marsh")
+        #expect(article.describedSpeaker(of: "vote was fair") == "Tom Reyes and former Secretary of State Ann Pell")
+        let advised = article.quote(containing: "polls were open")?.speaker?.joint.compactMap { id in article.entities.first { $0.id == id }?.name }
+        #expect(advised == ["Lena Marsh", "Tom Reyes"])
+        #expect(article.describedSpeaker(of: "tax failed") == "Ana Ruiz and Kofi Osei of the University of Marlow, Boston")
+        #expect(article.describedSpeaker(of: "port is unsafe") == "Ruiz and other right-wing Marlow leaders")
+        let allies = try #require(article.quote(containing: "bridge would reopen"))
+        #expect(allies.describedSpeaker == "Tom Reyes and his allies")
+        #expect(allies.speaker?.joint.compactMap { id in article.entities.first { $0.id == id }?.name } == ["Tom Reyes"])
+        // A list's commas stay in the name.
+        #expect(article.describedSpeaker(of: "count was wrong") == "Ana Ruiz, Kofi Osei and Lena Marsh")
+        #expect(article.quote(containing: "count was wrong")?.speaker?.joint.count == 3)
+    }
+
+    @Test("An organisation and people with it, two qualifiers of one group: the subject as written")
+    func organisationsAndGroupsNamedTogether() async throws {
+        let article = try await Fixtures.enrich(
+            """
+            Ana Ruiz spoke in Marlow. The Ruiz campaign and some security experts alleged that the ballots were altered. Democratic and independent analysts said that the count would hold.
+            """
+        )
+        #expect(article.describedSpeaker(of: "ballots were altered") == "Ruiz campaign and some security experts")
+        #expect(article.quote(containing: "ballots were altered")?.speaker?.entity == nil)
+        #expect(article.describedSpeaker(of: "count would hold") == "Democratic and independent analysts")
+    }
+
+    @Test("A subject before an apposition speaks past an adverb or a comma inside quotation marks")
+    func subjectsBeforeAppositionsWithAdverbsAndQuotedNames() async throws {
+        let article = try await Fixtures.enrich(
+            """
+            Jeb Hale and Ana Ruiz met in Marlow. Hale, the former governor, also attacked Ruiz, calling her a “quitter.”
+
+            During an interview with Kofi Osei, Lena Marsh, the hacker known as “Ghost,” stated that she had read every file.
+            """
+        )
+        #expect(article.speakerName(of: "quitter") == "Jeb Hale")
+        #expect(article.speakerName(of: "she had read every file") == "Lena Marsh")
+    }
+
+    @Test("Writing a thing is no report of speech; writing that something happened is")
+    func writingAThingIsNotReportedSpeech() async throws {
+        let article = try await Fixtures.enrich(
+            """
+            Tom Hale wrote the rules of the new port. Ana Ruiz wrote his dissertation on farming. Kofi Osei wrote the plan had failed.
+            """
+        )
+        #expect(article.quote(containing: "rules of the new port") == nil)
+        #expect(article.quote(containing: "dissertation on farming") == nil)
+        #expect(article.speakerName(of: "plan had failed") == "Kofi Osei")
     }
 }

@@ -89,8 +89,9 @@ struct EntityRecognizer: Sendable {
         "registered", "listed", "bred", "raised", "bound", "allied", "aligned", "linked", "affiliated", "supported", "operated",
     ]
 
-    /// "“...,” Pence said", "Small, who ...", "Bush: “...”": a surname the tagger missed, next
-    /// to a speech verb, before a relative clause or labelling a quotation, when a person of the article has it (merging then
+    /// "“...,” Pence said", "Small, who ...", "Bush, the former governor,", "Bush: “...”": a
+    /// surname the tagger missed, next to a speech verb, before a relative clause or an
+    /// apposition or labelling a quotation, when a person of the article has it (merging then
     /// joins it to that person, or to the first named of several).
     func untaggedSurnames(_ document: Document, _ mentions: [EntityMention]) -> [EntityMention] {
         let tokens = document.tokens
@@ -108,12 +109,16 @@ struct EntityRecognizer: Sendable {
             let verbAfter = isSpeechVerb(verb)
             // "Small, who attended the rally, said": a relative clause about the person.
             let relativeAfter = index + 2 < tokens.count && tokens[index + 1].text == "," && ["who", "whose"].contains(tokens[index + 2].text)
+            // "Bush, the former governor,", "Bush, Florida's former governor,": an apposition.
+            let appositionAfter =
+                index + 3 < tokens.count && tokens[index + 1].text == ","
+                && (Lexicon.articles.containsLowercased(tokens[index + 2].text) || tokens[index + 2].isCapitalized && tokens[index + 3].kind == .possessive)
             // "Bush: “The mission is ...”": a label before a quotation.
             let labelAfter = index + 2 < tokens.count && tokens[index + 1].text == ":" && tokens[index + 2].isQuoteMark
             // "Bush referred to Rubio as ...", "Bush was ...": the subject of any verb in the past
             // or of an auxiliary.
             let finiteVerbAfter = verb < tokens.count && Self.isFiniteVerb(tokens[verb])
-            guard surnamesOfFullNames.contains(token.text), verbAfter || relativeAfter || labelAfter || finiteVerbAfter || isSpeechVerb(index - 1)
+            guard surnamesOfFullNames.contains(token.text), verbAfter || relativeAfter || appositionAfter || labelAfter || finiteVerbAfter || isSpeechVerb(index - 1)
             else { continue }
             if index > 0, tokens[index - 1].isCapitalized, tokens[index - 1].sentence == token.sentence { continue }
             if index + 1 < tokens.count, tokens[index + 1].isCapitalized { continue }

@@ -29,13 +29,19 @@ extension QuoteAttributor {
     /// A participle (", saying") shares its sentence's subject, wherever that stands.
     func appositionSubject(cue: Int, floor: Int, _ context: AttributionContext) -> SpeakerPhrase? {
         let tokens = context.document.tokens
-        guard cue - 1 > floor, tokens[cue - 1].text == "," else { return nil }
+        // "Bush, the former governor, also attacked": past adverbs and auxiliaries before the verb.
+        var verb = cue
+        while verb - 1 > floor, tokens[verb - 1].isWord, AttributionContext.isVerbModifier(tokens[verb - 1].text) { verb -= 1 }
+        guard verb - 1 > floor else { return nil }
+        // "Lehel, the hacker known as “Guccifer,” stated": the comma inside a closing quotation mark.
+        let closingQuote = verb - 2 > floor && [.quoteMark(.doubleClosing), .quoteMark(.doubleStraight)].contains(tokens[verb - 1].kind)
+        guard let cueComma = tokens[verb - 1].text == "," ? verb - 1 : closingQuote && tokens[verb - 2].text == "," ? verb - 2 : nil else { return nil }
         let finite = !tokens[cue].text.hasSuffix("ing")
         // "Other Republicans, like Ruiz, have said": the people before the aside.
-        if finite, let people = context.peopleBeforeAside(endingAt: cue - 1, floor: floor) { return people }
+        if finite, let people = context.peopleBeforeAside(endingAt: cueComma, floor: floor) { return people }
         var notOpening: SpeakerPhrase?
         var segmentStart = floor
-        for comma in floor..<(cue - 1) where tokens[comma].text == "," {
+        for comma in floor..<cueComma where tokens[comma].text == "," {
             // "At Boca West, ...", "While Brookover ...,", "According to the Herald,": an opening
             // phrase, not a subject.
             let opener = tokens[segmentStart].text.lowercased()
@@ -47,7 +53,7 @@ extension QuoteAttributor {
             // "in what Ana Ruiz, a campaign aide, called": the relative's subject.
             // "A spokesman for the Taliban, Qari Mehsud, said", "Nordhavn's largest shareholder,
             // the Hansen Foundation, said": a description, then the one it describes.
-            if let described = nameAfterDescription(segmentStart..<comma, cue: cue, context) { return described }
+            if let described = nameAfterDescription(segmentStart..<comma, cue: cueComma + 1, context) { return described }
             let relative = (segmentStart..<min(comma, segmentStart + 3)).first { ["what", "which"].contains(tokens[$0].text) }
             let start = relative.map { $0 + 1 } ?? segmentStart
             if relative != nil || !Lexicon.prepositions.contains(opener) && !Lexicon.subordinators.contains(opener) && opener != "according",

@@ -223,8 +223,9 @@ struct QuoteAttributor: Sendable {
         // But "..., the editorial board writes": a description right before the cue is its
         // subject, even when it names nobody.
         // Not past people the clause opens with before an aside ("Some landlords, like Tom
-        // Hale, a developer, have said").
-        if phrase?.entity == nil, case .before(let cue, let floor) = speech.speakerSide,
+        // Hale, a developer, have said"), nor past people named together ("Sen. Ann Hale (Vt.)
+        // and Tom Reyes said").
+        if phrase?.entity == nil, phrase?.joint.isEmpty ?? true, case .before(let cue, let floor) = speech.speakerSide,
             !(phrase.map { Self.endsWithDescription($0, before: cue, tokens) || Self.opensBeforeAside($0, floor: floor, tokens) } ?? false),
             let subject = context.speakerPhrase(startingAt: Self.pastCapitalisedDateline(from: floor, before: cue, tokens), limit: cue),
             subject.entity != nil, opensClause(subject, from: floor, tokens),

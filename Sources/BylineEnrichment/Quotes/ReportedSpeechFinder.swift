@@ -866,6 +866,13 @@ struct ReportedSpeechFinder: Sendable {
             if tokens[lastMark].kind != .quoteMark(.doubleOpening) { content = start..<(lastMark + 1) }
         }
         guard wordCount(content, tokens) >= Self.minimumWords else { return nil }
+        // "wrote the rules of the economy", "will write a book": what is written, not a report of
+        // it, unless a clause or quoted words follow.
+        if Self.writingVerbs.contains(word), tokens[start].text != "that",
+            !content.contains(where: { Self.mayBeFiniteVerb(tokens[$0].text) || tokens[$0].isQuoteMark || tokens[$0].text == ":" })
+        {
+            return nil
+        }
         // "Smith said:" and a quotation: the quote attributor's.
         if case .quoteMark = tokens[start].kind, start == afterCue || tokens[start - 1].text == ":" { return nil }
         let subjectFloor = sentence.lowerBound
@@ -1064,6 +1071,8 @@ struct ReportedSpeechFinder: Sendable {
     private static func isClauseVerb(_ word: String) -> Bool {
         Lexicon.modalVerbs.contains(word) || Lexicon.speechVerbs.contains(word) || commonFiniteVerbs.contains(word)
     }
+
+    private static let writingVerbs: WordSet = ["write", "writes", "wrote", "written", "writing"]
 
     private static let commonFiniteVerbs: WordSet = [
         "is", "was", "are", "were", "has", "had", "have", "will", "would", "did", "does", "left", "went", "made", "took", "came", "became",

@@ -31,7 +31,7 @@ enum SpeakerDescription {
             let previous = tokens[index - 1].text.lowercased()
             // But "Democrats trying to ...", "activists clamoring for ...": people, then what they do.
             let afterPeople = previous.hasSuffix("s") && (AttributionContext.isPersonNoun(previous) || tokens[index - 1].isCapitalized)
-            if word.hasSuffix("ed") || word.hasSuffix("ing"), tokens[index - 1].isWord, !previous.hasSuffix("ly"), !afterPeople,
+            if AttributionContext.isParticipleForm(word), tokens[index - 1].isWord, !previous.hasSuffix("ly"), !afterPeople,
                 !nonDescriptive.contains(previous), !askedParticiples.contains(word), !Lexicon.prepositions.contains(previous)
             {
                 return nil

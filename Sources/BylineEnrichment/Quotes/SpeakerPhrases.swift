@@ -185,9 +185,12 @@ extension AttributionContext {
     static func opensAside(_ token: Token) -> Bool {
         guard token.isWord, !token.isCapitalized else { return false }
         // Not "including": what follows is more of the subject.
-        return ["who", "whose"].contains(token.text)
-            || token.text != "including" && token.text.count > 4 && (token.text.hasSuffix("ing") || token.text.hasSuffix("ed"))
+        return ["who", "whose"].contains(token.text) || token.text != "including" && token.text.count > 4 && isParticipleForm(token.text)
     }
+
+    /// "marching", "briefed": a word that may be a participle; not a compound adjective
+    /// ("right-wing", "long-serving", "so-called").
+    static func isParticipleForm(_ word: String) -> Bool { !word.contains("-") && (word.hasSuffix("ing") || word.hasSuffix("ed")) }
 
     private func phraseEnding(before end: Int, floor: Int) -> SpeakerPhrase? {
         let tokens = document.tokens
@@ -249,26 +252,87 @@ extension AttributionContext {
         while index < edge {
             let word = tokens[index].text
             if let (entity, mentionRange) = mention(at: index), entities[entity].type == .person, mentionRange.lowerBound == index {
-                if !named.contains(entity) { named.append(entity) }
+                // "and former Obama adviser Tom Reyes": a name qualifying the next one's title is no speaker.
+                if !named.contains(entity), titledName(after: mentionRange) == nil { named.append(entity) }
                 index = mentionRange.upperBound
             } else if word == "and" || word == "," {
                 joined = joined || word == "and"
                 index += 1
-            } else if word == "of", index + 1 < edge, let (_, place) = mention(at: index + 1), place.lowerBound == index + 1, isPlace(at: index + 1) {
-                // "Ann Hale of Ohio": a name's home, no one else.
-                index = place.upperBound
-            } else if tokens[index].isCapitalized, mention(at: index) == nil, Self.isTitleWord(word) {
+            } else if word == "of", index + 1 < edge, let home = homeAfterOf(at: index, edge: edge) {
+                // "Ann Hale of Ohio", "Ana Ruiz of the University of California, Berkeley": a
+                // name's home, no one else.
+                index = home
+            } else if word == "(", let close = (index..<min(edge, index + 6)).first(where: { tokens[$0].text == ")" }), index > first,
+                mention(at: index - 1) != nil
+            {
+                // "Sen. Ann Hale (Vt.)": a party or state tag after a name.
+                index = close + 1
+            } else if named.count > 0, let age = Self.ageEnd(at: index, edge: edge, tokens) {
+                // "and 24-year-old Tom Reyes": the age of the next name.
+                index = age
+            } else if mention(at: index) == nil, Self.isTitleWord(word) || word == "former" && named.count > 0, tokens[index].isCapitalized || named.count > 0 {
+                // "and former Maryland governor Tom Reyes": words of the next name's title.
                 index += 1
-            } else if joined, word == "others" || word == "other" {
-                // "and others", "and other GOP leaders": the rest of the subject counts them.
+            } else if named.count > 0, isPlace(at: index), let (_, place) = mention(at: index), place.upperBound < edge,
+                Self.isTitleWord(tokens[place.upperBound].text)
+            {
+                index = place.upperBound
+            } else if joined, word == "others" || word == "other" || isOwnCircle(from: index, edge: edge) {
+                // "and others", "and other GOP leaders", "and his allies", "and her campaign": the
+                // rest of the subject counts them.
                 others = true
                 index = edge
+            } else if word == "of", index > first, Self.isTitleWord(tokens[index - 1].text), index + 1 < edge, tokens[index + 1].isCapitalized,
+                mention(at: index + 1) == nil
+            {
+                // "and former Secretary of State Ana Ruiz": the title goes on.
+                index += 2
             } else {
                 return nil
             }
         }
         guard joined, named.count + (others ? 1 : 0) >= 2, !["and", ","].contains(tokens[edge - 1].text) else { return nil }
-        return SpeakerPhrase(tokens: start..<edge, entity: nil, confidence: 0.7, joint: named)
+        // Without a tag after the last name ("... and Sen. Bo Pell (Vt.)"), as a single name has none.
+        let end = tokens[edge - 1].text == ")" ? (start..<edge).last { tokens[$0].text == "(" } ?? edge : edge
+        return SpeakerPhrase(tokens: start..<end, entity: nil, confidence: 0.7, joint: named)
+    }
+
+    /// "his allies", "her campaign", "their lawyers" up to `edge`: the people or organisation
+    /// around the person just named.
+    private func isOwnCircle(from index: Int, edge: Int) -> Bool {
+        let tokens = document.tokens
+        guard ["his", "her", "their"].contains(tokens[index].text), index + 1 < edge else { return false }
+        let rest = (index + 1)..<edge
+        return rest.allSatisfy { tokens[$0].isWord && tokens[$0].isLowercase }
+            && rest.contains {
+                let word = tokens[$0].text
+                return Self.isTitleWord(word) || Self.isPersonNoun(word) || Self.isAroundSomeone(word) || Self.organisationalRoles.contains(word)
+            }
+    }
+
+    /// Past "of" at `index`, where a name's home ends: a place, or an organisation with the
+    /// place it stands in ("of the University of California, Berkeley"); nil for anything else.
+    private func homeAfterOf(at index: Int, edge: Int) -> Int? {
+        let tokens = document.tokens
+        var start = index + 1
+        if start < edge, tokens[start].text.lowercased() == "the" { start += 1 }
+        guard start < edge, let (entity, home) = mention(at: start), home.lowerBound == start, home.upperBound <= edge else { return nil }
+        if isPlace(at: start) { return home.upperBound }
+        guard entities[entity].type == .org else { return nil }
+        if home.upperBound + 1 < edge, tokens[home.upperBound].text == ",", isPlace(at: home.upperBound + 1),
+            let (_, place) = mention(at: home.upperBound + 1), place.upperBound <= edge
+        {
+            return place.upperBound
+        }
+        return home.upperBound
+    }
+
+    /// "24-year-old", tokenised as "24", "-", "year-old": where an age written before a name ends.
+    private static func ageEnd(at index: Int, edge: Int, _ tokens: [Token]) -> Int? {
+        guard index + 2 < edge, tokens[index].kind == .number, tokens[index + 1].text == "-",
+            ["year-old", "years-old"].contains(tokens[index + 2].text)
+        else { return nil }
+        return index + 3
     }
 
     /// "Biden and Harris said": the name at `start` is the second of a pair joined by "and"
@@ -293,10 +357,13 @@ extension AttributionContext {
         let tokens = document.tokens
         var first = name
         var listed = false
-        while first.lowerBound - 2 >= floor, let (_, previous) = mention(at: first.lowerBound - 2) {
+        while first.lowerBound - 2 >= floor, let (previousEntity, previous) = mention(at: first.lowerBound - 2) {
             let joiner = tokens[first.lowerBound - 1].text
             let isList = ["and", "or"].contains(joiner) || joiner == "," && listed
-            guard isList || joiner == "," && isPlace(at: previous.lowerBound) && isPlace(at: first.lowerBound) else { break }
+            // "of Columbia, South Carolina", "of the University of California, Berkeley": a place
+            // completing the address of a place or an organisation before it.
+            let address = joiner == "," && isPlace(at: first.lowerBound) && (isPlace(at: previous.lowerBound) || entities[previousEntity].type == .org)
+            guard isList || address else { break }
             listed = listed || isList
             first = previous
         }
@@ -402,6 +469,14 @@ extension AttributionContext {
         // The phrase goes on past the noun: someone of it ("campaign manager", "administration
         // officials"), a pair ("and") or an owner ("campaign's").
         let next = tokens[end].text
+        // "The Ruiz campaign and some security experts alleged": the organisation and the people
+        // named with it speak together, as written.
+        if next == "and", end + 1 < range.upperBound,
+            let people = pluralPeople(endingAt: Self.verbEdge(before: range.upperBound, floor: end + 1, tokens), floor: end + 1),
+            people.tokens.lowerBound == end + 1
+        {
+            return people.tokens.upperBound
+        }
         let goesOn =
             tokens[end].isCapitalized || Self.isPersonNoun(next) || Lexicon.roleNouns.contains(next) || Self.relatedPeople.contains(next)
             || ["and", "or", "of", "for"].contains(next)
@@ -812,7 +887,7 @@ extension AttributionContext {
         if pairsGroups { return SpeakerPhrase(tokens: start..<range.upperBound, entity: nil, confidence: 0.65) }
         if let first = after.first {
             let word = tokens[first].text
-            let opensModifier = tokens[first].isLowercase && (word.hasSuffix("ing") || word.hasSuffix("ed") || Lexicon.prepositions.contains(word))
+            let opensModifier = tokens[first].isLowercase && (Self.isParticipleForm(word) || Lexicon.prepositions.contains(word))
             guard opensModifier, !["of", "to", "for"].contains(word),
                 after.allSatisfy({ tokens[$0].isWord && !Self.phraseBreaks.contains(tokens[$0].text) && !SpeakerDescription.isClauseWord(tokens[$0].text) })
             else { return nil }
@@ -850,7 +925,7 @@ extension AttributionContext {
         // "Protesters marching through the streets chanted", "People briefed on the talks say":
         // the people before a participle phrase.
         let participleWindow = max(floor + 1, edge - 5)..<max(floor + 1, edge - 1)
-        if let participle = participleWindow.last(where: { tokens[$0].isLowercase && (tokens[$0].text.hasSuffix("ing") || tokens[$0].text.hasSuffix("ed")) }),
+        if let participle = participleWindow.last(where: { tokens[$0].isLowercase && Self.isParticipleForm(tokens[$0].text) }),
             ((participle + 1)..<edge).allSatisfy({ tokens[$0].isWord }), let people = pluralPeople(endingAt: participle, floor: floor)
         {
             return people
@@ -886,6 +961,12 @@ extension AttributionContext {
         // "Politicians and even some technologists say": both groups.
         if start - 1 > floor, tokens[start - 1].text == "and", let first = pluralPeople(endingAt: start - 1, floor: floor) {
             return SpeakerPhrase(tokens: first.tokens.lowerBound..<edge, entity: nil, confidence: 0.7)
+        }
+        // "Democratic and independent analysts say": a party or nationality qualifying the group too.
+        if start - 2 >= floor, tokens[start - 1].text == "and", let (entity, qualifier) = mention(at: start - 2), qualifier.upperBound == start - 1,
+            entities[entity].type == .norp, !tokens[start - 2].text.hasSuffix("s")
+        {
+            return SpeakerPhrase(tokens: qualifier.lowerBound..<edge, entity: nil, confidence: 0.7)
         }
         return SpeakerPhrase(tokens: start..<edge, entity: nil, confidence: 0.7)
     }
