@@ -441,7 +441,9 @@ struct ReportedSpeechTests {
         #expect(article.speakerName(of: "the robot scored two points") == "Alireza Mehraban")
     }
 
-    @Test("An interview transcript: each labelled answer is its speaker's, whole and verbatim (“A:” the interviewee the article names, “Okoro:”, “EMMA CLARKE:”); questions and tallies are nobody's")
+    @Test(
+        "An interview transcript: each labelled answer is its speaker's, whole and verbatim (“A:” the interviewee the article names, “Okoro:”, “EMMA CLARKE:”, a clip's “OSEI:” labelled once); questions and tallies are nobody's"
+    )
     func interviewTranscript() async throws {
         let qAndA = try await Fixtures.enrich(
             "Filmmaker Ritu Sharma's debut feature won the audience award last month. She spoke to us about it.\n\n"
@@ -467,6 +469,14 @@ struct ReportedSpeechTests {
         #expect(named.speakerName(of: "going home") == "Emma Clarke")
         #expect(named.speakerName(of: "hit winners") == "Emma Clarke")
         #expect(!named.quotes.contains { $0.text.contains("How did they take it") })
+        // A clip's speaker labelled once in capitals, in a transcript labelled elsewhere.
+        let clip = try await Fixtures.enrich(
+            "Governor Ana Pell spoke to Tom Reyes on Sunday. Mayor Kofi Osei had spoken on Friday.\n\nTOM REYES: The mayor spoke on Friday. Take a listen.\n\n"
+                + "(BEGIN VIDEO CLIP.)\n\nOSEI: The harbour will reopen in the spring.\n\n(END VIDEO CLIP.)\n\nREYES: Do you agree with him?\n\nPELL: I do, with one doubt."
+        )
+        #expect(clip.speakerName(of: "harbour will reopen") == "Kofi Osei")
+        #expect(clip.quote(containing: "harbour will reopen")?.kind == "direct")
+        #expect(clip.speakerName(of: "with one doubt") == "Ana Pell")
         let tally = try await Fixtures.enrich("Delegates won so far.\n\nClinton: 1,769.\n\nSanders: 1,501.\n\nClinton said the count was over.")
         #expect(tally.quotes.map(\.text) == ["the count was over"])
     }
@@ -1615,16 +1625,32 @@ extension ReportedSpeechTests {
         #expect(article.quote(containing: "count was wrong")?.speaker?.joint.count == 3)
     }
 
-    @Test("An organisation and people with it, two qualifiers of one group: the subject as written")
+    @Test("An organisation and people with it, two qualifiers of one group, a named group and what it does: the subject as written")
     func organisationsAndGroupsNamedTogether() async throws {
         let article = try await Fixtures.enrich(
             """
-            Ana Ruiz spoke in Marlow. The Ruiz campaign and some security experts alleged that the ballots were altered. Democratic and independent analysts said that the count would hold.
+            Ana Ruiz spoke in Marlow. The Ruiz campaign and some security experts alleged that the ballots were altered. Democratic and independent analysts said that the count would hold. Democrats involved in the talks said that the vote would wait.
             """
         )
+        #expect(article.describedSpeaker(of: "vote would wait") == "Democrats involved in the talks")
         #expect(article.describedSpeaker(of: "ballots were altered") == "Ruiz campaign and some security experts")
         #expect(article.quote(containing: "ballots were altered")?.speaker?.entity == nil)
         #expect(article.describedSpeaker(of: "count would hold") == "Democratic and independent analysts")
+    }
+
+    @Test("A role after “of” completes the noun before it: people of the organisation are described, not the organisation")
+    func roleAfterOfCompletesTheNounBefore() async throws {
+        let article = try await Fixtures.enrich(
+            """
+            The Marlow Harbour Trust met on Monday. Leaders of the organization said that the pier would stay shut.
+
+            A spokesman for the Marlow Harbour Trust said that the fees would rise.
+            """
+        )
+        let leaders = try #require(article.quote(containing: "pier would stay shut"))
+        #expect(leaders.describedSpeaker == "Leaders of the organization")
+        #expect(leaders.speaker?.entity == nil)
+        #expect(article.speakerName(of: "fees would rise") == "Marlow Harbour Trust")
     }
 
     @Test("A subject before an apposition speaks past an adverb or a comma inside quotation marks")

@@ -296,8 +296,11 @@ struct ReportedSpeechFinder: Sendable {
         /// Not the headline ("Fallin: Trump Is ..."), a heading in capitals or a tally
         /// ("Clinton: 1,769."): those are the labelled lines' or nobody's.
         func turn(at start: Int, _ tokens: [Token]) -> Turn? {
-            guard !counts.isEmpty, start > 0, tokens.opensParagraph(at: start),
-                let (key, labelEnd) = Self.label(at: start, tokens), counts[key, default: 0] >= 2
+            // A label in capitals used once ("TRUMP:" for a played clip) is a turn too where other
+            // labels make the article a transcript.
+            guard !counts.isEmpty, start > 0, tokens.opensParagraph(at: start), let (key, labelEnd) = Self.label(at: start, tokens),
+                counts[key, default: 0] >= 2
+                    || counts.values.contains(where: { $0 >= 2 }) && (start..<labelEnd).allSatisfy({ !tokens[$0].isWord || tokens[$0].isAllCaps })
             else { return nil }
             let paragraphEnd = tokens.paragraphEnd(from: labelEnd)
             if key == "q" { return Turn(candidate: nil, paragraphEnd: paragraphEnd) }

@@ -716,6 +716,16 @@ extension AttributionContext {
                 || Self.mediaKinds[tokens[index].text] != nil && index == range.upperBound - 1 && openingThe != nil
                     && !range.contains { Lexicon.prepositions.contains(tokens[$0].text) }
             guard isRoleNoun || Self.relatedPeople.containsLowercased(tokens[index].text) else { continue }
+            // "Leaders of the organization", "The rejection of the party": the role completes a
+            // noun before "of"; people there speak, described, and anything else names nobody.
+            let of = index - 1 > range.lowerBound && Lexicon.articles.containsLowercased(tokens[index - 1].text) ? index - 2 : index - 1
+            if of > range.lowerBound, tokens[of].text == "of", case let noun = tokens[of - 1], noun.isWord, mention(at: of - 1) == nil,
+                !Lexicon.roleNouns.containsLowercased(noun.text), !Self.isTitleWord(noun.text)
+            {
+                let people = Self.isPersonNoun(noun.text.lowercased()) || Self.namesPeopleInPlural(noun.text.lowercased())
+                if people { return SpeakerPhrase(tokens: range.lowerBound..<(index + 1), entity: nil, confidence: 0.65) }
+                continue
+            }
             // "the Harris County Sheriff's Office", "the Bank of Japan": a word of an organisation's
             // name is no role, and the organisation speaks; not the chief in "the Police Department chief".
             if tokens[index].isCapitalized, let (entity, mentionRange) = mention(at: index), entities[entity].type == .org {
@@ -892,10 +902,11 @@ extension AttributionContext {
                 after.allSatisfy({ tokens[$0].isWord && !Self.phraseBreaks.contains(tokens[$0].text) && !SpeakerDescription.isClauseWord(tokens[$0].text) })
             else { return nil }
         }
-        // Only where a name or a place qualifies the people; otherwise the plural rules answer,
-        // without the participle ("Protesters marching through the streets chanted").
+        // Only where a name or a place qualifies the people, or they are a named group
+        // ("Democrats involved in the talks"); otherwise the plural rules answer, without the
+        // participle ("Protesters marching through the streets chanted").
         let qualified =
-            (start..<range.upperBound).contains { $0 != head && tokens[$0].isCapitalized }
+            (start..<range.upperBound).contains { $0 != head && tokens[$0].isCapitalized } || mention(at: head) != nil
             || after.first.map { Lexicon.prepositions.contains(tokens[$0].text) } ?? false
         return qualified ? SpeakerPhrase(tokens: start..<range.upperBound, entity: nil, confidence: 0.65) : nil
     }
