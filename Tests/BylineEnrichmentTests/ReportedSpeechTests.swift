@@ -1609,6 +1609,17 @@ extension ReportedSpeechTests {
             Tom Reyes and his allies said the bridge would reopen. Ana Ruiz, Kofi Osei and Lena Marsh said the count was wrong.
             """
         )
+        // A place after an organisation's comma is its address, though tagged as a person; the
+        // people of those named together speak, described.
+        let homes = try await Fixtures.enrich(
+            "Pia Tollan of Acme Corp., Denver and Omar Rusk of Lumen Labs said the deal was dead.\n\nRuiz and other Marlow leaders' aides said the rally was off."
+        )
+        #expect(homes.describedSpeaker(of: "deal was dead") == "Pia Tollan of Acme Corp., Denver and Omar Rusk of Lumen Labs")
+        #expect(homes.quote(containing: "deal was dead")?.speaker?.joint.count == 2)
+        #expect(homes.describedSpeaker(of: "rally was off") == "Ruiz and other Marlow leaders' aides")
+        #expect(homes.quote(containing: "rally was off")?.speaker?.joint == [])
+        let counted = try await Fixtures.enrich("Some of the party's MPs said they would rebel.")
+        #expect(counted.describedSpeaker(of: "would rebel") == "Some of the party's MPs")
         #expect(article.describedSpeaker(of: "ferry would close") == "Sen. Ann Pell (Vt.) and former Marlow governor Tom Reyes")
         #expect(article.quote(containing: "ferry would close")?.speaker?.joint.count == 2)
         #expect(article.describedSpeaker(of: "how the canvass works") == "Jim Doyle and 24-year-old Lena Marsh")

@@ -277,6 +277,9 @@ extension AttributionContext {
                 Self.isTitleWord(tokens[place.upperBound].text)
             {
                 index = place.upperBound
+            } else if joined, word == "others" || word == "other", (index..<edge).contains(where: { tokens[$0].kind == .possessive }) {
+                // "Pell and other leaders' aides said": people of theirs speak, described.
+                return SpeakerPhrase(tokens: start..<edge, entity: nil, confidence: 0.6)
             } else if joined, word == "others" || word == "other" || isOwnCircle(from: index, edge: edge) {
                 // "and others", "and other GOP leaders", "and his allies", "and her campaign": the
                 // rest of the subject counts them.
@@ -319,8 +322,10 @@ extension AttributionContext {
         guard start < edge, let (entity, home) = mention(at: start), home.lowerBound == start, home.upperBound <= edge else { return nil }
         if isPlace(at: start) { return home.upperBound }
         guard entities[entity].type == .org else { return nil }
-        if home.upperBound + 1 < edge, tokens[home.upperBound].text == ",", isPlace(at: home.upperBound + 1),
-            let (_, place) = mention(at: home.upperBound + 1), place.upperBound <= edge
+        // The place after the organisation's comma, though the tagger took a one-word place
+        // named nowhere else for a person ("of Acme Corp., Denver").
+        if home.upperBound + 1 < edge, tokens[home.upperBound].text == ",", let (placeEntity, place) = mention(at: home.upperBound + 1), place.upperBound <= edge,
+            isPlace(at: home.upperBound + 1) || place.count == 1 && entities[placeEntity].mentions.count == 1 && !entities[placeEntity].name.contains(" ")
         {
             return place.upperBound
         }
@@ -719,8 +724,10 @@ extension AttributionContext {
             // "Leaders of the organization", "The rejection of the party": the role completes a
             // noun before "of"; people there speak, described, and anything else names nobody.
             let of = index - 1 > range.lowerBound && Lexicon.articles.containsLowercased(tokens[index - 1].text) ? index - 2 : index - 1
-            if of > range.lowerBound, tokens[of].text == "of", case let noun = tokens[of - 1], noun.isWord, mention(at: of - 1) == nil,
-                !Lexicon.roleNouns.containsLowercased(noun.text), !Self.isTitleWord(noun.text)
+            // Not "Some of the party's MPs": a count, and the role owning what follows it.
+            let ownsNext = index + 1 < range.upperBound && tokens[index + 1].kind == .possessive
+            if of > range.lowerBound, tokens[of].text == "of", !ownsNext, case let noun = tokens[of - 1], noun.isWord, mention(at: of - 1) == nil,
+                !Lexicon.roleNouns.containsLowercased(noun.text), !Self.isTitleWord(noun.text), !Self.countsPeople(noun.text)
             {
                 let people = Self.isPersonNoun(noun.text.lowercased()) || Self.namesPeopleInPlural(noun.text.lowercased())
                 if people { return SpeakerPhrase(tokens: range.lowerBound..<(index + 1), entity: nil, confidence: 0.65) }
@@ -1029,6 +1036,13 @@ extension AttributionContext {
             Lexicon.subjectPronouns.containsLowercased(tokens[index].text) && !(index > first && tokens[index - 1].text == "of")
         }
         return pronounSubject ? nil : SpeakerPhrase(tokens: start..<edge, entity: nil, confidence: 0.65)
+    }
+
+    /// "Some", "many", "one", "a number", "dozens": a word counting people of a group after it.
+    private static func countsPeople(_ word: String) -> Bool {
+        let lowered = word.lowercased()
+        return quantifiers.contains(lowered) || numberWords.contains(lowered) || countHedges.contains(lowered)
+            || ["number", "handful", "third", "quarter", "rest", "all", "none", "each", "one"].contains(lowered)
     }
 
     private static let countHedges: WordSet = [
