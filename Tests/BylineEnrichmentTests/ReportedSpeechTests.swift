@@ -1687,5 +1687,63 @@ extension ReportedSpeechTests {
         #expect(article.quote(containing: "rules of the new port") == nil)
         #expect(article.quote(containing: "dissertation on farming") == nil)
         #expect(article.speakerName(of: "plan had failed") == "Kofi Osei")
+        // A clause after "and" is no report; quoted words after it still are.
+        let song = try await Fixtures.enrich(
+            "Lena Marsh wrote the song in 1972 and it became a hit. Jim Doyle wrote in a letter to the council, and “never again.”"
+        )
+        #expect(song.quote(containing: "became a hit") == nil)
+        #expect(song.speakerName(of: "never again") == "Jim Doyle")
+    }
+
+    @Test("What a thing says about something is no speech; what someone said about it is")
+    func sayingALotAboutSomethingIsNotSpeech() async throws {
+        let article = try await Fixtures.enrich(
+            """
+            The rejection of the ferry plan by voters says a lot about the mood in Marlow. The ferry's late return says something about the council. Tom Hale and his aides haven't said much about how the vote will be run.
+            """
+        )
+        #expect(article.quote(containing: "about the mood") == nil)
+        #expect(article.quote(containing: "about the council") == nil)
+        #expect(article.describedSpeaker(of: "how the vote will be run") == "Tom Hale and his aides")
+    }
+
+    @Test("People named together with their roles, ages and relations speak together, before or after the verb")
+    func jointSubjectsWithRolesAgesAndRelations() async throws {
+        let article = try await Fixtures.enrich(
+            """
+            Mayor Ana Diaz (D) and council member Paul Green (R) said the vote was fair. Lena Marsh, 41, and her brother Luis said they would appeal.
+
+            On Sunday, Marlow manager Tom Hall and Harbour United boss Mark Reed said the match should be replayed. The case was dropped, said Jim Doyle and his aides.
+            """
+        )
+        #expect(article.describedSpeaker(of: "vote was fair") == "Mayor Ana Diaz (D) and council member Paul Green")
+        #expect(article.quote(containing: "vote was fair")?.speaker?.joint.count == 2)
+        #expect(article.describedSpeaker(of: "would appeal") == "Lena Marsh, 41, and her brother Luis")
+        #expect(article.quote(containing: "would appeal")?.speaker?.joint.count == 2)
+        #expect(article.describedSpeaker(of: "should be replayed") == "Marlow manager Tom Hall and Harbour United boss Mark Reed")
+        let dropped = try #require(article.quote(containing: "case was dropped"))
+        #expect(dropped.describedSpeaker == "Jim Doyle and his aides")
+        #expect(dropped.text == "The case was dropped")
+    }
+
+    @Test("People of an organisation, groups told about something and groups with two qualifiers speak as written")
+    func peopleOfOrganisationsAndUnnamedGroups() async throws {
+        let article = try await Fixtures.enrich(
+            """
+            Critics of the Pemberton Council said the budget was too small. Leaders of the Harmon Workers Union said the strike would go on.
+
+            Republicans familiar with the negotiations said the deal was close. Aides briefed on the talks said the vote would wait. Conservative and Liberal Democrat councillors said the plan would fail.
+
+            Members of the Marlow Harbour Trust, which includes Mayor Ana Diaz, said the pier was unsafe.
+            """
+        )
+        #expect(article.describedSpeaker(of: "budget was too small") == "Critics of the Pemberton Council")
+        #expect(article.quote(containing: "budget was too small")?.speaker?.entity == nil)
+        #expect(article.describedSpeaker(of: "strike would go on") == "Leaders of the Harmon Workers Union")
+        #expect(article.describedSpeaker(of: "deal was close") == "Republicans familiar with the negotiations")
+        #expect(article.describedSpeaker(of: "vote would wait") == "Aides briefed on the talks")
+        #expect(article.describedSpeaker(of: "plan would fail") == "Conservative and Liberal Democrat councillors")
+        #expect(article.describedSpeaker(of: "pier was unsafe") == "Members of the Marlow Harbour Trust")
+        #expect(article.quote(containing: "pier was unsafe")?.speaker?.entity == nil)
     }
 }

@@ -157,7 +157,7 @@ enum Lexicon {
     static let roleNouns: WordSet = [
         "spokesman", "spokeswoman", "spokesperson", "chief", "president", "minister", "secretary", "senator",
         "governor", "mayor", "director", "commissioner", "official", "officer", "judge", "prosecutor",
-        "lawyer", "attorney", "sheriff", "coach", "manager", "chairman", "chairwoman", "executive",
+        "lawyer", "attorney", "sheriff", "coach", "manager", "boss", "chairman", "chairwoman", "executive",
         "ceo", "leader", "professor", "doctor", "researcher", "scientist", "author", "economist", "analyst",
         "witness", "victim", "resident", "superintendent", "inspector", "detective", "captain", "general",
         "ambassador", "premier", "chancellor", "founder", "owner", "teacher", "principal", "king", "queen",

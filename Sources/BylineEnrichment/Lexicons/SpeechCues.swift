@@ -211,9 +211,13 @@ enum SpeechCues {
         }
         guard index < range.upperBound, tokens[index].isWord else { return nil }
         let word = tokens[index].text.lowercased()
+        let next = index + 1 < range.upperBound ? tokens[index + 1].text : ""
+        // "Republicans familiar with the talks", "aides briefed on them": any group told about
+        // something; "close" only for people ("polls close to the vote" are no source).
         let isSource =
             ["source", "sources", "insider", "insiders"].contains(word)
-            || ["person", "people"].contains(word) && index + 1 < range.upperBound && ["familiar", "close", "briefed", "with"].contains(tokens[index + 1].text)
+            || ["person", "people"].contains(word) && ["familiar", "close", "briefed", "with"].contains(next)
+            || word.count >= 4 && word.hasSuffix("s") && (["familiar", "briefed"].contains(next) || next == "close" && AttributionContext.isPersonNoun(word))
         return isSource ? index : nil
     }
 

@@ -651,8 +651,11 @@ struct ReportedSpeechFinder: Sendable {
                 token.isCapitalized || token.kind == .possessive || Lexicon.personTitles.contains(word)
                 || Lexicon.roleNouns.contains(word) || Lexicon.subjectPronouns.contains(word)
                 || ["the", "a", "an", "of", "for", "from", "at", "by"].contains(word)
-                // "said Tom Doyle and others"
+                // "said critics of the plan", "said Tom Doyle and others", "said Doyle and his aides"
+                || AttributionContext.isPersonNoun(word) || AttributionContext.isAroundSomeone(word)
                 || word == "and" && index > cue + 1 || word == "others"
+                || ((cue + 1)..<index).contains(where: { tokens[$0].text == "and" })
+                    && (["his", "her", "their", "other"].contains(word) || ["his", "her", "their", "other"].contains(tokens[index - 1].text.lowercased()))
                 // "said the bureau's director"
                 || index + 1 < sentence.upperBound && tokens[index + 1].kind == .possessive
                 // "..., said a statement released by the ministry."
@@ -870,12 +873,17 @@ struct ReportedSpeechFinder: Sendable {
         }
         guard wordCount(content, tokens) >= Self.minimumWords else { return nil }
         // "wrote the rules of the economy", "will write a book": what is written, not a report of
-        // it, unless a clause or quoted words follow.
+        // it, unless a clause or quoted words follow; not a clause after "and" ("wrote the song
+        // and it became a hit").
         if Self.writingVerbs.contains(word), tokens[start].text != "that",
-            !content.contains(where: { Self.mayBeFiniteVerb(tokens[$0].text) || tokens[$0].isQuoteMark || tokens[$0].text == ":" })
+            !content.prefix(while: { !["and", "but", ";"].contains(tokens[$0].text) }).contains(where: { Self.mayBeFiniteVerb(tokens[$0].text) }),
+            !content.contains(where: { tokens[$0].isQuoteMark || tokens[$0].text == ":" })
         {
             return nil
         }
+        // "says a lot about the mood", "says something about the candidates": what a thing
+        // shows, not words said ("haven't said much about" is a report, and stays).
+        if isAmountAbout(from: start, content, tokens) { return nil }
         // "Smith said:" and a quotation: the quote attributor's.
         if case .quoteMark = tokens[start].kind, start == afterCue || tokens[start - 1].text == ":" { return nil }
         let subjectFloor = sentence.lowerBound
@@ -1076,6 +1084,13 @@ struct ReportedSpeechFinder: Sendable {
     }
 
     private static let writingVerbs: WordSet = ["write", "writes", "wrote", "written", "writing"]
+
+    /// "a lot about", "something about", "volumes about" opening the words after a cue.
+    private func isAmountAbout(from start: Int, _ content: Range<Int>, _ tokens: [Token]) -> Bool {
+        let about = tokens[start].text.lowercased() == "a" && start + 1 < content.upperBound && tokens[start + 1].text == "lot" ? start + 2 : start + 1
+        guard about < content.upperBound, tokens[about].text == "about" else { return false }
+        return ["a", "something", "everything", "volumes"].contains(tokens[start].text.lowercased())
+    }
 
     private static let commonFiniteVerbs: WordSet = [
         "is", "was", "are", "were", "has", "had", "have", "will", "would", "did", "does", "left", "went", "made", "took", "came", "became",

@@ -62,9 +62,11 @@ extension AttributionContext {
                 return subject
             }
             // "Beck, who backed Sen. Ted Cruz, R-Texas, and opposed Trump, last week said": the
-            // name before a relative clause that runs to the verb's comma, commas inside it and all.
-            if let open = (max(floor, edge - 45)..<(edge - 1)).first(where: { tokens[$0].text == "," && ["who", "whose"].contains(tokens[$0 + 1].text) }),
-                !((open + 1)..<edge).contains(where: { tokens[$0].isQuoteMark }), let subject = personNamed(before: open, floor: floor)
+            // name before a relative clause that runs to the verb's comma, commas inside it and
+            // all; "Members of the group, which includes Pelosi, said": the phrase before it.
+            if let open = (max(floor, edge - 45)..<(edge - 1)).first(where: { tokens[$0].text == "," && ["who", "whose", "which"].contains(tokens[$0 + 1].text) }),
+                !((open + 1)..<edge).contains(where: { tokens[$0].isQuoteMark }),
+                let subject = personNamed(before: open, floor: floor) ?? phraseEnding(before: open, floor: floor)
             {
                 return subject
             }
@@ -241,9 +243,13 @@ extension AttributionContext {
         let tokens = document.tokens
         guard first < edge, edge <= range.upperBound else { return nil }
         var start = first
-        // Titles before the first name ("Sens.", "Former Gov.").
+        // Titles before the first name ("Sens.", "Former Gov."), and a name qualifying them
+        // ("Chelsea manager").
         while start > range.lowerBound, edge - start < 20, Self.isTitleWord(tokens[start - 1].text) {
             start -= 1
+            if start > range.lowerBound, let (_, qualifier) = mention(at: start - 1), qualifier.upperBound == start, qualifier.lowerBound >= range.lowerBound {
+                start = qualifier.lowerBound
+            }
         }
         var index = first
         var named: [Int] = []
@@ -270,6 +276,13 @@ extension AttributionContext {
             } else if named.count > 0, let age = Self.ageEnd(at: index, edge: edge, tokens) {
                 // "and 24-year-old Tom Reyes": the age of the next name.
                 index = age
+            } else if named.count > 0, tokens[index].kind == .number, tokens[index - 1].text == ",", index + 1 < edge, tokens[index + 1].text == "," {
+                // "Ana Diaz, 41, and ...": the age of the name before.
+                index += 1
+            } else if named.count > 0, let next = nameAfterRole(from: index, edge: edge) {
+                // "and council member Paul Green", "and Arsenal boss Mark Reed", "and her brother
+                // Luis": what the next name is, then the name.
+                index = next
             } else if mention(at: index) == nil, Self.isTitleWord(word) || word == "former" && named.count > 0, tokens[index].isCapitalized || named.count > 0 {
                 // "and former Maryland governor Tom Reyes": words of the next name's title.
                 index += 1
@@ -311,6 +324,19 @@ extension AttributionContext {
                 let word = tokens[$0].text
                 return Self.isTitleWord(word) || Self.isPersonNoun(word) || Self.isAroundSomeone(word) || Self.organisationalRoles.contains(word)
             }
+    }
+
+    /// "council member Paul Green", "Arsenal boss Mark Reed", "her brother Luis": where the
+    /// next person's name starts, when only words saying what they are come before it, the
+    /// last a title, a role or a relation.
+    private func nameAfterRole(from index: Int, edge: Int) -> Int? {
+        let tokens = document.tokens
+        guard let name = (index..<min(edge, index + 5)).first(where: { start in mention(at: start).map { entities[$0.0].type == .person && $0.1.lowerBound == start } ?? false }),
+            name > index, (index..<name).allSatisfy({ tokens[$0].isWord && tokens[$0].text != "and" }),
+            case let role = tokens[name - 1].text.lowercased(),
+            Self.isTitleWord(role) || Self.isPersonNoun(role) || Self.relatedPeople.contains(role)
+        else { return nil }
+        return name
     }
 
     /// Past "of" at `index`, where a name's home ends: a place, or an organisation with the
@@ -446,7 +472,7 @@ extension AttributionContext {
     }
 
     /// "critics", "a backer": one of a group around someone.
-    private static func isAroundSomeone(_ word: String) -> Bool { groupsAroundSomeone.contains(word) || groupsAroundSomeone.contains(word + "s") }
+    static func isAroundSomeone(_ word: String) -> Bool { groupsAroundSomeone.contains(word) || groupsAroundSomeone.contains(word + "s") }
 
     private static let groupsAroundSomeone: WordSet = [
         "organizers", "organisers", "critics", "opponents", "backers", "defenders", "detractors", "admirers", "associates", "confidants",
@@ -579,6 +605,7 @@ extension AttributionContext {
         var firstOther: (Int, Range<Int>)?
         var otherNextToVerb: (Int, Range<Int>)?
         var people: [(Int, Range<Int>)] = []
+        var homesOfPeople: [Range<Int>] = []
         let verbEdge = preferLast ? Self.verbEdge(before: range.upperBound, floor: range.lowerBound, tokens) : range.upperBound
         // "GOP rival Ted Cruz on Wednesday announced": the subject ends before a time too; not
         // before the "TODAY" of "USA TODAY reported".
@@ -630,11 +657,16 @@ extension AttributionContext {
             // the verb is its subject, unless a preposition governs it ("boosters in Iowa said",
             // "voters in Ohio and Iowa said", "a woman along the Strip told").
             let governed = governedByPreposition(mentionRange, floor: range.lowerBound)
-            // "Fans of Arsenal said", "Traders at Ita Elewa market said": people of a place or
-            // organisation are not it.
-            if mentionRange.lowerBound >= range.lowerBound + 2, ["of", "at", "in", "from"].contains(tokens[mentionRange.lowerBound - 1].text),
-                tokens[mentionRange.lowerBound - 2].text.hasSuffix("s"), Self.isPersonNoun(tokens[mentionRange.lowerBound - 2].text.lowercased())
+            // "Fans of Arsenal said", "Traders at Ita Elewa market said", "Critics of the Pemberton
+            // Council said": people of a place or organisation are not it.
+            let preposition =
+                mentionRange.lowerBound - 1 > range.lowerBound && Lexicon.articles.containsLowercased(tokens[mentionRange.lowerBound - 1].text)
+                ? mentionRange.lowerBound - 2 : mentionRange.lowerBound - 1
+            if preposition > range.lowerBound, ["of", "at", "in", "from"].contains(tokens[preposition].text),
+                case let people = tokens[preposition - 1].text.lowercased(), people.hasSuffix("s"),
+                Self.isPersonNoun(people) || Self.isAroundSomeone(people)
             {
+                homesOfPeople.append(mentionRange)
                 continue
             }
             if qualifiesPeopleNoun(mentionRange, within: range, tokens, organisation: true) { continue }
@@ -665,6 +697,10 @@ extension AttributionContext {
             {
                 otherNextToVerb = (entity, mentionRange)
             }
+        }
+        // "Critics of the Pemberton Council said": the people of the organisation, described.
+        if people.isEmpty, let place = homesOfPeople.last, [verbEdge, subjectEdge].contains(place.upperBound) {
+            return SpeakerPhrase(tokens: range.lowerBound..<place.upperBound, entity: nil, confidence: 0.65)
         }
         if let (entity, mentionRange) = otherNextToVerb, people.last.map({ $0.1.upperBound <= mentionRange.lowerBound }) ?? true,
             range.upperBound < tokens.count, Self.isSpeechVerb(tokens[range.upperBound].text)
@@ -980,13 +1016,25 @@ extension AttributionContext {
         if start - 1 > floor, tokens[start - 1].text == "and", let first = pluralPeople(endingAt: start - 1, floor: floor) {
             return SpeakerPhrase(tokens: first.tokens.lowerBound..<edge, entity: nil, confidence: 0.7)
         }
-        // "Democratic and independent analysts say": a party or nationality qualifying the group too.
-        if start - 2 >= floor, tokens[start - 1].text == "and", let (entity, qualifier) = mention(at: start - 2), qualifier.upperBound == start - 1,
-            entities[entity].type == .norp, !tokens[start - 2].text.hasSuffix("s")
-        {
-            return SpeakerPhrase(tokens: qualifier.lowerBound..<edge, entity: nil, confidence: 0.7)
+        // "Democratic and independent analysts say", "Conservative and Liberal Democrat
+        // councillors said": a party or nationality qualifying the group too.
+        if start - 2 >= floor, tokens[start - 1].text == "and", let qualifier = groupQualifier(endingAt: start - 1, floor: floor) {
+            return SpeakerPhrase(tokens: qualifier..<edge, entity: nil, confidence: 0.7)
         }
         return SpeakerPhrase(tokens: start..<edge, entity: nil, confidence: 0.7)
+    }
+
+    /// Where a qualifier of a group ending at `end` ("Democratic", "Conservative") starts: a
+    /// nationality or party, or a short run of capitalised words opening the phrase; not a
+    /// plural ("Democrats and analysts" are two groups).
+    private func groupQualifier(endingAt end: Int, floor: Int) -> Int? {
+        let tokens = document.tokens
+        guard !tokens[end - 1].text.hasSuffix("s") else { return nil }
+        if let (entity, qualifier) = mention(at: end - 1), qualifier.upperBound == end, entities[entity].type == .norp { return qualifier.lowerBound }
+        var start = end
+        while start > floor, end - start < 3, tokens[start - 1].isWord, tokens[start - 1].isCapitalized { start -= 1 }
+        guard start < end, start == floor || Self.isNounDeterminer(tokens[start - 1]) || Self.quantifiers.containsLowercased(tokens[start - 1].text) else { return nil }
+        return start
     }
 
     private static let phraseBreaks: WordSet = [
