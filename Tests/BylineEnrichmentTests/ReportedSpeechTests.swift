@@ -1746,4 +1746,22 @@ extension ReportedSpeechTests {
         #expect(article.describedSpeaker(of: "pier was unsafe") == "Members of the Marlow Harbour Trust")
         #expect(article.quote(containing: "pier was unsafe")?.speaker?.entity == nil)
     }
+    @Test("People right after the cue speak as written; a subject speaks past an aside opening with a preposition")
+    func peopleAfterTheCueAndSubjectsBeforePrepositionalAsides() async throws {
+        let article = try await Fixtures.enrich(
+            """
+            Ana Ruiz needs to win big in Marlow, according to Democratic and independent analysts. The pier was unsafe, said critics of the council.
+
+            The Ruiz administration, in an effort to calm residents that has angered the harbour board, has said it would reopen the ferry. Tom Hale, in an interview with Ana Ruiz, said he would run again.
+
+            Lawyers for Ruiz appeared to oppose the move, saying that her records were private.
+            """
+        )
+        #expect(article.describedSpeaker(of: "win big in Marlow") == "Democratic and independent analysts")
+        #expect(article.describedSpeaker(of: "pier was unsafe") == "critics of the council")
+        #expect(article.describedSpeaker(of: "reopen the ferry") == "Ruiz administration")
+        #expect(article.quote(containing: "reopen the ferry")?.speaker?.entity == nil)
+        #expect(article.speakerName(of: "run again") == "Tom Hale")
+        #expect(article.describedSpeaker(of: "records were private") == "Lawyers for Ruiz")
+    }
 }

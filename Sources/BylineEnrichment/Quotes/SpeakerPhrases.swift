@@ -61,6 +61,14 @@ extension AttributionContext {
             {
                 return subject
             }
+            // "The Obama administration, in an effort to help workers, has said": the subject
+            // before an aside opening with a preposition.
+            if let open = ((max(floor, edge - 30))..<(edge - 1)).last(where: { tokens[$0].text == "," }), open + 1 < edge - 1,
+                Lexicon.prepositions.containsLowercased(tokens[open + 1].text), let subject = phraseEnding(before: open, floor: floor),
+                subject.entity != nil || !subject.joint.isEmpty || SpeakerDescription.trimmed(subject.tokens, tokens) != nil
+            {
+                return subject
+            }
             // "Beck, who backed Sen. Ted Cruz, R-Texas, and opposed Trump, last week said": the
             // name before a relative clause that runs to the verb's comma, commas inside it and
             // all; "Members of the group, which includes Pelosi, said": the phrase before it.
@@ -846,7 +854,12 @@ extension AttributionContext {
         let afterQuotation =
             range.lowerBound > 0 && (tokens[range.lowerBound - 1].isQuoteMark || tokens[range.lowerBound - 1].text == ",")
             && range.upperBound < tokens.count && Lexicon.postposableVerbs.contains(tokens[range.upperBound].text)
-        let beforeVerb = preferLast ? subjectEdge : afterQuotation ? verbEdge : nil
+        // "according to analysts", "said independent analysts": right after the cue, its words.
+        let afterCue =
+            range.lowerBound >= 2 && tokens[range.lowerBound - 1].text == "to" && tokens[range.lowerBound - 2].text.lowercased() == "according"
+            || range.lowerBound >= 1 && Lexicon.postposableVerbs.contains(tokens[range.lowerBound - 1].text)
+        let wordsEnd = afterCue ? range.first { !tokens[$0].isWord } ?? range.upperBound : nil
+        let beforeVerb = preferLast ? subjectEdge : afterQuotation ? verbEdge : wordsEnd
         // "Alphabet's founders have said", "Senate Republican leaders insisted": the people, not
         // the organisation that qualifies them.
         if let beforeVerb, let people = pluralPeople(endingAt: beforeVerb, floor: range.lowerBound),
