@@ -1647,6 +1647,10 @@ extension ReportedSpeechTests {
         #expect(article.describedSpeaker(of: "ballots were altered") == "Ruiz campaign and some security experts")
         #expect(article.quote(containing: "ballots were altered")?.speaker?.entity == nil)
         #expect(article.describedSpeaker(of: "count would hold") == "Democratic and independent analysts")
+        let companies = try await Fixtures.enrich("Acme Corp. and Lumen Labs said that the merger was off.")
+        let merger = try #require(companies.quote(containing: "merger was off"))
+        #expect(merger.describedSpeaker == "Acme Corp. and Lumen Labs")
+        #expect(merger.speaker?.joint.compactMap { id in companies.entities.first { $0.id == id }?.name } == ["Acme Corp.", "Lumen Labs"])
     }
 
     @Test("A role after “of” completes the noun before it: people of the organisation are described, not the organisation")

@@ -246,8 +246,9 @@ extension AttributionContext {
 
     /// "Ryan and Trump agreed", "Sens. Ann Hale of Ohio and Tom Reyes of Iowa said", "Doyle and
     /// others said": people named together as the verb's whole subject, from the name at
-    /// `first`, speak together, as written; none of them alone.
-    private func jointSubject(from first: Int, in range: Range<Int>, edge: Int) -> SpeakerPhrase? {
+    /// `first`, speak together, as written; none of them alone. Organisations (`kind`) too:
+    /// "Apple and Google said".
+    private func jointSubject(from first: Int, in range: Range<Int>, edge: Int, of kind: EntityType = .person) -> SpeakerPhrase? {
         let tokens = document.tokens
         guard first < edge, edge <= range.upperBound else { return nil }
         var start = first
@@ -265,7 +266,7 @@ extension AttributionContext {
         var others = false
         while index < edge {
             let word = tokens[index].text
-            if let (entity, mentionRange) = mention(at: index), entities[entity].type == .person, mentionRange.lowerBound == index {
+            if let (entity, mentionRange) = mention(at: index), entities[entity].type == kind, mentionRange.lowerBound == index {
                 // "and former Obama adviser Tom Reyes": a name qualifying the next one's title is no speaker.
                 if !named.contains(entity), titledName(after: mentionRange) == nil { named.append(entity) }
                 index = mentionRange.upperBound
@@ -705,6 +706,12 @@ extension AttributionContext {
             {
                 otherNextToVerb = (entity, mentionRange)
             }
+        }
+        // "Forbes and Wealth-X say": organisations named together speak together too.
+        if preferLast, people.isEmpty, let (entity, first) = firstOther, entities[entity].type == .org,
+            let joint = jointSubject(from: first.lowerBound, in: range, edge: subjectEdge, of: .org)
+        {
+            return joint
         }
         // "Critics of the Pemberton Council said": the people of the organisation, described.
         if people.isEmpty, let place = homesOfPeople.last, [verbEdge, subjectEdge].contains(place.upperBound) {
