@@ -1728,6 +1728,14 @@ extension ReportedSpeechTests {
         let dropped = try #require(article.quote(containing: "case was dropped"))
         #expect(dropped.describedSpeaker == "Jim Doyle and his aides")
         #expect(dropped.text == "The case was dropped")
+        // The subject of a participle ends before the verb of its clause.
+        let shunned = try await Fixtures.enrich("Ana Ruiz and other Marlow leaders shunned Tom Hale during his visit, claiming that he had lied.")
+        #expect(shunned.describedSpeaker(of: "he had lied") == "Ana Ruiz and other Marlow leaders")
+        // Before a cue, people with a verb of their own are not its subject.
+        let vetoed = try await Fixtures.enrich(
+            "It was the part of the bill Ana Ruiz and other Democrats most strongly opposed and Tom Hale said he would have vetoed."
+        )
+        #expect(vetoed.speakerName(of: "would have vetoed") == "Tom Hale")
     }
 
     @Test("People of an organisation, groups told about something and groups with two qualifiers speak as written")

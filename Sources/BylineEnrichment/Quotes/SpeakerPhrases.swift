@@ -247,8 +247,9 @@ extension AttributionContext {
     /// "Ryan and Trump agreed", "Sens. Ann Hale of Ohio and Tom Reyes of Iowa said", "Doyle and
     /// others said": people named together as the verb's whole subject, from the name at
     /// `first`, speak together, as written; none of them alone. Organisations (`kind`) too:
-    /// "Apple and Google said".
-    private func jointSubject(from first: Int, in range: Range<Int>, edge: Int, of kind: EntityType = .person) -> SpeakerPhrase? {
+    /// "Apple and Google said". With `runsOn` the clause may go on past them (a participle's
+    /// subject); else they run to `edge`, the cue.
+    private func jointSubject(from first: Int, in range: Range<Int>, edge: Int, of kind: EntityType = .person, runsOn: Bool = false) -> SpeakerPhrase? {
         let tokens = document.tokens
         guard first < edge, edge <= range.upperBound else { return nil }
         var start = first
@@ -264,6 +265,7 @@ extension AttributionContext {
         var named: [Int] = []
         var joined = false
         var others = false
+        var end = edge
         while index < edge {
             let word = tokens[index].text
             if let (entity, mentionRange) = mention(at: index), entities[entity].type == kind, mentionRange.lowerBound == index {
@@ -304,8 +306,14 @@ extension AttributionContext {
                 return SpeakerPhrase(tokens: start..<edge, entity: nil, confidence: 0.6)
             } else if joined, word == "others" || word == "other" || isOwnCircle(from: index, edge: edge) {
                 // "and others", "and other GOP leaders", "and his allies", "and her campaign": the
-                // rest of the subject counts them.
+                // rest of the subject counts them, up to a verb of their own ("and other leaders
+                // shunned him, claiming"), which before the cue makes them no subject of it.
                 others = true
+                end =
+                    ((index + 1)..<edge).first {
+                        tokens[$0].isLowercase && (Self.isParticipleForm(tokens[$0].text) || ReportedSpeechFinder.mayBeFiniteVerb(tokens[$0].text))
+                    } ?? edge
+                if end < edge, !runsOn { return nil }
                 index = edge
             } else if word == "of", index > first, Self.isTitleWord(tokens[index - 1].text), index + 1 < edge, tokens[index + 1].isCapitalized,
                 mention(at: index + 1) == nil
@@ -316,9 +324,9 @@ extension AttributionContext {
                 return nil
             }
         }
-        guard joined, named.count + (others ? 1 : 0) >= 2, !["and", ","].contains(tokens[edge - 1].text) else { return nil }
+        guard joined, named.count + (others ? 1 : 0) >= 2, !["and", ","].contains(tokens[end - 1].text) else { return nil }
         // Without a tag after the last name ("... and Sen. Bo Pell (Vt.)"), as a single name has none.
-        let end = tokens[edge - 1].text == ")" ? (start..<edge).last { tokens[$0].text == "(" } ?? edge : edge
+        if tokens[end - 1].text == ")" { end = (start..<end).last { tokens[$0].text == "(" } ?? end }
         return SpeakerPhrase(tokens: start..<end, entity: nil, confidence: 0.7, joint: named)
     }
 
@@ -739,7 +747,9 @@ extension AttributionContext {
             : people.first.map { first in
                 (min(first.1.upperBound, range.upperBound)..<range.upperBound).first { !tokens[$0].isWord && tokens[$0].kind != .possessive } ?? range.upperBound
             }
-        if let first = people.first, let jointEdge, let joint = jointSubject(from: first.1.lowerBound, in: range, edge: jointEdge) { return joint }
+        if let first = people.first, let jointEdge, let joint = jointSubject(from: first.1.lowerBound, in: range, edge: jointEdge, runsOn: !preferLast) {
+            return joint
+        }
         if let first = people.first {
             // "Trump campaign spokesman Jason Miller added": the titled name speaks, not the
             // name that qualifies the title.
