@@ -1703,12 +1703,13 @@ extension ReportedSpeechTests {
     func sayingALotAboutSomethingIsNotSpeech() async throws {
         let article = try await Fixtures.enrich(
             """
-            The rejection of the ferry plan by voters says a lot about the mood in Marlow. The ferry's late return says something about the council. Tom Hale and his aides haven't said much about how the vote will be run.
+            The rejection of the ferry plan by voters says a lot about the mood in Marlow. The ferry's late return says something about the council. Tom Hale and his aides haven't said much about how the vote will be run. Ana Ruiz said something about the weather.
             """
         )
         #expect(article.quote(containing: "about the mood") == nil)
         #expect(article.quote(containing: "about the council") == nil)
         #expect(article.describedSpeaker(of: "how the vote will be run") == "Tom Hale and his aides")
+        #expect(article.speakerName(of: "about the weather") == "Ana Ruiz")
     }
 
     @Test("People named together with their roles, ages and relations speak together, before or after the verb")

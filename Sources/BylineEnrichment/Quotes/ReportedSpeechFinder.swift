@@ -882,8 +882,9 @@ struct ReportedSpeechFinder: Sendable {
             return nil
         }
         // "says a lot about the mood", "says something about the candidates": what a thing
-        // shows, not words said ("haven't said much about" is a report, and stays).
-        if isAmountAbout(from: start, content, tokens) { return nil }
+        // shows, in the present, not words said ("said something about the weather", "haven't
+        // said much about" are reports, and stay).
+        if ["say", "says"].contains(word), isAmountAbout(from: start, content, tokens) { return nil }
         // "Smith said:" and a quotation: the quote attributor's.
         if case .quoteMark = tokens[start].kind, start == afterCue || tokens[start - 1].text == ":" { return nil }
         let subjectFloor = sentence.lowerBound
