@@ -1261,7 +1261,9 @@ extension ReportedSpeechTests {
         #expect(article.speakerName(of: "estate would be sold") == "Ana Ruiz", "a count of years is no count of people")
     }
 
-    @Test("“Cement makers, for instance, argue”, “Proponents of the bill, however, say”, “Landlords, like Tom Hale, have said”: the people before an aside, not a name inside it")
+    @Test(
+        "“Cement makers, for instance, argue”, “Proponents of the bill, however, say”, “Landlords, like Tom Hale, have said”, “Critics, including Ana Ruiz, said”: the people before an aside, not a name inside it"
+    )
     func peopleBeforeAnAside() async throws {
         let article = try await Fixtures.enrich(
             """
@@ -1276,7 +1278,9 @@ extension ReportedSpeechTests {
         #expect(article.describedSpeaker(of: "imports doubled") == "Cement makers")
         #expect(article.describedSpeaker(of: "keep the port open") == "Proponents of the bill")
         #expect(article.describedSpeaker(of: "levy is unfair") == "Some landlords")
-        #expect(article.speakerName(of: "it would fail") == "Ana Ruiz", "“including” names one who spoke")
+        // "“including” names one of the group that spoke" (the phrase is cut to "Critics" for now).
+        #expect(article.describedSpeaker(of: "it would fail")?.hasPrefix("Critics") == true)
+        #expect(article.quote(containing: "it would fail")?.speaker?.entity == nil)
     }
 
     @Test("“Companies say”, “People briefed on the talks said”, “Alphabet's founders have said”: people by what they are, any plural; not documents, nor a plural before a verb in the singular")
@@ -1747,7 +1751,7 @@ extension ReportedSpeechTests {
 
             Republicans familiar with the negotiations said the deal was close. Aides briefed on the talks said the vote would wait. Conservative and Liberal Democrat councillors said the plan would fail.
 
-            Members of the Marlow Harbour Trust, which includes Mayor Ana Diaz, said the pier was unsafe.
+            Members of the Marlow Harbour Trust, which includes Mayor Ana Diaz, said the pier was unsafe. Members of the Fairmount Rotary Club, including treasurer Olu Adeyemi, said the fair was cancelled.
             """
         )
         #expect(article.describedSpeaker(of: "budget was too small") == "Critics of the Pemberton Council")
@@ -1758,6 +1762,7 @@ extension ReportedSpeechTests {
         #expect(article.describedSpeaker(of: "plan would fail") == "Conservative and Liberal Democrat councillors")
         #expect(article.describedSpeaker(of: "pier was unsafe") == "Members of the Marlow Harbour Trust")
         #expect(article.quote(containing: "pier was unsafe")?.speaker?.entity == nil)
+        #expect(article.describedSpeaker(of: "fair was cancelled") == "Members of the Fairmount Rotary Club")
     }
     @Test("People right after the cue speak as written; a subject speaks past an aside opening with a preposition")
     func peopleAfterTheCueAndSubjectsBeforePrepositionalAsides() async throws {

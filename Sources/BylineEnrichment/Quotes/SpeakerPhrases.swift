@@ -71,8 +71,11 @@ extension AttributionContext {
             }
             // "Beck, who backed Sen. Ted Cruz, R-Texas, and opposed Trump, last week said": the
             // name before a relative clause that runs to the verb's comma, commas inside it and
-            // all; "Members of the group, which includes Pelosi, said": the phrase before it.
-            if let open = (max(floor, edge - 45)..<(edge - 1)).first(where: { tokens[$0].text == "," && ["who", "whose", "which"].contains(tokens[$0 + 1].text) }),
+            // all; "Members of the group, which includes Pelosi, said", "Members of the club,
+            // including Adeyemi, said": the phrase before it.
+            if let open = (max(floor, edge - 45)..<(edge - 1)).first(where: {
+                tokens[$0].text == "," && ["who", "whose", "which", "including"].contains(tokens[$0 + 1].text)
+            }),
                 !((open + 1)..<edge).contains(where: { tokens[$0].isQuoteMark }),
                 let subject = personNamed(before: open, floor: floor) ?? phraseEnding(before: open, floor: floor)
             {
@@ -105,8 +108,8 @@ extension AttributionContext {
         return subject
     }
 
-    /// Not an aside but an apposition ("Two senators, a Democrat and a Republican,"), or
-    /// "including Ruiz", which names the one who speaks.
+    /// Not an aside but an apposition ("Two senators, a Democrat and a Republican,"); "including
+    /// Ruiz" is read before these, as a clause after the group that speaks.
     private static let notAsides: WordSet = ["a", "an", "the", "including", "and", "or", "but"]
 
     /// The people a clause opens with before the aside that ends at the comma `close`: the
@@ -466,7 +469,7 @@ extension AttributionContext {
     /// "Aides to Clinton say", "a friend of Ruiz said", "Organizers of the push to boycott
     /// Trump's speech said": people the phrase opens with, described by what follows them; a
     /// person named there is not the speaker. A spokesperson's principal is ("a spokeswoman
-    /// for Clinton said"), and so is one in an apposition ("Critics of the plan, including Ruiz").
+    /// for Clinton said"); a name after a comma is not governed by the noun.
     /// An organisation is not when its circle speaks ("allies of the NRA"), but is when its
     /// officers do ("executives for Mondelez"), as through a spokesperson.
     private func qualifiesPeopleNoun(_ mention: Range<Int>, within range: Range<Int>, _ tokens: [Token], organisation: Bool = false) -> Bool {
