@@ -1708,10 +1708,14 @@ extension ReportedSpeechTests {
         let article = try await Fixtures.enrich(
             """
             The rejection of the ferry plan by voters says a lot about the mood in Marlow. The ferry's late return says something about the council. Tom Hale and his aides haven't said much about how the vote will be run. Ana Ruiz said something about the weather.
+
+            The turnout says more about the candidates than the voters. The result says a great deal about the state of the harbour.
             """
         )
         #expect(article.quote(containing: "about the mood") == nil)
         #expect(article.quote(containing: "about the council") == nil)
+        #expect(article.quote(containing: "about the candidates") == nil)
+        #expect(article.quote(containing: "state of the harbour") == nil)
         #expect(article.describedSpeaker(of: "how the vote will be run") == "Tom Hale and his aides")
         #expect(article.speakerName(of: "about the weather") == "Ana Ruiz")
     }
@@ -1733,6 +1737,20 @@ extension ReportedSpeechTests {
         let dropped = try #require(article.quote(containing: "case was dropped"))
         #expect(dropped.describedSpeaker == "Jim Doyle and his aides")
         #expect(dropped.text == "The case was dropped")
+        // A group along with a name, a floated "both", a short phrase after the names.
+        let together = try await Fixtures.enrich(
+            """
+            The ferry will run again in May, said Jim Doyle and several colleagues. Ana Carrow and Tom Brisket both said the fares were too high.
+
+            The pier will reopen next year, said Ana Carrow and Tom Brisket in a joint statement.
+            """
+        )
+        #expect(together.describedSpeaker(of: "run again in May") == "Jim Doyle and several colleagues")
+        #expect(together.quote(containing: "run again in May")?.text == "The ferry will run again in May")
+        #expect(together.describedSpeaker(of: "fares were too high") == "Ana Carrow and Tom Brisket")
+        #expect(together.quote(containing: "fares were too high")?.speaker?.joint.count == 2)
+        #expect(together.describedSpeaker(of: "pier will reopen") == "Ana Carrow and Tom Brisket")
+        #expect(together.quote(containing: "pier will reopen")?.text == "The pier will reopen next year")
         // The subject of a participle ends before the verb of its clause.
         let shunned = try await Fixtures.enrich("Ana Ruiz and other Marlow leaders shunned Tom Hale during his visit, claiming that he had lied.")
         #expect(shunned.describedSpeaker(of: "he had lied") == "Ana Ruiz and other Marlow leaders")
@@ -1763,6 +1781,20 @@ extension ReportedSpeechTests {
         #expect(article.describedSpeaker(of: "pier was unsafe") == "Members of the Marlow Harbour Trust")
         #expect(article.quote(containing: "pier was unsafe")?.speaker?.entity == nil)
         #expect(article.describedSpeaker(of: "fair was cancelled") == "Members of the Fairmount Rotary Club")
+        // Those involved in something, or close to it, and one official told about it.
+        let unnamed = try await Fixtures.enrich(
+            """
+            Investors close to the deal said the price would rise. Four people involved in the discussions said the talks had stalled. Lawyers involved in the case said the ruling would be appealed.
+
+            A senior official familiar with the matter said the pier would close. The official involved in the case said the ruling would stand.
+            """
+        )
+        #expect(unnamed.describedSpeaker(of: "price would rise") == "Investors close to the deal")
+        #expect(unnamed.describedSpeaker(of: "talks had stalled") == "Four people involved in the discussions")
+        #expect(unnamed.describedSpeaker(of: "would be appealed") == "Lawyers involved in the case")
+        #expect(unnamed.describedSpeaker(of: "pier would close") == "A senior official familiar with the matter")
+        // "The official" may be someone named before: not an unnamed source.
+        #expect(unnamed.describedSpeaker(of: "ruling would stand") == "The official")
     }
     @Test("People right after the cue speak as written; a subject speaks past an aside opening with a preposition")
     func peopleAfterTheCueAndSubjectsBeforePrepositionalAsides() async throws {
@@ -1781,5 +1813,19 @@ extension ReportedSpeechTests {
         #expect(article.quote(containing: "reopen the ferry")?.speaker?.entity == nil)
         #expect(article.speakerName(of: "run again") == "Tom Hale")
         #expect(article.describedSpeaker(of: "records were private") == "Lawyers for Ruiz")
+        // Any plural naming people, qualified or placed; a verb in "-s" after a pronoun is none.
+        let after = try await Fixtures.enrich(
+            """
+            The bridge is unsafe and must close, said engineers at the county office. The tunnel is unsafe, said local engineers. The road is unsafe, said surveyors.
+
+            Both men said the fire started at noon. Tom Hale, the harbour master, said he expects Ana Ruiz and Jim Doyle to reopen the pier.
+            """
+        )
+        #expect(after.describedSpeaker(of: "must close") == "engineers at the county office")
+        #expect(after.quote(containing: "must close")?.text == "The bridge is unsafe and must close")
+        #expect(after.describedSpeaker(of: "tunnel is unsafe") == "local engineers")
+        #expect(after.describedSpeaker(of: "road is unsafe") == "surveyors")
+        #expect(after.describedSpeaker(of: "fire started at noon") == "Both men")
+        #expect(after.speakerName(of: "reopen the pier") == "Tom Hale")
     }
 }

@@ -101,13 +101,15 @@ enum Lexicon {
     static let subordinators: WordSet = [
         "while", "whilst", "though", "although", "as", "after", "before", "when", "if", "because", "since", "despite", "whereas",
     ]
-    /// Modal and auxiliary forms that stand between a subject and its verb ("could also say").
     /// Articles, lower case.
     static let articles: WordSet = ["the", "a", "an"]
+    /// Modal and auxiliary forms that stand between a subject and its verb ("could also say").
     static let modalVerbs: WordSet = ["could", "can", "may", "might", "should", "must", "been"]
     static let malePronouns: WordSet = ["he", "him", "his", "himself"]
     static let femalePronouns: WordSet = ["she", "her", "hers", "herself"]
     static let pluralPronouns: WordSet = ["they", "them", "their", "we"]
+    /// "his aides", "her brother", "their lawyers": people owned by someone just named.
+    static let personalPossessives: WordSet = ["his", "her", "their"]
     static let subjectPronouns: WordSet = ["he", "she", "they", "we", "i", "it"]
     static let indefinitePronouns: WordSet = [
         "something", "nothing", "everything", "anything", "someone", "somebody", "nobody", "everyone", "anyone",

@@ -191,6 +191,11 @@ enum SpeechCues {
     /// Not "published": a paper publishes others' letters.
     static let issuingVerbs: WordSet = ["issued", "released", "sent", "posted", "wrote", "tweeted", "e-mailed", "emailed"]
 
+    /// Whether "according to" starts at `index`, both words before `limit`.
+    static func isAccordingTo(at index: Int, _ tokens: [Token], before limit: Int) -> Bool {
+        index + 1 < limit && tokens[index + 1].text == "to" && (tokens[index].text == "according" || tokens[index].text == "According")
+    }
+
     /// "a source at the club", "sources close to the talks", "people familiar with the plan":
     /// where the noun of a source the article does not name stands, when the phrase opens with one.
     static func unnamedSourceHead(in range: Range<Int>, _ tokens: [Token]) -> Int? {
@@ -200,8 +205,15 @@ enum SpeechCues {
         let opening = index
         while index < range.upperBound, index - opening < 3, tokens[index].isWord,
             sourceQuantifiers.containsLowercased(tokens[index].text) || sourceQualifiers.containsLowercased(tokens[index].text)
+                || AttributionContext.numberWords.containsLowercased(tokens[index].text)
         {
             index += 1
+        }
+        // "A senior official familiar with ...": "official" heads the phrase here.
+        if index > opening, index < range.upperBound, toldAboutWords.contains(tokens[index].text),
+            AttributionContext.isPersonNoun(tokens[index - 1].text.lowercased())
+        {
+            index -= 1
         }
         // "One intelligence source", "Democratic sources": a word or two saying what kind.
         if let head = (index..<min(range.upperBound, index + 3)).first(where: { ["source", "sources"].contains(tokens[$0].text) }),
@@ -212,15 +224,21 @@ enum SpeechCues {
         guard index < range.upperBound, tokens[index].isWord else { return nil }
         let word = tokens[index].text.lowercased()
         let next = index + 1 < range.upperBound ? tokens[index + 1].text : ""
-        // "Republicans familiar with the talks", "aides briefed on them": any group told about
-        // something; "close" only for people ("polls close to the vote" are no source).
+        // "Republicans familiar with the talks", "aides briefed on them", "lawyers involved in
+        // the case": any group told about something; "close" only for people ("polls close to
+        // the vote" are no source); one person only as "a" or "one" ("the official involved"
+        // may be someone named before).
+        let toldAbout = toldAboutWords.contains(next)
+        let oneOfSome = index > opening && ["a", "an", "one", "another"].contains(tokens[opening].text.lowercased())
         let isSource =
             ["source", "sources", "insider", "insiders"].contains(word)
-            || ["person", "people"].contains(word) && ["familiar", "close", "briefed", "with"].contains(next)
-            || word.count >= 4 && word.hasSuffix("s") && (["familiar", "briefed"].contains(next) || next == "close" && AttributionContext.isPersonNoun(word))
+            || ["person", "people"].contains(word) && (toldAbout || ["close", "with"].contains(next))
+            || word.count >= 4 && word.hasSuffix("s") && (toldAbout || next == "close" && AttributionContext.isPersonNoun(word))
+            || oneOfSome && AttributionContext.isPersonNoun(word) && toldAbout
         return isSource ? index : nil
     }
 
+    private static let toldAboutWords: WordSet = ["familiar", "briefed", "involved"]
     private static let sourceQuantifiers: WordSet = ["a", "an", "one", "the", "two", "three", "several", "some", "many", "multiple", "other", "another"]
     private static let sourceQualifiers: WordSet = ["senior", "anonymous", "informed", "reliable", "official", "government", "club", "party"]
 }

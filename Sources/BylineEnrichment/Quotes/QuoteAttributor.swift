@@ -591,7 +591,7 @@ struct QuoteAttributor: Sendable {
             return Attribution(cue: "put it", speaker: context.speakerPhrase(startingAt: first + 1, limit: put))
         }
         // "according to X"
-        if tokens[first].text.lowercased() == "according", first + 1 < tail.upperBound, tokens[first + 1].text == "to" {
+        if SpeechCues.isAccordingTo(at: first, tokens, before: tail.upperBound) {
             return Attribution(cue: "according to", speaker: context.speakerPhrase(startingAt: first + 2, limit: tail.upperBound))
         }
         // "“...” for Vance, said Kunin", "“...” that Ortiz can catch Vance, said X": words
@@ -817,7 +817,7 @@ struct QuoteAttributor: Sendable {
         let tokens = context.document.tokens
         guard !head.isEmpty else { return nil }
         // "According to X, “...”"
-        if tokens[head.lowerBound].text == "According", head.count > 2, tokens[head.lowerBound + 1].text == "to" {
+        if head.count > 2, tokens[head.lowerBound].text == "According", SpeechCues.isAccordingTo(at: head.lowerBound, tokens, before: head.upperBound) {
             return Attribution(cue: "according to", speaker: context.speakerPhrase(startingAt: head.lowerBound + 2, limit: head.upperBound))
         }
         // "In Ana Ruiz's words, “...”", "In the words of one aide, “...”"

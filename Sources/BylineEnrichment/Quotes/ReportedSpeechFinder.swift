@@ -223,7 +223,7 @@ struct ReportedSpeechFinder: Sendable {
 
     private func reported(at index: Int, in sentence: Range<Int>, _ document: Document, _ insideQuote: [Bool]) -> ReportedSpeechCandidate? {
         let tokens = document.tokens
-        if index + 1 < sentence.upperBound, tokens[index + 1].text == "to", tokens[index].text.lowercased() == "according" {
+        if SpeechCues.isAccordingTo(at: index, tokens, before: sentence.upperBound) {
             return accordingTo(index, sentence, document)
         }
         if let quoted = quotedAsSaying(at: index, in: sentence, tokens) { return quoted }
@@ -624,6 +624,8 @@ struct ReportedSpeechFinder: Sendable {
             return end ?? (sentence.upperBound <= cue + 14 ? sentence.upperBound : nil)
         }
         var index = cue + 1
+        // "said engineers at the county office": once people are named, where they are from.
+        var home = false
         // "said a statement released by the Prime Minister's Office": up to ten tokens.
         while index < sentence.upperBound, index - cue <= 10 {
             let token = tokens[index]
@@ -651,20 +653,49 @@ struct ReportedSpeechFinder: Sendable {
                 token.isCapitalized || token.kind == .possessive || Lexicon.personTitles.contains(word)
                 || Lexicon.roleNouns.contains(word) || Lexicon.subjectPronouns.contains(word)
                 || ["the", "a", "an", "of", "for", "from", "at", "by"].contains(word)
-                // "said critics of the plan", "said Tom Doyle and others", "said Doyle and his aides"
-                || AttributionContext.isPersonNoun(word) || AttributionContext.isAroundSomeone(word)
+                // "said critics of the plan", "said engineers", "said Tom Doyle and others", "said
+                // Doyle and his aides", "said Doyle and several colleagues": the words the speaker
+                // phrase reads people by.
+                || AttributionContext.isPersonNoun(word) || isPeopleHead(at: index, sentence, tokens)
                 || word == "and" && index > cue + 1 || word == "others"
                 || ((cue + 1)..<index).contains(where: { tokens[$0].text == "and" })
-                    && (["his", "her", "their", "other"].contains(word) || ["his", "her", "their", "other"].contains(tokens[index - 1].text.lowercased()))
+                    && (AttributionContext.companyOpeners.contains(word) || AttributionContext.companyOpeners.containsLowercased(tokens[index - 1].text))
+                // "said local engineers": a word qualifying the people named next.
+                || token.isLowercase && index + 1 < sentence.upperBound && isPeopleHead(at: index + 1, sentence, tokens)
+                || home && token.isWord && !Self.mayBeFiniteVerb(word)
                 // "said the bureau's director"
                 || index + 1 < sentence.upperBound && tokens[index + 1].kind == .possessive
                 // "..., said a statement released by the ministry."
                 || SpeechCues.issuingVerbs.contains(word) && SpeechCues.statementNouns.contains(tokens[index - 1].text)
-            guard namesSomeone else { return nil }
+            if !home, Self.homePrepositions.contains(word), index > cue + 1 {
+                let before = tokens[index - 1]
+                home = AttributionContext.isPersonNoun(before.text.lowercased()) || before.isLowercase && AttributionContext.headsPeopleInPlural(before.text)
+            }
+            // "said Carrow and Brisket in a joint statement.": a short phrase after names joined.
+            if !namesSomeone, !home, index > cue + 1, tokens[index - 1].isCapitalized, ((cue + 1)..<index).contains(where: { tokens[$0].text == "and" }),
+                let tail = shortTail(from: index, sentence, tokens)
+            {
+                return tail == sentence.upperBound ? index : tail
+            }
+            guard namesSomeone || home else { return nil }
             index += 1
         }
         return index >= sentence.upperBound ? sentence.upperBound : nil
     }
+
+    /// "said engineers.", "said Labour councillors from ...": a plural naming people where a
+    /// speaker phrase may end; not a verb in "-s" ("said he expects Obama ...").
+    private func isPeopleHead(at index: Int, _ sentence: Range<Int>, _ tokens: [Token]) -> Bool {
+        guard tokens[index].isLowercase, AttributionContext.headsPeopleInPlural(tokens[index].text),
+            !Lexicon.subjectPronouns.containsLowercased(tokens[index - 1].text)
+        else { return false }
+        guard index + 1 < sentence.upperBound else { return true }
+        let next = tokens[index + 1]
+        return next.text == "," || isSentenceEnd(next) || next.text == "and" || Self.homePrepositions.contains(next.text)
+    }
+
+    /// "engineers at the county office", "critics of the plan": where people named are from.
+    private static let homePrepositions: WordSet = ["of", "at", "from", "in", "for"]
 
     /// How far after a cue its "that" may come: past a phrase of place or medium ("wrote in a
     /// column for the Bergen Post that"), further than past the one told.
@@ -1088,9 +1119,16 @@ struct ReportedSpeechFinder: Sendable {
 
     /// "a lot about", "something about", "volumes about" opening the words after a cue.
     private func isAmountAbout(from start: Int, _ content: Range<Int>, _ tokens: [Token]) -> Bool {
-        let about = tokens[start].text.lowercased() == "a" && start + 1 < content.upperBound && tokens[start + 1].text == "lot" ? start + 2 : start + 1
-        guard about < content.upperBound, tokens[about].text == "about" else { return false }
-        return ["a", "something", "everything", "volumes"].contains(tokens[start].text.lowercased())
+        let amount = (start..<min(content.upperBound, start + 3)).map { tokens[$0].text.lowercased() }
+        // "a lot", "a great deal", "more", "volumes": how many words the amount takes.
+        let length =
+            amount.starts(with: ["a", "lot"])
+            ? 2
+            : amount.starts(with: ["a", "great", "deal"])
+                ? 3
+                : ["something", "everything", "volumes", "more", "much"].contains(amount.first ?? "") ? 1 : nil
+        guard let length, start + length < content.upperBound else { return false }
+        return tokens[start + length].text == "about"
     }
 
     private static let commonFiniteVerbs: WordSet = [

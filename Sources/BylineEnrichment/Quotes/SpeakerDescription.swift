@@ -30,7 +30,9 @@ enum SpeakerDescription {
             // description has "the retired general", "the newly elected mayor".
             let previous = tokens[index - 1].text.lowercased()
             // But "Democrats trying to ...", "activists clamoring for ...": people, then what they do.
-            let afterPeople = previous.hasSuffix("s") && (AttributionContext.isPersonNoun(previous) || tokens[index - 1].isCapitalized)
+            let afterPeople =
+                previous.hasSuffix("s") && (AttributionContext.isPersonNoun(previous) || tokens[index - 1].isCapitalized)
+                || AttributionContext.pluralsWithoutS.contains(previous)
             if AttributionContext.isParticipleForm(word), tokens[index - 1].isWord, !previous.hasSuffix("ly"), !afterPeople,
                 !nonDescriptive.contains(previous), !askedParticiples.contains(word), !Lexicon.prepositions.contains(previous)
             {

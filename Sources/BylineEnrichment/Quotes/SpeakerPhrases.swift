@@ -110,7 +110,7 @@ extension AttributionContext {
 
     /// Not an aside but an apposition ("Two senators, a Democrat and a Republican,"); "including
     /// Ruiz" is read before these, as a clause after the group that speaks.
-    private static let notAsides: WordSet = ["a", "an", "the", "including", "and", "or", "but"]
+    private static let notAsides: WordSet = ["a", "an", "the", "and", "or", "but"]
 
     /// The people a clause opens with before the aside that ends at the comma `close`: the
     /// whole phrase up to the first comma whose aside opens in lower case ("Proponents of the
@@ -333,18 +333,22 @@ extension AttributionContext {
         return SpeakerPhrase(tokens: start..<end, entity: nil, confidence: 0.7, joint: named)
     }
 
-    /// "his allies", "her campaign", "their lawyers" up to `edge`: the people or organisation
-    /// around the person just named.
+    /// "his allies", "her campaign", "several colleagues" up to `edge`: the people or
+    /// organisation around the person just named.
     private func isOwnCircle(from index: Int, edge: Int) -> Bool {
         let tokens = document.tokens
-        guard ["his", "her", "their"].contains(tokens[index].text), index + 1 < edge else { return false }
+        guard Self.companyOpeners.contains(tokens[index].text), index + 1 < edge else { return false }
         let rest = (index + 1)..<edge
         return rest.allSatisfy { tokens[$0].isWord && tokens[$0].isLowercase }
             && rest.contains {
                 let word = tokens[$0].text
-                return Self.isTitleWord(word) || Self.isPersonNoun(word) || Self.isAroundSomeone(word) || Self.organisationalRoles.contains(word)
+                return Self.isTitleWord(word) || Self.isPersonNoun(word) || Self.headsPeopleInPlural(word) || Self.organisationalRoles.contains(word)
             }
     }
+
+    /// "his", "other", "several": words opening the people who speak along with one named
+    /// ("Doyle and his aides", "Doyle and several colleagues").
+    static let companyOpeners = WordSet(Lexicon.personalPossessives.words + ["other", "several", "some", "two", "three", "many"])
 
     /// "council member Paul Green", "Arsenal boss Mark Reed", "her brother Luis": where the
     /// next person's name starts, when only words saying what they are come before it, the
@@ -494,6 +498,14 @@ extension AttributionContext {
     /// "critics", "a backer": one of a group around someone.
     static func isAroundSomeone(_ word: String) -> Bool { groupsAroundSomeone.contains(word) || groupsAroundSomeone.contains(word + "s") }
 
+    /// "critics", "people", "authorities", "engineers": a lower-case word that can close a
+    /// phrase naming people in the plural, the head a group speaking is read by.
+    static func headsPeopleInPlural(_ word: String) -> Bool {
+        word == "authorities" || pluralsWithoutS.contains(word) || isAroundSomeone(word) || namesPeopleInPlural(word)
+    }
+
+    static let pluralsWithoutS: WordSet = ["people", "men", "women"]
+
     private static let groupsAroundSomeone: WordSet = [
         "organizers", "organisers", "critics", "opponents", "backers", "defenders", "detractors", "admirers", "associates", "confidants",
     ]
@@ -547,8 +559,11 @@ extension AttributionContext {
         var edge = end
         while edge > floor {
             // "has" and "she's": a modifier, or "'s" standing for "is" or "has" after a pronoun.
-            // "have both urged", "have all said": a quantifier floated after an auxiliary.
-            let floated = edge - 1 > floor && ["both", "all", "each"].contains(tokens[edge - 1].text) && isVerbModifier(tokens[edge - 2].text)
+            // "have both urged", "have all said", "Carrow and Brisket both said": a quantifier
+            // floated after an auxiliary or the names it counts.
+            let floated =
+                edge - 1 > floor && ["both", "all", "each"].contains(tokens[edge - 1].text)
+                && (isVerbModifier(tokens[edge - 2].text) || tokens[edge - 2].isCapitalized || Lexicon.subjectPronouns.contains(tokens[edge - 2].text))
             if isVerbModifier(tokens[edge - 1].text) || floated
                 || edge - 1 > floor && tokens[edge - 1].kind == .possessive && Lexicon.subjectPronouns.containsLowercased(tokens[edge - 2].text)
             {
@@ -876,7 +891,7 @@ extension AttributionContext {
             && range.upperBound < tokens.count && Lexicon.postposableVerbs.contains(tokens[range.upperBound].text)
         // "according to analysts", "said independent analysts": right after the cue, its words.
         let afterCue =
-            range.lowerBound >= 2 && tokens[range.lowerBound - 1].text == "to" && tokens[range.lowerBound - 2].text.lowercased() == "according"
+            range.lowerBound >= 2 && SpeechCues.isAccordingTo(at: range.lowerBound - 2, tokens, before: range.lowerBound)
             || range.lowerBound >= 1 && Lexicon.postposableVerbs.contains(tokens[range.lowerBound - 1].text)
         let wordsEnd = afterCue ? range.first { !tokens[$0].isWord } ?? range.upperBound : nil
         let beforeVerb = preferLast ? subjectEdge : afterQuotation ? verbEdge : wordsEnd
@@ -1026,7 +1041,7 @@ extension AttributionContext {
         // "Companies say": capitalised only as the sentence's first word, and no name.
         let opensSentence = edge - 1 == 0 || tokens[edge - 2].sentence != tokens[edge - 1].sentence
         guard tokens[edge - 1].isLowercase || opensSentence && mention(at: edge - 1) == nil,
-            head == "authorities" || head == "people" || Self.isAroundSomeone(head) || Self.namesPeopleInPlural(head)
+            Self.headsPeopleInPlural(head)
         else { return nil }
         var start = edge - 1
         while start > floor, edge - start < 4 {
@@ -1203,7 +1218,7 @@ extension AttributionContext {
         let tokens = document.tokens
         return personMentions[Self.positions(0..<token, in: personMentions)].last { position, _ in
             let noun = position >= 3 && tokens[position - 1].text == "," ? position - 2 : position - 1
-            return noun >= 1 && tokens[noun].text.lowercased() == relation && ["his", "her", "their"].contains(tokens[noun - 1].text.lowercased())
+            return noun >= 1 && tokens[noun].text.lowercased() == relation && Lexicon.personalPossessives.containsLowercased(tokens[noun - 1].text)
         }?.1
     }
 
