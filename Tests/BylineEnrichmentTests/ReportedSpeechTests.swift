@@ -1751,6 +1751,16 @@ extension ReportedSpeechTests {
         #expect(together.quote(containing: "fares were too high")?.speaker?.joint.count == 2)
         #expect(together.describedSpeaker(of: "pier will reopen") == "Ana Carrow and Tom Brisket")
         #expect(together.quote(containing: "pier will reopen")?.text == "The pier will reopen next year")
+        // A pronoun and the others: whom it stands for speaks with them.
+        let pronoun = try await Fixtures.enrich(
+            "Lena Marsh met voters in Marlow on Monday. She and her husband said the fares were too high. She and Tom Brisket said the ferry was late."
+        )
+        let lena = try #require(pronoun.entities.first { $0.name == "Lena Marsh" })
+        let tom = try #require(pronoun.entities.first { $0.name == "Tom Brisket" })
+        #expect(pronoun.describedSpeaker(of: "fares were too high") == "She and her husband")
+        #expect(pronoun.quote(containing: "fares were too high")?.speaker?.joint == [lena.id])
+        #expect(pronoun.describedSpeaker(of: "ferry was late") == "She and Tom Brisket")
+        #expect(pronoun.quote(containing: "ferry was late")?.speaker?.joint == [lena.id, tom.id])
         // The subject of a participle ends before the verb of its clause.
         let shunned = try await Fixtures.enrich("Ana Ruiz and other Marlow leaders shunned Tom Hale during his visit, claiming that he had lied.")
         #expect(shunned.describedSpeaker(of: "he had lied") == "Ana Ruiz and other Marlow leaders")
@@ -1795,6 +1805,19 @@ extension ReportedSpeechTests {
         #expect(unnamed.describedSpeaker(of: "pier would close") == "A senior official familiar with the matter")
         // "The official" may be someone named before: not an unnamed source.
         #expect(unnamed.describedSpeaker(of: "ruling would stand") == "The official")
+        // Staff of a place, a title inside the phrase, a group before an aside.
+        let described = try await Fixtures.enrich(
+            """
+            Staff at St. Aubyn Hospital said the ward would close. Senator Marcus Feld's aides said the levy would fail. Critics of Governor Alma Reyes said the budget was late.
+
+            Western diplomats familiar with the talks, speaking on condition of anonymity, said the ceasefire would hold.
+            """
+        )
+        #expect(described.describedSpeaker(of: "ward would close") == "Staff at St. Aubyn Hospital")
+        #expect(described.quote(containing: "ward would close")?.speaker?.entity == nil)
+        #expect(described.describedSpeaker(of: "levy would fail") == "Senator Marcus Feld's aides")
+        #expect(described.describedSpeaker(of: "budget was late") == "Critics of Governor Alma Reyes")
+        #expect(described.describedSpeaker(of: "ceasefire would hold") == "Western diplomats familiar with the talks")
     }
     @Test("People right after the cue speak as written; a subject speaks past an aside opening with a preposition")
     func peopleAfterTheCueAndSubjectsBeforePrepositionalAsides() async throws {

@@ -209,6 +209,12 @@ enum SpeechCues {
         {
             index += 1
         }
+        // "Western diplomats familiar with ...": a word saying what kind.
+        if index + 2 < range.upperBound, tokens[index].isWord, tokens[index + 1].isLowercase, tokens[index + 1].text.hasSuffix("s"),
+            toldAboutWords.contains(tokens[index + 2].text)
+        {
+            index += 1
+        }
         // "A senior official familiar with ...": "official" heads the phrase here.
         if index > opening, index < range.upperBound, toldAboutWords.contains(tokens[index].text),
             AttributionContext.isPersonNoun(tokens[index - 1].text.lowercased())

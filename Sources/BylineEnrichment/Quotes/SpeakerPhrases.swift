@@ -130,6 +130,9 @@ extension AttributionContext {
             // The people open the clause ("But proponents, however, say"), else the comma ends
             // a clause of its own.
             let clauseStart = floor + 1 < open && QuoteAttributor.conjunctions.containsLowercased(tokens[floor].text) ? floor + 1 : floor
+            let namesPerson = ((open + 1)..<close).contains { mention(at: $0).map { entities[$0.0].type == .person } ?? false }
+            // "Western diplomats familiar with the talks, speaking on condition of anonymity,".
+            if !namesPerson, let unnamed = unnamedSource(in: clauseStart..<open) { return unnamed }
             if let people = pluralPeople(endingAt: open, floor: floor), (floor...clauseStart).contains(people.tokens.lowerBound) {
                 return SpeakerPhrase(tokens: people.tokens.lowerBound..<open, entity: nil, confidence: people.confidence)
             }
@@ -142,7 +145,6 @@ extension AttributionContext {
             // "The Ruiz administration, in a push that has angered business, has said": a
             // description the clause opens with; not one an apposition names ("The source of
             // the leak, former contractor Edward Snowden,").
-            let namesPerson = ((open + 1)..<close).contains { mention(at: $0).map { entities[$0.0].type == .person } ?? false }
             if !namesPerson, let described = phraseEnding(before: open, floor: floor), described.entity == nil,
                 (floor...clauseStart).contains(described.tokens.lowerBound), described.tokens.upperBound == open,
                 SpeakerDescription.trimmed(described.tokens, tokens) != nil
@@ -656,6 +658,19 @@ extension AttributionContext {
             return unnamed
         }
 
+        // "She and her husband said", "She and Tom Hale said": whom the pronoun stands for and
+        // the others, together.
+        if case let pronoun = tokens[range.lowerBound].text.lowercased(), ["he", "she"].contains(pronoun), range.lowerBound + 2 < verbEdge,
+            tokens[range.lowerBound + 1].text == "and"
+        {
+            let person = resolvePronoun(pronoun, before: range.lowerBound)
+            let other = mention(at: range.lowerBound + 2).flatMap { entity, name in
+                name == (range.lowerBound + 2)..<verbEdge && entities[entity].type == .person && entity != person ? entity : nil
+            }
+            if other != nil || isOwnCircle(from: range.lowerBound + 2, edge: verbEdge) {
+                return SpeakerPhrase(tokens: range.lowerBound..<verbEdge, entity: nil, confidence: 0.6, joint: [person, other].compactMap { $0 })
+            }
+        }
         if preferLast, let described = descriptionBeforeVerb(range, verbEdge: verbEdge) { return described }
         // "FEC filings show", "according to Axelrod's memoir": a document speaks as written, not
         // the one who issued it; one no one is named as issuing only when nobody else is found.
@@ -698,7 +713,7 @@ extension AttributionContext {
                 mentionRange.lowerBound - 1 > range.lowerBound && Lexicon.articles.containsLowercased(tokens[mentionRange.lowerBound - 1].text)
                 ? mentionRange.lowerBound - 2 : mentionRange.lowerBound - 1
             if preposition > range.lowerBound, ["of", "at", "in", "from"].contains(tokens[preposition].text),
-                case let people = tokens[preposition - 1].text.lowercased(), people.hasSuffix("s"),
+                case let people = tokens[preposition - 1].text.lowercased(), people.hasSuffix("s") || people == "staff",
                 Self.isPersonNoun(people) || Self.isAroundSomeone(people)
             {
                 homesOfPeople.append(mentionRange)
@@ -800,6 +815,11 @@ extension AttributionContext {
                 || Self.mediaKinds[tokens[index].text] != nil && index == range.upperBound - 1 && openingThe != nil
                     && !range.contains { Lexicon.prepositions.contains(tokens[$0].text) }
             guard isRoleNoun || Self.relatedPeople.containsLowercased(tokens[index].text) else { continue }
+            // "Senator Marcus Feld's aides", "Critics of Governor Alma Reyes": the title of the
+            // name right after it heads nothing.
+            if tokens[index].isCapitalized, let (entity, name) = mention(at: index + 1), name.lowerBound == index + 1, entities[entity].type == .person {
+                continue
+            }
             // "Leaders of the organization", "The rejection of the party": the role completes a
             // noun before "of"; people there speak, described, and anything else names nobody.
             let of = index - 1 > range.lowerBound && Lexicon.articles.containsLowercased(tokens[index - 1].text) ? index - 2 : index - 1
