@@ -1851,4 +1851,37 @@ extension ReportedSpeechTests {
         #expect(after.describedSpeaker(of: "fire started at noon") == "Both men")
         #expect(after.speakerName(of: "reopen the pier") == "Tom Hale")
     }
+
+    @Test(
+        "After what was said, the one told ends the cue (\"..., Stroud told reporters.\"); a description after a name in \"according to\" is no content; people of a place and a lawyer speak described"
+    )
+    func theOneToldAndDescriptionsAfterTheSource() async throws {
+        let article = try await Fixtures.enrich(
+            """
+            The deal is worth about $900 million, Anneke Stroud told reporters. The fighting had moved closer to the capital, a senior army officer told the Kadar News Agency on Monday.
+
+            Every Friday, Stroud told the Marlow Post, the board would meet in secret.
+
+            According to Sabine Roux, the head of the Lyonnais Farmers Union, wheat prices have fallen by a third. Marta Quispe runs a clinic in Alto Verde. According to her, the clinic has had no medicine since March.
+
+            A resident of Marlow Heath said she had heard three shots. The mayor of Leeds said the roof had leaked for years. “My client is innocent,” said a lawyer for Victor Dunne.
+            """
+        )
+        let deal = try #require(article.quote(containing: "worth about $900 million"))
+        #expect(deal.text == "The deal is worth about $900 million")
+        #expect(article.speakerName(of: "worth about $900 million") == "Anneke Stroud")
+        #expect(article.describedSpeaker(of: "closer to the capital") == "a senior army officer")
+        #expect(article.quote(containing: "closer to the capital")?.text == "The fighting had moved closer to the capital")
+        // A clause after the one told is what was told.
+        #expect(article.quote(containing: "meet in secret")?.text == "the board would meet in secret")
+        let prices = try #require(article.quote(containing: "fallen by a third"))
+        #expect(prices.text == "wheat prices have fallen by a third")
+        #expect(article.speakerName(of: "fallen by a third") == "Sabine Roux")
+        #expect(article.speakerName(of: "no medicine since March") == "Marta Quispe")
+        #expect(article.describedSpeaker(of: "three shots") == "A resident of Marlow Heath")
+        #expect(article.quote(containing: "three shots")?.speaker?.entity == nil)
+        #expect(article.describedSpeaker(of: "roof had leaked") == "The mayor of Leeds")
+        #expect(article.quote(containing: "roof had leaked")?.speaker?.entity == nil)
+        #expect(article.quote(containing: "client is innocent")?.speaker?.entity == nil)
+    }
 }

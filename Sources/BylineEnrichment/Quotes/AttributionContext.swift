@@ -381,7 +381,7 @@ final class AttributionContext {
     private static let peopleNouns: WordSet = [
         "elder", "figure", "member", "voter", "donor", "operative", "insider", "activist", "supporter", "nominee", "candidate", "justice",
         "staff", "worker", "customer", "official", "fan", "trader", "villager", "protester", "student", "parent", "farmer",
-        "expert", "investor", "neighbour", "neighbor", "shopper", "commuter", "passenger", "patient", "tenant", "survivor", "relative",
+        "expert", "investor", "head", "neighbour", "neighbor", "shopper", "commuter", "passenger", "patient", "tenant", "survivor", "relative",
         "lawmaker", "legislator", "demonstrator", "investigator", "observer", "organizer", "organiser", "campaigner",
         "diplomat", "nurse", "volunteer", "soldier", "miner", "pilot", "firefighter", "rescuer", "crowd", "audience",
         "attendee", "spectator", "marcher", "delegate", "pastor", "user", "reader", "viewer", "listener", "caller",

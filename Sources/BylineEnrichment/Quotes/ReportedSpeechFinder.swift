@@ -554,7 +554,10 @@ struct ReportedSpeechFinder: Sendable {
         guard subjectStart > sentence.lowerBound + 1 else { return nil }
         // What follows the cue (and a speaker after it) must be nothing, or a short phrase
         // of time or place: otherwise the cue opens its own content.
-        let after = invertedSpeakerEnd ?? cueEnd(cue, sentence, tokens)
+        // "..., Stroud told reporters.": past the one told, as past a speaker after the cue.
+        let afterCue = cueEnd(cue, sentence, tokens)
+        let told = SpeechCues.tellingVerbs.contains(tokens[cue].text) && !inverted ? afterTheOneTold(afterCue, sentence, tokens) : afterCue
+        let after = invertedSpeakerEnd ?? told
         // "X, a senior adviser, said, “...”": the cue of the quotation that follows.
         var opening = after
         while opening < sentence.upperBound, [",", ":"].contains(tokens[opening].text) { opening += 1 }
@@ -568,6 +571,9 @@ struct ReportedSpeechFinder: Sendable {
         }
         if inverted, let split = splitByInvertedCue(cue: cue, speakerEnd: after, sentence, tokens) { return .found(split) }
         guard let tailEnd = shortTail(from: after, sentence, tokens) else { return nil }
+        // "Every Friday, she told the Post, Fiorina would lead ...": the clause after the one
+        // told is what was told, read as "told X (that) ..." is.
+        if told > afterCue, tailEnd + 1 < sentence.upperBound, tokens[tailEnd].text == ",", !tokens[tailEnd + 1].isLowercase { return nil }
         let comma = subjectStart - 1
         let first = sentence.lowerBound..<(afterQuotation ? subjectStart : comma)
         // "Asked whether ..., Osei said that ...": the question is content of its own.
@@ -1307,6 +1313,15 @@ struct ReportedSpeechFinder: Sendable {
             // "According to Jack Kelly, writing for the Sentinel, ...": a phrase on the source.
             if start < sentence.upperBound, tokens[start].isWord, !tokens[start].isCapitalized, tokens[start].text.hasSuffix("ing"),
                 let comma = (start..<min(sentence.upperBound, start + 8)).first(where: { tokens[$0].text == "," })
+            {
+                start = comma + 1
+            }
+            // "According to Sabine Roux, the head of the farmers' union, prices fell": past the
+            // description of the source named.
+            if start < sentence.upperBound, tokens[nameEnd - 1].isCapitalized, Lexicon.articles.containsLowercased(tokens[start].text),
+                let comma = (start..<min(sentence.upperBound, start + 12)).first(where: { tokens[$0].text == "," }),
+                (start..<comma).contains(where: { AttributionContext.isPersonNoun(tokens[$0].text.lowercased()) }),
+                !(start..<comma).contains(where: { Self.mayBeFiniteVerb(tokens[$0].text) })
             {
                 start = comma + 1
             }

@@ -22,6 +22,11 @@ extension AttributionContext {
         if Lexicon.subjectPronouns.contains(word) {
             return SpeakerPhrase(tokens: start..<(start + 1), entity: resolvePronoun(word, before: start), confidence: 0.8)
         }
+        // "According to her, ...": the object form, alone before a comma or the end (not "her
+        // “clawback” plan").
+        if start + 1 == limit, limit == tokens.count || [",", "."].contains(tokens[limit].text), let subject = Self.subjectForms[word] {
+            return SpeakerPhrase(tokens: start..<limit, entity: resolvePronoun(subject, before: start), confidence: 0.8)
+        }
         var end = start
         // "wrote a supporter who runs the Twitter account": the relative clause describes the
         // speaker; a name in it is someone else.
@@ -34,6 +39,8 @@ extension AttributionContext {
         }
         return phrase(in: start..<end, preferLast: false)
     }
+
+    private static let subjectForms = ["him": "he", "her": "she", "them": "they"]
 
     /// The subject of a cue verb at `end` ("UFCW president Jeff Traeger said",
     /// "Ms. Roe, speaking in Ottawa, said", "he added", "the company said").
@@ -708,12 +715,16 @@ extension AttributionContext {
             // "voters in Ohio and Iowa said", "a woman along the Strip told").
             let governed = governedByPreposition(mentionRange, floor: range.lowerBound)
             // "Fans of Arsenal said", "Traders at Ita Elewa market said", "Critics of the Pemberton
-            // Council said": people of a place or organisation are not it.
+            // Council said", "A resident of Marlow Heath said": people of a place or
+            // organisation are not it; one of them only as "a" or "one" ("the mayor of Marlow"
+            // is someone the article may name).
             let preposition =
                 mentionRange.lowerBound - 1 > range.lowerBound && Lexicon.articles.containsLowercased(tokens[mentionRange.lowerBound - 1].text)
                 ? mentionRange.lowerBound - 2 : mentionRange.lowerBound - 1
             if preposition > range.lowerBound, ["of", "at", "in", "from"].contains(tokens[preposition].text),
-                case let people = tokens[preposition - 1].text.lowercased(), people.hasSuffix("s") || people == "staff",
+                case let people = tokens[preposition - 1].text.lowercased(),
+                people.hasSuffix("s") || people == "staff"
+                    || preposition - 2 >= range.lowerBound && ["a", "an", "one", "another"].contains(tokens[preposition - 2].text.lowercased()),
                 Self.isPersonNoun(people) || Self.isAroundSomeone(people)
             {
                 homesOfPeople.append(mentionRange)
@@ -883,7 +894,7 @@ extension AttributionContext {
             let link = tokens[linkWord].text
             let issued = SpeechCues.statementNouns.contains(role) || Self.spokespeople.contains(role)
             if named < range.upperBound, ["for", "of", "at"].contains(link) || issued && ["from", "by"].contains(link), !Self.personOfOrganisation.contains(role),
-                let (entity, mentionRange) = mention(at: named)
+                !Self.representatives.contains(role), let (entity, mentionRange) = mention(at: named)
             {
                 return SpeakerPhrase(tokens: mentionRange, entity: entity, confidence: 0.8)
             }
@@ -1246,6 +1257,7 @@ extension AttributionContext {
     private static let personOfOrganisation: WordSet = [
         "ceo", "executive", "chairman", "chairwoman", "founder", "owner", "president", "director", "manager", "coach",
         "chief", "leader", "professor", "researcher", "scientist", "economist", "analyst", "employee", "member",
+        "mayor", "governor", "minister", "premier", "head", "commissioner", "councillor", "councilor", "resident", "teacher",
     ]
 
     /// Relations a role noun may name: "his son said" is the son, not his.
