@@ -1701,6 +1701,20 @@ extension ReportedSpeechTests {
         )
         #expect(song.quote(containing: "became a hit") == nil)
         #expect(song.speakerName(of: "never again") == "Jim Doyle")
+        // Posting a thing or recalling a count of them is no report; posting or recalling that
+        // something happened is.
+        let things = try await Fixtures.enrich(
+            """
+            Brennmoor Steel posted a loss of $40 million. Lena Marsh posted a photo of the harbour on Facebook. Frayne Motors recalled 50,000 cars over faulty brakes.
+
+            Tom Hale posted on Facebook that the ferry was late again. Ana Ruiz recalled meeting Tom Hale at the harbour in 1998.
+            """
+        )
+        #expect(things.quote(containing: "loss of $40 million") == nil)
+        #expect(things.quote(containing: "photo of the harbour") == nil)
+        #expect(things.quote(containing: "50,000 cars") == nil)
+        #expect(things.speakerName(of: "ferry was late again") == "Tom Hale")
+        #expect(things.speakerName(of: "harbour in 1998") == "Ana Ruiz")
     }
 
     @Test("What a thing says about something is no speech; what someone said about it is")

@@ -909,10 +909,12 @@ struct ReportedSpeechFinder: Sendable {
             if tokens[lastMark].kind != .quoteMark(.doubleOpening) { content = start..<(lastMark + 1) }
         }
         guard wordCount(content, tokens) >= Self.minimumWords else { return nil }
-        // "wrote the rules of the economy", "will write a book": what is written, not a report of
-        // it, unless a clause or quoted words follow; not a clause after "and" ("wrote the song
-        // and it became a hit").
-        if Self.writingVerbs.contains(word), tokens[start].text != "that",
+        // "wrote the rules of the economy", "will write a book", "posted a loss of $40 million",
+        // "posted a photo": what is written or done, not a report of it, unless a clause or
+        // quoted words follow; not a clause after "and" ("wrote the song and it became a hit").
+        // So "recalled 50,000 cars", a count recalled.
+        let recalledCount = ["recall", "recalls", "recalled"].contains(word) && tokens[start].kind == .number
+        if Self.thingObjectVerbs.contains(word) || recalledCount, tokens[start].text != "that",
             !content.prefix(while: { !["and", "but", ";"].contains(tokens[$0].text) }).contains(where: { Self.mayBeFiniteVerb(tokens[$0].text) }),
             !content.contains(where: { tokens[$0].isQuoteMark || tokens[$0].text == ":" })
         {
@@ -1121,7 +1123,7 @@ struct ReportedSpeechFinder: Sendable {
         Lexicon.modalVerbs.contains(word) || Lexicon.speechVerbs.contains(word) || commonFiniteVerbs.contains(word)
     }
 
-    private static let writingVerbs: WordSet = ["write", "writes", "wrote", "written", "writing"]
+    private static let thingObjectVerbs: WordSet = ["write", "writes", "wrote", "written", "writing", "post", "posts", "posted", "posting"]
 
     /// "a lot about", "something about", "volumes about" opening the words after a cue.
     private func isAmountAbout(from start: Int, _ content: Range<Int>, _ tokens: [Token]) -> Bool {
