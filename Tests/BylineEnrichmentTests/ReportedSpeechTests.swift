@@ -1897,5 +1897,11 @@ extension ReportedSpeechTests {
         #expect(article.describedSpeaker(of: "roof had leaked") == "The mayor of Leeds")
         #expect(article.quote(containing: "roof had leaked")?.speaker?.entity == nil)
         #expect(article.quote(containing: "client is innocent")?.speaker?.entity == nil)
+        // A role given in an apposition is a title the role refers back to.
+        let apposed = try await Fixtures.enrich(
+            "Ahmed Farouk, a police spokesman, gave few details. The spokesman said two officers were injured."
+        )
+        let farouk = try #require(apposed.entities.first { $0.name == "Ahmed Farouk" })
+        #expect(apposed.quote(containing: "two officers were injured")?.speaker?.entity == farouk.id)
     }
 }

@@ -242,8 +242,10 @@ final class AttributionContext {
             return before.last { isNamed(entities[$0.1].name, like: kind) }?.1
         }
         if Self.organisationalRoles.contains(role) { return organisationInFocus(before: token) }
-        let before = personMentions[Self.positions(0..<token, in: personMentions)]
-        return before.suffix(Self.lookBack).last { entities[$0.1].titles.contains(role) }?.1
+        let before = personMentions[Self.positions(0..<token, in: personMentions)].suffix(Self.lookBack)
+        if let titled = before.last(where: { entities[$0.1].titles.contains(role) }) { return titled.1 }
+        // "Ahmed Farouk, a police spokesman, ... The spokesman said".
+        return before.last { apposedRoles(afterMentionAt: $0.0, before: token).contains(role) }?.1
     }
 
     private func isNamed(_ name: String, like kind: (heads: WordSet, outlets: Bool)) -> Bool {
@@ -390,18 +392,25 @@ final class AttributionContext {
     /// "Brandt, the chief executive, said": a mention of the person in `range` with an
     /// apposition holding a role other than `role`.
     private func apposedToOtherRole(_ entity: Int, _ role: String, in range: Range<Int>) -> Bool {
-        let tokens = document.tokens
-        for (position, mentioned) in personMentions[Self.positions(range, in: personMentions)] where mentioned == entity {
-            var index = mentionTokens(startingAt: position).upperBound
-            guard index < range.upperBound, tokens[index].text == "," else { continue }
-            index += 1
-            while index < min(range.upperBound, position + 12), tokens[index].text != "," {
-                let word = tokens[index].text.lowercased()
-                if word != role, Lexicon.roleNouns.contains(word), !Self.organisationalRoles.contains(word) { return true }
-                index += 1
-            }
+        personMentions[Self.positions(range, in: personMentions)].contains { position, mentioned in
+            mentioned == entity && apposedRoles(afterMentionAt: position, before: range.upperBound).contains { $0 != role }
         }
-        return false
+    }
+
+    /// "Ahmed Farouk, a police spokesman,": the roles of people in the apposition after the
+    /// mention at `position`, up to `limit`.
+    private func apposedRoles(afterMentionAt position: Int, before limit: Int) -> [String] {
+        let tokens = document.tokens
+        var index = mentionTokens(startingAt: position).upperBound
+        guard index < limit, tokens[index].text == "," else { return [] }
+        index += 1
+        var roles: [String] = []
+        while index < min(limit, position + 12), tokens[index].text != "," {
+            let word = tokens[index].text.lowercased()
+            if Lexicon.roleNouns.contains(word), !Self.organisationalRoles.contains(word) { roles.append(word) }
+            index += 1
+        }
+        return roles
     }
 
     /// Titles a writer uses for someone just named, to avoid repeating the name; not those
