@@ -1888,6 +1888,12 @@ extension ReportedSpeechTests {
         #expect(article.quote(containing: "closer to the capital")?.text == "The fighting had moved closer to the capital")
         // A clause after the one told is what was told.
         #expect(article.quote(containing: "meet in secret")?.text == "the board would meet in secret")
+        // "that" past the one told and a phrase of medium; not past an infinitive.
+        let interview = try await Fixtures.enrich(
+            "Arjun Malhotra told the Bengaluru Ledger in an interview that he had turned down a buyout offer. Ana Ruiz warned Marlow to stop any works that would damage the pier."
+        )
+        #expect(interview.quote(containing: "buyout offer")?.text == "that he had turned down a buyout offer")
+        #expect(interview.quote(containing: "damage the pier")?.text == "to stop any works that would damage the pier")
         let prices = try #require(article.quote(containing: "fallen by a third"))
         #expect(prices.text == "wheat prices have fallen by a third")
         #expect(article.speakerName(of: "fallen by a third") == "Sabine Roux")

@@ -703,6 +703,24 @@ struct ReportedSpeechFinder: Sendable {
     /// "engineers at the county office", "critics of the plan": where people named are from.
     private static let homePrepositions: WordSet = ["of", "at", "from", "in", "for"]
 
+    /// "to stop": "to" and a lower-case word no one is told ("to reporters") or that no
+    /// determiner opens ("to the council").
+    private func opensInfinitive(_ index: Int, before limit: Int, _ tokens: [Token]) -> Bool {
+        guard tokens[index].text == "to", index + 1 < limit, tokens[index + 1].isLowercase else { return false }
+        return !SpeechCues.audiences.contains(tokens[index + 1].text) && !SpeechCues.determiners.contains(tokens[index + 1].text)
+    }
+
+    /// Where a cue's "that" may come before: past the one told ("told the Bengaluru Ledger in
+    /// an interview that"), then as far as after any cue.
+    private func thatLimit(_ cue: Int, _ word: String, after start: Int, _ sentence: Range<Int>, _ tokens: [Token]) -> Int {
+        let reach = cue + thatReach(after: start, sentence, tokens) + quotedAudienceLength(word, start, sentence, tokens)
+        guard SpeechCues.tellingVerbs.contains(word) else { return reach }
+        let told = afterTheOneTold(start, sentence, tokens)
+        // Not past an infinitive ("warned China to refrain from actions that would ...").
+        guard told < sentence.upperBound, tokens[told].text != "to" else { return reach }
+        return max(reach, told + thatReach(after: told, sentence, tokens) - 1)
+    }
+
     /// How far after a cue its "that" may come: past a phrase of place or medium ("wrote in a
     /// column for the Bergen Post that"), further than past the one told.
     private func thatReach(after start: Int, _ sentence: Range<Int>, _ tokens: [Token]) -> Int {
@@ -825,11 +843,11 @@ struct ReportedSpeechFinder: Sendable {
                 !(start..<opener).contains(where: { tokens[$0].kind == .punctuation || tokens[$0].kind == .quoteMark(.doubleOpening) })
             else { return nil }
             start = opener
-        } else if let that = (start..<min(sentence.upperBound, cue + thatReach(after: start, sentence, tokens) + quotedAudienceLength(word, start, sentence, tokens)))
-            .first(where: { tokens[$0].text == "that" }),
+        } else if let that = (start..<min(sentence.upperBound, thatLimit(cue, word, after: start, sentence, tokens))).first(where: { tokens[$0].text == "that" }),
             (start..<that).allSatisfy({ tokens[$0].text != "," }),
-            // Not past a clause's own verb: "said Zuma told him in 2007 that ..." reports all of it.
-            !(start..<that).contains(where: { Self.isClauseVerb(tokens[$0].text) })
+            // Not past a clause's own verb: "said Zuma told him in 2007 that ..." reports all of it;
+            // nor past an infinitive ("warned Marlow to stop any works that would ...").
+            !(start..<that).contains(where: { Self.isClauseVerb(tokens[$0].text) || opensInfinitive($0, before: that, tokens) })
         {
             // "states that held primaries", "claims that were denied": "that" and a verb
             // open a relative clause about the noun.
