@@ -235,7 +235,7 @@ enum SpeechCues {
         // the vote" are no source); one person only as "a" or "one" ("the official involved"
         // may be someone named before).
         let toldAbout = toldAboutWords.contains(next)
-        let oneOfSome = index > opening && ["a", "an", "one", "another"].contains(tokens[opening].text.lowercased())
+        let oneOfSome = index > opening && Lexicon.indefiniteOpeners.containsLowercased(tokens[opening].text)
         let isSource =
             ["source", "sources", "insider", "insiders"].contains(word)
             || ["person", "people"].contains(word) && (toldAbout || ["close", "with"].contains(next))

@@ -564,9 +564,7 @@ struct ReportedSpeechFinder: Sendable {
         if opening > after, opening < sentence.upperBound, case .quoteMark(let mark) = tokens[opening].kind, mark.mayOpenDouble { return .attributesQuotation }
         // "promised to deliver change": a cue other than "said" or "told" before "to" and a
         // lower-case word that no one is told opens an infinitive, what was said.
-        if after + 1 < sentence.upperBound, tokens[after].text == "to", !Self.commonCues.contains(tokens[cue].text), tokens[after + 1].isWord,
-            !tokens[after + 1].isCapitalized, !SpeechCues.audiences.contains(tokens[after + 1].text), !SpeechCues.determiners.contains(tokens[after + 1].text)
-        {
+        if after < sentence.upperBound, !Self.commonCues.contains(tokens[cue].text), opensInfinitive(after, before: sentence.upperBound, tokens) {
             return nil
         }
         if inverted, let split = splitByInvertedCue(cue: cue, speakerEnd: after, sentence, tokens) { return .found(split) }
@@ -706,7 +704,7 @@ struct ReportedSpeechFinder: Sendable {
     /// "to stop": "to" and a lower-case word no one is told ("to reporters") or that no
     /// determiner opens ("to the council").
     private func opensInfinitive(_ index: Int, before limit: Int, _ tokens: [Token]) -> Bool {
-        guard tokens[index].text == "to", index + 1 < limit, tokens[index + 1].isLowercase else { return false }
+        guard tokens[index].text == "to", index + 1 < limit, tokens[index + 1].isWord, !tokens[index + 1].isCapitalized else { return false }
         return !SpeechCues.audiences.contains(tokens[index + 1].text) && !SpeechCues.determiners.contains(tokens[index + 1].text)
     }
 

@@ -724,7 +724,7 @@ extension AttributionContext {
             if preposition > range.lowerBound, ["of", "at", "in", "from"].contains(tokens[preposition].text),
                 case let people = tokens[preposition - 1].text.lowercased(),
                 people.hasSuffix("s") || people == "staff"
-                    || preposition - 2 >= range.lowerBound && ["a", "an", "one", "another"].contains(tokens[preposition - 2].text.lowercased()),
+                    || preposition - 2 >= range.lowerBound && Lexicon.indefiniteOpeners.containsLowercased(tokens[preposition - 2].text),
                 Self.isPersonNoun(people) || Self.isAroundSomeone(people)
             {
                 homesOfPeople.append(mentionRange)
