@@ -96,7 +96,11 @@ public struct ArticleEnricher: Sendable {
             ?? quote.unnamedSpeaker.flatMap { quote.jointSpeakers.isEmpty ? SpeakerDescription.trimmed($0, document.tokens) : $0 }.map {
                 // No entity to name: the description as written ("officials", "a senior adviser").
                 let written = mention($0)
-                return EnrichedArticle.Speaker(name: written.text, entity: nil, mention: written, joint: quote.jointSpeakers.map { "e\($0 + 1)" })
+                // "They", for people named together before: their names.
+                let name =
+                    $0.count == 1 && Lexicon.pluralPronouns.containsLowercased(written.text) && quote.jointSpeakers.count > 1
+                    ? quote.jointSpeakers.map { entities[$0].name }.joined(separator: " and ") : written.text
+                return EnrichedArticle.Speaker(name: name, entity: nil, mention: written, joint: quote.jointSpeakers.map { "e\($0 + 1)" })
             }
         let evidence = QuoteEvidence.features(of: quote, people: people, entities: entities, in: document)
         return EnrichedArticle.Quote(

@@ -644,6 +644,12 @@ struct QuoteTests {
         #expect(article.speakerName(of: "makes me smart") == "Tom Osei")
         let lauded = try await Fixtures.enrich("In January, Governor Tom Okafor lauded Mr. Clarke for helping develop “new and innovative ideas.”")
         #expect(lauded.speakerName(of: "innovative ideas") == "Tom Okafor")
+        // In the passive, the agent after "by" judges, when its words follow it.
+        let passive = try await Fixtures.enrich(
+            "The ruling was described by Judge Carla Menéndez as “a travesty of justice”. The Harbour Levy was called by the Marlow Party to fund the “Pier Renewal Plan” in May."
+        )
+        #expect(passive.speakerName(of: "travesty of justice") == "Carla Menéndez")
+        #expect(passive.quote(containing: "Pier Renewal Plan")?.speaker?.name != "Marlow Party")
     }
 
     @Test("a person whose name tells no gender takes it from the pronouns after their mentions, so “he” skips her")

@@ -1775,6 +1775,20 @@ extension ReportedSpeechTests {
         #expect(pronoun.quote(containing: "fares were too high")?.speaker?.joint == [lena.id])
         #expect(pronoun.describedSpeaker(of: "ferry was late") == "She and Tom Brisket")
         #expect(pronoun.quote(containing: "ferry was late")?.speaker?.joint == [lena.id, tom.id])
+        // "They" after two people named together: the two, by name; one met by the other is no pair.
+        let they = try await Fixtures.enrich(
+            """
+            Ana Ruiz and Tom Hale arrived at the scene late. They said the fire had started in the kitchen.
+
+            Lena Marsh met Paul Green on Monday. They said the ferry was late.
+            """
+        )
+        let ana = try #require(they.entities.first { $0.name == "Ana Ruiz" })
+        let hale = try #require(they.entities.first { $0.name == "Tom Hale" })
+        #expect(they.describedSpeaker(of: "fire had started") == "Ana Ruiz and Tom Hale")
+        #expect(they.quote(containing: "fire had started")?.speaker?.joint == [ana.id, hale.id])
+        #expect(they.quote(containing: "fire had started")?.speaker?.mention.text == "They")
+        #expect(they.quote(containing: "ferry was late")?.speaker == nil)
         // The subject of a participle ends before the verb of its clause.
         let shunned = try await Fixtures.enrich("Ana Ruiz and other Marlow leaders shunned Tom Hale during his visit, claiming that he had lied.")
         #expect(shunned.describedSpeaker(of: "he had lied") == "Ana Ruiz and other Marlow leaders")

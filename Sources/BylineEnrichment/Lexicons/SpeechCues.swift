@@ -196,6 +196,14 @@ enum SpeechCues {
         index + 1 < limit && tokens[index + 1].text == "to" && (tokens[index].text == "according" || tokens[index].text == "According")
     }
 
+    /// "was described", "were not told", "is reportedly quoted": a passive, with the adverbs
+    /// that may come between; no word before `floor` is read.
+    static func followsFormOfBe(_ verb: Int, floor: Int, _ tokens: [Token]) -> Bool {
+        var before = verb - 1
+        while before > floor, tokens[before].text.hasSuffix("ly") || ["also", "not", "never", "reportedly"].contains(tokens[before].text) { before -= 1 }
+        return before >= floor && ["was", "were", "is", "are", "been", "being", "be"].contains(tokens[before].text.lowercased())
+    }
+
     /// "a source at the club", "sources close to the talks", "people familiar with the plan":
     /// where the noun of a source the article does not name stands, when the phrase opens with one.
     static func unnamedSourceHead(in range: Range<Int>, _ tokens: [Token]) -> Int? {

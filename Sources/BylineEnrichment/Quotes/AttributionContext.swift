@@ -88,7 +88,7 @@ final class AttributionContext {
     /// of it was named since; else the most recent person of that gender (where known).
     func resolvePronoun(_ pronoun: String, before token: Int) -> Int? {
         if pronoun == "it" || pronoun == "its" { return organisationCalledIt(before: token) }
-        if pronoun == "they" { return firstOfSpeakingPair(before: token) }
+        if pronoun == "they" { return speakingPair(before: token)?.first }
         let wanted: Gazetteer.Gender? = ["he", "his", "him"].contains(pronoun) ? .male : ["she", "her"].contains(pronoun) ? .female : nil
         guard let wanted else { return nil }
         func agrees(_ entity: Int) -> Bool { entities[entity].gender == wanted || entities[entity].gender == .unknown }
@@ -111,9 +111,10 @@ final class AttributionContext {
         return subjectOfLatestSentence(naming: agrees, before: token, pronoun: pronoun)
     }
 
-    /// "they": when the latest sentence naming people has two of them speaking together
-    /// ("owners Tore Sohlberg and Lehla Abreder said ..."), the first; else nobody.
-    private func firstOfSpeakingPair(before token: Int) -> Int? {
+    /// "they": when the latest sentence naming people has two of them joined as the subject
+    /// of a verb ("owners Tore Sohlberg and Lehla Abreder said ...", "Ana Ruiz and Tom Hale
+    /// arrived"), the two; else nobody.
+    func speakingPair(before token: Int) -> [Int]? {
         guard let latest = personMentions[Self.positions(0..<token, in: personMentions)].last else { return nil }
         let sentence = document.sentenceRange(of: latest.0)
         let inSentence = personMentions[Self.positions(sentence.lowerBound..<min(sentence.upperBound, token), in: personMentions)]
@@ -123,7 +124,12 @@ final class AttributionContext {
                 let secondEnd = mentionsByToken[second.0]?.1.upperBound
             else { continue }
             if containsSpeechVerb(secondEnd..<min(secondEnd + 2, sentence.upperBound), document) {
-                return first.1
+                return [first.1, second.1]
+            }
+            // The two open the sentence, with a verb next: they acted together.
+            let opens = (sentence.lowerBound..<first.0).allSatisfy { Self.isWordOfTitle(document.tokens[$0]) }
+            if opens, secondEnd < sentence.upperBound, ReportedSpeechFinder.mayBeFiniteVerb(document.tokens[secondEnd].text) {
+                return [first.1, second.1]
             }
         }
         return nil

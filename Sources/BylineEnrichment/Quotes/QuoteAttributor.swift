@@ -875,6 +875,14 @@ struct QuoteAttributor: Sendable {
             // tweeted “...”": a participle or joined verb has no subject of its own; the name
             // nearest it is usually its object.
             let sentenceStart = context.document.sentenceRange(of: verb).lowerBound
+            // "The ruling was described by Judge Carla Reyes as “...”": a passive's agent speaks,
+            // its words right after it (not "was called by the party to force ...").
+            if verb + 2 < head.upperBound, tokens[verb + 1].text == "by", SpeechCues.followsFormOfBe(verb, floor: sentenceStart, tokens),
+                let agent = context.speakerPhrase(startingAt: verb + 2, limit: head.upperBound), agent.entity != nil,
+                (agent.tokens.upperBound..<head.upperBound).allSatisfy({ ["as", ",", ":"].contains(tokens[$0].text) })
+            {
+                return Attribution(cue: tokens[verb].text, speaker: agent)
+            }
             // "..., with the teachers' union calling her “...”": the name after "with" is the
             // participle's subject.
             if tokens[verb].text.hasSuffix("ing"),

@@ -967,9 +967,7 @@ struct ReportedSpeechFinder: Sendable {
 
     /// "was reported", "were not told", "is also said": a form of "be" before the cue, past adverbs.
     private func followsFormOfBe(_ cue: Int, _ sentence: Range<Int>, _ tokens: [Token]) -> Bool {
-        var before = cue - 1
-        while before > sentence.lowerBound, tokens[before].text.hasSuffix("ly") || ["also", "not", "never", "reportedly"].contains(tokens[before].text) { before -= 1 }
-        return before >= sentence.lowerBound && ["was", "were", "is", "are", "been", "being", "be"].contains(tokens[before].text.lowercased())
+        SpeechCues.followsFormOfBe(cue, floor: sentence.lowerBound, tokens)
     }
 
     /// Where the cue ends: after its particle, if it has one ("pointed out").

@@ -19,13 +19,11 @@ extension AttributionContext {
         let tokens = document.tokens
         guard start < limit else { return nil }
         let word = tokens[start].text.lowercased()
-        if Lexicon.subjectPronouns.contains(word) {
-            return SpeakerPhrase(tokens: start..<(start + 1), entity: resolvePronoun(word, before: start), confidence: 0.8)
-        }
+        if Lexicon.subjectPronouns.contains(word) { return pronounPhrase(word, at: start..<(start + 1)) }
         // "According to her, ...": the object form, alone before a comma or the end (not "her
         // “clawback” plan").
         if start + 1 == limit, limit == tokens.count || [",", "."].contains(tokens[limit].text), let subject = Self.subjectForms[word] {
-            return SpeakerPhrase(tokens: start..<limit, entity: resolvePronoun(subject, before: start), confidence: 0.8)
+            return pronounPhrase(subject, at: start..<limit)
         }
         var end = start
         // "wrote a supporter who runs the Twitter account": the relative clause describes the
@@ -41,6 +39,15 @@ extension AttributionContext {
     }
 
     private static let subjectForms = ["him": "he", "her": "she", "them": "they"]
+
+    /// A subject pronoun as speaker: the entity it stands for, or for "they" the two people
+    /// the article last had speaking together, who speak together again.
+    private func pronounPhrase(_ pronoun: String, at range: Range<Int>) -> SpeakerPhrase {
+        if pronoun == "they", let pair = speakingPair(before: range.lowerBound) {
+            return SpeakerPhrase(tokens: range, entity: nil, confidence: 0.8, joint: pair)
+        }
+        return SpeakerPhrase(tokens: range, entity: resolvePronoun(pronoun, before: range.lowerBound), confidence: 0.8)
+    }
 
     /// The subject of a cue verb at `end` ("UFCW president Jeff Traeger said",
     /// "Ms. Roe, speaking in Ottawa, said", "he added", "the company said").
@@ -250,9 +257,7 @@ extension AttributionContext {
         // A pronoun next to the verb ("he said", "she told reporters") is the subject.
         let last = max(start, Self.verbEdge(before: end, floor: start, tokens) - 1)
         let lastWord = tokens[last].text.lowercased()
-        if Lexicon.subjectPronouns.contains(lastWord) {
-            return SpeakerPhrase(tokens: last..<(last + 1), entity: resolvePronoun(lastWord, before: last), confidence: 0.8)
-        }
+        if Lexicon.subjectPronouns.contains(lastWord) { return pronounPhrase(lastWord, at: last..<(last + 1)) }
         return phrase(in: start..<end, preferLast: true)
     }
 
