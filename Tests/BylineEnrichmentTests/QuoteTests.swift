@@ -534,7 +534,7 @@ struct QuoteTests {
         #expect(chain.speakerName(of: "nobody will ever find") == "Gregor Vance")
     }
 
-    @Test("a sentence opening with a short phrase and a comma still has its person as subject; \"they\" is the first of two named speakers")
+    @Test("a sentence opening with a short phrase and a comma still has its person as subject; \"they\" is the two named speakers, together")
     func subjectsAfterAnOpeningPhraseAndSpeakingPairs() async throws {
         let opening = try await Fixtures.enrich(
             "On “Morning Report,” Sen. Ruth Okafor (Ohio), who chairs the committee, named housing as the first priority. “Rents have doubled in ten years and wages have not.”")
@@ -542,7 +542,8 @@ struct QuoteTests {
         let pair = try await Fixtures.enrich(
             "In a joint statement, bakery owners Marta Lindgren and Oskar Halvorsen said they accepted the ruling.\n\n\"We will pay every worker what they are owed by the end of the month,\" they said."
         )
-        #expect(pair.speakerName(of: "pay every worker") == "Marta Lindgren")
+        #expect(pair.speakerName(of: "pay every worker") == "Marta Lindgren and Oskar Halvorsen")
+        #expect(pair.quote(containing: "pay every worker")?.speaker?.joint.count == 2)
         // "they" for a group nobody named together stays unattributed.
         let group = try await Fixtures.enrich("Residents of Elm Street gathered on Sunday. \"We have waited three years for a new bridge,\" they said.")
         #expect(try #require(group.quote(containing: "new bridge")).speaker == nil)

@@ -873,7 +873,7 @@ struct ReportedSpeechTests {
             "Police arrested Ana Ruiz on Friday. Ruiz told investigators that she had driven to the harbour alone, court papers say.\n\nRuiz said the ferry was “never on time,” Detective Tom Berg wrote. The council agreed to cut the harbour fees, Tom Berg said."
         )
         let outer = try #require(article.quotes.first { $0.text.hasPrefix("Ruiz told investigators") })
-        #expect(outer.describedSpeaker == "court")
+        #expect(outer.describedSpeaker == "court papers")
         let inner = try #require(article.quotes.first { $0.text == "that she had driven to the harbour alone" })
         #expect(inner.speaker?.name == "Ana Ruiz")
         #expect(inner.cue == "told")
@@ -1878,6 +1878,32 @@ extension ReportedSpeechTests {
         #expect(after.describedSpeaker(of: "road is unsafe") == "surveyors")
         #expect(after.describedSpeaker(of: "fire started at noon") == "Both men")
         #expect(after.speakerName(of: "reopen the pier") == "Tom Hale")
+    }
+
+    @Test("A cue inside a subordinate clause, a relative clause or after the one told: its own subject speaks and its words end where the clause does")
+    func subjectsAndWordsOfCuesInsideClauses() async throws {
+        let article = try await Fixtures.enrich(
+            """
+            Shares in Aldgate Pharma fell 12 percent after the company said its lead drug had failed a trial. Prices fell when court filings revealed that the firm was broke.
+
+            The plan, which Mayor Ann Kerr said would cost £5m, was approved. A man who police said was armed has been arrested in Leeds.
+
+            Coach Neil Barker told players the club would be sold. Ward Pike told the board he will step down. Barker told his players to stay calm before kick-off.
+
+            Ruth Calder regrets her remarks. The Supreme Court justice said she was sorry.
+            """
+        )
+        #expect(article.describedSpeaker(of: "lead drug had failed") == "the company")
+        #expect(article.describedSpeaker(of: "firm was broke") == "court filings")
+        #expect(article.quote(containing: "would cost")?.text == "would cost £5m")
+        #expect(article.speakerName(of: "would cost") == "Ann Kerr")
+        #expect(article.quote(containing: "was armed")?.text == "was armed")
+        #expect(article.describedSpeaker(of: "was armed") == "police")
+        #expect(article.quote(containing: "club would be sold")?.text == "the club would be sold")
+        #expect(article.quote(containing: "will step down")?.text == "he will step down")
+        #expect(article.quote(containing: "stay calm")?.text.hasPrefix("his players") == true)
+        #expect(article.speakerName(of: "she was sorry") != "Supreme Court")
+        #expect(article.quote(containing: "she was sorry")?.speaker != nil)
     }
 
     @Test(

@@ -160,7 +160,7 @@ enum Lexicon {
     /// Role nouns a speaker may be called by instead of a name ("the spokesman said").
     static let roleNouns: WordSet = [
         "spokesman", "spokeswoman", "spokesperson", "chief", "president", "minister", "secretary", "senator",
-        "governor", "mayor", "director", "commissioner", "official", "officer", "judge", "prosecutor",
+        "governor", "mayor", "director", "commissioner", "official", "officer", "judge", "justice", "prosecutor",
         "lawyer", "attorney", "sheriff", "coach", "manager", "boss", "chairman", "chairwoman", "executive",
         "ceo", "leader", "professor", "doctor", "researcher", "scientist", "author", "economist", "analyst",
         "witness", "victim", "resident", "superintendent", "inspector", "detective", "captain", "general",

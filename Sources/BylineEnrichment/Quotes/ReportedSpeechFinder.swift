@@ -911,8 +911,9 @@ struct ReportedSpeechFinder: Sendable {
         // "McConnell issued a statement saying ...": the issuing verb is the clause's verb, and
         // whoever is named before it speaks.
         let issuingVerb = issuerVerb(ofStatementBefore: cue, sentence, tokens)
+        let gapped = gappedRelative(cue: cue, contentStart: start, sentence, tokens)
         var content =
-            start..<(openingMainClause.map { $0 - 1 } ?? subordinateClauseEnd(cue: cue, after: start, sentence, tokens)
+            start..<(openingMainClause.map { $0 - 1 } ?? gapped?.contentEnd ?? subordinateClauseEnd(cue: cue, after: start, sentence, tokens)
             ?? relativeClauseEnd(cue: issuingVerb ?? cue, after: start, sentence, tokens) ?? contentEnd(from: start, sentence, tokens))
         if SpeechCues.objectSpeechActs.contains(word) {
             // "described the plan as “reckless” on Monday": such an act reports speech only
@@ -924,7 +925,8 @@ struct ReportedSpeechFinder: Sendable {
             if QuoteAttributor.isFollowedByWorkNoun(lastMark, tokens) { return nil }
             if tokens[lastMark].kind != .quoteMark(.doubleOpening) { content = start..<(lastMark + 1) }
         }
-        guard wordCount(content, tokens) >= Self.minimumWords else { return nil }
+        // "who police said was armed": the subject before the cue stands in for the one missing.
+        guard wordCount(content, tokens) >= (gapped == nil ? Self.minimumWords : 2) else { return nil }
         // "wrote the rules of the economy", "will write a book", "posted a loss of $40 million",
         // "posted a photo": what is written or done, not a report of it, unless a clause or
         // quoted words follow; not a clause after "and" ("wrote the song and it became a hit").
@@ -942,13 +944,48 @@ struct ReportedSpeechFinder: Sendable {
         if ["say", "says"].contains(word), isAmountAbout(from: start, content, tokens) { return nil }
         // "Smith said:" and a quotation: the quote attributor's.
         if case .quoteMark = tokens[start].kind, start == afterCue || tokens[start - 1].text == ":" { return nil }
-        let subjectFloor = sentence.lowerBound
+        let subjectFloor = gapped.map { $0.relative + 1 } ?? subordinateSubjectStart(before: cue, sentence, tokens) ?? sentence.lowerBound
         let speaker: ReportedSpeechCandidate.SpeakerSide =
             openingMainClause.map { .sentenceSubject(start: $0, limit: sentence.upperBound) }
             ?? issuingVerb.map { .before(cue: $0, floor: sentence.lowerBound) }
             ?? participleSubject(cue, sentence, tokens)
             ?? .before(cue: cue, floor: subjectFloor)
         return candidate(cue: cue, sentence, tokens, content: [content], speakerSide: speaker)
+    }
+
+    /// "The plan, which Mayor Kerr said would cost £5m, was approved", "A man who police said
+    /// was armed has been arrested": a relative clause whose cue's words lack their subject
+    /// (the noun before the relative word). The subject between the relative word and the
+    /// cue speaks; the words end at a comma or at the main clause's verb.
+    private func gappedRelative(cue: Int, contentStart start: Int, _ sentence: Range<Int>, _ tokens: [Token]) -> (relative: Int, contentEnd: Int)? {
+        let finite: (String) -> Bool = { Lexicon.modalVerbs.contains($0) || Self.commonFiniteVerbs.contains($0) }
+        guard start == cue + 1, start + 1 < sentence.upperBound, finite(tokens[start].text),
+            let relative = (max(sentence.lowerBound + 1, cue - 6)..<cue).last(where: { ["who", "which", "that"].contains(tokens[$0].text) }),
+            relative + 1 < cue, !((relative + 1)..<cue).contains(where: { tokens[$0].kind == .punctuation })
+        else { return nil }
+        let auxiliaries: WordSet = ["is", "was", "are", "were", "has", "had", "have", "will", "would", "did", "does", "been", "be", "not"]
+        // "was armed has been arrested": the main clause's verb right after the words; not
+        // one with a subject or joiner of its own ("when he was shot", "but did not").
+        let end =
+            ((start + 1)..<sentence.upperBound).first { index in
+                if tokens[index].text == "," { return true }
+                let previous = tokens[index - 1].text.lowercased()
+                return finite(tokens[index].text) && tokens[index - 1].isWord && !auxiliaries.contains(previous)
+                    && !Lexicon.modalVerbs.contains(previous) && !Lexicon.subjectPronouns.contains(previous)
+                    && !["and", "but", "or", "that", "who", "which"].contains(previous) && !Lexicon.subordinators.contains(previous)
+            } ?? contentEnd(from: start, sentence, tokens)
+        return (relative, end)
+    }
+
+    /// "Shares fell after the company said ...", "Sales rose (the firm said ...)": a cue in a
+    /// subordinate clause or an aside has its subject after the word that opens it, with no
+    /// comma between; "As" opening the sentence is read with it ("As another study noted").
+    private func subordinateSubjectStart(before cue: Int, _ sentence: Range<Int>, _ tokens: [Token]) -> Int? {
+        guard let opener = (sentence.lowerBound..<cue).last(where: { Lexicon.subordinators.containsLowercased(tokens[$0].text) || tokens[$0].text == "(" }),
+            opener > sentence.lowerBound || tokens[opener].text != "As", opener + 1 < cue,
+            !((opener + 1)..<cue).contains(where: { [",", ")", ";"].contains(tokens[$0].text) || Tokenizer.dashes.contains(tokens[$0].text) || tokens[$0].isQuoteMark })
+        else { return nil }
+        return opener + 1
     }
 
     /// For a participle right after a statement noun, the verb a few words before that issued
@@ -1024,6 +1061,29 @@ struct ReportedSpeechFinder: Sendable {
                 break
             }
         }
+        if index == start, let clause = clauseAfterOneTold(start, sentence, tokens) { return clause }
+        return index
+    }
+
+    /// "told players the club would be sold", "told the board he will step down", "told her
+    /// the brakes had failed": the one told, a few lower-case words, before a clause opening
+    /// with its subject; not "told his players to stay calm", "told the story of".
+    private func clauseAfterOneTold(_ start: Int, _ sentence: Range<Int>, _ tokens: [Token]) -> Int? {
+        var index = start
+        if index < sentence.upperBound, SpeechCues.determiners.contains(tokens[index].text) { index += 1 }
+        let nounStart = index
+        while index < sentence.upperBound, index - nounStart < 3, tokens[index].isWord, !tokens[index].isCapitalized,
+            !Self.mayBeFiniteVerb(tokens[index].text), !Lexicon.prepositions.contains(tokens[index].text),
+            !SpeechCues.determiners.contains(tokens[index].text), !Lexicon.subjectPronouns.contains(tokens[index].text)
+        {
+            index += 1
+        }
+        let oneTold = index > nounStart || ["him", "her", "them", "us", "me"].contains(tokens[start].text)
+        if index == nounStart, oneTold { index = start + 1 }
+        guard oneTold, index + 1 < sentence.upperBound,
+            Lexicon.subjectPronouns.contains(tokens[index].text) || SpeechCues.determiners.contains(tokens[index].text),
+            ((index + 1)..<min(sentence.upperBound, index + 6)).contains(where: { Self.mayBeFiniteVerb(tokens[$0].text) })
+        else { return nil }
         return index
     }
 

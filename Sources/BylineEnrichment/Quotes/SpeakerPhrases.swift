@@ -864,6 +864,15 @@ extension AttributionContext {
             // "a senior administration official", "party leaders", "the club's manager": the
             // last role noun is the head.
             if index + 1 < range.upperBound, Lexicon.roleNouns.containsLowercased(tokens[index + 1].text) { continue }
+            // "campaign aides", "court filings": a plural noun after it is the head, described
+            // when right before the verb in a phrase with no verb of its own ("the company offers").
+            if index + 1 < range.upperBound, case let next = tokens[index + 1], next.isWord, next.isLowercase, next.text.hasSuffix("s"), !next.text.hasSuffix("ss"),
+                !Lexicon.speechVerbs.contains(next.text), !Lexicon.prepositions.contains(next.text)
+            {
+                let clean = !(range.lowerBound..<index).contains { ReportedSpeechFinder.mayBeFiniteVerb(tokens[$0].text) || Lexicon.subjectPronouns.containsLowercased(tokens[$0].text) }
+                if index + 2 == range.upperBound, clean { return SpeakerPhrase(tokens: range.lowerBound..<(index + 2), entity: nil, confidence: 0.65) }
+                continue
+            }
             if index + 1 < range.upperBound, tokens[index + 1].kind == .possessive,
                 ((index + 2)..<min(range.upperBound, index + 5)).contains(where: {
                     Lexicon.roleNouns.containsLowercased(tokens[$0].text) && !Self.organisationalRoles.containsLowercased(tokens[$0].text)
