@@ -811,7 +811,7 @@ struct QuoteTests {
         #expect(article.quotes.map(\.text) == ["the plan “a disgrace to the city.”"])
     }
 
-    @Test("a description that refers back (“the striker”, “the 24-year-old”, “the Norwegian”) is the one person just named; not after two, and not “the neighbour”")
+    @Test("a description that refers back (“the striker”, “the 24-year-old”, “the Norwegian”, “the mother-of-two”) is the one person just named, before or after the verb; not after two, and not “the neighbour”")
     func backReferringDescriptions() async throws {
         let signing = try await Fixtures.enrich(
             "Harbury FC have signed Norwegian striker Eirik Solberg from Rosenborg.\n\nThe 24-year-old has signed a four-year contract. “This is a club with real ambition and I cannot wait to start,” the striker told the club's website. “The fans here are loud and I love that,” the Norwegian said. “I want to score twenty goals this season,” the 24-year-old said."
@@ -819,6 +819,13 @@ struct QuoteTests {
         #expect(signing.speakerName(of: "real ambition") == "Eirik Solberg")
         #expect(signing.speakerName(of: "fans here are loud") == "Eirik Solberg")
         #expect(signing.speakerName(of: "twenty goals") == "Eirik Solberg")
+        // After the verb and before a stop, and a parent "of two".
+        let after = try await Fixtures.enrich(
+            "Jess Okonkwo won the race. “I felt strong,” said the 24-year-old. Kirsty Dean was hurt in the crash. “I am lucky,” said the mother-of-two. The father-of-three Tom Barrow lost his home. The father-of-three said he had “nothing left”."
+        )
+        #expect(after.speakerName(of: "felt strong") == "Jess Okonkwo")
+        #expect(after.speakerName(of: "I am lucky") == "Kirsty Dean")
+        #expect(after.speakerName(of: "nothing left") == "Tom Barrow")
         let two = try await Fixtures.enrich(
             "Eirik Solberg and Tom Berg joined Harbury Town on Monday. “This is a club with real ambition and I cannot wait to start,” the striker said. Carol Dunne runs the shop opposite. “It was loud and frightening all night long,” the neighbour said."
         )

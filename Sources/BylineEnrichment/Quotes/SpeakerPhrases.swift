@@ -1282,8 +1282,12 @@ extension AttributionContext {
 
     /// "the striker", "the 24-year-old", "the Norwegian", "the Wisconsin Republican": a
     /// description, ending the phrase, for someone the article named.
-    private func describedPerson(in range: Range<Int>) -> SpeakerPhrase? {
+    private func describedPerson(in phrase: Range<Int>) -> SpeakerPhrase? {
         let tokens = document.tokens
+        // "“...,” said the 24-year-old.": not the stop after it.
+        var end = phrase.upperBound
+        while end > phrase.lowerBound, tokens[end - 1].kind == .punctuation { end -= 1 }
+        let range = phrase.lowerBound..<end
         guard let the = opensWithThe(range), (2...5).contains(range.upperBound - the), let head = range.last, tokens[head].isWord,
             !(the..<range.upperBound).contains(where: { tokens[$0].kind == .possessive || tokens[$0].isQuoteMark || tokens[$0].text == "," })
         else { return nil }
@@ -1292,7 +1296,9 @@ extension AttributionContext {
         let word = tokens[head].text.lowercased()
         // A member of a group, in the singular: "the Norwegian", not "the Democrats".
         let member = !word.hasSuffix("s") && mention(at: head).map { entities[$0.0].type == .norp } == true
-        guard Self.backReferences.contains(word) || words.hasSuffix("-year-old") || member else { return nil }
+        // "the mother-of-two", "the father-of-three".
+        let parentOf = ["mother-of-", "father-of-", "mum-of-", "dad-of-", "grandmother-of-", "grandfather-of-"].contains { words.hasPrefix($0) }
+        guard Self.backReferences.contains(word) || words.hasSuffix("-year-old") || parentOf || member else { return nil }
         return SpeakerPhrase(tokens: the..<range.upperBound, entity: personDescribed(as: word, before: the), confidence: 0.6)
     }
 
