@@ -811,7 +811,9 @@ struct QuoteTests {
         #expect(article.quotes.map(\.text) == ["the plan “a disgrace to the city.”"])
     }
 
-    @Test("a description that refers back (“the striker”, “the 24-year-old”, “the Norwegian”, “the mother-of-two”) is the one person just named, before or after the verb; not after two, and not “the neighbour”")
+    @Test(
+        "a description that refers back (“the striker”, “the 24-year-old”, “the Norwegian”, “the mother-of-two”) is the one person just named, before or after the verb; not after two, and not “the neighbour”"
+    )
     func backReferringDescriptions() async throws {
         let signing = try await Fixtures.enrich(
             "Harbury FC have signed Norwegian striker Eirik Solberg from Rosenborg.\n\nThe 24-year-old has signed a four-year contract. “This is a club with real ambition and I cannot wait to start,” the striker told the club's website. “The fans here are loud and I love that,” the Norwegian said. “I want to score twenty goals this season,” the 24-year-old said."

@@ -1880,6 +1880,29 @@ extension ReportedSpeechTests {
         #expect(after.speakerName(of: "reopen the pier") == "Tom Hale")
     }
 
+    @Test(
+        "A quotation after “wrote on X:” or “said in a statement:” is direct, the words before the colon no part of it; a dateline ending in a colon (“NEW DELHI (PTI):”, “CHENNAI:” opening the article) is neither speaker nor content"
+    )
+    func colonsBeforeQuotationsAndDatelines() async throws {
+        let posted = try await Fixtures.enrich(
+            "Senator Dale Rourke wrote on X: \"This bill is a disaster for farmers.\" The ministry said in a statement: “The talks have failed.”"
+        )
+        let bill = try #require(posted.quote(containing: "disaster for farmers"))
+        #expect(bill.text == "This bill is a disaster for farmers.")
+        #expect(bill.kind == "direct")
+        #expect(bill.speaker?.name == "Dale Rourke")
+        #expect(posted.quote(containing: "talks have failed")?.text == "The talks have failed.")
+        let agency = try await Fixtures.enrich("NEW DELHI (PTI): The cabinet on Wednesday approved a scheme to build chips, officials said.")
+        #expect(agency.quote(containing: "approved a scheme")?.text == "The cabinet on Wednesday approved a scheme to build chips")
+        #expect(agency.describedSpeaker(of: "approved a scheme") == "officials")
+        let place = try await Fixtures.enrich("CHENNAI: Fishermen were told not to venture into the sea, officials said.\n\nThe storm is due on Friday.")
+        #expect(place.quote(containing: "venture into the sea")?.text == "Fishermen were told not to venture into the sea")
+        #expect(place.describedSpeaker(of: "venture into the sea") == "officials")
+        // A label in capitals later on is a transcript's speaker, not a dateline.
+        let transcript = try await Fixtures.enrich("The debate went on late.\n\nJOEL BENENSON: This is a man who never answers.")
+        #expect(transcript.speakerName(of: "never answers") == "JOEL BENENSON")
+    }
+
     @Test("A cue inside a subordinate clause, a relative clause or after the one told: its own subject speaks and its words end where the clause does")
     func subjectsAndWordsOfCuesInsideClauses() async throws {
         let article = try await Fixtures.enrich(

@@ -942,8 +942,14 @@ struct ReportedSpeechFinder: Sendable {
         // shows, in the present, not words said ("said something about the weather", "haven't
         // said much about" are reports, and stay).
         if ["say", "says"].contains(word), isAmountAbout(from: start, content, tokens) { return nil }
-        // "Smith said:" and a quotation: the quote attributor's.
+        // "Smith said:" and a quotation: the quote attributor's; so is "wrote on X:" or "said
+        // in a statement:" before one.
         if case .quoteMark = tokens[start].kind, start == afterCue || tokens[start - 1].text == ":" { return nil }
+        if let colon = (afterCue..<min(sentence.upperBound, afterCue + 6)).first(where: { tokens[$0].text == ":" }), colon + 1 < sentence.upperBound,
+            tokens[colon + 1].isQuoteMark, !(afterCue..<colon).contains(where: { Self.isClauseVerb(tokens[$0].text) })
+        {
+            return nil
+        }
         let subjectFloor = gapped.map { $0.relative + 1 } ?? subordinateSubjectStart(before: cue, sentence, tokens) ?? sentence.lowerBound
         let speaker: ReportedSpeechCandidate.SpeakerSide =
             openingMainClause.map { .sentenceSubject(start: $0, limit: sentence.upperBound) }

@@ -296,13 +296,19 @@ struct Tokenizer: Sendable {
     /// The dash ending a dateline that opens a paragraph: a place in capitals, then only
     /// names, dates, commas and an agency in brackets ("ISLAMABAD, Sept 3 (Reuters) -",
     /// "DOHA, Qatar (AP) —"), with words after the dash.
+    /// A colon ends one too where a dash cannot be meant: after an agency in brackets
+    /// ("NEW DELHI (PTI):"), or after a place in capitals opening the article ("CHENNAI:").
     static func datelineDash(_ tokens: [Token], from start: Int) -> Int? {
         guard tokens[start].isAllCaps, tokens[start].text.count >= 2 else { return nil }
         var index = start + 1
         while index < min(tokens.count, start + 12), tokens[index].paragraph == tokens[start].paragraph {
             let token = tokens[index]
-            if Self.dashes.contains(token.text) {
-                return index + 1 < tokens.count && tokens[index + 1].paragraph == token.paragraph ? index : nil
+            let wordsFollow = index + 1 < tokens.count && tokens[index + 1].paragraph == token.paragraph
+            if Self.dashes.contains(token.text) { return wordsFollow ? index : nil }
+            if token.text == ":" {
+                let afterAgency = tokens[index - 1].text == ")"
+                let opensArticle = tokens[start].paragraph == tokens[0].paragraph && (start..<index).allSatisfy { tokens[$0].isAllCaps || tokens[$0].text == "," }
+                return wordsFollow && (afterAgency || opensArticle) ? index : nil
             }
             guard token.isCapitalized || token.kind == .number || [",", ".", "(", ")", "/"].contains(token.text) else { return nil }
             index += 1
