@@ -1880,6 +1880,22 @@ extension ReportedSpeechTests {
         #expect(after.speakerName(of: "reopen the pier") == "Tom Hale")
     }
 
+    @Test("Words that only name someone report nothing (“..., said harbourmaster Rhys Pellow.”, “Harriet Fane, the head of the school, wrote to parents”); one asked in an aside is no asker")
+    func namesAreNoReportAndTheOneAskedAsksNothing() async throws {
+        let article = try await Fixtures.enrich(
+            """
+            The storm caused “significant damage” to the pier, said harbourmaster Rhys Pellow. Harriet Fane, the head of Westmoor Academy, wrote to parents on Monday.
+
+            The minister, asked whether she would resign, said she would not. Ana Ruiz, a council member, asked Tom Hale whether the pier would reopen.
+            """
+        )
+        #expect(article.quotes.count(where: { $0.text.contains("Rhys Pellow") || $0.text.contains("Harriet Fane") }) == 0, "\(article.quotes.map(\.text))")
+        #expect(article.speakerName(of: "significant damage") == "Rhys Pellow")
+        let question = try #require(article.quote(containing: "whether she would resign"))
+        #expect(question.speaker == nil)
+        #expect(article.speakerName(of: "whether the pier would reopen") == "Ana Ruiz")
+    }
+
     @Test(
         "A quotation after “wrote on X:” or “said in a statement:” is direct, the words before the colon no part of it; a dateline ending in a colon (“NEW DELHI (PTI):”, “CHENNAI:” opening the article) is neither speaker nor content"
     )

@@ -43,8 +43,9 @@ struct QuoteAttributor: Sendable {
     /// reported speech is one of its fragments, not an entry of its own. Stops early, with
     /// part of the entries, once `deadline` has passed.
     func attribute(_ speech: SpeechCandidates, entities: [RecognizedEntity], in document: Document, deadline: EnrichmentDeadline = .none) -> [AttributedQuote] {
-        let candidates = speech.quotations, reported = speech.reported
+        let candidates = speech.quotations
         let context = AttributionContext(document: document, entities: entities, candidates: candidates)
+        let reported = speech.reported.filter { !Self.onlyNamesSomeone($0, context) }
         var fragmentsOf = [[Int]](repeating: [], count: reported.count)
         var isFragment = [Bool](repeating: false, count: candidates.count)
         for (speech, content) in reported.enumerated() {
@@ -195,6 +196,30 @@ struct QuoteAttributor: Sendable {
         let verb = start - 1
         guard named?.entity == nil, verb >= 1, verb < participle, context.document.tokens[verb - 1].text == "," else { return named }
         return appositionSubject(cue: verb, floor: context.document.sentenceRange(of: verb).lowerBound, context) ?? named
+    }
+
+    /// "..., said harbourmaster Rhys Pellow.", "Harriet Fane, the head of Westmoor Academy,
+    /// wrote to parents": words that are only a person's name, with at most two lower-case
+    /// words before it and an apposition with no verb after it, report nothing.
+    private static func onlyNamesSomeone(_ speech: ReportedSpeechCandidate, _ context: AttributionContext) -> Bool {
+        guard speech.content.count == 1, let content = speech.content.first else { return false }
+        let tokens = context.document.tokens
+        guard let name = content.prefix(3).first(where: { !tokens[$0].isLowercase }),
+            (content.lowerBound..<name).allSatisfy({ Self.mayQualifyName(tokens[$0]) }),
+            let (entity, mention) = context.mention(at: name), mention.lowerBound == name, context.entities[entity].type == .person
+        else { return false }
+        guard mention.upperBound < content.upperBound else { return true }
+        // "Seitchi, a cadet at the academy, was returning": a clause about the one named.
+        return tokens[mention.upperBound].text == ","
+            && !(mention.upperBound..<content.upperBound).contains { ReportedSpeechFinder.mayBeFiniteVerb(tokens[$0].text) || tokens[$0].isQuoteMark }
+    }
+
+    /// "harbourmaster", "local": a lower-case word that may stand before a name as its title,
+    /// not a verb, pronoun, contraction, preposition or "that" ("they’re supporting Clinton").
+    private static func mayQualifyName(_ token: Token) -> Bool {
+        let word = token.text
+        return token.isWord && !word.contains("’") && !word.contains("'") && !word.hasSuffix("ing") && !ReportedSpeechFinder.mayBeFiniteVerb(word)
+            && !Lexicon.subjectPronouns.contains(word) && !Lexicon.prepositions.contains(word) && !SpeechCues.determiners.contains(word)
     }
 
     /// Reported speech with its speaker: the cue's subject, or the name after the cue.

@@ -951,11 +951,17 @@ struct ReportedSpeechFinder: Sendable {
             return nil
         }
         let subjectFloor = gapped.map { $0.relative + 1 } ?? subordinateSubjectStart(before: cue, sentence, tokens) ?? sentence.lowerBound
+        // "The minister, asked whether she would resign, said": the one asked is no asker.
+        let askedInAside =
+            word == "asked" && cue > sentence.lowerBound && tokens[cue - 1].text == "," && content.upperBound + 1 < sentence.upperBound
+            && tokens[content.upperBound].text == ","
         let speaker: ReportedSpeechCandidate.SpeakerSide =
-            openingMainClause.map { .sentenceSubject(start: $0, limit: sentence.upperBound) }
-            ?? issuingVerb.map { .before(cue: $0, floor: sentence.lowerBound) }
-            ?? participleSubject(cue, sentence, tokens)
-            ?? .before(cue: cue, floor: subjectFloor)
+            askedInAside
+            ? .unnamed
+            : openingMainClause.map { .sentenceSubject(start: $0, limit: sentence.upperBound) }
+                ?? issuingVerb.map { .before(cue: $0, floor: sentence.lowerBound) }
+                ?? participleSubject(cue, sentence, tokens)
+                ?? .before(cue: cue, floor: subjectFloor)
         return candidate(cue: cue, sentence, tokens, content: [content], speakerSide: speaker)
     }
 
