@@ -633,6 +633,22 @@ struct QuoteTests {
         #expect(article.speakerName(of: "vote is final") == "Tom Osei")
     }
 
+    @Test("someone's words named before a colon (“His verdict: “...””) are theirs; a shout or a chant after a quotation is its cue")
+    func ownedWordsBeforeAColonAndShoutedCues() async throws {
+        let article = try await Fixtures.enrich(
+            """
+            Coach Darren Wilde was blunt. His verdict: “We were not good enough.” Mayor Ana Diaz spoke on Monday. Her message to voters: “Don’t give up on us.”
+
+            “Get out!” yelled a neighbour. “Enough is enough,” protesters chanted outside parliament.
+            """
+        )
+        #expect(article.speakerName(of: "not good enough") == "Darren Wilde")
+        #expect(article.quote(containing: "not good enough")?.cue == "verdict")
+        #expect(article.speakerName(of: "give up on us") == "Ana Diaz")
+        #expect(article.describedSpeaker(of: "Get out") == "a neighbour")
+        #expect(article.describedSpeaker(of: "Enough is enough") == "protesters")
+    }
+
     @Test("a verb of judgement before a partial quote attributes it (“condemned the launch as “...””); after a quotation it is no cue")
     func judgementVerbsBeforePartialQuotes() async throws {
         let article = try await Fixtures.enrich(

@@ -88,7 +88,7 @@ enum Lexicon {
         "complained", "lamented", "mused", "boasted", "reiterated", "emphasized", "emphasised", "announced",
         "gushed", "fumed", "interjected", "exclaimed", "retorted", "remembered", "snapped", "asserted",
         "declares", "questioned", "repeated", "reacted", "proclaimed", "elaborated", "scoffed", "reported", "wondered",
-        "beamed", "agrees", "agreed", "assured", "posted",
+        "beamed", "agrees", "agreed", "assured", "posted", "yelled", "screamed", "chanted", "sighed", "laughed",
     ]
 
     /// Prepositions that take a noun phrase: a name after one is its object ("boosters in

@@ -988,6 +988,10 @@ struct QuoteAttributor: Sendable {
                 return Attribution(cue: tokens[noun].text, speaker: subject)
             }
         }
+        // "His verdict: “...”", "The coach's message to fans: “...”": the owner of the words.
+        if tokens[head.upperBound - 1].text == ":", let owned = ownerOfWords(beforeColon: head.upperBound - 1, floor: head.lowerBound, context) {
+            return Attribution(cue: tokens[owned.noun].text, speaker: owned.owner)
+        }
         // Transcript label: NAME: “...”
         if allowVerbless || tokens[head.upperBound - 1].text == ":" {
             let end = tokens[head.upperBound - 1].text == ":" ? head.upperBound - 1 : head.upperBound
@@ -1010,6 +1014,23 @@ struct QuoteAttributor: Sendable {
         if let speaker = colonIntroducedSpeaker(head, context) { return Attribution(cue: nil, speaker: speaker, namedExplicitly: true) }
         return nil
     }
+
+    /// "His verdict:", "Her message to voters:", "The coach's assessment:": a sentence that is
+    /// only someone's words (a noun for them, owned) before a colon; the owner, a pronoun
+    /// resolved or a name.
+    private func ownerOfWords(beforeColon colon: Int, floor: Int, _ context: AttributionContext) -> (noun: Int, owner: SpeakerPhrase)? {
+        let tokens = context.document.tokens
+        let start = max(floor, context.document.sentenceRange(of: colon).lowerBound)
+        guard colon - start <= 8, let noun = (start..<colon).first(where: { Self.wordsNouns.contains(tokens[$0].text) }), noun > start,
+            ((noun + 1)..<colon).allSatisfy({ tokens[$0].isWord }), noun + 1 == colon || tokens[noun + 1].text == "to"
+        else { return nil }
+        if noun == start + 1, let subject = ["his": "he", "her": "she", "their": "they"][tokens[start].text.lowercased()] {
+            return (noun, SpeakerPhrase(tokens: start..<(start + 1), entity: context.resolvePronoun(subject, before: start), confidence: 0.7))
+        }
+        guard tokens[noun - 1].kind == .possessive, let owner = context.speakerPhrase(endingBefore: noun - 1, floor: start) else { return nil }
+        return (noun, owner)
+    }
+    private static let wordsNouns: WordSet = ["verdict", "message", "response", "reply", "answer", "advice", "warning", "explanation", "assessment", "retort", "plea", "words"]
 
     /// "Speaking outside city hall, she put it bluntly: “...”", "Asked about the call, coach Ray
     /// Dillard was succinct: “...”": a sentence about a person introduces their words with a
