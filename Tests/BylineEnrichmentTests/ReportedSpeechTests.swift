@@ -1880,6 +1880,17 @@ extension ReportedSpeechTests {
         #expect(after.speakerName(of: "reopen the pier") == "Tom Hale")
     }
 
+    @Test("A hedge (“is said to be furious”) reports nothing; a cue after it (“is reported to have told friends that ...”) has the hedge's subject as speaker")
+    func hedgesAreNoReports() async throws {
+        let article = try await Fixtures.enrich(
+            "Brett Kalman is said to be furious about the decision. Harriet Lowe is reported to have told friends that she is leaving the band. Some advisers are said to be urging the mayor to resign."
+        )
+        #expect(article.quote(containing: "furious") == nil)
+        #expect(article.quote(containing: "leaving the band")?.text == "that she is leaving the band")
+        #expect(article.speakerName(of: "leaving the band") == "Harriet Lowe")
+        #expect(article.describedSpeaker(of: "mayor to resign") == "Some advisers")
+    }
+
     @Test("Words that only name someone report nothing (“..., said harbourmaster Rhys Pellow.”, “Harriet Fane, the head of the school, wrote to parents”); one asked in an aside is no asker")
     func namesAreNoReportAndTheOneAskedAsksNothing() async throws {
         let article = try await Fixtures.enrich(

@@ -833,6 +833,11 @@ struct ReportedSpeechFinder: Sendable {
             return nil
         }
         var start = afterCue
+        // "Kalman is said to be furious", "Lowe is reported to have told friends that ...": a
+        // hedge, no report of the one named; a cue after it reports on its own.
+        if start < sentence.upperBound, tokens[start].text == "to", ["said", "reported"].contains(word), SpeechCues.followsFormOfBe(cue, floor: sentence.lowerBound, tokens) {
+            return nil
+        }
         if SpeechCues.questionVerbs.contains(word) {
             // "asked the mayor on Monday whether ...": the question, a few words on, past the one
             // asked and the time, with no clause break between.
@@ -958,7 +963,8 @@ struct ReportedSpeechFinder: Sendable {
         let speaker: ReportedSpeechCandidate.SpeakerSide =
             askedInAside
             ? .unnamed
-            : openingMainClause.map { .sentenceSubject(start: $0, limit: sentence.upperBound) }
+            : hedgeBefore(cue, sentence, tokens).map { .before(cue: $0, floor: subjectFloor) }
+                ?? openingMainClause.map { .sentenceSubject(start: $0, limit: sentence.upperBound) }
                 ?? issuingVerb.map { .before(cue: $0, floor: sentence.lowerBound) }
                 ?? participleSubject(cue, sentence, tokens)
                 ?? .before(cue: cue, floor: subjectFloor)
@@ -987,6 +993,17 @@ struct ReportedSpeechFinder: Sendable {
                     && !["and", "but", "or", "that", "who", "which"].contains(previous) && !Lexicon.subordinators.contains(previous)
             } ?? contentEnd(from: start, sentence, tokens)
         return (relative, end)
+    }
+
+    /// "Lowe is reported to have told friends", "advisers are said to be urging": where the
+    /// hedge's verb stands, whose subject is the cue's.
+    private func hedgeBefore(_ cue: Int, _ sentence: Range<Int>, _ tokens: [Token]) -> Int? {
+        var to = cue - 1
+        if to > sentence.lowerBound, ["have", "be"].contains(tokens[to].text) { to -= 1 }
+        guard to - 1 > sentence.lowerBound, tokens[to].text == "to", ["said", "reported"].contains(tokens[to - 1].text),
+            SpeechCues.followsFormOfBe(to - 1, floor: sentence.lowerBound, tokens)
+        else { return nil }
+        return to - 1
     }
 
     /// "Shares fell after the company said ...", "Sales rose (the firm said ...)": a cue in a
