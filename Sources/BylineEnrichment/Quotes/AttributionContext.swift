@@ -336,6 +336,10 @@ final class AttributionContext {
         return namedSince ? nil : (focus.entity, document.sentenceRange(of: focus.token).lowerBound)
     }
 
+    /// "engineers at the county office", "critics of the plan": the words joining people to
+    /// where they are from ("Executives for Nordhavn Freight" speak as the company).
+    static let homePrepositions: WordSet = ["of", "at", "from", "in"]
+
     /// Descriptions a writer uses for someone already named, to avoid repeating the name
     /// ("the striker", "the billionaire"; "the 24-year-old" and "the Norwegian" are told by
     /// their form); not those that often bring in someone new ("the neighbour", "the official").

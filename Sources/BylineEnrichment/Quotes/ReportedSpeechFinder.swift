@@ -671,7 +671,7 @@ struct ReportedSpeechFinder: Sendable {
                 || index + 1 < sentence.upperBound && tokens[index + 1].kind == .possessive
                 // "..., said a statement released by the ministry."
                 || SpeechCues.issuingVerbs.contains(word) && SpeechCues.statementNouns.contains(tokens[index - 1].text)
-            if !home, Self.homePrepositions.contains(word), index > cue + 1 {
+            if !home, Self.joinsPeopleToHome(word), index > cue + 1 {
                 let before = tokens[index - 1]
                 home = AttributionContext.isPersonNoun(before.text.lowercased()) || before.isLowercase && AttributionContext.headsPeopleInPlural(before.text)
             }
@@ -687,6 +687,9 @@ struct ReportedSpeechFinder: Sendable {
         return index >= sentence.upperBound ? sentence.upperBound : nil
     }
 
+    /// After a cue the speaker phrase goes on past "for" too ("said lawyers for the family").
+    private static func joinsPeopleToHome(_ word: String) -> Bool { word == "for" || AttributionContext.homePrepositions.contains(word) }
+
     /// "said engineers.", "said Labour councillors from ...": a plural naming people where a
     /// speaker phrase may end; not a verb in "-s" ("said he expects Obama ...").
     private func isPeopleHead(at index: Int, _ sentence: Range<Int>, _ tokens: [Token]) -> Bool {
@@ -695,11 +698,9 @@ struct ReportedSpeechFinder: Sendable {
         else { return false }
         guard index + 1 < sentence.upperBound else { return true }
         let next = tokens[index + 1]
-        return next.text == "," || isSentenceEnd(next) || next.text == "and" || Self.homePrepositions.contains(next.text)
+        return next.text == "," || isSentenceEnd(next) || next.text == "and" || Self.joinsPeopleToHome(next.text)
     }
 
-    /// "engineers at the county office", "critics of the plan": where people named are from.
-    private static let homePrepositions: WordSet = ["of", "at", "from", "in", "for"]
 
     /// "to stop": "to" and a lower-case word no one is told ("to reporters") or that no
     /// determiner opens ("to the council").

@@ -726,7 +726,7 @@ extension AttributionContext {
             let preposition =
                 mentionRange.lowerBound - 1 > range.lowerBound && Lexicon.articles.containsLowercased(tokens[mentionRange.lowerBound - 1].text)
                 ? mentionRange.lowerBound - 2 : mentionRange.lowerBound - 1
-            if preposition > range.lowerBound, ["of", "at", "in", "from"].contains(tokens[preposition].text),
+            if preposition > range.lowerBound, Self.homePrepositions.contains(tokens[preposition].text),
                 case let people = tokens[preposition - 1].text.lowercased(),
                 people.hasSuffix("s") || people == "staff"
                     || preposition - 2 >= range.lowerBound && Lexicon.indefiniteOpeners.containsLowercased(tokens[preposition - 2].text),
