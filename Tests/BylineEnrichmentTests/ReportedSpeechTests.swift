@@ -1945,6 +1945,9 @@ extension ReportedSpeechTests {
         )
         #expect(article.describedSpeaker(of: "lead drug had failed") == "the company")
         #expect(article.describedSpeaker(of: "firm was broke") == "court filings")
+        // A verb in "-s" after the role is no plural head.
+        let minister = try await Fixtures.enrich("The prime minister is understood to have told colleagues he will not call an early election.")
+        #expect(minister.describedSpeaker(of: "early election") == "The prime minister")
         #expect(article.quote(containing: "would cost")?.text == "would cost £5m")
         #expect(article.speakerName(of: "would cost") == "Ann Kerr")
         #expect(article.quote(containing: "was armed")?.text == "was armed")

@@ -867,7 +867,7 @@ extension AttributionContext {
             // "campaign aides", "court filings": a plural noun after it is the head, described
             // when right before the verb in a phrase with no verb of its own ("the company offers").
             if index + 1 < range.upperBound, case let next = tokens[index + 1], next.isWord, next.isLowercase, next.text.hasSuffix("s"), !next.text.hasSuffix("ss"),
-                !Lexicon.speechVerbs.contains(next.text), !Lexicon.prepositions.contains(next.text)
+                !Lexicon.speechVerbs.contains(next.text), !Lexicon.prepositions.contains(next.text), !ReportedSpeechFinder.mayBeFiniteVerb(next.text)
             {
                 let clean = !(range.lowerBound..<index).contains { ReportedSpeechFinder.mayBeFiniteVerb(tokens[$0].text) || Lexicon.subjectPronouns.containsLowercased(tokens[$0].text) }
                 if index + 2 == range.upperBound, clean { return SpeakerPhrase(tokens: range.lowerBound..<(index + 2), entity: nil, confidence: 0.65) }
