@@ -73,6 +73,15 @@ struct HostileTextTests {
         #expect(title.quote(containing: "Guardians of the Galaxy") == nil, "“posted the clip” names no speaker")
     }
 
+    @Test("a cue opening a sentence, with a verb after it, is enriched without a crash (\"says was armed.\")")
+    func cueOpeningASentence() async throws {
+        // Before the fix this trapped on an empty range and took the worker down.
+        let bare = try await Fixtures.enrich("says was armed.")
+        #expect(bare.quotes.isEmpty)
+        let later = try await Fixtures.enrich("Intro.\n\nsaid would be fine, he said.")
+        #expect(later.quotes.allSatisfy { !$0.text.isEmpty })
+    }
+
     @Test("text with no sentence end is cut into sentences of bounded length")
     func sentencesAreBounded() {
         for text in [String(repeating: "U.S. ", count: 5_000), "He left." + String(repeating: "\u{201D}", count: 5_000) + " Then"] {

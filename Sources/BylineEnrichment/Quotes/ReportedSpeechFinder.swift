@@ -978,7 +978,7 @@ struct ReportedSpeechFinder: Sendable {
     /// cue speaks; the words end at a comma or at the main clause's verb.
     private func gappedRelative(cue: Int, contentStart start: Int, _ sentence: Range<Int>, _ tokens: [Token]) -> (relative: Int, contentEnd: Int)? {
         let finite: (String) -> Bool = { Lexicon.modalVerbs.contains($0) || Self.commonFiniteVerbs.contains($0) }
-        guard start == cue + 1, start + 1 < sentence.upperBound, finite(tokens[start].text),
+        guard cue > sentence.lowerBound + 1, start == cue + 1, start + 1 < sentence.upperBound, finite(tokens[start].text),
             let relative = (max(sentence.lowerBound + 1, cue - 6)..<cue).last(where: { ["who", "which", "that"].contains(tokens[$0].text) }),
             relative + 1 < cue, !((relative + 1)..<cue).contains(where: { tokens[$0].kind == .punctuation })
         else { return nil }
