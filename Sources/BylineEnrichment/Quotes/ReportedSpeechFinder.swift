@@ -836,7 +836,7 @@ struct ReportedSpeechFinder: Sendable {
         var start = afterCue
         // "Kalman is said to be furious", "Lowe is reported to have told friends that ...": a
         // hedge, no report of the one named; a cue after it reports on its own.
-        if start < sentence.upperBound, tokens[start].text == "to", ["said", "reported"].contains(word), SpeechCues.followsFormOfBe(cue, floor: sentence.lowerBound, tokens) {
+        if start < sentence.upperBound, tokens[start].text == "to", Self.hedgeVerbs.contains(word), SpeechCues.followsFormOfBe(cue, floor: sentence.lowerBound, tokens) {
             return nil
         }
         if SpeechCues.questionVerbs.contains(word) {
@@ -996,12 +996,15 @@ struct ReportedSpeechFinder: Sendable {
         return (relative, end)
     }
 
+    /// "is said to", "is reported to": verbs of a hedge before an infinitive.
+    private static let hedgeVerbs: WordSet = ["said", "reported"]
+
     /// "Lowe is reported to have told friends", "advisers are said to be urging": where the
     /// hedge's verb stands, whose subject is the cue's.
     private func hedgeBefore(_ cue: Int, _ sentence: Range<Int>, _ tokens: [Token]) -> Int? {
         var to = cue - 1
         if to > sentence.lowerBound, ["have", "be"].contains(tokens[to].text) { to -= 1 }
-        guard to - 1 > sentence.lowerBound, tokens[to].text == "to", ["said", "reported"].contains(tokens[to - 1].text),
+        guard to - 1 > sentence.lowerBound, tokens[to].text == "to", Self.hedgeVerbs.contains(tokens[to - 1].text),
             SpeechCues.followsFormOfBe(to - 1, floor: sentence.lowerBound, tokens)
         else { return nil }
         return to - 1
@@ -1095,9 +1098,9 @@ struct ReportedSpeechFinder: Sendable {
         return index
     }
 
-    /// "told players the club would be sold", "told the board he will step down", "told her
-    /// the brakes had failed": the one told, a few lower-case words, before a clause opening
-    /// with its subject; not "told his players to stay calm", "told the story of".
+    /// "told players the club would be sold", "told the board he will step down": the one
+    /// told, a few lower-case words, before a clause opening with its subject; not "told his
+    /// players to stay calm", "told the story of". ("told her ..." is an audience, read before.)
     private func clauseAfterOneTold(_ start: Int, _ sentence: Range<Int>, _ tokens: [Token]) -> Int? {
         var index = start
         if index < sentence.upperBound, SpeechCues.determiners.contains(tokens[index].text) { index += 1 }
@@ -1108,9 +1111,7 @@ struct ReportedSpeechFinder: Sendable {
         {
             index += 1
         }
-        let oneTold = index > nounStart || ["him", "her", "them", "us", "me"].contains(tokens[start].text)
-        if index == nounStart, oneTold { index = start + 1 }
-        guard oneTold, index + 1 < sentence.upperBound,
+        guard index > nounStart, index + 1 < sentence.upperBound,
             Lexicon.subjectPronouns.contains(tokens[index].text) || SpeechCues.determiners.contains(tokens[index].text),
             ((index + 1)..<min(sentence.upperBound, index + 6)).contains(where: { Self.mayBeFiniteVerb(tokens[$0].text) })
         else { return nil }
