@@ -2004,3 +2004,30 @@ extension ReportedSpeechTests {
         #expect(apposed.quote(containing: "two officers were injured")?.speaker?.entity == farouk.id)
     }
 }
+
+extension ReportedSpeechTests {
+    @Test("A preposition inside the subject opens no clause; a relative clause's words run past a noun's own verb; a verb in “-s” is no plural head")
+    func subjectsAroundPrepositionsAndRelatives() async throws {
+        let fans = try await Fixtures.enrich("Fans outside the stadium after the match said the result was a disgrace.")
+        #expect(fans.describedSpeaker(of: "result was a disgrace") == "Fans")
+        let shares = try await Fixtures.enrich("Shares in Aldgate Pharma fell 12 percent after the company said its trial had failed.")
+        #expect(shares.describedSpeaker(of: "trial had failed") == "the company")
+        let plan = try await Fixtures.enrich("The plan, which Mayor Ann Kerr said would cost more than the council had planned, was approved.")
+        #expect(plan.quote(containing: "would cost")?.text == "would cost more than the council had planned")
+        #expect(plan.speakerName(of: "would cost") == "Ann Kerr")
+        let spokesman = try await Fixtures.enrich("The club spokesman appears to have told fans the ground would close.")
+        #expect(spokesman.describedSpeaker(of: "ground would close") == "The club spokesman")
+    }
+
+    @Test("“Their verdict:” after two people named together is the two; “the father-of-two” is no woman; a passive's agent before “as a “...”” speaks")
+    func ownersParentsAndAgents() async throws {
+        let pair = try await Fixtures.enrich("Mia Lord and Sam Hart spoke last week. Their verdict: “The club is finished.”")
+        #expect(pair.quote(containing: "club is finished")?.speaker?.joint.count == 2)
+        let father = try await Fixtures.enrich("Lena Holt said the council had failed. “We were ignored,” said the father-of-two.")
+        #expect(father.quote(containing: "We were ignored")?.speaker?.entity == nil)
+        let mother = try await Fixtures.enrich("Lena Holt said the council had failed. “We were ignored,” said the mother-of-two.")
+        #expect(mother.speakerName(of: "We were ignored") == "Lena Holt")
+        let agent = try await Fixtures.enrich("The proposal was described by Senator Ann Pell as a “disgrace to the chamber”.")
+        #expect(agent.speakerName(of: "disgrace to the chamber") == "Ann Pell")
+    }
+}

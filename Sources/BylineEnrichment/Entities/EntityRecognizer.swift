@@ -1485,11 +1485,11 @@ struct EntityRecognizer: Sendable {
     }
 
     private static let maleTitles: WordSet = [
-        "mr.", "mr", "sir", "lord", "king", "prince", "father", "spokesman", "congressman", "chairman", "councilman",
+        "mr.", "mr", "sir", "lord", "king", "prince", "father", "dad", "grandfather", "spokesman", "congressman", "chairman", "councilman",
         "businessman",
     ]
     private static let femaleTitles: WordSet = [
         "mrs.", "mrs", "ms.", "ms", "miss", "mme", "mme.", "dame", "lady", "queen", "princess", "spokeswoman", "congresswoman", "chairwoman", "councilwoman", "actress",
-        "businesswoman",
+        "businesswoman", "mother", "mum", "grandmother",
     ]
 }

@@ -900,11 +900,11 @@ struct QuoteAttributor: Sendable {
             // tweeted “...”": a participle or joined verb has no subject of its own; the name
             // nearest it is usually its object.
             let sentenceStart = context.document.sentenceRange(of: verb).lowerBound
-            // "The ruling was described by Judge Carla Reyes as “...”": a passive's agent speaks,
+            // "The ruling was described by Judge Carla Reyes as (a) “...”": a passive's agent speaks,
             // its words right after it (not "was called by the party to force ...").
             if verb + 2 < head.upperBound, tokens[verb + 1].text == "by", SpeechCues.followsFormOfBe(verb, floor: sentenceStart, tokens),
                 let agent = context.speakerPhrase(startingAt: verb + 2, limit: head.upperBound), agent.entity != nil,
-                (agent.tokens.upperBound..<head.upperBound).allSatisfy({ ["as", ",", ":"].contains(tokens[$0].text) })
+                (agent.tokens.upperBound..<head.upperBound).allSatisfy({ ["as", ",", ":"].contains(tokens[$0].text) || Lexicon.articles.contains(tokens[$0].text) })
             {
                 return Attribution(cue: tokens[verb].text, speaker: agent)
             }
@@ -1024,8 +1024,8 @@ struct QuoteAttributor: Sendable {
         guard colon - start <= 8, let noun = (start..<colon).first(where: { Self.wordsNouns.contains(tokens[$0].text) }), noun > start,
             ((noun + 1)..<colon).allSatisfy({ tokens[$0].isWord }), noun + 1 == colon || tokens[noun + 1].text == "to"
         else { return nil }
-        if noun == start + 1, let subject = ["his": "he", "her": "she", "their": "they"][tokens[start].text.lowercased()] {
-            return (noun, SpeakerPhrase(tokens: start..<(start + 1), entity: context.resolvePronoun(subject, before: start), confidence: 0.7))
+        if noun == start + 1, let subject = AttributionContext.possessiveSubjects[tokens[start].text.lowercased()] {
+            return (noun, context.pronounPhrase(subject, at: start..<(start + 1)))
         }
         guard tokens[noun - 1].kind == .possessive, let owner = context.speakerPhrase(endingBefore: noun - 1, floor: start) else { return nil }
         return (noun, owner)

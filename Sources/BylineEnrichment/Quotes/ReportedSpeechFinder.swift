@@ -989,7 +989,9 @@ struct ReportedSpeechFinder: Sendable {
             ((start + 1)..<sentence.upperBound).first { index in
                 if tokens[index].text == "," { return true }
                 let previous = tokens[index - 1].text.lowercased()
-                return finite(tokens[index].text) && tokens[index - 1].isWord && !auxiliaries.contains(previous)
+                // Nor a noun's ("than the council had planned").
+                let afterNoun = index >= 2 && SpeechCues.determiners.containsLowercased(tokens[index - 2].text)
+                return finite(tokens[index].text) && tokens[index - 1].isWord && !auxiliaries.contains(previous) && !afterNoun
                     && !Lexicon.modalVerbs.contains(previous) && !Lexicon.subjectPronouns.contains(previous)
                     && !["and", "but", "or", "that", "who", "which"].contains(previous) && !Lexicon.subordinators.contains(previous)
             } ?? contentEnd(from: start, sentence, tokens)
@@ -1018,8 +1020,16 @@ struct ReportedSpeechFinder: Sendable {
             opener > sentence.lowerBound || tokens[opener].text != "As", opener + 1 < cue,
             !((opener + 1)..<cue).contains(where: { [",", ")", ";"].contains(tokens[$0].text) || Tokenizer.dashes.contains(tokens[$0].text) || tokens[$0].isQuoteMark })
         else { return nil }
+        // "Fans outside the stadium after the match said": a preposition inside the subject,
+        // no verb before it; "Shares fell after the company said" has one.
+        if Self.prepositionalSubordinators.contains(tokens[opener].text), opener > sentence.lowerBound,
+            !(sentence.lowerBound..<opener).contains(where: { Self.mayBeFiniteVerb(tokens[$0].text) || tokens[$0].kind == .number || tokens[$0].text == "%" })
+        {
+            return nil
+        }
         return opener + 1
     }
+    private static let prepositionalSubordinators: WordSet = ["after", "before", "since", "despite"]
 
     /// For a participle right after a statement noun, the verb a few words before that issued
     /// the statement; not "In a statement announcing the pick, the union ...".
@@ -1247,6 +1257,8 @@ struct ReportedSpeechFinder: Sendable {
     private static let commonFiniteVerbs: WordSet = [
         "is", "was", "are", "were", "has", "had", "have", "will", "would", "did", "does", "left", "went", "made", "took", "came", "became",
         "met", "won", "lost", "ran", "got", "gave", "kept", "held", "led", "paid", "sent", "spent", "found", "knew", "saw", "began", "brought",
+        "fell", "rose", "grew", "sank", "fled", "broke", "stood", "fought", "struck", "spoke", "appears", "seems", "remains", "believes",
+        "expects", "intends", "wants",
     ]
 
     /// The content runs to the sentence end, or to where another attribution starts:

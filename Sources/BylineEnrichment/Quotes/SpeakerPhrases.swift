@@ -39,10 +39,12 @@ extension AttributionContext {
     }
 
     private static let subjectForms = ["him": "he", "her": "she", "them": "they"]
+    /// "His verdict", "Their message": the owner's subject form.
+    static let possessiveSubjects = ["his": "he", "her": "she", "their": "they"]
 
     /// A subject pronoun as speaker: the entity it stands for, or for "they" the two people
     /// the article last had speaking together, who speak together again.
-    private func pronounPhrase(_ pronoun: String, at range: Range<Int>) -> SpeakerPhrase {
+    func pronounPhrase(_ pronoun: String, at range: Range<Int>) -> SpeakerPhrase {
         if pronoun == "they", let pair = speakingPair(before: range.lowerBound) {
             return SpeakerPhrase(tokens: range, entity: nil, confidence: 0.8, joint: pair)
         }
@@ -1061,9 +1063,10 @@ extension AttributionContext {
         guard edge > floor else { return nil }
         if let counted = countedPeople(endingAt: edge, floor: floor) { return counted }
         guard tokens[edge - 1].isWord else { return nil }
-        // "Protesters outside parliament said": the people before a short place phrase.
+        // "Protesters outside parliament said", "Fans outside the ground after the match said":
+        // the people before a short place or time phrase.
         if let place = ((max(floor, edge - 4))..<(edge - 1)).last(where: {
-            Lexicon.prepositions.contains(tokens[$0].text) || Self.placePrepositions.contains(tokens[$0].text)
+            Lexicon.prepositions.contains(tokens[$0].text) || Self.placePrepositions.contains(tokens[$0].text) || ["after", "before"].contains(tokens[$0].text)
         }), place > floor,
             ((place + 1)..<edge).allSatisfy({ tokens[$0].isWord }), let people = pluralPeople(endingAt: place, floor: floor)
         {
@@ -1296,10 +1299,10 @@ extension AttributionContext {
         let word = tokens[head].text.lowercased()
         // A member of a group, in the singular: "the Norwegian", not "the Democrats".
         let member = !word.hasSuffix("s") && mention(at: head).map { entities[$0.0].type == .norp } == true
-        // "the mother-of-two", "the father-of-three".
-        let parentOf = ["mother-of-", "father-of-", "mum-of-", "dad-of-", "grandmother-of-", "grandfather-of-"].contains { words.hasPrefix($0) }
-        guard Self.backReferences.contains(word) || words.hasSuffix("-year-old") || parentOf || member else { return nil }
-        return SpeakerPhrase(tokens: the..<range.upperBound, entity: personDescribed(as: word, before: the), confidence: 0.6)
+        // "the mother-of-two", "the father-of-three": the parent, whose gender must fit.
+        let parent = ["mother", "father", "mum", "dad", "grandmother", "grandfather"].first { words.hasPrefix($0 + "-of-") }
+        guard Self.backReferences.contains(word) || words.hasSuffix("-year-old") || parent != nil || member else { return nil }
+        return SpeakerPhrase(tokens: the..<range.upperBound, entity: personDescribed(as: parent ?? word, before: the), confidence: 0.6)
     }
 
     /// "The Arizona Republican survived prison and says", "The striker scored twice": a
