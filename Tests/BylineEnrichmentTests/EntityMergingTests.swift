@@ -380,4 +380,21 @@ struct EntityMergingTests {
         #expect(article.entity(named: "GOP") == nil)
         #expect(names(article, containing: "L").filter { $0 == "L.A." || $0 == "Los Angeles" } == ["Los Angeles"])
     }
+
+    @Test("a name goes on past its particle (“dos”, “bin”, “al-”, “von”); the short form opening a sentence (“Dos Santos”, “Al-Thani”) is the same person")
+    func namesWithParticles() async throws {
+        let article = try await Fixtures.enrich(
+            "Joaquim Mendes dos Ramos ruled Alvora for decades. Dos Ramos said he would retire. Sheikh Faisal bin Karim al-Nadir met the envoy. Al-Nadir said talks would continue. Lotte von Brandt spoke in Graz. Von Brandt said the estate was sold."
+        )
+        let ramos = try #require(article.entity(named: "Joaquim Mendes dos Ramos"))
+        #expect(Set(ramos.mentions.map(\.text)) == ["Joaquim Mendes dos Ramos", "Dos Ramos"])
+        let nadir = try #require(article.entity(named: "Faisal bin Karim al-Nadir"))
+        #expect(nadir.type == .person)
+        #expect(nadir.mentions.map(\.text).contains("Al-Nadir"))
+        #expect(article.entity(named: "Al-Nadir") == nil)
+        #expect(article.entity(named: "Lotte von Brandt")?.mentions.count == 2)
+        #expect(article.speakerName(of: "would retire") == "Joaquim Mendes dos Ramos")
+        #expect(article.speakerName(of: "talks would continue") == "Faisal bin Karim al-Nadir")
+    }
+
 }

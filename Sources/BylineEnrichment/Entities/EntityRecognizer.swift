@@ -155,7 +155,9 @@ struct EntityRecognizer: Sendable {
         var parts: [(Range<Int>, NERClass)] = []
         for (range, tags) in zip(document.sentences, tagged) {
             let spans = NERSpan.spans(tags).map { NERSpan(range: (range.lowerBound + $0.range.lowerBound)..<(range.lowerBound + $0.range.upperBound), entityClass: $0.entityClass) }
-            let joined = joiningInstitutionComplements(joiningNationalityToOrganisation(honorificNames(spans, in: range, tokens), tokens), in: range, tokens)
+            let joined = joiningNameParticles(
+                joiningInstitutionComplements(joiningNationalityToOrganisation(honorificNames(spans, in: range, tokens), tokens), in: range, tokens),
+                in: range, tokens)
             for span in separatingPortfolioHolders(joined, in: range, document) {
                 guard let trimmed = trimPunctuation(span.range, tokens).flatMap({ withoutCaptionLabel($0, tokens) }) else { continue }
                 for conjunct in splitAtLowercaseWords(trimmed, span.entityClass, tokens).flatMap({ splitAtAnd($0, span.entityClass, document) }) {
@@ -204,6 +206,56 @@ struct EntityRecognizer: Sendable {
             }
         }
         return spans.sorted { $0.range.lowerBound < $1.range.lowerBound }
+    }
+
+    /// "José Eduardo dos Santos", "Tamim bin Hamad al-Thani", "Karl von Habsburg": a person's
+    /// name goes on past a particle before a capitalised word, or a word the particle opens
+    /// ("al-Thani", "d'Alema"), which the tagger often leaves out or reads as a name of its own.
+    private func joiningNameParticles(_ spans: [NERSpan], in sentence: Range<Int>, _ tokens: [Token]) -> [NERSpan] {
+        var result: [NERSpan] = []
+        for span in spans {
+            if let last = result.last, last.range.contains(span.range.lowerBound) { continue }
+            guard span.entityClass == .person else {
+                result.append(span)
+                continue
+            }
+            // "Karl von Meyer" with only "Meyer" tagged: the given name before the particle.
+            var start = span.range.lowerBound
+            var particle = start
+            while particle > sentence.lowerBound, Self.nameParticles.contains(tokens[particle - 1].text) { particle -= 1 }
+            if particle < start, particle > sentence.lowerBound, tokens[particle - 1].isWord, tokens[particle - 1].isCapitalized,
+                !Self.openingFunctionWords.containsLowercased(tokens[particle - 1].text)
+            {
+                start = particle - 1
+                while start > sentence.lowerBound, particle - start < 2, tokens[start - 1].isWord, tokens[start - 1].isCapitalized { start -= 1 }
+                while let last = result.last, last.range.upperBound > start { result.removeLast() }
+            }
+            var end = span.range.upperBound
+            while end < sentence.upperBound {
+                if Self.opensWithNameParticle(tokens[end].text) {
+                    end += 1
+                    continue
+                }
+                var next = end
+                while next < sentence.upperBound, Self.nameParticles.contains(tokens[next].text) { next += 1 }
+                guard next > end, next < sentence.upperBound, tokens[next].isWord, tokens[next].isCapitalized || Self.opensWithNameParticle(tokens[next].text)
+                else { break }
+                end = next + 1
+                while end < sentence.upperBound, tokens[end].isWord, tokens[end].isCapitalized, end - next < 3 { end += 1 }
+            }
+            result.append(NERSpan(range: start..<end, entityClass: .person))
+        }
+        return result
+    }
+    private static let nameParticles: WordSet = [
+        "de", "del", "della", "da", "das", "do", "dos", "di", "du", "von", "van", "der", "den", "ter", "bin", "bint", "ibn", "al", "el", "zu",
+    ]
+    /// "al-Thani", "el-Sisi", "d'Alema": a lower-case particle joined to a capitalised name.
+    private static func opensWithNameParticle(_ word: String) -> Bool {
+        for prefix in ["al-", "el-", "bin-", "d'", "d’"] where word.hasPrefix(prefix) {
+            return word.dropFirst(prefix.count).first?.isUppercase ?? false
+        }
+        return false
     }
 
     private func taggedMention(_ span: Range<Int>, _ taggedClass: NERClass, _ document: Document) -> EntityMention? {
@@ -661,7 +713,10 @@ struct EntityRecognizer: Sendable {
         guard entityClass == .person, range.count >= 3 else { return [range] }
         var parts: [Range<Int>] = []
         var start = range.lowerBound
-        for index in range where tokens[index].isWord && !tokens[index].isCapitalized && !Lexicon.nameConnectors.contains(tokens[index].text) {
+        for index in range
+        where tokens[index].isWord && !tokens[index].isCapitalized && !Lexicon.nameConnectors.contains(tokens[index].text)
+            && !Self.nameParticles.contains(tokens[index].text) && !Self.opensWithNameParticle(tokens[index].text)
+        {
             if index > start { parts.append(start..<index) }
             start = index + 1
         }
@@ -1276,9 +1331,15 @@ struct EntityRecognizer: Sendable {
         func match(_ words: [String]) -> Int? {
             partialMatch(words: words, mention, entities, names, firstNamedInFull: firstNamedInFull)
         }
-        // "De Vries" opening a sentence is the "de Vries" of "Pieter de Vries".
-        if words.count == 2, Lexicon.nameConnectors.containsLowercased(words[0]), words[0] != words[0].lowercased(),
-            let found = match([words[0].lowercased(), words[1]])
+        // "De Vries" opening a sentence is the "de Vries" of "Pieter de Vries"; "Al-Thani" the
+        // "al-Thani" of "Tamim bin Hamad al-Thani".
+        if words.count == 2, Lexicon.nameConnectors.containsLowercased(words[0]) || Self.nameParticles.containsLowercased(words[0]),
+            words[0] != words[0].lowercased(), let found = match([words[0].lowercased(), words[1]])
+        {
+            return found
+        }
+        if words.count == 1, let first = words[0].first, first.isUppercase, case let lowered = first.lowercased() + words[0].dropFirst(),
+            Self.opensWithNameParticle(lowered), let found = match([lowered])
         {
             return found
         }
