@@ -201,8 +201,10 @@ enum SpeechCues {
     static func followsFormOfBe(_ verb: Int, floor: Int, _ tokens: [Token]) -> Bool {
         var before = verb - 1
         while before > floor, tokens[before].text.hasSuffix("ly") || ["also", "not", "never", "reportedly"].contains(tokens[before].text) { before -= 1 }
-        return before >= floor && ["was", "were", "is", "are", "been", "being", "be"].contains(tokens[before].text.lowercased())
+        return before >= floor && formsOfBe.containsLowercased(tokens[before].text)
     }
+    /// The forms of "be" that make a passive.
+    static let formsOfBe: WordSet = ["was", "were", "is", "are", "been", "being", "be"]
 
     /// "a source at the club", "sources close to the talks", "people familiar with the plan":
     /// where the noun of a source the article does not name stands, when the phrase opens with one.

@@ -88,7 +88,7 @@ final class AttributionContext {
     /// of it was named since; else the most recent person of that gender (where known).
     func resolvePronoun(_ pronoun: String, before token: Int) -> Int? {
         if pronoun == "it" || pronoun == "its" { return organisationCalledIt(before: token) }
-        if pronoun == "they" { return speakingPair(before: token)?.first }
+        if pronoun == "they" { return jointSubjectPair(before: token)?.first }
         let wanted: Gazetteer.Gender? = ["he", "his", "him"].contains(pronoun) ? .male : ["she", "her"].contains(pronoun) ? .female : nil
         guard let wanted else { return nil }
         func agrees(_ entity: Int) -> Bool { entities[entity].gender == wanted || entities[entity].gender == .unknown }
@@ -114,7 +114,7 @@ final class AttributionContext {
     /// "they": when the latest sentence naming people has two of them joined as the subject
     /// of a verb ("owners Tore Sohlberg and Lehla Abreder said ...", "Ana Ruiz and Tom Hale
     /// arrived"), the two; else nobody.
-    func speakingPair(before token: Int) -> [Int]? {
+    func jointSubjectPair(before token: Int) -> [Int]? {
         guard let latest = personMentions[Self.positions(0..<token, in: personMentions)].last else { return nil }
         let sentence = document.sentenceRange(of: latest.0)
         let inSentence = personMentions[Self.positions(sentence.lowerBound..<min(sentence.upperBound, token), in: personMentions)]

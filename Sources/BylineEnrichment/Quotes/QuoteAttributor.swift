@@ -902,11 +902,17 @@ struct QuoteAttributor: Sendable {
             let sentenceStart = context.document.sentenceRange(of: verb).lowerBound
             // "The ruling was described by Judge Carla Reyes as (a) “...”": a passive's agent speaks,
             // its words right after it (not "was called by the party to force ...").
-            if verb + 2 < head.upperBound, tokens[verb + 1].text == "by", SpeechCues.followsFormOfBe(verb, floor: sentenceStart, tokens),
+            let passive = SpeechCues.followsFormOfBe(verb, floor: sentenceStart, tokens)
+            if passive, verb + 2 < head.upperBound, tokens[verb + 1].text == "by",
                 let agent = context.speakerPhrase(startingAt: verb + 2, limit: head.upperBound), agent.entity != nil,
                 (agent.tokens.upperBound..<head.upperBound).allSatisfy({ ["as", ",", ":"].contains(tokens[$0].text) || Lexicon.articles.contains(tokens[$0].text) })
             {
                 return Attribution(cue: tokens[verb].text, speaker: agent)
+            }
+            // "The levy was called ... the “Pier Plan”", "The plan was described as “reckless”":
+            // what is named or judged, never who judged it.
+            if passive, tokens[verb].text.hasSuffix("ed"), SpeechCues.objectSpeechActs.contains(tokens[verb].text) {
+                return Attribution(cue: tokens[verb].text, speaker: nil)
             }
             // "..., with the teachers' union calling her “...”": the name after "with" is the
             // participle's subject.

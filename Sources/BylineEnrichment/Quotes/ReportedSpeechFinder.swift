@@ -143,7 +143,7 @@ struct ReportedSpeechFinder: Sendable {
         while index < scope.upperBound {
             // Only a plain report with its subject before it: other verbs inside a report
             // ("agreed to host", "added staff") are more often not speech.
-            guard !insideQuote[index], Self.nestedCues.contains(document.tokens[index].text), !followsFormOfBe(index, scope, document.tokens),
+            guard !insideQuote[index], Self.nestedCues.contains(document.tokens[index].text), !SpeechCues.followsFormOfBe(index, floor: scope.lowerBound, document.tokens),
                 opensMainClause(subjectOf: index, scope, document.tokens),
                 let candidate = reported(at: index, in: scope, document, insideQuote), case .before = candidate.speakerSide
             else {
@@ -167,6 +167,8 @@ struct ReportedSpeechFinder: Sendable {
     private static let relativeWords: WordSet = ["who", "whom", "whose", "which", "that", "where"]
     /// Pronouns that open a relative clause after a comma; not "that" (", that official said").
     private static let relativePronouns: WordSet = ["who", "whom", "whose", "which"]
+    /// Relative words that stand as their clause's subject ("a man who police said was armed").
+    private static let subjectRelatives: WordSet = ["who", "which", "that"]
 
     /// The "and" or "but" joining a cue to the verb before it: right before it, past
     /// auxiliaries and adverbs ("and has since said", "and then tweeted"), or before a phrase
@@ -212,7 +214,7 @@ struct ReportedSpeechFinder: Sendable {
         if word.hasSuffix("ed"), cue + 2 < end, tokens[cue + 1].text == "by", !tokens[cue + 2].text.hasSuffix("ing") {
             return .after(start: cue + 2, limit: end)
         }
-        guard followsFormOfBe(cue, sentence, tokens) else { return nil }
+        guard SpeechCues.followsFormOfBe(cue, floor: sentence.lowerBound, tokens) else { return nil }
         guard let by = ((cue + 1)..<max(cue + 1, end)).first(where: { tokens[$0].text == "by" }) else {
             return .unnamed
         }
@@ -244,7 +246,7 @@ struct ReportedSpeechFinder: Sendable {
         else { return nil }
         let content = (index + 1)..<contentEnd(from: index + 1, sentence, tokens)
         guard wordCount(content, tokens) >= Self.minimumWords else { return nil }
-        let passive = ["was", "were", "is", "are", "been", "be"].contains(tokens[quoted - 1].text.lowercased())
+        let passive = SpeechCues.formsOfBe.containsLowercased(tokens[quoted - 1].text)
         let side: ReportedSpeechCandidate.SpeakerSide =
             passive ? .before(cue: quoted - 1, floor: sentence.lowerBound) : .after(start: quoted + 1, limit: index - 1)
         return ReportedSpeechCandidate(cue: index..<(index + 1), cueText: "quoted as saying", content: [content], speakerSide: side)
@@ -979,10 +981,9 @@ struct ReportedSpeechFinder: Sendable {
     private func gappedRelative(cue: Int, contentStart start: Int, _ sentence: Range<Int>, _ tokens: [Token]) -> (relative: Int, contentEnd: Int)? {
         let finite: (String) -> Bool = { Lexicon.modalVerbs.contains($0) || Self.commonFiniteVerbs.contains($0) }
         guard cue > sentence.lowerBound + 1, start == cue + 1, start + 1 < sentence.upperBound, finite(tokens[start].text),
-            let relative = (max(sentence.lowerBound + 1, cue - 6)..<cue).last(where: { ["who", "which", "that"].contains(tokens[$0].text) }),
+            let relative = (max(sentence.lowerBound + 1, cue - 6)..<cue).last(where: { Self.subjectRelatives.contains(tokens[$0].text) }),
             relative + 1 < cue, !((relative + 1)..<cue).contains(where: { tokens[$0].kind == .punctuation })
         else { return nil }
-        let auxiliaries: WordSet = ["is", "was", "are", "were", "has", "had", "have", "will", "would", "did", "does", "been", "be", "not"]
         // "was armed has been arrested": the main clause's verb right after the words; not
         // one with a subject or joiner of its own ("when he was shot", "but did not").
         let end =
@@ -991,9 +992,9 @@ struct ReportedSpeechFinder: Sendable {
                 let previous = tokens[index - 1].text.lowercased()
                 // Nor a noun's ("than the council had planned").
                 let afterNoun = index >= 2 && SpeechCues.determiners.containsLowercased(tokens[index - 2].text)
-                return finite(tokens[index].text) && tokens[index - 1].isWord && !auxiliaries.contains(previous) && !afterNoun
-                    && !Lexicon.modalVerbs.contains(previous) && !Lexicon.subjectPronouns.contains(previous)
-                    && !["and", "but", "or", "that", "who", "which"].contains(previous) && !Lexicon.subordinators.contains(previous)
+                return finite(tokens[index].text) && tokens[index - 1].isWord && !SpeakerDescription.isClauseWord(previous) && !afterNoun
+                    && !Lexicon.subjectPronouns.contains(previous) && !["and", "but", "or"].contains(previous)
+                    && !Self.subjectRelatives.contains(previous) && !Lexicon.subordinators.contains(previous)
             } ?? contentEnd(from: start, sentence, tokens)
         return (relative, end)
     }
@@ -1042,13 +1043,9 @@ struct ReportedSpeechFinder: Sendable {
     /// A passive cue with no agent's clause: "were not reported", "is explained".
     private func isPassive(_ cue: Int, _ sentence: Range<Int>, _ tokens: [Token]) -> Bool {
         // "was told the vote would fail" reports: the one told is the subject.
-        tokens[cue].text.hasSuffix("ed") && !SpeechCues.tellingVerbs.contains(tokens[cue].text) && followsFormOfBe(cue, sentence, tokens)
+        tokens[cue].text.hasSuffix("ed") && !SpeechCues.tellingVerbs.contains(tokens[cue].text) && SpeechCues.followsFormOfBe(cue, floor: sentence.lowerBound, tokens)
     }
 
-    /// "was reported", "were not told", "is also said": a form of "be" before the cue, past adverbs.
-    private func followsFormOfBe(_ cue: Int, _ sentence: Range<Int>, _ tokens: [Token]) -> Bool {
-        SpeechCues.followsFormOfBe(cue, floor: sentence.lowerBound, tokens)
-    }
 
     /// Where the cue ends: after its particle, if it has one ("pointed out").
     private func cueEnd(_ cue: Int, _ sentence: Range<Int>, _ tokens: [Token]) -> Int {

@@ -45,7 +45,7 @@ extension AttributionContext {
     /// A subject pronoun as speaker: the entity it stands for, or for "they" the two people
     /// the article last had speaking together, who speak together again.
     func pronounPhrase(_ pronoun: String, at range: Range<Int>) -> SpeakerPhrase {
-        if pronoun == "they", let pair = speakingPair(before: range.lowerBound) {
+        if pronoun == "they", let pair = jointSubjectPair(before: range.lowerBound) {
             return SpeakerPhrase(tokens: range, entity: nil, confidence: 0.8, joint: pair)
         }
         return SpeakerPhrase(tokens: range, entity: resolvePronoun(pronoun, before: range.lowerBound), confidence: 0.8)

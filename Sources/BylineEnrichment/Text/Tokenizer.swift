@@ -265,10 +265,10 @@ struct Tokenizer: Sendable {
             }
             // "JAKARTA, May 13 (Reuters) - The toll rose, officials said.": a wire dateline is a
             // sentence of its own, so no content or speaker runs into it.
-            if opensParagraph, let dash = Self.datelineDash(tokens, from: index) {
-                for position in index...dash { tokens[position].sentence = sentence }
+            if opensParagraph, let end = Self.wireDatelineEnd(tokens, from: index) {
+                for position in index...end { tokens[position].sentence = sentence }
                 sentence += 1
-                index = dash + 1
+                index = end + 1
                 sentenceStart = index
                 continue
             }
@@ -293,12 +293,12 @@ struct Tokenizer: Sendable {
         }
     }
 
-    /// The dash ending a dateline that opens a paragraph: a place in capitals, then only
+    /// The dash (or colon) ending a dateline that opens a paragraph: a place in capitals, then only
     /// names, dates, commas and an agency in brackets ("ISLAMABAD, Sept 3 (Reuters) -",
     /// "DOHA, Qatar (AP) —"), with words after the dash.
     /// A colon ends one too where a dash cannot be meant: after an agency in brackets
     /// ("NEW DELHI (PTI):"), or after a place in capitals opening the article ("CHENNAI:").
-    static func datelineDash(_ tokens: [Token], from start: Int) -> Int? {
+    static func wireDatelineEnd(_ tokens: [Token], from start: Int) -> Int? {
         guard tokens[start].isAllCaps, tokens[start].text.count >= 2 else { return nil }
         var index = start + 1
         while index < min(tokens.count, start + 12), tokens[index].paragraph == tokens[start].paragraph {
