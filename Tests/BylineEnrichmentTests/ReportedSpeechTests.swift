@@ -2029,4 +2029,20 @@ extension ReportedSpeechTests {
         let agent = try await Fixtures.enrich("The proposal was described by Senator Ann Pell as a “disgrace to the chamber”.")
         #expect(agent.speakerName(of: "disgrace to the chamber") == "Ann Pell")
     }
+
+    @Test(
+        "“asked supporters to run for office”: a request is speech, the one asked and the act; “was asked to resign” has no named asker; “asked questions about the deal to all three leaders” is no request"
+    )
+    func requestsAfterAsked() async throws {
+        let article = try await Fixtures.enrich(
+            "Senator Ana Pell asked her supporters to run for local office. Coach Ray Dillard was asked to resign after the defeat. Reporters asked questions about the deal to all three leaders."
+        )
+        #expect(article.quote(containing: "run for local office")?.text == "her supporters to run for local office")
+        #expect(article.speakerName(of: "run for local office") == "Ana Pell")
+        let resign = try #require(article.quote(containing: "resign"))
+        #expect(resign.text.hasPrefix("to resign"))
+        #expect(resign.speaker == nil)
+        #expect(article.quote(containing: "all three leaders") == nil)
+    }
+
 }

@@ -204,8 +204,9 @@ struct ReportedSpeechFinder: Sendable {
         let cue = candidate.cue.lowerBound
         let word = tokens[cue].text
         guard word.hasSuffix("ed") || ["told", "said", "written"].contains(word) else { return nil }
-        // "X is reported to have called ...": X did the speaking.
-        if cue + 1 < sentence.upperBound, tokens[cue + 1].text == "to" { return nil }
+        // "X is reported to have called ...": X did the speaking; but "X was asked to resign":
+        // X was asked.
+        if cue + 1 < sentence.upperBound, tokens[cue + 1].text == "to", !SpeechCues.questionVerbs.contains(word) { return nil }
         let contentStart = candidate.content[0].lowerBound
         let end = contentStart > cue ? contentStart : min(sentence.upperBound, cue + 10)
         // "As reported by the Gazette, ...", "..., as first reported by the Gazette": the agent
@@ -845,10 +846,19 @@ struct ReportedSpeechFinder: Sendable {
             // "asked the mayor on Monday whether ...": the question, a few words on, past the one
             // asked and the time, with no clause break between.
             let limit = min(sentence.upperBound, cue + 8)
-            guard let opener = (start..<limit).first(where: { SpeechCues.questionOpeners.contains(tokens[$0].text) }),
-                !(start..<opener).contains(where: { tokens[$0].kind == .punctuation || tokens[$0].kind == .quoteMark(.doubleOpening) })
-            else { return nil }
-            start = opener
+            let unbroken: (Int) -> Bool = { end in !(start..<end).contains(where: { tokens[$0].kind == .punctuation || tokens[$0].kind == .quoteMark(.doubleOpening) }) }
+            if let opener = (start..<limit).first(where: { SpeechCues.questionOpeners.contains(tokens[$0].text) }), unbroken(opener) {
+                start = opener
+            } else if let to = (start..<min(sentence.upperBound, start + 5)).first(where: { tokens[$0].text == "to" }), unbroken(to),
+                to + 1 < sentence.upperBound, tokens[to + 1].isLowercase, !SpeechCues.determiners.contains(tokens[to + 1].text),
+                !["all", "every", "each", "both"].contains(tokens[to + 1].text),
+                (start..<to).allSatisfy({ tokens[$0].isWord && !Lexicon.prepositions.contains(tokens[$0].text) })
+            {
+                // "asked supporters to run for office", "was asked to resign": a request, the one
+                // asked and what they were asked to do, as "urged voters to ..." is.
+            } else {
+                return nil
+            }
         } else if let that = (start..<min(sentence.upperBound, thatLimit(cue, word, after: start, sentence, tokens))).first(where: { tokens[$0].text == "that" }),
             (start..<that).allSatisfy({ tokens[$0].text != "," }),
             // Not past a clause's own verb: "said Zuma told him in 2007 that ..." reports all of it;
