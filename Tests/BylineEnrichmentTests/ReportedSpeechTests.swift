@@ -2045,4 +2045,24 @@ extension ReportedSpeechTests {
         #expect(article.quote(containing: "all three leaders") == nil)
     }
 
+
+    @Test("Copy from other countries: “gardaí said”, “a spokesman for the department” as the department named before, “told the House of Commons”, “R2.5 billion”, “reported ten days ago”")
+    func copyFromOtherCountries() async throws {
+        let article = try await Fixtures.enrich(
+            """
+            Two people were injured in the crash, gardaí said. Home Secretary Jane Ford told the House of Commons the law would change.
+
+            The Department of Health said it was reviewing the figures. A spokesman for the department said: “We take these concerns extremely seriously.”
+
+            Karoo Media said revenue rose to R2.5 billion in the year. As the Marlow Post reported ten days ago, the deal collapsed.
+            """
+        )
+        #expect(article.describedSpeaker(of: "were injured in the crash") == "gardaí")
+        #expect(article.quote(containing: "law would change")?.text == "the law would change")
+        let department = try #require(article.entity(named: "Department of Health"))
+        #expect(article.quote(containing: "extremely seriously")?.speaker?.entity == department.id)
+        #expect(article.quote(containing: "revenue rose")?.text == "revenue rose to R2.5 billion in the year")
+        #expect(article.quote(containing: "deal collapsed")?.text == "the deal collapsed")
+    }
+
 }

@@ -167,7 +167,7 @@ enum Lexicon {
         "ambassador", "premier", "chancellor", "founder", "owner", "teacher", "principal", "king", "queen",
         "prince", "pope", "bishop", "father", "mother", "son", "daughter", "husband", "wife", "woman", "man",
         "congressman", "congresswoman", "representative", "sergeant", "lieutenant", "deputy", "agency",
-        "company", "ministry", "department", "government", "police", "statement", "report", "group",
+        "company", "ministry", "department", "government", "police", "gardaí", "gardai", "statement", "report", "group",
         "organisation", "organization", "party", "campaign", "spokespeople", "officials", "firm", "court",
         "commission", "council", "union", "board", "team", "club", "airline", "bank", "university", "school",
         "hospital", "military", "army", "embassy", "office", "administration", "regulator", "authority",

@@ -154,11 +154,21 @@ enum SpeechCues {
         "afternoon", "evening", "again", "repeatedly", "privately", "publicly", "weekend", "spring", "summer", "autumn",
         "winter", "season", "quarter",
     ]
+    /// "ten days ago", "a few weeks later": where a span of time counted back or on ends,
+    /// opening at `start`.
+    static func elapsedTimeEnd(from start: Int, before limit: Int, _ tokens: [Token]) -> Int? {
+        guard let end = (start..<min(limit, start + 5)).first(where: { ["ago", "later", "earlier"].contains(tokens[$0].text) }), end > start,
+            (start..<end).contains(where: { timeUnits.contains(tokens[$0].text) }),
+            (start..<end).allSatisfy({ tokens[$0].kind == .number || tokens[$0].isLowercase })
+        else { return nil }
+        return end + 1
+    }
+    private static let timeUnits: WordSet = ["minutes", "hours", "days", "weeks", "months", "years", "decades", "day", "week", "month", "year"]
 
     /// Objects of a telling verb that are not names ("told reporters").
     static let audiences: WordSet = [
         "reporters", "journalists", "him", "her", "them", "us", "me", "supporters", "lawmakers", "viewers",
-        "listeners", "voters", "audience", "crowd", "students", "members", "police", "officials", "parliament",
+        "listeners", "voters", "audience", "crowd", "students", "members", "police", "gardaí", "gardai", "officials", "parliament",
         "court", "jury", "jurors", "judge", "magistrates", "inquiry", "inquest", "committee", "hearing", "tribunal",
         "investigators", "detectives", "officers", "colleagues", "staff", "residents", "fans", "delegates",
         "radio", "television", "bench", "media", "press", "senators", "legislators", "investors", "analysts", "panel",

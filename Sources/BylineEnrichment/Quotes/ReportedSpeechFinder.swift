@@ -881,6 +881,8 @@ struct ReportedSpeechFinder: Sendable {
             }
             if SpeechCues.tellingVerbs.contains(word) { start = afterTheOneTold(start, sentence, tokens) }
             // "said this week", not "says this is the worst": "this" or "last" needs a time after it.
+            // "reported ten days ago that ...", "As the Post reported a few weeks later, ...".
+            if let elapsed = SpeechCues.elapsedTimeEnd(from: start, before: sentence.upperBound, tokens) { start = elapsed }
             while start < sentence.upperBound, start - cue <= 4, SpeechCues.timeWords.containsLowercased(tokens[start].text) || tokens[start].text == "on" {
                 if ["this", "last"].contains(tokens[start].text.lowercased()),
                     start + 1 >= sentence.upperBound
@@ -1103,7 +1105,11 @@ struct ReportedSpeechFinder: Sendable {
         }
         if index < sentence.upperBound, SpeechCues.audiences.containsLowercased(tokens[index].text) { return index + 1 }
         while index < sentence.upperBound, index - start <= 6 {
-            if tokens[index].isCapitalized || tokens[index].kind == .possessive {
+            // "the House of Commons": a name's small word between its capitalised ones.
+            let inName =
+                index > start && tokens[index - 1].isCapitalized && index + 1 < sentence.upperBound && tokens[index + 1].isCapitalized
+                && Lexicon.nameConnectors.contains(tokens[index].text)
+            if tokens[index].isCapitalized || tokens[index].kind == .possessive || inName {
                 index += 1
             } else if let end = tokens.quotedTitleEnd(openingAt: index, before: min(sentence.upperBound, index + 10)) {
                 index = end

@@ -914,6 +914,12 @@ extension AttributionContext {
             {
                 return SpeakerPhrase(tokens: mentionRange, entity: entity, confidence: 0.8)
             }
+            // "a spokesman for the department": the organisation the article named as one.
+            if Self.spokespeople.contains(role), link == "for", named > linkWord + 1, named + 1 == range.upperBound,
+                Self.organisationalRoles.contains(tokens[named].text), let organisation = resolveRole(tokens[named].text, before: named)
+            {
+                return SpeakerPhrase(tokens: (named - 1)..<(named + 1), entity: organisation, confidence: 0.7)
+            }
             let isPersonRole = !Self.organisationalRoles.contains(role)
             if isPersonRole || firstOther == nil {
                 // "the Florida senator", "the former secretary of state"; not "the hospital's

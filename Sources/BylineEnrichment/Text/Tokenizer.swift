@@ -62,6 +62,11 @@ struct Tokenizer: Sendable {
             let start = index
             if isLetter(index) {
                 index = scanWord(source, from: index)
+                // "R2.5bn", "KSh1,200": an amount after a currency's letters goes on past its point.
+                while isDigit(index - 1), index < count, scalars[index] == "." || scalars[index] == ",", isDigit(index + 1) {
+                    index += 1
+                    while isDigit(index) || isLetter(index) { index += 1 }
+                }
                 // A possessive ending is a token of its own.
                 if index + 1 < count, isApostrophe(scalars[index]), scalars[index + 1] == "s" || scalars[index + 1] == "S", !isLetter(index + 2) {
                     add(.word, start, index)
