@@ -1263,4 +1263,23 @@ struct QuoteTests {
         #expect(article.speakerName(of: "access to the server") == "Tom Lehel")
         #expect(article.speakerName(of: "nobody involved") == "Dana Janney")
     }
+
+    @Test("British nesting: ‘She told me “go home”,’ said Lee is one direct quote by Lee; a solicitor named in apposition speaks for herself; “Cllr” is a title, so two titled people speak together")
+    func britishCopy() async throws {
+        let article = try await Fixtures.enrich(
+            """
+            ‘She told me “go home”,’ said Ann Lee.
+
+            Michael Doyle's solicitor, Ann Furlong, said her client would appeal. Mayor Tom Keane and Cllr Ruth Doyle said the closure was a blow.
+            """
+        )
+        let lee = try #require(article.quote(containing: "She told me"))
+        #expect(lee.kind == "direct")
+        #expect(lee.text == "She told me “go home”,")
+        #expect(lee.speaker?.name == "Ann Lee")
+        #expect(article.quotes.filter { $0.text.contains("go home") }.count == 1)
+        #expect(article.speakerName(of: "her client would appeal") == "Ann Furlong")
+        #expect(article.quote(containing: "closure was a blow")?.speaker?.joint.count == 2)
+    }
+
 }

@@ -132,7 +132,8 @@ enum Lexicon {
             "executive", "economist", "analyst", "author", "researcher", "scientist", "actor", "actress",
             "singer", "rapper", "player", "striker", "midfielder", "defender", "goalkeeper", "quarterback",
             "pitcher", "forward", "candidate", "nominee", "speaker", "deputy", "assistant", "associate",
-            "premier", "president-elect", "councillor", "councilman", "councilwoman", "alderman", "constable",
+            "premier", "president-elect", "councillor", "cllr", "cllr.", "councilman", "councilwoman", "alderman", "constable",
+            "solicitor", "barrister",
             "trooper", "deputy", "marshal", "warden", "dean", "provost", "principal", "teacher", "nurse",
             "physician", "surgeon", "official", "activist", "campaigner", "resident", "witness", "victim",
             "suspect", "defendant", "plaintiff", "sen", "rep", "gov", "emir", "sheikh", "sultan", "crown",
@@ -161,7 +162,7 @@ enum Lexicon {
     static let roleNouns: WordSet = [
         "spokesman", "spokeswoman", "spokesperson", "chief", "president", "minister", "secretary", "senator",
         "governor", "mayor", "director", "commissioner", "official", "officer", "judge", "justice", "prosecutor",
-        "lawyer", "attorney", "sheriff", "coach", "manager", "boss", "chairman", "chairwoman", "executive",
+        "lawyer", "attorney", "solicitor", "barrister", "sheriff", "coach", "manager", "boss", "chairman", "chairwoman", "executive",
         "ceo", "leader", "professor", "doctor", "researcher", "scientist", "author", "economist", "analyst",
         "witness", "victim", "resident", "superintendent", "inspector", "detective", "captain", "general",
         "ambassador", "premier", "chancellor", "founder", "owner", "teacher", "principal", "king", "queen",

@@ -77,10 +77,16 @@ struct QuoteFinder: Sendable {
 
     private func singleClose(after open: Int, _ tokens: [Token]) -> Int? {
         var index = open + 1
+        var insideDouble = false
         while index < tokens.count, tokens[index].paragraph == tokens[open].paragraph, index - open < 300 {
             if case .quoteMark(let mark) = tokens[index].kind {
-                if mark == .singleClosing || mark == .singleStraight { return index }
-                if mark.isDouble { return nil }
+                if !insideDouble, mark == .singleClosing || mark == .singleStraight { return index }
+                // ‘She told me “go home”,’ said Lee: British nesting, double marks inside single
+                // ones; a double mark left open means the single one was an apostrophe.
+                if mark.isDouble {
+                    if mark == .doubleClosing && !insideDouble { return nil }
+                    insideDouble.toggle()
+                }
             }
             index += 1
         }

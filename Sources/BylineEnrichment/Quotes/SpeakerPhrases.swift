@@ -1287,7 +1287,9 @@ extension AttributionContext {
     static let spokespeople: WordSet = ["spokesman", "spokeswoman", "spokesperson", "spokespeople", "spokesmen", "spokeswomen"]
     private static let kin: WordSet = ["son", "daughter", "father", "mother", "husband", "wife"]
     /// Others who speak for someone in their own voice: "his lawyer said" is the lawyer's.
-    private static let representatives: WordSet = ["lawyer", "attorney", "doctor", "agent", "lawyers", "attorneys"]
+    private static let representatives: WordSet = [
+        "lawyer", "attorney", "doctor", "agent", "lawyers", "attorneys", "solicitor", "solicitors", "barrister", "barristers", "advocate",
+    ]
 
     /// "the striker", "the 24-year-old", "the Norwegian", "the Wisconsin Republican": a
     /// description, ending the phrase, for someone the article named.
