@@ -2065,4 +2065,20 @@ extension ReportedSpeechTests {
         #expect(article.quote(containing: "deal collapsed")?.text == "the deal collapsed")
     }
 
+
+    @Test(
+        "Court and idiom: “The jury heard that ...” is evidence with no named speaker (not the jury's); “Only time will tell if ...” is no speech; “in the words of X,” before a quotation mid-sentence is X's"
+    )
+    func courtHearingsAndIdioms() async throws {
+        let article = try await Fixtures.enrich(
+            "The jury heard that the accused had sent 200 text messages. Neighbours heard shouting before the fire. Only time will tell if the move pays off. The bill is, in the words of Senator Grace Obi, “a betrayal of every worker in this country”."
+        )
+        let evidence = try #require(article.quote(containing: "200 text messages"))
+        #expect(evidence.speaker == nil)
+        #expect(evidence.cue == "heard")
+        #expect(article.quote(containing: "shouting") == nil)
+        #expect(article.quote(containing: "pays off") == nil)
+        #expect(article.speakerName(of: "a betrayal of every worker") == "Grace Obi")
+    }
+
 }

@@ -845,6 +845,13 @@ struct QuoteAttributor: Sendable {
         if head.count > 2, tokens[head.lowerBound].text == "According", SpeechCues.isAccordingTo(at: head.lowerBound, tokens, before: head.upperBound) {
             return Attribution(cue: "according to", speaker: context.speakerPhrase(startingAt: head.lowerBound + 2, limit: head.upperBound))
         }
+        // "The bill is, in the words of Senator Obi, “...”": the phrase right before the quote.
+        if let inWords = head.last(where: {
+            $0 > head.lowerBound && $0 + 4 < head.upperBound && tokens[$0].text == "in" && tokens[$0 + 1].text == "the" && tokens[$0 + 2].text == "words"
+                && tokens[$0 + 3].text == "of"
+        }), tokens[inWords - 1].text == ",", tokens[head.upperBound - 1].text == "," {
+            return Attribution(cue: "in the words of", speaker: context.speakerPhrase(startingAt: inWords + 4, limit: head.upperBound - 1))
+        }
         // "In Ana Ruiz's words, “...”", "In the words of one aide, “...”"
         if tokens[head.lowerBound].text == "In", head.count > 3,
             let words = ((head.lowerBound + 1)..<min(head.upperBound, head.lowerBound + 8)).first(where: { tokens[$0].text == "words" })

@@ -439,7 +439,7 @@ struct ReportedSpeechFinder: Sendable {
         let next = index + 1 < sentence.upperBound ? tokens[index + 1] : nil
         guard
             SpeechCues.reportingVerbs.contains(word) || SpeechCues.questionVerbs.contains(word)
-                || hasParticle(index, sentence, tokens)
+                || hasParticle(index, sentence, tokens) || isHeardInCourt(index, sentence, tokens)
         else { return false }
         let previous = index > sentence.lowerBound ? tokens[index - 1] : nil
         // "Trump's claims", but not "She's claiming": after a pronoun, "'s" is "is" or "has".
@@ -454,6 +454,8 @@ struct ReportedSpeechFinder: Sendable {
         }
         // "argued with Ms. Brainard", "generals who agree with him": with someone, not that something.
         if next?.text == "with" { return false }
+        // "Only time will tell if ...": nobody tells.
+        if ["tell", "tells"].contains(word), index >= sentence.lowerBound + 2, tokens[index - 2].text.lowercased() == "time" { return false }
         // "a second blast.", "praise for the plan": an act on something needs its object next.
         if SpeechCues.objectSpeechActs.contains(word),
             !(next.map { $0.isQuoteMark || $0.isWord && !Lexicon.prepositions.contains($0.text) } ?? false)
@@ -512,6 +514,16 @@ struct ReportedSpeechFinder: Sendable {
         }
         return true
     }
+
+    /// "The jury heard that ...", "the inquest heard how ...": evidence given in court, by
+    /// someone the sentence does not name.
+    private func isHeardInCourt(_ verb: Int, _ sentence: Range<Int>, _ tokens: [Token]) -> Bool {
+        guard tokens[verb].text == "heard", verb > sentence.lowerBound else { return false }
+        var subject = verb - 1
+        while subject > sentence.lowerBound, SpeechCues.verbModifiers.containsLowercased(tokens[subject].text) { subject -= 1 }
+        return Self.hearingBodies.containsLowercased(tokens[subject].text)
+    }
+    private static let hearingBodies: WordSet = ["court", "jury", "jurors", "inquest", "tribunal", "inquiry", "hearing", "magistrates"]
 
     // MARK: - Content before the cue: "The plan will fail, Smith said."
 
@@ -976,7 +988,7 @@ struct ReportedSpeechFinder: Sendable {
             word == "asked" && cue > sentence.lowerBound && tokens[cue - 1].text == "," && content.upperBound + 1 < sentence.upperBound
             && tokens[content.upperBound].text == ","
         let speaker: ReportedSpeechCandidate.SpeakerSide =
-            askedInAside
+            askedInAside || word == "heard"
             ? .unnamed
             : hedgeBefore(cue, sentence, tokens).map { .before(cue: $0, floor: subjectFloor) }
                 ?? openingMainClause.map { .sentenceSubject(start: $0, limit: sentence.upperBound) }
