@@ -2081,4 +2081,17 @@ extension ReportedSpeechTests {
         #expect(article.speakerName(of: "a betrayal of every worker") == "Grace Obi")
     }
 
+
+    @Test(
+        "A club or county before a role and a name (“Kerry manager Jack O'Connell”) is no antecedent for “he”; a name the tagger missed opening the sentence (“Shoprite said”) speaks, unlinked; a kicker before a colon does not"
+    )
+    func qualifiersAndUnknownNames() async throws {
+        let manager = try await Fixtures.enrich("Kerry manager Jack O'Connell was pleased. He said the team had played well.")
+        #expect(manager.speakerName(of: "played well") == "Jack O'Connell")
+        let retailer = try await Fixtures.enrich("Shoprite said sales rose sharply in the first half of the year.")
+        #expect(retailer.describedSpeaker(of: "sales rose sharply") == "Shoprite")
+        let kicker = try await Fixtures.enrich("Bombshell: The Council Just Gave Marlow A Whole New Reason To Worry")
+        #expect(kicker.quotes.allSatisfy { $0.speaker?.name != "Bombshell" })
+    }
+
 }

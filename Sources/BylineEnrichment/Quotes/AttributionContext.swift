@@ -160,11 +160,23 @@ final class AttributionContext {
         }
         let notPossessive = inSentence.first { mention in
             guard mention.name.upperBound >= tokens.count || tokens[mention.name.upperBound].kind != .possessive else { return false }
+            // "Kerry manager Jack O'Connell": a name qualifying a role before another name.
+            if qualifiesRole(before: mention.name) { return false }
             // Not the object of a preposition ("about Mr. Curiel"), but "As for Trump, he".
             return !governedByPreposition(mention.name, floor: sentenceStart)
                 || tokens[sentenceStart].text == "As" && mention.name.lowerBound == sentenceStart + 2
         }
         return (speaking ?? notPossessive ?? inSentence.first)?.entity
+    }
+
+    /// Whether a role and a person's name follow the name: "Kerry manager Jack O'Connell",
+    /// "Chelsea boss Emma Hayes".
+    private func qualifiesRole(before name: Range<Int>) -> Bool {
+        let tokens = document.tokens
+        var index = name.upperBound
+        while index < tokens.count, index - name.upperBound < 2, tokens[index].isWord, Lexicon.roleNouns.containsLowercased(tokens[index].text) { index += 1 }
+        guard index > name.upperBound, let (entity, _) = mention(at: index) else { return false }
+        return entities[entity].type == .person
     }
 
     func noteSpeaker(_ entity: Int, at token: Int, saying words: Range<Int>) {

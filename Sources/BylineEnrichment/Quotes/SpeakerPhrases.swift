@@ -958,7 +958,24 @@ extension AttributionContext {
         if let (entity, mentionRange) = firstOther { return SpeakerPhrase(tokens: mentionRange, entity: entity, confidence: 0.85) }
         // "Research suggests", "Exit polls told": a document no one is named as issuing is
         // the source as written, described, never a person.
-        return documentBeforeVerb?.phrase
+        if let documentBeforeVerb { return documentBeforeVerb.phrase }
+        // "Shoprite said": a name the tagger missed, opening the sentence before its verb.
+        // Not a kicker before a colon ("Bombshell: ...").
+        if preferLast, subjectEdge == range.lowerBound + 1, subjectEdge < tokens.count, tokens[subjectEdge].isWord, isUnknownName(at: range.lowerBound) {
+            return SpeakerPhrase(tokens: range.lowerBound..<subjectEdge, entity: nil, confidence: 0.5)
+        }
+        return nil
+    }
+
+    /// A capitalised word opening its sentence that is no everyday word, in the article or
+    /// in newswire ("Shoprite", "Gardaí"; not "Officials", "Many", "Yesterday").
+    private func isUnknownName(at index: Int) -> Bool {
+        let tokens = document.tokens
+        let token = tokens[index]
+        guard token.isWord, token.isCapitalized, mention(at: index) == nil, index == 0 || tokens[index - 1].sentence != token.sentence else { return false }
+        let lower = token.text.lowercased()
+        return !Gazetteer.shared.commonWords.contains(lower) && !document.isWrittenInLowercase(lower) && !Lexicon.subjectPronouns.contains(lower)
+            && !SpeechCues.determiners.contains(lower) && !SpeechCues.timeWords.contains(lower)
     }
 
     /// "Research", "Projections", "Another ranking", "FEC filings", "Axelrod's memoir": a short
