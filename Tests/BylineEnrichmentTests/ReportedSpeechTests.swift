@@ -2094,4 +2094,15 @@ extension ReportedSpeechTests {
         #expect(kicker.quotes.allSatisfy { $0.speaker?.name != "Bombshell" })
     }
 
+
+    @Test("“according to” inside brackets: the words are the aside's, not the sentence's before the bracket; “(According to X, ...)” opens its aside")
+    func accordingToInBrackets() async throws {
+        let article = try await Fixtures.enrich(
+            "The festival (the best weekend of the year, according to organiser Jo Kerr) returns to Stonehaven in August. Few riders wear helmets. (According to the Marlow Police Service, it does not keep records of such cases.)"
+        )
+        #expect(article.quote(containing: "best weekend")?.text == "the best weekend of the year")
+        #expect(article.speakerName(of: "best weekend") == "Jo Kerr")
+        #expect(article.quote(containing: "does not keep records")?.text.hasPrefix("it does not keep records") == true)
+    }
+
 }

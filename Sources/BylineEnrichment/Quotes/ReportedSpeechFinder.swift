@@ -1438,7 +1438,13 @@ struct ReportedSpeechFinder: Sendable {
         let tokens = document.tokens
         let cue = index..<(index + 2)
         let nameStart = index + 2
-        var nameEnd = (nameStart..<sentence.upperBound).first { tokens[$0].text == "," || isSentenceEnd(tokens[$0]) } ?? sentence.upperBound
+        // "(“...,” according to organiser Jo Kerr)": an aside in brackets holds source and words.
+        let bracket = (sentence.lowerBound..<index).last { tokens[$0].text == "(" || tokens[$0].text == ")" }.flatMap { tokens[$0].text == "(" ? $0 : nil }
+        let opensAside = bracket.map { $0 + 1 == index } ?? false
+        var nameEnd =
+            (nameStart..<sentence.upperBound).first { tokens[$0].text == "," || isSentenceEnd(tokens[$0]) || bracket != nil && tokens[$0].text == ")" }
+            ?? sentence.upperBound
+        let words = opensAside ? nil : bracket
         // "According to the team's coach, Alireza Mehraban, ...": the name in apposition to a
         // description; not after a name ("According to the Herald, Professor Ann Lee, ...").
         if nameEnd + 1 < sentence.upperBound, tokens[nameEnd].text == ",", tokens[nameEnd + 1].isCapitalized,
@@ -1450,7 +1456,7 @@ struct ReportedSpeechFinder: Sendable {
         }
         let speaker = ReportedSpeechCandidate.SpeakerSide.after(start: nameStart, limit: nameEnd)
         var content: Range<Int>
-        if index == sentence.lowerBound {
+        if index == sentence.lowerBound || opensAside {
             // "According to officials, the plan failed."
             guard nameEnd < sentence.upperBound, tokens[nameEnd].text == "," else { return nil }
             var start = nameEnd + 1
@@ -1479,7 +1485,11 @@ struct ReportedSpeechFinder: Sendable {
             // "The plan failed, according to officials."
             var end = index
             while end > sentence.lowerBound, tokens[end - 1].text == "," { end -= 1 }
-            content = sentence.lowerBound..<end
+            content = (words.map { $0 + 1 } ?? sentence.lowerBound)..<end
+            if words != nil {
+                guard wordCount(content, tokens) >= Self.minimumWords else { return nil }
+                return ReportedSpeechCandidate(cue: cue, cueText: "according to", content: [content], speakerSide: speaker)
+            }
             // "Among the precedents at risk, according to one scholar, are ...": the sentence
             // goes on with what was said.
             let restStart = nameEnd + 1
