@@ -1282,4 +1282,16 @@ struct QuoteTests {
         #expect(article.quote(containing: "closure was a blow")?.speaker?.joint.count == 2)
     }
 
+
+    @Test("“Asked whether ..., the mayor replied: “...”” is the mayor's reply (cue “replied”, mention “the mayor”), not an inverted “Said X:” lead-in")
+    func replyAfterAQuestion() async throws {
+        let article = try await Fixtures.enrich(
+            "Mayor Kevin Lane faced angry residents on Monday. Asked whether he would resign, the mayor replied: “Absolutely not.”"
+        )
+        let reply = try #require(article.quote(containing: "Absolutely not"))
+        #expect(reply.cue == "replied")
+        #expect(reply.speaker?.name == "Kevin Lane")
+        #expect(reply.speaker?.mention.text == "the mayor")
+    }
+
 }

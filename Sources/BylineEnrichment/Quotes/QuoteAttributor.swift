@@ -874,7 +874,10 @@ struct QuoteAttributor: Sendable {
         // A lead-in paragraph ("Stated Stone:") comes without its colon.
         let colonEnds = tokens[head.upperBound - 1].text == ":"
         let commaEnds = tokens[head.upperBound - 1].text == ","
-        if opener.isCapitalized, Lexicon.postposableVerbs.containsLowercased(opener.text),
+        // Not "Asked whether he would resign, the mayor said: “...”": the speaker is named right
+        // after the verb, or described ("Said the mayor:").
+        let namedNext = head.count > 1 && (tokens[head.lowerBound + 1].isCapitalized || Lexicon.articles.contains(tokens[head.lowerBound + 1].text))
+        if opener.isCapitalized, Lexicon.postposableVerbs.containsLowercased(opener.text), namedNext,
             colonEnds || commaEnds ? head.count > 2 : allowVerbless && head.count > 1,
             let speaker = context.speakerPhrase(startingAt: head.lowerBound + 1, limit: colonEnds || commaEnds ? head.upperBound - 1 : head.upperBound),
             speaker.entity != nil,

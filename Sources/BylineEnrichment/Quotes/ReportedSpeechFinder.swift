@@ -372,6 +372,8 @@ struct ReportedSpeechFinder: Sendable {
             if tokens[start + 1].isCapitalized { asker = .after(start: start + 1, limit: question) }
             start = question
         }
+        // "Asked once about his success, he said": past an adverb.
+        while start < sentence.upperBound, SpeechCues.verbModifiers.contains(tokens[start].text) { start += 1 }
         if start < sentence.upperBound, ["about", "on"].contains(tokens[start].text) { start += 1 }
         guard let comma = (start..<sentence.upperBound).first(where: { tokens[$0].text == "," }), wordCount(start..<comma, tokens) >= Self.minimumWords
         else { return nil }
