@@ -397,4 +397,15 @@ struct EntityMergingTests {
         #expect(article.speakerName(of: "talks would continue") == "Faisal bin Karim al-Nadir")
     }
 
+
+    @Test("a name of several words after “the” before no noun (“on the Clinton Machine,”) names a thing, not a person: the surname alone stays its person's, not merged into it")
+    func nicknameAfterThe() async throws {
+        let article = try await Fixtures.enrich(
+            "Clinton spoke in Marlow on Monday. For those of you not yet on the Clinton Machine, the race is close. Clinton said he would win the state."
+        )
+        #expect(article.entity(named: "Clinton Machine")?.type == .org)
+        #expect(article.entity(named: "Clinton")?.mentions.count == 2)
+        #expect(article.speakerName(of: "win the state") == "Clinton")
+    }
+
 }

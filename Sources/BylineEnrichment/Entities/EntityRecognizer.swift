@@ -265,7 +265,16 @@ struct EntityRecognizer: Sendable {
             return nil
         }
         // "Mr Iliaronov" tagged as an organisation: an honorific names a person.
-        let entityClass = span.count > 1 && Self.honorifics.contains(tokens[span.lowerBound].text) ? .person : taggedClass
+        var entityClass = span.count > 1 && Self.honorifics.contains(tokens[span.lowerBound].text) ? .person : taggedClass
+        // "on the Trump Train,", "reported the Harbour Ledger.": a name of several words after
+        // "the" and before no noun names a thing, not a person ("the Donald Trump campaign"
+        // keeps its person).
+        if entityClass == .person, span.count > 1, span.lowerBound > 0, tokens[span.lowerBound - 1].text == "the",
+            !Self.honorifics.contains(tokens[span.lowerBound].text), !isTitleWord(tokens[span.lowerBound]),
+            span.upperBound >= tokens.count || !tokens[span.upperBound].isLowercase
+        {
+            entityClass = .organisation
+        }
         // "Mr Hain", "Ambassador Mohib": the person is Hain; the title stays a title. But
         // "General Electric" is a company: a title before a head that is no one's surname.
         var range = span
