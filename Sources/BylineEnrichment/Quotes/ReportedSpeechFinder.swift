@@ -863,15 +863,14 @@ struct ReportedSpeechFinder: Sendable {
             let unbroken: (Int) -> Bool = { end in !(start..<end).contains(where: { tokens[$0].kind == .punctuation || tokens[$0].kind == .quoteMark(.doubleOpening) }) }
             if let opener = (start..<limit).first(where: { SpeechCues.questionOpeners.contains(tokens[$0].text) }), unbroken(opener) {
                 start = opener
-            } else if let to = (start..<min(sentence.upperBound, start + 5)).first(where: { tokens[$0].text == "to" }), unbroken(to),
-                to + 1 < sentence.upperBound, tokens[to + 1].isLowercase, !SpeechCues.determiners.contains(tokens[to + 1].text),
-                !["all", "every", "each", "both"].contains(tokens[to + 1].text),
-                (start..<to).allSatisfy({ tokens[$0].isWord && !Lexicon.prepositions.contains(tokens[$0].text) })
-            {
+            } else {
                 // "asked supporters to run for office", "was asked to resign": a request, the one
                 // asked and what they were asked to do, as "urged voters to ..." is.
-            } else {
-                return nil
+                guard let to = (start..<min(sentence.upperBound, start + 5)).first(where: { tokens[$0].text == "to" }), unbroken(to),
+                    to + 1 < sentence.upperBound, tokens[to + 1].isLowercase, !SpeechCues.determiners.contains(tokens[to + 1].text),
+                    !["all", "every", "each", "both"].contains(tokens[to + 1].text),
+                    (start..<to).allSatisfy({ tokens[$0].isWord && !Lexicon.prepositions.contains(tokens[$0].text) })
+                else { return nil }
             }
         } else if let that = (start..<min(sentence.upperBound, thatLimit(cue, word, after: start, sentence, tokens))).first(where: { tokens[$0].text == "that" }),
             (start..<that).allSatisfy({ tokens[$0].text != "," }),
@@ -894,9 +893,9 @@ struct ReportedSpeechFinder: Sendable {
                 return nil
             }
             if SpeechCues.tellingVerbs.contains(word) { start = afterTheOneTold(start, sentence, tokens) }
-            // "said this week", not "says this is the worst": "this" or "last" needs a time after it.
             // "reported ten days ago that ...", "As the Post reported a few weeks later, ...".
             if let elapsed = SpeechCues.elapsedTimeEnd(from: start, before: sentence.upperBound, tokens) { start = elapsed }
+            // "said this week", not "says this is the worst": "this" or "last" needs a time after it.
             while start < sentence.upperBound, start - cue <= 4, SpeechCues.timeWords.containsLowercased(tokens[start].text) || tokens[start].text == "on" {
                 if ["this", "last"].contains(tokens[start].text.lowercased()),
                     start + 1 >= sentence.upperBound
