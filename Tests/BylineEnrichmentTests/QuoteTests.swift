@@ -251,6 +251,23 @@ struct QuoteTests {
         for part in quote.parts { #expect(slice(text, part.start, part.end) == part.text) }
     }
 
+    @Test("“A,” she said, “b.”: a quotation its cue splits inside one sentence is one quote in two parts; a fragment before the cue is not")
+    func quoteSplitInsideItsSentence() async throws {
+        let text = "Mayor Gwen Adebayo opened the school on Monday.\n“What this town needs,” she said, “is a kitchen in every school.”"
+        let article = try await Fixtures.enrich(text)
+        #expect(article.quotes.count == 1)
+        let quote = try #require(article.quotes.first)
+        #expect(quote.kind == "direct")
+        #expect(quote.parts.map(\.text) == ["What this town needs,", "is a kitchen in every school."])
+        #expect(quote.speaker?.name == "Gwen Adebayo")
+        let british = try await Fixtures.enrich("Gwen Adebayo opened the school.\n“What this town needs”, she said, “is a kitchen in every school.”")
+        #expect(british.quotes.count == 1)
+        let fragment = try await Fixtures.enrich(
+            "Gwen Adebayo opened the school.\nHoping for a kitchen “down the line” she said: “It will not happen this year, because the budget is spent.”"
+        )
+        #expect(fragment.quote(containing: "It will not happen")?.parts.count == 1)
+    }
+
     @Test("“A ¶ “B,” X said. “C.”: a quote over two paragraphs ends in the second, and C there goes on with X")
     func quoteAfterQuoteOverParagraphs() async throws {
         let article = try await Fixtures.enrich(

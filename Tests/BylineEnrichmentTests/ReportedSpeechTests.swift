@@ -715,6 +715,31 @@ struct ReportedSpeechTests {
         #expect(article.quote(containing: "reopen by spring")?.cue == ":")
     }
 
+    @Test(
+        "a title-case headline “Osei Says The Port Will Reopen By Spring” reports the rest as the name's; its capitals run into no entity; a role before the cue is a description, not the name inside it"
+    )
+    func titleCaseHeadlineReport() async throws {
+        let article = try await Fixtures.enrich(
+            "Osei Says He Will Reopen The Port By Spring.\n\nMayor Tom Osei spoke to reporters on Monday about the harbour.")
+        let headline = try #require(article.quote(containing: "Reopen The Port"))
+        #expect(headline.text == "He Will Reopen The Port By Spring")
+        #expect(headline.kind == "indirect")
+        #expect(headline.cue == "says")
+        #expect(headline.speaker?.name == "Tom Osei")
+        #expect(!article.entities.contains { $0.name.contains("Says") || $0.name.contains("Reopen") })
+        let announced = try await Fixtures.enrich(
+            "Osei Announces Plans He And Cole Have Made For The Port.\n\nMayor Tom Osei and Dana Cole spoke to reporters on Monday.")
+        #expect(!announced.entities.contains { $0.name.contains("Announces") || $0.name.contains("Plans") })
+        let role = try await Fixtures.enrich(
+            "Former Osei Pollster Says Osei Is In Trouble In The North.\n\nMayor Tom Osei spoke to reporters on Monday about the harbour.")
+        let polled = try #require(role.quote(containing: "In Trouble"))
+        #expect(polled.speaker?.entity == nil)
+        #expect(polled.describedSpeaker == "Former Osei Pollster")
+        let noun = try await Fixtures.enrich(
+            "Tom Osei Defends Himself Against Claims He Misled The Council.\n\nMayor Tom Osei spoke to reporters on Monday about the harbour.")
+        #expect(noun.quote(containing: "Misled")?.speaker?.name != "Tom Osei")
+    }
+
     @Test("“X attacked Y by reminding voters that ...”: the participle after “by” is X's, not an organisation the sentence names first")
     func participleAfterByIsTheSubjects() async throws {
         let article = try await Fixtures.enrich(

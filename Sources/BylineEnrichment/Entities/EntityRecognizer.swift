@@ -154,12 +154,17 @@ struct EntityRecognizer: Sendable {
         let tagged = model.tag(document: sentences) { deadline.hasPassed }
         var parts: [(Range<Int>, NERClass)] = []
         for (range, tags) in zip(document.sentences, tagged) {
+            let heading = tokens.isTitleCaseHeading(range)
             let spans = NERSpan.spans(tags).map { NERSpan(range: (range.lowerBound + $0.range.lowerBound)..<(range.lowerBound + $0.range.upperBound), entityClass: $0.entityClass) }
             let joined = joiningNameParticles(
                 joiningInstitutionComplements(joiningNationalityToOrganisation(honorificNames(spans, in: range, tokens), tokens), in: range, tokens),
                 in: range, tokens)
             for span in separatingPortfolioHolders(joined, in: range, document) {
-                guard let trimmed = trimPunctuation(span.range, tokens).flatMap({ withoutCaptionLabel($0, tokens) }) else { continue }
+                guard var trimmed = trimPunctuation(span.range, tokens).flatMap({ withoutCaptionLabel($0, tokens) }) else { continue }
+                if heading {
+                    guard let name = Self.beforeHeadlineVerb(trimmed, tokens) else { continue }
+                    trimmed = name
+                }
                 for conjunct in splitAtLowercaseWords(trimmed, span.entityClass, tokens).flatMap({ splitAtAnd($0, span.entityClass, document) }) {
                     parts += splitAtTitle(conjunct, span.entityClass, document)
                 }
@@ -715,6 +720,24 @@ struct EntityRecognizer: Sendable {
         else { return [range] }
         return [range.lowerBound..<and, (and + 1)..<range.upperBound]
     }
+
+    /// "Pence Announces Plans He And Trump Have Made": a headline capitalises its verbs and
+    /// pronouns, and the tagger reads the line as one name. The name ends before the first of
+    /// them; nil when the span opens with one ("Will Tell", "Says"). A cue that is also a noun
+    /// ("United States", "Trump Claims") is a verb only with more of the span after it.
+    private static func beforeHeadlineVerb(_ range: Range<Int>, _ tokens: [Token]) -> Range<Int>? {
+        let end =
+            range.first(where: { index in
+                let word = tokens[index].text.lowercased()
+                let cue = word.hasSuffix("s") && SpeechCues.reportingVerbs.contains(word) && (index + 1 < range.upperBound || !SpeechCues.nounLike.contains(word))
+                return headlineVerbs.contains(word) || cue
+            }) ?? range.upperBound
+        return end > range.lowerBound ? range.lowerBound..<end : nil
+    }
+    private static let headlineVerbs: WordSet = [
+        "is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could", "should", "may", "might", "does", "did", "he", "she",
+        "they", "we",
+    ]
 
     /// "Lee guarded Park": a person's name holds no lower-case word but a particle ("de",
     /// "van", "bin"), so the tagger's span is two names around a verb.

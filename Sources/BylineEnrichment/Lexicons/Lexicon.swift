@@ -172,7 +172,7 @@ enum Lexicon {
         "organisation", "organization", "party", "campaign", "spokespeople", "officials", "firm", "court",
         "commission", "council", "union", "board", "team", "club", "airline", "bank", "university", "school",
         "hospital", "military", "army", "embassy", "office", "administration", "regulator", "authority",
-        "employee", "staffer", "aide", "adviser", "advisor", "strategist", "writer", "reporter", "editor",
+        "employee", "staffer", "aide", "adviser", "advisor", "strategist", "pollster", "writer", "reporter", "editor",
     ]
 
     /// Last words that make a capitalised phrase an organisation.

@@ -123,6 +123,9 @@ struct QuoteAttributor: Sendable {
             {
                 attribution.speaker = subject
             }
+            if let previous = latest, continuesAroundItsCue(candidate, attribution, previous: previous, result[previous.quote], document) {
+                mergeWithPrevious = true
+            }
             guard keep(candidate, attribution, speakerFromContext: speakerFromContext, document) else { continue }
             if mergeWithPrevious, let previous = latest {
                 result[previous.quote].parts.append(candidate.start..<candidate.end)
@@ -159,6 +162,26 @@ struct QuoteAttributor: Sendable {
             !AttributionContext.isPersonNoun(tokens[trimmed.upperBound - 1].text.lowercased())
         else { return nil }
         return description
+    }
+
+    /// “What we need,” she said, “is a new plan.”: a quotation the cue splits inside one
+    /// sentence is one quote in two parts, when the same cue and speaker hold both.
+    private func continuesAroundItsCue(
+        _ candidate: QuoteCandidate, _ attribution: Attribution, previous: Latest, _ previousQuote: AttributedQuote, _ document: Document
+    ) -> Bool {
+        let tokens = document.tokens
+        guard previous.lastToken < candidate.openMark else { return false }
+        let gap = (previous.lastToken + 1)..<candidate.openMark
+        // The first part breaks off at a comma (“What we need,” or “What we need”,); not a
+        // fragment the writer's clause holds (“down the line” he warned: “...”).
+        guard !previous.isReported, previousQuote.kind == .direct || previousQuote.kind == .partial, previousQuote.cue != nil,
+            attribution.cue?.lowercased() == previousQuote.cue, gap.count >= 2, gap.count <= 12,
+            tokens[previous.lastToken - 1].text == "," || tokens[previous.lastToken + 1].text == ",",
+            tokens[previous.lastToken].sentence == tokens[candidate.openMark].sentence,
+            [",", ":"].contains(tokens[candidate.openMark - 1].text), !gap.contains(where: { tokens[$0].isQuoteMark }),
+            containsSpeechVerb(gap, document)
+        else { return false }
+        return attribution.speaker?.entity == previousQuote.speaker?.entity
     }
 
     /// The person the quote's own sentence has as its subject, when that sentence begins after
@@ -231,6 +254,7 @@ struct QuoteAttributor: Sendable {
             case .after(let start, let limit): speakerAfterVerb(start: start, limit: limit, participle: speech.cue.lowerBound, context)
             case .unnamed: nil
             case .interviewee(let label): context.interviewee(before: label)
+            case .described(let description): SpeakerPhrase(tokens: description, entity: nil, confidence: 0.5)
             case .sentenceSubject(let start, let limit):
                 // "Boxer attacked Fiorina by reminding voters ...": the one doing the attacking.
                 // "BUENA PARK, Calif. - Rallying ..., Clinton ...": a dateline is no subject.

@@ -14,6 +14,8 @@ struct ReportedSpeechCandidate: Sendable {
         case unnamed
         /// An interview's answer ("A: ..."): the person the article names first, before `label`.
         case interviewee(label: Int)
+        /// A description naming no one, as written: a headline's "Former Clinton Pollster".
+        case described(Range<Int>)
     }
 
     var cue: Range<Int>
@@ -72,7 +74,7 @@ struct ReportedSpeechFinder: Sendable {
                 continue
             }
             var index = sentence.lowerBound
-            if let labelled = labelledLine(sentence, tokens, insideQuote) {
+            if let labelled = labelledLine(sentence, tokens, insideQuote) ?? titleCaseHeadline(sentence, tokens, insideQuote) {
                 found.append(labelled)
                 continue
             }
@@ -276,6 +278,35 @@ struct ReportedSpeechFinder: Sendable {
         let content = (colon + 1)..<end
         guard wordCount(content, tokens) >= Self.minimumWords else { return nil }
         return ReportedSpeechCandidate(cue: colon..<(colon + 1), cueText: ":", content: [content], speakerSide: .before(cue: colon, floor: start))
+    }
+
+    /// "Trump Says He's Unlikely To Meet Cameron": a headline in title case capitalises its
+    /// cue too, so the lower-case rules never see it. A cue in the present tense after the
+    /// speaker's words reports the rest of the line; not "Tells", whose audience comes first,
+    /// nor a quotation, which the quote attributor reads.
+    private func titleCaseHeadline(_ sentence: Range<Int>, _ tokens: [Token], _ insideQuote: [Bool]) -> ReportedSpeechCandidate? {
+        let start = sentence.lowerBound
+        guard start < sentence.upperBound, tokens[start].paragraph == 0, !insideQuote[start], tokens.isTitleCaseHeading(sentence),
+            let cue = ((start + 1)..<sentence.upperBound).first(where: { index in
+                let word = tokens[index].text.lowercased()
+                return tokens[index].isCapitalized && word.hasSuffix("s") && word != "tells" && SpeechCues.reportingVerbs.contains(word)
+                    && !SpeechCues.objectSpeechActs.contains(word) && !insideQuote[index]
+            }),
+            (start..<cue).contains(where: { tokens[$0].isWord && tokens[$0].isCapitalized }),
+            // "Defends Himself Against Claims He Exaggerated": a noun after a preposition.
+            !Lexicon.prepositions.containsLowercased(tokens[cue - 1].text), !SpeechCues.determiners.containsLowercased(tokens[cue - 1].text)
+        else { return nil }
+        // "Former Clinton Pollster Says": capitals hide which words name someone, so a line
+        // whose last word before the cue is a role is a description, not the name inside it.
+        let speakerSide: ReportedSpeechCandidate.SpeakerSide =
+            AttributionContext.isPersonNoun(tokens[cue - 1].text.lowercased()) ? .described(start..<cue) : .before(cue: cue, floor: start)
+        var contentStart = cue + 1
+        if contentStart < sentence.upperBound, tokens[contentStart].text.lowercased() == "that" { contentStart += 1 }
+        var end = sentence.upperBound
+        while end > contentStart, tokens[end - 1].kind == .punctuation { end -= 1 }
+        let content = contentStart..<end
+        guard !content.isEmpty, !tokens[contentStart].isQuoteMark, wordCount(content, tokens) >= Self.minimumWords else { return nil }
+        return ReportedSpeechCandidate(cue: cue..<(cue + 1), cueText: tokens[cue].text.lowercased(), content: [content], speakerSide: speakerSide)
     }
 
     /// An interview's labels: paragraphs opening with a name and a colon ("Okoro:", "EMMA

@@ -59,6 +59,16 @@ extension [Token] {
         return words.allSatisfy { self[$0].isCapitalized || Lexicon.titleSmallWords.contains(self[$0].text) }
     }
 
+    /// Whether `range` is a paragraph of its own of at least five words in title case, as
+    /// headlines are: no more than one word in five in lower case, the small words of titles
+    /// aside ("Obama Says Museum Will Tell of 'Suffering and Delight'").
+    func isTitleCaseHeading(_ range: Range<Int>) -> Bool {
+        guard !range.isEmpty, opensParagraph(at: range.lowerBound), closesParagraph(at: range.upperBound - 1) else { return false }
+        let words = range.filter { self[$0].isWord }
+        let lowercase = words.filter { !self[$0].isCapitalized && !Lexicon.titleSmallWords.contains(self[$0].text) }
+        return words.count >= 5 && lowercase.count * 5 <= words.count
+    }
+
     /// For a title-cased quotation opening at `index` and closing before `limit`
     /// ("“Morning Joe”"), the token after its closing mark; else nil.
     func quotedTitleEnd(openingAt index: Int, before limit: Int) -> Int? {
