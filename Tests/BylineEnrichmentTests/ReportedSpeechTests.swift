@@ -1984,6 +1984,28 @@ extension ReportedSpeechTests {
     }
 
     @Test(
+        "“Three years after the unions vowed to ..., the council ...”: a span of time before the subordinator leaves the unions speaking, up to the main clause; “promised to resign,” is what was promised, no phrase before it"
+    )
+    func cueInsideTimedOpeningClause() async throws {
+        let article = try await Fixtures.enrich(
+            """
+            Three years after the dock unions vowed to fight every single closure, the council has shut four ports.
+
+            Two days after Mayor Ann Kerr promised to resign from every board, she changed her mind.
+
+            Kerr jokingly offered the man a job as Harbour Master, then said the port would reopen.
+            """
+        )
+        let vow = try #require(article.quote(containing: "fight every single closure"))
+        #expect(vow.text == "to fight every single closure")
+        #expect(vow.describedSpeaker == "the dock unions")
+        let promise = try #require(article.quote(containing: "resign from every board"))
+        #expect(promise.text == "to resign from every board")
+        #expect(promise.speaker?.name == "Ann Kerr")
+        #expect(article.speakerName(of: "port would reopen") == "Ann Kerr")
+    }
+
+    @Test(
         "After what was said, the one told ends the cue (\"..., Stroud told reporters.\"); a description after a name in \"according to\" is no content; people of a place and a lawyer speak described"
     )
     func theOneToldAndDescriptionsAfterTheSource() async throws {

@@ -165,6 +165,22 @@ enum SpeechCues {
     }
     private static let timeUnits: WordSet = ["minutes", "hours", "days", "weeks", "months", "years", "decades", "day", "week", "month", "year"]
 
+    /// The subordinator a sentence opens with, alone or after a span of time ("After ...",
+    /// "Three years after ...", "Only weeks before ...", "Soon after ...").
+    static func openingSubordinator(of sentence: Range<Int>, _ tokens: [Token]) -> Int? {
+        guard
+            let subordinator = (sentence.lowerBound..<min(sentence.upperBound, sentence.lowerBound + 4)).first(where: {
+                Lexicon.subordinators.containsLowercased(tokens[$0].text)
+            })
+        else { return nil }
+        let timeSpan = (sentence.lowerBound..<subordinator).allSatisfy { index in
+            let word = tokens[index].text.lowercased()
+            return tokens[index].kind == .number || timeUnits.contains(word) || AttributionContext.numberWords.contains(word) || spanQualifiers.contains(word)
+        }
+        return timeSpan ? subordinator : nil
+    }
+    private static let spanQualifiers: WordSet = ["a", "an", "few", "several", "many", "just", "only", "soon", "shortly", "long", "right", "even"]
+
     /// Objects of a telling verb that are not names ("told reporters").
     static let audiences: WordSet = [
         "reporters", "journalists", "him", "her", "them", "us", "me", "supporters", "lawmakers", "viewers",

@@ -940,7 +940,8 @@ struct ReportedSpeechFinder: Sendable {
                 start += 1
             }
             if start < sentence.upperBound, tokens[start].isWord, SpeechCues.phraseOpeners.containsLowercased(tokens[start].text),
-                let comma = (start..<min(sentence.upperBound, start + 6)).first(where: { tokens[$0].text == "," })
+                let comma = (start..<min(sentence.upperBound, start + 6)).first(where: { tokens[$0].text == "," }),
+                !opensInfinitiveContent(at: start, tokens)
             {
                 start = comma + 1
             }
@@ -1236,18 +1237,28 @@ struct ReportedSpeechFinder: Sendable {
         return comma + 1
     }
 
-    /// "After Tom Berg said her plan was weak, Ruiz shot back": a cue in an opening clause with
-    /// a subject of its own reports up to the comma before the main clause's subject.
+    /// "promised to resign, she ...": "to" before a verb is what was promised, not a phrase
+    /// ("said to reporters, ...", "told to the Times, ...") set off before the content.
+    private func opensInfinitiveContent(at index: Int, _ tokens: [Token]) -> Bool {
+        guard tokens[index].text == "to", index + 1 < tokens.count else { return false }
+        let next = tokens[index + 1]
+        return next.isLowercase && !SpeechCues.audiences.contains(next.text) && !SpeechCues.determiners.contains(next.text)
+    }
+
+    /// "After Tom Berg said her plan was weak, Ruiz shot back", "Three years after Republicans
+    /// vowed to ..., the party": a cue in an opening clause with a subject of its own reports
+    /// up to the comma before the main clause's subject.
     private func subordinateClauseEnd(cue: Int, after start: Int, _ sentence: Range<Int>, _ tokens: [Token]) -> Int? {
         // Not "As the Post reported, even if ..., he would": there the main clause is what was said.
-        guard Lexicon.subordinators.containsLowercased(tokens[sentence.lowerBound].text), cue > sentence.lowerBound + 1,
+        guard let subordinator = SpeechCues.openingSubordinator(of: sentence, tokens), cue > subordinator + 1,
             !(sentence.lowerBound..<start).contains(where: { tokens[$0].text == "," })
         else { return nil }
         return (start..<sentence.upperBound).first { index in
             // A quotation may close after the comma: ‘better at "less advanced schools," Trump said’.
             let next = index + 1 < sentence.upperBound && tokens[index + 1].isQuoteMark ? index + 2 : index + 1
             return tokens[index].text == "," && next < sentence.upperBound
-                && (tokens[next].isCapitalized || Lexicon.subjectPronouns.containsLowercased(tokens[next].text))
+                && (tokens[next].isCapitalized || Lexicon.subjectPronouns.containsLowercased(tokens[next].text)
+                    || SpeechCues.determiners.contains(tokens[next].text) && tokens[next].text != "that")
         }
     }
 

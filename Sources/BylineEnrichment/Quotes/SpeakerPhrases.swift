@@ -239,6 +239,15 @@ extension AttributionContext {
             let opensChain = tokens[start].text == "to" && SpeechCues.reportingBeforeTo.contains(token.text)
             let isNoun = start - 2 >= floor && Self.isNounDeterminer(tokens[start - 2])
             if token.isWord, Lexicon.speechVerbs.contains(token.text) && !opensChain && !isNoun || token.text == "that" { break }
+            // "Three years after Republicans vowed": a sentence opening with a span of time and a
+            // subordinator has the clause's subject after it ("Fans outside the stadium after
+            // the match said" has its own); past a comma the opening clause is a phrase of its
+            // own (below).
+            if Lexicon.subordinators.contains(token.text), start - 1 > floor, start < end, !(start..<end).contains(where: { tokens[$0].text == "," }),
+                SpeechCues.openingSubordinator(of: document.sentenceRange(of: start - 1), tokens) == start - 1
+            {
+                break
+            }
             start -= 1
         }
         guard start < end else { return nil }
