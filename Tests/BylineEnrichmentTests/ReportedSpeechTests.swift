@@ -477,6 +477,15 @@ struct ReportedSpeechTests {
         #expect(clip.speakerName(of: "harbour will reopen") == "Kofi Osei")
         #expect(clip.quote(containing: "harbour will reopen")?.kind == "direct")
         #expect(clip.speakerName(of: "with one doubt") == "Ana Pell")
+        // A broadcast transcript's first labels carry the affiliation in brackets.
+        let broadcast = try await Fixtures.enrich(
+            "The host questioned the senator on Sunday.\n\nDANA HALE (NEWS 7): Senator, will you vote for the bill?\n\n"
+                + "TOM REYES (D-OH): No, I will not vote for a bill that hurts working families.\n\nHALE: Why not?\n\nREYES: Because it is a bad bill for Ohio."
+        )
+        #expect(broadcast.speakerName(of: "will you vote") == "DANA HALE")
+        #expect(broadcast.speakerName(of: "hurts working families") == "TOM REYES")
+        #expect(broadcast.quote(containing: "hurts working families")?.kind == "direct")
+        #expect(broadcast.speakerName(of: "bad bill for Ohio") == "TOM REYES")
         let tally = try await Fixtures.enrich("Delegates won so far.\n\nClinton: 1,769.\n\nSanders: 1,501.\n\nClinton said the count was over.")
         #expect(tally.quotes.map(\.text) == ["the count was over"])
     }

@@ -367,10 +367,15 @@ struct ReportedSpeechFinder: Sendable {
                 guard start + 1 < tokens.count, [":", "."].contains(tokens[start + 1].text) else { return nil }
                 return (key, start + 1)
             }
-            guard let colon = (start..<min(tokens.count, start + 5)).first(where: { tokens[$0].text == ":" }), colon > start,
-                tokens[colon].paragraph == tokens[start].paragraph,
-                (start..<colon).allSatisfy({ tokens[$0].isCapitalized || tokens[$0].text == "." }),
-                let last = (start..<colon).last(where: { tokens[$0].isWord }),
+            guard let colon = (start..<min(tokens.count, start + 12)).first(where: { tokens[$0].text == ":" }), colon > start,
+                tokens[colon].paragraph == tokens[start].paragraph
+            else { return nil }
+            // "JAKE TAPPER (CNN):", "BERNIE SANDERS (I-VT):": the name before a bracketed affiliation.
+            var nameEnd = colon
+            if tokens[colon - 1].text == ")", let open = (start..<(colon - 1)).last(where: { tokens[$0].text == "(" }) { nameEnd = open }
+            guard nameEnd > start, nameEnd - start <= 5,
+                (start..<nameEnd).allSatisfy({ tokens[$0].isCapitalized || tokens[$0].text == "." }),
+                let last = (start..<nameEnd).last(where: { tokens[$0].isWord }),
                 !notSpeakerLabels.contains(tokens[start].text.lowercased())
             else { return nil }
             return (tokens[last].text.lowercased(), colon)
