@@ -1993,6 +1993,27 @@ extension ReportedSpeechTests {
     }
 
     @Test(
+        "“claimed “thousands” of forms were lost”: a quoted word the writer's clause runs on from opens a mixed report; a quotation followed by its time, or in a relative clause missing its subject, stays a quote"
+    )
+    func quotationOpeningAReport() async throws {
+        let article = try await Fixtures.enrich(
+            """
+            Mayor Ann Kerr claimed “thousands” of ballot forms had been lost in the post.
+
+            Kerr said “we will recount every one” on Tuesday.
+
+            Forms that she said “may be void” included the postal votes of the north ward.
+            """
+        )
+        let thousands = try #require(article.quote(containing: "ballot forms had been lost"))
+        #expect(thousands.kind == "mixed")
+        #expect(thousands.text == "“thousands” of ballot forms had been lost in the post")
+        #expect(thousands.speaker?.name == "Ann Kerr")
+        #expect(article.quote(containing: "recount every one")?.text == "we will recount every one")
+        #expect(article.quote(containing: "may be void")?.text == "may be void")
+    }
+
+    @Test(
         "“Three years after the unions vowed to ..., the council ...”: a span of time before the subordinator leaves the unions speaking, up to the main clause; “promised to resign,” is what was promised, no phrase before it"
     )
     func cueInsideTimedOpeningClause() async throws {

@@ -1014,7 +1014,13 @@ struct ReportedSpeechFinder: Sendable {
         if ["say", "says"].contains(word), isAmountAbout(from: start, content, tokens) { return nil }
         // "Smith said:" and a quotation: the quote attributor's; so is "wrote on X:" or "said
         // in a statement:" before one.
-        if case .quoteMark = tokens[start].kind, start == afterCue || tokens[start - 1].text == ":" { return nil }
+        // But "claimed “thousands” of emails were lost", "predicted “zero” voters would follow":
+        // a quoted word that the writer's clause goes on from is part of a mixed report.
+        if case .quoteMark = tokens[start].kind, start == afterCue || tokens[start - 1].text == ":",
+            !quotationOpensClause(at: start, content, cue: cue, sentence, tokens)
+        {
+            return nil
+        }
         if let colon = (afterCue..<min(sentence.upperBound, afterCue + 6)).first(where: { tokens[$0].text == ":" }), colon + 1 < sentence.upperBound,
             tokens[colon + 1].isQuoteMark, !(afterCue..<colon).contains(where: { Self.isClauseVerb(tokens[$0].text) })
         {
@@ -1034,6 +1040,23 @@ struct ReportedSpeechFinder: Sendable {
                 ?? participleSubject(cue, sentence, tokens)
                 ?? .before(cue: cue, floor: subjectFloor)
         return candidate(cue: cue, sentence, tokens, content: [content], speakerSide: speaker)
+    }
+
+    /// Whether the quotation opening `content` is a few words the writer's clause runs on
+    /// from: it closes inside the content on no sentence stop, and a lower-case word that is
+    /// no preposition or time ("“thousands” of emails", not "“...” on Tuesday") follows it.
+    /// Not in a relative clause missing its subject ("Apps that it said “may not work”
+    /// included ..."), whose words end with the quotation.
+    private func quotationOpensClause(at open: Int, _ content: Range<Int>, cue: Int, _ sentence: Range<Int>, _ tokens: [Token]) -> Bool {
+        let relativeGap = (max(sentence.lowerBound, cue - 6)..<cue).last(where: { Self.subjectRelatives.contains(tokens[$0].text) }).map { relative in
+            !((relative + 1)..<cue).contains(where: { tokens[$0].kind == .punctuation })
+        }
+        guard relativeGap != true, let close = ((open + 1)..<content.upperBound).first(where: { tokens[$0].isQuoteMark }), close > open + 1, close + 2 < content.upperBound,
+            !isSentenceEnd(tokens[close - 1]), tokens[close - 1].text != ","
+        else { return false }
+        let next = tokens[close + 1]
+        return next.isLowercase && (next.text == "of" || !Lexicon.prepositions.contains(next.text)) && !SpeechCues.timeWords.contains(next.text)
+            && !Self.circumstanceOpeners.contains(next.text) && !["and", "but", "or", "he", "she", "they", "it"].contains(next.text)
     }
 
     /// "The plan, which Mayor Kerr said would cost £5m, was approved", "A man who police said
