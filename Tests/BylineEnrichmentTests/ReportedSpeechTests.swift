@@ -2011,6 +2011,17 @@ extension ReportedSpeechTests {
         #expect(thousands.speaker?.name == "Ann Kerr")
         #expect(article.quote(containing: "recount every one")?.text == "we will recount every one")
         #expect(article.quote(containing: "may be void")?.text == "may be void")
+        // Split around its cue, the quotation going on in lower case from the phrase before.
+        let split = try await Fixtures.enrich(
+            "The council's spending on the harbour, Mayor Ann Kerr said, “is a model of planning” for every port town.\n\n"
+                + "Ann Kerr, the mayor, said, “it will reopen in May.”"
+        )
+        let model = try #require(split.quote(containing: "a model of planning"))
+        #expect(model.kind == "mixed")
+        #expect(model.parts.map(\.text) == ["The council's spending on the harbour", "“is a model of planning” for every port town"])
+        #expect(model.speaker?.name == "Ann Kerr")
+        #expect(split.quote(containing: "reopen in May")?.text == "it will reopen in May.")
+        #expect(split.quote(containing: "reopen in May")?.kind == "direct")
     }
 
     @Test(

@@ -614,7 +614,16 @@ struct ReportedSpeechFinder: Sendable {
         // "X, a senior adviser, said, “...”": the cue of the quotation that follows.
         var opening = after
         while opening < sentence.upperBound, [",", ":"].contains(tokens[opening].text) { opening += 1 }
-        if opening > after, opening < sentence.upperBound, case .quoteMark(let mark) = tokens[opening].kind, mark.mayOpenDouble { return .attributesQuotation }
+        // But "The club's spending, Ms. Tanzer said, “is a perfect example” of ...": a quotation
+        // going on in lower case from a phrase before the subject (no name and apposition)
+        // continues it, a split report.
+        let quotationContinues =
+            opening + 1 < sentence.upperBound && tokens[opening + 1].isLowercase && subjectStart - 1 > sentence.lowerBound && !afterQuotation
+            && (sentence.lowerBound..<(subjectStart - 1)).contains(where: { tokens[$0].isLowercase })
+            && !(sentence.lowerBound..<(subjectStart - 1)).contains(where: { tokens[$0].text == "," })
+        if opening > after, opening < sentence.upperBound, case .quoteMark(let mark) = tokens[opening].kind, mark.mayOpenDouble, !quotationContinues {
+            return .attributesQuotation
+        }
         // "promised to deliver change": a cue other than "said" or "told" before "to" and a
         // lower-case word that no one is told opens an infinitive, what was said.
         if after < sentence.upperBound, !Self.commonCues.contains(tokens[cue].text), opensInfinitive(after, before: sentence.upperBound, tokens) {
@@ -634,7 +643,8 @@ struct ReportedSpeechFinder: Sendable {
         // "The plan, he said, is dead": the rest after the cue continues what was said.
         if tailEnd < sentence.upperBound, tokens[tailEnd].text == ",", !inverted, tailEnd + 1 < sentence.upperBound {
             let restStart = tailEnd + 1
-            let opener = tokens[restStart]
+            let openerIndex = tokens[restStart].isQuoteMark && restStart + 1 < sentence.upperBound ? restStart + 1 : restStart
+            let opener = tokens[openerIndex]
             let rest = restStart..<contentEnd(from: restStart, sentence, tokens)
             if opener.isWord, !opener.isCapitalized, !SpeechCues.notContentOpeners.containsLowercased(opener.text),
                 wordCount(rest, tokens) >= Self.minimumWords
