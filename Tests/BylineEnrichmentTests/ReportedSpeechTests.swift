@@ -1243,7 +1243,9 @@ extension ReportedSpeechTests {
         #expect(budget.kind == "mixed")
         #expect(budget.text == "the budget “a work of fiction”")
         #expect(budget.speaker?.name == "Sofia Marchetti")
-        #expect(article.quote(containing: "war on the harbour")?.kind == "partial")
+        // Attacking "what she called “...”" reports through the quoted words; "called" right
+        // before them is no cue of its own.
+        #expect(article.quote(containing: "war on the harbour")?.cue == "attacked")
         #expect(!article.quotes.contains { $0.kind != "partial" && $0.cue == "called" && $0.text != budget.text })
         #expect(article.quote(containing: "a firm based in Rotterdam") == nil)
     }
@@ -2022,6 +2024,13 @@ extension ReportedSpeechTests {
         #expect(model.speaker?.name == "Ann Kerr")
         #expect(split.quote(containing: "reopen in May")?.text == "it will reopen in May.")
         #expect(split.quote(containing: "reopen in May")?.kind == "direct")
+        // Mocking or chiding someone reports speech only through the words quoted.
+        let mocked = try await Fixtures.enrich(
+            "Mayor Ann Kerr mocked Tom Reyes for “hiding in the harbour office” after the vote. Reyes slammed the door and left.")
+        let hiding = try #require(mocked.quote(containing: "hiding in the harbour office"))
+        #expect(hiding.kind == "mixed" && hiding.cue == "mocked")
+        #expect(hiding.speaker?.name == "Ann Kerr")
+        #expect(!mocked.quotes.contains { $0.cue == "slammed" })
     }
 
     @Test(

@@ -27,9 +27,14 @@ enum SpeechCues {
     }()
 
     /// Speech acts whose object is what was said, never the speaker: "accused the mayor of
-    /// lying", "described the plan as reckless", "cited the cost".
+    /// lying", "described the plan as reckless", "cited the cost", "mocked Rubio for “having
+    /// a tough night”".
     static let objectSpeechActs: WordSet = {
-        var forms = regularForms(of: ["accuse", "blast", "cite", "condemn", "criticise", "criticize", "denounce", "describe", "praise"])
+        var forms = regularForms(of: [
+            "accuse", "attack", "blast", "chide", "cite", "condemn", "criticise", "criticize", "denounce", "deride", "describe", "fault", "mock", "portray",
+            "praise", "ridicule",
+        ])
+        forms.formUnion(["slam", "slams", "slammed", "slamming"])
         forms.formUnion(namingActs.words)
         return forms
     }()
