@@ -730,11 +730,11 @@ struct EntityRecognizer: Sendable {
             range.first(where: { index in
                 let word = tokens[index].text.lowercased()
                 let cue = word.hasSuffix("s") && SpeechCues.reportingVerbs.contains(word) && (index + 1 < range.upperBound || !SpeechCues.nounLike.contains(word))
-                return headlineVerbs.contains(word) || cue
+                return headlineVerbsAndPronouns.contains(word) || cue
             }) ?? range.upperBound
         return end > range.lowerBound ? range.lowerBound..<end : nil
     }
-    private static let headlineVerbs: WordSet = [
+    private static let headlineVerbsAndPronouns: WordSet = [
         "is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could", "should", "may", "might", "does", "did", "he", "she",
         "they", "we",
     ]
