@@ -729,7 +729,7 @@ struct EntityRecognizer: Sendable {
         let end =
             range.first(where: { index in
                 let word = tokens[index].text.lowercased()
-                let cue = word.hasSuffix("s") && SpeechCues.reportingVerbs.contains(word) && (index + 1 < range.upperBound || !SpeechCues.nounLike.contains(word))
+                let cue = SpeechCues.isPresentTenseCue(word) && (index + 1 < range.upperBound || !SpeechCues.nounLike.contains(word))
                 return headlineVerbsAndPronouns.contains(word) || cue
             }) ?? range.upperBound
         return end > range.lowerBound ? range.lowerBound..<end : nil

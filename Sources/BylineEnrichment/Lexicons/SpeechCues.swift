@@ -26,6 +26,10 @@ enum SpeechCues {
         return forms
     }()
 
+    /// A reporting verb in the present tense of one speaker ("says", "warns", "claims"), as a
+    /// headline writes its cue. `word` is lower case.
+    static func isPresentTenseCue(_ word: String) -> Bool { word.hasSuffix("s") && reportingVerbs.contains(word) }
+
     /// Speech acts whose object is what was said, never the speaker: "accused the mayor of
     /// lying", "described the plan as reckless", "cited the cost", "mocked Rubio for “having
     /// a tough night”".

@@ -289,7 +289,7 @@ struct ReportedSpeechFinder: Sendable {
         guard start < sentence.upperBound, tokens[start].paragraph == 0, !insideQuote[start], tokens.isTitleCaseHeading(sentence),
             let cue = ((start + 1)..<sentence.upperBound).first(where: { index in
                 let word = tokens[index].text.lowercased()
-                return tokens[index].isCapitalized && word.hasSuffix("s") && word != "tells" && SpeechCues.reportingVerbs.contains(word)
+                return tokens[index].isCapitalized && word != "tells" && SpeechCues.isPresentTenseCue(word)
                     && !SpeechCues.objectSpeechActs.contains(word) && !insideQuote[index]
             }),
             (start..<cue).contains(where: { tokens[$0].isWord && tokens[$0].isCapitalized }),

@@ -64,9 +64,14 @@ extension [Token] {
     /// aside ("Obama Says Museum Will Tell of 'Suffering and Delight'").
     func isTitleCaseHeading(_ range: Range<Int>) -> Bool {
         guard !range.isEmpty, opensParagraph(at: range.lowerBound), closesParagraph(at: range.upperBound - 1) else { return false }
-        let words = range.filter { self[$0].isWord }
-        let lowercase = words.filter { !self[$0].isCapitalized && !Lexicon.titleSmallWords.contains(self[$0].text) }
-        return words.count >= 5 && lowercase.count * 5 <= words.count
+        // Counted, not collected: the tagger asks this of every sentence.
+        var words = 0
+        var lowercase = 0
+        for index in range where self[index].isWord {
+            words += 1
+            if !self[index].isCapitalized, !Lexicon.titleSmallWords.contains(self[index].text) { lowercase += 1 }
+        }
+        return words >= 5 && lowercase * 5 <= words
     }
 
     /// For a title-cased quotation opening at `index` and closing before `limit`
