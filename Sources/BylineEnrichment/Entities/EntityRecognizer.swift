@@ -118,10 +118,14 @@ struct EntityRecognizer: Sendable {
             // "Bush referred to Rubio as ...", "Bush was ...": the subject of any verb in the past
             // or of an auxiliary.
             let finiteVerbAfter = verb < tokens.count && Self.isFiniteVerb(tokens[verb])
-            guard surnamesOfFullNames.contains(token.text), verbAfter || relativeAfter || appositionAfter || labelAfter || finiteVerbAfter || isSpeechVerb(index - 1)
-            else { continue }
+            guard surnamesOfFullNames.contains(token.text) else { continue }
+            // "Pence Says Trump Will Win": a title-case headline's cue is capitalised too.
+            let headlineCueAfter =
+                index + 1 < tokens.count && tokens[index + 1].isCapitalized && SpeechCues.isPresentTenseCue(tokens[index + 1].text.lowercased())
+                && tokens.isTitleCaseHeading(document.sentences[token.sentence])
+            guard verbAfter || relativeAfter || appositionAfter || labelAfter || finiteVerbAfter || headlineCueAfter || isSpeechVerb(index - 1) else { continue }
             if index > 0, tokens[index - 1].isCapitalized, tokens[index - 1].sentence == token.sentence { continue }
-            if index + 1 < tokens.count, tokens[index + 1].isCapitalized { continue }
+            if index + 1 < tokens.count, tokens[index + 1].isCapitalized, !headlineCueAfter { continue }
             found.append(EntityMention(tokens: index..<(index + 1), start: token.start, end: token.end, text: token.text, type: .person, strength: 1))
         }
         return found
