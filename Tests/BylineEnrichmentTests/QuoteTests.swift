@@ -749,6 +749,24 @@ struct QuoteTests {
         #expect(article.speakerName(of: "It might") == "Tom Osei")
     }
 
+    @Test("“X was asked what ...”, “... when asked which ...”: the question is reported speech of nobody named, not of the one asked; it ends a report before it and its own clause at a comma")
+    func questionPutInAPassive() async throws {
+        let article = try await Fixtures.enrich(
+            "Police chief Tom Osei spoke on Tuesday. In an interview with the radio station, Osei was asked what happened to the missing ballots. Osei said the count had been fair when asked whether he would resign. Dana Cole smiled when asked which candidate she would back, and then she left."
+        )
+        let passive = try #require(article.quote(containing: "missing ballots"))
+        #expect(passive.text == "what happened to the missing ballots")
+        #expect(passive.speaker == nil)
+        #expect(article.quote(containing: "count had been fair")?.text == "the count had been fair")
+        #expect(article.speakerName(of: "count had been fair") == "Tom Osei")
+        let resign = try #require(article.quote(containing: "he would resign"))
+        #expect(resign.text == "whether he would resign")
+        #expect(resign.speaker == nil)
+        let backed = try #require(article.quote(containing: "she would back"))
+        #expect(backed.text == "which candidate she would back")
+        #expect(backed.speaker == nil)
+    }
+
     @Test("particle cues after a quotation (“shot back”, “went on”, “cut in”) and “thanked ... for “...”” attribute it")
     func particleCuesAfterQuotations() async throws {
         let article = try await Fixtures.enrich(

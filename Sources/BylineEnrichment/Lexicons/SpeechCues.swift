@@ -241,6 +241,13 @@ enum SpeechCues {
     /// The forms of "be" that make a passive.
     static let formsOfBe: WordSet = ["was", "were", "is", "are", "been", "being", "be"]
 
+    /// "when asked which ...", "if told that ...": a passive whose subject and "be" are left
+    /// out after a word opening a circumstance; whoever asked or told is not the subject.
+    static func followsCircumstanceOpener(_ verb: Int, floor: Int, _ tokens: [Token]) -> Bool {
+        verb > floor && ellipticPassiveOpeners.containsLowercased(tokens[verb - 1].text)
+    }
+    private static let ellipticPassiveOpeners: WordSet = ["when", "after", "before", "while", "if", "unless", "until"]
+
     /// "a source at the club", "sources close to the talks", "people familiar with the plan":
     /// where the noun of a source the article does not name stands, when the phrase opens with one.
     static func unnamedSourceHead(in range: Range<Int>, _ tokens: [Token]) -> Int? {

@@ -217,7 +217,8 @@ struct ReportedSpeechFinder: Sendable {
         if word.hasSuffix("ed"), cue + 2 < end, tokens[cue + 1].text == "by", !tokens[cue + 2].text.hasSuffix("ing") {
             return .after(start: cue + 2, limit: end)
         }
-        guard SpeechCues.followsFormOfBe(cue, floor: sentence.lowerBound, tokens) else { return nil }
+        guard SpeechCues.followsFormOfBe(cue, floor: sentence.lowerBound, tokens) || SpeechCues.followsCircumstanceOpener(cue, floor: sentence.lowerBound, tokens)
+        else { return nil }
         guard let by = ((cue + 1)..<max(cue + 1, end)).first(where: { tokens[$0].text == "by" }) else {
             return .unnamed
         }
@@ -982,7 +983,10 @@ struct ReportedSpeechFinder: Sendable {
         }
         // "were not reported until ...", "is explained by ...": a passive reports something only
         // with a clause after it ("it was reported that ...").
-        if isPassive(cue, sentence, tokens), !["that", "to", "whether", "if"].contains(tokens[start].text) {
+        // "was asked what happened": the question put, whoever put it.
+        if isPassive(cue, sentence, tokens), !["that", "to", "whether", "if"].contains(tokens[start].text),
+            !(SpeechCues.questionVerbs.contains(word) && SpeechCues.questionOpeners.contains(tokens[start].text))
+        {
             guard tokens[start].isQuoteMark else { return nil }
         }
         // "Having announced that ..., Judge Paul Garza proceeded": the opening phrase's content
@@ -992,8 +996,11 @@ struct ReportedSpeechFinder: Sendable {
         // whoever is named before it speaks.
         let issuingVerb = issuerVerb(ofStatementBefore: cue, sentence, tokens)
         let gapped = gappedRelative(cue: cue, contentStart: start, sentence, tokens)
+        // "when asked which candidate she backs, she smiled": the circumstance ends at its comma.
+        let circumstanceEnd =
+            SpeechCues.followsCircumstanceOpener(cue, floor: sentence.lowerBound, tokens) ? (start..<sentence.upperBound).first(where: { tokens[$0].text == "," }) : nil
         var content =
-            start..<(openingMainClause.map { $0 - 1 } ?? gapped?.contentEnd ?? subordinateClauseEnd(cue: cue, after: start, sentence, tokens)
+            start..<(openingMainClause.map { $0 - 1 } ?? circumstanceEnd ?? gapped?.contentEnd ?? subordinateClauseEnd(cue: cue, after: start, sentence, tokens)
             ?? relativeClauseEnd(cue: issuingVerb ?? cue, after: start, sentence, tokens) ?? contentEnd(from: start, sentence, tokens))
         if SpeechCues.objectSpeechActs.contains(word) {
             // "described the plan as “reckless” on Monday": such an act reports speech only
@@ -1138,7 +1145,8 @@ struct ReportedSpeechFinder: Sendable {
     /// A passive cue with no agent's clause: "were not reported", "is explained".
     private func isPassive(_ cue: Int, _ sentence: Range<Int>, _ tokens: [Token]) -> Bool {
         // "was told the vote would fail" reports: the one told is the subject.
-        tokens[cue].text.hasSuffix("ed") && !SpeechCues.tellingVerbs.contains(tokens[cue].text) && SpeechCues.followsFormOfBe(cue, floor: sentence.lowerBound, tokens)
+        tokens[cue].text.hasSuffix("ed") && !SpeechCues.tellingVerbs.contains(tokens[cue].text)
+            && (SpeechCues.followsFormOfBe(cue, floor: sentence.lowerBound, tokens) || SpeechCues.followsCircumstanceOpener(cue, floor: sentence.lowerBound, tokens))
     }
 
 
@@ -1393,6 +1401,15 @@ struct ReportedSpeechFinder: Sendable {
             // "... his plans by saying, “...”": a second cue of the same speaker.
             if text == "by", index > start, index + 1 < sentence.upperBound, Self.byParticipleCues.contains(tokens[index + 1].text) {
                 end = index
+                break
+            }
+            // "said she had not decided when asked which ...": a question put to the speaker is
+            // a report of its own, the asker's.
+            if index > start, index + 2 < sentence.upperBound, Self.circumstanceOpeners.contains(text), SpeechCues.questionVerbs.contains(tokens[index + 1].text),
+                SpeechCues.questionOpeners.contains(tokens[index + 2].text)
+            {
+                end = index
+                while end - 1 > start, [",", ";", "and", "but"].contains(tokens[end - 1].text) { end -= 1 }
                 break
             }
             // "said, “We'll see,” when asked whether ...": the circumstance after a quotation that
