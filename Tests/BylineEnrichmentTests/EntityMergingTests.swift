@@ -170,6 +170,14 @@ struct EntityMergingTests {
         #expect(recognizer.untaggedSources(document, [tagged]).map(\.text) == ["Nora Lindqvist"], "a name already tagged is not added twice")
     }
 
+    @Test("“according to Mayor Ann Hale”, “according to Police Chief Tom Osei”: the title before a name already found is no organisation")
+    func titleBeforeSourceIsNoOrganisation() async throws {
+        let article = try await Fixtures.enrich(
+            "The port will lose money, according to Mayor Ann Hale. Fees will rise, according to Police Chief Tom Osei. The toll will rise, according to Harbour Weekly.")
+        #expect(article.entities.map(\.name).sorted() == ["Ann Hale", "Harbour Weekly", "Tom Osei"])
+        #expect(article.entity(named: "Harbour Weekly")?.type == .org)
+    }
+
     @Test("two people who share a surname stay two entries")
     func sharedSurname() async throws {
         let article = try await Fixtures.enrich(

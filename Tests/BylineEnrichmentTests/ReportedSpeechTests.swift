@@ -703,7 +703,9 @@ struct ReportedSpeechTests {
         #expect(article.speakerName(of: "count was wrong") == "Ellen Brody")
     }
 
-    @Test("“according to X,” inside a sentence: what was said goes on after it (“Among the rules at risk, according to Cole, are ...”); not into a relative clause on X")
+    @Test(
+        "“according to X,” inside a sentence: what was said goes on after it (“Among the rules at risk, according to Cole, are ...”, “In the first year, according to Hale, the port ...”); not into a relative clause on X"
+    )
     func accordingToInsideTheSentence() async throws {
         let article = try await Fixtures.enrich(
             "Among the rules at risk, according to Dana Cole, are the limits on port fees and the night curfew. The plan failed, according to Tom Osei, who led the review."
@@ -712,6 +714,15 @@ struct ReportedSpeechTests {
         #expect(cole.text == "Among the rules at risk are the limits on port fees and the night curfew")
         #expect(cole.parts.map(\.text) == ["Among the rules at risk", "are the limits on port fees and the night curfew"])
         #expect(article.quote(containing: "plan failed")?.text == "The plan failed")
+        // After an opening phrase the clause after the source is what was said, whatever
+        // word opens it; not an apposition after a whole clause.
+        let phrased = try await Fixtures.enrich(
+            "In the first year, according to Mayor Ann Hale, the port will lose money. Fees rose 5 percent, according to Tom Osei, the largest rise in a decade."
+        )
+        let hale = try #require(phrased.quote(containing: "lose money"))
+        #expect(hale.parts.map(\.text) == ["In the first year", "the port will lose money"])
+        #expect(hale.speaker?.name == "Ann Hale")
+        #expect(phrased.quote(containing: "Fees rose")?.text == "Fees rose 5 percent")
     }
 
     @Test("a headline “Osei: The port will reopen” and a transcript line “ELLEN BRODY: Why not ...?” report the rest as the name's; a section heading “Fees: ...” does not")

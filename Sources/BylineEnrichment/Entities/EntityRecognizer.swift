@@ -784,6 +784,8 @@ struct EntityRecognizer: Sendable {
             var end = start
             while end < tokens.count, end - start < 4, tokens[end].isCapitalized, !covered[end], tokens[end].sentence == tokens[index].sentence { end += 1 }
             guard end > start, !Lexicon.subjectPronouns.containsLowercased(tokens[start].text) else { continue }
+            // "according to Mayor Ann Hale": words right before a name already found are its title.
+            if end < tokens.count, covered[end] { continue }
             let range = start..<end
             let type: EntityType = gazetteer.givenNames[tokens[start].text] != nil && range.count > 1 ? .person : .org
             found.append(makeMention(range, document, type: type, strength: 1))

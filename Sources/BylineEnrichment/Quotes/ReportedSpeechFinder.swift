@@ -1590,9 +1590,16 @@ struct ReportedSpeechFinder: Sendable {
             }
             // "Among the precedents at risk, according to one scholar, are ...": the sentence
             // goes on with what was said.
+            // So does "In the first year, according to Mayor Hale, the port will lose money": after
+            // an opening phrase, the clause after the source is what was said, whatever opens it.
             let restStart = nameEnd + 1
+            let opensWithPhrase =
+                isOpeningPhrase(content, tokens)
+                || content.count <= 6 && Lexicon.prepositions.containsLowercased(tokens[content.lowerBound].text)
+                    && !content.contains(where: { Self.mayBeFiniteVerb(tokens[$0].text) })
             if nameEnd < sentence.upperBound, tokens[nameEnd].text == ",", restStart < sentence.upperBound, tokens[restStart].isWord,
                 !SpeechCues.notContentOpeners.containsLowercased(tokens[restStart].text)
+                    || opensWithPhrase && SpeechCues.determiners.containsLowercased(tokens[restStart].text)
             {
                 let rest = restStart..<contentEnd(from: restStart, sentence, tokens)
                 if wordCount(rest, tokens) >= Self.minimumWords {
