@@ -248,6 +248,12 @@ enum SpeechCues {
     }
     private static let ellipticPassiveOpeners: WordSet = ["when", "after", "before", "while", "if", "unless", "until"]
 
+    /// A verb read as a passive: after a form of "be" ("was asked"), or with both left out
+    /// after a word opening a circumstance ("when asked").
+    static func readsAsPassive(_ verb: Int, floor: Int, _ tokens: [Token]) -> Bool {
+        followsFormOfBe(verb, floor: floor, tokens) || followsCircumstanceOpener(verb, floor: floor, tokens)
+    }
+
     /// "a source at the club", "sources close to the talks", "people familiar with the plan":
     /// where the noun of a source the article does not name stands, when the phrase opens with one.
     static func unnamedSourceHead(in range: Range<Int>, _ tokens: [Token]) -> Int? {

@@ -217,8 +217,7 @@ struct ReportedSpeechFinder: Sendable {
         if word.hasSuffix("ed"), cue + 2 < end, tokens[cue + 1].text == "by", !tokens[cue + 2].text.hasSuffix("ing") {
             return .after(start: cue + 2, limit: end)
         }
-        guard SpeechCues.followsFormOfBe(cue, floor: sentence.lowerBound, tokens) || SpeechCues.followsCircumstanceOpener(cue, floor: sentence.lowerBound, tokens)
-        else { return nil }
+        guard SpeechCues.readsAsPassive(cue, floor: sentence.lowerBound, tokens) else { return nil }
         guard let by = ((cue + 1)..<max(cue + 1, end)).first(where: { tokens[$0].text == "by" }) else {
             return .unnamed
         }
@@ -1145,8 +1144,7 @@ struct ReportedSpeechFinder: Sendable {
     /// A passive cue with no agent's clause: "were not reported", "is explained".
     private func isPassive(_ cue: Int, _ sentence: Range<Int>, _ tokens: [Token]) -> Bool {
         // "was told the vote would fail" reports: the one told is the subject.
-        tokens[cue].text.hasSuffix("ed") && !SpeechCues.tellingVerbs.contains(tokens[cue].text)
-            && (SpeechCues.followsFormOfBe(cue, floor: sentence.lowerBound, tokens) || SpeechCues.followsCircumstanceOpener(cue, floor: sentence.lowerBound, tokens))
+        tokens[cue].text.hasSuffix("ed") && !SpeechCues.tellingVerbs.contains(tokens[cue].text) && SpeechCues.readsAsPassive(cue, floor: sentence.lowerBound, tokens)
     }
 
 
