@@ -26,8 +26,8 @@ struct EntityRecognizer: Sendable {
         return tokens.indices.compactMap { index in
             let token = tokens[index]
             // Not a sentence's first word: "Apple growers in Kent say".
-            guard token.isCapitalized || token.text.utf8.first == UInt8(ascii: "e"), !covered[index], Organisations.names.contains(token.text),
-                index == 0 || !Lexicon.articles.containsLowercased(tokens[index - 1].text),
+            guard token.isCapitalized || token.text.utf8.first == UInt8(ascii: "e"), !covered[index], Organisations.names.contains(token),
+                index == 0 || !Lexicon.articles.containsLowercased(tokens[index - 1]),
                 !isSentenceInitial(index, tokens)
             else { return nil }
             return makeMention(index..<(index + 1), document, type: .org, strength: 3)
@@ -74,8 +74,8 @@ struct EntityRecognizer: Sendable {
         var found: [EntityMention] = []
         for index in tokens.indices.dropLast() where !covered[index] && tokens[index].kind == .word && tokens[index + 1].kind == .word {
             let token = tokens[index], next = tokens[index + 1]
-            guard token.isCapitalized, !next.isCapitalized || Self.memberWords.contains(next.text), next.sentence == token.sentence,
-                gazetteer.demonyms.contains(token.text), !isSentenceInitial(index, tokens)
+            guard token.isCapitalized, !next.isCapitalized || Self.memberWords.contains(next), next.sentence == token.sentence,
+                gazetteer.demonyms.contains(token), !isSentenceInitial(index, tokens)
             else { continue }
             found.append(makeMention(index..<(index + 1), document, type: .norp, strength: 3))
         }
@@ -112,7 +112,7 @@ struct EntityRecognizer: Sendable {
             // "Bush, the former governor,", "Bush, Florida's former governor,": an apposition.
             let appositionAfter =
                 index + 3 < tokens.count && tokens[index + 1].text == ","
-                && (Lexicon.articles.containsLowercased(tokens[index + 2].text) || tokens[index + 2].isCapitalized && tokens[index + 3].kind == .possessive)
+                && (Lexicon.articles.containsLowercased(tokens[index + 2]) || tokens[index + 2].isCapitalized && tokens[index + 3].kind == .possessive)
             // "Bush: “The mission is ...”": a label before a quotation.
             let labelAfter = index + 2 < tokens.count && tokens[index + 1].text == ":" && tokens[index + 2].isQuoteMark
             // "Bush referred to Rubio as ...", "Bush was ...": the subject of any verb in the past
@@ -133,7 +133,7 @@ struct EntityRecognizer: Sendable {
 
     private static func isFiniteVerb(_ token: Token) -> Bool {
         guard token.isWord, !token.isCapitalized else { return false }
-        return token.text.count > 4 && token.text.hasSuffix("ed") || auxiliaries.contains(token.text)
+        return token.text.count > 4 && token.text.hasSuffix("ed") || auxiliaries.contains(token)
     }
 
     private static let auxiliaries: WordSet = ["was", "is", "has", "had", "did", "does", "would", "will", "could", "can", "should", "must"]
@@ -142,9 +142,9 @@ struct EntityRecognizer: Sendable {
     /// that carries an infinitive ("Pence also said", "Pence went on to say", "Pence continued to insist").
     private func speechVerbChainEnd(after index: Int, _ tokens: [Token]) -> Int {
         var verb = index + 1
-        if verb < tokens.count, SpeechCues.verbModifiers.contains(tokens[verb].text) { verb += 1 }
-        if verb + 1 < tokens.count, SpeechCues.goingOnVerbs.contains(tokens[verb].text), tokens[verb + 1].text == "on" { verb += 1 }
-        if verb + 2 < tokens.count, SpeechCues.reportingBeforeTo.contains(tokens[verb].text), tokens[verb + 1].text == "to" { verb += 2 }
+        if verb < tokens.count, SpeechCues.verbModifiers.contains(tokens[verb]) { verb += 1 }
+        if verb + 1 < tokens.count, SpeechCues.goingOnVerbs.contains(tokens[verb]), tokens[verb + 1].text == "on" { verb += 1 }
+        if verb + 2 < tokens.count, SpeechCues.reportingBeforeTo.contains(tokens[verb]), tokens[verb + 1].text == "to" { verb += 2 }
         return verb
     }
 
@@ -186,7 +186,7 @@ struct EntityRecognizer: Sendable {
         return parts.compactMap { part, entityClass in
             var part = part
             if entityClass == .person, part.count >= 3, gazetteer.givenNames[tokens[part.lowerBound + 1].text] != nil,
-                gazetteer.givenNames[tokens[part.lowerBound].text] == nil, !Lexicon.nameConnectors.containsLowercased(tokens[part.lowerBound].text),
+                gazetteer.givenNames[tokens[part.lowerBound].text] == nil, !Lexicon.nameConnectors.containsLowercased(tokens[part.lowerBound]),
                 isNamed((part.lowerBound + 1)..<part.upperBound)
             {
                 part = (part.lowerBound + 1)..<part.upperBound
@@ -200,7 +200,7 @@ struct EntityRecognizer: Sendable {
     /// the span, so the person rule below applies.
     private func honorificNames(_ spans: [NERSpan], in sentence: Range<Int>, _ tokens: [Token]) -> [NERSpan] {
         var spans = spans
-        for honorific in sentence.dropLast() where Self.honorifics.contains(tokens[honorific].text) {
+        for honorific in sentence.dropLast() where Self.honorifics.contains(tokens[honorific]) {
             let name = honorific + 1
             guard tokens[name].isCapitalized, tokens[name].isWord, !spans.contains(where: { $0.range.contains(honorific) }) else { continue }
             if let covering = spans.firstIndex(where: { $0.range.contains(name) }) {
@@ -231,9 +231,9 @@ struct EntityRecognizer: Sendable {
             // "Karl von Meyer" with only "Meyer" tagged: the given name before the particle.
             var start = span.range.lowerBound
             var particle = start
-            while particle > sentence.lowerBound, Self.nameParticles.contains(tokens[particle - 1].text) { particle -= 1 }
+            while particle > sentence.lowerBound, Self.nameParticles.contains(tokens[particle - 1]) { particle -= 1 }
             if particle < start, particle > sentence.lowerBound, tokens[particle - 1].isWord, tokens[particle - 1].isCapitalized,
-                !Self.openingFunctionWords.containsLowercased(tokens[particle - 1].text)
+                !Self.openingFunctionWords.containsLowercased(tokens[particle - 1])
             {
                 start = particle - 1
                 while start > sentence.lowerBound, particle - start < 2, tokens[start - 1].isWord, tokens[start - 1].isCapitalized { start -= 1 }
@@ -246,7 +246,7 @@ struct EntityRecognizer: Sendable {
                     continue
                 }
                 var next = end
-                while next < sentence.upperBound, Self.nameParticles.contains(tokens[next].text) { next += 1 }
+                while next < sentence.upperBound, Self.nameParticles.contains(tokens[next]) { next += 1 }
                 guard next > end, next < sentence.upperBound, tokens[next].isWord, tokens[next].isCapitalized || Self.opensWithNameParticle(tokens[next].text)
                 else { break }
                 end = next + 1
@@ -274,12 +274,12 @@ struct EntityRecognizer: Sendable {
             return nil
         }
         // "Mr Iliaronov" tagged as an organisation: an honorific names a person.
-        var entityClass = span.count > 1 && Self.honorifics.contains(tokens[span.lowerBound].text) ? .person : taggedClass
+        var entityClass = span.count > 1 && Self.honorifics.contains(tokens[span.lowerBound]) ? .person : taggedClass
         // "on the Trump Train,", "reported the Harbour Ledger.": a name of several words after
         // "the" and before no noun names a thing, not a person ("the Donald Trump campaign"
         // keeps its person).
         if entityClass == .person, span.count > 1, span.lowerBound > 0, tokens[span.lowerBound - 1].text == "the",
-            !Self.honorifics.contains(tokens[span.lowerBound].text), !isTitleWord(tokens[span.lowerBound]),
+            !Self.honorifics.contains(tokens[span.lowerBound]), !isTitleWord(tokens[span.lowerBound]),
             span.upperBound >= tokens.count || !tokens[span.upperBound].isLowercase
         {
             entityClass = .organisation
@@ -289,20 +289,20 @@ struct EntityRecognizer: Sendable {
         var range = span
         // "the Prime Minister's Office", "the President's Office": an office named for the title
         // heading it; the title words are part of the name.
-        if entityClass == .organisation, span.count == 1, Lexicon.organisationHeads.contains(tokens[span.lowerBound].text), span.lowerBound >= 2,
+        if entityClass == .organisation, span.count == 1, Lexicon.organisationHeads.contains(tokens[span.lowerBound]), span.lowerBound >= 2,
             tokens[span.lowerBound - 1].kind == .possessive
         {
             var first = span.lowerBound - 1
             while first > 0, span.lowerBound - first <= 3, tokens[first - 1].isCapitalized,
-                isTitleWord(tokens[first - 1]) || Lexicon.titleQualifiers.containsLowercased(tokens[first - 1].text)
+                isTitleWord(tokens[first - 1]) || Lexicon.titleQualifiers.containsLowercased(tokens[first - 1])
             {
                 first -= 1
             }
             if first < span.lowerBound - 1, isTitleWord(tokens[span.lowerBound - 2]) { range = first..<span.upperBound }
         }
         let isTitledInstitution =
-            span.count == 2 && !Self.honorifics.contains(tokens[span.lowerBound].text)
-            && Self.institutionHeads.contains(tokens[span.upperBound - 1].text)
+            span.count == 2 && !Self.honorifics.contains(tokens[span.lowerBound])
+            && Self.institutionHeads.contains(tokens[span.upperBound - 1])
         while entityClass == .person, !isTitledInstitution, range.count > 1, tokens[range.lowerBound].isCapitalized, isTitleWord(tokens[range.lowerBound]),
             tokens[range.lowerBound + 1].isCapitalized, !isMainlyGivenName(tokens[range.lowerBound].text)
         {
@@ -310,7 +310,7 @@ struct EntityRecognizer: Sendable {
         }
         // "Will Cruz's gambit work?", "Can Trump win?": a question's opening auxiliary is no
         // given name (unlike "Will Smith says ... ?").
-        if range.count > 1, Self.questionAuxiliaries.contains(tokens[range.lowerBound].text), isSentenceInitial(range.lowerBound, tokens),
+        if range.count > 1, Self.questionAuxiliaries.contains(tokens[range.lowerBound]), isSentenceInitial(range.lowerBound, tokens),
             let last = document.sentences[tokens[range.lowerBound].sentence].last(where: { tokens[$0].kind == .punctuation }), tokens[last].text == "?",
             range.upperBound < tokens.count,
             tokens[range.upperBound].kind == .possessive
@@ -320,16 +320,16 @@ struct EntityRecognizer: Sendable {
         }
         // "As Breitbart News reported, ...": a preposition, conjunction or subordinator opening
         // the sentence is no part of the name after it.
-        if range.count > 1, isSentenceInitial(range.lowerBound, tokens), Self.openingFunctionWords.containsLowercased(tokens[range.lowerBound].text) {
+        if range.count > 1, isSentenceInitial(range.lowerBound, tokens), Self.openingFunctionWords.containsLowercased(tokens[range.lowerBound]) {
             range = (range.lowerBound + 1)..<range.upperBound
         }
         // "Sanders hasn't said", "Trump wasn’t": a contraction after a name is no part of it
         // (unlike the particle of "al-Assad" or "d'Ettorre").
         if range.count > 1, let last = range.last, Lexicon.isNegativeContraction(tokens[last].text) { range = range.lowerBound..<last }
         // "endorsed Cruz Wednesday": the day after a name is when, not part of who.
-        if range.count > 1, let last = range.last, Lexicon.weekdays.contains(tokens[last].text) { range = range.lowerBound..<last }
+        if range.count > 1, let last = range.last, Lexicon.weekdays.contains(tokens[last]) { range = range.lowerBound..<last }
         // "Said Comey, “...": an inverted cue opening the sentence is no part of the name.
-        if range.count > 1, isSentenceInitial(range.lowerBound, tokens), Lexicon.speechVerbs.containsLowercased(tokens[range.lowerBound].text),
+        if range.count > 1, isSentenceInitial(range.lowerBound, tokens), Lexicon.speechVerbs.containsLowercased(tokens[range.lowerBound]),
             range.upperBound + 1 < tokens.count, [",", ":"].contains(tokens[range.upperBound].text),
             case .quoteMark(let mark) = tokens[range.upperBound + 1].kind, mark.mayOpenDouble
         {
@@ -340,27 +340,27 @@ struct EntityRecognizer: Sendable {
         // "the media group Halvorsen": "group" after a noun of trade.
         let groupOfTrade =
             range.lowerBound > 1 && tokens[range.lowerBound - 1].text == "group" && tokens[range.lowerBound - 2].isWord
-            && !tokens[range.lowerBound - 2].isCapitalized && !Lexicon.articles.contains(tokens[range.lowerBound - 2].text)
+            && !tokens[range.lowerBound - 2].isCapitalized && !Lexicon.articles.contains(tokens[range.lowerBound - 2])
         // Capitalised, the kind counts only opening the sentence, and not one that is also a
         // person's job ("Publisher Martha Kendrick said").
         let namedKind =
             range.lowerBound > 0
-            && (Lexicon.companyNouns.contains(tokens[range.lowerBound - 1].text)
-                || isSentenceInitial(range.lowerBound - 1, tokens) && Lexicon.companyNouns.containsLowercased(tokens[range.lowerBound - 1].text)
-                    && !Self.kindsThatAreJobs.containsLowercased(tokens[range.lowerBound - 1].text))
+            && (Lexicon.companyNouns.contains(tokens[range.lowerBound - 1])
+                || isSentenceInitial(range.lowerBound - 1, tokens) && Lexicon.companyNouns.containsLowercased(tokens[range.lowerBound - 1])
+                    && !Self.kindsThatAreJobs.containsLowercased(tokens[range.lowerBound - 1]))
         // "Niamh Flynn's Galway restaurant, Tine, won": a name apposed to a kind of business.
         // Not a full name after "the head of the agency,": the head is apposed.
         let apposedToBusiness =
             range.lowerBound >= 4 && tokens[range.lowerBound - 1].text == "," && range.upperBound < tokens.count && tokens[range.upperBound].text == ","
-            && (Lexicon.companyNouns.contains(tokens[range.lowerBound - 2].text) || Self.businessKinds.contains(tokens[range.lowerBound - 2].text))
+            && (Lexicon.companyNouns.contains(tokens[range.lowerBound - 2]) || Self.businessKinds.contains(tokens[range.lowerBound - 2]))
             && !(entityClass == .person && range.count > 1) && !(range.lowerBound - 4..<range.lowerBound - 2).contains { tokens[$0].text == "of" }
         var namesCompany = namedKind || groupOfTrade || apposedToBusiness
-        if range.count > 1, Lexicon.companyNouns.containsLowercased(tokens[range.lowerBound].text), tokens[range.lowerBound + 1].isCapitalized {
+        if range.count > 1, Lexicon.companyNouns.containsLowercased(tokens[range.lowerBound]), tokens[range.lowerBound + 1].isCapitalized {
             range = (range.lowerBound + 1)..<range.upperBound
             namesCompany = true
         }
         // "NileJet Flight NJ804": the airline is the name; "Flight" begins the flight's code.
-        if range.count > 1, Self.designationWords.contains(tokens[range.upperBound - 1].text), range.upperBound < tokens.count,
+        if range.count > 1, Self.designationWords.contains(tokens[range.upperBound - 1]), range.upperBound < tokens.count,
             tokens[range.upperBound].text.contains(where: \.isNumber)
         {
             range = range.lowerBound..<(range.upperBound - 1)
@@ -368,16 +368,16 @@ struct EntityRecognizer: Sendable {
         // "Atlantic.Net", "GunBroker.com": a site's name keeps its domain, and names a company.
         var domain = false
         if range.upperBound + 1 < tokens.count, tokens[range.upperBound].text == ".", tokens[range.upperBound].start == tokens[range.upperBound - 1].end,
-            tokens[range.upperBound + 1].start == tokens[range.upperBound].end, Self.topLevelDomains.containsLowercased(tokens[range.upperBound + 1].text)
+            tokens[range.upperBound + 1].start == tokens[range.upperBound].end, Self.topLevelDomains.containsLowercased(tokens[range.upperBound + 1])
         {
             range = range.lowerBound..<(range.upperBound + 2)
             domain = true
         }
         // "UFCW Local 832", "Fox 35": the number of a local branch or station is its name's.
         // Not "joined CBS 14 years ago".
-        if entityClass == .organisation, Self.numberedHeads.contains(tokens[range.upperBound - 1].text), range.upperBound < tokens.count,
+        if entityClass == .organisation, Self.numberedHeads.contains(tokens[range.upperBound - 1]), range.upperBound < tokens.count,
             tokens[range.upperBound].sentence == tokens[range.lowerBound].sentence, Self.isSmallNumber(tokens[range.upperBound].text),
-            range.upperBound + 1 >= tokens.count || !Self.unitsAfterNumbers.contains(tokens[range.upperBound + 1].text)
+            range.upperBound + 1 >= tokens.count || !Self.unitsAfterNumbers.contains(tokens[range.upperBound + 1])
         {
             range = range.lowerBound..<(range.upperBound + 1)
         }
@@ -406,7 +406,7 @@ struct EntityRecognizer: Sendable {
         if isNoName(range, text: text, type: type, document) { return nil }
         if Lexicon.institutionWords.contains(text) { type = .org }
         // "College of Physicians" is no person: an institution's head with its complement.
-        if type == .person, range.dropLast().contains(where: { Lexicon.headsTakingComplements.contains(tokens[$0].text) && Self.complementPrepositions.contains(tokens[$0 + 1].text) }) {
+        if type == .person, range.dropLast().contains(where: { Lexicon.headsTakingComplements.contains(tokens[$0]) && Self.complementPrepositions.contains(tokens[$0 + 1]) }) {
             type = .org
         }
         // "Green v. United States", "Roe versus Wade": a party to a case is a person, unless a
@@ -425,7 +425,7 @@ struct EntityRecognizer: Sendable {
         // ("in Toyota", "Santander's mayor"; "bought Monsanto" is the company).
         let knownOrganisation =
             Organisations.names.contains(text) && titlesBefore(range.lowerBound, tokens).isEmpty
-            && (range.lowerBound == 0 || !Lexicon.articles.containsLowercased(tokens[range.lowerBound - 1].text) || type == .org)
+            && (range.lowerBound == 0 || !Lexicon.articles.containsLowercased(tokens[range.lowerBound - 1]) || type == .org)
             && !isWrittenAsPlace(range, text: text, tokens)
         if knownOrganisation { type = .org }
         if namesCompany, type == .person || type == .gpe || type == .loc, !gazetteer.countries.contains(text), !gazetteer.provinces.contains(text) {
@@ -456,7 +456,7 @@ struct EntityRecognizer: Sendable {
         for span in spans {
             if let previous = result.last, previous.entityClass == .miscellaneous, span.entityClass == .organisation,
                 previous.range.upperBound == span.range.lowerBound, previous.range.count == 1, span.range.count > 1,
-                gazetteer.demonyms.contains(tokens[previous.range.lowerBound].text)
+                gazetteer.demonyms.contains(tokens[previous.range.lowerBound])
             {
                 result[result.count - 1] = NERSpan(range: previous.range.lowerBound..<span.range.upperBound, entityClass: .organisation)
             } else {
@@ -472,7 +472,7 @@ struct EntityRecognizer: Sendable {
     /// preposition and the capitalised words after it. `spans` are in document token indices.
     private func joiningInstitutionComplements(_ spans: [NERSpan], in sentence: Range<Int>, _ tokens: [Token]) -> [NERSpan] {
         func isNameWord(_ index: Int) -> Bool {
-            index < sentence.upperBound && tokens[index].isCapitalized && !Lexicon.nonNameCapitals.contains(tokens[index].text)
+            index < sentence.upperBound && tokens[index].isCapitalized && !Lexicon.nonNameCapitals.contains(tokens[index])
         }
         // Prose sentences only: the repairs below scan spans per name, and a hostile run of
         // thousands of capitalised words must stay linear.
@@ -482,8 +482,8 @@ struct EntityRecognizer: Sendable {
         while head + 2 < sentence.upperBound {
             defer { head += 1 }
             let preposition = tokens[head + 1].text
-            guard isNameWord(head), Lexicon.headsTakingComplements.contains(tokens[head].text), Self.complementPrepositions.contains(preposition) else { continue }
-            let runStart = Lexicon.articles.contains(tokens[head + 2].text) ? head + 3 : head + 2
+            guard isNameWord(head), Lexicon.headsTakingComplements.contains(tokens[head]), Self.complementPrepositions.contains(preposition) else { continue }
+            let runStart = Lexicon.articles.contains(tokens[head + 2]) ? head + 3 : head + 2
             // "Kennedy Space Center on STS-135": an event or code after "on" is no part of the name.
             guard isNameWord(runStart), preposition != "on" || !tokens[runStart].isAllCaps else { continue }
             // The name ends before a person ("University of Texas Arlington Amneh Jafari"), a
@@ -500,7 +500,7 @@ struct EntityRecognizer: Sendable {
             func opensOrganisation(_ index: Int) -> Bool {
                 var end = index
                 while end < sentence.upperBound, isNameWord(end) { end += 1 }
-                return (index..<end).contains { Lexicon.organisationHeads.contains(tokens[$0].text) }
+                return (index..<end).contains { Lexicon.organisationHeads.contains(tokens[$0]) }
             }
             var runEnd = runStart + 1
             while runEnd < sentence.upperBound, runEnd - runStart < Self.longestComplement {
@@ -525,7 +525,7 @@ struct EntityRecognizer: Sendable {
                 continue
             }
             var start = spanAtHead?.range.lowerBound ?? head
-            while spanAtHead == nil, start > sentence.lowerBound, isNameWord(start - 1), !Lexicon.sentenceStarters.contains(tokens[start - 1].text) {
+            while spanAtHead == nil, start > sentence.lowerBound, isNameWord(start - 1), !Lexicon.sentenceStarters.contains(tokens[start - 1]) {
                 start -= 1
             }
             let joined = start..<runEnd
@@ -581,17 +581,17 @@ struct EntityRecognizer: Sendable {
         var end = range.upperBound
         let nameFollows = range.upperBound < tokens.count && tokens[range.upperBound].isWord && tokens[range.upperBound].isCapitalized
         while nameFollows, end - 1 > range.lowerBound, tokens[end - 1].isCapitalized, isTitleWord(tokens[end - 1]),
-            !Lexicon.organisationHeads.contains(tokens[end - 1].text)
+            !Lexicon.organisationHeads.contains(tokens[end - 1])
         {
             end -= 1
         }
-        if entityClass == .organisation, end < range.upperBound, Lexicon.organisationHeads.contains(tokens[end - 1].text) {
+        if entityClass == .organisation, end < range.upperBound, Lexicon.organisationHeads.contains(tokens[end - 1]) {
             return [(range.lowerBound..<end, .organisation)]
         }
-        guard range.count >= 3, !Lexicon.organisationHeads.contains(tokens[range.upperBound - 1].text) else { return [(range, entityClass)] }
+        guard range.count >= 3, !Lexicon.organisationHeads.contains(tokens[range.upperBound - 1]) else { return [(range, entityClass)] }
         var cut: Int?
         for position in range.lowerBound..<(range.upperBound - 1)
-        where tokens[position].isCapitalized && isTitleWord(tokens[position]) && !Lexicon.titleQualifiers.containsLowercased(tokens[position].text) {
+        where tokens[position].isCapitalized && isTitleWord(tokens[position]) && !Lexicon.titleQualifiers.containsLowercased(tokens[position]) {
             let next = tokens[position + 1]
             if next.isCapitalized && !isTitleWord(next) && next.text != "of" { cut = position }
         }
@@ -678,7 +678,7 @@ struct EntityRecognizer: Sendable {
         var lower = range.lowerBound, upper = range.upperBound
         while lower < upper,
             !(tokens[lower].isWord || tokens[lower].kind == .number)
-                || tokens[lower].isLowercase && !Lexicon.nameConnectors.contains(tokens[lower].text)
+                || tokens[lower].isLowercase && !Lexicon.nameConnectors.contains(tokens[lower])
         {
             lower += 1
         }
@@ -697,7 +697,7 @@ struct EntityRecognizer: Sendable {
     /// "... student Ahmed Mohamed Image: Twitter": a caption's credit label is no part of the
     /// name before it.
     private func withoutCaptionLabel(_ range: Range<Int>, _ tokens: [Token]) -> Range<Int>? {
-        guard range.upperBound < tokens.count, tokens[range.upperBound].text == ":", Self.creditLabels.contains(tokens[range.upperBound - 1].text) else {
+        guard range.upperBound < tokens.count, tokens[range.upperBound].text == ":", Self.creditLabels.contains(tokens[range.upperBound - 1]) else {
             return range
         }
         return range.count > 1 ? range.lowerBound..<(range.upperBound - 1) : nil
@@ -712,13 +712,13 @@ struct EntityRecognizer: Sendable {
         let tokens = document.tokens
         // "IRS and Drug Enforcement Administration": an acronym is an organisation's whole name.
         if entityClass == .organisation, range.count >= 3, tokens[range.lowerBound + 1].text == "and", tokens[range.lowerBound].isAllCaps,
-            Lexicon.organisationHeads.contains(tokens[range.upperBound - 1].text)
+            Lexicon.organisationHeads.contains(tokens[range.upperBound - 1])
         {
             return [range.lowerBound..<(range.lowerBound + 1), (range.lowerBound + 2)..<range.upperBound]
         }
         guard entityClass == .organisation, range.count >= 5,
             let and = range.dropFirst(2).dropLast(2).first(where: { tokens[$0].text == "and" || tokens[$0].text == "&" }),
-            Lexicon.organisationHeads.contains(tokens[and - 1].text), Lexicon.organisationHeads.contains(tokens[range.upperBound - 1].text),
+            Lexicon.organisationHeads.contains(tokens[and - 1]), Lexicon.organisationHeads.contains(tokens[range.upperBound - 1]),
             (range.lowerBound..<and).allSatisfy({ tokens[$0].isCapitalized }), ((and + 1)..<range.upperBound).allSatisfy({ tokens[$0].isCapitalized }),
             ((and + 1)..<range.upperBound).contains(where: { !isCommon(tokens[$0].text, document) })
         else { return [range] }
@@ -750,8 +750,8 @@ struct EntityRecognizer: Sendable {
         var parts: [Range<Int>] = []
         var start = range.lowerBound
         for index in range
-        where tokens[index].isWord && !tokens[index].isCapitalized && !Lexicon.nameConnectors.contains(tokens[index].text)
-            && !Self.nameParticles.contains(tokens[index].text) && !Self.opensWithNameParticle(tokens[index].text)
+        where tokens[index].isWord && !tokens[index].isCapitalized && !Lexicon.nameConnectors.contains(tokens[index])
+            && !Self.nameParticles.contains(tokens[index]) && !Self.opensWithNameParticle(tokens[index].text)
         {
             if index > start { parts.append(start..<index) }
             start = index + 1
@@ -783,7 +783,7 @@ struct EntityRecognizer: Sendable {
             if start < tokens.count, tokens[start].text == "the" { start += 1 }
             var end = start
             while end < tokens.count, end - start < 4, tokens[end].isCapitalized, !covered[end], tokens[end].sentence == tokens[index].sentence { end += 1 }
-            guard end > start, !Lexicon.subjectPronouns.containsLowercased(tokens[start].text) else { continue }
+            guard end > start, !Lexicon.subjectPronouns.containsLowercased(tokens[start]) else { continue }
             // "according to Mayor Ann Hale": words right before a name already found are its title.
             if end < tokens.count, covered[end] { continue }
             let range = start..<end
@@ -864,9 +864,9 @@ struct EntityRecognizer: Sendable {
 
     private func isWrittenAsPlace(_ range: Range<Int>, text: String, _ tokens: [Token]) -> Bool {
         gazetteer.placeType(of: text) != nil
-            && (range.lowerBound > 0 && Self.wordsBeforePlaces.contains(tokens[range.lowerBound - 1].text)
+            && (range.lowerBound > 0 && Self.wordsBeforePlaces.contains(tokens[range.lowerBound - 1])
                 || range.upperBound + 1 < tokens.count && tokens[range.upperBound].kind == .possessive
-                    && Self.civicWords.contains(tokens[range.upperBound + 1].text))
+                    && Self.civicWords.contains(tokens[range.upperBound + 1]))
     }
 
     private func isSentenceInitial(_ index: Int, _ tokens: [Token]) -> Bool {
@@ -902,7 +902,7 @@ struct EntityRecognizer: Sendable {
         let tokens = document.tokens
         let sentenceInitial = isSentenceInitial(range.lowerBound, tokens)
         let next = range.upperBound < tokens.count && tokens[range.upperBound].sentence == tokens[range.lowerBound].sentence ? tokens[range.upperBound] : nil
-        if sentenceInitial, range.allSatisfy({ Self.interjections.containsLowercased(tokens[$0].text) }),
+        if sentenceInitial, range.allSatisfy({ Self.interjections.containsLowercased(tokens[$0]) }),
             next.map({ [",", ".", "!", "?"].contains($0.text) }) ?? true
         {
             return true
@@ -973,8 +973,8 @@ struct EntityRecognizer: Sendable {
     }
 
     private func isPartyToACase(_ range: Range<Int>, _ tokens: [Token]) -> Bool {
-        let after = range.upperBound < tokens.count && Self.versus.contains(tokens[range.upperBound].text)
-        return after || range.lowerBound > 0 && Self.versus.contains(tokens[range.lowerBound - 1].text)
+        let after = range.upperBound < tokens.count && Self.versus.contains(tokens[range.upperBound])
+        return after || range.lowerBound > 0 && Self.versus.contains(tokens[range.lowerBound - 1])
     }
 
     private static let versus: WordSet = ["v.", "vs.", "vs", "versus", "v"]
@@ -1106,7 +1106,7 @@ struct EntityRecognizer: Sendable {
             if step % 256 == 255, deadline.hasPassed { return [] }
             let mention = mentions[index]
             var name = Self.mergeKey(mention.text)
-            if mention.tokens.count > 1, mention.tokens.contains(where: { Self.numberWordTokens.contains(document.tokens[$0].text) }) {
+            if mention.tokens.count > 1, mention.tokens.contains(where: { Self.numberWordTokens.contains(document.tokens[$0]) }) {
                 name = Self.withDigits(name)
             }
             if let fullForm = bracketedShortForms[index], let existing = assignment[fullForm] {

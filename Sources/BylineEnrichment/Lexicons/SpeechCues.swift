@@ -167,7 +167,7 @@ enum SpeechCues {
     /// opening at `start`.
     static func elapsedTimeEnd(from start: Int, before limit: Int, _ tokens: [Token]) -> Int? {
         guard let end = (start..<min(limit, start + 5)).first(where: { ["ago", "later", "earlier"].contains(tokens[$0].text) }), end > start,
-            (start..<end).contains(where: { timeUnits.contains(tokens[$0].text) }),
+            (start..<end).contains(where: { timeUnits.contains(tokens[$0]) }),
             (start..<end).allSatisfy({ tokens[$0].kind == .number || tokens[$0].isLowercase })
         else { return nil }
         return end + 1
@@ -179,7 +179,7 @@ enum SpeechCues {
     static func openingSubordinator(of sentence: Range<Int>, _ tokens: [Token]) -> Int? {
         guard
             let subordinator = (sentence.lowerBound..<min(sentence.upperBound, sentence.lowerBound + 4)).first(where: {
-                Lexicon.subordinators.containsLowercased(tokens[$0].text)
+                Lexicon.subordinators.containsLowercased(tokens[$0])
             })
         else { return nil }
         let timeSpan = (sentence.lowerBound..<subordinator).allSatisfy { index in
@@ -236,7 +236,7 @@ enum SpeechCues {
     static func followsFormOfBe(_ verb: Int, floor: Int, _ tokens: [Token]) -> Bool {
         var before = verb - 1
         while before > floor, tokens[before].text.hasSuffix("ly") || ["also", "not", "never", "reportedly"].contains(tokens[before].text) { before -= 1 }
-        return before >= floor && formsOfBe.containsLowercased(tokens[before].text)
+        return before >= floor && formsOfBe.containsLowercased(tokens[before])
     }
     /// The forms of "be" that make a passive.
     static let formsOfBe: WordSet = ["was", "were", "is", "are", "been", "being", "be"]
@@ -244,7 +244,7 @@ enum SpeechCues {
     /// "when asked which ...", "if told that ...": a passive whose subject and "be" are left
     /// out after a word opening a circumstance; whoever asked or told is not the subject.
     static func followsCircumstanceOpener(_ verb: Int, floor: Int, _ tokens: [Token]) -> Bool {
-        verb > floor && ellipticPassiveOpeners.containsLowercased(tokens[verb - 1].text)
+        verb > floor && ellipticPassiveOpeners.containsLowercased(tokens[verb - 1])
     }
     private static let ellipticPassiveOpeners: WordSet = ["when", "after", "before", "while", "if", "unless", "until"]
 
@@ -262,26 +262,26 @@ enum SpeechCues {
         if index + 1 < range.upperBound, ["but", "and", "yet"].contains(tokens[index].text.lowercased()) { index += 1 }
         let opening = index
         while index < range.upperBound, index - opening < 3, tokens[index].isWord,
-            sourceQuantifiers.containsLowercased(tokens[index].text) || sourceQualifiers.containsLowercased(tokens[index].text)
-                || AttributionContext.numberWords.containsLowercased(tokens[index].text)
+            sourceQuantifiers.containsLowercased(tokens[index]) || sourceQualifiers.containsLowercased(tokens[index])
+                || AttributionContext.numberWords.containsLowercased(tokens[index])
         {
             index += 1
         }
         // "Western diplomats familiar with ...": a word saying what kind.
         if index + 2 < range.upperBound, tokens[index].isWord, tokens[index + 1].isLowercase, tokens[index + 1].text.hasSuffix("s"),
-            toldAboutWords.contains(tokens[index + 2].text)
+            toldAboutWords.contains(tokens[index + 2])
         {
             index += 1
         }
         // "A senior official familiar with ...": "official" heads the phrase here.
-        if index > opening, index < range.upperBound, toldAboutWords.contains(tokens[index].text),
+        if index > opening, index < range.upperBound, toldAboutWords.contains(tokens[index]),
             AttributionContext.isPersonNoun(tokens[index - 1].text.lowercased())
         {
             index -= 1
         }
         // "One intelligence source", "Democratic sources": a word or two saying what kind.
         if let head = (index..<min(range.upperBound, index + 3)).first(where: { ["source", "sources"].contains(tokens[$0].text) }),
-            (index..<head).allSatisfy({ tokens[$0].isWord && !Lexicon.prepositions.containsLowercased(tokens[$0].text) && !Lexicon.speechVerbs.contains(tokens[$0].text) })
+            (index..<head).allSatisfy({ tokens[$0].isWord && !Lexicon.prepositions.containsLowercased(tokens[$0]) && !Lexicon.speechVerbs.contains(tokens[$0]) })
         {
             return head
         }
@@ -293,7 +293,7 @@ enum SpeechCues {
         // the vote" are no source); one person only as "a" or "one" ("the official involved"
         // may be someone named before).
         let toldAbout = toldAboutWords.contains(next)
-        let oneOfSome = index > opening && Lexicon.indefiniteOpeners.containsLowercased(tokens[opening].text)
+        let oneOfSome = index > opening && Lexicon.indefiniteOpeners.containsLowercased(tokens[opening])
         let isSource =
             ["source", "sources", "insider", "insiders"].contains(word)
             || ["person", "people"].contains(word) && (toldAbout || ["close", "with"].contains(next))

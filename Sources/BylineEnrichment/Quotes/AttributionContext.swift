@@ -45,7 +45,7 @@ final class AttributionContext {
     /// ("Meanwhile Eli Lilly is launching", "But the Foundation said").
     private static func opensSentence(_ token: Int, _ document: Document) -> Bool {
         var index = document.sentenceRange(of: token).lowerBound
-        if index < token, sentenceOpeners.containsLowercased(document.tokens[index].text) { index += 1 }
+        if index < token, sentenceOpeners.containsLowercased(document.tokens[index]) { index += 1 }
         if index < token, document.tokens[index].text == "," { index += 1 }
         if index < token, document.tokens[index].text.lowercased() == "the" { index += 1 }
         return index == token
@@ -155,7 +155,7 @@ final class AttributionContext {
         let tokens = document.tokens
         // "Like his comments about Mr. Curiel, Mr. Graham said, ...": the one who speaks there.
         let speaking = inSentence.first { mention in
-            mention.name.upperBound < tokens.count && Lexicon.speechVerbs.contains(tokens[mention.name.upperBound].text)
+            mention.name.upperBound < tokens.count && Lexicon.speechVerbs.contains(tokens[mention.name.upperBound])
                 || mention.name.lowerBound > sentenceStart && ["said", "says", "added", "wrote"].contains(tokens[mention.name.lowerBound - 1].text)
         }
         let notPossessive = inSentence.first { mention in
@@ -174,7 +174,7 @@ final class AttributionContext {
     private func qualifiesRole(before name: Range<Int>) -> Bool {
         let tokens = document.tokens
         var index = name.upperBound
-        while index < tokens.count, index - name.upperBound < 2, tokens[index].isWord, Lexicon.roleNouns.containsLowercased(tokens[index].text) { index += 1 }
+        while index < tokens.count, index - name.upperBound < 2, tokens[index].isWord, Lexicon.roleNouns.containsLowercased(tokens[index]) { index += 1 }
         guard index > name.upperBound, let (entity, _) = mention(at: index) else { return false }
         return entities[entity].type == .person
     }
@@ -464,5 +464,5 @@ final class AttributionContext {
 
 /// Whether a token in `range` is a speech verb ("said", "told", ...).
 func containsSpeechVerb(_ range: Range<Int>, _ document: Document) -> Bool {
-    range.contains { $0 < document.tokens.count && Lexicon.speechVerbs.contains(document.tokens[$0].text) }
+    range.contains { $0 < document.tokens.count && Lexicon.speechVerbs.contains(document.tokens[$0]) }
 }

@@ -14,7 +14,7 @@ extension QuoteAttributor {
             // A capitalised opener ("Like Corker, ...", "After Iowa, ...") is no title.
             let opener = Lexicon.prepositions.contains(word) || Lexicon.subordinators.contains(word)
             // "A spokeswoman for Janney": the principal a spokesperson speaks for.
-            let principal = word == "for" && position > index && AttributionContext.spokespeople.contains(tokens[position - 1].text)
+            let principal = word == "for" && position > index && AttributionContext.spokespeople.contains(tokens[position - 1])
             return token.isCapitalized && !opener || token.kind == .possessive || Lexicon.personTitles.contains(word) || Lexicon.roleNouns.contains(word)
                 || Lexicon.articles.contains(word) || principal
         }
@@ -63,7 +63,7 @@ extension QuoteAttributor {
                 if !finite || Self.opensApposition(subject.tokens, comma: comma, tokens) { return subject }
                 // "Lee guarded Park's votes in 1990, ...": not a name inside a clause of its own.
                 let leadsSegment = (start..<subject.tokens.lowerBound).allSatisfy {
-                    tokens[$0].isCapitalized || AttributionContext.isWordOfTitle(tokens[$0]) || Lexicon.articles.contains(tokens[$0].text)
+                    tokens[$0].isCapitalized || AttributionContext.isWordOfTitle(tokens[$0]) || Lexicon.articles.contains(tokens[$0])
                 }
                 if notOpening == nil, leadsSegment { notOpening = subject }
             }
@@ -79,7 +79,7 @@ extension QuoteAttributor {
         let tokens = context.document.tokens
         guard let first = segment.first, segment.count >= 2, segment.upperBound + 1 < cue - 1 else { return nil }
         let possessed = ["his", "her", "its", "their"].contains(tokens[first].text.lowercased()) || tokens[first + 1].kind == .possessive
-        guard possessed || Lexicon.articles.containsLowercased(tokens[first].text) || ["one", "another"].contains(tokens[first].text.lowercased()) else { return nil }
+        guard possessed || Lexicon.articles.containsLowercased(tokens[first]) || ["one", "another"].contains(tokens[first].text.lowercased()) else { return nil }
         // Its head: a role ("A spokesman for X"), or any noun ending a possessive ("Kamau's challenger").
         let head =
             possessed && tokens[segment.upperBound - 1].isWord && !tokens[segment.upperBound - 1].isCapitalized
@@ -91,7 +91,7 @@ extension QuoteAttributor {
             !segment.prefix(while: { $0 < head }).contains(where: { context.mention(at: $0)?.1.lowerBound == $0 && $0 != first })
         else { return nil }
         var start = segment.upperBound + 1
-        if Lexicon.articles.containsLowercased(tokens[start].text) { start += 1 }
+        if Lexicon.articles.containsLowercased(tokens[start]) { start += 1 }
         // "Dan Whit of Grace Church in Marion": the name and where the person is from.
         guard let (entity, mention) = context.mention(at: start), mention.lowerBound == start,
             mention.upperBound == cue - 1
@@ -112,7 +112,7 @@ extension QuoteAttributor {
             let role = tokens[comma - 1].text
             return comma - end <= 4 && (AttributionContext.isTitleWord(role) || Lexicon.roleNouns.containsLowercased(role))
         }
-        return tokens[end].text == "of" && ((end + 1)..<comma).allSatisfy { tokens[$0].isCapitalized || Lexicon.articles.contains(tokens[$0].text) }
+        return tokens[end].text == "of" && ((end + 1)..<comma).allSatisfy { tokens[$0].isCapitalized || Lexicon.articles.contains(tokens[$0]) }
     }
 
     /// For a participle after a comma, or a verb joined by "and" or "but" with no subject of
@@ -151,7 +151,7 @@ extension QuoteAttributor {
                 quoted = mark == .doubleClosing || mark == .doubleStraight && !quoted
                 continue
             }
-            if !quoted, Lexicon.postposableVerbs.contains(tokens[index].text), isSpeechVerb(at: index, tokens) { return index }
+            if !quoted, Lexicon.postposableVerbs.contains(tokens[index]), isSpeechVerb(at: index, tokens) { return index }
         }
         return nil
     }
@@ -168,7 +168,7 @@ extension QuoteAttributor {
             // An opening phrase ends at a comma or a dash ("In a speech from Ohio -- which
             // votes on Saturday -- Garza ..."); a subordinate clause may run long.
             let reach = Lexicon.subordinators.contains(word) ? 40 : 16
-            let comma = (first..<min(limit, first + reach)).first { tokens[$0].text == "," || Self.dashes.contains(tokens[$0].text) }
+            let comma = (first..<min(limit, first + reach)).first { tokens[$0].text == "," || Self.dashes.contains(tokens[$0]) }
             if Self.conjunctions.contains(word), comma.map({ $0 - first > 3 }) ?? true {
                 start = first + 1
             } else if let comma,
@@ -206,7 +206,7 @@ extension QuoteAttributor {
                 continue
             }
             let type = context.entities[entity].type
-            let governed = index > start && Lexicon.prepositions.containsLowercased(tokens[index - 1].text)
+            let governed = index > start && Lexicon.prepositions.containsLowercased(tokens[index - 1])
             let possessive = mention.upperBound < limit && tokens[mention.upperBound].kind == .possessive
             let next = mention.upperBound < limit ? tokens[mention.upperBound] : nil
             let adjective =
@@ -268,7 +268,7 @@ extension QuoteAttributor {
     /// "Dallas (AFP) – Senator Nora Vance ...": where a dateline before a dash ends, within
     /// its first eight tokens; nil when the clause opens with none.
     static func datelineEnd(from start: Int, before limit: Int, _ tokens: [Token]) -> Int? {
-        guard let dash = (start..<min(limit, start + 8)).first(where: { dashes.contains(tokens[$0].text) }), dash > start else { return nil }
+        guard let dash = (start..<min(limit, start + 8)).first(where: { dashes.contains(tokens[$0]) }), dash > start else { return nil }
         let isDateline = (start..<dash).allSatisfy { tokens[$0].isCapitalized || ["(", ")", ","].contains(tokens[$0].text) }
         return isDateline ? dash + 1 : nil
     }

@@ -192,7 +192,7 @@ struct QuoteAttributor: Sendable {
         guard sentenceStart > previousQuoteEnd,
             let subject = clauseSubject(from: sentenceStart, before: candidate.openMark, context),
             let entity = subject.entity, context.entities[entity].type == .person,
-            !(sentenceStart..<subject.tokens.lowerBound).contains(where: { Lexicon.subjectPronouns.containsLowercased(tokens[$0].text) }),
+            !(sentenceStart..<subject.tokens.lowerBound).contains(where: { Lexicon.subjectPronouns.containsLowercased(tokens[$0]) }),
             // Not a headline's capitals, nor a name qualifying a noun ("the Clinton campaign").
             !subject.tokens.allSatisfy({ tokens[$0].isAllCaps }), subject.tokens.upperBound < tokens.count
         else { return nil }
@@ -278,7 +278,7 @@ struct QuoteAttributor: Sendable {
             !(phrase.map { Self.endsWithDescription($0, before: cue, tokens) || Self.opensBeforeAside($0, floor: floor, tokens) } ?? false),
             let subject = context.speakerPhrase(startingAt: Self.pastCapitalisedDateline(from: floor, before: cue, tokens), limit: cue),
             subject.entity != nil, opensClause(subject, from: floor, tokens),
-            subject.tokens.upperBound < cue, [",", "("].contains(tokens[subject.tokens.upperBound].text) || Self.dashes.contains(tokens[subject.tokens.upperBound].text)
+            subject.tokens.upperBound < cue, [",", "("].contains(tokens[subject.tokens.upperBound].text) || Self.dashes.contains(tokens[subject.tokens.upperBound])
         {
             phrase = subject
         }
@@ -345,7 +345,7 @@ struct QuoteAttributor: Sendable {
             // "the hacker known as “Guccifer,”": a nickname, a name as a title is.
             if before.text == "as", open >= 2, ["known", "billed"].contains(tokens[open - 2].text) { return true }
             // "the anthem, “...”", "this weekend's broadcast of “Fox News Sunday”".
-            if [",", "of"].contains(before.text), open >= 2, Self.workNouns.contains(tokens[open - 2].text) { return true }
+            if [",", "of"].contains(before.text), open >= 2, Self.workNouns.contains(tokens[open - 2]) { return true }
             if before.text == "or", open >= 2, tokens[open - 2].isQuoteMark { return true }
         }
         // Used as a name: no sentence of its own inside, a noun for a work or a show right after,
@@ -365,7 +365,7 @@ struct QuoteAttributor: Sendable {
     static func isFollowedByWorkNoun(_ close: Int, _ tokens: [Token]) -> Bool {
         guard close + 1 < tokens.count else { return false }
         let next = tokens[close + 1].text
-        return workNouns.contains(next) || media.contains(next) && close + 2 < tokens.count && workNouns.contains(tokens[close + 2].text)
+        return workNouns.contains(next) || media.contains(next) && close + 2 < tokens.count && workNouns.contains(tokens[close + 2])
     }
 
     private static let workIntroducers: WordSet = WordSet(
@@ -415,7 +415,7 @@ struct QuoteAttributor: Sendable {
             let sentence = document.sentenceRange(of: close)
             var index = close + 1
             while index < sentence.upperBound, tokens[index].kind == .punctuation,
-                tokens[index].text == "," || Self.signatureDashes.contains(tokens[index].text)
+                tokens[index].text == "," || Self.signatureDashes.contains(tokens[index])
             {
                 index += 1
             }
@@ -429,7 +429,7 @@ struct QuoteAttributor: Sendable {
                 return before
             }
             // Not before a name after the verb ("..., said Pell"), which cueAfter reads.
-            if let verb = tail.first, Lexicon.postposableVerbs.contains(tokens[verb].text), verb + 1 < tokens.count, !tokens[verb + 1].isCapitalized,
+            if let verb = tail.first, Lexicon.postposableVerbs.contains(tokens[verb]), verb + 1 < tokens.count, !tokens[verb + 1].isCapitalized,
                 let subject = subjectBeforeAside(holding: head, context)
             {
                 return Attribution(cue: tokens[verb].text, speaker: subject)
@@ -469,7 +469,7 @@ struct QuoteAttributor: Sendable {
         // either side, the person the sentence opens with speaks a sentence-like quote in it.
         // ("He decided that she “was the girl ...”" reports a clause: no speaker.)
         let reportsClause = head.contains { index in
-            tokens[index].text == "that" && index + 1 < head.upperBound && Lexicon.subjectPronouns.containsLowercased(tokens[index + 1].text)
+            tokens[index].text == "that" && index + 1 < head.upperBound && Lexicon.subjectPronouns.containsLowercased(tokens[index + 1])
         }
         if !head.isEmpty, !cueFollows, !reportsClause, isDirect(candidate, document), let subject = sentenceSubject(of: head, context) {
             return Attribution(cue: nil, speaker: subject)
@@ -492,7 +492,7 @@ struct QuoteAttributor: Sendable {
             } else if tokens[previousSentence.lowerBound].paragraph + 1 == tokens[candidate.openMark].paragraph, let close = candidate.closeMark, tokens.closesParagraph(at: close),
                 isDirect(candidate, document), !previousSentence.contains(where: { tokens[$0].isQuoteMark }),
                 let subject = sentenceSubject(of: previousSentence, context), let entity = subject.entity, context.entities[entity].type == .person,
-                subject.tokens.upperBound < previousSentence.upperBound, !Self.copulas.contains(tokens[subject.tokens.upperBound].text)
+                subject.tokens.upperBound < previousSentence.upperBound, !Self.copulas.contains(tokens[subject.tokens.upperBound])
             {
                 // "Valastro praised Christie's leadership. ¶ “We need someone who ...”": a
                 // paragraph that is only a quotation, after one whose subject is a person doing
@@ -521,7 +521,7 @@ struct QuoteAttributor: Sendable {
             comma > head.lowerBound, !((comma + 1)..<head.upperBound).contains(where: { tokens[$0].isQuoteMark })
         else { return nil }
         // Not "asked about “the deal,”": the words of whoever asked.
-        guard AttributionContext.opensAside(tokens[comma + 1]), !SpeechCues.questionVerbs.contains(tokens[comma + 1].text) else { return nil }
+        guard AttributionContext.opensAside(tokens[comma + 1]), !SpeechCues.questionVerbs.contains(tokens[comma + 1]) else { return nil }
         return context.personNamed(before: comma, floor: head.lowerBound)
     }
 
@@ -546,8 +546,8 @@ struct QuoteAttributor: Sendable {
         let next = document.sentenceRange(of: close + 1)
         guard next.lowerBound == close + 1, next.count <= 7, let stop = next.last, tokens[stop].text == "." else { return false }
         var verb = stop - 1
-        if verb > next.lowerBound, SpeechCues.timeWords.containsLowercased(tokens[verb].text) { verb -= 1 }
-        guard verb > next.lowerBound, Lexicon.postposableVerbs.contains(tokens[verb].text) else { return false }
+        if verb > next.lowerBound, SpeechCues.timeWords.containsLowercased(tokens[verb]) { verb -= 1 }
+        guard verb > next.lowerBound, Lexicon.postposableVerbs.contains(tokens[verb]) else { return false }
         return (next.lowerBound..<verb).allSatisfy { tokens[$0].isWord || tokens[$0].text == "." }
     }
 
@@ -566,7 +566,7 @@ struct QuoteAttributor: Sendable {
         let tokens = context.document.tokens
         var dash = close + 1
         while dash < tokens.count, tokens[dash].paragraph == tokens[close].paragraph, tokens[dash].kind == .punctuation { dash += 1 }
-        guard dash + 1 < tokens.count, tokens[dash].paragraph == tokens[close].paragraph + 1, Self.signatureDashes.contains(tokens[dash].text) else { return nil }
+        guard dash + 1 < tokens.count, tokens[dash].paragraph == tokens[close].paragraph + 1, Self.signatureDashes.contains(tokens[dash]) else { return nil }
         // "- Governor Ana Pell, posting after the debate.": past a title (a few words), and a
         // short aside after a comma (a line, not a paragraph of its own).
         var name = dash + 1
@@ -619,7 +619,7 @@ struct QuoteAttributor: Sendable {
         let tokens = context.document.tokens
         guard let first = tail.first else { return nil }
         // “...” ― Jorge Falcon: a signature after a dash names the speaker.
-        if first > 0, Self.signatureDashes.contains(tokens[first - 1].text),
+        if first > 0, Self.signatureDashes.contains(tokens[first - 1]),
             let (entity, range) = context.mention(at: first), range.upperBound >= tail.upperBound - 1 || tokens[range.upperBound].kind == .punctuation
         {
             return Attribution(cue: nil, speaker: SpeakerPhrase(tokens: range, entity: entity, confidence: 0.85), namedExplicitly: true)
@@ -655,7 +655,7 @@ struct QuoteAttributor: Sendable {
         guard let speaker = context.speakerPhrase(startingAt: first, limit: tail.upperBound) else { return describedSpeaker(tail, context) }
         // "“...” in his speech, and Berg said": the quote stays in the clause before the joining word.
         if speaker.tokens.lowerBound > first + 1,
-            ((first + 1)..<speaker.tokens.lowerBound).contains(where: { tokens[$0 - 1].text == "," && Self.clauseJoiners.contains(tokens[$0].text) })
+            ((first + 1)..<speaker.tokens.lowerBound).contains(where: { tokens[$0 - 1].text == "," && Self.clauseJoiners.contains(tokens[$0]) })
         {
             return nil
         }
@@ -694,7 +694,7 @@ struct QuoteAttributor: Sendable {
     /// "I don't know about you, but something tells me": a joining word followed by a
     /// subject of its own starts a new clause, whose verb is not the first subject's.
     private static func opensClauseOfItsOwn(_ index: Int, _ end: Int, _ tokens: [Token]) -> Bool {
-        guard index + 1 < end, clauseJoiners.containsLowercased(tokens[index].text) else { return false }
+        guard index + 1 < end, clauseJoiners.containsLowercased(tokens[index]) else { return false }
         let next = tokens[index + 1].text
         return Lexicon.subjectPronouns.containsLowercased(next) || Lexicon.indefinitePronouns.containsLowercased(next)
     }
@@ -706,7 +706,7 @@ struct QuoteAttributor: Sendable {
     /// from elsewhere. ("the retired surgeon said" most often describes the one named before.)
     private func describedSpeaker(_ tail: Range<Int>, _ context: AttributionContext) -> Attribution? {
         let tokens = context.document.tokens
-        guard let first = tail.first, Self.describers.containsLowercased(tokens[first].text) else { return nil }
+        guard let first = tail.first, Self.describers.containsLowercased(tokens[first]) else { return nil }
         for index in (first + 1)..<min(tail.upperBound, first + 5) {
             let word = tokens[index].text
             if Self.attributesAfterQuotation(word) || word == "read" || word == "reads" {
@@ -737,9 +737,9 @@ struct QuoteAttributor: Sendable {
         let tokens = context.document.tokens
         for comma in tail where tokens[comma].text == "," && comma + 2 < tail.upperBound {
             let verb = comma + 1
-            guard Lexicon.postposableVerbs.contains(tokens[verb].text) else { continue }
+            guard Lexicon.postposableVerbs.contains(tokens[verb]) else { continue }
             let between = tail.lowerBound..<comma
-            guard !between.contains(where: { tokens[$0].isQuoteMark || Lexicon.speechVerbs.contains(tokens[$0].text) }) else {
+            guard !between.contains(where: { tokens[$0].isQuoteMark || Lexicon.speechVerbs.contains(tokens[$0]) }) else {
                 return nil
             }
             guard let speaker = context.speakerPhrase(startingAt: verb + 1, limit: tail.upperBound), speaker.entity != nil else { return nil }
@@ -764,7 +764,7 @@ struct QuoteAttributor: Sendable {
         guard index > start else { return false }
         // ", saying", "responded by saying", "told the AP after hinting", or after the day with
         // no comma: "a series of tweets early Friday saying".
-        if participleOpeners.contains(tokens[index - 1].text) || Lexicon.weekdays.contains(tokens[index - 1].text) { return true }
+        if participleOpeners.contains(tokens[index - 1]) || Lexicon.weekdays.contains(tokens[index - 1]) { return true }
         if index - 1 > start, case .quoteMark(let mark) = tokens[index - 1].kind, mark != .doubleOpening, mark != .singleOpening {
             return tokens[index - 2].text == ","
         }
@@ -773,7 +773,7 @@ struct QuoteAttributor: Sendable {
 
     /// Where the phrase of a participle at `index` starts: ", recently telling" past the adverb.
     static func participlePhraseStart(_ index: Int, from start: Int, _ tokens: [Token]) -> Int {
-        index - 1 > start && (tokens[index - 1].text.hasSuffix("ly") || SpeechCues.verbModifiers.contains(tokens[index - 1].text)) ? index - 1 : index
+        index - 1 > start && (tokens[index - 1].text.hasSuffix("ly") || SpeechCues.verbModifiers.contains(tokens[index - 1])) ? index - 1 : index
     }
 
     /// Words after which a participle's subject is the clause's: ", saying", "by saying",
@@ -786,8 +786,8 @@ struct QuoteAttributor: Sendable {
     private func issuerOfStatement(saying verb: Int, _ head: Range<Int>, _ context: AttributionContext) -> SpeakerPhrase? {
         let tokens = context.document.tokens
         guard verb - 2 > head.lowerBound, ["that", "which"].contains(tokens[verb - 1].text),
-            let noun = (max(head.lowerBound, verb - 4)..<(verb - 1)).last(where: { SpeechCues.statementNouns.contains(tokens[$0].text) }),
-            let issuing = (max(head.lowerBound, noun - 4)..<noun).last(where: { SpeechCues.issuingVerbs.contains(tokens[$0].text) })
+            let noun = (max(head.lowerBound, verb - 4)..<(verb - 1)).last(where: { SpeechCues.statementNouns.contains(tokens[$0]) }),
+            let issuing = (max(head.lowerBound, noun - 4)..<noun).last(where: { SpeechCues.issuingVerbs.contains(tokens[$0]) })
         else { return nil }
         let subject = clauseSubject(from: head.lowerBound, before: issuing, context) ?? sentenceSubject(of: head.lowerBound..<issuing, context, allowingOrganisations: true)
         return subject?.entity == nil ? nil : subject
@@ -803,13 +803,13 @@ struct QuoteAttributor: Sendable {
     /// words after the preposition ("went on" takes "about" after its particle).
     private func isTopicCue(_ verb: Int, _ head: Range<Int>, _ tokens: [Token]) -> Bool {
         var preposition = verb + 1
-        if SpeechCues.goingOnVerbs.contains(tokens[verb].text) || tokens[verb].text == "going" {
+        if SpeechCues.goingOnVerbs.contains(tokens[verb]) || tokens[verb].text == "going" {
             guard preposition < head.upperBound, tokens[preposition].text == "on" else { return false }
             preposition += 1
             guard preposition < head.upperBound, tokens[preposition].text == "about" else { return false }
         } else {
             guard let prepositions = SpeechCues.topicVerbs[tokens[verb].text], preposition < head.upperBound,
-                prepositions.contains(tokens[preposition].text)
+                prepositions.contains(tokens[preposition])
             else { return false }
         }
         // The first quotation within three words, then only quotations joined by "and", "or" or commas.
@@ -833,14 +833,14 @@ struct QuoteAttributor: Sendable {
         guard range.count > 2, tokens[range.lowerBound].text == "," else { return false }
         let first = tokens[range.lowerBound + 1].text
         guard ["who", "a", "an", "the"].contains(first) || first.first?.isLowercase == true else { return false }
-        return !range.contains { tokens[$0].isQuoteMark || Lexicon.postposableVerbs.contains(tokens[$0].text) }
+        return !range.contains { tokens[$0].isQuoteMark || Lexicon.postposableVerbs.contains(tokens[$0]) }
     }
 
     /// "Bush referred to Rubio as “a bright, charismatic leader”": describing someone in
     /// quoted words is a cue as "called" is, its object no speaker; a nickname or a term
     /// ("refers to him as “Chris”") is no quotation.
     private func refersToAs(_ verb: Int, _ head: Range<Int>, _ tokens: [Token]) -> Bool {
-        guard SpeechCues.referVerbs.contains(tokens[verb].text), verb + 2 < head.upperBound, tokens[verb + 1].text == "to",
+        guard SpeechCues.referVerbs.contains(tokens[verb]), verb + 2 < head.upperBound, tokens[verb + 1].text == "to",
             ((verb + 2)..<head.upperBound).contains(where: { tokens[$0].text == "as" })
         else { return false }
         let quoted = tokens[(head.upperBound + 1)...].prefix { !$0.isQuoteMark }
@@ -859,7 +859,7 @@ struct QuoteAttributor: Sendable {
         if verb > head.lowerBound, [":", ","].contains(tokens[verb].text) { verb -= 1 }
         guard verb > head.lowerBound, ["read", "reads"].contains(tokens[verb].text) else { return nil }
         let window = max(head.lowerBound, verb - 8)..<verb
-        return window.contains { SpeechCues.writtenNouns.containsLowercased(tokens[$0].text) } ? verb : nil
+        return window.contains { SpeechCues.writtenNouns.containsLowercased(tokens[$0]) } ? verb : nil
     }
 
     private func cueBefore(_ head: Range<Int>, _ context: AttributionContext, allowVerbless: Bool = false) -> Attribution? {
@@ -900,7 +900,7 @@ struct QuoteAttributor: Sendable {
         let commaEnds = tokens[head.upperBound - 1].text == ","
         // Not "Asked whether he would resign, the mayor said: “...”": the speaker is named right
         // after the verb, or described ("Said the mayor:").
-        let namedNext = head.count > 1 && (tokens[head.lowerBound + 1].isCapitalized || Lexicon.articles.contains(tokens[head.lowerBound + 1].text))
+        let namedNext = head.count > 1 && (tokens[head.lowerBound + 1].isCapitalized || Lexicon.articles.contains(tokens[head.lowerBound + 1]))
         if opener.isCapitalized, Lexicon.postposableVerbs.containsLowercased(opener.text), namedNext,
             colonEnds || commaEnds ? head.count > 2 : allowVerbless && head.count > 1,
             let speaker = context.speakerPhrase(startingAt: head.lowerBound + 1, limit: colonEnds || commaEnds ? head.upperBound - 1 : head.upperBound),
@@ -939,13 +939,13 @@ struct QuoteAttributor: Sendable {
             let passive = SpeechCues.followsFormOfBe(verb, floor: sentenceStart, tokens)
             if passive, verb + 2 < head.upperBound, tokens[verb + 1].text == "by",
                 let agent = context.speakerPhrase(startingAt: verb + 2, limit: head.upperBound), agent.entity != nil,
-                (agent.tokens.upperBound..<head.upperBound).allSatisfy({ ["as", ",", ":"].contains(tokens[$0].text) || Lexicon.articles.contains(tokens[$0].text) })
+                (agent.tokens.upperBound..<head.upperBound).allSatisfy({ ["as", ",", ":"].contains(tokens[$0].text) || Lexicon.articles.contains(tokens[$0]) })
             {
                 return Attribution(cue: tokens[verb].text, speaker: agent)
             }
             // "The levy was called ... the “Pier Plan”", "The plan was described as “reckless”":
             // what is named or judged, never who judged it.
-            if passive, tokens[verb].text.hasSuffix("ed"), SpeechCues.objectSpeechActs.contains(tokens[verb].text) {
+            if passive, tokens[verb].text.hasSuffix("ed"), SpeechCues.objectSpeechActs.contains(tokens[verb]) {
                 return Attribution(cue: tokens[verb].text, speaker: nil)
             }
             // "..., with the teachers' union calling her “...”": the name after "with" is the
@@ -960,7 +960,7 @@ struct QuoteAttributor: Sendable {
             // "with Trump tweeting that ... and asking, “...”": the participle joined shares the
             // subject written before the one it joins.
             if tokens[verb].text.hasSuffix("ing"), verb > sentenceStart, tokens[verb - 1].text == "and",
-                let earlier = (sentenceStart..<(verb - 1)).last(where: { tokens[$0].text.hasSuffix("ing") && SpeechCues.reportingVerbs.contains(tokens[$0].text) }),
+                let earlier = (sentenceStart..<(verb - 1)).last(where: { tokens[$0].text.hasSuffix("ing") && SpeechCues.reportingVerbs.contains(tokens[$0]) }),
                 let subject = context.speakerPhrase(endingBefore: earlier, floor: sentenceStart), subject.entity != nil, subject.tokens.upperBound == earlier
             {
                 return Attribution(cue: tokens[verb].text, speaker: subject)
@@ -985,7 +985,7 @@ struct QuoteAttributor: Sendable {
             // and so is the one told or described.
             if nearest == nil, verb == firstVerb, let speaker = context.speakerPhrase(startingAt: verb + 1, limit: head.upperBound),
                 let entity = speaker.entity, context.entities[entity].type != .norp,
-                !Self.objectIsNotSpeakerVerbs.containsLowercased(tokens[verb].text)
+                !Self.objectIsNotSpeakerVerbs.containsLowercased(tokens[verb])
             {
                 return Attribution(cue: tokens[verb].text, speaker: speaker)
             }
@@ -1014,14 +1014,14 @@ struct QuoteAttributor: Sendable {
         // "From Bush's Facebook post:": the one whose statement follows the colon (a lead-in
         // paragraph comes without it).
         let noun = tokens[head.upperBound - 1].text == ":" ? head.upperBound - 2 : head.upperBound - 1
-        if noun > head.lowerBound, SpeechCues.statementNouns.contains(tokens[noun].text), noun + 1 < tokens.count, tokens[noun + 1].text == ":" {
+        if noun > head.lowerBound, SpeechCues.statementNouns.contains(tokens[noun]), noun + 1 < tokens.count, tokens[noun + 1].text == ":" {
             let phrase = max(head.lowerBound, noun - 4)..<noun
             if let possessive = phrase.last(where: { tokens[$0].kind == .possessive }),
                 let owner = context.speakerPhrase(endingBefore: possessive, floor: head.lowerBound), owner.entity != nil
             {
                 return Attribution(cue: tokens[noun].text, speaker: owner)
             }
-            if let verb = phrase.last(where: { SpeechCues.issuingVerbs.contains(tokens[$0].text) }),
+            if let verb = phrase.last(where: { SpeechCues.issuingVerbs.contains(tokens[$0]) }),
                 let subject = clauseSubject(from: head.lowerBound, before: verb, context)
                     ?? sentenceSubject(of: head.lowerBound..<verb, context, allowingOrganisations: true)
             {
@@ -1041,7 +1041,7 @@ struct QuoteAttributor: Sendable {
             var floor = head.lowerBound
             let closesHeading: (Token) -> Bool = { token in
                 if case .quoteMark(let mark) = token.kind { return mark.mayCloseDouble }
-                return Self.signatureDashes.contains(token.text)
+                return Self.signatureDashes.contains(token)
             }
             if let mark = (head.lowerBound..<end).last(where: { closesHeading(tokens[$0]) }) { floor = mark + 1 }
             if floor + 2 < end, tokens[floor].text == "More", tokens[floor + 1].text == "from" { floor += 2 }
@@ -1061,7 +1061,7 @@ struct QuoteAttributor: Sendable {
     private func ownerOfWords(beforeColon colon: Int, floor: Int, _ context: AttributionContext) -> (noun: Int, owner: SpeakerPhrase)? {
         let tokens = context.document.tokens
         let start = max(floor, context.document.sentenceRange(of: colon).lowerBound)
-        guard colon - start <= 8, let noun = (start..<colon).first(where: { Self.wordsNouns.contains(tokens[$0].text) }), noun > start,
+        guard colon - start <= 8, let noun = (start..<colon).first(where: { Self.wordsNouns.contains(tokens[$0]) }), noun > start,
             ((noun + 1)..<colon).allSatisfy({ tokens[$0].isWord }), noun + 1 == colon || tokens[noun + 1].text == "to"
         else { return nil }
         if noun == start + 1, let subject = AttributionContext.possessiveSubjects[tokens[start].text.lowercased()] {
@@ -1093,7 +1093,7 @@ struct QuoteAttributor: Sendable {
         {
             let clauseStart = (sentenceStart..<subject.tokens.lowerBound).last { tokens[$0].text == "," }.map { $0 + 1 } ?? sentenceStart
             // Not a name qualifying the subject ("The Clinton campaign ...").
-            let qualifies = subject.tokens.upperBound < colon && Lexicon.roleNouns.contains(tokens[subject.tokens.upperBound].text)
+            let qualifies = subject.tokens.upperBound < colon && Lexicon.roleNouns.contains(tokens[subject.tokens.upperBound])
             if !qualifies, (clauseStart..<subject.tokens.lowerBound).allSatisfy({ tokens[$0].isCapitalized || AttributionContext.isWordOfTitle(tokens[$0]) }) {
                 return subject
             }
@@ -1137,7 +1137,7 @@ struct QuoteAttributor: Sendable {
         guard index > 0 else { return true }
         let previous = tokens[index - 1]
         if previous.kind == .possessive { return false }
-        return !Self.nounMarkers.containsLowercased(previous.text) && !previous.text.contains("-")
+        return !Self.nounMarkers.containsLowercased(previous) && !previous.text.contains("-")
     }
 
 

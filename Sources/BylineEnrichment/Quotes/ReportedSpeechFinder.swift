@@ -108,7 +108,7 @@ struct ReportedSpeechFinder: Sendable {
                 // after the last content finds its subject in that clause only.
                 if case .before(let cue, let floor) = candidate.speakerSide, let previousEnd = found.last?.content.last?.upperBound,
                     previousEnd >= floor, previousEnd + 2 < cue, tokens[previousEnd].text == ",",
-                    Self.joinedClauseOpeners.contains(tokens[previousEnd + 1].text)
+                    Self.joinedClauseOpeners.contains(tokens[previousEnd + 1])
                 {
                     candidate.speakerSide = .before(cue: cue, floor: previousEnd + 2)
                 }
@@ -145,7 +145,7 @@ struct ReportedSpeechFinder: Sendable {
         while index < scope.upperBound {
             // Only a plain report with its subject before it: other verbs inside a report
             // ("agreed to host", "added staff") are more often not speech.
-            guard !insideQuote[index], Self.nestedCues.contains(document.tokens[index].text), !SpeechCues.followsFormOfBe(index, floor: scope.lowerBound, document.tokens),
+            guard !insideQuote[index], Self.nestedCues.contains(document.tokens[index]), !SpeechCues.followsFormOfBe(index, floor: scope.lowerBound, document.tokens),
                 opensMainClause(subjectOf: index, scope, document.tokens),
                 let candidate = reported(at: index, in: scope, document, insideQuote), case .before = candidate.speakerSide
             else {
@@ -164,7 +164,7 @@ struct ReportedSpeechFinder: Sendable {
     private func opensMainClause(subjectOf cue: Int, _ scope: Range<Int>, _ tokens: [Token]) -> Bool {
         let start = subjectStart(before: cue, floor: scope.lowerBound, tokens)
         guard start == scope.lowerBound || tokens[start - 1].text == "," else { return false }
-        return !(start..<cue).contains { Self.relativeWords.containsLowercased(tokens[$0].text) || Lexicon.subordinators.containsLowercased(tokens[$0].text) }
+        return !(start..<cue).contains { Self.relativeWords.containsLowercased(tokens[$0]) || Lexicon.subordinators.containsLowercased(tokens[$0]) }
     }
     private static let relativeWords: WordSet = ["who", "whom", "whose", "which", "that", "where"]
     /// Pronouns that open a relative clause after a comma; not "that" (", that official said").
@@ -183,8 +183,8 @@ struct ReportedSpeechFinder: Sendable {
         }
         if ["and", "but"].contains(tokens[before].text) { return before }
         guard let conjunction = (max(sentence.lowerBound, cue - 9)..<(cue - 1)).last(where: { ["and", "but"].contains(tokens[$0].text) }),
-            conjunction + 2 < cue, Lexicon.prepositions.contains(tokens[conjunction + 1].text),
-            ((conjunction + 1)..<cue).allSatisfy({ tokens[$0].isWord && !SpeechCues.reportingVerbs.contains(tokens[$0].text) })
+            conjunction + 2 < cue, Lexicon.prepositions.contains(tokens[conjunction + 1]),
+            ((conjunction + 1)..<cue).allSatisfy({ tokens[$0].isWord && !SpeechCues.reportingVerbs.contains(tokens[$0]) })
         else { return nil }
         return conjunction
     }
@@ -192,9 +192,9 @@ struct ReportedSpeechFinder: Sendable {
     /// ", while Reyes, the council chair, called a vote and said": where the clause with a
     /// subject of its own, joined before `conjunction`, begins; else the sentence's start.
     private func joinedClauseStart(before conjunction: Int, _ sentence: Range<Int>, _ tokens: [Token]) -> Int {
-        let opener = (sentence.lowerBound..<max(sentence.lowerBound, conjunction - 3)).last { comma in
-            tokens[comma].text == "," && Self.subjectJoiners.contains(tokens[comma + 1].text)
-                && (tokens[comma + 2].isCapitalized || Lexicon.articles.contains(tokens[comma + 2].text) || Lexicon.subjectPronouns.contains(tokens[comma + 2].text))
+        let opener = (sentence.lowerBound..<max(sentence.lowerBound, conjunction - 3)).last { (comma: Int) -> Bool in
+            tokens[comma].text == "," && Self.subjectJoiners.contains(tokens[comma + 1])
+                && (tokens[comma + 2].isCapitalized || Lexicon.articles.contains(tokens[comma + 2]) || Lexicon.subjectPronouns.contains(tokens[comma + 2]))
         }
         return opener.map { $0 + 2 } ?? sentence.lowerBound
     }
@@ -249,7 +249,7 @@ struct ReportedSpeechFinder: Sendable {
         else { return nil }
         let content = (index + 1)..<contentEnd(from: index + 1, sentence, tokens)
         guard wordCount(content, tokens) >= Self.minimumWords else { return nil }
-        let passive = SpeechCues.formsOfBe.containsLowercased(tokens[quoted - 1].text)
+        let passive = SpeechCues.formsOfBe.containsLowercased(tokens[quoted - 1])
         let side: ReportedSpeechCandidate.SpeakerSide =
             passive ? .before(cue: quoted - 1, floor: sentence.lowerBound) : .after(start: quoted + 1, limit: index - 1)
         return ReportedSpeechCandidate(cue: index..<(index + 1), cueText: "quoted as saying", content: [content], speakerSide: side)
@@ -294,7 +294,7 @@ struct ReportedSpeechFinder: Sendable {
             }),
             (start..<cue).contains(where: { tokens[$0].isWord && tokens[$0].isCapitalized }),
             // "Defends Himself Against Claims He Exaggerated": a noun after a preposition.
-            !Lexicon.prepositions.containsLowercased(tokens[cue - 1].text), !SpeechCues.determiners.containsLowercased(tokens[cue - 1].text)
+            !Lexicon.prepositions.containsLowercased(tokens[cue - 1]), !SpeechCues.determiners.containsLowercased(tokens[cue - 1])
         else { return nil }
         // "Former Clinton Pollster Says": capitals hide which words name someone, so a line
         // whose last word before the cue is a role is a description, not the name inside it.
@@ -395,21 +395,21 @@ struct ReportedSpeechFinder: Sendable {
     /// reported on its own.
     private func questionPutToSpeaker(_ sentence: Range<Int>, _ tokens: [Token], _ insideQuote: [Bool]) -> ReportedSpeechCandidate? {
         let opener = sentence.lowerBound
-        guard !sentence.isEmpty, !insideQuote[opener], Self.questionOpeners.contains(tokens[opener].text) else { return nil }
+        guard !sentence.isEmpty, !insideQuote[opener], Self.questionOpeners.contains(tokens[opener]) else { return nil }
         var start = opener + 1
         var asker = ReportedSpeechCandidate.SpeakerSide.unnamed
         // "Asked by Omar Haddad whether ...": the one asking is named.
         if start < sentence.upperBound, tokens[start].text == "by" {
             guard
                 let question = ((start + 1)..<min(sentence.upperBound, start + 10)).first(where: {
-                    SpeechCues.questionOpeners.contains(tokens[$0].text) || ["about", "to", "for"].contains(tokens[$0].text)
+                    SpeechCues.questionOpeners.contains(tokens[$0]) || ["about", "to", "for"].contains(tokens[$0].text)
                 })
             else { return nil }
             if tokens[start + 1].isCapitalized { asker = .after(start: start + 1, limit: question) }
             start = question
         }
         // "Asked once about his success, he said": past an adverb.
-        while start < sentence.upperBound, SpeechCues.verbModifiers.contains(tokens[start].text) { start += 1 }
+        while start < sentence.upperBound, SpeechCues.verbModifiers.contains(tokens[start]) { start += 1 }
         if start < sentence.upperBound, ["about", "on"].contains(tokens[start].text) { start += 1 }
         guard let comma = (start..<sentence.upperBound).first(where: { tokens[$0].text == "," }), wordCount(start..<comma, tokens) >= Self.minimumWords
         else { return nil }
@@ -481,8 +481,8 @@ struct ReportedSpeechFinder: Sendable {
         else { return false }
         let previous = index > sentence.lowerBound ? tokens[index - 1] : nil
         // "Trump's claims", but not "She's claiming": after a pronoun, "'s" is "is" or "has".
-        let possessive = previous?.kind == .possessive && !(index >= 2 && Lexicon.subjectPronouns.containsLowercased(tokens[index - 2].text))
-        if let previous, possessive || SpeechCues.determiners.containsLowercased(previous.text) { return false }
+        let possessive = previous?.kind == .possessive && !(index >= 2 && Lexicon.subjectPronouns.containsLowercased(tokens[index - 2]))
+        if let previous, possessive || SpeechCues.determiners.containsLowercased(previous) { return false }
         // "Pell's conference call ended": a noun after an owner and a noun, a verb after it.
         if index >= sentence.lowerBound + 2, tokens[index - 2].kind == .possessive, previous?.isLowercase == true,
             SpeechCues.nounLike.contains(word) || ["call", "calls"].contains(word),
@@ -496,7 +496,7 @@ struct ReportedSpeechFinder: Sendable {
         if ["tell", "tells"].contains(word), index >= sentence.lowerBound + 2, tokens[index - 2].text.lowercased() == "time" { return false }
         // "a second blast.", "praise for the plan": an act on something needs its object next.
         if SpeechCues.objectSpeechActs.contains(word),
-            !(next.map { $0.isQuoteMark || $0.isWord && !Lexicon.prepositions.contains($0.text) } ?? false)
+            !(next.map { $0.isQuoteMark || $0.isWord && !Lexicon.prepositions.contains($0) } ?? false)
         {
             return false
         }
@@ -506,20 +506,20 @@ struct ReportedSpeechFinder: Sendable {
         if Self.formsOfAdd.contains(word), next?.text == "to", index + 2 < sentence.upperBound {
             // "added to her wins": "her" before a noun owns it, and no one is told.
             let owner = tokens[index + 2].text == "her" && index + 3 < sentence.upperBound && tokens[index + 3].isWord && tokens[index + 3].text != "that"
-            if owner || !SpeechCues.audiences.contains(tokens[index + 2].text) { return false }
+            if owner || !SpeechCues.audiences.contains(tokens[index + 2]) { return false }
         }
         // "needs to tell", "refusing to testify", "a chance to remind": an obligation or an
         // intention; but "went on to explain", "appeared to suggest", "continues to insist" report.
-        if previous?.text == "to", index >= sentence.lowerBound + 2, !SpeechCues.reportingBeforeTo.contains(tokens[index - 2].text) { return false }
+        if previous?.text == "to", index >= sentence.lowerBound + 2, !SpeechCues.reportingBeforeTo.contains(tokens[index - 2]) { return false }
         // "In a Facebook message posted Friday, Cruz said": what was posted, not who.
-        if word == "posted", let previous, previous.isWord, !previous.isCapitalized, !Lexicon.subjectPronouns.contains(previous.text),
-            !SpeechCues.verbModifiers.contains(previous.text), previous.text != "and"
+        if word == "posted", let previous, previous.isWord, !previous.isCapitalized, !Lexicon.subjectPronouns.contains(previous),
+            !SpeechCues.verbModifiers.contains(previous), previous.text != "and"
         {
             return false
         }
         // "a majority of pledged delegates", "include pledged delegates": an adjective.
         if word.hasSuffix("ed"), let previous,
-            Lexicon.prepositions.contains(previous.text) || next.map({ Self.nounsAfterAdjectivalCues.contains($0.text) }) ?? false
+            Lexicon.prepositions.contains(previous) || next.map({ Self.nounsAfterAdjectivalCues.contains($0) }) ?? false
         {
             return false
         }
@@ -528,7 +528,7 @@ struct ReportedSpeechFinder: Sendable {
         if word.hasSuffix("ing") {
             guard let previous,
                 [",", "is", "was", "were", "are", "been", "be", "by", "while", "whilst", "after", "'s", "’s", "'re", "’re"].contains(previous.text.lowercased())
-                    || Lexicon.weekdays.contains(previous.text) || issuerVerb(ofStatementBefore: index, sentence, tokens) != nil
+                    || Lexicon.weekdays.contains(previous) || issuerVerb(ofStatementBefore: index, sentence, tokens) != nil
                     || Self.absoluteWith(before: index, sentence, tokens) != nil && (next?.text == "that" || SpeechCues.tellingVerbs.contains(word))
             else { return false }
         }
@@ -538,17 +538,17 @@ struct ReportedSpeechFinder: Sendable {
             // "he later remarked", "Cruz would not comment", but not "recant earlier remarks":
             // modifiers after a subject.
             var beforeModifiers = index - 1
-            while beforeModifiers >= sentence.lowerBound, SpeechCues.verbModifiers.containsLowercased(tokens[beforeModifiers].text) { beforeModifiers -= 1 }
+            while beforeModifiers >= sentence.lowerBound, SpeechCues.verbModifiers.containsLowercased(tokens[beforeModifiers]) { beforeModifiers -= 1 }
             let modifierAfterSubject =
                 beforeModifiers < index - 1
                 && (beforeModifiers < sentence.lowerBound || tokens[beforeModifiers].isCapitalized
-                    || Lexicon.subjectPronouns.containsLowercased(tokens[beforeModifiers].text))
-            let afterSubject = previous.map { Lexicon.subjectPronouns.containsLowercased($0.text) } ?? false || modifierAfterSubject
+                    || Lexicon.subjectPronouns.containsLowercased(tokens[beforeModifiers]))
+            let afterSubject = previous.map { Lexicon.subjectPronouns.containsLowercased($0) } ?? false || modifierAfterSubject
             let afterName = (previous?.isCapitalized ?? false) && next.map { [",", ":"].contains($0.text) } ?? false
             guard beforeThat || afterSubject || afterName else { return false }
             // "in states that ...", "the early voting states that ...": a noun after a
             // preposition or a modifier in "-ing".
-            if let previous, Lexicon.prepositions.contains(previous.text) || !previous.isCapitalized && previous.text.hasSuffix("ing") { return false }
+            if let previous, Lexicon.prepositions.contains(previous) || !previous.isCapitalized && previous.text.hasSuffix("ing") { return false }
         }
         return true
     }
@@ -558,8 +558,8 @@ struct ReportedSpeechFinder: Sendable {
     private func isHeardInCourt(_ verb: Int, _ sentence: Range<Int>, _ tokens: [Token]) -> Bool {
         guard tokens[verb].text == "heard", verb > sentence.lowerBound else { return false }
         var subject = verb - 1
-        while subject > sentence.lowerBound, SpeechCues.verbModifiers.containsLowercased(tokens[subject].text) { subject -= 1 }
-        return Self.hearingBodies.containsLowercased(tokens[subject].text)
+        while subject > sentence.lowerBound, SpeechCues.verbModifiers.containsLowercased(tokens[subject]) { subject -= 1 }
+        return Self.hearingBodies.containsLowercased(tokens[subject])
     }
     private static let hearingBodies: WordSet = ["court", "jury", "jurors", "inquest", "tribunal", "inquiry", "hearing", "magistrates"]
 
@@ -574,9 +574,9 @@ struct ReportedSpeechFinder: Sendable {
             return .attributesQuotation
         }
         // A reported question follows its verb, as does what an act on something quotes.
-        if SpeechCues.questionVerbs.contains(tokens[cue].text) || SpeechCues.objectSpeechActs.contains(tokens[cue].text) { return nil }
+        if SpeechCues.questionVerbs.contains(tokens[cue]) || SpeechCues.objectSpeechActs.contains(tokens[cue]) { return nil }
         let invertedSpeakerEnd =
-            cue > sentence.lowerBound && isClauseBreak(tokens[cue - 1]) && Lexicon.postposableVerbs.containsLowercased(tokens[cue].text)
+            cue > sentence.lowerBound && isClauseBreak(tokens[cue - 1]) && Lexicon.postposableVerbs.containsLowercased(tokens[cue])
             ? invertedSpeaker(after: cue, sentence, tokens) : nil
         let inverted = invertedSpeakerEnd != nil
         var subjectStart = inverted ? cue : self.subjectStart(before: cue, floor: sentence.lowerBound, tokens)
@@ -588,7 +588,7 @@ struct ReportedSpeechFinder: Sendable {
         guard subjectStart > sentence.lowerBound, isClauseBreak(tokens[subjectStart - 1]) else { return nil }
         // "Reyes, who did not respond to a request for comment, has denied ...": a relative
         // clause about the subject, no one's words before it.
-        if !inverted, Self.relativePronouns.contains(tokens[subjectStart].text) { return nil }
+        if !inverted, Self.relativePronouns.contains(tokens[subjectStart]) { return nil }
         let afterQuotation = tokens[subjectStart - 1].isQuoteMark
         // A quotation that opens the sentence is all that was said: a direct quote. One that
         // closes a paraphrase ("He replied, telling her to “stop now,” Cornett wrote.") is
@@ -609,7 +609,7 @@ struct ReportedSpeechFinder: Sendable {
         // of time or place: otherwise the cue opens its own content.
         // "..., Stroud told reporters.": past the one told, as past a speaker after the cue.
         let afterCue = cueEnd(cue, sentence, tokens)
-        let told = SpeechCues.tellingVerbs.contains(tokens[cue].text) && !inverted ? afterTheOneTold(afterCue, sentence, tokens) : afterCue
+        let told = SpeechCues.tellingVerbs.contains(tokens[cue]) && !inverted ? afterTheOneTold(afterCue, sentence, tokens) : afterCue
         let after = invertedSpeakerEnd ?? told
         // "X, a senior adviser, said, “...”": the cue of the quotation that follows.
         var opening = after
@@ -626,7 +626,7 @@ struct ReportedSpeechFinder: Sendable {
         }
         // "promised to deliver change": a cue other than "said" or "told" before "to" and a
         // lower-case word that no one is told opens an infinitive, what was said.
-        if after < sentence.upperBound, !Self.commonCues.contains(tokens[cue].text), opensInfinitive(after, before: sentence.upperBound, tokens) {
+        if after < sentence.upperBound, !Self.commonCues.contains(tokens[cue]), opensInfinitive(after, before: sentence.upperBound, tokens) {
             return nil
         }
         if inverted, let split = splitByInvertedCue(cue: cue, speakerEnd: after, sentence, tokens) { return .found(split) }
@@ -637,7 +637,7 @@ struct ReportedSpeechFinder: Sendable {
         let comma = subjectStart - 1
         let first = sentence.lowerBound..<(afterQuotation ? subjectStart : comma)
         // "Asked whether ..., Osei said that ...": the question is content of its own.
-        if let opener = first.first, Self.questionOpeners.contains(tokens[opener].text) { return nil }
+        if let opener = first.first, Self.questionOpeners.contains(tokens[opener]) { return nil }
         guard wordCount(first, tokens) > 0, !isOpeningPhrase(first, tokens) else { return nil }
         var content = [first]
         // "The plan, he said, is dead": the rest after the cue continues what was said.
@@ -699,7 +699,7 @@ struct ReportedSpeechFinder: Sendable {
             if token.text == "," || isSentenceEnd(token) {
                 guard index > cue + 1 else { return nil }
                 // "said the bureau's director, James Holt, on Monday": the name apposed to the role.
-                if token.text == ",", Lexicon.roleNouns.containsLowercased(tokens[index - 1].text) {
+                if token.text == ",", Lexicon.roleNouns.containsLowercased(tokens[index - 1]) {
                     // An initial's stop ("James B. Comey") stays inside the name.
                     var nameEnd = index + 1
                     while nameEnd < min(sentence.upperBound, index + 7),
@@ -713,7 +713,7 @@ struct ReportedSpeechFinder: Sendable {
             }
             let word = token.text.lowercased()
             // "said an official who was briefed on the talks.": the clause describes the speaker.
-            if ["who", "whose"].contains(word), index > cue + 1, Lexicon.roleNouns.containsLowercased(tokens[index - 1].text) || tokens[index - 1].isCapitalized {
+            if ["who", "whose"].contains(word), index > cue + 1, Lexicon.roleNouns.containsLowercased(tokens[index - 1]) || tokens[index - 1].isCapitalized {
                 return (index..<sentence.upperBound).first { isSentenceEnd(tokens[$0]) } ?? sentence.upperBound
             }
             let namesSomeone =
@@ -726,14 +726,14 @@ struct ReportedSpeechFinder: Sendable {
                 || AttributionContext.isPersonNoun(word) || isPeopleHead(at: index, sentence, tokens)
                 || word == "and" && index > cue + 1 || word == "others"
                 || ((cue + 1)..<index).contains(where: { tokens[$0].text == "and" })
-                    && (AttributionContext.companyOpeners.contains(word) || AttributionContext.companyOpeners.containsLowercased(tokens[index - 1].text))
+                    && (AttributionContext.companyOpeners.contains(word) || AttributionContext.companyOpeners.containsLowercased(tokens[index - 1]))
                 // "said local engineers": a word qualifying the people named next.
                 || token.isLowercase && index + 1 < sentence.upperBound && isPeopleHead(at: index + 1, sentence, tokens)
                 || home && token.isWord && !Self.mayBeFiniteVerb(word)
                 // "said the bureau's director"
                 || index + 1 < sentence.upperBound && tokens[index + 1].kind == .possessive
                 // "..., said a statement released by the ministry."
-                || SpeechCues.issuingVerbs.contains(word) && SpeechCues.statementNouns.contains(tokens[index - 1].text)
+                || SpeechCues.issuingVerbs.contains(word) && SpeechCues.statementNouns.contains(tokens[index - 1])
             if !home, Self.joinsPeopleToHome(word), index > cue + 1 {
                 let before = tokens[index - 1]
                 home = AttributionContext.isPersonNoun(before.text.lowercased()) || before.isLowercase && AttributionContext.headsPeopleInPlural(before.text)
@@ -757,7 +757,7 @@ struct ReportedSpeechFinder: Sendable {
     /// speaker phrase may end; not a verb in "-s" ("said he expects Obama ...").
     private func isPeopleHead(at index: Int, _ sentence: Range<Int>, _ tokens: [Token]) -> Bool {
         guard tokens[index].isLowercase, AttributionContext.headsPeopleInPlural(tokens[index].text),
-            !Lexicon.subjectPronouns.containsLowercased(tokens[index - 1].text)
+            !Lexicon.subjectPronouns.containsLowercased(tokens[index - 1])
         else { return false }
         guard index + 1 < sentence.upperBound else { return true }
         let next = tokens[index + 1]
@@ -769,7 +769,7 @@ struct ReportedSpeechFinder: Sendable {
     /// determiner opens ("to the council").
     private func opensInfinitive(_ index: Int, before limit: Int, _ tokens: [Token]) -> Bool {
         guard tokens[index].text == "to", index + 1 < limit, tokens[index + 1].isWord, !tokens[index + 1].isCapitalized else { return false }
-        return !SpeechCues.audiences.contains(tokens[index + 1].text) && !SpeechCues.determiners.contains(tokens[index + 1].text)
+        return !SpeechCues.audiences.contains(tokens[index + 1]) && !SpeechCues.determiners.contains(tokens[index + 1])
     }
 
     /// Where a cue's "that" may come before: past the one told ("told the Bengaluru Ledger in
@@ -795,7 +795,7 @@ struct ReportedSpeechFinder: Sendable {
     private func shortTail(from start: Int, _ sentence: Range<Int>, _ tokens: [Token]) -> Int? {
         guard start < sentence.upperBound, !isSentenceEnd(tokens[start]) else { return sentence.upperBound }
         if tokens[start].text == "," { return start }
-        guard tokens[start].isWord, SpeechCues.phraseOpeners.containsLowercased(tokens[start].text) else { return nil }
+        guard tokens[start].isWord, SpeechCues.phraseOpeners.containsLowercased(tokens[start]) else { return nil }
         var index = start
         while index < sentence.upperBound, index - start <= 7 {
             let text = tokens[index].text
@@ -838,7 +838,7 @@ struct ReportedSpeechFinder: Sendable {
             let first = tokens[range.lowerBound]
             if SpeechCues.determiners.containsLowercased(first.text) || first.kind == .number && range.count == 1 { return true }
             return first.isWord && !first.isCapitalized && !Lexicon.subjectPronouns.contains(first.text)
-                && !range.contains { Self.commonCues.contains(tokens[$0].text) || tokens[$0].text == "that" }
+                && !range.contains { Self.commonCues.contains(tokens[$0]) || tokens[$0].text == "that" }
         }
         let lastStart = segmentStart(before: comma, within: 14)
         guard lastStart > sentence.lowerBound else { return nil }
@@ -864,7 +864,7 @@ struct ReportedSpeechFinder: Sendable {
     /// or a short noun phrase ("the company", "a spokesman for the ministry").
     private func subjectStart(before cue: Int, floor: Int, _ tokens: [Token]) -> Int {
         var index = cue
-        while index > floor, SpeechCues.verbModifiers.containsLowercased(tokens[index - 1].text) { index -= 1 }
+        while index > floor, SpeechCues.verbModifiers.containsLowercased(tokens[index - 1]) { index -= 1 }
         let end = index
         while index > floor, end - index < 10 {
             let token = tokens[index - 1]
@@ -891,7 +891,7 @@ struct ReportedSpeechFinder: Sendable {
         // subject of its own has no content after its comma (", which said, in a statement,
         // that ..." does).
         if afterCue < sentence.upperBound, tokens[afterCue].text == ",", cue > sentence.lowerBound + 1,
-            let relative = (max(sentence.lowerBound + 1, cue - 6)..<cue).last(where: { Self.relativePronouns.contains(tokens[$0].text) }),
+            let relative = (max(sentence.lowerBound + 1, cue - 6)..<cue).last(where: { Self.relativePronouns.contains(tokens[$0]) }),
             tokens[relative - 1].text == ",", relative + 1 < cue
         {
             return nil
@@ -907,15 +907,15 @@ struct ReportedSpeechFinder: Sendable {
             // asked and the time, with no clause break between.
             let limit = min(sentence.upperBound, cue + 8)
             let unbroken: (Int) -> Bool = { end in !(start..<end).contains(where: { tokens[$0].kind == .punctuation || tokens[$0].kind == .quoteMark(.doubleOpening) }) }
-            if let opener = (start..<limit).first(where: { SpeechCues.questionOpeners.contains(tokens[$0].text) }), unbroken(opener) {
+            if let opener = (start..<limit).first(where: { SpeechCues.questionOpeners.contains(tokens[$0]) }), unbroken(opener) {
                 start = opener
             } else {
                 // "asked supporters to run for office", "was asked to resign": a request, the one
                 // asked and what they were asked to do, as "urged voters to ..." is.
                 guard let to = (start..<min(sentence.upperBound, start + 5)).first(where: { tokens[$0].text == "to" }), unbroken(to),
-                    to + 1 < sentence.upperBound, tokens[to + 1].isLowercase, !SpeechCues.determiners.contains(tokens[to + 1].text),
+                    to + 1 < sentence.upperBound, tokens[to + 1].isLowercase, !SpeechCues.determiners.contains(tokens[to + 1]),
                     !["all", "every", "each", "both"].contains(tokens[to + 1].text),
-                    (start..<to).allSatisfy({ tokens[$0].isWord && !Lexicon.prepositions.contains(tokens[$0].text) })
+                    (start..<to).allSatisfy({ tokens[$0].isWord && !Lexicon.prepositions.contains(tokens[$0]) })
                 else { return nil }
             }
         } else if let that = (start..<min(sentence.upperBound, thatLimit(cue, word, after: start, sentence, tokens))).first(where: { tokens[$0].text == "that" }),
@@ -926,7 +926,7 @@ struct ReportedSpeechFinder: Sendable {
         {
             // "states that held primaries", "claims that were denied": "that" and a verb
             // open a relative clause about the noun.
-            if word.hasSuffix("s"), that + 1 < sentence.upperBound, Self.finiteAfterRelative.contains(tokens[that + 1].text) { return nil }
+            if word.hasSuffix("s"), that + 1 < sentence.upperBound, Self.finiteAfterRelative.contains(tokens[that + 1]) { return nil }
             start = that
         } else if start > cue + 1 || Self.reportingOnlyWithThat.contains(where: { word.hasPrefix($0) }) {
             // "pointed out the flaws", "fired back at Christie": with a particle, only "that"
@@ -942,11 +942,11 @@ struct ReportedSpeechFinder: Sendable {
             // "reported ten days ago that ...", "As the Post reported a few weeks later, ...".
             if let elapsed = SpeechCues.elapsedTimeEnd(from: start, before: sentence.upperBound, tokens) { start = elapsed }
             // "said this week", not "says this is the worst": "this" or "last" needs a time after it.
-            while start < sentence.upperBound, start - cue <= 4, SpeechCues.timeWords.containsLowercased(tokens[start].text) || tokens[start].text == "on" {
+            while start < sentence.upperBound, start - cue <= 4, SpeechCues.timeWords.containsLowercased(tokens[start]) || tokens[start].text == "on" {
                 if ["this", "last"].contains(tokens[start].text.lowercased()),
                     start + 1 >= sentence.upperBound
-                        || !SpeechCues.timeWords.containsLowercased(tokens[start + 1].text) && !Lexicon.weekdays.contains(tokens[start + 1].text)
-                            && !Lexicon.months.contains(tokens[start + 1].text)
+                        || !SpeechCues.timeWords.containsLowercased(tokens[start + 1]) && !Lexicon.weekdays.contains(tokens[start + 1])
+                            && !Lexicon.months.contains(tokens[start + 1])
                 {
                     break
                 }
@@ -954,7 +954,7 @@ struct ReportedSpeechFinder: Sendable {
                 if start + 1 < sentence.upperBound, tokens[start + 1].kind == .possessive { break }
                 start += 1
             }
-            if start < sentence.upperBound, tokens[start].isWord, SpeechCues.phraseOpeners.containsLowercased(tokens[start].text),
+            if start < sentence.upperBound, tokens[start].isWord, SpeechCues.phraseOpeners.containsLowercased(tokens[start]),
                 let comma = (start..<min(sentence.upperBound, start + 6)).first(where: { tokens[$0].text == "," }),
                 !opensInfinitiveContent(at: start, tokens)
             {
@@ -975,7 +975,7 @@ struct ReportedSpeechFinder: Sendable {
         // "responded by cutting ...", "wrote for the Post", "said after the vote", "wrote about
         // the race": manner, purpose, time or topic after the cue, not what was said; but "said
         // about half" is an amount.
-        if start == afterCue, Self.adjunctPrepositions.contains(tokens[start].text),
+        if start == afterCue, Self.adjunctPrepositions.contains(tokens[start]),
             !(tokens[start].text == "about" && start + 1 < sentence.upperBound && Self.approximates(tokens[start + 1]))
         {
             return nil
@@ -984,7 +984,7 @@ struct ReportedSpeechFinder: Sendable {
         // with a clause after it ("it was reported that ...").
         // "was asked what happened": the question put, whoever put it.
         if isPassive(cue, sentence, tokens), !["that", "to", "whether", "if"].contains(tokens[start].text),
-            !(SpeechCues.questionVerbs.contains(word) && SpeechCues.questionOpeners.contains(tokens[start].text))
+            !(SpeechCues.questionVerbs.contains(word) && SpeechCues.questionOpeners.contains(tokens[start]))
         {
             guard tokens[start].isQuoteMark else { return nil }
         }
@@ -1064,15 +1064,15 @@ struct ReportedSpeechFinder: Sendable {
     /// Not in a relative clause missing its subject ("Apps that it said “may not work”
     /// included ..."), whose words end with the quotation.
     private func quotationOpensClause(at open: Int, _ content: Range<Int>, cue: Int, _ sentence: Range<Int>, _ tokens: [Token]) -> Bool {
-        let relativeGap = (max(sentence.lowerBound, cue - 6)..<cue).last(where: { Self.subjectRelatives.contains(tokens[$0].text) }).map { relative in
+        let relativeGap = (max(sentence.lowerBound, cue - 6)..<cue).last(where: { Self.subjectRelatives.contains(tokens[$0]) }).map { relative in
             !((relative + 1)..<cue).contains(where: { tokens[$0].kind == .punctuation })
         }
         guard relativeGap != true, let close = ((open + 1)..<content.upperBound).first(where: { tokens[$0].isQuoteMark }), close > open + 1, close + 2 < content.upperBound,
             !isSentenceEnd(tokens[close - 1]), tokens[close - 1].text != ","
         else { return false }
         let next = tokens[close + 1]
-        return next.isLowercase && (next.text == "of" || !Lexicon.prepositions.contains(next.text)) && !SpeechCues.timeWords.contains(next.text)
-            && !Self.circumstanceOpeners.contains(next.text) && !["and", "but", "or", "he", "she", "they", "it"].contains(next.text)
+        return next.isLowercase && (next.text == "of" || !Lexicon.prepositions.contains(next)) && !SpeechCues.timeWords.contains(next)
+            && !Self.circumstanceOpeners.contains(next) && !["and", "but", "or", "he", "she", "they", "it"].contains(next.text)
     }
 
     /// "The plan, which Mayor Kerr said would cost £5m, was approved", "A man who police said
@@ -1082,7 +1082,7 @@ struct ReportedSpeechFinder: Sendable {
     private func gappedRelative(cue: Int, contentStart start: Int, _ sentence: Range<Int>, _ tokens: [Token]) -> (relative: Int, contentEnd: Int)? {
         let finite: (String) -> Bool = { Lexicon.modalVerbs.contains($0) || Self.commonFiniteVerbs.contains($0) }
         guard cue > sentence.lowerBound + 1, start == cue + 1, start + 1 < sentence.upperBound, finite(tokens[start].text),
-            let relative = (max(sentence.lowerBound + 1, cue - 6)..<cue).last(where: { Self.subjectRelatives.contains(tokens[$0].text) }),
+            let relative = (max(sentence.lowerBound + 1, cue - 6)..<cue).last(where: { Self.subjectRelatives.contains(tokens[$0]) }),
             relative + 1 < cue, !((relative + 1)..<cue).contains(where: { tokens[$0].kind == .punctuation })
         else { return nil }
         // "was armed has been arrested": the main clause's verb right after the words; not
@@ -1092,7 +1092,7 @@ struct ReportedSpeechFinder: Sendable {
                 if tokens[index].text == "," { return true }
                 let previous = tokens[index - 1].text.lowercased()
                 // Nor a noun's ("than the council had planned").
-                let afterNoun = index >= 2 && SpeechCues.determiners.containsLowercased(tokens[index - 2].text)
+                let afterNoun = index >= 2 && SpeechCues.determiners.containsLowercased(tokens[index - 2])
                 return finite(tokens[index].text) && tokens[index - 1].isWord && !SpeakerDescription.isClauseWord(previous) && !afterNoun
                     && !Lexicon.subjectPronouns.contains(previous) && !["and", "but", "or"].contains(previous)
                     && !Self.subjectRelatives.contains(previous) && !Lexicon.subordinators.contains(previous)
@@ -1108,7 +1108,7 @@ struct ReportedSpeechFinder: Sendable {
     private func hedgeBefore(_ cue: Int, _ sentence: Range<Int>, _ tokens: [Token]) -> Int? {
         var to = cue - 1
         if to > sentence.lowerBound, ["have", "be"].contains(tokens[to].text) { to -= 1 }
-        guard to - 1 > sentence.lowerBound, tokens[to].text == "to", Self.hedgeVerbs.contains(tokens[to - 1].text),
+        guard to - 1 > sentence.lowerBound, tokens[to].text == "to", Self.hedgeVerbs.contains(tokens[to - 1]),
             SpeechCues.followsFormOfBe(to - 1, floor: sentence.lowerBound, tokens)
         else { return nil }
         return to - 1
@@ -1118,13 +1118,13 @@ struct ReportedSpeechFinder: Sendable {
     /// subordinate clause or an aside has its subject after the word that opens it, with no
     /// comma between; "As" opening the sentence is read with it ("As another study noted").
     private func subordinateSubjectStart(before cue: Int, _ sentence: Range<Int>, _ tokens: [Token]) -> Int? {
-        guard let opener = (sentence.lowerBound..<cue).last(where: { Lexicon.subordinators.containsLowercased(tokens[$0].text) || tokens[$0].text == "(" }),
+        guard let opener = (sentence.lowerBound..<cue).last(where: { Lexicon.subordinators.containsLowercased(tokens[$0]) || tokens[$0].text == "(" }),
             opener > sentence.lowerBound || tokens[opener].text != "As", opener + 1 < cue,
-            !((opener + 1)..<cue).contains(where: { [",", ")", ";"].contains(tokens[$0].text) || Tokenizer.dashes.contains(tokens[$0].text) || tokens[$0].isQuoteMark })
+            !((opener + 1)..<cue).contains(where: { [",", ")", ";"].contains(tokens[$0].text) || Tokenizer.dashes.contains(tokens[$0]) || tokens[$0].isQuoteMark })
         else { return nil }
         // "Fans outside the stadium after the match said": a preposition inside the subject,
         // no verb before it; "Shares fell after the company said" has one.
-        if Self.prepositionalSubordinators.contains(tokens[opener].text), opener > sentence.lowerBound,
+        if Self.prepositionalSubordinators.contains(tokens[opener]), opener > sentence.lowerBound,
             !(sentence.lowerBound..<opener).contains(where: { Self.mayBeFiniteVerb(tokens[$0].text) || tokens[$0].kind == .number || tokens[$0].text == "%" })
         {
             return nil
@@ -1136,15 +1136,15 @@ struct ReportedSpeechFinder: Sendable {
     /// For a participle right after a statement noun, the verb a few words before that issued
     /// the statement; not "In a statement announcing the pick, the union ...".
     private func issuerVerb(ofStatementBefore participle: Int, _ sentence: Range<Int>, _ tokens: [Token]) -> Int? {
-        guard participle - 1 > sentence.lowerBound, tokens[participle].text.hasSuffix("ing"), SpeechCues.statementNouns.contains(tokens[participle - 1].text)
+        guard participle - 1 > sentence.lowerBound, tokens[participle].text.hasSuffix("ing"), SpeechCues.statementNouns.contains(tokens[participle - 1])
         else { return nil }
-        return (max(sentence.lowerBound, participle - 6)..<(participle - 1)).last { SpeechCues.issuingVerbs.contains(tokens[$0].text) }
+        return (max(sentence.lowerBound, participle - 6)..<(participle - 1)).last { SpeechCues.issuingVerbs.contains(tokens[$0]) }
     }
 
     /// A passive cue with no agent's clause: "were not reported", "is explained".
     private func isPassive(_ cue: Int, _ sentence: Range<Int>, _ tokens: [Token]) -> Bool {
         // "was told the vote would fail" reports: the one told is the subject.
-        tokens[cue].text.hasSuffix("ed") && !SpeechCues.tellingVerbs.contains(tokens[cue].text) && SpeechCues.readsAsPassive(cue, floor: sentence.lowerBound, tokens)
+        tokens[cue].text.hasSuffix("ed") && !SpeechCues.tellingVerbs.contains(tokens[cue]) && SpeechCues.readsAsPassive(cue, floor: sentence.lowerBound, tokens)
     }
 
 
@@ -1181,23 +1181,23 @@ struct ReportedSpeechFinder: Sendable {
     /// "told CNN's “State of the Union”": the first token after the one told.
     private func afterTheOneTold(_ start: Int, _ sentence: Range<Int>, _ tokens: [Token]) -> Int {
         var index = start
-        if index < sentence.upperBound, Lexicon.articles.containsLowercased(tokens[index].text), index + 1 < sentence.upperBound,
-            tokens[index + 1].isCapitalized || SpeechCues.audiences.containsLowercased(tokens[index + 1].text)
+        if index < sentence.upperBound, Lexicon.articles.containsLowercased(tokens[index]), index + 1 < sentence.upperBound,
+            tokens[index + 1].isCapitalized || SpeechCues.audiences.containsLowercased(tokens[index + 1])
                 || tokens.quotedTitleEnd(openingAt: index + 1, before: min(sentence.upperBound, index + 10)) != nil
         {
             index += 1
         }
-        if index + 1 < sentence.upperBound, SpeechCues.audienceModifiers.contains(tokens[index].text),
-            SpeechCues.audiences.contains(tokens[index + 1].text)
+        if index + 1 < sentence.upperBound, SpeechCues.audienceModifiers.contains(tokens[index]),
+            SpeechCues.audiences.contains(tokens[index + 1])
         {
             return index + 2
         }
-        if index < sentence.upperBound, SpeechCues.audiences.containsLowercased(tokens[index].text) { return index + 1 }
+        if index < sentence.upperBound, SpeechCues.audiences.containsLowercased(tokens[index]) { return index + 1 }
         while index < sentence.upperBound, index - start <= 6 {
             // "the House of Commons": a name's small word between its capitalised ones.
             let inName =
                 index > start && tokens[index - 1].isCapitalized && index + 1 < sentence.upperBound && tokens[index + 1].isCapitalized
-                && Lexicon.nameConnectors.contains(tokens[index].text)
+                && Lexicon.nameConnectors.contains(tokens[index])
             if tokens[index].isCapitalized || tokens[index].kind == .possessive || inName {
                 index += 1
             } else if let end = tokens.quotedTitleEnd(openingAt: index, before: min(sentence.upperBound, index + 10)) {
@@ -1215,16 +1215,16 @@ struct ReportedSpeechFinder: Sendable {
     /// players to stay calm", "told the story of". ("told her ..." is an audience, read before.)
     private func clauseAfterOneTold(_ start: Int, _ sentence: Range<Int>, _ tokens: [Token]) -> Int? {
         var index = start
-        if index < sentence.upperBound, SpeechCues.determiners.contains(tokens[index].text) { index += 1 }
+        if index < sentence.upperBound, SpeechCues.determiners.contains(tokens[index]) { index += 1 }
         let nounStart = index
         while index < sentence.upperBound, index - nounStart < 3, tokens[index].isWord, !tokens[index].isCapitalized,
-            !Self.mayBeFiniteVerb(tokens[index].text), !Lexicon.prepositions.contains(tokens[index].text),
-            !SpeechCues.determiners.contains(tokens[index].text), !Lexicon.subjectPronouns.contains(tokens[index].text)
+            !Self.mayBeFiniteVerb(tokens[index].text), !Lexicon.prepositions.contains(tokens[index]),
+            !SpeechCues.determiners.contains(tokens[index]), !Lexicon.subjectPronouns.contains(tokens[index])
         {
             index += 1
         }
         guard index > nounStart, index + 1 < sentence.upperBound,
-            Lexicon.subjectPronouns.contains(tokens[index].text) || SpeechCues.determiners.contains(tokens[index].text),
+            Lexicon.subjectPronouns.contains(tokens[index]) || SpeechCues.determiners.contains(tokens[index]),
             ((index + 1)..<min(sentence.upperBound, index + 6)).contains(where: { Self.mayBeFiniteVerb(tokens[$0].text) })
         else { return nil }
         return index
@@ -1241,13 +1241,13 @@ struct ReportedSpeechFinder: Sendable {
         let comma = (sentence.lowerBound..<participle).last { tokens[$0].text == "," } ?? participle - 1
         // "“...,” Carson said after hinting that ...": the main clause ends at "after", not at a comma before.
         let opener = QuoteAttributor.participlePhraseStart(participle, from: sentence.lowerBound, tokens) - 1
-        let afterSubordinator = QuoteAttributor.participleSubordinators.contains(tokens[opener].text)
+        let afterSubordinator = QuoteAttributor.participleSubordinators.contains(tokens[opener])
         let mainClauseEnd = afterSubordinator ? opener : comma
         // A cue used as a verb: not "comment" in "declined comment, saying ...".
         if let verb = (sentence.lowerBound..<mainClauseEnd).last(where: { !tokens[$0].text.hasSuffix("ing") && isCue(at: $0, in: sentence, tokens) }),
             isMainClauseVerb(verb, sentence, tokens)
         {
-            if verb > sentence.lowerBound, isClauseBreak(tokens[verb - 1]), Lexicon.postposableVerbs.contains(tokens[verb].text) {
+            if verb > sentence.lowerBound, isClauseBreak(tokens[verb - 1]), Lexicon.postposableVerbs.contains(tokens[verb]) {
                 return .after(start: verb + 1, limit: comma)
             }
             return .before(cue: verb, floor: sentence.lowerBound)
@@ -1275,7 +1275,7 @@ struct ReportedSpeechFinder: Sendable {
         guard
             let comma = (start..<sentence.upperBound).first(where: { index in
                 tokens[index].text == "," && index + 1 < sentence.upperBound
-                    && (tokens[index + 1].isCapitalized || Lexicon.subjectPronouns.containsLowercased(tokens[index + 1].text))
+                    && (tokens[index + 1].isCapitalized || Lexicon.subjectPronouns.containsLowercased(tokens[index + 1]))
             })
         else { return nil }
         return comma + 1
@@ -1286,7 +1286,7 @@ struct ReportedSpeechFinder: Sendable {
     private func opensInfinitiveContent(at index: Int, _ tokens: [Token]) -> Bool {
         guard tokens[index].text == "to", index + 1 < tokens.count else { return false }
         let next = tokens[index + 1]
-        return next.isLowercase && !SpeechCues.audiences.contains(next.text) && !SpeechCues.determiners.contains(next.text)
+        return next.isLowercase && !SpeechCues.audiences.contains(next) && !SpeechCues.determiners.contains(next)
     }
 
     /// "After Tom Berg said her plan was weak, Ruiz shot back", "Three years after Republicans
@@ -1301,8 +1301,8 @@ struct ReportedSpeechFinder: Sendable {
             // A quotation may close after the comma: ‘better at "less advanced schools," Trump said’.
             let next = index + 1 < sentence.upperBound && tokens[index + 1].isQuoteMark ? index + 2 : index + 1
             return tokens[index].text == "," && next < sentence.upperBound
-                && (tokens[next].isCapitalized || Lexicon.subjectPronouns.containsLowercased(tokens[next].text)
-                    || SpeechCues.determiners.contains(tokens[next].text) && tokens[next].text != "that")
+                && (tokens[next].isCapitalized || Lexicon.subjectPronouns.containsLowercased(tokens[next])
+                    || SpeechCues.determiners.contains(tokens[next]) && tokens[next].text != "that")
         }
     }
 
@@ -1328,7 +1328,7 @@ struct ReportedSpeechFinder: Sendable {
     /// comma (not "..., who said the thieves took cash, jewellery and two laptops").
     private func relativeClauseEnd(cue: Int, after start: Int, _ sentence: Range<Int>, _ tokens: [Token]) -> Int? {
         var opener = cue - 1
-        while opener > sentence.lowerBound, SpeechCues.verbModifiers.contains(tokens[opener].text) { opener -= 1 }
+        while opener > sentence.lowerBound, SpeechCues.verbModifiers.contains(tokens[opener]) { opener -= 1 }
         let relative = opener - 1 > sentence.lowerBound && ["who", "which"].contains(tokens[opener].text) && tokens[opener - 1].text == ","
         // "Dana Voss, citing security concerns, cancelled the trip": so does a participle.
         let participle = cue - 1 > sentence.lowerBound && tokens[cue].text.hasSuffix("ing") && tokens[cue - 1].text == ","
@@ -1383,7 +1383,7 @@ struct ReportedSpeechFinder: Sendable {
             if text == "," || text == ";" || text == "and" || text == "but", index + 1 < sentence.upperBound {
                 let next = tokens[index + 1]
                 let isComma = text == "," || text == ";"
-                if isComma, SpeechCues.clauseOpeningParticiples.containsLowercased(next.text) {
+                if isComma, SpeechCues.clauseOpeningParticiples.containsLowercased(next) {
                     end = index
                     break
                 }
@@ -1397,14 +1397,14 @@ struct ReportedSpeechFinder: Sendable {
                 break
             }
             // "... his plans by saying, “...”": a second cue of the same speaker.
-            if text == "by", index > start, index + 1 < sentence.upperBound, Self.byParticipleCues.contains(tokens[index + 1].text) {
+            if text == "by", index > start, index + 1 < sentence.upperBound, Self.byParticipleCues.contains(tokens[index + 1]) {
                 end = index
                 break
             }
             // "said she had not decided when asked which ...": a question put to the speaker is
             // a report of its own, the asker's.
-            if index > start, index + 2 < sentence.upperBound, Self.circumstanceOpeners.contains(text), SpeechCues.questionVerbs.contains(tokens[index + 1].text),
-                SpeechCues.questionOpeners.contains(tokens[index + 2].text)
+            if index > start, index + 2 < sentence.upperBound, Self.circumstanceOpeners.contains(text), SpeechCues.questionVerbs.contains(tokens[index + 1]),
+                SpeechCues.questionOpeners.contains(tokens[index + 2])
             {
                 end = index
                 while end - 1 > start, [",", ";", "and", "but"].contains(tokens[end - 1].text) { end -= 1 }
@@ -1418,7 +1418,7 @@ struct ReportedSpeechFinder: Sendable {
                 let commaInside = tokens[index - 1].text == ","
                 var next = index + 1
                 if next < sentence.upperBound, tokens[next].text == "," { next += 1 }
-                if commaInside || next > index + 1, next < sentence.upperBound, Self.circumstanceOpeners.contains(tokens[next].text) {
+                if commaInside || next > index + 1, next < sentence.upperBound, Self.circumstanceOpeners.contains(tokens[next]) {
                     end = index + 1
                     break
                 }
@@ -1428,20 +1428,20 @@ struct ReportedSpeechFinder: Sendable {
                 let isComma = text == "," || text == ";"
                 // "... and told reporters ...", "..., Jones said ...", "... but he said ...":
                 // another cue, with its own subject or sharing this one.
-                var cueFollows = ((index + 1)..<min(sentence.upperBound, index + 7)).contains { Self.commonCues.contains(tokens[$0].text) }
+                var cueFollows = ((index + 1)..<min(sentence.upperBound, index + 7)).contains { Self.commonCues.contains(tokens[$0]) }
                 // "..., and more than 4 in 10 said ...", "..., while only 49 percent of Republicans
                 // say ...": a joined clause with a longer subject of its own.
                 // Not "..., and that more tenants say ...": a second "that" clause of the same cue.
-                if isComma, !cueFollows, Self.joinedClauseOpeners.contains(next.text), index + 2 < sentence.upperBound,
+                if isComma, !cueFollows, Self.joinedClauseOpeners.contains(next), index + 2 < sentence.upperBound,
                     tokens[index + 2].text != "that"
                 {
                     cueFollows = ((index + 2)..<min(sentence.upperBound, index + 11)).contains { position in
                         // "who say so": says nothing.
                         let reports = position + 1 < sentence.upperBound && tokens[position + 1].isWord && tokens[position + 1].text != "so"
-                        return Self.joinedClauseCues.contains(tokens[position].text) && tokens[position - 1].text != "to" && reports
+                        return Self.joinedClauseCues.contains(tokens[position]) && tokens[position - 1].text != "to" && reports
                     }
                 }
-                let newClause = isComma || Self.commonCues.contains(next.text) || next.isCapitalized || Lexicon.subjectPronouns.containsLowercased(next.text)
+                let newClause = isComma || Self.commonCues.contains(next) || next.isCapitalized || Lexicon.subjectPronouns.containsLowercased(next)
                 if cueFollows, newClause {
                     end = index
                     break
@@ -1457,7 +1457,7 @@ struct ReportedSpeechFinder: Sendable {
             }
             // "... to withdraw, but she has bristled at ...": a new clause with its own subject
             // is the writer's again.
-            if text == ",", index + 2 < sentence.upperBound, Self.clauseJoiners.contains(tokens[index + 1].text) {
+            if text == ",", index + 2 < sentence.upperBound, Self.clauseJoiners.contains(tokens[index + 1]) {
                 let subject = tokens[index + 2]
                 if subject.isCapitalized || Lexicon.subjectPronouns.contains(subject.text) {
                     end = index
@@ -1501,7 +1501,7 @@ struct ReportedSpeechFinder: Sendable {
     /// A quotation whose closing mark is followed by a cue of its own ("“...,” he claimed").
     private func quotationHasOwnCue(openingAt open: Int, _ sentence: Range<Int>, _ tokens: [Token]) -> Bool {
         guard let close = ((open + 1)..<sentence.upperBound).first(where: { tokens[$0].isQuoteMark }) else { return false }
-        return ((close + 1)..<min(sentence.upperBound, close + 5)).contains { Lexicon.speechVerbs.contains(tokens[$0].text) }
+        return ((close + 1)..<min(sentence.upperBound, close + 5)).contains { Lexicon.speechVerbs.contains(tokens[$0]) }
     }
 
     private static let circumstanceOpeners: WordSet = ["when", "after", "before", "while", "whilst", "during", "as"]
@@ -1517,7 +1517,7 @@ struct ReportedSpeechFinder: Sendable {
     private func startsNamedReport(at index: Int, _ sentence: Range<Int>, _ tokens: [Token]) -> Bool {
         var verb = index
         while verb < sentence.upperBound, verb - index < 4, tokens[verb].isWord, tokens[verb].isCapitalized,
-            !Lexicon.sentenceStarters.contains(tokens[verb].text)
+            !Lexicon.sentenceStarters.contains(tokens[verb])
         {
             verb += 1
         }
@@ -1564,7 +1564,7 @@ struct ReportedSpeechFinder: Sendable {
             }
             // "According to Sabine Roux, the head of the farmers' union, prices fell": past the
             // description of the source named.
-            if start < sentence.upperBound, tokens[nameEnd - 1].isCapitalized, Lexicon.articles.containsLowercased(tokens[start].text),
+            if start < sentence.upperBound, tokens[nameEnd - 1].isCapitalized, Lexicon.articles.containsLowercased(tokens[start]),
                 let comma = (start..<min(sentence.upperBound, start + 12)).first(where: { tokens[$0].text == "," }),
                 (start..<comma).contains(where: { AttributionContext.isPersonNoun(tokens[$0].text.lowercased()) }),
                 !(start..<comma).contains(where: { Self.mayBeFiniteVerb(tokens[$0].text) })
@@ -1575,7 +1575,7 @@ struct ReportedSpeechFinder: Sendable {
             // "According to the Herald, Ann Lee, its chair, said ...": the source's report runs
             // over its own subject's apposition, to where the report inside it ends.
             let rest = start..<sentence.upperBound
-            let innerCue = rest.prefix(25).first { Self.nestedCues.contains(tokens[$0].text) && opensMainClause(subjectOf: $0, rest, tokens) }
+            let innerCue = rest.prefix(25).first { Self.nestedCues.contains(tokens[$0]) && opensMainClause(subjectOf: $0, rest, tokens) }
             content = start..<contentEnd(from: innerCue.map { $0 + 1 } ?? start, sentence, tokens)
         } else {
             // "The plan failed, according to officials."
@@ -1593,11 +1593,11 @@ struct ReportedSpeechFinder: Sendable {
             let restStart = nameEnd + 1
             let opensWithPhrase =
                 isOpeningPhrase(content, tokens)
-                || content.count <= 6 && Lexicon.prepositions.containsLowercased(tokens[content.lowerBound].text)
+                || content.count <= 6 && Lexicon.prepositions.containsLowercased(tokens[content.lowerBound])
                     && !content.contains(where: { Self.mayBeFiniteVerb(tokens[$0].text) })
             if nameEnd < sentence.upperBound, tokens[nameEnd].text == ",", restStart < sentence.upperBound, tokens[restStart].isWord,
-                !SpeechCues.notContentOpeners.containsLowercased(tokens[restStart].text)
-                    || opensWithPhrase && SpeechCues.determiners.containsLowercased(tokens[restStart].text)
+                !SpeechCues.notContentOpeners.containsLowercased(tokens[restStart])
+                    || opensWithPhrase && SpeechCues.determiners.containsLowercased(tokens[restStart])
             {
                 let rest = restStart..<contentEnd(from: restStart, sentence, tokens)
                 if wordCount(rest, tokens) >= Self.minimumWords {

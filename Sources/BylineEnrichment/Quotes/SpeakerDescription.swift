@@ -7,9 +7,9 @@ enum SpeakerDescription {
     static func trimmed(_ range: Range<Int>, _ tokens: [Token]) -> Range<Int>? {
         var lower = range.lowerBound
         var upper = ownedNounEnd(after: range.upperBound, tokens) ?? describingPhraseEnd(after: range.upperBound, tokens) ?? range.upperBound
-        if let comma = range.last(where: { tokens[$0].text == "," || tokens[$0].text != "-" && Tokenizer.dashes.contains(tokens[$0].text) }) { lower = comma + 1 }
+        if let comma = range.last(where: { tokens[$0].text == "," || tokens[$0].text != "-" && Tokenizer.dashes.contains(tokens[$0]) }) { lower = comma + 1 }
         // A count stays whole: "47 percent", "six in 10".
-        while lower < upper, !tokens[lower].isWord && tokens[lower].kind != .number || joiningWords.containsLowercased(tokens[lower].text) { lower += 1 }
+        while lower < upper, !tokens[lower].isWord && tokens[lower].kind != .number || joiningWords.containsLowercased(tokens[lower]) { lower += 1 }
         while upper > lower, !tokens[upper - 1].isWord && tokens[upper - 1].kind != .number { upper -= 1 }
         guard lower < upper, upper - lower <= longest else { return nil }
         let first = tokens[lower].text.lowercased()
@@ -17,12 +17,12 @@ enum SpeakerDescription {
         let hedgesCount =
             ["about", "around"].contains(first) && lower + 1 < upper
             && (tokens[lower + 1].kind == .number || tokens[lower + 1].text == "half"
-                || AttributionContext.numberWords.containsLowercased(tokens[lower + 1].text))
+                || AttributionContext.numberWords.containsLowercased(tokens[lower + 1]))
         guard !Lexicon.prepositions.contains(first) || hedgesCount, !Lexicon.subordinators.contains(first) else { return nil }
         let words = (lower..<upper).filter { tokens[$0].isWord }
         // "Some said", "Both have promised", "One says": a share of people named before, counted alone.
         let countedAlone = words.count == 1 && ["some", "both", "another", "one"].contains(tokens[words[0]].text.lowercased())
-        guard countedAlone || words.contains(where: { !nonDescriptive.containsLowercased(tokens[$0].text) }) else { return nil }
+        guard countedAlone || words.contains(where: { !nonDescriptive.containsLowercased(tokens[$0]) }) else { return nil }
         for index in words where index > lower && tokens[index].isLowercase {
             let word = tokens[index].text
             if clauseWords.contains(word) { return nil }
@@ -62,15 +62,15 @@ enum SpeakerDescription {
         else { return nil }
         var index = end + 1
         // "The attorney general of the state of New York is suing": "state" after "the" is a noun.
-        func isVerb(_ index: Int) -> Bool { SpeechCues.reportingVerbs.contains(tokens[index].text) && !AttributionContext.isNounDeterminer(tokens[index - 1]) }
+        func isVerb(_ index: Int) -> Bool { SpeechCues.reportingVerbs.contains(tokens[index]) && !AttributionContext.isNounDeterminer(tokens[index - 1]) }
         while index < min(tokens.count, end + 9), tokens[index].isWord || tokens[index].kind == .possessive, !isVerb(index),
-            !AttributionContext.isVerbModifier(tokens[index].text), !clauseWords.contains(tokens[index].text), !["who", "which", "that"].contains(tokens[index].text)
+            !AttributionContext.isVerbModifier(tokens[index].text), !clauseWords.contains(tokens[index]), !["who", "which", "that"].contains(tokens[index].text)
         {
             index += 1
         }
         // Up to the verb, an auxiliary ("The attorney general of the state of New York is
         // suing") or a relative clause ("Friends of Mr. Clinton's who have seen him say").
-        return index > end + 1 && index < tokens.count && (isVerb(index) || clauseWords.contains(tokens[index].text) || tokens[index].text == "who") ? index : nil
+        return index > end + 1 && index < tokens.count && (isVerb(index) || clauseWords.contains(tokens[index]) || tokens[index].text == "who") ? index : nil
     }
 
     /// "People briefed on the talks", "voters polled": who was asked, not a verb of a clause.

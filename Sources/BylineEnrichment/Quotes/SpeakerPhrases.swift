@@ -30,7 +30,7 @@ extension AttributionContext {
         // speaker; a name in it is someone else.
         while end < limit, end - start < 10, tokens[end].kind != .quoteMark(.doubleOpening),
             // A verb of saying after an article is a noun ("the state of New York").
-            !(tokens[end].isWord && Lexicon.speechVerbs.contains(tokens[end].text) && end > start && !Self.isNounDeterminer(tokens[end - 1])),
+            !(tokens[end].isWord && Lexicon.speechVerbs.contains(tokens[end]) && end > start && !Self.isNounDeterminer(tokens[end - 1])),
             !(end > start && ["who", "whose", "whom"].contains(tokens[end].text))
         {
             end += 1
@@ -59,8 +59,8 @@ extension AttributionContext {
         // "Byrne — who was posted at the Oval Office — states": the name before the aside;
         // "Other Democrats, like Pell and Reyes - ex-aides of Governor Okafor - have said": the
         // people before both asides.
-        if edge - 1 > floor, QuoteAttributor.dashes.contains(tokens[edge - 1].text),
-            let open = ((max(floor, edge - 30))..<(edge - 1)).last(where: { QuoteAttributor.dashes.contains(tokens[$0].text) })
+        if edge - 1 > floor, QuoteAttributor.dashes.contains(tokens[edge - 1]),
+            let open = ((max(floor, edge - 30))..<(edge - 1)).last(where: { QuoteAttributor.dashes.contains(tokens[$0]) })
         {
             let subject = phraseEnding(before: open, floor: floor)
             if let people = peopleBeforeAside(endingAt: open, floor: floor), outranks(people, subject) { return people }
@@ -80,7 +80,7 @@ extension AttributionContext {
             // "The Obama administration, in an effort to help workers, has said": the subject
             // before an aside opening with a preposition.
             if let open = ((max(floor, edge - 30))..<(edge - 1)).last(where: { tokens[$0].text == "," }), open + 1 < edge - 1,
-                Lexicon.prepositions.containsLowercased(tokens[open + 1].text), let subject = phraseEnding(before: open, floor: floor),
+                Lexicon.prepositions.containsLowercased(tokens[open + 1]), let subject = phraseEnding(before: open, floor: floor),
                 subject.entity != nil || !subject.joint.isEmpty || SpeakerDescription.trimmed(subject.tokens, tokens) != nil
             {
                 return subject
@@ -140,12 +140,12 @@ extension AttributionContext {
         }
         for open in max(floor, close - 40)..<close
         where tokens[open].text == "," && open > floor
-            && (tokens[open + 1].isLowercase && !Self.notAsides.contains(tokens[open + 1].text) || namesSeveral(open))
+            && (tokens[open + 1].isLowercase && !Self.notAsides.contains(tokens[open + 1]) || namesSeveral(open))
         {
             guard !((open + 1)..<close).contains(where: { tokens[$0].isQuoteMark }) else { return nil }
             // The people open the clause ("But proponents, however, say"), else the comma ends
             // a clause of its own.
-            let clauseStart = floor + 1 < open && QuoteAttributor.conjunctions.containsLowercased(tokens[floor].text) ? floor + 1 : floor
+            let clauseStart = floor + 1 < open && QuoteAttributor.conjunctions.containsLowercased(tokens[floor]) ? floor + 1 : floor
             let namesPerson = ((open + 1)..<close).contains { mention(at: $0).map { entities[$0.0].type == .person } ?? false }
             // "Western diplomats familiar with the talks, speaking on condition of anonymity,".
             if !namesPerson, let unnamed = unnamedSource(in: clauseStart..<open) { return unnamed }
@@ -180,14 +180,14 @@ extension AttributionContext {
         guard
             let who = (max(floor, edge - 20)..<edge).first(where: { index in
                 ["who", "whom"].contains(tokens[index].text) && index - 2 >= floor
-                    && (tokens[index - 1].isLowercase && (Self.isPersonNoun(tokens[index - 1].text) || Self.relatedPeople.contains(tokens[index - 1].text))
+                    && (tokens[index - 1].isLowercase && (Self.isPersonNoun(tokens[index - 1].text) || Self.relatedPeople.contains(tokens[index - 1]))
                         || isMemberOfGroup(at: index - 1))
             }),
             !(who..<edge).contains(where: { tokens[$0].kind == .punctuation || tokens[$0].isQuoteMark })
         else { return nil }
         guard
             let start = (max(floor, who - 4)..<(who - 1)).last(where: {
-                Lexicon.articles.containsLowercased(tokens[$0].text) || ["one", "another"].contains(tokens[$0].text.lowercased())
+                Lexicon.articles.containsLowercased(tokens[$0]) || ["one", "another"].contains(tokens[$0].text.lowercased())
             }),
             ((start + 1)..<who).allSatisfy({ tokens[$0].isWord && (mention(at: $0) == nil || isMemberOfGroup(at: $0)) })
         else { return nil }
@@ -197,7 +197,7 @@ extension AttributionContext {
     /// "the", "a", "his", "this": a determiner before a word that may be a verb of saying makes
     /// that word a noun ("the state", "his report"); not "that", which may open a relative clause.
     static func isNounDeterminer(_ token: Token) -> Bool {
-        token.text.lowercased() != "that" && SpeechCues.determiners.containsLowercased(token.text)
+        token.text.lowercased() != "that" && SpeechCues.determiners.containsLowercased(token)
     }
 
     /// "Muslim", "Democrat": one member of a nationality, religion or party, in the singular.
@@ -208,7 +208,7 @@ extension AttributionContext {
 
     /// Where "on Friday", "last week" or "Tuesday" begins, ending at `end`; `end` without one.
     private static func timeStart(before end: Int, floor: Int, _ tokens: [Token]) -> Int {
-        guard end - 1 > floor, SpeechCues.timeWords.containsLowercased(tokens[end - 1].text) else { return end }
+        guard end - 1 > floor, SpeechCues.timeWords.containsLowercased(tokens[end - 1]) else { return end }
         return end - 2 > floor && ["on", "last", "this", "early", "late"].contains(tokens[end - 2].text) ? end - 2 : end - 1
     }
 
@@ -236,14 +236,14 @@ extension AttributionContext {
             if case .quoteMark = token.kind { break }
             if token.text == ";" || token.text == "." || token.text == ":" { break }
             // "continued to say": a verb before "to" opens the cue's verb chain, no cue of its own.
-            let opensChain = tokens[start].text == "to" && SpeechCues.reportingBeforeTo.contains(token.text)
+            let opensChain = tokens[start].text == "to" && SpeechCues.reportingBeforeTo.contains(token)
             let isNoun = start - 2 >= floor && Self.isNounDeterminer(tokens[start - 2])
-            if token.isWord, Lexicon.speechVerbs.contains(token.text) && !opensChain && !isNoun || token.text == "that" { break }
+            if token.isWord, Lexicon.speechVerbs.contains(token) && !opensChain && !isNoun || token.text == "that" { break }
             // "Three years after Republicans vowed": a sentence opening with a span of time and a
             // subordinator has the clause's subject after it ("Fans outside the stadium after
             // the match said" has its own); past a comma the opening clause is a phrase of its
             // own (below).
-            if Lexicon.subordinators.contains(token.text), start - 1 > floor, start < end, !(start..<end).contains(where: { tokens[$0].text == "," }),
+            if Lexicon.subordinators.contains(token), start - 1 > floor, start < end, !(start..<end).contains(where: { tokens[$0].text == "," }),
                 SpeechCues.openingSubordinator(of: document.sentenceRange(of: start - 1), tokens) == start - 1
             {
                 break
@@ -260,8 +260,8 @@ extension AttributionContext {
         let opener = start + 1 < end && ["soon", "shortly", "just", "right", "long", "even", "only"].contains(tokens[start].text.lowercased()) ? start + 1 : start
         if tokens[start].isCapitalized, mention(at: start) == nil, let comma = (start..<end).last(where: { tokens[$0].text == "," }),
             comma + 1 < Self.verbEdge(before: end, floor: start, tokens),
-            Lexicon.prepositions.containsLowercased(tokens[opener].text) || tokens[opener].text.hasSuffix("ing")
-                || Lexicon.subordinators.containsLowercased(tokens[opener].text) && (start..<comma).contains(where: { ReportedSpeechFinder.mayBeFiniteVerb(tokens[$0].text) })
+            Lexicon.prepositions.containsLowercased(tokens[opener]) || tokens[opener].text.hasSuffix("ing")
+                || Lexicon.subordinators.containsLowercased(tokens[opener]) && (start..<comma).contains(where: { ReportedSpeechFinder.mayBeFiniteVerb(tokens[$0].text) })
         {
             start = comma + 1
         }
@@ -362,7 +362,7 @@ extension AttributionContext {
     /// organisation around the person just named.
     private func isOwnCircle(from index: Int, edge: Int) -> Bool {
         let tokens = document.tokens
-        guard Self.companyOpeners.contains(tokens[index].text), index + 1 < edge else { return false }
+        guard Self.companyOpeners.contains(tokens[index]), index + 1 < edge else { return false }
         let rest = (index + 1)..<edge
         return rest.allSatisfy { tokens[$0].isWord && tokens[$0].isLowercase }
             && rest.contains {
@@ -449,7 +449,7 @@ extension AttributionContext {
         }
         var before = first.lowerBound - 1
         while before > floor, Self.isTitleWord(tokens[before].text) { before -= 1 }
-        if before > floor, Lexicon.articles.containsLowercased(tokens[before].text) { before -= 1 }
+        if before > floor, Lexicon.articles.containsLowercased(tokens[before]) { before -= 1 }
         guard before >= floor else { return false }
         let word = tokens[before].text.lowercased()
         return Lexicon.prepositions.contains(word) || Self.placePrepositions.contains(word)
@@ -471,7 +471,7 @@ extension AttributionContext {
     private func isPossessorOfPerson(_ mention: Range<Int>, within range: Range<Int>, _ tokens: [Token]) -> Bool {
         // "the family of Margaret O'Neill", "a friend of Ruiz": the same, after "of".
         if mention.lowerBound - 2 >= range.lowerBound, tokens[mention.lowerBound - 1].text == "of",
-            Self.relatedPeople.contains(tokens[mention.lowerBound - 2].text)
+            Self.relatedPeople.contains(tokens[mention.lowerBound - 2])
         {
             return true
         }
@@ -480,7 +480,7 @@ extension AttributionContext {
         // So does "a senior Obama administration official", through the organisation it heads.
         if mention.upperBound < range.upperBound, tokens[mention.upperBound].isWord, !tokens[mention.upperBound].isCapitalized {
             let next = mention.upperBound + 1
-            let throughOrganisation = Self.organisationsNamedAfterLeaders.contains(tokens[mention.upperBound].text) && next < range.upperBound
+            let throughOrganisation = Self.organisationsNamedAfterLeaders.contains(tokens[mention.upperBound]) && next < range.upperBound
             let word = throughOrganisation ? tokens[next].text : tokens[mention.upperBound].text
             if Self.isPersonNoun(word) || Self.relatedPeople.contains(word) || Self.isAroundSomeone(word), !Self.spokespeople.contains(word) { return true }
         }
@@ -503,7 +503,7 @@ extension AttributionContext {
     /// officers do ("executives for Mondelez"), as through a spokesperson.
     private func qualifiesPeopleNoun(_ mention: Range<Int>, within range: Range<Int>, _ tokens: [Token], organisation: Bool = false) -> Bool {
         var head = range.lowerBound
-        while head < mention.lowerBound, SpeechCues.determiners.containsLowercased(tokens[head].text) || tokens[head].kind == .number {
+        while head < mention.lowerBound, SpeechCues.determiners.containsLowercased(tokens[head]) || tokens[head].kind == .number {
             head += 1
         }
         guard head + 1 < mention.lowerBound, ["of", "to", "for"].contains(tokens[head + 1].text) else { return false }
@@ -549,7 +549,7 @@ extension AttributionContext {
                 && !["and", "or", "but"].contains(word)
         }
         guard first < range.upperBound,
-            let noun = (first..<min(range.upperBound, first + 3)).first(where: { Self.organisationsNamedAfterLeaders.contains(tokens[$0].text) }),
+            let noun = (first..<min(range.upperBound, first + 3)).first(where: { Self.organisationsNamedAfterLeaders.contains(tokens[$0]) }),
             (first..<noun).allSatisfy(qualifies)
         else { return nil }
         let end = noun + 1
@@ -588,14 +588,14 @@ extension AttributionContext {
             // floated after an auxiliary or the names it counts.
             let floated =
                 edge - 1 > floor && ["both", "all", "each"].contains(tokens[edge - 1].text)
-                && (isVerbModifier(tokens[edge - 2].text) || tokens[edge - 2].isCapitalized || Lexicon.subjectPronouns.contains(tokens[edge - 2].text))
+                && (isVerbModifier(tokens[edge - 2].text) || tokens[edge - 2].isCapitalized || Lexicon.subjectPronouns.contains(tokens[edge - 2]))
             if isVerbModifier(tokens[edge - 1].text) || floated
-                || edge - 1 > floor && tokens[edge - 1].kind == .possessive && Lexicon.subjectPronouns.containsLowercased(tokens[edge - 2].text)
+                || edge - 1 > floor && tokens[edge - 1].kind == .possessive && Lexicon.subjectPronouns.containsLowercased(tokens[edge - 2])
             {
                 edge -= 1
-            } else if edge - 2 > floor, tokens[edge - 1].text == "to", SpeechCues.reportingBeforeTo.contains(tokens[edge - 2].text) {
+            } else if edge - 2 > floor, tokens[edge - 1].text == "to", SpeechCues.reportingBeforeTo.contains(tokens[edge - 2]) {
                 edge -= 2
-                if tokens[edge].text == "on", edge > floor, SpeechCues.goingOnVerbs.contains(tokens[edge - 1].text) { edge -= 1 }
+                if tokens[edge].text == "on", edge > floor, SpeechCues.goingOnVerbs.contains(tokens[edge - 1]) { edge -= 1 }
             } else {
                 break
             }
@@ -721,7 +721,7 @@ extension AttributionContext {
             }
             // "78 percent of voters in a CBS News poll said", "A CNN poll shows 68% of voters say":
             // those polled speak, not the pollster; "as a Pew study noted" is the pollster's.
-            if preferLast, mentionRange.upperBound + 1 < verbEdge, Self.pollNouns.contains(tokens[mentionRange.upperBound].text) {
+            if preferLast, mentionRange.upperBound + 1 < verbEdge, Self.pollNouns.contains(tokens[mentionRange.upperBound]) {
                 let inPoll = (max(range.lowerBound, mentionRange.lowerBound - 3)..<mentionRange.lowerBound).contains { tokens[$0].text.lowercased() == "in" }
                 let countedAfter = ((mentionRange.upperBound + 1)..<verbEdge).contains { ["percent", "%"].contains(tokens[$0].text) }
                 if inPoll || countedAfter { continue }
@@ -735,12 +735,12 @@ extension AttributionContext {
             // organisation are not it; one of them only as "a" or "one" ("the mayor of Marlow"
             // is someone the article may name).
             let preposition =
-                mentionRange.lowerBound - 1 > range.lowerBound && Lexicon.articles.containsLowercased(tokens[mentionRange.lowerBound - 1].text)
+                mentionRange.lowerBound - 1 > range.lowerBound && Lexicon.articles.containsLowercased(tokens[mentionRange.lowerBound - 1])
                 ? mentionRange.lowerBound - 2 : mentionRange.lowerBound - 1
-            if preposition > range.lowerBound, Self.homePrepositions.contains(tokens[preposition].text),
+            if preposition > range.lowerBound, Self.homePrepositions.contains(tokens[preposition]),
                 case let people = tokens[preposition - 1].text.lowercased(),
                 people.hasSuffix("s") || people == "staff"
-                    || preposition - 2 >= range.lowerBound && Lexicon.indefiniteOpeners.containsLowercased(tokens[preposition - 2].text),
+                    || preposition - 2 >= range.lowerBound && Lexicon.indefiniteOpeners.containsLowercased(tokens[preposition - 2]),
                 Self.isPersonNoun(people) || Self.isAroundSomeone(people)
             {
                 homesOfPeople.append(mentionRange)
@@ -838,10 +838,10 @@ extension AttributionContext {
             // speaker only as the head of "the ... newspaper" ("people familiar with the network",
             // "a source at the station" are not).
             let isRoleNoun =
-                Lexicon.roleNouns.containsLowercased(tokens[index].text) || Self.organisationalRoles.contains(tokens[index].text)
+                Lexicon.roleNouns.containsLowercased(tokens[index]) || Self.organisationalRoles.contains(tokens[index])
                 || Self.mediaKinds[tokens[index].text] != nil && index == range.upperBound - 1 && openingThe != nil
-                    && !range.contains { Lexicon.prepositions.contains(tokens[$0].text) }
-            guard isRoleNoun || Self.relatedPeople.containsLowercased(tokens[index].text) else { continue }
+                    && !range.contains { Lexicon.prepositions.contains(tokens[$0]) }
+            guard isRoleNoun || Self.relatedPeople.containsLowercased(tokens[index]) else { continue }
             // "Senator Marcus Feld's aides", "Critics of Governor Alma Reyes": the title of the
             // name right after it heads nothing.
             if tokens[index].isCapitalized, let (entity, name) = mention(at: index + 1), name.lowerBound == index + 1, entities[entity].type == .person {
@@ -849,7 +849,7 @@ extension AttributionContext {
             }
             // "Leaders of the organization", "The rejection of the party": the role completes a
             // noun before "of"; people there speak, described, and anything else names nobody.
-            let of = index - 1 > range.lowerBound && Lexicon.articles.containsLowercased(tokens[index - 1].text) ? index - 2 : index - 1
+            let of = index - 1 > range.lowerBound && Lexicon.articles.containsLowercased(tokens[index - 1]) ? index - 2 : index - 1
             // Not "Some of the party's MPs": a count, and the role owning what follows it.
             let ownsNext = index + 1 < range.upperBound && tokens[index + 1].kind == .possessive
             if of > range.lowerBound, tokens[of].text == "of", !ownsNext, case let noun = tokens[of - 1], noun.isWord, mention(at: of - 1) == nil,
@@ -862,7 +862,7 @@ extension AttributionContext {
             // "the Harris County Sheriff's Office", "the Bank of Japan": a word of an organisation's
             // name is no role, and the organisation speaks; not the chief in "the Police Department chief".
             if tokens[index].isCapitalized, let (entity, mentionRange) = mention(at: index), entities[entity].type == .org {
-                let qualifiesRole = mentionRange.upperBound < range.upperBound && Lexicon.roleNouns.contains(tokens[mentionRange.upperBound].text)
+                let qualifiesRole = mentionRange.upperBound < range.upperBound && Lexicon.roleNouns.contains(tokens[mentionRange.upperBound])
                 if !qualifiesRole { return SpeakerPhrase(tokens: mentionRange, entity: entity, confidence: 0.85) }
                 continue
             }
@@ -874,19 +874,19 @@ extension AttributionContext {
             }
             // "a senior administration official", "party leaders", "the club's manager": the
             // last role noun is the head.
-            if index + 1 < range.upperBound, Lexicon.roleNouns.containsLowercased(tokens[index + 1].text) { continue }
+            if index + 1 < range.upperBound, Lexicon.roleNouns.containsLowercased(tokens[index + 1]) { continue }
             // "campaign aides", "court filings": a plural noun after it is the head, described
             // when right before the verb in a phrase with no verb of its own ("the company offers").
             if index + 1 < range.upperBound, case let next = tokens[index + 1], next.isWord, next.isLowercase, next.text.hasSuffix("s"), !next.text.hasSuffix("ss"),
-                !Lexicon.speechVerbs.contains(next.text), !Lexicon.prepositions.contains(next.text), !ReportedSpeechFinder.mayBeFiniteVerb(next.text)
+                !Lexicon.speechVerbs.contains(next), !Lexicon.prepositions.contains(next), !ReportedSpeechFinder.mayBeFiniteVerb(next.text)
             {
-                let clean = !(range.lowerBound..<index).contains { ReportedSpeechFinder.mayBeFiniteVerb(tokens[$0].text) || Lexicon.subjectPronouns.containsLowercased(tokens[$0].text) }
+                let clean = !(range.lowerBound..<index).contains { ReportedSpeechFinder.mayBeFiniteVerb(tokens[$0].text) || Lexicon.subjectPronouns.containsLowercased(tokens[$0]) }
                 if index + 2 == range.upperBound, clean { return SpeakerPhrase(tokens: range.lowerBound..<(index + 2), entity: nil, confidence: 0.65) }
                 continue
             }
             if index + 1 < range.upperBound, tokens[index + 1].kind == .possessive,
                 ((index + 2)..<min(range.upperBound, index + 5)).contains(where: {
-                    Lexicon.roleNouns.containsLowercased(tokens[$0].text) && !Self.organisationalRoles.containsLowercased(tokens[$0].text)
+                    Lexicon.roleNouns.containsLowercased(tokens[$0]) && !Self.organisationalRoles.containsLowercased(tokens[$0])
                 })
             {
                 continue
@@ -911,10 +911,10 @@ extension AttributionContext {
             // "a spokesman for (the) Carrow Health Partners", "a statement (released) by the
             // ministry": the organisation speaks; "the former CEO of Hewlett-Packard" is a person.
             let linkWord =
-                index + 2 < range.upperBound && SpeechCues.statementNouns.contains(role) && SpeechCues.issuingVerbs.contains(tokens[index + 1].text)
+                index + 2 < range.upperBound && SpeechCues.statementNouns.contains(role) && SpeechCues.issuingVerbs.contains(tokens[index + 1])
                 ? index + 2 : index + 1
             let named =
-                linkWord + 1 < range.upperBound && Lexicon.articles.containsLowercased(tokens[linkWord + 1].text) ? linkWord + 2 : linkWord + 1
+                linkWord + 1 < range.upperBound && Lexicon.articles.containsLowercased(tokens[linkWord + 1]) ? linkWord + 2 : linkWord + 1
             // "from" and "by" only after what is issued: "a senator from Texas" is a person.
             let link = tokens[linkWord].text
             let issued = SpeechCues.statementNouns.contains(role) || Self.spokespeople.contains(role)
@@ -925,7 +925,7 @@ extension AttributionContext {
             }
             // "a spokesman for the department": the organisation the article named as one.
             if Self.spokespeople.contains(role), link == "for", named > linkWord + 1, named + 1 == range.upperBound,
-                Self.organisationalRoles.contains(tokens[named].text), let organisation = resolveRole(tokens[named].text, before: named)
+                Self.organisationalRoles.contains(tokens[named]), let organisation = resolveRole(tokens[named].text, before: named)
             {
                 return SpeakerPhrase(tokens: (named - 1)..<(named + 1), entity: organisation, confidence: 0.7)
             }
@@ -933,7 +933,7 @@ extension AttributionContext {
             if isPersonRole || firstOther == nil {
                 // "the Florida senator", "the former secretary of state"; not "the hospital's
                 // director", "the mayor's office" nor "the leader of the opposition".
-                let ofSomething = index + 2 < range.upperBound && tokens[index + 1].text == "of" && Lexicon.articles.containsLowercased(tokens[index + 2].text)
+                let ofSomething = index + 2 < range.upperBound && tokens[index + 1].text == "of" && Lexicon.articles.containsLowercased(tokens[index + 2])
                 let possessed = (range.lowerBound...min(index + 1, range.upperBound - 1)).contains { tokens[$0].kind == .possessive }
                 let definite = openingThe != nil && !possessed && !ofSomething
                 // "the former CEO of Hewlett-Packard": someone named for what they were.
@@ -950,11 +950,11 @@ extension AttributionContext {
         // "Critics said ...", and after a quotation "“...,” critics said".
         let afterQuotation =
             range.lowerBound > 0 && (tokens[range.lowerBound - 1].isQuoteMark || tokens[range.lowerBound - 1].text == ",")
-            && range.upperBound < tokens.count && Lexicon.postposableVerbs.contains(tokens[range.upperBound].text)
+            && range.upperBound < tokens.count && Lexicon.postposableVerbs.contains(tokens[range.upperBound])
         // "according to analysts", "said independent analysts": right after the cue, its words.
         let afterCue =
             range.lowerBound >= 2 && SpeechCues.isAccordingTo(at: range.lowerBound - 2, tokens, before: range.lowerBound)
-            || range.lowerBound >= 1 && Lexicon.postposableVerbs.contains(tokens[range.lowerBound - 1].text)
+            || range.lowerBound >= 1 && Lexicon.postposableVerbs.contains(tokens[range.lowerBound - 1])
         let wordsEnd = afterCue ? range.first { !tokens[$0].isWord } ?? range.upperBound : nil
         let beforeVerb = preferLast ? subjectEdge : afterQuotation ? verbEdge : wordsEnd
         // "Alphabet's founders have said", "Senate Republican leaders insisted": the people, not
@@ -992,7 +992,7 @@ extension AttributionContext {
     /// clause; `issued` says whether it names who issued it.
     private func documentSource(endingAt edge: Int, floor: Int) -> (phrase: SpeakerPhrase, issued: Bool)? {
         let tokens = document.tokens
-        guard edge > floor, tokens[edge - 1].isWord, Self.documentNouns.containsLowercased(tokens[edge - 1].text), mention(at: edge - 1) == nil else { return nil }
+        guard edge > floor, tokens[edge - 1].isWord, Self.documentNouns.containsLowercased(tokens[edge - 1]), mention(at: edge - 1) == nil else { return nil }
         var start = edge - 1
         var issued = false
         while start > floor, edge - start < 6 {
@@ -1015,7 +1015,7 @@ extension AttributionContext {
             start = previous
         }
         // The phrase opens its clause: at the floor or after a comma or joining word.
-        guard start == floor || tokens[start - 1].text == "," || QuoteAttributor.conjunctions.containsLowercased(tokens[start - 1].text) else { return nil }
+        guard start == floor || tokens[start - 1].text == "," || QuoteAttributor.conjunctions.containsLowercased(tokens[start - 1]) else { return nil }
         return (SpeakerPhrase(tokens: start..<edge, entity: nil, confidence: 0.6), issued)
     }
 
@@ -1023,7 +1023,7 @@ extension AttributionContext {
     /// the whole of the words after the cue.
     private func documentSource(startingAt start: Int, before limit: Int) -> SpeakerPhrase? {
         let tokens = document.tokens
-        guard let head = (start..<min(limit, start + 6)).first(where: { tokens[$0].isLowercase && Self.documentNouns.contains(tokens[$0].text) }),
+        guard let head = (start..<min(limit, start + 6)).first(where: { tokens[$0].isLowercase && Self.documentNouns.contains(tokens[$0]) }),
             head + 1 == limit || !tokens[head + 1].isWord && tokens[head + 1].kind != .possessive,
             let found = documentSource(endingAt: head + 1, floor: start), found.phrase.tokens.lowerBound == start
         else { return nil }
@@ -1038,7 +1038,7 @@ extension AttributionContext {
         let tokens = document.tokens
         var start = range.lowerBound
         if let comma = range.last(where: { tokens[$0].text == "," }) { start = comma + 1 }
-        while start < range.upperBound, QuoteAttributor.conjunctions.containsLowercased(tokens[start].text) || Lexicon.articles.containsLowercased(tokens[start].text) {
+        while start < range.upperBound, QuoteAttributor.conjunctions.containsLowercased(tokens[start]) || Lexicon.articles.containsLowercased(tokens[start]) {
             start += 1
         }
         guard range.upperBound - start >= 2, range.upperBound - start <= 12 else { return nil }
@@ -1069,7 +1069,7 @@ extension AttributionContext {
             let word = tokens[first].text
             let opensModifier = tokens[first].isLowercase && (Self.isParticipleForm(word) || Lexicon.prepositions.contains(word))
             guard opensModifier, !["of", "to", "for"].contains(word),
-                after.allSatisfy({ tokens[$0].isWord && !Self.phraseBreaks.contains(tokens[$0].text) && !SpeakerDescription.isClauseWord(tokens[$0].text) })
+                after.allSatisfy({ tokens[$0].isWord && !Self.phraseBreaks.contains(tokens[$0]) && !SpeakerDescription.isClauseWord(tokens[$0].text) })
             else { return nil }
         }
         // Only where a name or a place qualifies the people, or they are a named group
@@ -1077,7 +1077,7 @@ extension AttributionContext {
         // participle ("Protesters marching through the streets chanted").
         let qualified =
             (start..<range.upperBound).contains { $0 != head && tokens[$0].isCapitalized } || mention(at: head) != nil
-            || after.first.map { Lexicon.prepositions.contains(tokens[$0].text) } ?? false
+            || after.first.map { Lexicon.prepositions.contains(tokens[$0]) } ?? false
         return qualified ? SpeakerPhrase(tokens: start..<range.upperBound, entity: nil, confidence: 0.65) : nil
     }
 
@@ -1098,7 +1098,7 @@ extension AttributionContext {
         // "Protesters outside parliament said", "Fans outside the ground after the match said":
         // the people before a short place or time phrase.
         if let place = ((max(floor, edge - 4))..<(edge - 1)).last(where: {
-            Lexicon.prepositions.contains(tokens[$0].text) || Self.placePrepositions.contains(tokens[$0].text) || ["after", "before"].contains(tokens[$0].text)
+            Lexicon.prepositions.contains(tokens[$0]) || Self.placePrepositions.contains(tokens[$0]) || ["after", "before"].contains(tokens[$0].text)
         }), place > floor,
             ((place + 1)..<edge).allSatisfy({ tokens[$0].isWord }), let people = pluralPeople(endingAt: place, floor: floor)
         {
@@ -1161,7 +1161,7 @@ extension AttributionContext {
         if let (entity, qualifier) = mention(at: end - 1), qualifier.upperBound == end, entities[entity].type == .norp { return qualifier.lowerBound }
         var start = end
         while start > floor, end - start < 3, tokens[start - 1].isWord, tokens[start - 1].isCapitalized { start -= 1 }
-        guard start < end, start == floor || Self.isNounDeterminer(tokens[start - 1]) || Self.quantifiers.containsLowercased(tokens[start - 1].text) else { return nil }
+        guard start < end, start == floor || Self.isNounDeterminer(tokens[start - 1]) || Self.quantifiers.containsLowercased(tokens[start - 1]) else { return nil }
         return start
     }
 
@@ -1178,16 +1178,16 @@ extension AttributionContext {
         // "more than four in 10": "than" after a comparative is part of the count.
         func comparesCount(_ index: Int) -> Bool { tokens[index].text == "than" && index > floor && ["more", "fewer", "less"].contains(tokens[index - 1].text.lowercased()) }
         while start > floor, edge - start < 10, tokens[start - 1].isWord || tokens[start - 1].kind == .number || tokens[start - 1].text == "%",
-            !Self.phraseBreaks.containsLowercased(tokens[start - 1].text) || comparesCount(start - 1), !Lexicon.speechVerbs.contains(tokens[start - 1].text)
+            !Self.phraseBreaks.containsLowercased(tokens[start - 1]) || comparesCount(start - 1), !Lexicon.speechVerbs.contains(tokens[start - 1])
         {
             start -= 1
         }
         guard start < edge, !(start..<edge).contains(where: { mention(at: $0).map { entities[$0.0].type == .person } ?? false }) else { return nil }
         // Past hedges before a count: "Some 56 percent", "Almost half", "Nearly nine out of 10".
         var first = start
-        while first < edge - 1, Self.countHedges.containsLowercased(tokens[first].text),
-            tokens[first + 1].kind == .number || Self.numberWords.containsLowercased(tokens[first + 1].text)
-                || Self.quantifiers.containsLowercased(tokens[first + 1].text) || Self.countHedges.containsLowercased(tokens[first + 1].text)
+        while first < edge - 1, Self.countHedges.containsLowercased(tokens[first]),
+            tokens[first + 1].kind == .number || Self.numberWords.containsLowercased(tokens[first + 1])
+                || Self.quantifiers.containsLowercased(tokens[first + 1]) || Self.countHedges.containsLowercased(tokens[first + 1])
         {
             first += 1
         }
@@ -1209,7 +1209,7 @@ extension AttributionContext {
         guard counts else { return nil }
         // "Many of you said": a pronoun only after "of"; "Some said they" ends before it anyway.
         let pronounSubject = (first..<edge).contains { index in
-            Lexicon.subjectPronouns.containsLowercased(tokens[index].text) && !(index > first && tokens[index - 1].text == "of")
+            Lexicon.subjectPronouns.containsLowercased(tokens[index]) && !(index > first && tokens[index - 1].text == "of")
         }
         return pronounSubject ? nil : SpeakerPhrase(tokens: start..<edge, entity: nil, confidence: 0.65)
     }
@@ -1298,7 +1298,7 @@ extension AttributionContext {
         let tokens = document.tokens
         return personMentions[Self.positions(0..<token, in: personMentions)].last { position, _ in
             let noun = position >= 3 && tokens[position - 1].text == "," ? position - 2 : position - 1
-            return noun >= 1 && tokens[noun].text.lowercased() == relation && Lexicon.personalPossessives.containsLowercased(tokens[noun - 1].text)
+            return noun >= 1 && tokens[noun].text.lowercased() == relation && Lexicon.personalPossessives.containsLowercased(tokens[noun - 1])
         }?.1
     }
 
@@ -1346,7 +1346,7 @@ extension AttributionContext {
         let tokens = document.tokens
         guard start + 2 < limit, tokens[start].text.lowercased() == "the" else { return nil }
         guard let verb = ((start + 2)..<min(start + 6, limit)).first(where: { tokens[$0].isLowercase || !tokens[$0].isWord }), tokens[verb].isLowercase,
-            !Lexicon.prepositions.contains(tokens[verb].text), !Self.phraseBreaks.contains(tokens[verb].text)
+            !Lexicon.prepositions.contains(tokens[verb]), !Self.phraseBreaks.contains(tokens[verb])
         else { return nil }
         return describedPerson(in: start..<verb).flatMap { $0.entity == nil ? nil : $0 }
     }
@@ -1356,9 +1356,9 @@ extension AttributionContext {
     /// the phrase up to the first word that can be its verb.
     func peopleOpening(at start: Int, before limit: Int) -> SpeakerPhrase? {
         let tokens = document.tokens
-        let first = start + 1 < limit && QuoteAttributor.conjunctions.containsLowercased(tokens[start].text) ? start + 1 : start
-        guard first < limit, !Lexicon.prepositions.containsLowercased(tokens[first].text), !Lexicon.subordinators.containsLowercased(tokens[first].text),
-            !Lexicon.subjectPronouns.containsLowercased(tokens[first].text)
+        let first = start + 1 < limit && QuoteAttributor.conjunctions.containsLowercased(tokens[start]) ? start + 1 : start
+        guard first < limit, !Lexicon.prepositions.containsLowercased(tokens[first]), !Lexicon.subordinators.containsLowercased(tokens[first]),
+            !Lexicon.subjectPronouns.containsLowercased(tokens[first])
         else { return nil }
         // A word in -s may be the verb or the people's noun ("Both parents denounced"): a
         // later word that can only be a verb decides.
@@ -1374,7 +1374,7 @@ extension AttributionContext {
             // "Some seek to ... and argue": a plural verb right after a count standing alone.
             // Not "Many unnaturalized adoptees": the verb's object or clause follows it.
             if verb == first + 1, verb + 1 < limit, !word.hasSuffix("s"), !word.hasSuffix("ed"), !Self.isPersonNoun(word),
-                ["to", "that"].contains(tokens[verb + 1].text) || SpeechCues.determiners.contains(tokens[verb + 1].text),
+                ["to", "that"].contains(tokens[verb + 1].text) || SpeechCues.determiners.contains(tokens[verb + 1]),
                 countedPeople(endingAt: verb, floor: first) != nil
             {
                 return SpeakerPhrase(tokens: first..<verb, entity: nil, confidence: 0.65)

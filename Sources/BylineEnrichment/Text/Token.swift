@@ -13,12 +13,28 @@ struct Token: Sendable {
     var start: Int
     var end: Int
     /// The token's text as written.
-    var text: String
+    let text: String
+    /// `WordIndex.digest` of the text as written and folded to lower case, made once here:
+    /// the rules look a token up in word lists many times over.
+    let digest: UInt64
+    let lowercaseDigest: UInt64
     /// Index of the sentence and paragraph the token belongs to.
     var sentence = 0
     var paragraph = 0
     /// Whitespace (or nothing) precedes the token.
     var spaceBefore = true
+
+    init(kind: Kind, start: Int, end: Int, text: String, sentence: Int = 0, paragraph: Int = 0, spaceBefore: Bool = true) {
+        self.kind = kind
+        self.start = start
+        self.end = end
+        self.text = text
+        digest = WordIndex.digest(text)
+        lowercaseDigest = WordIndex.asciiLowercaseDigest(text) ?? WordIndex.digest(text.lowercased())
+        self.sentence = sentence
+        self.paragraph = paragraph
+        self.spaceBefore = spaceBefore
+    }
 
     var isWord: Bool { kind == .word }
     var isQuoteMark: Bool { if case .quoteMark = kind { true } else { false } }

@@ -309,7 +309,7 @@ struct Tokenizer: Sendable {
         while index < min(tokens.count, start + 12), tokens[index].paragraph == tokens[start].paragraph {
             let token = tokens[index]
             let wordsFollow = index + 1 < tokens.count && tokens[index + 1].paragraph == token.paragraph
-            if Self.dashes.contains(token.text) { return wordsFollow ? index : nil }
+            if Self.dashes.contains(token) { return wordsFollow ? index : nil }
             if token.text == ":" {
                 let afterAgency = tokens[index - 1].text == ")"
                 let opensArticle = tokens[start].paragraph == tokens[0].paragraph && (start..<index).allSatisfy { tokens[$0].isAllCaps || tokens[$0].text == "," }
@@ -348,7 +348,7 @@ struct Tokenizer: Sendable {
             if Self.stateAbbreviations.contains(token.text.dropLast()) { return next.kind != .word || next.isCapitalized }
             // "No. 5", "vol. 2": before a number an abbreviation; "She said no." ends a sentence.
             if Self.numberAbbreviations.contains(bare) { return next.kind != .number }
-            return next.kind != .word || Lexicon.sentenceStarters.contains(next.text)
+            return next.kind != .word || Lexicon.sentenceStarters.contains(next)
         default:
             return false
         }

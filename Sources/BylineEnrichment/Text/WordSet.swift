@@ -17,7 +17,13 @@ struct WordSet: Sendable, ExpressibleByArrayLiteral {
     var count: Int { words.count }
     var isEmpty: Bool { words.isEmpty }
 
-    func contains(_ word: some StringProtocol) -> Bool { index.contains(WordIndex.digest(word)) }
+    func contains(_ word: some StringProtocol) -> Bool { contains(digest: WordIndex.digest(word)) }
+
+    /// Whether the token, as written, is in the set.
+    func contains(_ token: Token) -> Bool { contains(digest: token.digest) }
+
+    /// Whether the token folded to lower case is in the set.
+    func containsLowercased(_ token: Token) -> Bool { contains(digest: token.lowercaseDigest) }
 
     /// Whether the word whose `WordIndex.digest` this is is in the set.
     func contains(digest: UInt64) -> Bool { index.contains(digest) }
@@ -26,7 +32,7 @@ struct WordSet: Sendable, ExpressibleByArrayLiteral {
     /// string when the word is ASCII.
     func containsLowercased(_ word: some StringProtocol) -> Bool {
         guard let digest = WordIndex.asciiLowercaseDigest(word) else { return contains(word.lowercased()) }
-        return index.contains(digest)
+        return contains(digest: digest)
     }
 
     mutating func insert(_ word: String) {
