@@ -749,7 +749,9 @@ struct QuoteTests {
         #expect(article.speakerName(of: "It might") == "Tom Osei")
     }
 
-    @Test("“X was asked what ...”, “... when asked which ...”: the question is reported speech of nobody named, not of the one asked; it ends a report before it and its own clause at a comma")
+    @Test(
+        "“X was asked what ...”, “... when asked which ...”, “... if asked which ...”: the question is reported speech of nobody named, not of the one asked; it ends a report before it and its own clause at a comma"
+    )
     func questionPutInAPassive() async throws {
         let article = try await Fixtures.enrich(
             "Police chief Tom Osei spoke on Tuesday. In an interview with the radio station, Osei was asked what happened to the missing ballots. Osei said the count had been fair when asked whether he would resign. Dana Cole smiled when asked which candidate she would back, and then she left."
@@ -765,6 +767,13 @@ struct QuoteTests {
         let backed = try #require(article.quote(containing: "she would back"))
         #expect(backed.text == "which candidate she would back")
         #expect(backed.speaker == nil)
+        // "if asked" leaves out subject and "be" as "when asked" does: the same split.
+        let conditional = try await Fixtures.enrich("Mayor Lena Ortiz said she would stay neutral if asked which candidate she backs.")
+        #expect(conditional.quote(containing: "stay neutral")?.text == "she would stay neutral")
+        #expect(conditional.speakerName(of: "stay neutral") == "Lena Ortiz")
+        let putToHer = try #require(conditional.quote(containing: "she backs"))
+        #expect(putToHer.text == "which candidate she backs")
+        #expect(putToHer.speaker == nil)
     }
 
     @Test("particle cues after a quotation (“shot back”, “went on”, “cut in”) and “thanked ... for “...”” attribute it")

@@ -120,6 +120,11 @@ enum SpeechCues {
     /// Words that open a reported question.
     static let questionOpeners: WordSet = ["whether", "if", "why", "how", "what", "who", "when", "where", "which"]
 
+    /// "asked whether", "asks what": a question verb before the word opening its question.
+    static func putsQuestion(_ verb: Token, opener: Token) -> Bool {
+        questionVerbs.containsLowercased(verb) && questionOpeners.containsLowercased(opener)
+    }
+
     /// Participles after a comma that start a new attribution (", adding that ...").
     static let clauseOpeningParticiples: WordSet = [
         "saying", "adding", "noting", "explaining", "arguing", "telling", "warning", "insisting", "claiming",
@@ -246,7 +251,7 @@ enum SpeechCues {
     static func followsCircumstanceOpener(_ verb: Int, floor: Int, _ tokens: [Token]) -> Bool {
         verb > floor && ellipticPassiveOpeners.containsLowercased(tokens[verb - 1])
     }
-    private static let ellipticPassiveOpeners: WordSet = ["when", "after", "before", "while", "if", "unless", "until"]
+    private static let ellipticPassiveOpeners: WordSet = ["when", "after", "before", "while", "whilst", "if", "unless", "until"]
 
     /// A verb read as a passive: after a form of "be" ("was asked"), or with both left out
     /// after a word opening a circumstance ("when asked").

@@ -984,7 +984,7 @@ struct ReportedSpeechFinder: Sendable {
         // with a clause after it ("it was reported that ...").
         // "was asked what happened": the question put, whoever put it.
         if isPassive(cue, sentence, tokens), !["that", "to", "whether", "if"].contains(tokens[start].text),
-            !(SpeechCues.questionVerbs.contains(word) && SpeechCues.questionOpeners.contains(tokens[start]))
+            !SpeechCues.putsQuestion(tokens[cue], opener: tokens[start])
         {
             guard tokens[start].isQuoteMark else { return nil }
         }
@@ -1403,8 +1403,8 @@ struct ReportedSpeechFinder: Sendable {
             }
             // "said she had not decided when asked which ...": a question put to the speaker is
             // a report of its own, the asker's.
-            if index > start, index + 2 < sentence.upperBound, Self.circumstanceOpeners.contains(text), SpeechCues.questionVerbs.contains(tokens[index + 1]),
-                SpeechCues.questionOpeners.contains(tokens[index + 2])
+            if index > start, index + 2 < sentence.upperBound, SpeechCues.followsCircumstanceOpener(index + 1, floor: start, tokens),
+                SpeechCues.putsQuestion(tokens[index + 1], opener: tokens[index + 2])
             {
                 end = index
                 while end - 1 > start, [",", ";", "and", "but"].contains(tokens[end - 1].text) { end -= 1 }
