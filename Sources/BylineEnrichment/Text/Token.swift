@@ -29,8 +29,9 @@ struct Token: Sendable {
         self.start = start
         self.end = end
         self.text = text
-        digest = WordIndex.digest(text)
-        lowercaseDigest = WordIndex.asciiLowercaseDigest(text) ?? WordIndex.digest(text.lowercased())
+        let digests = text.utf8.withContiguousStorageIfAvailable(WordIndex.digests(of:)) ?? WordIndex.digests(of: text.utf8)
+        digest = digests.asWritten
+        lowercaseDigest = digests.lowercase ?? WordIndex.digest(text.lowercased())
         self.sentence = sentence
         self.paragraph = paragraph
         self.spaceBefore = spaceBefore

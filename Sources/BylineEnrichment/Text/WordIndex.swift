@@ -17,12 +17,20 @@ struct WordIndex {
     /// The digest of the text folded to lower case, or nil when it is not all ASCII (the
     /// caller folds it with `lowercased()`).
     static func asciiLowercaseDigest(_ text: some StringProtocol) -> UInt64? {
-        var value = digestSeed
-        for byte in text.utf8 {
-            guard byte < 0x80 else { return nil }
-            value = digestStep(value, byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte | 0x20 : byte)
+        text.utf8.withContiguousStorageIfAvailable { digests(of: $0).lowercase } ?? digests(of: text.utf8).lowercase
+    }
+
+    /// Both digests of a word in one pass over its bytes: as written, and folded to lower
+    /// case (nil when it is not all ASCII).
+    static func digests(of bytes: some Sequence<UInt8>) -> (asWritten: UInt64, lowercase: UInt64?) {
+        var asWritten = digestSeed, lowercase = digestSeed
+        var isASCII = true
+        for byte in bytes {
+            asWritten = digestStep(asWritten, byte)
+            isASCII = isASCII && byte < 0x80
+            lowercase = digestStep(lowercase, byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte | 0x20 : byte)
         }
-        return value
+        return (asWritten, isASCII ? lowercase : nil)
     }
 
     private static let digestSeed: UInt64 = 0xcbf2_9ce4_8422_2325
