@@ -208,7 +208,7 @@ struct NERTests {
         #expect(clusters.clusters(ofLower: WordIndex.digest("rome")) == 0)
     }
 
-    @Test("a word set answers for its words only, folding case on request")
+    @Test("a word set answers for its words only, folding case on request, for a word or a token alike")
     func wordSetLookups() {
         let words: WordSet = ["said", "told", "café"]
         #expect(words.contains("said") && words.contains("café") && words.contains("said"[...]))
@@ -216,6 +216,11 @@ struct NERTests {
         #expect(words.containsLowercased("SAID") && words.containsLowercased("Told") && words.containsLowercased("CAFÉ"))
         #expect(!words.containsLowercased("Tolds"))
         #expect(words.union(["asked", "said"]).count == 4)
+        // A token answers as its text does: the digests it carries are those of its text.
+        let tokens = Document(text: "SAID Told CAFÉ café said Tolds").tokens
+        #expect(tokens.map { words.contains($0) } == [false, false, false, true, true, false])
+        #expect(tokens.map { words.containsLowercased($0) } == [true, true, true, true, true, false])
+        #expect(tokens.allSatisfy { words.contains($0) == words.contains($0.text) && words.containsLowercased($0) == words.containsLowercased($0.text) })
     }
 
     @Test("the shipped word clusters group words used alike")
