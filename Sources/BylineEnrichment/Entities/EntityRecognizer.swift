@@ -24,9 +24,8 @@ struct EntityRecognizer: Sendable {
         let tokens = document.tokens
         let covered = Self.covered(by: mentions, tokenCount: tokens.count)
         return tokens.indices.compactMap { index in
-            let token = tokens[index]
             // Not a sentence's first word: "Apple growers in Kent say".
-            guard token.isCapitalized || token.text.utf8.first == UInt8(ascii: "e"), !covered[index], Organisations.names.contains(token),
+            guard tokens[index].isCapitalized || tokens[index].text.utf8.first == UInt8(ascii: "e"), !covered[index], Organisations.names.contains(tokens[index]),
                 index == 0 || !Lexicon.articles.containsLowercased(tokens[index - 1]),
                 !isSentenceInitial(index, tokens)
             else { return nil }
@@ -39,15 +38,24 @@ struct EntityRecognizer: Sendable {
     func namesBeforeHyphens(_ document: Document, _ mentions: [EntityMention]) -> [EntityMention] {
         let tokens = document.tokens
         let covered = Self.covered(by: mentions, tokenCount: tokens.count)
-        var namedTypes: [String: EntityType] = [:]
-        for mention in mentions where mention.type != .person { namedTypes[mention.text] = namedTypes[mention.text] ?? mention.type }
+        // Built when first asked: few articles hold such a compound.
+        var namedTypes: [String: EntityType]?
+        func namedType(_ name: String) -> EntityType? {
+            if namedTypes == nil {
+                var types: [String: EntityType] = [:]
+                for mention in mentions where mention.type != .person { types[mention.text] = types[mention.text] ?? mention.type }
+                namedTypes = types
+            }
+            return namedTypes?[name]
+        }
         var found: [EntityMention] = []
         // Bytes first: few tokens hold a hyphen, and a String's index walk is slow.
         func hasHyphen(_ text: String) -> Bool {
             for byte in text.utf8 where byte == UInt8(ascii: "-") { return true }
             return false
         }
-        for (index, token) in tokens.enumerated() where !covered[index] && hasHyphen(token.text) && token.isCapitalized {
+        for index in tokens.indices where !covered[index] && hasHyphen(tokens[index].text) && tokens[index].isCapitalized {
+            let token = tokens[index]
             guard let hyphen = token.text.firstIndex(of: "-"), Self.compoundAttachments.contains(String(token.text[token.text.index(after: hyphen)...]))
             else { continue }
             let head = String(token.text[..<hyphen])
@@ -59,7 +67,7 @@ struct EntityRecognizer: Sendable {
                 first = index - 1
                 name = tokens[index - 1].text + " " + head
             }
-            guard !gazetteer.demonyms.contains(name), let type = gazetteer.placeType(of: name) ?? namedTypes[name] else { continue }
+            guard !gazetteer.demonyms.contains(name), let type = gazetteer.placeType(of: name) ?? namedType(name) else { continue }
             let end = token.start + head.unicodeScalars.count
             found.append(EntityMention(tokens: first..<(index + 1), start: tokens[first].start, end: end, text: document.text(tokens[first].start, end), type: type, strength: 2))
         }
@@ -73,9 +81,8 @@ struct EntityRecognizer: Sendable {
         let covered = Self.covered(by: mentions, tokenCount: tokens.count)
         var found: [EntityMention] = []
         for index in tokens.indices.dropLast() where !covered[index] && tokens[index].kind == .word && tokens[index + 1].kind == .word {
-            let token = tokens[index], next = tokens[index + 1]
-            guard token.isCapitalized, !next.isCapitalized || Self.memberWords.contains(next), next.sentence == token.sentence,
-                gazetteer.demonyms.contains(token), !isSentenceInitial(index, tokens)
+            guard tokens[index].isCapitalized, !tokens[index + 1].isCapitalized || Self.memberWords.contains(tokens[index + 1]),
+                tokens[index + 1].sentence == tokens[index].sentence, gazetteer.demonyms.contains(tokens[index]), !isSentenceInitial(index, tokens)
             else { continue }
             found.append(makeMention(index..<(index + 1), document, type: .norp, strength: 3))
         }
@@ -104,7 +111,9 @@ struct EntityRecognizer: Sendable {
         guard !surnamesOfFullNames.isEmpty else { return [] }
         func isSpeechVerb(_ index: Int) -> Bool { index >= 0 && containsSpeechVerb(index..<(index + 1), document) }
         var found: [EntityMention] = []
-        for (index, token) in tokens.enumerated() where !covered[index] && token.isCapitalized {
+        // Most capitalised words are no surname of a full name: that is asked first.
+        for index in tokens.indices where !covered[index] && tokens[index].isCapitalized && surnamesOfFullNames.contains(tokens[index].text) {
+            let token = tokens[index]
             let verb = speechVerbChainEnd(after: index, tokens)
             let verbAfter = isSpeechVerb(verb)
             // "Small, who attended the rally, said": a relative clause about the person.
@@ -118,7 +127,6 @@ struct EntityRecognizer: Sendable {
             // "Bush referred to Rubio as ...", "Bush was ...": the subject of any verb in the past
             // or of an auxiliary.
             let finiteVerbAfter = verb < tokens.count && Self.isFiniteVerb(tokens[verb])
-            guard surnamesOfFullNames.contains(token.text) else { continue }
             // "Pence Says Trump Will Win": a title-case headline's cue is capitalised too.
             let headlineCueAfter =
                 index + 1 < tokens.count && tokens[index + 1].isCapitalized && SpeechCues.isPresentTenseCue(tokens[index + 1].text.lowercased())

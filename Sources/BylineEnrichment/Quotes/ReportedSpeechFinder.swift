@@ -469,16 +469,16 @@ struct ReportedSpeechFinder: Sendable {
     }
 
     private func isCue(at index: Int, in sentence: Range<Int>, _ tokens: [Token]) -> Bool {
-        let token = tokens[index]
+        // Asked of every token: nothing is copied until a word proves a cue.
         // Capitalised, a cue opens its sentence: "Said Ellis: “...”" is the quote attributor's.
-        guard token.isWord, !token.isCapitalized else { return false }
+        guard tokens[index].isWord, !tokens[index].isCapitalized else { return false }
         // Not capitalised, so a cue is written in lower case: no case folding per token.
-        let word = token.text
-        let next = index + 1 < sentence.upperBound ? tokens[index + 1] : nil
         guard
-            SpeechCues.reportingVerbs.contains(word) || SpeechCues.questionVerbs.contains(word)
+            SpeechCues.reportingVerbs.contains(tokens[index]) || SpeechCues.questionVerbs.contains(tokens[index])
                 || hasParticle(index, sentence, tokens) || isHeardInCourt(index, sentence, tokens)
         else { return false }
+        let word = tokens[index].text
+        let next = index + 1 < sentence.upperBound ? tokens[index + 1] : nil
         let previous = index > sentence.lowerBound ? tokens[index - 1] : nil
         // "Trump's claims", but not "She's claiming": after a pronoun, "'s" is "is" or "has".
         let possessive = previous?.kind == .possessive && !(index >= 2 && Lexicon.subjectPronouns.containsLowercased(tokens[index - 2]))
@@ -1156,8 +1156,7 @@ struct ReportedSpeechFinder: Sendable {
     /// "pointed out", "fired back": a particle verb with its particle right after it. The
     /// word set first: every word of an article is asked.
     private func hasParticle(_ cue: Int, _ sentence: Range<Int>, _ tokens: [Token]) -> Bool {
-        let word = tokens[cue].text
-        return SpeechCues.particleVerbForms.contains(word) && cue + 1 < sentence.upperBound && SpeechCues.particleVerbs[word] == tokens[cue + 1].text
+        SpeechCues.particleVerbForms.contains(tokens[cue]) && cue + 1 < sentence.upperBound && SpeechCues.particleVerbs[tokens[cue].text] == tokens[cue + 1].text
     }
 
     private func candidate(

@@ -22,7 +22,7 @@ struct Document: Sendable {
         if !tokens.isEmpty { sentences.append(start..<tokens.count) }
         self.sentences = sentences
         var lowercase = WordIndex(expectedCount: tokens.count / 2)
-        for token in tokens where token.isWord && !token.isCapitalized { _ = lowercase.place(of: WordIndex.digest(token.text)) }
+        for index in tokens.indices where tokens[index].isWord && !tokens[index].isCapitalized { _ = lowercase.place(of: tokens[index].digest) }
         lowercaseWordDigests = lowercase
     }
 

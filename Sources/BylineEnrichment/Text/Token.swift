@@ -9,7 +9,11 @@ struct Token: Sendable {
         case punctuation
     }
 
-    var kind: Kind
+    let kind: Kind
+    /// A word that opens with a capital; a word with no capital at all ("organizer"; not
+    /// "eBay"). Made once here, as the digests are: the rules ask them of every token.
+    let isCapitalized: Bool
+    let isLowercase: Bool
     var start: Int
     var end: Int
     /// The token's text as written.
@@ -26,6 +30,8 @@ struct Token: Sendable {
 
     init(kind: Kind, start: Int, end: Int, text: String, sentence: Int = 0, paragraph: Int = 0, spaceBefore: Bool = true) {
         self.kind = kind
+        isCapitalized = kind == .word && text.unicodeScalars.first?.isUppercaseLetter == true
+        isLowercase = kind == .word && !text.unicodeScalars.contains(where: \.isUppercaseLetter)
         self.start = start
         self.end = end
         self.text = text
@@ -39,12 +45,6 @@ struct Token: Sendable {
 
     var isWord: Bool { kind == .word }
     var isQuoteMark: Bool { if case .quoteMark = kind { true } else { false } }
-    var isCapitalized: Bool {
-        guard kind == .word, let first = text.unicodeScalars.first else { return false }
-        return first.isUppercaseLetter
-    }
-    /// A word with no capital at all ("organizer"; not "eBay").
-    var isLowercase: Bool { kind == .word && !text.unicodeScalars.contains(where: \.isUppercaseLetter) }
     var isAllCaps: Bool { kind == .word && EntityRecognizer.isAllCaps(text) }
     var lowercased: String { text.lowercased() }
 }
