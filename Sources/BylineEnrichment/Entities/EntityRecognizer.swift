@@ -54,7 +54,7 @@ struct EntityRecognizer: Sendable {
             for byte in text.utf8 where byte == UInt8(ascii: "-") { return true }
             return false
         }
-        for index in tokens.indices where !covered[index] && hasHyphen(tokens[index].text) && tokens[index].isCapitalized {
+        for index in tokens.indices where !covered[index] && tokens[index].isCapitalized && hasHyphen(tokens[index].text) {
             let token = tokens[index]
             guard let hyphen = token.text.firstIndex(of: "-"), Self.compoundAttachments.contains(String(token.text[token.text.index(after: hyphen)...]))
             else { continue }
