@@ -341,7 +341,7 @@ struct QuoteAttributor: Sendable {
         let open = candidate.openMark
         if open > 0 {
             let before = tokens[open - 1]
-            if before.kind == .possessive || Self.workIntroducers.contains(before.text) { return true }
+            if before.kind == .possessive || Self.workIntroducers.contains(before) { return true }
             // "the hacker known as “Guccifer,”": a nickname, a name as a title is.
             if before.text == "as", open >= 2, ["known", "billed"].contains(tokens[open - 2].text) { return true }
             // "the anthem, “...”", "this weekend's broadcast of “Fox News Sunday”".
@@ -901,7 +901,7 @@ struct QuoteAttributor: Sendable {
         // Not "Asked whether he would resign, the mayor said: “...”": the speaker is named right
         // after the verb, or described ("Said the mayor:").
         let namedNext = head.count > 1 && (tokens[head.lowerBound + 1].isCapitalized || Lexicon.articles.contains(tokens[head.lowerBound + 1]))
-        if opener.isCapitalized, Lexicon.postposableVerbs.containsLowercased(opener.text), namedNext,
+        if opener.isCapitalized, Lexicon.postposableVerbs.containsLowercased(opener), namedNext,
             colonEnds || commaEnds ? head.count > 2 : allowVerbless && head.count > 1,
             let speaker = context.speakerPhrase(startingAt: head.lowerBound + 1, limit: colonEnds || commaEnds ? head.upperBound - 1 : head.upperBound),
             speaker.entity != nil,

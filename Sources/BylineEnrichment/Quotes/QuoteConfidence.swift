@@ -10,16 +10,28 @@ public struct QuoteConfidenceModelError: Error, Sendable, CustomStringConvertibl
 /// the entry is speech and its speaker, or its lack of one, is right. Trained by
 /// `byline train-confidence` on PolNeAR's annotated attributions (MODEL_CARD.md).
 public struct QuoteConfidenceModel: Sendable, Equatable {
-    public var bias: Double
-    public var weights: [String: Double]
+    public let bias: Double
+    public let weights: [String: Double]
+    /// The weights by feature digest: every quote asks for a dozen, and a `Dictionary`
+    /// hashes each name with SipHash.
+    private let weightPlaces: WordIndex
+    private let weightsByPlace: [Double]
 
     public init(bias: Double, weights: [String: Double]) {
         self.bias = bias
         self.weights = weights
+        var places = WordIndex(expectedCount: weights.count)
+        var byPlace: [Double] = []
+        for (feature, weight) in weights where places.place(of: WordIndex.digest(feature)).isNew { byPlace.append(weight) }
+        weightPlaces = places
+        weightsByPlace = byPlace
     }
 
+    public static func == (first: Self, second: Self) -> Bool { first.bias == second.bias && first.weights == second.weights }
+
     public func probability(_ evidence: [String]) -> Double {
-        let score = evidence.reduce(bias) { $0 + (weights[$1] ?? 0) }
+        var score = bias
+        for feature in evidence { score += weightPlaces.existingPlace(of: WordIndex.digest(feature)).map { weightsByPlace[Int($0)] } ?? 0 }
         return 1 / (1 + exp(-score))
     }
 

@@ -646,7 +646,7 @@ struct ReportedSpeechFinder: Sendable {
             let openerIndex = tokens[restStart].isQuoteMark && restStart + 1 < sentence.upperBound ? restStart + 1 : restStart
             let opener = tokens[openerIndex]
             let rest = restStart..<contentEnd(from: restStart, sentence, tokens)
-            if opener.isWord, !opener.isCapitalized, !SpeechCues.notContentOpeners.containsLowercased(opener.text),
+            if opener.isWord, !opener.isCapitalized, !SpeechCues.notContentOpeners.containsLowercased(opener),
                 wordCount(rest, tokens) >= Self.minimumWords
             {
                 content.append(rest)
@@ -836,8 +836,8 @@ struct ReportedSpeechFinder: Sendable {
         func isDescription(_ range: Range<Int>, longest: Int = 8) -> Bool {
             guard !range.isEmpty, range.count <= longest else { return false }
             let first = tokens[range.lowerBound]
-            if SpeechCues.determiners.containsLowercased(first.text) || first.kind == .number && range.count == 1 { return true }
-            return first.isWord && !first.isCapitalized && !Lexicon.subjectPronouns.contains(first.text)
+            if SpeechCues.determiners.containsLowercased(first) || first.kind == .number && range.count == 1 { return true }
+            return first.isWord && !first.isCapitalized && !Lexicon.subjectPronouns.contains(first)
                 && !range.contains { Self.commonCues.contains(tokens[$0]) || tokens[$0].text == "that" }
         }
         let lastStart = segmentStart(before: comma, within: 14)
@@ -1458,7 +1458,7 @@ struct ReportedSpeechFinder: Sendable {
             // is the writer's again.
             if text == ",", index + 2 < sentence.upperBound, Self.clauseJoiners.contains(tokens[index + 1]) {
                 let subject = tokens[index + 2]
-                if subject.isCapitalized || Lexicon.subjectPronouns.contains(subject.text) {
+                if subject.isCapitalized || Lexicon.subjectPronouns.contains(subject) {
                     end = index
                     break
                 }

@@ -796,7 +796,7 @@ extension AttributionContext {
             plural.tokens.lowerBound - 2 >= last.1.upperBound, ["and", "but"].contains(tokens[plural.tokens.lowerBound - 1].text),
             case let before = tokens[plural.tokens.lowerBound - 2], before.isLowercase, mention(at: plural.tokens.lowerBound - 2) == nil,
             // Not a joint subject: "The Ruiz campaign and some experts alleged".
-            !Self.isPersonNoun(before.text), !Self.organisationalRoles.contains(before.text)
+            !Self.isPersonNoun(before.text), !Self.organisationalRoles.contains(before)
         {
             return plural
         }
@@ -853,7 +853,7 @@ extension AttributionContext {
             // Not "Some of the party's MPs": a count, and the role owning what follows it.
             let ownsNext = index + 1 < range.upperBound && tokens[index + 1].kind == .possessive
             if of > range.lowerBound, tokens[of].text == "of", !ownsNext, case let noun = tokens[of - 1], noun.isWord, mention(at: of - 1) == nil,
-                !Lexicon.roleNouns.containsLowercased(noun.text), !Self.isTitleWord(noun.text), !Self.countsPeople(noun.text)
+                !Lexicon.roleNouns.containsLowercased(noun), !Self.isTitleWord(noun.text), !Self.countsPeople(noun.text)
             {
                 let people = Self.isPersonNoun(noun.text.lowercased()) || Self.namesPeopleInPlural(noun.text.lowercased())
                 if people { return SpeakerPhrase(tokens: range.lowerBound..<(index + 1), entity: nil, confidence: 0.65) }

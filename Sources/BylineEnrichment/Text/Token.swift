@@ -73,7 +73,7 @@ extension [Token] {
     func isTitleCased(_ range: Range<Int>) -> Bool {
         let words = range.filter { self[$0].isWord }
         guard let first = words.first, self[first].isCapitalized else { return false }
-        return words.allSatisfy { self[$0].isCapitalized || Lexicon.titleSmallWords.contains(self[$0].text) }
+        return words.allSatisfy { self[$0].isCapitalized || Lexicon.titleSmallWords.contains(self[$0]) }
     }
 
     /// Whether `range` is a paragraph of its own of at least five words in title case, as
@@ -86,7 +86,7 @@ extension [Token] {
         var lowercase = 0
         for index in range where self[index].isWord {
             words += 1
-            if !self[index].isCapitalized, !Lexicon.titleSmallWords.contains(self[index].text) { lowercase += 1 }
+            if !self[index].isCapitalized, !Lexicon.titleSmallWords.contains(self[index]) { lowercase += 1 }
         }
         return words >= 5 && lowercase * 5 <= words
     }
