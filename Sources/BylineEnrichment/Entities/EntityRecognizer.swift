@@ -1053,7 +1053,7 @@ struct EntityRecognizer: Sendable {
         // Longer names first, so "Biden" can join "Joe Biden" wherever either comes first.
         // Headlines capitalise every word ("Clinton Goes After Trump"): their spans do not
         // name entities while the body offers a name.
-        var headlineSentences: [Int: Bool] = [:]
+        var headlineSentences = [Bool?](repeating: nil, count: document.sentences.count)
         let named = Self.covered(by: mentions, tokenCount: document.tokens.count)
         // The article's names, for a title line's run-on words; built when first asked.
         var mentionTexts: Set<String>?

@@ -2,8 +2,9 @@
 final class AttributionContext {
     let document: Document
     let entities: [RecognizedEntity]
-    /// Token index -> (entity, mention token range).
-    let mentionsByToken: [Int: (Int, Range<Int>)]
+    /// Per token: the entity its mention names and the mention's tokens (an array, not a
+    /// dictionary: the speaker rules ask of nearly every token).
+    private let mentionsByToken: [(Int, Range<Int>)?]
     /// Person mentions outside quotes, in text order: (first token, entity).
     let personMentions: [(Int, Int)]
     let organisationMentions: [(Int, Int)]
@@ -22,7 +23,7 @@ final class AttributionContext {
         for candidate in candidates where candidate.wordCount >= 4 {
             for index in candidate.inner { insideQuote[index] = true }
         }
-        var byToken: [Int: (Int, Range<Int>)] = [:]
+        var byToken = [(Int, Range<Int>)?](repeating: nil, count: document.tokens.count)
         var people: [(Int, Int)] = [], organisations: [(Int, Int)] = [], subjects: [(Int, Int)] = []
         for (entityIndex, entity) in entities.enumerated() {
             for mention in entity.mentions {
@@ -77,12 +78,17 @@ final class AttributionContext {
     }
 
     /// The tokens of the mention that starts at `token`, or the token alone.
-    func mentionTokens(startingAt token: Int) -> Range<Int> { mentionsByToken[token]?.1 ?? token..<(token + 1) }
+    func mentionTokens(startingAt token: Int) -> Range<Int> { mentionEntry(at: token)?.1 ?? token..<(token + 1) }
 
     func mention(at token: Int) -> (Int, Range<Int>)? {
-        guard let found = mentionsByToken[token], [.person, .org, .gpe, .norp].contains(entities[found.0].type) else { return nil }
-        return found
+        guard let found = mentionEntry(at: token) else { return nil }
+        switch entities[found.0].type {
+        case .person, .org, .gpe, .norp: return found
+        default: return nil
+        }
     }
+
+    private func mentionEntry(at token: Int) -> (Int, Range<Int>)? { mentionsByToken.indices.contains(token) ? mentionsByToken[token] : nil }
 
     /// "he" / "she": the person quoted just before when of that gender and no other person
     /// of it was named since; else the most recent person of that gender (where known).
@@ -119,9 +125,9 @@ final class AttributionContext {
         let sentence = document.sentenceRange(of: latest.0)
         let inSentence = personMentions[Self.positions(sentence.lowerBound..<min(sentence.upperBound, token), in: personMentions)]
         for (first, second) in zip(inSentence, inSentence.dropFirst()) where first.1 != second.1 {
-            guard let firstEnd = mentionsByToken[first.0]?.1.upperBound, firstEnd + 1 == second.0,
+            guard let firstEnd = mentionEntry(at: first.0)?.1.upperBound, firstEnd + 1 == second.0,
                 document.tokens[firstEnd].text == "and",
-                let secondEnd = mentionsByToken[second.0]?.1.upperBound
+                let secondEnd = mentionEntry(at: second.0)?.1.upperBound
             else { continue }
             if containsSpeechVerb(secondEnd..<min(secondEnd + 2, sentence.upperBound), document) {
                 return [first.1, second.1]
