@@ -35,9 +35,7 @@ struct Token: Sendable {
         self.start = start
         self.end = end
         self.text = text
-        let digests = text.utf8.withContiguousStorageIfAvailable(WordIndex.digests(of:)) ?? WordIndex.digests(of: text.utf8)
-        digest = digests.asWritten
-        lowercaseDigest = digests.lowercase ?? WordIndex.digest(text.lowercased())
+        (digest, lowercaseDigest) = WordIndex.digests(text)
         self.sentence = sentence
         self.paragraph = paragraph
         self.spaceBefore = spaceBefore

@@ -14,15 +14,18 @@ struct WordIndex {
         text.utf8.withContiguousStorageIfAvailable { $0.reduce(digest, digestStep) } ?? text.utf8.reduce(digest, digestStep)
     }
 
-    /// The digest of the text folded to lower case, or nil when it is not all ASCII (the
-    /// caller folds it with `lowercased()`).
-    static func asciiLowercaseDigest(_ text: some StringProtocol) -> UInt64? {
-        text.utf8.withContiguousStorageIfAvailable { digests(of: $0).lowercase } ?? digests(of: text.utf8).lowercase
+    /// The digest of the text folded to lower case.
+    static func lowercaseDigest(_ text: some StringProtocol) -> UInt64 { digests(text).lowercase }
+
+    /// Both digests of a word, as written and folded to lower case: one pass over its bytes
+    /// when it is ASCII, without making the folded string; anything else is folded by
+    /// `lowercased()`.
+    static func digests(_ text: some StringProtocol) -> (asWritten: UInt64, lowercase: UInt64) {
+        let pass = text.utf8.withContiguousStorageIfAvailable(digests(of:)) ?? digests(of: text.utf8)
+        return (pass.asWritten, pass.asciiLowercase ?? digest(text.lowercased()))
     }
 
-    /// Both digests of a word in one pass over its bytes: as written, and folded to lower
-    /// case (nil when it is not all ASCII).
-    static func digests(of bytes: some Sequence<UInt8>) -> (asWritten: UInt64, lowercase: UInt64?) {
+    private static func digests(of bytes: some Sequence<UInt8>) -> (asWritten: UInt64, asciiLowercase: UInt64?) {
         var asWritten = digestSeed, lowercase = digestSeed
         var isASCII = true
         for byte in bytes {

@@ -28,12 +28,8 @@ struct WordSet: Sendable, ExpressibleByArrayLiteral {
     /// Whether the word whose `WordIndex.digest` this is is in the set.
     func contains(digest: UInt64) -> Bool { index.contains(digest) }
 
-    /// Whether the word folded to lower case is in the set, without making the folded
-    /// string when the word is ASCII.
-    func containsLowercased(_ word: some StringProtocol) -> Bool {
-        guard let digest = WordIndex.asciiLowercaseDigest(word) else { return contains(word.lowercased()) }
-        return contains(digest: digest)
-    }
+    /// Whether the word folded to lower case is in the set.
+    func containsLowercased(_ word: some StringProtocol) -> Bool { contains(digest: WordIndex.lowercaseDigest(word)) }
 
     mutating func insert(_ word: String) {
         if index.place(of: WordIndex.digest(word)).isNew { words.append(word) }
