@@ -564,7 +564,7 @@ struct EntityRecognizer: Sendable {
                 end += 1
             }
             var holderStart = end
-            while holderStart > preposition + 1, tokens[holderStart - 1].isCapitalized, !isCommon(tokens[holderStart - 1].text, document),
+            while holderStart > preposition + 1, tokens[holderStart - 1].isCapitalized, !isCommon(tokens[holderStart - 1], document),
                 gazetteerType(tokens[holderStart - 1].text) == nil || gazetteer.givenNames[tokens[holderStart - 1].text] != nil,
                 !isTitleWord(tokens[holderStart - 1])
             {
@@ -604,7 +604,7 @@ struct EntityRecognizer: Sendable {
             if next.isCapitalized && !isTitleWord(next) && next.text != "of" { cut = position }
         }
         guard let cut, entityClass == .person || entityClass == .organisation, range.upperBound - cut - 1 <= 3,
-            !((cut + 1)..<range.upperBound).allSatisfy({ isCommon(tokens[$0].text, document) && gazetteer.givenNames[tokens[$0].text] == nil })
+            !((cut + 1)..<range.upperBound).allSatisfy({ isCommon(tokens[$0], document) && gazetteer.givenNames[tokens[$0].text] == nil })
         else { return [(range, entityClass)] }
         var parts: [(Range<Int>, NERClass)] = []
         let prefix = range.lowerBound..<cut
@@ -728,7 +728,7 @@ struct EntityRecognizer: Sendable {
             let and = range.dropFirst(2).dropLast(2).first(where: { tokens[$0].text == "and" || tokens[$0].text == "&" }),
             Lexicon.organisationHeads.contains(tokens[and - 1]), Lexicon.organisationHeads.contains(tokens[range.upperBound - 1]),
             (range.lowerBound..<and).allSatisfy({ tokens[$0].isCapitalized }), ((and + 1)..<range.upperBound).allSatisfy({ tokens[$0].isCapitalized }),
-            ((and + 1)..<range.upperBound).contains(where: { !isCommon(tokens[$0].text, document) })
+            ((and + 1)..<range.upperBound).contains(where: { !isCommon(tokens[$0], document) })
         else { return [range] }
         return [range.lowerBound..<and, (and + 1)..<range.upperBound]
     }
@@ -896,8 +896,9 @@ struct EntityRecognizer: Sendable {
     }
 
     private func gazetteerType(_ name: String) -> EntityType? {
-        if gazetteer.demonyms.contains(name) { return .norp }
-        return gazetteer.placeType(of: name)
+        let digest = WordIndex.digest(name)
+        if gazetteer.demonyms.contains(digest: digest) { return .norp }
+        return gazetteer.placeType(of: name, digest: digest)
     }
 
     // MARK: - Typing
@@ -972,12 +973,14 @@ struct EntityRecognizer: Sendable {
     /// Theory", "Increases Production".
     private func isEverydayPhrase(_ range: Range<Int>, text: String, _ document: Document) -> Bool {
         let tokens = document.tokens
-        guard range.count > 1, !tokens[range.lowerBound].isAllCaps, gazetteerType(text) == nil else { return false }
-        return range.allSatisfy { index in
+        guard range.count > 1, !tokens[range.lowerBound].isAllCaps else { return false }
+        // Word by word first: most names fail at their first word, before the phrase's look-up.
+        let everyWordEveryday = range.allSatisfy { index in
             let word = tokens[index].text
-            if !tokens[index].isCapitalized, Lexicon.nameConnectors.contains(word) { return true }
-            return isCommon(word, document) && gazetteerType(word) == nil && gazetteer.givenNames[word] == nil
+            if !tokens[index].isCapitalized, Lexicon.nameConnectors.contains(tokens[index]) { return true }
+            return isCommon(tokens[index], document) && gazetteerType(word) == nil && gazetteer.givenNames[word] == nil
         }
+        return everyWordEveryday && gazetteerType(text) == nil
     }
 
     private func isPartyToACase(_ range: Range<Int>, _ tokens: [Token]) -> Bool {
@@ -1031,6 +1034,11 @@ struct EntityRecognizer: Sendable {
     private func isCommon(_ word: String, _ document: Document) -> Bool {
         let lower = word.lowercased()
         return gazetteer.commonWords.contains(lower) || document.isWrittenInLowercase(lower)
+    }
+
+    /// `isCommon(token.text, document)` by the token's folded digest, making no string.
+    private func isCommon(_ token: Token, _ document: Document) -> Bool {
+        gazetteer.commonWords.containsLowercased(token) || document.isWrittenInLowercase(token)
     }
 
     // MARK: - Merging mentions into entities
@@ -1178,8 +1186,12 @@ struct EntityRecognizer: Sendable {
             names.add(name, firstStart: mention.start, otherInitials: withoutCountry.map { NameIndex.initials(NameIndex.words(of: $0)) })
             byName[name] = entities.count - 1
             if let withoutCountry, byName[withoutCountry] == nil { byName[withoutCountry] = entities.count - 1 }
-            if byFoldedName[name.lowercased()] == nil { byFoldedName[name.lowercased()] = entities.count - 1 }
-            if namesGroup(mention), byGroupName[Self.groupKey(name)] == nil { byGroupName[Self.groupKey(name)] = entities.count - 1 }
+            let folded = name.lowercased()
+            if byFoldedName[folded] == nil { byFoldedName[folded] = entities.count - 1 }
+            if namesGroup(mention) {
+                let group = Self.groupKey(name)
+                if byGroupName[group] == nil { byGroupName[group] = entities.count - 1 }
+            }
             assignment[index] = entities.count - 1
         }
         for index in mentions.indices {
@@ -1351,17 +1363,18 @@ struct EntityRecognizer: Sendable {
                 var end = start
                 while end <= last, named[end] { end += 1 }
                 if let known = ((start + 1)..<end).first(where: { isName(document.text(tokens: start..<$0)) }) {
-                    ranOnInto.formUnion((known..<end).filter { tokens[$0].isWord && isCommon(tokens[$0].text, document) })
+                    ranOnInto.formUnion((known..<end).filter { tokens[$0].isWord && isCommon(tokens[$0], document) })
                 }
                 start = end
             }
         }
-        let words = sentence.filter { index in
-            guard tokens[index].isWord, tokens[index].text.count > 3 else { return false }
-            return !named[index] || ranOnInto.contains(index) || isTitleLine && document.isWrittenInLowercase(tokens[index].text.lowercased())
+        var words = 0, capitalised = 0
+        for index in sentence where tokens[index].isWord && tokens[index].text.count > 3 {
+            guard !named[index] || ranOnInto.contains(index) || isTitleLine && document.isWrittenInLowercase(tokens[index]) else { continue }
+            words += 1
+            if tokens[index].isCapitalized { capitalised += 1 }
         }
-        guard words.count >= 3 else { return false }
-        return words.filter { tokens[$0].isCapitalized }.count * 10 >= words.count * 8
+        return words >= 3 && capitalised * 10 >= words * 8
     }
 
     /// "Biden" joins "Joe Biden"; "Campbell" joins "Campbell Soup"; "FBI" joins

@@ -11,8 +11,8 @@ package final class Gazetteer: Sendable {
     let demonyms: WordSet
     let provinces: WordSet
     let cityPopulations: [String: Int]
-    /// `cityPopulations` by the digest of the name (places in `cityIndex`): a phrase is
-    /// looked up without being joined into a string.
+    /// `cityPopulations` by the digest of the name (places in `cityIndex`): the one digest
+    /// that asks the other lists finds the city too, and a phrase needs no joined string.
     private let cityIndex: WordIndex
     private let cityPopulationsByPlace: [Int]
     let regions: WordSet
@@ -76,27 +76,33 @@ package final class Gazetteer: Sendable {
     /// An ALL-CAPS name ("EUROPE", "NEW YORK", as datelines write them) is looked up in
     /// the case the lists use too.
     func placeType(of name: String, minimumCityPopulation: Int = 15_000) -> EntityType? {
-        if let type = listedPlaceType(of: name, minimumCityPopulation: minimumCityPopulation) { return type }
+        placeType(of: name, digest: WordIndex.digest(name), minimumCityPopulation: minimumCityPopulation)
+    }
+
+    /// `placeType(of: name)` given the name's `WordIndex.digest`, which callers asking other
+    /// lists about the name have made already.
+    func placeType(of name: String, digest: UInt64, minimumCityPopulation: Int = 15_000) -> EntityType? {
+        if let type = listedPlaceType(digest: digest, minimumCityPopulation: minimumCityPopulation) { return type }
         guard name.count > 3, EntityRecognizer.isAllCaps(name) else { return nil }
         let wordCased = name.split(separator: " ").map { $0.prefix(1) + $0.dropFirst().lowercased() }.joined(separator: " ")
-        return listedPlaceType(of: wordCased, minimumCityPopulation: minimumCityPopulation)
+        return listedPlaceType(digest: WordIndex.digest(wordCased), minimumCityPopulation: minimumCityPopulation)
     }
 
     /// `placeType(of: words.joined(separator: " "))`, given the digest of that phrase: the
     /// string is made only for an ALL-CAPS phrase, which needs a second look-up.
     func placeType(ofPhrase words: ArraySlice<String>, digest: UInt64, minimumCityPopulation: Int = 15_000) -> EntityType? {
-        if countries.contains(digest: digest) || provinces.contains(digest: digest) { return .gpe }
-        if regions.contains(digest: digest) { return .loc }
-        if let place = cityIndex.existingPlace(of: digest), cityPopulationsByPlace[Int(place)] >= minimumCityPopulation { return .gpe }
+        if let type = listedPlaceType(digest: digest, minimumCityPopulation: minimumCityPopulation) { return type }
         // `placeType(of:)` looks further only at a name with no letter outside capitals.
         guard words.allSatisfy({ !$0.unicodeScalars.contains { $0.isLetter && !$0.isUppercaseLetter } }) else { return nil }
         return placeType(of: words.joined(separator: " "), minimumCityPopulation: minimumCityPopulation)
     }
 
-    private func listedPlaceType(of name: String, minimumCityPopulation: Int) -> EntityType? {
-        if countries.contains(name) || provinces.contains(name) { return .gpe }
-        if regions.contains(name) { return .loc }
-        if let population = cityPopulations[name], population >= minimumCityPopulation { return .gpe }
+    /// The lists' answer for the name whose `WordIndex.digest` this is: one digest serves
+    /// every list, and cities are found without hashing the name again.
+    private func listedPlaceType(digest: UInt64, minimumCityPopulation: Int) -> EntityType? {
+        if countries.contains(digest: digest) || provinces.contains(digest: digest) { return .gpe }
+        if regions.contains(digest: digest) { return .loc }
+        if let place = cityIndex.existingPlace(of: digest), cityPopulationsByPlace[Int(place)] >= minimumCityPopulation { return .gpe }
         return nil
     }
 }

@@ -982,9 +982,9 @@ extension AttributionContext {
         let tokens = document.tokens
         let token = tokens[index]
         guard token.isWord, token.isCapitalized, mention(at: index) == nil, index == 0 || tokens[index - 1].sentence != token.sentence else { return false }
-        let lower = token.text.lowercased()
-        return !Gazetteer.shared.commonWords.contains(lower) && !document.isWrittenInLowercase(lower) && !Lexicon.subjectPronouns.contains(lower)
-            && !SpeechCues.determiners.contains(lower) && !SpeechCues.timeWords.contains(lower)
+        return !Gazetteer.shared.commonWords.containsLowercased(token) && !document.isWrittenInLowercase(token)
+            && !Lexicon.subjectPronouns.containsLowercased(token) && !SpeechCues.determiners.containsLowercased(token)
+            && !SpeechCues.timeWords.containsLowercased(token)
     }
 
     /// "Research", "Projections", "Another ranking", "FEC filings", "Axelrod's memoir": a short

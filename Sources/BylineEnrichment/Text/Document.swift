@@ -29,6 +29,9 @@ struct Document: Sendable {
     /// Whether `word` (in lower case) is written as a word of its own somewhere in the text.
     func isWrittenInLowercase(_ word: String) -> Bool { lowercaseWordDigests.contains(WordIndex.digest(word)) }
 
+    /// Whether the token, folded to lower case, is written as a word of its own in the text.
+    func isWrittenInLowercase(_ token: Token) -> Bool { lowercaseWordDigests.contains(token.lowercaseDigest) }
+
     func text(_ start: Int, _ end: Int) -> String { source.string(start, end) }
 
     /// The text covered by tokens `range`, as written.
