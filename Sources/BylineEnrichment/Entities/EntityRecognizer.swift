@@ -1300,7 +1300,10 @@ struct EntityRecognizer: Sendable {
     /// a group's people before its adjective ("Democrats" over "Democratic"), more words,
     /// then more letters ("Canadians" over "Canadian"), then the earliest.
     static func canonicalName(_ fullForms: [EntityMention]) -> String? {
-        let names = fullForms.map { $0.text.hasPrefix("The ") ? String($0.text.dropFirst(4)) : $0.text }
+        func withoutThe(_ text: String) -> String { text.hasPrefix("The ") ? String(text.dropFirst(4)) : text }
+        // Most entities have one full form: nothing to rank.
+        guard fullForms.count > 1 else { return fullForms.first.map { withoutThe($0.text) } }
+        let names = fullForms.map { withoutThe($0.text) }
         let caps = names.map(isAllCaps), words = names.map { $0.utf8.reduce(1) { $1 == UInt8(ascii: " ") ? $0 + 1 : $0 } }
         let adjectives = names.map { Lexicon.groupAdjectives[$0.lowercased()] != nil }
         return names.indices.min { a, b in

@@ -113,19 +113,20 @@ struct NameIndex {
     /// that `fits`.
     func first(for short: [String], where fits: (Int) -> Bool) -> Int? {
         let key = Self.key(short)
-        let lists = [byPrefix[key] ?? [], bySuffix[key] ?? [], short.count == 1 ? byInitials[key] ?? [] : []]
-        // The lists are each in ascending order: walk them together, smallest index first.
-        var cursors = [0, 0, 0]
+        let prefixed = byPrefix[key] ?? [], suffixed = bySuffix[key] ?? []
+        let initialled = short.count == 1 ? byInitials[key] ?? [] : []
+        // The lists are each in ascending order: walk them together, smallest index first
+        // (three cursors, no array of lists made per mention).
+        var (inPrefixed, inSuffixed, inInitialled) = (0, 0, 0)
         while true {
-            var smallest: Int?
-            for (list, cursor) in zip(lists, cursors) where cursor < list.count {
-                smallest = min(smallest ?? list[cursor], list[cursor])
-            }
-            guard let index = smallest else { return nil }
-            if fits(index) { return index }
-            for position in 0..<3 where cursors[position] < lists[position].count && lists[position][cursors[position]] == index {
-                cursors[position] += 1
-            }
+            let next = min(
+                inPrefixed < prefixed.count ? prefixed[inPrefixed] : Int.max, inSuffixed < suffixed.count ? suffixed[inSuffixed] : Int.max,
+                inInitialled < initialled.count ? initialled[inInitialled] : Int.max)
+            guard next != Int.max else { return nil }
+            if fits(next) { return next }
+            if inPrefixed < prefixed.count, prefixed[inPrefixed] == next { inPrefixed += 1 }
+            if inSuffixed < suffixed.count, suffixed[inSuffixed] == next { inSuffixed += 1 }
+            if inInitialled < initialled.count, initialled[inInitialled] == next { inInitialled += 1 }
         }
     }
 }
