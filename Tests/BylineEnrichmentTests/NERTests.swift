@@ -186,7 +186,7 @@ struct NERTests {
         func values(_ digests: [UInt64]) -> [UInt64] {
             cache.values(for: digests) { position in
                 made.append(digests[position])
-                return digests[position] * 2
+                return [digests[position] * 2]
             }
         }
         #expect(values([10, 20, 10]) == [20, 40, 20])
@@ -196,6 +196,22 @@ struct NERTests {
         // Three cached plus three more would pass the limit of 4: the cache starts over.
         #expect(values([40, 50, 10]) == [80, 100, 20])
         #expect(made == [10, 20, 30, 40, 50, 10])
+    }
+
+    @Test("a word cache of rows gives each word's row side by side, in the order asked, made once")
+    func wordCacheRows() {
+        let cache = WordCache<Int32>(width: 3)
+        var made = 0
+        func rows(_ digests: [UInt64]) -> [Int32] {
+            cache.values(for: digests) { position in
+                made += 1
+                let word = Int32(digests[position])
+                return [word, word + 1, word + 2]
+            }
+        }
+        #expect(rows([10, 20, 10]) == [10, 11, 12, 20, 21, 22, 10, 11, 12])
+        #expect(rows([20, 30]) == [20, 21, 22, 30, 31, 32])
+        #expect(made == 3, "10, 20 and 30, each once")
     }
 
     @Test("word clusters are read coarse to fine, lines without clusters are skipped")

@@ -1539,17 +1539,17 @@ struct EntityRecognizer: Sendable {
     private func withoutLeadingPlaceOrOwner(_ name: String) -> String? {
         guard let space = name.firstIndex(of: " ") else { return nil }
         let first = String(name[..<space]), rest = String(name[name.index(after: space)...])
-        // The look-ups first: most names open with no place, and `rest.contains` is a Foundation substring search.
+        // The look-ups first: most names open with no place.
         func isPlace(_ words: String) -> Bool {
             Lexicon.placeAliases[words] != nil || gazetteer.countries.contains(words) || gazetteer.demonyms.contains(words)
         }
         // "United Kingdom Home Office": a country of two words.
         if gazetteer.phraseFirstWords.contains(first), !isPlace(first), let second = rest.firstIndex(of: " "), isPlace(first + " " + rest[..<second]) {
             let remainder = String(rest[rest.index(after: second)...])
-            return remainder.contains(" ") || Lexicon.institutionWords.contains(remainder) ? remainder : nil
+            return remainder.unicodeScalars.contains(" ") || Lexicon.institutionWords.contains(remainder) ? remainder : nil
         }
         // "U.S. Senate" is the Senate; "Chinese Ministry" is not any ministry.
-        if isPlace(first), rest.contains(" ") || Lexicon.institutionWords.contains(rest) { return rest }
+        if isPlace(first), rest.unicodeScalars.contains(" ") || Lexicon.institutionWords.contains(rest) { return rest }
         // "BBC Radio Four" is also "Radio Four": an owner's acronym before a name of its own.
         if first.count >= 2, Self.isAllCaps(first), rest.utf8.contains(UInt8(ascii: " ")) { return rest }
         return nil

@@ -241,7 +241,7 @@ struct QuoteAttributor: Sendable {
     /// not a verb, pronoun, contraction, preposition or "that" ("they’re supporting Clinton").
     private static func mayQualifyName(_ token: Token) -> Bool {
         let word = token.text
-        return token.isWord && !word.contains("’") && !word.contains("'") && !word.hasSuffix("ing") && !ReportedSpeechFinder.mayBeFiniteVerb(word)
+        return token.isWord && !word.unicodeScalars.contains("’") && !word.unicodeScalars.contains("'") && !word.hasSuffix("ing") && !ReportedSpeechFinder.mayBeFiniteVerb(word)
             && !Lexicon.subjectPronouns.contains(word) && !Lexicon.prepositions.contains(word) && !SpeechCues.determiners.contains(word)
     }
 
@@ -1137,7 +1137,7 @@ struct QuoteAttributor: Sendable {
         guard index > 0 else { return true }
         let previous = tokens[index - 1]
         if previous.kind == .possessive { return false }
-        return !Self.nounMarkers.containsLowercased(previous) && !previous.text.contains("-")
+        return !Self.nounMarkers.containsLowercased(previous) && !previous.text.unicodeScalars.contains("-")
     }
 
 

@@ -176,7 +176,7 @@ enum QuoteEvidence {
     private static func classifiedCue(_ cue: String) -> String {
         let words = cue.lowercased().split(whereSeparator: { !$0.isLetter }).map(String.init)
         if words.contains("according") { return "according" }
-        if cue.contains(":") && words.isEmpty { return "colon" }
+        if cue.unicodeScalars.contains(":") && words.isEmpty { return "colon" }
         for word in words {
             for (stem, name) in frequentCues where word.hasPrefix(stem) { return name }
         }

@@ -221,7 +221,7 @@ extension AttributionContext {
 
     /// "marching", "briefed": a word that may be a participle; not a compound adjective
     /// ("right-wing", "long-serving", "so-called").
-    static func isParticipleForm(_ word: String) -> Bool { !word.contains("-") && (word.hasSuffix("ing") || word.hasSuffix("ed")) }
+    static func isParticipleForm(_ word: String) -> Bool { !word.unicodeScalars.contains("-") && (word.hasSuffix("ing") || word.hasSuffix("ed")) }
 
     private func phraseEnding(before end: Int, floor: Int) -> SpeakerPhrase? {
         let tokens = document.tokens
@@ -400,7 +400,7 @@ extension AttributionContext {
         // The place after the organisation's comma, though the tagger took a one-word place
         // named nowhere else for a person ("of Acme Corp., Denver").
         if home.upperBound + 1 < edge, tokens[home.upperBound].text == ",", let (placeEntity, place) = mention(at: home.upperBound + 1), place.upperBound <= edge,
-            isPlace(at: home.upperBound + 1) || place.count == 1 && entities[placeEntity].mentions.count == 1 && !entities[placeEntity].name.contains(" ")
+            isPlace(at: home.upperBound + 1) || place.count == 1 && entities[placeEntity].mentions.count == 1 && !entities[placeEntity].name.unicodeScalars.contains(" ")
         {
             return place.upperBound
         }

@@ -87,7 +87,7 @@ package struct NERFeatures: Sendable {
                 return place
             }
         }
-        context.views = views.values(for: distinctWords.map(\.digest)) { makeView(distinctWords[$0].word) }
+        context.views = views.values(for: distinctWords.map(\.digest)) { [makeView(distinctWords[$0].word)] }
         var writtenLowercase = WordIndex(expectedCount: context.views.count)
         for view in context.views where !view.isCapitalised { _ = writtenLowercase.place(of: view.word) }
         context.uses = [UInt16](repeating: 0, count: context.views.count)
@@ -500,7 +500,8 @@ final class WordClassTable: Sendable {
 
 /// Something made once per word and process (a token view, emission sums), keyed by the
 /// word's digest so that a look-up hashes no string, under one lock per document.
-/// Bounded: emptied when it would grow past its limit.
+/// Bounded: emptied when it would grow past its limit. Each word has `width` values side
+/// by side, so a word's row of sums is copied out, with no array per word to retain.
 final class WordCache<Value: Sendable>: Sendable {
     private struct Storage {
         var index = WordIndex()
@@ -508,19 +509,31 @@ final class WordCache<Value: Sendable>: Sendable {
     }
     private let storage = Mutex(Storage())
     let limit: Int
+    let width: Int
 
-    init(limit: Int = 200_000) { self.limit = limit }
+    init(limit: Int = 200_000, width: Int = 1) {
+        self.limit = limit
+        self.width = width
+    }
 
-    /// The value of each digest, in order, making (from its position in `digests`) those
-    /// not cached yet.
-    func values(for digests: [UInt64], making make: (Int) -> Value) -> [Value] {
+    /// The `width` values of each digest, in order and side by side, making (from its
+    /// position in `digests`) those not cached yet.
+    func values(for digests: [UInt64], making make: (Int) -> [Value]) -> [Value] {
         storage.withLock { storage in
             if storage.index.count + digests.count > limit { storage = Storage() }
-            return digests.indices.map { position in
+            var result: [Value] = []
+            result.reserveCapacity(digests.count * width)
+            for position in digests.indices {
                 let (place, isNew) = storage.index.place(of: digests[position])
-                if isNew { storage.values.append(make(position)) }
-                return storage.values[Int(place)]
+                if isNew {
+                    let made = make(position)
+                    precondition(made.count == width, "a word cache value of the wrong width")
+                    storage.values.append(contentsOf: made)
+                }
+                let start = Int(place) * width
+                result.append(contentsOf: storage.values[start..<(start + width)])
             }
+            return result
         }
     }
 }

@@ -30,7 +30,7 @@ public final class NERModel: Sendable {
     /// features as each neighbour (`NERFeatures.neighbourFeatures`), which depend on that
     /// word alone: made once per word and process instead of once per token, they save
     /// most of the weight look-ups. One row of `stacked.stride` per `WordSumsRow`.
-    private let wordSums = WordCache<[Int32]>()
+    private let wordSums: WordCache<Int32>
 
     /// The rows of a word's cached sums: its own features, then its features as the word
     /// two before, one before, one after and two after a token.
@@ -57,6 +57,7 @@ public final class NERModel: Sendable {
         self.features = firstPass?.features ?? NERFeatures(gazetteer: gazetteer)
         self.firstPass = firstPass
         stacked = StackedWeights(stages: (firstPass?.stages ?? []).map { ($0.rows, $0.weights) } + [(rows, weights)])
+        wordSums = WordCache(width: WordSumsRow.allCases.count * stacked.stride)
     }
 
     public var featureCount: Int { rows.count }
@@ -105,7 +106,7 @@ public final class NERModel: Sendable {
                 }
             }
             return sums
-        }.flatMap { $0 }  // `rowsPerWord` rows per distinct word: no array per token to retain
+        }  // `rowsPerWord` rows per distinct word, side by side
         // A sentence with no capitalised word but a common opener names nobody: it is
         // tagged O without decoding (about a fifth of news sentences).
         let sums = sentences.indices.map { index -> EmissionSums? in
