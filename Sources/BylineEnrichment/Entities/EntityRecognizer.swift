@@ -995,6 +995,8 @@ struct EntityRecognizer: Sendable {
         "well", "sorry", "thanks", "please", "hmm",
     ]
 
+    private static let closingPunctuation: WordSet = [".", "!", "?", ":", ";", ","]
+
     /// A line of at most twelve words with no final punctuation: a title or a heading.
     /// Looks no further than that, so a long paragraph costs nothing extra.
     private func isInHeading(_ range: Range<Int>, _ tokens: [Token]) -> Bool {
@@ -1008,9 +1010,13 @@ struct EntityRecognizer: Sendable {
             end += 1
             if end - start > 40 { return false }
         }
-        guard (start..<end).filter({ tokens[$0].isWord }).count <= 12 else { return false }
+        var words = 0
+        for index in start..<end where tokens[index].isWord {
+            words += 1
+            if words > 12 { return false }
+        }
         let last = tokens[end - 1]
-        return !(last.kind == .punctuation && [".", "!", "?", ":", ";", ","].contains(last.text)) && !(last.kind == .quoteMark(.doubleClosing))
+        return !(last.kind == .punctuation && Self.closingPunctuation.contains(last)) && !(last.kind == .quoteMark(.doubleClosing))
     }
 
     /// Every word of more than three letters in the paragraph is capitalised, as in a title; a
@@ -1596,8 +1602,9 @@ struct EntityRecognizer: Sendable {
         guard entity.type == .person else { return .unknown }
         let byTitle = Self.gender(ofTitles: entity.titles)
         if byTitle != .unknown { return byTitle }
-        guard let first = NameIndex.words(of: entity.name).first else { return .unknown }
-        return gazetteer.givenNames[first] ?? .unknown
+        // The first word only: the rest of the name need not be split.
+        guard let first = entity.name.split(separator: " ", maxSplits: 1).first else { return .unknown }
+        return gazetteer.givenNames[String(first)] ?? .unknown
     }
 
     /// The gender title words before a name give ("Mrs.", "spokesman"), if any.

@@ -27,9 +27,7 @@ struct NameIndex {
         words.append(nameWords)
         firstStarts.append(firstStart)
         for length in 1...min(2, max(1, nameWords.count - 1)) where nameWords.count > length {
-            // One word is its own key: joining makes a new string.
-            let prefix = length == 1 ? nameWords[0] : nameWords.prefix(length).joined(separator: " ")
-            let suffix = length == 1 ? nameWords[nameWords.count - 1] : nameWords.suffix(length).joined(separator: " ")
+            let prefix = Self.key(nameWords.prefix(length)), suffix = Self.key(nameWords.suffix(length))
             byPrefix[prefix, default: []].append(index)
             bySuffix[suffix, default: []].append(index)
         }
@@ -106,8 +104,15 @@ struct NameIndex {
     /// The names of three words or more that open with the first of two words and end with the second.
     func withFirstAndLast(_ twoWords: [String]) -> [Int] { byFirstAndLast[Self.key(twoWords)] ?? [] }
 
-    /// The words joined by spaces; one word as it is, without making a new string.
-    private static func key(_ words: [String]) -> String { words.count == 1 ? words[0] : words.joined(separator: " ") }
+    /// The words joined by spaces; one word as it is, without making a new string, and two
+    /// by concatenation (the generic `joined` cost more than the names' look-ups).
+    private static func key(_ words: some Collection<String>) -> String {
+        switch words.count {
+        case 1: words.first!
+        case 2: words.first! + " " + words.dropFirst().first!
+        default: words.joined(separator: " ")
+        }
+    }
 
     /// The first entity, in the order added, that may have `short` as a short form and
     /// that `fits`.

@@ -873,10 +873,9 @@ struct ReportedSpeechFinder: Sendable {
                 continue
             }
             guard token.isWord || token.kind == .possessive || token.kind == .number || token.text == "-" || token.text == "&" else { break }
-            let word = token.text.lowercased()
-            if word == "that" || SpeechCues.reportingVerbs.contains(word) { break }
+            if Self.that.containsLowercased(token) || SpeechCues.reportingVerbs.containsLowercased(token) { break }
             index -= 1
-            if Lexicon.subjectPronouns.contains(word) { break }
+            if Lexicon.subjectPronouns.containsLowercased(token) { break }
         }
         return index
     }
@@ -1378,10 +1377,12 @@ struct ReportedSpeechFinder: Sendable {
         var end = sentence.upperBound
         var index = start
         while index < sentence.upperBound {
-            let text = tokens[index].text.lowercased()
-            if text == "," || text == ";" || text == "and" || text == "but", index + 1 < sentence.upperBound {
+            // Compared as written or by folded digest: no lower-cased copy per token of content.
+            let token = tokens[index]
+            let isComma = token.text == "," || token.text == ";"
+            let joinsClause = isComma || Self.andOrBut.containsLowercased(token)
+            if joinsClause, index + 1 < sentence.upperBound {
                 let next = tokens[index + 1]
-                let isComma = text == "," || text == ";"
                 if isComma, SpeechCues.clauseOpeningParticiples.containsLowercased(next) {
                     end = index
                     break
@@ -1389,14 +1390,14 @@ struct ReportedSpeechFinder: Sendable {
             }
             // "asserted that France had lost its identity: “...,” he claimed": a quotation after a
             // colon is said in its own right.
-            if text == ":", index > start, index + 1 < sentence.upperBound, case .quoteMark(let mark) = tokens[index + 1].kind, mark.mayOpenDouble,
+            if token.text == ":", index > start, index + 1 < sentence.upperBound, case .quoteMark(let mark) = tokens[index + 1].kind, mark.mayOpenDouble,
                 quotationHasOwnCue(openingAt: index + 1, sentence, tokens)
             {
                 end = index
                 break
             }
             // "... his plans by saying, “...”": a second cue of the same speaker.
-            if text == "by", index > start, index + 1 < sentence.upperBound, Self.byParticipleCues.contains(tokens[index + 1]) {
+            if index > start, index + 1 < sentence.upperBound, Self.byParticipleCues.contains(tokens[index + 1]), token.text.lowercased() == "by" {
                 end = index
                 break
             }
@@ -1422,9 +1423,8 @@ struct ReportedSpeechFinder: Sendable {
                     break
                 }
             }
-            if text == "," || text == ";" || text == "and" || text == "but", index + 1 < sentence.upperBound {
+            if joinsClause, index + 1 < sentence.upperBound {
                 let next = tokens[index + 1]
-                let isComma = text == "," || text == ";"
                 // "... and told reporters ...", "..., Jones said ...", "... but he said ...":
                 // another cue, with its own subject or sharing this one.
                 var cueFollows = ((index + 1)..<min(sentence.upperBound, index + 7)).contains { Self.commonCues.contains(tokens[$0]) }
@@ -1448,7 +1448,7 @@ struct ReportedSpeechFinder: Sendable {
             }
             // "... to flourish, but suggested ...", "..., while acknowledging ...": a second cue of
             // the same speaker ends the first content and opens its own.
-            if index > start, Self.clauseJoiners.contains(text), index + 2 < sentence.upperBound,
+            if index > start, Self.clauseJoiners.containsLowercased(token), index + 2 < sentence.upperBound,
                 opensSecondReport(at: index + 1, afterComma: tokens[index - 1].text == ",", tokens)
             {
                 end = index
@@ -1456,7 +1456,7 @@ struct ReportedSpeechFinder: Sendable {
             }
             // "... to withdraw, but she has bristled at ...": a new clause with its own subject
             // is the writer's again.
-            if text == ",", index + 2 < sentence.upperBound, Self.clauseJoiners.contains(tokens[index + 1]) {
+            if token.text == ",", index + 2 < sentence.upperBound, Self.clauseJoiners.contains(tokens[index + 1]) {
                 let subject = tokens[index + 2]
                 if subject.isCapitalized || Lexicon.subjectPronouns.contains(subject) {
                     end = index
@@ -1466,7 +1466,7 @@ struct ReportedSpeechFinder: Sendable {
             // "..., Tom Devlin suggested", "..., whereas Garza acknowledged", "... after Nabisco
             // announced", "... ― as was true then ― Trump boasted": a name with a reporting verb
             // of its own starts another attribution.
-            if text == "," || Tokenizer.dashes.contains(text) || Self.clauseBoundaries.contains(text), startsNamedReport(at: index + 1, sentence, tokens) {
+            if token.text == "," || Tokenizer.dashes.containsLowercased(token) || Self.clauseBoundaries.containsLowercased(token), startsNamedReport(at: index + 1, sentence, tokens) {
                 end = index
                 break
             }
@@ -1503,6 +1503,8 @@ struct ReportedSpeechFinder: Sendable {
         return ((close + 1)..<min(sentence.upperBound, close + 5)).contains { Lexicon.speechVerbs.contains(tokens[$0]) }
     }
 
+    private static let andOrBut: WordSet = ["and", "but"]
+    private static let that: WordSet = ["that"]
     private static let circumstanceOpeners: WordSet = ["when", "after", "before", "while", "whilst", "during", "as"]
     private static let clauseBoundaries: WordSet = ["whereas", "while", "whilst", "after", "although", "because", "when"]
     private static let clauseJoinerWords = ["but", "and", "while", "whilst"]

@@ -257,7 +257,7 @@ extension AttributionContext {
         // strategists concede"), which has a verb of its own before the comma ("When Mook,
         // Clinton's campaign manager, was asked" has none).
         // "Soon after Pell's call ended,": past an adverb before the opening word.
-        let opener = start + 1 < end && ["soon", "shortly", "just", "right", "long", "even", "only"].contains(tokens[start].text.lowercased()) ? start + 1 : start
+        let opener = start + 1 < end && Self.adverbsBeforeOpener.containsLowercased(tokens[start]) ? start + 1 : start
         if tokens[start].isCapitalized, mention(at: start) == nil, let comma = (start..<end).last(where: { tokens[$0].text == "," }),
             comma + 1 < Self.verbEdge(before: end, floor: start, tokens),
             Lexicon.prepositions.containsLowercased(tokens[opener]) || tokens[opener].text.hasSuffix("ing")
@@ -267,10 +267,11 @@ extension AttributionContext {
         }
         // A pronoun next to the verb ("he said", "she told reporters") is the subject.
         let last = max(start, Self.verbEdge(before: end, floor: start, tokens) - 1)
-        let lastWord = tokens[last].text.lowercased()
-        if Lexicon.subjectPronouns.contains(lastWord) { return pronounPhrase(lastWord, at: last..<(last + 1)) }
+        if Lexicon.subjectPronouns.containsLowercased(tokens[last]) { return pronounPhrase(tokens[last].text.lowercased(), at: last..<(last + 1)) }
         return phrase(in: start..<end, preferLast: true)
     }
+
+    private static let adverbsBeforeOpener: WordSet = ["soon", "shortly", "just", "right", "long", "even", "only"]
 
     /// "Ryan and Trump agreed", "Sens. Ann Hale of Ohio and Tom Reyes of Iowa said", "Doyle and
     /// others said": people named together as the verb's whole subject, from the name at
