@@ -208,7 +208,8 @@ struct EntityRecognizer: Sendable {
     /// the span, so the person rule below applies.
     private func honorificNames(_ spans: [NERSpan], in sentence: Range<Int>, _ tokens: [Token]) -> [NERSpan] {
         var spans = spans
-        for honorific in sentence.dropLast() where Self.honorifics.contains(tokens[honorific]) {
+        // Every honorific is capitalised: most tokens are turned away before the look-up.
+        for honorific in sentence.dropLast() where tokens[honorific].isCapitalized && Self.honorifics.contains(tokens[honorific]) {
             let name = honorific + 1
             guard tokens[name].isCapitalized, tokens[name].isWord, !spans.contains(where: { $0.range.contains(honorific) }) else { continue }
             if let covering = spans.firstIndex(where: { $0.range.contains(name) }) {
@@ -547,6 +548,8 @@ struct EntityRecognizer: Sendable {
         return result
     }
 
+    private static let portfolioPrepositions: WordSet = ["for", "of"]
+
     /// "Minister for Kashmir Affairs Barjees Tahir", "Secretary of State John Kerry": after a
     /// title and "for" or "of", the portfolio's everyday words and places come first and the
     /// holder's name last; the tagger often reads them as one name.
@@ -554,7 +557,7 @@ struct EntityRecognizer: Sendable {
         let tokens = document.tokens
         guard sentence.count <= Self.longestRepairedSentence else { return spans }
         var result = spans
-        for preposition in sentence where preposition > sentence.lowerBound && ["for", "of"].contains(tokens[preposition].text) {
+        for preposition in sentence where preposition > sentence.lowerBound && Self.portfolioPrepositions.contains(tokens[preposition]) {
             let title = tokens[preposition - 1]
             guard title.isCapitalized, isTitleWord(title) else { continue }
             var end = preposition + 1

@@ -259,12 +259,15 @@ enum SpeechCues {
         followsFormOfBe(verb, floor: floor, tokens) || followsCircumstanceOpener(verb, floor: floor, tokens)
     }
 
+    private static let sourceOpeners: WordSet = ["but", "and", "yet"]
+    private static let sourceHeads: WordSet = ["source", "sources"]
+
     /// "a source at the club", "sources close to the talks", "people familiar with the plan":
     /// where the noun of a source the article does not name stands, when the phrase opens with one.
     static func unnamedSourceHead(in range: Range<Int>, _ tokens: [Token]) -> Int? {
         var index = range.lowerBound
         // "But a source familiar with ...".
-        if index + 1 < range.upperBound, ["but", "and", "yet"].contains(tokens[index].text.lowercased()) { index += 1 }
+        if index + 1 < range.upperBound, sourceOpeners.containsLowercased(tokens[index]) { index += 1 }
         let opening = index
         while index < range.upperBound, index - opening < 3, tokens[index].isWord,
             sourceQuantifiers.containsLowercased(tokens[index]) || sourceQualifiers.containsLowercased(tokens[index])
@@ -285,7 +288,7 @@ enum SpeechCues {
             index -= 1
         }
         // "One intelligence source", "Democratic sources": a word or two saying what kind.
-        if let head = (index..<min(range.upperBound, index + 3)).first(where: { ["source", "sources"].contains(tokens[$0].text) }),
+        if let head = (index..<min(range.upperBound, index + 3)).first(where: { sourceHeads.contains(tokens[$0]) }),
             (index..<head).allSatisfy({ tokens[$0].isWord && !Lexicon.prepositions.containsLowercased(tokens[$0]) && !Lexicon.speechVerbs.contains(tokens[$0]) })
         {
             return head

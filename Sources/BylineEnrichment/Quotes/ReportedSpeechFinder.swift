@@ -181,8 +181,8 @@ struct ReportedSpeechFinder: Sendable {
         while before > sentence.lowerBound, cue - before <= 3, AttributionContext.isVerbModifier(tokens[before].text) || tokens[before].text == "since" {
             before -= 1
         }
-        if ["and", "but"].contains(tokens[before].text) { return before }
-        guard let conjunction = (max(sentence.lowerBound, cue - 9)..<(cue - 1)).last(where: { ["and", "but"].contains(tokens[$0].text) }),
+        if Self.andOrBut.contains(tokens[before]) { return before }
+        guard let conjunction = (max(sentence.lowerBound, cue - 9)..<(cue - 1)).last(where: { Self.andOrBut.contains(tokens[$0]) }),
             conjunction + 2 < cue, Lexicon.prepositions.contains(tokens[conjunction + 1]),
             ((conjunction + 1)..<cue).allSatisfy({ tokens[$0].isWord && !SpeechCues.reportingVerbs.contains(tokens[$0]) })
         else { return nil }
