@@ -59,13 +59,19 @@ public enum SyntheticArticles {
         }
     }
 
-    private static func jsonString(_ text: String) -> String {
+    /// The text as a JSON string literal, escaped as JSON's writers do (the short escapes,
+    /// `\u00XX` for other control characters): written apart from Byline's own writer, so
+    /// tests can check that writer against it.
+    public static func jsonString(_ text: String) -> String {
         var result = "\""
         for scalar in text.unicodeScalars {
             switch scalar {
             case "\"": result += "\\\""
             case "\\": result += "\\\\"
             case "\n": result += "\\n"
+            case "\r": result += "\\r"
+            case "\t": result += "\\t"
+            case "\u{0}"..."\u{1F}": result += "\\u00" + (scalar.value < 16 ? "0" : "") + String(scalar.value, radix: 16)
             default: result.unicodeScalars.append(scalar)
             }
         }
