@@ -139,8 +139,8 @@ public enum JSONValue: Sendable, Equatable {
     }
 
     /// Where the next byte JSON escapes (a control byte, `"` or `\`) is, at or after
-    /// `start`; `bytes.count` if none. Eight bytes are tested at once, so a run of plain
-    /// text costs an eighth of a byte-by-byte scan (it ran over every byte of every output).
+    /// `start`; `bytes.count` if none. Eight bytes are tested at once, so an article's text,
+    /// the longest string of its record, is passed over a word at a time.
     static func firstByteToEscape(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
         let ones: UInt64 = 0x0101_0101_0101_0101, highBits: UInt64 = 0x8080_8080_8080_8080
         // True whenever a byte of `word` is below `limit` (at most 0x80); a false alarm only
