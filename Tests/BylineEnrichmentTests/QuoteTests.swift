@@ -3,6 +3,16 @@ import Testing
 
 @Suite("Quotes and their speakers")
 struct QuoteTests {
+    @Test(
+        "A role that ends the text (“...,” said a spokesman) is the speaker, read without looking past the last token",
+        arguments: ["said a spokesman", "a spokesman", "her statement"])
+    func roleEndingTheText(ending: String) async throws {
+        let article = try await Fixtures.enrich("“Costs will rise for every household next year,” \(ending)")
+        let quote = try #require(article.quote(containing: "every household"))
+        #expect(quote.speaker?.entity == nil, "nobody the article names")
+        if ending.hasPrefix("said") { #expect(quote.speaker?.name == "a spokesman") }
+    }
+
     @Test("A sentence about someone that introduces their words with a colon (“she put it bluntly: “...””) is theirs; a name qualifying the subject (“The Voss campaign”) is not, the campaign is")
     func colonAfterSentenceAboutSpeaker() async throws {
         let article = try await Fixtures.enrich(

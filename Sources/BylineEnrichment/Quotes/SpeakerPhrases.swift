@@ -916,8 +916,9 @@ extension AttributionContext {
                 ? index + 2 : index + 1
             let named =
                 linkWord + 1 < range.upperBound && Lexicon.articles.containsLowercased(tokens[linkWord + 1]) ? linkWord + 2 : linkWord + 1
-            // "from" and "by" only after what is issued: "a senator from Texas" is a person.
-            let link = tokens[linkWord].text
+            // "from" and "by" only after what is issued: "a senator from Texas" is a person. A role
+            // ending the text ("“...,” a spokesman") has no word after it.
+            let link = linkWord < range.upperBound ? tokens[linkWord].text : ""
             let issued = SpeechCues.statementNouns.contains(role) || Self.spokespeople.contains(role)
             if named < range.upperBound, ["for", "of", "at"].contains(link) || issued && ["from", "by"].contains(link), !Self.personOfOrganisation.contains(role),
                 !Self.representatives.contains(role), let (entity, mentionRange) = mention(at: named)
