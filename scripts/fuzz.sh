@@ -13,8 +13,17 @@ swift build -c release --force-resolved-versions --product byline-fuzz --scratch
 binary=.build-fuzz/release/byline-fuzz
 mkdir -p .build-fuzz/corpus .build-fuzz/crashes
 # -timeout: an input that takes longer than 10 s is a finding (enrichment must stay linear).
-"$binary" .build-fuzz/corpus Tests/FuzzSeeds -max_total_time="$seconds" -timeout=10 -max_len=65536 \
-    -rss_limit_mb=4096 -artifact_prefix=.build-fuzz/crashes/ -print_final_stats=1 2>&1 | tail -25
+# The whole run is kept in a log. Swift's backtracer is off: libFuzzer and the sanitizer print
+# the trace, and the backtracer once hung for 20 minutes symbolising a sanitizer's abort.
+log=.build-fuzz/last-run.log
+if ! SWIFT_BACKTRACE=enable=no "$binary" .build-fuzz/corpus Tests/FuzzSeeds -max_total_time="$seconds" -timeout=10 -max_len=65536 \
+    -rss_limit_mb=4096 -artifact_prefix=.build-fuzz/crashes/ -print_final_stats=1 >"$log" 2>&1; then
+    grep -m 1 -A 60 -E "ERROR: |deadly signal|Fatal error" "$log" || true
+    tail -25 "$log"
+    echo "fuzz: a finding; its input is in .build-fuzz/crashes/, the whole run in $log" >&2
+    exit 1
+fi
+tail -25 "$log"
 # The slowest inputs per KB of the corpus, timed with the plain replay build.
 swift build -c release --force-resolved-versions --product byline-fuzz >/dev/null
 python3 - .build/release/byline-fuzz .build-fuzz/corpus <<'PY'
