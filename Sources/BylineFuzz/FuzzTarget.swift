@@ -59,7 +59,7 @@ enum FuzzTarget {
                 }
             }
         }
-        let output = article.json().serialized()
+        let output = article.serialized()
         precondition((try? JSONValue.parse(output)) != nil, "the output record does not parse back")
     }
 }

@@ -22,10 +22,10 @@ struct ArticleRecords: Sendable {
                 KafkaHeader(key: RecordHeader.contentType, text: "application/json"),
                 KafkaHeader(key: RecordHeader.schemaVersion, text: EnrichedArticle.schemaVersion),
             ] + sourceHeaders(source)
-        var records = [KafkaProducerMessage(topic: outputTopic, key: key, value: article.json().serialized(), headers: headers)]
+        var records = [KafkaProducerMessage(topic: outputTopic, key: key, value: article.serialized(), headers: headers)]
         if let quotesTopic {
             for quote in article.quoteRecords() {
-                records.append(KafkaProducerMessage(topic: quotesTopic, key: key, value: quote.serialized(), headers: headers))
+                records.append(KafkaProducerMessage(topic: quotesTopic, key: key, value: quote, headers: headers))
             }
         }
         return records

@@ -87,7 +87,7 @@ struct EnrichCommand: AsyncParsableCommand {
                 group.addTask {
                     do throws(ArticleError) {
                         let article = try await enricher.enrich(record: line)
-                        return (position, .success((verbatimQuotes ? article.verbatimOnly : article).json().serialized()))
+                        return (position, .success((verbatimQuotes ? article.verbatimOnly : article).serialized()))
                     } catch {
                         return (position, .failure(error))
                     }

@@ -116,6 +116,6 @@ struct QuoteConfidenceTests {
         #expect(direct.evidence.contains("kind=direct") && direct.evidence.contains("cue=say") && direct.evidence.contains("mention=name"))
         // A speaker named by the cue is surer than any entry left without one.
         for other in article.quotes where other.speaker == nil { #expect(direct.confidence > other.confidence) }
-        #expect(!String(decoding: article.json().serialized(), as: UTF8.self).contains("evidence"))
+        #expect(!String(decoding: article.serialized(), as: UTF8.self).contains("evidence"))
     }
 }

@@ -1240,7 +1240,7 @@ extension ReportedSpeechTests {
         #expect(officials.speaker?.mention.text == "city officials")
         #expect(article.describedSpeaker(of: "ferry would keep running") == "a ministry spokesman")
         #expect(article.quote(containing: "tolls would stay")?.speaker == nil)
-        let record = String(decoding: article.json().serialized(), as: UTF8.self)
+        let record = String(decoding: article.serialized(), as: UTF8.self)
         #expect(record.contains(#""name":"city officials","entity":null"#))
     }
 
@@ -1648,7 +1648,7 @@ extension ReportedSpeechTests {
         #expect(article.describedSpeaker(of: "ferry is not needed") == "Hale and Ruiz")
         #expect(article.describedSpeaker(of: "race is over") == "Hale and Ruiz")
         let validator = try SchemaValidator(file: "enriched-article.schema.json")
-        #expect(validator.errors(in: try JSONValue.parse(article.json().serialized())) == [])
+        #expect(validator.errors(in: try JSONValue.parse(article.serialized())) == [])
     }
     @Test("People named together stay together past tags, ages, titles, homes and their own circle")
     func jointSubjectsInAllTheirForms() async throws {

@@ -54,88 +54,9 @@ public enum JSONValue: Sendable, Equatable {
 
     /// Compact JSON text.
     public func serialized() -> [UInt8] {
-        var output: [UInt8] = []
-        output.reserveCapacity(1_024)
-        write(to: &output)
-        return output
-    }
-
-    func write(to output: inout [UInt8]) {
-        switch self {
-        case .null: output.append(contentsOf: "null".utf8)
-        case .bool(let value): output.append(contentsOf: (value ? "true" : "false").utf8)
-        case .integer(let value): Self.writeInteger(value, to: &output)
-        case .number(let value):
-            if value.isFinite, value == value.rounded(), abs(value) < 1e15 {
-                Self.writeInteger(Int64(value), to: &output)
-            } else if value.isFinite {
-                output.append(contentsOf: "\(value)".utf8)
-            } else {
-                output.append(contentsOf: "null".utf8)
-            }
-        case .string(let value): Self.writeString(value, to: &output)
-        case .array(let values):
-            output.append(UInt8(ascii: "["))
-            for (index, value) in values.enumerated() {
-                if index > 0 { output.append(UInt8(ascii: ",")) }
-                value.write(to: &output)
-            }
-            output.append(UInt8(ascii: "]"))
-        case .object(let members):
-            output.append(UInt8(ascii: "{"))
-            for (index, (key, value)) in members.enumerated() {
-                if index > 0 { output.append(UInt8(ascii: ",")) }
-                Self.writeString(key, to: &output)
-                output.append(UInt8(ascii: ":"))
-                value.write(to: &output)
-            }
-            output.append(UInt8(ascii: "}"))
-        }
-    }
-
-    /// As `String(value)` writes it, digit by digit into the output: making a string per
-    /// number cost more than the digits, and every mention has two offsets.
-    static func writeInteger(_ value: Int64, to output: inout [UInt8]) {
-        if value < 0 { output.append(UInt8(ascii: "-")) }
-        var remaining = value.magnitude
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
-            var start = digits.count
-            repeat {
-                start -= 1
-                digits[start] = UInt8(ascii: "0") + UInt8(remaining % 10)
-                remaining /= 10
-            } while remaining > 0
-            output.append(contentsOf: UnsafeBufferPointer(rebasing: digits[start...]))
-        }
-    }
-
-    private static let hexDigits = Array("0123456789abcdef".utf8)
-
-    static func writeString(_ value: String, to output: inout [UInt8]) {
-        output.append(UInt8(ascii: "\""))
-        var value = value
-        // Runs between escapes are copied whole: article text has a newline per paragraph.
-        value.withUTF8 { bytes in
-            var runStart = 0
-            while case let index = firstByteToEscape(in: bytes, from: runStart), index < bytes.count {
-                output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
-                let byte = bytes[index]
-                switch byte {
-                case UInt8(ascii: "\n"): output.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "n")])
-                case UInt8(ascii: "\r"): output.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "r")])
-                case UInt8(ascii: "\t"): output.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "t")])
-                case 0..<0x20:
-                    output.append(contentsOf: [
-                        UInt8(ascii: "\\"), UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"),
-                        hexDigits[Int(byte >> 4)], hexDigits[Int(byte & 0xF)],
-                    ])
-                default: output.append(contentsOf: [UInt8(ascii: "\\"), byte])
-                }
-                runStart = index + 1
-            }
-            output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart...]))
-        }
-        output.append(UInt8(ascii: "\""))
+        var writer = JSONWriter(capacity: 1_024)
+        writer.value(self)
+        return writer.bytes
     }
 
     /// Where the next byte JSON escapes (a control byte, `"` or `\`) is, at or after

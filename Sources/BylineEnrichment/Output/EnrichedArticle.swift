@@ -55,22 +55,41 @@ public struct EnrichedArticle: Sendable {
     public var tokenCount: Int
 
     /// The output record: the input fields (with `text` as enriched), then the enrichment.
-    public func json() -> JSONValue {
-        var members = input.fields.filter { !["text", "entities", "quotes", "enrichment"].contains($0.0) }
+    public func serialized() -> [UInt8] {
+        // Room for the text and its offsets without growing: records run about twice the text.
+        var writer = JSONWriter(capacity: input.text.utf8.count * 2 + 1_024)
+        writer.beginObject()
+        let members = input.fields.filter { !["text", "entities", "quotes", "enrichment"].contains($0.0) }
         let textPosition = (members.firstIndex { $0.0 == "id" } ?? -1) + 1
-        members.insert(("text", .string(input.text)), at: min(textPosition, members.count))
-        members.append(("entities", .array(entities.map(Self.json))))
-        members.append(("quotes", .array(quotes.map(Self.json))))
-        members.append(
-            (
-                "enrichment",
-                .object([
-                    ("version", .string(Self.version)),
-                    ("took_ms", .number((tookMilliseconds * 1000).rounded() / 1000)),
-                    ("text_from_html", .bool(input.textWasExtractedFromHTML)),
-                ])
-            ))
-        return .object(members)
+        for (index, (key, value)) in members.enumerated() {
+            if index == textPosition { writer.key("text"); writer.string(input.text) }
+            writer.key(key)
+            writer.value(value)
+        }
+        if textPosition == members.count { writer.key("text"); writer.string(input.text) }
+        writer.key("entities")
+        writer.beginArray()
+        for entity in entities { Self.write(entity, to: &writer) }
+        writer.endArray()
+        writer.key("quotes")
+        writer.beginArray()
+        for quote in quotes {
+            writer.beginObject()
+            Self.writeMembers(of: quote, to: &writer)
+            writer.endObject()
+        }
+        writer.endArray()
+        writer.key("enrichment")
+        writer.beginObject()
+        writer.key("version")
+        writer.string(Self.version)
+        writer.key("took_ms")
+        writer.number((tookMilliseconds * 1000).rounded() / 1000)
+        writer.key("text_from_html")
+        writer.bool(input.textWasExtractedFromHTML)
+        writer.endObject()
+        writer.endObject()
+        return writer.bytes
     }
 
     /// Only the words quoted verbatim: direct and partial quotes, and each fragment of
@@ -96,57 +115,99 @@ public struct EnrichedArticle: Sendable {
         return copy
     }
 
-    /// One record per quote, for quote-search indexes: the quote as in `json()`, preceded by
-    /// the article's id, the quote's position in it, and the article fields that say where
-    /// it was published.
-    public func quoteRecords() -> [JSONValue] {
+    /// One record per quote, for quote-search indexes: the quote as in `serialized()`,
+    /// preceded by the article's id, the quote's position in it, and the article fields that
+    /// say where it was published.
+    public func quoteRecords() -> [[UInt8]] {
         let context = input.fields.filter { ["url", "title", "source", "published_at", "language"].contains($0.0) }
         return quotes.enumerated().map { index, quote in
-            guard case .object(let quoteMembers) = Self.json(quote) else { preconditionFailure("a quote is a JSON object") }
-            let head: [(String, JSONValue)] = [("article_id", .string(input.id)), ("quote_index", .integer(Int64(index)))]
-            return .object(head + context + quoteMembers)
+            var writer = JSONWriter(capacity: 1_024)
+            writer.beginObject()
+            writer.key("article_id")
+            writer.string(input.id)
+            writer.key("quote_index")
+            writer.integer(index)
+            for (key, value) in context {
+                writer.key(key)
+                writer.value(value)
+            }
+            Self.writeMembers(of: quote, to: &writer)
+            writer.endObject()
+            return writer.bytes
         }
     }
 
-    private static func json(_ mention: Mention) -> JSONValue {
-        .object([("start", .integer(Int64(mention.start))), ("end", .integer(Int64(mention.end))), ("text", .string(mention.text))])
+    private static func write(_ mention: Mention, to writer: inout JSONWriter) {
+        writer.beginObject()
+        writer.key("start")
+        writer.integer(mention.start)
+        writer.key("end")
+        writer.integer(mention.end)
+        writer.key("text")
+        writer.string(mention.text)
+        writer.endObject()
     }
 
-    private static func json(_ entity: Entity) -> JSONValue {
-        .object([
-            ("id", .string(entity.id)),
-            ("name", .string(entity.name)),
-            ("type", .string(entity.type.rawValue)),
-            ("mentions", .array(entity.mentions.map(json))),
-            ("count", .integer(Int64(entity.mentions.count))),
-        ])
+    private static func write(_ mentions: [Mention], to writer: inout JSONWriter) {
+        writer.beginArray()
+        for mention in mentions { write(mention, to: &writer) }
+        writer.endArray()
     }
 
-    private static func json(_ quote: Quote) -> JSONValue {
-        var members: [(String, JSONValue)] = [
-            ("text", .string(quote.text)),
-            ("start", .integer(Int64(quote.start))),
-            ("end", .integer(Int64(quote.end))),
-            ("kind", .string(quote.kind)),
-            ("cue", quote.cue.map(JSONValue.string) ?? .null),
-        ]
+    private static func write(_ entity: Entity, to writer: inout JSONWriter) {
+        writer.beginObject()
+        writer.key("id")
+        writer.string(entity.id)
+        writer.key("name")
+        writer.string(entity.name)
+        writer.key("type")
+        writer.string(entity.type.rawValue)
+        writer.key("mentions")
+        write(entity.mentions, to: &writer)
+        writer.key("count")
+        writer.integer(entity.mentions.count)
+        writer.endObject()
+    }
+
+    private static func writeMembers(of quote: Quote, to writer: inout JSONWriter) {
+        writer.key("text")
+        writer.string(quote.text)
+        writer.key("start")
+        writer.integer(quote.start)
+        writer.key("end")
+        writer.integer(quote.end)
+        writer.key("kind")
+        writer.string(quote.kind)
+        writer.key("cue")
+        writer.string(orNull: quote.cue)
+        writer.key("speaker")
         if let speaker = quote.speaker {
-            members.append(
-                (
-                    "speaker",
-                    .object(
-                        [
-                            ("name", .string(speaker.name)),
-                            ("entity", speaker.entity.map(JSONValue.string) ?? .null),
-                            ("mention", json(speaker.mention)),
-                        ] + (speaker.joint.isEmpty ? [] : [("joint", .array(speaker.joint.map(JSONValue.string)))]))
-                ))
+            writer.beginObject()
+            writer.key("name")
+            writer.string(speaker.name)
+            writer.key("entity")
+            writer.string(orNull: speaker.entity)
+            writer.key("mention")
+            write(speaker.mention, to: &writer)
+            if !speaker.joint.isEmpty {
+                writer.key("joint")
+                writer.beginArray()
+                for entity in speaker.joint { writer.string(entity) }
+                writer.endArray()
+            }
+            writer.endObject()
         } else {
-            members.append(("speaker", .null))
+            writer.null()
         }
-        members.append(("confidence", .number(quote.confidence)))
-        if quote.parts.count > 1 { members.append(("parts", .array(quote.parts.map(json)))) }
-        if !quote.fragments.isEmpty { members.append(("fragments", .array(quote.fragments.map(json)))) }
-        return .object(members)
+        writer.key("confidence")
+        writer.number(quote.confidence)
+        if quote.parts.count > 1 {
+            writer.key("parts")
+            write(quote.parts, to: &writer)
+        }
+        if !quote.fragments.isEmpty {
+            writer.key("fragments")
+            write(quote.fragments, to: &writer)
+        }
     }
 }

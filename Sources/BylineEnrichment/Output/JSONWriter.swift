@@ -1,0 +1,137 @@
+/// Compact JSON text written straight into bytes, for the output records: building a
+/// tree of `JSONValue`s first and freeing it cost more than writing. A key or value is
+/// preceded by a comma unless the byte before it opens an object, an array or a value.
+struct JSONWriter {
+    private(set) var bytes: [UInt8] = []
+
+    init(capacity: Int) { bytes.reserveCapacity(capacity) }
+
+    mutating func beginObject() {
+        separate()
+        bytes.append(UInt8(ascii: "{"))
+    }
+
+    mutating func endObject() { bytes.append(UInt8(ascii: "}")) }
+
+    mutating func beginArray() {
+        separate()
+        bytes.append(UInt8(ascii: "["))
+    }
+
+    mutating func endArray() { bytes.append(UInt8(ascii: "]")) }
+
+    mutating func key(_ key: String) {
+        separate()
+        writeString(key)
+        bytes.append(UInt8(ascii: ":"))
+    }
+
+    mutating func null() {
+        separate()
+        bytes.append(contentsOf: "null".utf8)
+    }
+
+    mutating func bool(_ value: Bool) {
+        separate()
+        bytes.append(contentsOf: (value ? "true" : "false").utf8)
+    }
+
+    mutating func string(_ value: String) {
+        separate()
+        writeString(value)
+    }
+
+    mutating func string(orNull value: String?) {
+        if let value { string(value) } else { null() }
+    }
+
+    mutating func integer(_ value: Int) { integer(Int64(value)) }
+
+    mutating func integer(_ value: Int64) {
+        separate()
+        writeInteger(value)
+    }
+
+    /// A whole number as an integer, anything else as Swift prints a `Double`; not finite, null.
+    mutating func number(_ value: Double) {
+        if value.isFinite, value == value.rounded(), abs(value) < 1e15 {
+            integer(Int64(value))
+        } else if value.isFinite {
+            separate()
+            bytes.append(contentsOf: "\(value)".utf8)
+        } else {
+            null()
+        }
+    }
+
+    mutating func value(_ value: JSONValue) {
+        switch value {
+        case .null: null()
+        case .bool(let value): bool(value)
+        case .integer(let value): integer(value)
+        case .number(let value): number(value)
+        case .string(let value): string(value)
+        case .array(let values):
+            beginArray()
+            for value in values { self.value(value) }
+            endArray()
+        case .object(let members):
+            beginObject()
+            for (key, value) in members {
+                self.key(key)
+                self.value(value)
+            }
+            endObject()
+        }
+    }
+
+    private mutating func separate() {
+        guard let last = bytes.last, last != UInt8(ascii: "{"), last != UInt8(ascii: "["), last != UInt8(ascii: ":") else { return }
+        bytes.append(UInt8(ascii: ","))
+    }
+
+    /// As `String(value)` writes it, digit by digit into the output: making a string per
+    /// number cost more than the digits, and every mention has two offsets.
+    private mutating func writeInteger(_ value: Int64) {
+        if value < 0 { bytes.append(UInt8(ascii: "-")) }
+        var remaining = value.magnitude
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
+            var start = digits.count
+            repeat {
+                start -= 1
+                digits[start] = UInt8(ascii: "0") + UInt8(remaining % 10)
+                remaining /= 10
+            } while remaining > 0
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: digits[start...]))
+        }
+    }
+
+    private static let hexDigits = Array("0123456789abcdef".utf8)
+
+    private mutating func writeString(_ value: String) {
+        bytes.append(UInt8(ascii: "\""))
+        var value = value
+        // Runs between escapes are copied whole: article text has a newline per paragraph.
+        value.withUTF8 { text in
+            var runStart = 0
+            while case let index = JSONValue.firstByteToEscape(in: text, from: runStart), index < text.count {
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: text[runStart..<index]))
+                let byte = text[index]
+                switch byte {
+                case UInt8(ascii: "\n"): bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "n")])
+                case UInt8(ascii: "\r"): bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "r")])
+                case UInt8(ascii: "\t"): bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "t")])
+                case 0..<0x20:
+                    bytes.append(contentsOf: [
+                        UInt8(ascii: "\\"), UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"),
+                        Self.hexDigits[Int(byte >> 4)], Self.hexDigits[Int(byte & 0xF)],
+                    ])
+                default: bytes.append(contentsOf: [UInt8(ascii: "\\"), byte])
+                }
+                runStart = index + 1
+            }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: text[runStart...]))
+        }
+        bytes.append(UInt8(ascii: "\""))
+    }
+}
