@@ -144,8 +144,8 @@ struct InputTests {
         #expect(written == #""a\nb\"c\\d\u0001e\r\tf""#)
         #expect(throws: JSONParseError.self) { try JSONValue.parse(Array("{\"a\": \"\\ud800\"}".utf8)) }
 
-        // Commas come from the byte before each key or value: empty and nested containers,
-        // and strings ending in the bytes that open them, must not fool it.
+        // A comma between values and members only: empty and nested containers, and strings
+        // holding the bytes that open them.
         let nested = JSONValue.array([
             .array([]), .object([]), .array([.integer(1), .array([.string("[")]), .object([("k", .string(":"))])]),
             .object([("a", .array([])), ("b", .object([("c", .null)])), ("{", .string("{"))]), .string(""),

@@ -1,29 +1,40 @@
 /// Compact JSON text written straight into bytes, for the output records: building a
 /// tree of `JSONValue`s first and freeing it cost more than writing. A key or value is
-/// preceded by a comma unless the byte before it opens an object, an array or a value.
+/// preceded by a comma unless it opens an object or an array, or is a key's value.
 struct JSONWriter {
     private(set) var bytes: [UInt8] = []
+    /// A value was written last, so the next key or value follows a comma.
+    private var afterValue = false
 
     init(capacity: Int) { bytes.reserveCapacity(capacity) }
 
     mutating func beginObject() {
         separate()
         bytes.append(UInt8(ascii: "{"))
+        afterValue = false
     }
 
-    mutating func endObject() { bytes.append(UInt8(ascii: "}")) }
+    mutating func endObject() {
+        bytes.append(UInt8(ascii: "}"))
+        afterValue = true
+    }
 
     mutating func beginArray() {
         separate()
         bytes.append(UInt8(ascii: "["))
+        afterValue = false
     }
 
-    mutating func endArray() { bytes.append(UInt8(ascii: "]")) }
+    mutating func endArray() {
+        bytes.append(UInt8(ascii: "]"))
+        afterValue = true
+    }
 
     mutating func key(_ key: String) {
         separate()
         writeString(key)
         bytes.append(UInt8(ascii: ":"))
+        afterValue = false
     }
 
     mutating func null() {
@@ -85,9 +96,10 @@ struct JSONWriter {
         }
     }
 
+    /// Writes the comma a key or value needs; every value's writer calls it first.
     private mutating func separate() {
-        guard let last = bytes.last, last != UInt8(ascii: "{"), last != UInt8(ascii: "["), last != UInt8(ascii: ":") else { return }
-        bytes.append(UInt8(ascii: ","))
+        if afterValue { bytes.append(UInt8(ascii: ",")) }
+        afterValue = true
     }
 
     /// As `String(value)` writes it, digit by digit into the output: making a string per
