@@ -5,8 +5,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 articles=${1:-samples/articles.jsonl}
-swift build -c release >/dev/null
-byline_line=$(taskset -c 0 .build/release/byline bench enrich --input "$articles" --rounds 300 | tail -1)
+# The binary the container ships (deploy/Dockerfile, scripts/check-deploy.sh): the Swift
+# runtime linked in, whose calls then skip the shared library's indirection.
+swift build -c release --static-swift-stdlib --force-resolved-versions --product byline --scratch-path .build-static >/dev/null
+byline_line=$(taskset -c 0 .build-static/release/byline bench enrich --input "$articles" --rounds 300 | tail -1)
 echo "byline: $byline_line"
 anchor_dir=${ANCHOR_DIR:-../shared/anchors/nlp}
 if [ -n "${ANCHOR_PYTHON:-}" ] && [ -f "$anchor_dir/anchor_enrich.py" ]; then
