@@ -62,11 +62,10 @@ public struct EnrichedArticle: Sendable {
         let members = input.fields.filter { !["text", "entities", "quotes", "enrichment"].contains($0.0) }
         let textPosition = (members.firstIndex { $0.0 == "id" } ?? -1) + 1
         for (index, (key, value)) in members.enumerated() {
-            if index == textPosition { writer.key("text"); writer.string(input.text) }
-            writer.key(key)
-            writer.value(value)
+            if index == textPosition { writer.member("text", input.text) }
+            writer.member(key, value)
         }
-        if textPosition == members.count { writer.key("text"); writer.string(input.text) }
+        if textPosition == members.count { writer.member("text", input.text) }
         writer.key("entities")
         writer.beginArray()
         for entity in entities { Self.write(entity, to: &writer) }
@@ -81,8 +80,7 @@ public struct EnrichedArticle: Sendable {
         writer.endArray()
         writer.key("enrichment")
         writer.beginObject()
-        writer.key("version")
-        writer.string(Self.version)
+        writer.member("version", Self.version)
         writer.key("took_ms")
         writer.number((tookMilliseconds * 1000).rounded() / 1000)
         writer.key("text_from_html")
@@ -123,13 +121,10 @@ public struct EnrichedArticle: Sendable {
         return quotes.enumerated().map { index, quote in
             var writer = JSONWriter(capacity: 1_024)
             writer.beginObject()
-            writer.key("article_id")
-            writer.string(input.id)
-            writer.key("quote_index")
-            writer.integer(index)
+            writer.member("article_id", input.id)
+            writer.member("quote_index", index)
             for (key, value) in context {
-                writer.key(key)
-                writer.value(value)
+                writer.member(key, value)
             }
             Self.writeMembers(of: quote, to: &writer)
             writer.endObject()
@@ -139,12 +134,9 @@ public struct EnrichedArticle: Sendable {
 
     private static func write(_ mention: Mention, to writer: inout JSONWriter) {
         writer.beginObject()
-        writer.key("start")
-        writer.integer(mention.start)
-        writer.key("end")
-        writer.integer(mention.end)
-        writer.key("text")
-        writer.string(mention.text)
+        writer.member("start", mention.start)
+        writer.member("end", mention.end)
+        writer.member("text", mention.text)
         writer.endObject()
     }
 
@@ -156,37 +148,26 @@ public struct EnrichedArticle: Sendable {
 
     private static func write(_ entity: Entity, to writer: inout JSONWriter) {
         writer.beginObject()
-        writer.key("id")
-        writer.string(entity.id)
-        writer.key("name")
-        writer.string(entity.name)
-        writer.key("type")
-        writer.string(entity.type.rawValue)
+        writer.member("id", entity.id)
+        writer.member("name", entity.name)
+        writer.member("type", entity.type.rawValue)
         writer.key("mentions")
         write(entity.mentions, to: &writer)
-        writer.key("count")
-        writer.integer(entity.mentions.count)
+        writer.member("count", entity.mentions.count)
         writer.endObject()
     }
 
     private static func writeMembers(of quote: Quote, to writer: inout JSONWriter) {
-        writer.key("text")
-        writer.string(quote.text)
-        writer.key("start")
-        writer.integer(quote.start)
-        writer.key("end")
-        writer.integer(quote.end)
-        writer.key("kind")
-        writer.string(quote.kind)
-        writer.key("cue")
-        writer.string(orNull: quote.cue)
+        writer.member("text", quote.text)
+        writer.member("start", quote.start)
+        writer.member("end", quote.end)
+        writer.member("kind", quote.kind)
+        writer.member("cue", quote.cue)
         writer.key("speaker")
         if let speaker = quote.speaker {
             writer.beginObject()
-            writer.key("name")
-            writer.string(speaker.name)
-            writer.key("entity")
-            writer.string(orNull: speaker.entity)
+            writer.member("name", speaker.name)
+            writer.member("entity", speaker.entity)
             writer.key("mention")
             write(speaker.mention, to: &writer)
             if !speaker.joint.isEmpty {

@@ -8,25 +8,19 @@ struct JSONWriter {
 
     init(capacity: Int) { bytes.reserveCapacity(capacity) }
 
-    mutating func beginObject() {
+    mutating func beginObject() { open(UInt8(ascii: "{")) }
+    mutating func endObject() { close(UInt8(ascii: "}")) }
+    mutating func beginArray() { open(UInt8(ascii: "[")) }
+    mutating func endArray() { close(UInt8(ascii: "]")) }
+
+    private mutating func open(_ bracket: UInt8) {
         separate()
-        bytes.append(UInt8(ascii: "{"))
+        bytes.append(bracket)
         afterValue = false
     }
 
-    mutating func endObject() {
-        bytes.append(UInt8(ascii: "}"))
-        afterValue = true
-    }
-
-    mutating func beginArray() {
-        separate()
-        bytes.append(UInt8(ascii: "["))
-        afterValue = false
-    }
-
-    mutating func endArray() {
-        bytes.append(UInt8(ascii: "]"))
+    private mutating func close(_ bracket: UInt8) {
+        bytes.append(bracket)
         afterValue = true
     }
 
@@ -35,6 +29,27 @@ struct JSONWriter {
         writeString(key)
         bytes.append(UInt8(ascii: ":"))
         afterValue = false
+    }
+
+    /// A member of the object being written: its key, then its value.
+    mutating func member(_ key: String, _ value: String) {
+        self.key(key)
+        string(value)
+    }
+
+    mutating func member(_ key: String, _ value: String?) {
+        self.key(key)
+        if let value { string(value) } else { null() }
+    }
+
+    mutating func member(_ key: String, _ value: Int) {
+        self.key(key)
+        integer(Int64(value))
+    }
+
+    mutating func member(_ key: String, _ value: JSONValue) {
+        self.key(key)
+        self.value(value)
     }
 
     mutating func null() {
@@ -51,12 +66,6 @@ struct JSONWriter {
         separate()
         writeString(value)
     }
-
-    mutating func string(orNull value: String?) {
-        if let value { string(value) } else { null() }
-    }
-
-    mutating func integer(_ value: Int) { integer(Int64(value)) }
 
     mutating func integer(_ value: Int64) {
         separate()
@@ -88,10 +97,7 @@ struct JSONWriter {
             endArray()
         case .object(let members):
             beginObject()
-            for (key, value) in members {
-                self.key(key)
-                self.value(value)
-            }
+            for (key, value) in members { member(key, value) }
             endObject()
         }
     }
