@@ -66,6 +66,26 @@ struct EntityMergingTests {
         #expect(names(article, containing: "Lund") == ["Lund"])
     }
 
+    @Test("a surname opening a headline is the one person the body names in full with it, never said alone; with two such people, neither")
+    func headlineSurnameOfFullName() async throws {
+        let one = try await Fixtures.enrich(
+            """
+            Ostrander Wades In, Urges Calder Bay to Stay
+
+            Hannah Ostrander on Friday urged Calder Bay to stay in the Northern League. The council applauded Hannah Ostrander after the speech.
+            """)
+        #expect(names(one, containing: "Ostrander") == ["Hannah Ostrander"])
+        #expect(try #require(one.entity(named: "Hannah Ostrander")).mentions.map(\.text) == ["Ostrander", "Hannah Ostrander", "Hannah Ostrander"])
+        let two = try await Fixtures.enrich(
+            """
+            Okafor Wades In, Urges Calder Bay to Stay
+
+            Amara Okafor and her brother Daniel Okafor spoke to the council on Friday. The council thanked Amara Okafor and Daniel Okafor for their work.
+            """)
+        #expect(try #require(two.entity(named: "Amara Okafor")).mentions.count == 2)
+        #expect(try #require(two.entity(named: "Daniel Okafor")).mentions.count == 2)
+    }
+
     @Test("a court before its judge's title and name is the court, not a person called \"Court Justice\"; a name ending in a title word elsewhere stays whole")
     func courtBeforeJudge() async throws {
         let article = try await Fixtures.enrich(

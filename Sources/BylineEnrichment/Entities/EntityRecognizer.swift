@@ -1175,7 +1175,7 @@ struct EntityRecognizer: Sendable {
             // headline capitalises the verb beside a name; a name the article knows, with words
             // its body never capitalises, is that name.
             if mention.tokens.count > 1, headline[index],
-                let (shorter, existing) = knownNameInside(mention, byName, entities, document, bodyCapitalised)
+                let (shorter, existing) = knownNameInside(mention, byName, names, entities, document, bodyCapitalised)
             {
                 mentions[index].tokens = shorter
                 mentions[index].start = document.tokens[shorter.lowerBound].start
@@ -1330,7 +1330,7 @@ struct EntityRecognizer: Sendable {
     /// found after such words is a place, organisation or group: "Barack Obama" in a headline
     /// beside a body's "Obama" keeps its given name.
     private func knownNameInside(
-        _ mention: EntityMention, _ byName: [String: Int], _ entities: [RecognizedEntity], _ document: Document,
+        _ mention: EntityMention, _ byName: [String: Int], _ names: NameIndex, _ entities: [RecognizedEntity], _ document: Document,
         _ bodyCapitalised: () -> Set<String>
     ) -> (Range<Int>, Int)? {
         let tokens = document.tokens
@@ -1342,13 +1342,22 @@ struct EntityRecognizer: Sendable {
                 // The words before it and the word right after it are the headline's.
                 guard (range.lowerBound..<start).allSatisfy({ isHeadlineWord[$0 - range.lowerBound] }),
                     inside.upperBound == range.upperBound || isHeadlineWord[inside.upperBound - range.lowerBound],
-                    let existing = byName[Self.mergeKey(document.text(tokens: inside))]
+                    let existing = byName[Self.mergeKey(document.text(tokens: inside))] ?? onlyPersonNamed(inside, names, entities, tokens)
                 else { continue }
                 let type = entities[existing].type
                 if start == range.lowerBound ? [.person, .org].contains(type) : type != .person { return (inside, existing) }
             }
         }
         return nil
+    }
+
+    /// "Clinton Wades In" over a body that names only "Hillary Clinton": a surname opening a
+    /// headline is the one person the article names with it; with two ("Bill Clinton" and
+    /// "Hillary Clinton"), neither.
+    private func onlyPersonNamed(_ words: Range<Int>, _ names: NameIndex, _ entities: [RecognizedEntity], _ tokens: [Token]) -> Int? {
+        guard words.count == 1 else { return nil }
+        let people = names.ending(with: [tokens[words.lowerBound].text]).filter { entities[$0].type == .person }
+        return people.count == 1 ? people[0] : nil
     }
 
     /// Judged by the words outside names (`named`): a lede full of names ("Mayor Ingrid
