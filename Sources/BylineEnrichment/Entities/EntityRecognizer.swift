@@ -1351,9 +1351,9 @@ struct EntityRecognizer: Sendable {
         return nil
     }
 
-    /// "Clinton Wades In" over a body that names only "Hillary Clinton": a surname opening a
-    /// headline is the one person the article names with it; with two ("Bill Clinton" and
-    /// "Hillary Clinton"), neither.
+    /// "Ostrander Wades In" over a body that names only "Hannah Ostrander": a surname opening
+    /// a headline is the one person the article names with it; with two ("Amara Okafor" and
+    /// "Daniel Okafor"), neither.
     private func onlyPersonNamed(_ words: Range<Int>, _ names: NameIndex, _ entities: [RecognizedEntity], _ tokens: [Token]) -> Int? {
         guard words.count == 1 else { return nil }
         let people = names.ending(with: [tokens[words.lowerBound].text]).filter { entities[$0].type == .person }
