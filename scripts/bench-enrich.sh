@@ -18,8 +18,6 @@ if [ -n "${ANCHOR_PYTHON:-}" ] && [ -f "$anchor_dir/anchor_enrich.py" ]; then
   repeated=$(mktemp)
   trap 'rm -f "$repeated"' EXIT
   for _ in 1 2 3 4 5; do cat "$articles"; done > "$repeated"
-else
-  rounds=1
 fi
 ratios=()
 for round in $(seq "$rounds"); do

@@ -103,6 +103,8 @@ enum Lexicon {
     ]
     /// Articles, lower case.
     static let articles: WordSet = ["the", "a", "an"]
+    /// The conjunctions that join a second clause to a report or a subject.
+    static let andOrBut: WordSet = ["and", "but"]
     /// "a", "one", "another": one of some the article has not named ("a resident of ...").
     static let indefiniteOpeners: WordSet = ["a", "an", "one", "another"]
     /// Modal and auxiliary forms that stand between a subject and its verb ("could also say").

@@ -122,7 +122,7 @@ extension QuoteAttributor {
     func speakerOfEarlierCue(beforeParticiple verb: Int, _ head: Range<Int>, _ context: AttributionContext) -> SpeakerPhrase? {
         let tokens = context.document.tokens
         let participle = tokens[verb].text.hasSuffix("ing") && Self.opensParticiplePhrase(verb, from: head.lowerBound, tokens)
-        guard participle || verb > head.lowerBound && ["and", "but"].contains(tokens[verb - 1].text) else { return nil }
+        guard participle || verb > head.lowerBound && Lexicon.andOrBut.contains(tokens[verb - 1]) else { return nil }
         let sentenceStart = max(head.lowerBound, context.document.sentenceRange(of: verb).lowerBound)
         guard let earlier = lastSpeechVerb(before: verb, from: sentenceStart, tokens) else { return nil }
         let subject = context.speakerPhrase(endingBefore: earlier, floor: sentenceStart)
@@ -137,7 +137,7 @@ extension QuoteAttributor {
     func sharesSentenceSubject(_ verb: Int, sentenceStart: Int, _ tokens: [Token]) -> Bool {
         guard verb > 0 else { return false }
         let participle = tokens[verb].text.hasSuffix("ing") && Self.opensParticiplePhrase(verb, from: 0, tokens)
-        guard participle || ["and", "but"].contains(tokens[verb - 1].text) else { return false }
+        guard participle || Lexicon.andOrBut.contains(tokens[verb - 1]) else { return false }
         return lastSpeechVerb(before: verb, from: sentenceStart, tokens) == nil
     }
 

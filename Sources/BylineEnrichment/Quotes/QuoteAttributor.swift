@@ -422,7 +422,7 @@ struct QuoteAttributor: Sendable {
             let tail = index..<min(sentence.upperBound, index + 24)
             // "Osei saying he was “encouraged” and Cole calling it a “great meeting”": a clause
             // joined after the quote, with a quotation of its own, owns that one.
-            if let first = tail.first, ["and", "but"].contains(tokens[first].text),
+            if let first = tail.first, Lexicon.andOrBut.contains(tokens[first]),
                 tail.contains(where: { if case .quoteMark(let mark) = tokens[$0].kind { mark.mayOpenDouble } else { false } }),
                 let before = cueBefore(head, context), before.speaker?.entity != nil
             {

@@ -181,8 +181,8 @@ struct ReportedSpeechFinder: Sendable {
         while before > sentence.lowerBound, cue - before <= 3, AttributionContext.isVerbModifier(tokens[before].text) || tokens[before].text == "since" {
             before -= 1
         }
-        if Self.andOrBut.contains(tokens[before]) { return before }
-        guard let conjunction = (max(sentence.lowerBound, cue - 9)..<(cue - 1)).last(where: { Self.andOrBut.contains(tokens[$0]) }),
+        if Lexicon.andOrBut.contains(tokens[before]) { return before }
+        guard let conjunction = (max(sentence.lowerBound, cue - 9)..<(cue - 1)).last(where: { Lexicon.andOrBut.contains(tokens[$0]) }),
             conjunction + 2 < cue, Lexicon.prepositions.contains(tokens[conjunction + 1]),
             ((conjunction + 1)..<cue).allSatisfy({ tokens[$0].isWord && !SpeechCues.reportingVerbs.contains(tokens[$0]) })
         else { return nil }
@@ -1380,7 +1380,7 @@ struct ReportedSpeechFinder: Sendable {
             // Compared as written or by folded digest: no lower-cased copy per token of content.
             let token = tokens[index]
             let isComma = token.text == "," || token.text == ";"
-            let joinsClause = isComma || Self.andOrBut.containsLowercased(token)
+            let joinsClause = isComma || Lexicon.andOrBut.containsLowercased(token)
             if joinsClause, index + 1 < sentence.upperBound {
                 let next = tokens[index + 1]
                 if isComma, SpeechCues.clauseOpeningParticiples.containsLowercased(next) {
@@ -1466,7 +1466,7 @@ struct ReportedSpeechFinder: Sendable {
             // "..., Tom Devlin suggested", "..., whereas Garza acknowledged", "... after Nabisco
             // announced", "... ― as was true then ― Trump boasted": a name with a reporting verb
             // of its own starts another attribution.
-            if token.text == "," || Tokenizer.dashes.containsLowercased(token) || Self.clauseBoundaries.containsLowercased(token), startsNamedReport(at: index + 1, sentence, tokens) {
+            if token.text == "," || Tokenizer.dashes.contains(token) || Self.clauseBoundaries.containsLowercased(token), startsNamedReport(at: index + 1, sentence, tokens) {
                 end = index
                 break
             }
@@ -1503,7 +1503,6 @@ struct ReportedSpeechFinder: Sendable {
         return ((close + 1)..<min(sentence.upperBound, close + 5)).contains { Lexicon.speechVerbs.contains(tokens[$0]) }
     }
 
-    private static let andOrBut: WordSet = ["and", "but"]
     private static let that: WordSet = ["that"]
     private static let circumstanceOpeners: WordSet = ["when", "after", "before", "while", "whilst", "during", "as"]
     private static let clauseBoundaries: WordSet = ["whereas", "while", "whilst", "after", "although", "because", "when"]

@@ -794,7 +794,7 @@ extension AttributionContext {
         // "Hale spoke and critics said": people opening a clause of their own after "and",
         // not the name in the clause before.
         if preferLast, let last = people.last, let plural = pluralPeople(endingAt: subjectEdge, floor: last.1.upperBound),
-            plural.tokens.lowerBound - 2 >= last.1.upperBound, ["and", "but"].contains(tokens[plural.tokens.lowerBound - 1].text),
+            plural.tokens.lowerBound - 2 >= last.1.upperBound, Lexicon.andOrBut.contains(tokens[plural.tokens.lowerBound - 1]),
             case let before = tokens[plural.tokens.lowerBound - 2], before.isLowercase, mention(at: plural.tokens.lowerBound - 2) == nil,
             // Not a joint subject: "The Ruiz campaign and some experts alleged".
             !Self.isPersonNoun(before.text), !Self.organisationalRoles.contains(before)
