@@ -16,20 +16,24 @@ public final class WorkerHealth: Sendable {
         var publishProblem: String?
     }
     private let state = Mutex(State())
-    /// Told of every change, for the readiness and phase gauges.
-    private let observer = Mutex<(@Sendable (WorkerHealth) -> Void)?>(nil)
+    /// Told of every change, for the readiness and phase gauges. The closure sits in a
+    /// struct: a lock whose value is the closure itself re-wraps it on every access (the
+    /// generic value is written back in its abstract form), so each change nested the call
+    /// two frames deeper than the last.
+    private struct Observer { var notify: (@Sendable (WorkerHealth) -> Void)? }
+    private let observer = Mutex(Observer())
 
     public init() {}
 
     /// Calls `observer` now and after every change.
     func observe(_ observer: @escaping @Sendable (WorkerHealth) -> Void) {
-        self.observer.withLock { $0 = observer }
+        self.observer.withLock { $0.notify = observer }
         observer(self)
     }
 
     private func change(_ update: (inout State) -> Void) {
         state.withLock { update(&$0) }
-        observer.withLock { $0 }?(self)
+        observer.withLock { $0.notify }?(self)
     }
 
     public var phase: Phase { state.withLock { $0.phase } }

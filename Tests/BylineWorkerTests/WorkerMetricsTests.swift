@@ -1,3 +1,5 @@
+import Foundation
+import Synchronization
 @testable import BylineWorker
 import BylineTestSupport
 import Prometheus
@@ -43,5 +45,26 @@ struct ReadinessMetricTests {
         health.enter(.draining)
         #expect(try ready() == 0)
         #expect(try phase("draining") == 1 && phase("running") == 0)
+    }
+}
+
+@Suite("Health observer")
+struct HealthObserverTests {
+    /// Every acknowledged publish reports to the health. Its observer must be called at the
+    /// same stack depth each time: a closure kept in a generic lock was wrapped anew on
+    /// every access, so the calls nested deeper with each record and a busy worker spent
+    /// most of its CPU (and finally its stack) walking the wrappers.
+    @Test("the observer is called at the same depth after many changes")
+    func observerDepthStaysFlat() {
+        let depths = Mutex<[Int]>([])
+        let health = WorkerHealth()
+        health.observe { _ in
+            let depth = Thread.callStackSymbols.count
+            depths.withLock { $0.append(depth) }
+        }
+        for _ in 0..<1_000 { health.publishingWorks() }
+        let recorded = depths.withLock { $0 }
+        #expect(recorded.count == 1_001)
+        #expect(recorded.last == recorded[1], "depth \(recorded[1]) after one change, \(recorded.last ?? 0) after 1,000")
     }
 }
