@@ -8,9 +8,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 articles=${1:-samples/articles.jsonl}
 rounds=${2:-3}
-# The binary the container ships (deploy/Dockerfile, scripts/check-deploy.sh): the Swift
-# runtime linked in, whose calls then skip the shared library's indirection.
-swift build -c release --static-swift-stdlib --force-resolved-versions --product byline --scratch-path .build-static >/dev/null
+# The binary the container ships, built as deploy/Dockerfile builds it.
+scripts/build-release.sh >/dev/null
 anchor_dir=${ANCHOR_DIR:-../shared/anchors/nlp}
 with_anchor=false
 if [ -n "${ANCHOR_PYTHON:-}" ] && [ -f "$anchor_dir/anchor_enrich.py" ]; then

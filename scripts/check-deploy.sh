@@ -30,7 +30,7 @@ fi
 [ -x "$work/promtool/usr/bin/promtool" ] && export PROMTOOL="$PWD/$work/promtool/usr/bin/promtool"
 "$work/venv/bin/python" scripts/deploy/check_observability.py
 
-swift build -c release --static-swift-stdlib --force-resolved-versions --product byline --scratch-path .build-static
+scripts/build-release.sh
 binary=.build-static/release/byline
 "$work/venv/bin/python" scripts/deploy/check_manifests.py "$wheel" "$binary"
 
