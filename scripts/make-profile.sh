@@ -14,7 +14,7 @@ articles=${1:-../shared/corpora/polnear/train.jsonl}
 [ -f "$articles" ] || { echo "no articles at $articles" >&2; exit 1; }
 toolchain=$(dirname "$(readlink -f "$(command -v swiftc)")")
 profdata=$toolchain/llvm-profdata
-runtime=$(ls "$toolchain"/../lib/clang/*/lib/linux/libclang_rt.profile-"$(uname -m)".a | head -1)
+runtime=$(ls "$toolchain"/../lib/clang/*/lib/linux/libclang_rt.profile-"$(uname -m)".a 2>/dev/null | head -1 || true)
 [ -x "$profdata" ] && [ -f "$runtime" ] || { echo "the toolchain has no llvm-profdata or profile runtime" >&2; exit 1; }
 scratch=.build-profile
 counts=$(mktemp -d)
