@@ -6,8 +6,17 @@
 # - optimised with deploy/byline.profdata, the counts of a run over news articles
 #   (scripts/make-profile.sh): the compiler lays out and inlines for the paths news takes.
 # deploy/Dockerfile, scripts/check-deploy.sh and scripts/bench-enrich.sh build with it.
+#   scripts/build-release.sh --sources-digest   # the enrichment sources' digest, for the profile
 set -euo pipefail
 cd "$(dirname "$0")/.."
+sources_digest() {
+    find Sources/BylineEnrichment -name '*.swift' | LC_ALL=C sort | xargs sha256sum | sha256sum | cut -d' ' -f1
+}
+if [ "${1:-}" = --sources-digest ]; then sources_digest; exit 0; fi
+# A function changed since the profile was made is compiled without its counts: say so.
+if [ "$(cat deploy/byline.profdata.sources 2>/dev/null)" != "$(sources_digest)" ]; then
+    echo "warning: deploy/byline.profdata was made from other enrichment sources; changed functions get no counts (remake it: scripts/make-profile.sh)" >&2
+fi
 scratch=${1:-.build-static}
 shift $(($# > 0 ? 1 : 0))
 # An incremental build does not redo modules for a new profile, even under a new flag:

@@ -24,4 +24,5 @@ swift build -c release --static-swift-stdlib --force-resolved-versions --product
     -Xlinker "$runtime" -Xlinker -u__llvm_profile_runtime
 LLVM_PROFILE_FILE="$counts/byline.profraw" "$scratch/release/byline" bench enrich --input "$articles" --rounds 1
 "$profdata" merge --sparse -o deploy/byline.profdata "$counts/byline.profraw"
+scripts/build-release.sh --sources-digest > deploy/byline.profdata.sources
 echo "deploy/byline.profdata: $(wc -c < deploy/byline.profdata) bytes, from enriching $articles"
